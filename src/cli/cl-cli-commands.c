@@ -1,0 +1,22 @@
+/* cl-cli-commands.c: the table of credlink-cli subcommands.
+ *
+ * Each subcommand lives in its own cl-cli-<name>.c file and is listed here
+ * once it does real work.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-cli-commands.h"
+
+static const ClCliCommand commands[] = {
+  { NULL, NULL, NULL },
+};
+
+const ClCliCommand *
+cl_cli_commands (void)
+{
+  return commands;
+}

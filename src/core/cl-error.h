@@ -1,0 +1,81 @@
+/* cl-error.h: the error domains of the core, one per concern.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reading image files and locating the manifest store inside them. */
+#define CL_ASSET_ERROR (cl_asset_error_quark ())
+typedef enum {
+  CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
+  CL_ASSET_ERROR_TRUNCATED,
+  CL_ASSET_ERROR_MALFORMED,
+  CL_ASSET_ERROR_TOO_LARGE,
+  CL_ASSET_ERROR_MULTIPLE_STORES,
+} ClAssetError;
+
+/* Parsing JUMBF boxes. */
+#define CL_JUMBF_ERROR (cl_jumbf_error_quark ())
+typedef enum {
+  CL_JUMBF_ERROR_MALFORMED,
+  CL_JUMBF_ERROR_TOO_DEEP,
+  CL_JUMBF_ERROR_NOT_FOUND,
+} ClJumbfError;
+
+/* Decoding the manifest store (claims, assertions). */
+#define CL_MANIFEST_ERROR (cl_manifest_error_quark ())
+typedef enum {
+  CL_MANIFEST_ERROR_MALFORMED,
+  CL_MANIFEST_ERROR_UNSUPPORTED,
+  CL_MANIFEST_ERROR_REMOTE,
+} ClManifestError;
+
+/* COSE signatures. */
+#define CL_COSE_ERROR (cl_cose_error_quark ())
+typedef enum {
+  CL_COSE_ERROR_MALFORMED,
+  CL_COSE_ERROR_UNSUPPORTED_ALGORITHM,
+  CL_COSE_ERROR_MISMATCH,
+  CL_COSE_ERROR_KEY,
+} ClCoseError;
+
+/* Certificates and trust lists. */
+#define CL_TRUST_ERROR (cl_trust_error_quark ())
+typedef enum {
+  CL_TRUST_ERROR_INVALID,
+  CL_TRUST_ERROR_NOT_FOUND,
+  CL_TRUST_ERROR_IO,
+} ClTrustError;
+
+/* Signing. */
+#define CL_SIGN_ERROR (cl_sign_error_quark ())
+typedef enum {
+  CL_SIGN_ERROR_PROFILE,
+  CL_SIGN_ERROR_PASSPHRASE,
+  CL_SIGN_ERROR_INPUT,
+  CL_SIGN_ERROR_OUTPUT_EXISTS,
+  CL_SIGN_ERROR_FAILED,
+} ClSignError;
+
+/* The local proof cache. */
+#define CL_PROOF_CACHE_ERROR (cl_proof_cache_error_quark ())
+typedef enum {
+  CL_PROOF_CACHE_ERROR_OPEN,
+  CL_PROOF_CACHE_ERROR_SQL,
+  CL_PROOF_CACHE_ERROR_NOT_FOUND,
+  CL_PROOF_CACHE_ERROR_SCHEMA,
+} ClProofCacheError;
+
+GQuark cl_asset_error_quark (void);
+GQuark cl_jumbf_error_quark (void);
+GQuark cl_manifest_error_quark (void);
+GQuark cl_cose_error_quark (void);
+GQuark cl_trust_error_quark (void);
+GQuark cl_sign_error_quark (void);
+GQuark cl_proof_cache_error_quark (void);
+
+G_END_DECLS

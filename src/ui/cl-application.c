@@ -1,0 +1,139 @@
+/* cl-application.c: the AdwApplication; owns windows and app-wide actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-application.h"
+#include "cl-version.h"
+#include "cl-window.h"
+
+struct _ClApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ClApplication, cl_application, ADW_TYPE_APPLICATION)
+
+
+static ClWindow *
+get_or_create_window (ClApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cl_window_new (self));
+  return CL_WINDOW (window);
+}
+
+
+static void
+cl_application_activate (GApplication *app)
+{
+  ClWindow *window = get_or_create_window (CL_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+
+/* Files given on the command line, or dropped on the app icon, open like a drop. */
+static void
+cl_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  ClWindow *window = get_or_create_window (CL_APPLICATION (app));
+
+  cl_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autofree char *debug_info = cl_version_libraries ();
+  const char *developers[] = { _("The CredLink developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("CredLink"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The CredLink developers"),
+                         "version", cl_version_string (),
+                         "comments", _("Verify and sign C2PA Content Credentials in images"),
+                         "website", "https://github.com/credlink/credlink",
+                         "issue-url", "https://github.com/credlink/credlink/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "debug-info", debug_info,
+                         NULL);
+}
+
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+};
+
+
+static void
+cl_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (cl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (gtk_app, "app.quit",
+                                         (const char *[]) { "<Primary>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.open",
+                                         (const char *[]) { "<Primary>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close",
+                                         (const char *[]) { "<Primary>w", NULL });
+}
+
+
+static void
+cl_application_class_init (ClApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = cl_application_activate;
+  app_class->open = cl_application_open;
+  app_class->startup = cl_application_startup;
+}
+
+
+static void
+cl_application_init (ClApplication *self)
+{
+}
+
+
+ClApplication *
+cl_application_new (void)
+{
+  return g_object_new (CL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/credlink/CredLink",
+                       NULL);
+}

@@ -1,0 +1,277 @@
+/* cl-window.c: the main window; an empty state that accepts drops, and the
+ * list of files that arrived.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-window.h"
+
+struct _ClWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkListBox           *file_list;
+  GtkRevealer          *drop_revealer;
+
+  /* Owned references */
+  GListStore           *files;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+
+static GtkWidget *
+create_file_row (gpointer item,
+                 gpointer user_data)
+{
+  GFile *file = G_FILE (item);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *where = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (where != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Image file"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+
+static void
+update_page (ClWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->files)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "files");
+}
+
+
+/* Adds files the way a drop does; a file already in the list is not added twice. */
+void
+cl_window_open_files (ClWindow  *self,
+                      GFile    **files,
+                      int        n_files)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  for (int i = 0; i < n_files; i++) {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->files));
+    gboolean seen = FALSE;
+
+    for (guint j = 0; j < n && !seen; j++) {
+      g_autoptr(GFile) other = g_list_model_get_item (G_LIST_MODEL (self->files), j);
+
+      seen = g_file_equal (other, files[i]);
+    }
+    if (!seen)
+      g_list_store_append (self->files, files[i]);
+  }
+  update_page (self);
+}
+
+
+GListModel *
+cl_window_get_files (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->files);
+}
+
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  cl_window_open_files (self, (GFile **) files->pdata, (int) files->len);
+  return files->len > 0;
+}
+
+
+static void
+current_drop_cb (ClWindow      *self,
+                 GParamSpec    *pspec,
+                 GtkDropTarget *target)
+{
+  gtk_revealer_set_reveal_child (self->drop_revealer,
+                                 gtk_drop_target_get_current_drop (target) != NULL);
+}
+
+
+/* Only external drags: dragging a row of our own list onto the window is not a drop. */
+static gboolean
+accept_cb (GtkDropTarget *target,
+           GdkDrop       *drop,
+           gpointer       user_data)
+{
+  return gdk_drop_get_drag (drop) == NULL &&
+         gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GDK_TYPE_FILE_LIST);
+}
+
+
+static void
+chooser_response_cb (ClWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT) {
+    g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+    guint n = g_list_model_get_n_items (chosen);
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+    cl_window_open_files (self, (GFile **) files->pdata, (int) files->len);
+  }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL) {
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+    return;
+  }
+
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_add_mime_type (images, "image/jpeg");
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/webp");
+  gtk_file_filter_add_mime_type (images, "image/tiff");
+  gtk_file_filter_add_mime_type (images, "image/heif");
+  gtk_file_filter_add_mime_type (images, "image/avif");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Images"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  g_list_store_remove_all (self->files);
+  update_page (self);
+}
+
+
+static void
+cl_window_dispose (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  if (self->chooser != NULL) {
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    g_clear_object (&self->chooser);
+  }
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
+}
+
+
+static void
+cl_window_finalize (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  g_clear_object (&self->files);
+
+  G_OBJECT_CLASS (cl_window_parent_class)->finalize (object);
+}
+
+
+static void
+cl_window_class_init (ClWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_window_dispose;
+  object_class->finalize = cl_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, file_list);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+}
+
+
+static void
+cl_window_init (ClWindow *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->files = g_list_store_new (G_TYPE_FILE);
+  gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->files),
+                           create_file_row, self, NULL);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (target, "notify::current-drop",
+                           G_CALLBACK (current_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  update_page (self);
+}
+
+
+ClWindow *
+cl_window_new (ClApplication *application)
+{
+  return g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,22 @@
+/* cl-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-application.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_WINDOW (cl_window_get_type ())
+G_DECLARE_FINAL_TYPE (ClWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
+
+ClWindow   *cl_window_new           (ClApplication  *application);
+void        cl_window_open_files    (ClWindow       *self,
+                                     GFile         **files,
+                                     int             n_files);
+GListModel *cl_window_get_files     (ClWindow       *self);
+
+G_END_DECLS

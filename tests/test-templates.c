@@ -1,0 +1,47 @@
+/* test-templates.c: every composite template instantiates (GtkBuilder
+ * errors are runtime-only, so a typo in a .ui file shows up only here).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cl-application.h"
+#include "cl-window.h"
+
+static void
+test_window_template (void)
+{
+  GtkWidget *window = GTK_WIDGET (cl_window_new (NULL));
+
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/credlink/CredLink/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/templates/window", test_window_template);
+  g_test_add_func ("/templates/help-overlay", test_help_overlay);
+
+  return g_test_run ();
+}

@@ -1,0 +1,104 @@
+/* test-window.c: files that arrive through the drop path and the open path
+ * are listed in the main window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cl-test-gui.h"
+#include "cl-window.h"
+
+static GFile *
+make_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "\xff\xd8\xff\xd9", 4, NULL));
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkListBox *found;
+
+    if (GTK_IS_LIST_BOX (child))
+      return GTK_LIST_BOX (child);
+    found = find_list_box (child);
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static void
+test_drop_two_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-test-XXXXXX", NULL);
+  g_autoptr(GFile) a = make_file (dir, "first.jpg");
+  g_autoptr(GFile) b = make_file (dir, "second.png");
+  ClWindow *window = cl_window_new (NULL);
+  GtkDropTarget *target = cl_test_find_drop_target (GTK_WIDGET (window));
+  GSList *list = g_slist_append (g_slist_append (NULL, a), b);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GtkListBox *box;
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (target);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (cl_window_get_files (window)), ==, 0);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (list);
+  cl_test_drain_main_context ();
+
+  g_assert_true (accepted);
+  g_assert_cmpuint (g_list_model_get_n_items (cl_window_get_files (window)), ==, 2);
+  box = find_list_box (GTK_WIDGET (window));
+  g_assert_nonnull (box);
+  g_assert_cmpuint (count_rows (box), ==, 2);
+  row = gtk_list_box_get_row_at_index (box, 1);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "second.png");
+
+  /* The same files again (a second drop, or the command line) are not listed twice. */
+  {
+    GFile *again[] = { b, a };
+
+    cl_window_open_files (window, again, 2);
+  }
+  g_assert_cmpuint (count_rows (box), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/drop-two-files", test_drop_two_files);
+
+  return g_test_run ();
+}
