@@ -1,0 +1,188 @@
+/* cl-data-hash.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-data-hash.h"
+#include "cl-error.h"
+
+#define READ_BUFFER_SIZE (256 * 1024)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_MD_CTX, EVP_MD_CTX_free)
+
+
+const EVP_MD *
+cl_data_hash_md_from_name (const char *alg)
+{
+  if (alg == NULL)
+    return NULL;
+  if (g_str_equal (alg, "sha256"))
+    return EVP_sha256 ();
+  if (g_str_equal (alg, "sha384"))
+    return EVP_sha384 ();
+  if (g_str_equal (alg, "sha512"))
+    return EVP_sha512 ();
+  return NULL;
+}
+
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const ClByteRange *ra = a, *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start ? 1 : 0;
+}
+
+
+/* Sorted, merged copy of the exclusions so the read loop walks them once. */
+static GArray *
+normalise_exclusions (const ClByteRange *exclusions,
+                      gsize              n_exclusions)
+{
+  GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (ClByteRange), n_exclusions);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (ClByteRange), n_exclusions);
+
+  for (gsize i = 0; i < n_exclusions; i++) {
+    if (exclusions[i].length > 0)
+      g_array_append_val (sorted, exclusions[i]);
+  }
+  g_array_sort (sorted, compare_ranges);
+
+  for (guint i = 0; i < sorted->len; i++) {
+    ClByteRange r = g_array_index (sorted, ClByteRange, i);
+    ClByteRange *last = merged->len > 0 ? &g_array_index (merged, ClByteRange, merged->len - 1)
+                                        : NULL;
+    guint64 end = r.start + r.length < r.start ? G_MAXUINT64 : r.start + r.length;
+
+    if (last != NULL && r.start <= last->start + last->length) {
+      if (end > last->start + last->length)
+        last->length = end - last->start;
+    } else {
+      r.length = end - r.start;
+      g_array_append_val (merged, r);
+    }
+  }
+  return merged;
+}
+
+
+gboolean
+cl_data_hash_stream (GInputStream       *stream,
+                     const EVP_MD       *md,
+                     const ClByteRange  *exclusions,
+                     gsize               n_exclusions,
+                     guint8             *digest_out,
+                     guint              *digest_len_out,
+                     guint8             *whole_sha256,
+                     guint64            *file_size_out,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
+  g_autoptr(EVP_MD_CTX) whole_ctx = whole_sha256 != NULL ? EVP_MD_CTX_new () : NULL;
+  g_autoptr(GArray) ranges = normalise_exclusions (exclusions, n_exclusions);
+  g_autofree guint8 *buffer = g_malloc (READ_BUFFER_SIZE);
+  guint64 offset = 0;
+  guint next_range = 0;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (md != NULL, FALSE);
+
+  if (ctx == NULL || EVP_DigestInit_ex (ctx, md, NULL) != 1 ||
+      (whole_sha256 != NULL &&
+       (whole_ctx == NULL || EVP_DigestInit_ex (whole_ctx, EVP_sha256 (), NULL) != 1))) {
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The hash function could not be started"));
+    return FALSE;
+  }
+
+  for (;;) {
+    gssize n = g_input_stream_read (stream, buffer, READ_BUFFER_SIZE, cancellable, error);
+    gsize pos = 0;
+
+    if (n < 0)
+      return FALSE;
+    if (n == 0)
+      break;
+    if (whole_ctx != NULL)
+      EVP_DigestUpdate (whole_ctx, buffer, (gsize) n);
+
+    /* Feed the parts of this buffer that lie outside every excluded range. */
+    while (pos < (gsize) n) {
+      guint64 abs = offset + pos;
+      gsize take = (gsize) n - pos;
+
+      while (next_range < ranges->len) {
+        ClByteRange *r = &g_array_index (ranges, ClByteRange, next_range);
+
+        if (abs >= r->start + r->length) {
+          next_range++;
+          continue;
+        }
+        if (abs >= r->start) {
+          /* Inside an exclusion: skip to its end or the end of the buffer. */
+          guint64 skip = r->start + r->length - abs;
+
+          take = skip < take ? (gsize) skip : take;
+          pos += take;
+          take = 0;
+        } else if (r->start - abs < take) {
+          take = (gsize) (r->start - abs);
+        }
+        break;
+      }
+      if (take > 0) {
+        EVP_DigestUpdate (ctx, buffer + pos, take);
+        pos += take;
+      }
+    }
+    offset += (guint64) n;
+  }
+
+  if (ranges->len > 0) {
+    ClByteRange *last = &g_array_index (ranges, ClByteRange, ranges->len - 1);
+
+    if (last->start + last->length > offset) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
+                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
+                   last->start, last->length, offset);
+      return FALSE;
+    }
+  }
+
+  EVP_DigestFinal_ex (ctx, digest_out, digest_len_out);
+  if (whole_ctx != NULL)
+    EVP_DigestFinal_ex (whole_ctx, whole_sha256, NULL);
+  if (file_size_out != NULL)
+    *file_size_out = offset;
+  return TRUE;
+}
+
+
+gboolean
+cl_data_hash_file (const char         *path,
+                   const EVP_MD       *md,
+                   const ClByteRange  *exclusions,
+                   gsize               n_exclusions,
+                   guint8             *digest_out,
+                   guint              *digest_len_out,
+                   guint8             *whole_sha256,
+                   guint64            *file_size_out,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+
+  if (stream == NULL)
+    return FALSE;
+  return cl_data_hash_stream (G_INPUT_STREAM (stream), md, exclusions, n_exclusions,
+                              digest_out, digest_len_out, whole_sha256, file_size_out,
+                              cancellable, error);
+}

@@ -1,0 +1,133 @@
+/* test-data-hash.c: the streamed hash with exclusions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cl-data-hash.h"
+#include "cl-error.h"
+
+/* A 700 KB file so exclusions straddle the 256 KB read-buffer boundaries. */
+#define FILE_SIZE (700 * 1024)
+
+static char *
+write_file (guint8 **contents_out)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-hash-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "asset.bin", NULL);
+  guint8 *contents = g_malloc (FILE_SIZE);
+
+  for (gsize i = 0; i < FILE_SIZE; i++)
+    contents[i] = (guint8) (i * 31 + (i >> 8));
+  g_assert_true (g_file_set_contents (path, (char *) contents, FILE_SIZE, NULL));
+  *contents_out = contents;
+  return path;
+}
+
+/* The reference: hash of the bytes kept, computed the obvious way. */
+static void
+reference_hash (const guint8 *contents,
+                const gboolean *excluded,
+                guint8 out[32])
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize len = 32;
+
+  for (gsize i = 0; i < FILE_SIZE; i++) {
+    if (!excluded[i])
+      g_checksum_update (sum, contents + i, 1);
+  }
+  g_checksum_get_digest (sum, out, &len);
+  g_checksum_free (sum);
+}
+
+static void
+test_exclusions (void)
+{
+  g_autofree guint8 *contents = NULL;
+  g_autofree char *path = write_file (&contents);
+  /* Unordered, overlapping, one across a buffer boundary, one at the very end. */
+  const ClByteRange ranges[] = {
+    { 262100, 200 }, { 20, 53110 }, { 50000, 10000 }, { FILE_SIZE - 10, 10 }, { 5, 0 },
+  };
+  g_autofree gboolean *excluded = g_new0 (gboolean, FILE_SIZE);
+  guint8 expected[32], got[64], whole[32], whole_expected[32];
+  guint got_len = 0;
+  guint64 size = 0;
+  gsize whole_len = 32;
+  g_autoptr(GError) error = NULL;
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (gsize r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (guint64 i = ranges[r].start; i < ranges[r].start + ranges[r].length; i++)
+      excluded[i] = TRUE;
+  reference_hash (contents, excluded, expected);
+
+  g_assert_true (cl_data_hash_file (path, cl_data_hash_md_from_name ("sha256"),
+                                    ranges, G_N_ELEMENTS (ranges), got, &got_len, whole, &size,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (got_len, ==, 32);
+  g_assert_cmpmem (got, got_len, expected, 32);
+  g_assert_cmpuint (size, ==, FILE_SIZE);
+
+  g_checksum_update (sum, contents, FILE_SIZE);
+  g_checksum_get_digest (sum, whole_expected, &whole_len);
+  g_checksum_free (sum);
+  g_assert_cmpmem (whole, 32, whole_expected, 32);
+}
+
+static void
+test_no_exclusions_sha512 (void)
+{
+  g_autofree guint8 *contents = NULL;
+  g_autofree char *path = write_file (&contents);
+  guint8 got[64], expected[64];
+  guint got_len = 0;
+  gsize expected_len = 64;
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA512);
+
+  g_checksum_update (sum, contents, FILE_SIZE);
+  g_checksum_get_digest (sum, expected, &expected_len);
+  g_checksum_free (sum);
+  g_assert_true (cl_data_hash_file (path, cl_data_hash_md_from_name ("sha512"), NULL, 0,
+                                    got, &got_len, NULL, NULL, NULL, NULL));
+  g_assert_cmpmem (got, got_len, expected, expected_len);
+}
+
+static void
+test_exclusion_past_end (void)
+{
+  g_autofree guint8 *contents = NULL;
+  g_autofree char *path = write_file (&contents);
+  const ClByteRange ranges[] = { { FILE_SIZE - 5, 10 } };
+  guint8 got[64];
+  guint got_len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cl_data_hash_file (path, EVP_sha256 (), ranges, 1, got, &got_len,
+                                     NULL, NULL, NULL, &error));
+  g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED);
+}
+
+static void
+test_md_names (void)
+{
+  g_assert_true (cl_data_hash_md_from_name ("sha384") == EVP_sha384 ());
+  g_assert_null (cl_data_hash_md_from_name ("md5"));
+  g_assert_null (cl_data_hash_md_from_name ("SHA256"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/data-hash/exclusions", test_exclusions);
+  g_test_add_func ("/data-hash/sha512", test_no_exclusions_sha512);
+  g_test_add_func ("/data-hash/exclusion-past-end", test_exclusion_past_end);
+  g_test_add_func ("/data-hash/md-names", test_md_names);
+  return g_test_run ();
+}
