@@ -10,8 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "cl-cli-commands.h"
+#include "cl-cli-profile.h"
+#include "cl-cli-sign.h"
 
 static const ClCliCommand commands[] = {
+  { "profile", N_("Manage signing profiles"), cl_cli_profile_run },
+  { "sign", N_("Sign images with Content Credentials"), cl_cli_sign_run },
   { NULL, NULL, NULL },
 };
 

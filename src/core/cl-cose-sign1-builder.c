@@ -89,7 +89,7 @@ encode_sign1 (GBytes      *protected_bytes,
   cl_cbor_array_add (array, cl_cbor_bstr (g_bytes_get_data (protected_bytes, NULL),
                                           g_bytes_get_size (protected_bytes)));
   cl_cbor_array_add (array, unprotected);
-  cl_cbor_array_add (array, cbor_build_null ());
+  cl_cbor_array_add (array, cbor_new_null ());
   cl_cbor_array_add (array, cl_cbor_bstr (g_bytes_get_data (signature, NULL),
                                           g_bytes_get_size (signature)));
   tagged = cbor_build_tag (COSE_SIGN1_TAG, array);
