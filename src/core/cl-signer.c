@@ -18,6 +18,7 @@
 #include "cl-cose-sign1-builder.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-image-check.h"
 #include "cl-manifest-builder.h"
 #include "cl-signer.h"
 #include "cl-thumbnail.h"
@@ -346,7 +347,12 @@ cl_signer_sign_file (ClProfile           *profile,
                  input_name, cl_asset_format_to_string (info->format));
     return NULL;
   }
-  /* Decoding the whole image catches truncated and corrupt files early. */
+  /* Walking the structure to its end and decoding the whole image catch truncated
+   * and corrupt files before anything is written. */
+  if (!cl_image_check_complete (input, info->format, cancellable, error)) {
+    g_prefix_error (error, _("Cannot sign “%s”: "), input_name);
+    return NULL;
+  }
   thumbnail = cl_thumbnail_create_jpeg (input, cancellable, error);
   if (thumbnail == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), input_name);

@@ -91,15 +91,13 @@ cl_thumbnail_create_jpeg (const char    *path,
   }
   /* JPEG has no alpha: composite transparent images over white. */
   if (gdk_pixbuf_get_has_alpha (scaled)) {
-    opaque = gdk_pixbuf_composite_color_simple (scaled, gdk_pixbuf_get_width (scaled),
-                                                gdk_pixbuf_get_height (scaled),
-                                                GDK_INTERP_NEAREST, 255, 8,
-                                                0xFFFFFF, 0xFFFFFF);
+    int w = gdk_pixbuf_get_width (scaled), h = gdk_pixbuf_get_height (scaled);
+
+    opaque = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+    gdk_pixbuf_fill (opaque, 0xFFFFFFFF);
+    gdk_pixbuf_composite (scaled, opaque, 0, 0, w, h, 0, 0, 1, 1, GDK_INTERP_NEAREST, 255);
     g_clear_object (&scaled);
-    scaled = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, gdk_pixbuf_get_width (opaque),
-                             gdk_pixbuf_get_height (opaque));
-    gdk_pixbuf_copy_area (opaque, 0, 0, gdk_pixbuf_get_width (opaque),
-                          gdk_pixbuf_get_height (opaque), scaled, 0, 0);
+    scaled = g_steal_pointer (&opaque);
   }
   if (!gdk_pixbuf_save_to_buffer (scaled, &jpeg, &jpeg_len, "jpeg", error,
                                   "quality", THUMBNAIL_QUALITY, NULL))
