@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cbor.h>
 #include <glib/gstdio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <openssl/pem.h>
 
 #include "cl-asset.h"
@@ -349,6 +350,61 @@ test_resign_peer (void)
 }
 
 
+/* Noise does not compress: the claim thumbnail alone makes the store span several
+ * APP11 segments (and a large caBX chunk). */
+static char *
+make_noise_image (const char *name,
+                  const char *type)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1300, 1000);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < gdk_pixbuf_get_byte_length (pixbuf); i++)
+    pixels[i] = (guint8) g_rand_int (rand);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, type, &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+
+static void
+test_sign_large (void)
+{
+  Identity *id = identity (CL_COSE_ALG_ES256);
+  static const char *const types[] = { "jpeg", "png" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
+    g_autofree char *in_name = g_strdup_printf ("noise.%s", types[i]);
+    g_autofree char *output = g_strdup_printf ("%s/noise-signed.%s", work_dir, types[i]);
+    g_autofree char *input = make_noise_image (in_name, types[i]);
+    ClSignOptions options = { 0, };
+    g_autoptr(ClSignResult) result = sign_ok (id, &options, input, output);
+
+    g_assert_cmpuint (result->store_length, >, 3 * 65535);
+    if (i == 0) {
+      g_autoptr(GBytes) bytes = read_bytes (output);
+      const guint8 *data = g_bytes_get_data (bytes, NULL);
+      guint64 offset = result->store_offset;
+      guint segments = 0;
+
+      while (offset < result->store_offset + result->store_length) {
+        g_assert_cmpuint (data[offset], ==, 0xFF);
+        g_assert_cmpuint (data[offset + 1], ==, 0xEB);
+        offset += 2 + ((data[offset + 2] << 8) | data[offset + 3]);
+        segments++;
+      }
+      g_assert_cmpuint (offset, ==, result->store_offset + result->store_length);
+      g_assert_cmpuint (segments, >=, 4);
+    }
+    assert_bytes_outside_unchanged (input, output, result);
+    oracle_check (output, id, TRUE);
+  }
+}
+
+
 static guint
 count_entries (const char *dir)
 {
@@ -482,6 +538,7 @@ main (int   argc,
   g_test_add_data_func ("/sign/new/ps256", GINT_TO_POINTER (CL_COSE_ALG_PS256), test_sign_new);
   g_test_add_data_func ("/sign/new/ed25519", GINT_TO_POINTER (CL_COSE_ALG_EDDSA),
                         test_sign_new);
+  g_test_add_func ("/sign/large", test_sign_large);
   g_test_add_func ("/sign/resign/own", test_resign_own);
   g_test_add_func ("/sign/resign/peer", test_resign_peer);
   g_test_add_func ("/sign/errors/bad-inputs", test_bad_inputs);
