@@ -18,7 +18,7 @@
 
 /* Version 1: the proofs themselves. */
 static const char * const migration_1[] = {
-  "PRAGMA application_id = 1129204299", /* CL_PROOF_CACHE_APPLICATION_ID, "CLNK" */
+  "PRAGMA application_id = 1129074251", /* CL_PROOF_CACHE_APPLICATION_ID, "CLNK" */
   "CREATE TABLE proofs ("
   "  id                   TEXT PRIMARY KEY NOT NULL,"
   "  kind                 TEXT NOT NULL CHECK (kind IN ('signed', 'verified')),"

@@ -173,6 +173,24 @@ create_private_file (const char  *path,
 }
 
 
+/* Switching a new database to WAL needs an exclusive lock, and SQLite returns SQLITE_BUSY at
+ * once, without its busy handler, when two connections set up the same new file together:
+ * retry such statements for up to the busy timeout. */
+static int
+exec_retrying (sqlite3    *db,
+               const char *sql)
+{
+  gint64 deadline = g_get_monotonic_time () + CL_PROOF_CACHE_BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  while ((rc = sqlite3_exec (db, sql, NULL, NULL, NULL)) != SQLITE_OK &&
+         (rc & 0xff) == SQLITE_BUSY && g_get_monotonic_time () < deadline)
+    g_usleep (2000);
+
+  return rc;
+}
+
+
 static gboolean
 configure_connection (sqlite3     *db,
                       const char  *path,
@@ -192,7 +210,7 @@ configure_connection (sqlite3     *db,
 
   rc = sqlite3_busy_timeout (db, CL_PROOF_CACHE_BUSY_TIMEOUT_MS);
   for (i = 0; rc == SQLITE_OK && pragmas[i] != NULL; i++)
-    rc = sqlite3_exec (db, pragmas[i], NULL, NULL, NULL);
+    rc = exec_retrying (db, pragmas[i]);
 
   if ((rc & 0xff) == SQLITE_NOTADB) {
     g_set_error (error, CL_PROOF_CACHE_ERROR, CL_PROOF_CACHE_ERROR_OPEN,
