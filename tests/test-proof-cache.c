@@ -15,6 +15,7 @@
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-proof-cache-private.h"
+#include "cl-proof-cache-revocation.h"
 #include "cl-proof-cache.h"
 
 /* 2026-01-01T00:00:00Z: a fixed "now" so expiry is exact. */
@@ -662,6 +663,97 @@ test_refuses_foreign_databases (Fixture       *fixture,
 }
 
 
+static ClCachedRevocation *
+make_revocation (const char               *cert,
+                 const char               *responder,
+                 gint64                    this_update,
+                 ClCachedRevocationStatus  status)
+{
+  ClCachedRevocation *revocation = cl_cached_revocation_new ();
+  g_autofree char *der = g_strdup_printf ("ocsp-response-%s-%" G_GINT64_FORMAT, responder,
+                                          this_update);
+
+  revocation->cert_fingerprint = hash_of (cert);
+  revocation->responder_url = g_strdup (responder);
+  revocation->response_der = g_bytes_new (der, strlen (der));
+  revocation->this_update = g_date_time_new_from_unix_utc (this_update);
+  revocation->next_update = g_date_time_new_from_unix_utc (this_update + 7 * DAY);
+  revocation->status = status;
+  if (status == CL_CACHED_REVOCATION_REVOKED)
+    revocation->revocation_time = g_date_time_new_from_unix_utc (this_update - DAY);
+
+  return revocation;
+}
+
+
+static void
+test_revocation_responses (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (fixture->path, &error);
+  g_autoptr(ClCachedRevocation) first = make_revocation ("leaf", "http://127.0.0.1:1/ocsp", T0,
+                                                         CL_CACHED_REVOCATION_GOOD);
+  g_autoptr(ClCachedRevocation) newer = make_revocation ("leaf", "http://127.0.0.1:1/ocsp",
+                                                         T0 + DAY,
+                                                         CL_CACHED_REVOCATION_REVOKED);
+  g_autoptr(ClCachedRevocation) other = make_revocation ("leaf", "http://127.0.0.1:2/ocsp",
+                                                         T0 + 2 * DAY,
+                                                         CL_CACHED_REVOCATION_GOOD);
+  g_autoptr(ClCachedRevocation) found = NULL;
+  g_autoptr(ClCachedRevocation) any = NULL;
+  g_autoptr(ClCachedRevocation) none = NULL;
+  g_autoptr(GDateTime) cutoff = g_date_time_new_from_unix_utc (T0 + 8 * DAY + 1);
+  g_autofree char *leaf = hash_of ("leaf");
+  g_autofree char *stranger = hash_of ("stranger");
+  ClProofCacheStats stats;
+  guint64 removed = 0;
+
+  g_assert_no_error (error);
+
+  g_assert_true (cl_proof_cache_store_revocation (cache, first, &error));
+  g_assert_no_error (error);
+  /* Same certificate and responder: replaced, not added. */
+  g_assert_true (cl_proof_cache_store_revocation (cache, newer, &error));
+  g_assert_true (cl_proof_cache_store_revocation (cache, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_proof_cache_get_stats (cache, &stats, &error));
+  g_assert_cmpuint (stats.n_revocation_responses, ==, 2);
+
+  found = cl_proof_cache_lookup_revocation (cache, leaf, "http://127.0.0.1:1/ocsp", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->status, ==, CL_CACHED_REVOCATION_REVOKED);
+  g_assert_true (g_bytes_equal (found->response_der, newer->response_der));
+  g_assert_cmpint (g_date_time_to_unix (found->this_update), ==, T0 + DAY);
+  g_assert_cmpint (g_date_time_to_unix (found->next_update), ==, T0 + 8 * DAY);
+  g_assert_cmpint (g_date_time_to_unix (found->revocation_time), ==, T0);
+  g_assert_nonnull (found->fetched_at);
+
+  /* Any responder: the latest thisUpdate. */
+  any = cl_proof_cache_lookup_revocation (cache, leaf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (any->responder_url, ==, "http://127.0.0.1:2/ocsp");
+
+  none = cl_proof_cache_lookup_revocation (cache, stranger, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  /* Responses past their nextUpdate go; the other stays. */
+  g_assert_true (cl_proof_cache_purge_revocations (cache, cutoff, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 1);
+  g_clear_pointer (&any, cl_cached_revocation_free);
+  any = cl_proof_cache_lookup_revocation (cache, leaf, NULL, &error);
+  g_assert_cmpstr (any->responder_url, ==, "http://127.0.0.1:2/ocsp");
+
+  /* A response without a certificate fingerprint is refused. */
+  g_clear_pointer (&first->cert_fingerprint, g_free);
+  g_assert_false (cl_proof_cache_store_revocation (cache, first, &error));
+  g_assert_error (error, CL_PROOF_CACHE_ERROR, CL_PROOF_CACHE_ERROR_INVALID);
+}
+
+
 static void
 test_content_hash (void)
 {
@@ -1017,6 +1109,7 @@ main (int   argc,
   ADD ("export-json", test_export_json);
   ADD ("migration-from-v1", test_migration_from_v1);
   ADD ("refuses-foreign-databases", test_refuses_foreign_databases);
+  ADD ("revocation-responses", test_revocation_responses);
   ADD ("threads-share-one-cache", test_threads_share_one_cache);
   ADD ("two-processes", test_two_processes);
   ADD ("crash-safety", test_crash_safety);
