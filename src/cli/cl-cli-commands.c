@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
 
 static const ClCliCommand commands[] = {
+  { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { NULL, NULL, NULL },
 };
 
