@@ -9,6 +9,7 @@
 
 #include "cl-application.h"
 #include "cl-confidence-view.h"
+#include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-verdict-banner.h"
 #include "cl-window.h"
@@ -40,7 +41,7 @@ test_preferences_template (void)
 static void
 test_widget_templates (void)
 {
-  GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW };
+  GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW, CL_TYPE_HISTORY_PAGE };
 
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
     GtkWidget *window = gtk_window_new ();
