@@ -550,6 +550,41 @@ test_export_json (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (second, "verdict"), ==, "no_manifest");
   g_assert_true (json_object_get_null_member (second, "manifest_label"));
   g_assert_true (json_object_get_null_member (second, "manifest_store"));
+
+  /* A cancelled export leaves the previous file as it was. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (export_path, "previous", -1, NULL));
+    g_cancellable_cancel (cancellable);
+    g_assert_false (cl_proof_cache_export (cache, export_file, cancellable, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "previous");
+  }
+}
+
+
+static void
+test_retention_from_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL) {
+    g_test_skip ("The GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+    return;
+  }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_assert_cmpuint (cl_proof_cache_retention_days_from_settings (), ==, 365);
+  g_assert_true (g_settings_set_uint (settings, "proof-retention-days", 30));
+  g_assert_cmpuint (cl_proof_cache_retention_days_from_settings (), ==, 30);
+  g_settings_reset (settings, "proof-retention-days");
 }
 
 
@@ -1114,6 +1149,7 @@ main (int   argc,
   ADD ("two-processes", test_two_processes);
   ADD ("crash-safety", test_crash_safety);
   g_test_add_func ("/proof-cache/content-hash", test_content_hash);
+  g_test_add_func ("/proof-cache/retention-from-settings", test_retention_from_settings);
 
 #undef ADD
 
