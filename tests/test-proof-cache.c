@@ -1121,6 +1121,13 @@ test_crash_safety (Fixture       *fixture,
 
     g_assert_no_error (error);
     g_assert_nonnull (proof);
+    /* Whole rows, not torn ones. */
+    g_assert_true (cl_proof_is_sha256_hex (proof->content_hash));
+    g_assert_nonnull (proof->manifest_label);
+    g_assert_nonnull (proof->report_json);
+    if (proof->kind == CL_PROOF_KIND_SIGNED)
+      g_assert_cmpuint (g_bytes_get_size (proof->manifest_store), ==,
+                        strlen ("jumbf-store-of-") + strlen (proof->manifest_label) + 1);
   }
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM proofs"), >=,
                    committed->len);
