@@ -826,6 +826,23 @@ test_content_hash (void)
 
   g_assert_null (cl_content_hash_bytes (bytes, past_end, 1, &error));
   g_assert_error (error, CL_PROOF_CACHE_ERROR, CL_PROOF_CACHE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The same bytes from a file give the same hash. */
+  {
+    g_autoptr(GFileIOStream) io = NULL;
+    g_autoptr(GFile) file = g_file_new_tmp ("credlink-content-XXXXXX", &io, &error);
+    g_autofree char *from_file = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                                              data, 200000, NULL, NULL, &error));
+    g_assert_true (g_io_stream_close (G_IO_STREAM (io), NULL, &error));
+    from_file = cl_content_hash_file (file, ranges, G_N_ELEMENTS (ranges), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (from_file, ==, hash);
+    g_file_delete (file, NULL, NULL);
+  }
 }
 
 
