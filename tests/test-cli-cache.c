@@ -327,6 +327,47 @@ test_export (Fixture       *fixture,
 
 
 static void
+test_stats_and_remove (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) remove = { 0 };
+  g_auto(Run) remove_again = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) after_root = NULL;
+  JsonObject *object;
+
+  if (skip_without_cli ())
+    return;
+
+  /* --db may also come before the command. */
+  run_cli (&stats, NULL, (const char *[]) { "cache", "--db", fixture->db_path, "stats",
+                                            "--json", NULL });
+  g_assert_cmpint (stats.status, ==, 0);
+  root = parse_json (stats.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "signed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "verified"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "expired"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "database_bytes"), >, 0);
+
+  run_cli (&remove, fixture->db_path, (const char *[]) { "cache", "remove",
+                                                         fixture->verified_id, NULL });
+  g_assert_cmpint (remove.status, ==, 0);
+  run_cli (&remove_again, fixture->db_path, (const char *[]) { "cache", "remove",
+                                                               fixture->verified_id, NULL });
+  g_assert_cmpint (remove_again.status, ==, 70);
+
+  run_cli (&after, fixture->db_path, (const char *[]) { "cache", "stats", "--json", NULL });
+  after_root = parse_json (after.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after_root), "verified"),
+                   ==, 1);
+}
+
+
+static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
@@ -351,6 +392,7 @@ test_help (Fixture       *fixture,
 
   run_cli (&unknown, NULL, (const char *[]) { "cache", "frobnicate", NULL });
   g_assert_cmpint (unknown.status, ==, 64);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
 }
 
 
@@ -367,6 +409,7 @@ main (int   argc,
   ADD ("show", test_show);
   ADD ("purge", test_purge);
   ADD ("export", test_export);
+  ADD ("stats-and-remove", test_stats_and_remove);
   ADD ("help", test_help);
 
 #undef ADD

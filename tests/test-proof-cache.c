@@ -550,6 +550,41 @@ test_export_json (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (second, "verdict"), ==, "no_manifest");
   g_assert_true (json_object_get_null_member (second, "manifest_label"));
   g_assert_true (json_object_get_null_member (second, "manifest_store"));
+
+  /* A cancelled export leaves the previous file as it was. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (export_path, "previous", -1, NULL));
+    g_cancellable_cancel (cancellable);
+    g_assert_false (cl_proof_cache_export (cache, export_file, cancellable, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "previous");
+  }
+}
+
+
+static void
+test_retention_from_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL) {
+    g_test_skip ("The GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+    return;
+  }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_assert_cmpuint (cl_proof_cache_retention_days_from_settings (), ==, 365);
+  g_assert_true (g_settings_set_uint (settings, "proof-retention-days", 30));
+  g_assert_cmpuint (cl_proof_cache_retention_days_from_settings (), ==, 30);
+  g_settings_reset (settings, "proof-retention-days");
 }
 
 
@@ -791,6 +826,23 @@ test_content_hash (void)
 
   g_assert_null (cl_content_hash_bytes (bytes, past_end, 1, &error));
   g_assert_error (error, CL_PROOF_CACHE_ERROR, CL_PROOF_CACHE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The same bytes from a file give the same hash. */
+  {
+    g_autoptr(GFileIOStream) io = NULL;
+    g_autoptr(GFile) file = g_file_new_tmp ("credlink-content-XXXXXX", &io, &error);
+    g_autofree char *from_file = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                                              data, 200000, NULL, NULL, &error));
+    g_assert_true (g_io_stream_close (G_IO_STREAM (io), NULL, &error));
+    from_file = cl_content_hash_file (file, ranges, G_N_ELEMENTS (ranges), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (from_file, ==, hash);
+    g_file_delete (file, NULL, NULL);
+  }
 }
 
 
@@ -1086,6 +1138,13 @@ test_crash_safety (Fixture       *fixture,
 
     g_assert_no_error (error);
     g_assert_nonnull (proof);
+    /* Whole rows, not torn ones. */
+    g_assert_true (cl_proof_is_sha256_hex (proof->content_hash));
+    g_assert_nonnull (proof->manifest_label);
+    g_assert_nonnull (proof->report_json);
+    if (proof->kind == CL_PROOF_KIND_SIGNED)
+      g_assert_cmpuint (g_bytes_get_size (proof->manifest_store), ==,
+                        strlen ("jumbf-store-of-") + strlen (proof->manifest_label) + 1);
   }
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM proofs"), >=,
                    committed->len);
@@ -1114,6 +1173,7 @@ main (int   argc,
   ADD ("two-processes", test_two_processes);
   ADD ("crash-safety", test_crash_safety);
   g_test_add_func ("/proof-cache/content-hash", test_content_hash);
+  g_test_add_func ("/proof-cache/retention-from-settings", test_retention_from_settings);
 
 #undef ADD
 

@@ -361,7 +361,8 @@ print_cache_usage (FILE *out)
 {
   const CacheCommand *cmd;
 
-  fprintf (out, "%s\n\n", _("Usage: credlink-cli cache COMMAND [--db PATH] [OPTIONS…]"));
+  fprintf (out, "%s\n\n",
+           _("Usage: credlink-cli cache [--db PATH] COMMAND [OPTIONS…] [ARGUMENTS…]"));
   fprintf (out, "%s\n\n", _("The local proof cache: every image signed or verified here."));
   fprintf (out, "%s\n", _("Commands:"));
   for (cmd = cache_commands; cmd->name != NULL; cmd++) {
@@ -399,7 +400,8 @@ open_cache (const char  *explicit_path,
 static int
 run_cache_command (const CacheCommand  *cmd,
                    int                  argc,
-                   char               **argv)
+                   char               **argv,
+                   const char          *leading_db)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -426,7 +428,7 @@ run_cache_command (const CacheCommand  *cmd,
     return CL_CLI_EXIT_USAGE;
   }
 
-  cache = open_cache (opts.db_path, &error);
+  cache = open_cache (opts.db_path != NULL ? opts.db_path : leading_db, &error);
   if (cache == NULL) {
     g_printerr ("credlink-cli: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
@@ -446,28 +448,51 @@ int
 cl_cli_cache_run (int    argc,
                   char **argv)
 {
+  gboolean want_help = FALSE;
+  const GOptionEntry leading_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &want_help, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *leading_db = NULL;
   const CacheCommand *cmd;
-  int status;
+  int status = CL_CLI_EXIT_USAGE;
 
+  /* Options before the command: --db and --help; the command's own options follow it. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, leading_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error)) {
+    g_printerr ("credlink-cli cache: %s\n\n", error->message);
+    print_cache_usage (stderr);
+    cache_options_clear (&opts);
+    return CL_CLI_EXIT_USAGE;
+  }
+  leading_db = g_steal_pointer (&opts.db_path);
+
+  if (want_help || (argc >= 2 && g_str_equal (argv[1], "help"))) {
+    print_cache_usage (stdout);
+    return CL_CLI_EXIT_OK;
+  }
   if (argc < 2) {
     print_cache_usage (stderr);
     return CL_CLI_EXIT_USAGE;
   }
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help")) {
-    print_cache_usage (stdout);
-    return CL_CLI_EXIT_OK;
-  }
 
   for (cmd = cache_commands; cmd->name != NULL; cmd++) {
-    if (g_str_equal (argv[1], cmd->name)) {
-      status = run_cache_command (cmd, argc - 1, argv + 1);
-      cache_options_clear (&opts);
-      return status;
-    }
+    if (g_str_equal (argv[1], cmd->name))
+      break;
+  }
+  if (cmd->name == NULL) {
+    g_printerr (_("credlink-cli cache: unknown command “%s”\n\n"), argv[1]);
+    print_cache_usage (stderr);
+    return CL_CLI_EXIT_USAGE;
   }
 
-  g_printerr (_("credlink-cli cache: unknown command “%s”\n\n"), argv[1]);
-  print_cache_usage (stderr);
-  return CL_CLI_EXIT_USAGE;
+  status = run_cache_command (cmd, argc - 1, argv + 1, leading_db);
+  cache_options_clear (&opts);
+
+  return status;
 }

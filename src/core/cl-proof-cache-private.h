@@ -30,7 +30,7 @@ void     cl_proof_cache_set_sqlite_error (GError     **error,
 
 G_END_DECLS
 
-/* Between the files of ClProofCache (cl-proof-cache.c, cl-proof-cache-maintenance.c). */
+/* Between the files of ClProofCache (cl-proof-cache*.c). */
 #include "cl-proof-cache.h"
 
 G_BEGIN_DECLS
@@ -56,6 +56,20 @@ ClProofCacheStatement *cl_proof_cache_prepare      (ClProofCache  *self,
 GMutexLocker          *cl_proof_cache_lock         (ClProofCache  *self);
 ClProof               *cl_proof_cache_read_row     (sqlite3_stmt  *stmt,
                                                     gboolean       with_store);
+gboolean               cl_proof_cache_step_done    (sqlite3       *db,
+                                                    sqlite3_stmt  *stmt,
+                                                    const char    *what,
+                                                    GError       **error);
+void                   cl_proof_cache_bind_text    (sqlite3_stmt  *stmt,
+                                                    int            index,
+                                                    const char    *text);
+void                   cl_proof_cache_bind_time    (sqlite3_stmt  *stmt,
+                                                    int            index,
+                                                    GDateTime     *time);
+char                  *cl_proof_cache_column_strdup (sqlite3_stmt *stmt,
+                                                     int           column);
+GDateTime             *cl_proof_cache_column_time  (sqlite3_stmt  *stmt,
+                                                    int            column);
 gboolean               cl_proof_cache_begin_write  (sqlite3       *db,
                                                     GError       **error);
 gboolean               cl_proof_cache_commit       (sqlite3       *db,

@@ -63,18 +63,6 @@ bind_bytes (sqlite3_stmt *stmt,
 }
 
 
-static void
-bind_time (sqlite3_stmt *stmt,
-           int           index,
-           GDateTime    *time)
-{
-  if (time != NULL)
-    sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (time));
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-
 /* Stores @revocation, replacing what was kept for the same certificate and responder. */
 gboolean
 cl_proof_cache_store_revocation (ClProofCache              *self,
@@ -114,16 +102,16 @@ cl_proof_cache_store_revocation (ClProofCache              *self,
   if (!cl_proof_cache_begin_write (db, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, revocation->cert_fingerprint, -1, SQLITE_TRANSIENT);
+  cl_proof_cache_bind_text (stmt, 1, revocation->cert_fingerprint);
   bind_bytes (stmt, 2, revocation->cert_id);
-  sqlite3_bind_text (stmt, 3, revocation->responder_url, -1, SQLITE_TRANSIENT);
+  cl_proof_cache_bind_text (stmt, 3, revocation->responder_url);
   bind_bytes (stmt, 4, revocation->response_der);
-  bind_time (stmt, 5, revocation->this_update);
-  bind_time (stmt, 6, revocation->next_update);
+  cl_proof_cache_bind_time (stmt, 5, revocation->this_update);
+  cl_proof_cache_bind_time (stmt, 6, revocation->next_update);
   sqlite3_bind_text (stmt, 7, status_names[revocation->status], -1, SQLITE_STATIC);
-  bind_time (stmt, 8, revocation->revocation_time);
+  cl_proof_cache_bind_time (stmt, 8, revocation->revocation_time);
   if (revocation->fetched_at != NULL)
-    bind_time (stmt, 9, revocation->fetched_at);
+    cl_proof_cache_bind_time (stmt, 9, revocation->fetched_at);
   else
     sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
 
@@ -135,17 +123,6 @@ cl_proof_cache_store_revocation (ClProofCache              *self,
   }
 
   return cl_proof_cache_commit (db, error);
-}
-
-
-static GDateTime *
-column_time (sqlite3_stmt *stmt,
-             int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
 }
 
 
@@ -189,9 +166,8 @@ cl_proof_cache_lookup_revocation (ClProofCache  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, cert_fingerprint, -1, SQLITE_TRANSIENT);
-  if (responder_url != NULL)
-    sqlite3_bind_text (stmt, 2, responder_url, -1, SQLITE_TRANSIENT);
+  cl_proof_cache_bind_text (stmt, 1, cert_fingerprint);
+  cl_proof_cache_bind_text (stmt, 2, responder_url);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return NULL;
@@ -202,19 +178,19 @@ cl_proof_cache_lookup_revocation (ClProofCache  *self,
   }
 
   revocation = cl_cached_revocation_new ();
-  revocation->cert_fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  revocation->cert_fingerprint = cl_proof_cache_column_strdup (stmt, 0);
   revocation->cert_id = column_bytes (stmt, 1);
-  revocation->responder_url = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  revocation->responder_url = cl_proof_cache_column_strdup (stmt, 2);
   revocation->response_der = column_bytes (stmt, 3);
-  revocation->this_update = column_time (stmt, 4);
-  revocation->next_update = column_time (stmt, 5);
+  revocation->this_update = cl_proof_cache_column_time (stmt, 4);
+  revocation->next_update = cl_proof_cache_column_time (stmt, 5);
   status = (const char *) sqlite3_column_text (stmt, 6);
   for (i = 0; i < G_N_ELEMENTS (status_names); i++) {
     if (g_strcmp0 (status, status_names[i]) == 0)
       revocation->status = (ClCachedRevocationStatus) i;
   }
-  revocation->revocation_time = column_time (stmt, 7);
-  revocation->fetched_at = column_time (stmt, 8);
+  revocation->revocation_time = cl_proof_cache_column_time (stmt, 7);
+  revocation->fetched_at = cl_proof_cache_column_time (stmt, 8);
 
   return revocation;
 }
@@ -245,7 +221,7 @@ cl_proof_cache_purge_revocations (ClProofCache  *self,
   if (!cl_proof_cache_begin_write (db, error))
     return FALSE;
 
-  bind_time (stmt, 1, before);
+  cl_proof_cache_bind_time (stmt, 1, before);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE) {
     cl_proof_cache_set_sqlite_error (error, db, rc, _("remove old revocation responses"));
