@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
@@ -16,6 +17,7 @@
 static const ClCliCommand commands[] = {
   { "profile", N_("Manage signing profiles"), cl_cli_profile_run },
   { "sign", N_("Sign images with Content Credentials"), cl_cli_sign_run },
+  { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { NULL, NULL, NULL },
 };
 
