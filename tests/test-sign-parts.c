@@ -498,6 +498,7 @@ tsa_handler (SoupServer        *server,
   const unsigned char *p = g_bytes_get_data (body, NULL);
   TS_REQ *req = d2i_TS_REQ (NULL, &p, (long) g_bytes_get_size (body));
   TS_RESP_CTX *ctx = TS_RESP_CTX_new ();
+  ASN1_OBJECT *policy;
   unsigned char *der = NULL;
   int der_len;
   BIO *bio;
@@ -520,7 +521,9 @@ tsa_handler (SoupServer        *server,
   TS_RESP_CTX_set_signer_cert (ctx, tsa->cert);
   TS_RESP_CTX_set_signer_key (ctx, tsa->key);
   TS_RESP_CTX_set_signer_digest (ctx, EVP_sha256 ());
-  TS_RESP_CTX_set_def_policy (ctx, OBJ_txt2obj ("1.3.6.1.4.1.4146.2.3", 1));
+  policy = OBJ_txt2obj ("1.3.6.1.4.1.4146.2.3", 1);
+  TS_RESP_CTX_set_def_policy (ctx, policy);   /* copies it */
+  ASN1_OBJECT_free (policy);
   TS_RESP_CTX_add_md (ctx, EVP_sha256 ());
   resp = TS_RESP_create_response (ctx, bio);
   g_assert_nonnull (resp);
