@@ -19,6 +19,7 @@
 #include "cl-asset-writer.h"
 #include "cl-cose-sign1-builder.h"
 #include "cl-error.h"
+#include "cl-manifest-builder.h"
 #include "cl-profile-store.h"
 #include "cl-signer.h"
 #include "cl-test-identity.h"
@@ -435,12 +436,69 @@ test_jpeg_segments (void)
 }
 
 
+/* A damaged store in the source is refused with an error, never read out of bounds. */
+static void
+test_parent_store_damaged (void)
+{
+  g_autoptr(ClManifestBuilder) parent = cl_manifest_builder_new ("parent.jpg", "image/jpeg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) placeholder = cl_cose_sign1_placeholder (300, &error);
+  static const guint8 zero_hash[32] = { 0, };
+  ClByteRange exclusion = { 2, 1000 };
+  g_autoptr(GBytes) store = NULL;
+  g_autofree guint8 *copy = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  cl_manifest_builder_set_creative_work (parent, "Author", NULL);
+  store = cl_manifest_builder_build_store (parent, &exclusion, zero_hash, placeholder, NULL);
+  len = g_bytes_get_size (store);
+
+  {
+    g_autoptr(ClManifestBuilder) child = cl_manifest_builder_new ("child.jpg", "image/jpeg");
+
+    g_assert_true (cl_manifest_builder_set_parent (child, store, "parent.jpg", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (cl_manifest_builder_get_parent_label (child), ==,
+                     cl_manifest_builder_get_label (parent));
+  }
+
+  /* Every truncation fails cleanly. */
+  for (gsize cut = 0; cut < len; cut++) {
+    g_autoptr(ClManifestBuilder) child = cl_manifest_builder_new ("child.jpg", "image/jpeg");
+    g_autoptr(GBytes) truncated = g_bytes_new (g_bytes_get_data (store, NULL), cut);
+
+    g_assert_false (cl_manifest_builder_set_parent (child, truncated, "parent.jpg", &error));
+    g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT);
+    g_clear_error (&error);
+  }
+
+  /* Every single-byte corruption is either still walkable or an error. */
+  copy = g_memdup2 (g_bytes_get_data (store, NULL), len);
+  for (gsize i = 0; i < len; i++) {
+    g_autoptr(ClManifestBuilder) child = cl_manifest_builder_new ("child.jpg", "image/jpeg");
+    g_autoptr(GBytes) damaged = NULL;
+    guint8 saved = copy[i];
+
+    copy[i] ^= (i % 3 == 0) ? 0xFF : 0x41;
+    damaged = g_bytes_new (copy, len);
+    if (!cl_manifest_builder_set_parent (child, damaged, "parent.jpg", &error)) {
+      g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT);
+      g_clear_error (&error);
+    }
+    copy[i] = saved;
+  }
+}
+
+
 /* A time-stamp authority on 127.0.0.1, made with OpenSSL's TS_RESP_CTX. */
 typedef struct {
   X509     *cert;
   EVP_PKEY *key;
   X509     *ca;
   gboolean  wrong_nonce;
+  guint     http_status;     /* 0: answer normally */
+  gboolean  wrong_type;
   guint     requests;
 } Tsa;
 
@@ -505,6 +563,19 @@ tsa_handler (SoupServer        *server,
   TS_RESP *resp;
 
   tsa->requests++;
+  if (tsa->http_status != 0) {
+    soup_server_message_set_status (msg, tsa->http_status, NULL);
+    TS_RESP_CTX_free (ctx);
+    TS_REQ_free (req);
+    return;
+  }
+  if (tsa->wrong_type) {
+    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<html/>", 7);
+    TS_RESP_CTX_free (ctx);
+    TS_REQ_free (req);
+    return;
+  }
   g_assert_nonnull (req);
   g_assert_cmpstr (soup_message_headers_get_content_type (
                      soup_server_message_get_request_headers (msg), NULL), ==,
@@ -563,6 +634,42 @@ sign_done_cb (GObject      *source,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
+}
+
+
+static gint thread_done;
+
+
+static gpointer
+timestamp_thread (gpointer data)
+{
+  const char *url = data;
+  GError *error = NULL;
+  GBytes *token = cl_tsa_client_timestamp (url, (const guint8 *) "abc", 3, NULL, &error);
+
+  g_assert_null (token);
+  g_atomic_int_set (&thread_done, 1);
+  g_main_context_wakeup (NULL);
+  return error;
+}
+
+
+static void
+assert_timestamp_fails (const char *url,
+                        Tsa        *tsa)
+{
+  GThread *thread;
+  GError *error;
+
+  /* The server answers from this thread's main context. */
+  g_atomic_int_set (&thread_done, 0);
+  thread = g_thread_new ("tsa", timestamp_thread, (gpointer) url);
+  while (!g_atomic_int_get (&thread_done))
+    g_main_context_iteration (NULL, TRUE);
+  error = g_thread_join (thread);
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP);
+  g_test_message ("expected failure: %s", error->message);
+  g_error_free (error);
 }
 
 
@@ -640,7 +747,17 @@ test_timestamp (void)
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP);
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 
+  /* HTTP errors, a wrong content type and an unreachable server are errors too. */
+  tsa.wrong_nonce = FALSE;
+  tsa.http_status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  assert_timestamp_fails (url, &tsa);
+  tsa.http_status = 0;
+  tsa.wrong_type = TRUE;
+  assert_timestamp_fails (url, &tsa);
   soup_server_disconnect (server);
+  assert_timestamp_fails (url, &tsa);
+  assert_timestamp_fails ("ftp://127.0.0.1/tsa", &tsa);
+
   X509_free (tsa.cert);
   X509_free (tsa.ca);
   EVP_PKEY_free (tsa.key);
@@ -665,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/sign/profile/check", test_profile_check);
   g_test_add_func ("/sign/cose/padding", test_cose_padding);
   g_test_add_func ("/sign/jpeg/segments", test_jpeg_segments);
+  g_test_add_func ("/sign/parent-store/damaged", test_parent_store_damaged);
   g_test_add_func ("/sign/timestamp", test_timestamp);
   status = g_test_run ();
 

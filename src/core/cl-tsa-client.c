@@ -172,7 +172,9 @@ cl_tsa_client_timestamp (const char    *url,
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GBytes) request = NULL;
-  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GInputStream) body = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gsize received = 0;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GUri) uri = NULL;
   const char *content_type;
@@ -191,8 +193,8 @@ cl_tsa_client_timestamp (const char    *url,
                                            "user-agent", "CredLink/" PACKAGE_VERSION, NULL);
   message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
   soup_message_set_request_body_from_bytes (message, "application/timestamp-query", request);
-  response = soup_session_send_and_read (session, message, cancellable, &local_error);
-  if (response == NULL) {
+  body = soup_session_send (session, message, cancellable, &local_error);
+  if (body == NULL) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
                  _("Cannot reach the time-stamp server %s: %s"), url, local_error->message);
     return NULL;
@@ -205,17 +207,26 @@ cl_tsa_client_timestamp (const char    *url,
   }
   content_type = soup_message_headers_get_content_type (
     soup_message_get_response_headers (message), NULL);
-  if (content_type != NULL && g_ascii_strcasecmp (content_type, "application/timestamp-reply") != 0) {
+  if (content_type != NULL &&
+      g_ascii_strcasecmp (content_type, "application/timestamp-reply") != 0) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
                  _("The time-stamp server %s answered with %s instead of a time-stamp reply"),
                  url, content_type);
     return NULL;
   }
-  if (g_bytes_get_size (response) > MAX_RESPONSE_SIZE) {
+  /* Read at most MAX_RESPONSE_SIZE + 1 bytes: a token is a few KiB. */
+  buffer = g_malloc (MAX_RESPONSE_SIZE + 1);
+  if (!g_input_stream_read_all (body, buffer, MAX_RESPONSE_SIZE + 1, &received, cancellable,
+                                &local_error)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
+                 _("The time-stamp server %s stopped answering: %s"), url,
+                 local_error->message);
+    return NULL;
+  }
+  if (received > MAX_RESPONSE_SIZE) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
                  _("The time-stamp server %s sent a response that is too large"), url);
     return NULL;
   }
-  return cl_tsa_response_parse (g_bytes_get_data (response, NULL), g_bytes_get_size (response),
-                                data, data_len, nonce, error);
+  return cl_tsa_response_parse (buffer, received, data, data_len, nonce, error);
 }
