@@ -382,7 +382,8 @@ write_cbor_assertion (GByteArray   *out,
 static void
 write_ingredient (ClManifestBuilder *self,
                   GByteArray        *out,
-                  GArray            *refs)
+                  GArray            *refs,
+                  const guint8      *thumbnail_hash)
 {
   const guint8 *parent = g_bytes_get_data (self->parent_store, NULL);
   const ParentManifest *active = &g_array_index (self->parent_manifests, ParentManifest,
@@ -410,6 +411,10 @@ write_ingredient (ClManifestBuilder *self,
   cl_cbor_map_put (active_results, "failure", cl_cbor_array_new ());
   cl_cbor_map_put (results, "activeManifest", active_results);
   cl_cbor_map_put (ingredient, "validationResults", results);
+  if (thumbnail_hash != NULL)
+    cl_cbor_map_put (ingredient, "thumbnail",
+                     cl_cbor_hashed_uri ("self#jumbf=c2pa.assertions/c2pa.thumbnail.ingredient",
+                                         thumbnail_hash, SHA256_LEN));
 
   write_cbor_assertion (out, refs, "c2pa.ingredient.v3", self->salts[0], ingredient, TRUE);
   cbor_decref (&ingredient);
@@ -614,8 +619,22 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
 
   assertions_offset = cl_jumbf_superbox_begin (out, assertion_store_uuid, "c2pa.assertions",
                                                NULL);
-  if (self->parent_store != NULL)
-    write_ingredient (self, out, refs);
+  if (self->parent_store != NULL) {
+    guint8 thumbnail_hash[SHA256_LEN];
+
+    /* The source looked like the new file: the same thumbnail shows the ingredient. */
+    if (self->thumbnail != NULL) {
+      gsize offset = cl_jumbf_write_embedded_file (out, "c2pa.thumbnail.ingredient",
+                                                   self->salts[6], "image/jpeg",
+                                                   g_bytes_get_data (self->thumbnail, NULL),
+                                                   g_bytes_get_size (self->thumbnail));
+
+      add_assertion_ref (refs, "c2pa.thumbnail.ingredient", out->data, offset, TRUE);
+      memcpy (thumbnail_hash, g_array_index (refs, AssertionRef, refs->len - 1).hash,
+              SHA256_LEN);
+    }
+    write_ingredient (self, out, refs, self->thumbnail != NULL ? thumbnail_hash : NULL);
+  }
   write_actions (self, out, refs);
   if (self->thumbnail != NULL) {
     gsize offset = cl_jumbf_write_embedded_file (out, "c2pa.thumbnail.claim", self->salts[2],
