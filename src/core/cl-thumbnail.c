@@ -13,6 +13,23 @@
 #define THUMBNAIL_QUALITY "80"
 
 
+/* Let the decoder scale while decoding (libjpeg decodes at 1/2, 1/4, 1/8 directly),
+ * so a 24-megapixel photo never sits in memory at full size. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  if (width > CL_THUMBNAIL_MAX_SIDE || height > CL_THUMBNAIL_MAX_SIDE) {
+    double scale = (double) CL_THUMBNAIL_MAX_SIDE / MAX (width, height);
+
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale + 0.5)),
+                                MAX (1, (int) (height * scale + 0.5)));
+  }
+}
+
+
 /* Feeds the whole file to a loader: unlike gdk_pixbuf_new_from_file(), closing
  * the loader reports an image that ends before its data does. */
 static GdkPixbuf *
@@ -30,6 +47,7 @@ decode_image (const char    *path,
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
   for (;;) {
     gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable,
                                     error);
