@@ -105,7 +105,7 @@ check_store (const char         *output,
   g_autoptr(GBytes) cose = NULL;
   g_autoptr(GBytes) tbs = NULL;
   const guint8 *store;
-  gsize manifest, manifest_len, assertions, assertions_len, box, box_len;
+  gsize manifest, manifest_len, assertions, assertions_len, box = 0, box_len = 0;
   struct cbor_load_result load;
   cbor_item_t *item, *exclusions, *range, *array, *sig_item, *protected_item;
   ClByteRange exclusion;
@@ -127,8 +127,29 @@ check_store (const char         *output,
   g_assert_cmpuint (assertions, !=, G_MAXSIZE);
   g_assert_cmpuint (cl_test_jumbf_find (store, assertions, assertions_len, "c2pa.actions.v2",
                                         NULL), !=, G_MAXSIZE);
-  g_assert_cmpuint (cl_test_jumbf_find (store, assertions, assertions_len,
-                                        "c2pa.thumbnail.claim", NULL), !=, G_MAXSIZE);
+  /* The claim thumbnail: a JPEG of at most 1024 px a side, the image's aspect kept. */
+  box = cl_test_jumbf_find (store, assertions, assertions_len, "c2pa.thumbnail.claim", &box_len);
+  g_assert_cmpuint (box, !=, G_MAXSIZE);
+  {
+    g_autoptr(GBytes) jpeg = cl_test_jumbf_content (store, box, box_len);
+    g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_mime_type ("image/jpeg",
+                                                                             &error);
+    g_autoptr(GdkPixbuf) source = gdk_pixbuf_new_from_file (output, NULL);
+    GdkPixbuf *thumbnail;
+    int tw, th, sw, sh;
+
+    g_assert_no_error (error);
+    g_assert_true (gdk_pixbuf_loader_write_bytes (loader, jpeg, &error));
+    g_assert_true (gdk_pixbuf_loader_close (loader, &error));
+    g_assert_no_error (error);
+    thumbnail = gdk_pixbuf_loader_get_pixbuf (loader);
+    tw = gdk_pixbuf_get_width (thumbnail);
+    th = gdk_pixbuf_get_height (thumbnail);
+    sw = gdk_pixbuf_get_width (source);
+    sh = gdk_pixbuf_get_height (source);
+    g_assert_cmpint (MAX (tw, th), <=, 1024);
+    g_assert_cmpint (MAX (tw, th), ==, MIN (1024, MAX (sw, sh)));
+  }
 
   /* c2pa.hash.data: the exclusion covers exactly our segments/chunk, and the hash
    * recomputed over the output with it matches. */
@@ -405,6 +426,56 @@ test_sign_large (void)
 }
 
 
+/* Real files: camera JPEGs with EXIF, a PNG from libpng, and files whose credentials
+ * come from other generators (v1 claims, several manifests, an update manifest). */
+static void
+test_sign_real_files (void)
+{
+  static const char *const names[] = {
+    "P1000827.jpg", "IMG_0003.jpg", "libpng-test.png", "CA.jpg", "CACA.jpg",
+    "update_manifest.jpg", "C_with_CAWG_data.jpg",
+  };
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  Identity *id = identity (CL_COSE_ALG_ES256);
+  guint signed_count = 0;
+
+  for (gsize i = 0; shared != NULL && i < G_N_ELEMENTS (names); i++) {
+    g_autofree char *input = g_build_filename (shared, "c2pa-fixtures", "images", names[i], NULL);
+    g_autofree char *output = g_strdup_printf ("%s/real-%s", work_dir, names[i]);
+    g_autoptr(ClAssetInfo) before = NULL;
+    g_autoptr(ClSignResult) result = NULL;
+    ClSignOptions options = { .author = "Jane Doe" };
+
+    if (!g_file_test (input, G_FILE_TEST_IS_REGULAR))
+      continue;
+    before = cl_asset_read_file (input, NULL, NULL);
+    g_assert_nonnull (before);
+    result = sign_ok (id, &options, input, output);
+    g_assert_true ((result->parent_label != NULL) == (before->store != NULL));
+    if (before->store == NULL)
+      assert_bytes_outside_unchanged (input, output, result);
+    if (oracle != NULL) {
+      g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, output, NULL);
+      JsonArray *failures = json_object_get_array_member (
+        json_object_get_object_member (report, "codes"), "failure");
+
+      /* C_with_CAWG_data.jpg carries a CAWG identity signed by an untrusted test
+       * certificate; that finding belongs to its own manifest, not to ours. */
+      for (guint k = 0; k < json_array_get_length (failures); k++) {
+        const char *code = json_array_get_string_element (failures, k);
+
+        g_assert_true (g_str_equal (code, "signingCredential.untrusted") ||
+                       g_str_equal (code, "cawg.x509.credential.untrusted"));
+      }
+      g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==, "Valid");
+    }
+    signed_count++;
+  }
+  if (signed_count == 0)
+    g_test_skip ("the shared fixtures are not available");
+}
+
+
 static guint
 count_entries (const char *dir)
 {
@@ -541,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/sign/large", test_sign_large);
   g_test_add_func ("/sign/resign/own", test_resign_own);
   g_test_add_func ("/sign/resign/peer", test_resign_peer);
+  g_test_add_func ("/sign/real-files", test_sign_real_files);
   g_test_add_func ("/sign/errors/bad-inputs", test_bad_inputs);
   g_test_add_func ("/sign/errors/expired-profile", test_expired_profile);
   g_test_add_func ("/sign/errors/existing-output", test_existing_output);
