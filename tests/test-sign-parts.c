@@ -499,6 +499,7 @@ typedef struct {
   gboolean  wrong_nonce;
   guint     http_status;     /* 0: answer normally */
   gboolean  wrong_type;
+  gboolean  big_token;       /* more certificates than the signer reserves room for */
   guint     requests;
 } Tsa;
 
@@ -596,6 +597,14 @@ tsa_handler (SoupServer        *server,
   TS_RESP_CTX_set_def_policy (ctx, policy);   /* copies it */
   ASN1_OBJECT_free (policy);
   TS_RESP_CTX_add_md (ctx, EVP_sha256 ());
+  if (tsa->big_token) {
+    STACK_OF (X509) *extra = sk_X509_new_null ();
+
+    for (int i = 0; i < 40; i++)
+      sk_X509_push (extra, tsa->ca);
+    TS_RESP_CTX_set_certs (ctx, extra);   /* copies */
+    sk_X509_free (extra);
+  }
   resp = TS_RESP_create_response (ctx, bio);
   g_assert_nonnull (resp);
   BIO_free (bio);
@@ -734,6 +743,30 @@ test_timestamp (void)
       validated |= g_str_equal (json_array_get_string_element (success, i),
                                 "timeStamp.validated");
     g_assert_true (validated);
+  }
+
+  /* A token larger than the reservation: the signer reserves more and asks again. */
+  {
+    g_autofree char *big = g_build_filename (work_dir, "ts-big.jpg", NULL);
+    g_autoptr(ClSignResult) big_result = NULL;
+    guint before = tsa.requests;
+
+    tsa.big_token = TRUE;
+    g_clear_object (&async_result);
+    cl_signer_sign_file_async (profile, &options, input, big, NULL, sign_done_cb,
+                               &async_result);
+    while (async_result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    big_result = cl_signer_sign_file_finish (async_result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tsa.requests, ==, before + 2);
+    g_assert_cmpuint (big_result->store_length, >, 20000);
+    tsa.big_token = FALSE;
+    if (oracle != NULL) {
+      g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, big, NULL);
+
+      cl_test_oracle_assert_valid (report, big);
+    }
   }
 
   /* A TSA that answers a different request is refused, and nothing is written. */

@@ -122,6 +122,7 @@ encode_padded (GBytes  *protected_bytes,
                GBytes  *timestamp_token,
                GBytes  *signature,
                gsize    target_size,
+               gsize   *needed_size,
                GError **error)
 {
   g_autoptr(GBytes) bare = encode_sign1 (protected_bytes, timestamp_token, signature, 0, -1);
@@ -130,6 +131,8 @@ encode_padded (GBytes  *protected_bytes,
   gssize pad;
 
   if (bare_size > target_size) {
+    if (needed_size != NULL)
+      *needed_size = bare_size;
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                  _("The signature needs %" G_GSIZE_FORMAT " bytes but only %" G_GSIZE_FORMAT
                    " were reserved"), bare_size, target_size);
@@ -159,7 +162,7 @@ cl_cose_sign1_placeholder (gsize    size,
 {
   g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
 
-  return encode_padded (empty, NULL, empty, size, error);
+  return encode_padded (empty, NULL, empty, size, NULL, error);
 }
 
 
@@ -171,6 +174,7 @@ cl_cose_sign1_build (ClCoseAlg             alg,
                      ClCoseTimestampFunc   timestamp_func,
                      gpointer              timestamp_data,
                      gsize                 target_size,
+                     gsize                *needed_size,
                      GCancellable         *cancellable,
                      GError              **error)
 {
@@ -221,5 +225,5 @@ cl_cose_sign1_build (ClCoseAlg             alg,
       return NULL;
   }
 
-  return encode_padded (protected_bytes, token, signature, target_size, error);
+  return encode_padded (protected_bytes, token, signature, target_size, needed_size, error);
 }

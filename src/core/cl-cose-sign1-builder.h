@@ -37,7 +37,8 @@ GBytes  *cl_cose_sign1_placeholder    (gsize          size,
  * GBytes of DER certificates, leaf first, without the root; it goes into the
  * protected header as x5chain (label 33). When timestamp_func is set, its token
  * goes into the unprotected sigTst2 header. The result is padded to exactly
- * target_size bytes; CL_SIGN_ERROR_FAILED when it does not fit. */
+ * target_size bytes; CL_SIGN_ERROR_FAILED when it does not fit, and then
+ * needed_size (if not NULL) receives the size it needs. */
 GBytes  *cl_cose_sign1_build          (ClCoseAlg             alg,
                                        EVP_PKEY             *key,
                                        GPtrArray            *chain_der,
@@ -45,6 +46,7 @@ GBytes  *cl_cose_sign1_build          (ClCoseAlg             alg,
                                        ClCoseTimestampFunc   timestamp_func,
                                        gpointer              timestamp_data,
                                        gsize                 target_size,
+                                       gsize                *needed_size,
                                        GCancellable         *cancellable,
                                        GError              **error);
 

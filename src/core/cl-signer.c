@@ -304,11 +304,6 @@ cl_signer_sign_file (ClProfile           *profile,
   g_autoptr(GBytes) thumbnail = NULL;
   g_autoptr(ClManifestBuilder) builder = NULL;
   g_autoptr(GPtrArray) chain = NULL;
-  g_autoptr(GBytes) placeholder = NULL;
-  g_autoptr(GBytes) sizing_store = NULL;
-  g_autoptr(GBytes) unsigned_store = NULL;
-  g_autoptr(GBytes) claim = NULL;
-  g_autoptr(GBytes) signature = NULL;
   g_autoptr(GBytes) store = NULL;
   g_autoptr(GBytes) carrier = NULL;
   g_autofree char *input_name = g_path_get_basename (input);
@@ -370,8 +365,6 @@ cl_signer_sign_file (ClProfile           *profile,
       !cl_manifest_builder_set_parent (builder, info->store, input_name, error))
     return NULL;
 
-  /* Pass 1: lay the store out with placeholders to learn its size, which fixes
-   * the carrier size and so the exclusion (C2PA 2.2 §10.4). */
   exclusion.start = info->store_ranges->len > 0
                     ? g_array_index (info->store_ranges, ClByteRange, 0).start
                     : info->insert_offset;
@@ -379,18 +372,6 @@ cl_signer_sign_file (ClProfile           *profile,
   alg = cl_profile_get_alg (profile);
   reserve = cl_cose_sign1_reserve_size (alg, cl_profile_get_key (profile), chain,
                                         options->tsa_url != NULL);
-  placeholder = cl_cose_sign1_placeholder (reserve, error);
-  if (placeholder == NULL)
-    return NULL;
-  sizing_store = cl_manifest_builder_build_store (builder, &exclusion, zero_hash, placeholder,
-                                                  NULL);
-  store_size = g_bytes_get_size (sizing_store);
-  exclusion.length = cl_asset_carrier_size (info->format, store_size);
-  if (exclusion.length == 0 || exclusion.start + exclusion.length > G_MAXUINT32) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("Cannot sign “%s”: the Content Credentials would be too large"), input_name);
-    return NULL;
-  }
 
   /* The new file minus our carrier is the source minus its old store. */
   if (!cl_data_hash_file (input, EVP_sha256 (),
@@ -401,22 +382,56 @@ cl_signer_sign_file (ClProfile           *profile,
     return NULL;
   }
 
-  /* Pass 2: the real data hash, the claim, its signature — same sizes. */
-  unsigned_store = cl_manifest_builder_build_store (builder, &exclusion, data_hash, placeholder,
-                                                    &claim);
-  signature = cl_cose_sign1_build (alg, cl_profile_get_key (profile), chain, claim,
-                                   options->tsa_url != NULL ? timestamp_cb : NULL, &ts,
-                                   reserve, cancellable, error);
-  if (signature == NULL) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), input_name);
-    return NULL;
-  }
-  store = cl_manifest_builder_build_store (builder, &exclusion, data_hash, signature, NULL);
-  if (g_bytes_get_size (store) != store_size || g_bytes_get_size (unsigned_store) != store_size) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("Cannot sign “%s”: the manifest store changed size between passes"),
-                 input_name);
-    return NULL;
+  for (guint attempt = 0; store == NULL; attempt++) {
+    g_autoptr(GBytes) placeholder = NULL;
+    g_autoptr(GBytes) sizing_store = NULL;
+    g_autoptr(GBytes) unsigned_store = NULL;
+    g_autoptr(GBytes) claim = NULL;
+    g_autoptr(GBytes) signature = NULL;
+    g_autoptr(GError) local_error = NULL;
+    gsize needed = 0;
+
+    /* Pass 1: lay the store out with placeholders to learn its size, which fixes
+     * the carrier size and so the exclusion (C2PA 2.2 §10.4). */
+    placeholder = cl_cose_sign1_placeholder (reserve, error);
+    if (placeholder == NULL)
+      return NULL;
+    sizing_store = cl_manifest_builder_build_store (builder, &exclusion, zero_hash, placeholder,
+                                                    NULL);
+    store_size = g_bytes_get_size (sizing_store);
+    exclusion.length = cl_asset_carrier_size (info->format, store_size);
+    if (exclusion.length == 0 || exclusion.start + exclusion.length > G_MAXUINT32) {
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                   _("Cannot sign “%s”: the Content Credentials would be too large"),
+                   input_name);
+      return NULL;
+    }
+
+    /* Pass 2: the real data hash, the claim, its signature — same sizes. */
+    unsigned_store = cl_manifest_builder_build_store (builder, &exclusion, data_hash,
+                                                      placeholder, &claim);
+    signature = cl_cose_sign1_build (alg, cl_profile_get_key (profile), chain, claim,
+                                     options->tsa_url != NULL ? timestamp_cb : NULL, &ts,
+                                     reserve, &needed, cancellable, &local_error);
+    if (signature == NULL) {
+      /* A time-stamp token larger than foreseen: reserve more and lay out again
+       * (which asks for a new token, as the signature covers the new claim). */
+      if (needed > reserve && attempt < 2) {
+        reserve = needed + 2048;
+        continue;
+      }
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot sign “%s”: "), input_name);
+      return NULL;
+    }
+    store = cl_manifest_builder_build_store (builder, &exclusion, data_hash, signature, NULL);
+    if (g_bytes_get_size (store) != store_size ||
+        g_bytes_get_size (unsigned_store) != store_size) {
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                   _("Cannot sign “%s”: the manifest store changed size between passes"),
+                   input_name);
+      return NULL;
+    }
   }
   carrier = cl_asset_wrap_store (info->format, store, error);
   if (carrier == NULL)
