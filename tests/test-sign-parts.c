@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/ts.h>
 #include <openssl/x509v3.h>
 
@@ -270,6 +271,51 @@ test_import_pkcs12 (void)
 
   g_assert_null (cl_profile_new_from_pkcs12 ("p12", path, "not it", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
+}
+
+
+/* A bundle encrypted the old way (RC2-40 certificates, 3DES key), as older tools
+ * export them. Run in a subprocess so that the legacy provider is not loaded yet. */
+static void
+test_import_pkcs12_legacy (void)
+{
+  if (g_test_subprocess ()) {
+    g_autoptr(ClProfile) source = make_identity (CL_COSE_ALG_ES256);
+    g_autofree char *path = g_build_filename (work_dir, "legacy.p12", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ClProfile) imported = NULL;
+    OSSL_LIB_CTX *legacy_ctx = OSSL_LIB_CTX_new ();
+    OSSL_PROVIDER *legacy = OSSL_PROVIDER_load (legacy_ctx, "legacy");
+    OSSL_PROVIDER *base = OSSL_PROVIDER_load (legacy_ctx, "default");
+    PKCS12 *p12;
+    FILE *out;
+
+    if (legacy == NULL) {
+      g_test_message ("OpenSSL legacy provider not installed");
+      return;
+    }
+    p12 = PKCS12_create_ex ("old pass", "signer", cl_profile_get_key (source),
+                            cl_profile_get_leaf (source), NULL,
+                            NID_pbe_WithSHA1And3_Key_TripleDES_CBC,
+                            NID_pbe_WithSHA1And40BitRC2_CBC, 0, 0, 0, legacy_ctx, NULL);
+    g_assert_nonnull (p12);
+    out = fopen (path, "wb");
+    i2d_PKCS12_fp (out, p12);
+    fclose (out);
+    PKCS12_free (p12);
+    OSSL_PROVIDER_unload (legacy);
+    OSSL_PROVIDER_unload (base);
+    OSSL_LIB_CTX_free (legacy_ctx);
+
+    g_assert_false (OSSL_PROVIDER_available (NULL, "legacy"));
+    imported = cl_profile_new_from_pkcs12 ("legacy", path, "old pass", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (EVP_PKEY_eq (cl_profile_get_key (imported), cl_profile_get_key (source)),
+                     ==, 1);
+    return;
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 
@@ -812,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/sign/profile-store/files", test_profile_store_files);
   g_test_add_func ("/sign/profile/import-pem", test_import_pem);
   g_test_add_func ("/sign/profile/import-pkcs12", test_import_pkcs12);
+  g_test_add_func ("/sign/profile/import-pkcs12-legacy", test_import_pkcs12_legacy);
   g_test_add_func ("/sign/profile/check", test_profile_check);
   g_test_add_func ("/sign/cose/padding", test_cose_padding);
   g_test_add_func ("/sign/jpeg/segments", test_jpeg_segments);

@@ -9,6 +9,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/x509v3.h>
 
 #include "cl-error.h"
@@ -240,7 +241,14 @@ cl_profile_new_from_pkcs12 (const char  *name,
                          _("The passphrase of the PKCS#12 bundle is wrong"));
     return NULL;
   }
-  if (!PKCS12_parse (p12, passphrase, &key, &cert, &extra) || key == NULL || cert == NULL) {
+  if (!PKCS12_parse (p12, passphrase, &key, &cert, &extra)) {
+    /* Bundles exported by older tools encrypt with RC2 or 3DES, which OpenSSL 3 keeps
+     * in its legacy provider: load it (next to the default one) and try once more. */
+    ERR_clear_error ();
+    if (OSSL_PROVIDER_try_load (NULL, "legacy", 1) != NULL)
+      PKCS12_parse (p12, passphrase, &key, &cert, &extra);
+  }
+  if (key == NULL || cert == NULL) {
     PKCS12_free (p12);
     EVP_PKEY_free (key);
     X509_free (cert);
