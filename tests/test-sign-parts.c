@@ -118,6 +118,30 @@ test_profile_store_files (void)
   g_assert_true (g_file_get_contents (key_path, &key_pem, NULL, NULL));
   g_assert_true (g_str_has_prefix (key_pem, "-----BEGIN ENCRYPTED PRIVATE KEY-----"));
   g_assert_null (strstr (key_pem, "BEGIN PRIVATE KEY"));
+  {
+    /* PBES2 with scrypt (OID 1.3.6.1.4.1.11591.4.11) and AES-256-CBC. */
+    static const guint8 scrypt_oid[] = { 0x06, 0x09, 0x2B, 0x06, 0x01, 0x04, 0x01, 0xDA, 0x47,
+                                         0x04, 0x0B };
+    static const guint8 aes256cbc_oid[] = { 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03,
+                                            0x04, 0x01, 0x2A };
+    BIO *bio = BIO_new_mem_buf (key_pem, -1);
+    X509_SIG *sig = PEM_read_bio_PKCS8 (bio, NULL, NULL, NULL);
+    unsigned char *der = NULL;
+    int der_len;
+    gboolean has_scrypt = FALSE, has_aes = FALSE;
+
+    g_assert_nonnull (sig);
+    der_len = i2d_X509_SIG (sig, &der);
+    for (int i = 0; i + (int) sizeof scrypt_oid <= der_len; i++) {
+      has_scrypt |= memcmp (der + i, scrypt_oid, sizeof scrypt_oid) == 0;
+      has_aes |= memcmp (der + i, aes256cbc_oid, sizeof aes256cbc_oid) == 0;
+    }
+    g_assert_true (has_scrypt);
+    g_assert_true (has_aes);
+    OPENSSL_free (der);
+    X509_SIG_free (sig);
+    BIO_free (bio);
+  }
 
   /* The same name twice is refused. */
   g_assert_false (cl_profile_store_save (root, created, "correct horse", &error));

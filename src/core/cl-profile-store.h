@@ -2,7 +2,7 @@
  * <root>/<name>/{chain.pem, key.p8, profile.json[, ca.pem]} with root
  * $CREDLINK_DATA_DIR/profiles or $XDG_DATA_HOME/credlink/profiles. Folders are
  * 0700, files 0600; the private key is only ever stored encrypted (PKCS#8,
- * AES-256-CBC, PBKDF2-HMAC-SHA256 from the passphrase).
+ * AES-256-CBC with a key derived from the passphrase by scrypt).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
