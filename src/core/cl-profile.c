@@ -244,9 +244,14 @@ cl_profile_new_from_pkcs12 (const char  *name,
   if (!PKCS12_parse (p12, passphrase, &key, &cert, &extra)) {
     /* Bundles exported by older tools encrypt with RC2 or 3DES, which OpenSSL 3 keeps
      * in its legacy provider: load it (next to the default one) and try once more. */
+    OSSL_PROVIDER *legacy;
+
     ERR_clear_error ();
-    if (OSSL_PROVIDER_try_load (NULL, "legacy", 1) != NULL)
+    legacy = OSSL_PROVIDER_try_load (NULL, "legacy", 1);
+    if (legacy != NULL) {
       PKCS12_parse (p12, passphrase, &key, &cert, &extra);
+      OSSL_PROVIDER_unload (legacy);
+    }
   }
   if (key == NULL || cert == NULL) {
     PKCS12_free (p12);
