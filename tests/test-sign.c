@@ -320,6 +320,7 @@ test_resign_own (void)
   /* The parent's manifest is kept verbatim, before ours; our store replaced the old
    * one in place. */
   g_assert_cmpstr (r2->parent_label, ==, r1->manifest_label);
+  g_assert_cmpint (r2->parent_binding, ==, CL_PARENT_BINDING_MATCH);
   g_assert_cmpuint (r2->store_offset, ==, r1->store_offset);
   first_label = cl_test_jumbf_last_label (info1->store, &m_off, &m_len);
   g_assert_cmpuint (len2, >, m_off + m_len);
@@ -452,6 +453,13 @@ test_sign_real_files (void)
     g_assert_nonnull (before);
     result = sign_ok (id, &options, input, output);
     g_assert_true ((result->parent_label != NULL) == (before->store != NULL));
+    /* The untouched fixtures still match their own credentials; an update manifest
+     * has no hard binding of its own, so there is nothing to recompute. */
+    g_test_message ("%s: parent binding %d", names[i], result->parent_binding);
+    if (before->store == NULL || g_str_equal (names[i], "update_manifest.jpg"))
+      g_assert_cmpint (result->parent_binding, ==, CL_PARENT_BINDING_UNKNOWN);
+    else
+      g_assert_cmpint (result->parent_binding, ==, CL_PARENT_BINDING_MATCH);
     if (before->store == NULL)
       assert_bytes_outside_unchanged (input, output, result);
     if (oracle != NULL) {
@@ -473,6 +481,43 @@ test_sign_real_files (void)
   }
   if (signed_count == 0)
     g_test_skip ("the shared fixtures are not available");
+}
+
+
+/* XCA.jpg was edited after it was signed: its own data hash no longer matches. The
+ * new manifest says so in the ingredient's validationResults. */
+static void
+test_resign_tampered (void)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *input = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "XCA.jpg", NULL) : NULL;
+  g_autofree char *output = g_build_filename (work_dir, "resigned-XCA.jpg", NULL);
+  Identity *id = identity (CL_COSE_ALG_ES256);
+  ClSignOptions options = { 0, };
+  g_autoptr(ClSignResult) result = NULL;
+  g_autoptr(ClAssetInfo) info = NULL;
+  gsize size;
+  const guint8 *store;
+  static const char code[] = "assertion.dataHash.mismatch";
+  gboolean found = FALSE;
+
+  if (input == NULL || !g_file_test (input, G_FILE_TEST_IS_REGULAR)) {
+    g_test_skip ("the shared fixtures are not available");
+    return;
+  }
+  result = sign_ok (id, &options, input, output);
+  g_assert_cmpint (result->parent_binding, ==, CL_PARENT_BINDING_MISMATCH);
+  info = cl_asset_read_file (output, NULL, NULL);
+  store = g_bytes_get_data (info->store, &size);
+  for (gsize i = 0; i + sizeof code - 1 <= size && !found; i++)
+    found = memcmp (store + i, code, sizeof code - 1) == 0;
+  g_assert_true (found);
+  if (oracle != NULL) {
+    g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, output, NULL);
+
+    cl_test_oracle_assert_valid (report, output);
+  }
 }
 
 
@@ -613,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/sign/resign/own", test_resign_own);
   g_test_add_func ("/sign/resign/peer", test_resign_peer);
   g_test_add_func ("/sign/real-files", test_sign_real_files);
+  g_test_add_func ("/sign/resign/tampered", test_resign_tampered);
   g_test_add_func ("/sign/errors/bad-inputs", test_bad_inputs);
   g_test_add_func ("/sign/errors/expired-profile", test_expired_profile);
   g_test_add_func ("/sign/errors/existing-output", test_existing_output);

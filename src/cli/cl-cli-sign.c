@@ -113,6 +113,10 @@ cl_cli_sign_run (int    argc,
             result->manifest_label,
             result->parent_label != NULL ? _(", parent ") : "",
             result->parent_label != NULL ? result->parent_label : "");
+    if (result->parent_binding == CL_PARENT_BINDING_MISMATCH)
+      fprintf (stderr, _("  warning: %s was changed after its existing Content Credentials "
+                         "were made; the new manifest records that they no longer match\n"),
+               inputs[i]);
     fflush (stdout);
   }
   if (n_failed > 0) {

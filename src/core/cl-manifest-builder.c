@@ -18,14 +18,7 @@
 #include "cl-manifest-builder.h"
 
 #define GENERATOR_NAME "CredLink"
-#define MAX_PARENT_MANIFESTS 256
 #define SHA256_LEN 32
-
-typedef struct {
-  gsize  offset;     /* in the parent store */
-  gsize  length;
-  char  *label;
-} ParentManifest;
 
 typedef struct {
   char   *label;
@@ -46,20 +39,9 @@ struct _ClManifestBuilder {
   GBytes   *thumbnail;
   guint8    salts[8][CL_JUMBF_SALT_LEN];
 
-  GBytes   *parent_store;
-  char     *parent_title;
-  GArray   *parent_manifests;   /* of ParentManifest */
-  gsize     parent_signature_offset;   /* in the parent store */
+  ClParentStore   *parent;
+  ClParentBinding  parent_binding;
 };
-
-
-static void
-parent_manifest_clear (gpointer data)
-{
-  ParentManifest *manifest = data;
-
-  g_free (manifest->label);
-}
 
 
 ClManifestBuilder *
@@ -79,8 +61,6 @@ cl_manifest_builder_new (const char *title,
   self->digital_source_type = g_strdup (CL_DIGITAL_SOURCE_TYPE_CAPTURE);
   if (RAND_bytes ((guint8 *) self->salts, sizeof self->salts) != 1)
     g_error ("%s: no random numbers", G_STRLOC);
-  self->parent_manifests = g_array_new (FALSE, TRUE, sizeof (ParentManifest));
-  g_array_set_clear_func (self->parent_manifests, parent_manifest_clear);
   return self;
 }
 
@@ -99,9 +79,7 @@ cl_manifest_builder_free (ClManifestBuilder *self)
   g_free (self->author);
   g_free (self->work_title);
   g_clear_pointer (&self->thumbnail, g_bytes_unref);
-  g_clear_pointer (&self->parent_store, g_bytes_unref);
-  g_free (self->parent_title);
-  g_array_unref (self->parent_manifests);
+  g_clear_pointer (&self->parent, cl_parent_store_free);
   g_free (self);
 }
 
@@ -154,60 +132,14 @@ cl_manifest_builder_set_thumbnail (ClManifestBuilder *self,
 const char *
 cl_manifest_builder_get_parent_label (ClManifestBuilder *self)
 {
-  if (self->parent_manifests->len == 0)
-    return NULL;
-  return g_array_index (self->parent_manifests, ParentManifest,
-                        self->parent_manifests->len - 1).label;
+  return self->parent != NULL ? cl_parent_store_get_active (self->parent)->label : NULL;
 }
 
 
-/* Reads the box header at offset inside [offset, end): its length (8-byte headers
- * only, as every C2PA writer produces) and type. */
-static gboolean
-read_box (const guint8 *data,
-          gsize         offset,
-          gsize         end,
-          gsize        *length,
-          guint32      *type)
+ClParentStore *
+cl_manifest_builder_get_parent (ClManifestBuilder *self)
 {
-  guint32 lbox;
-
-  if (end < offset || end - offset < 8)
-    return FALSE;
-  lbox = cl_jumbf_read_u32 (data, offset);
-  if (lbox < 8 || lbox > end - offset)
-    return FALSE;
-  *length = lbox;
-  *type = cl_jumbf_read_u32 (data, offset + 4);
-  return TRUE;
-}
-
-
-/* Reads the jumd at the start of the superbox at offset: type UUID and label. */
-static gboolean
-read_superbox_description (const guint8  *data,
-                           gsize          offset,
-                           gsize          length,
-                           guint8         uuid[16],
-                           char         **label)
-{
-  gsize jumd_len;
-  guint32 type;
-  const guint8 *label_start;
-  const guint8 *nul;
-
-  if (!read_box (data, offset + 8, offset + length, &jumd_len, &type) ||
-      type != CL_BOX_JUMD || jumd_len < 8 + 16 + 1 + 1)
-    return FALSE;
-  memcpy (uuid, data + offset + 16, 16);
-  if ((data[offset + 32] & CL_JUMD_LABEL) == 0)
-    return FALSE;
-  label_start = data + offset + 33;
-  nul = memchr (label_start, 0, jumd_len - 25);
-  if (nul == NULL || !g_utf8_validate ((const char *) label_start, nul - label_start, NULL))
-    return FALSE;
-  *label = g_strndup ((const char *) label_start, nul - label_start);
-  return TRUE;
+  return self->parent;
 }
 
 
@@ -217,103 +149,22 @@ cl_manifest_builder_set_parent (ClManifestBuilder  *self,
                                 const char         *parent_title,
                                 GError            **error)
 {
-  static const guint8 store_uuid[16] = CL_UUID_STORE;
-  static const guint8 manifest_uuid[16] = CL_UUID_MANIFEST;
-  static const guint8 update_uuid[16] = CL_UUID_UPDATE_MANIFEST;
-  static const guint8 legacy_uuid[16] = CL_UUID_LEGACY_MANIFEST;
-  static const guint8 signature_uuid[16] = CL_UUID_SIGNATURE;
-  gsize size;
-  const guint8 *data = g_bytes_get_data (parent_store, &size);
-  gsize store_len, jumd_len, child_offset, child_len;
-  guint32 type;
-  guint8 uuid[16];
-  g_autofree char *store_label = NULL;
-  ParentManifest *active;
+  ClParentStore *parent = cl_parent_store_parse (parent_store, parent_title, error);
 
-  g_array_set_size (self->parent_manifests, 0);
-  self->parent_signature_offset = 0;
-
-  if (!read_box (data, 0, size, &store_len, &type) || type != CL_BOX_JUMB ||
-      !read_superbox_description (data, 0, store_len, uuid, &store_label) ||
-      memcmp (uuid, store_uuid, 16) != 0) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The existing Content Credentials of “%s” are not a C2PA manifest store "
-                   "(at offset 0 of the store)"), parent_title);
+  if (parent == NULL)
     return FALSE;
-  }
-  jumd_len = cl_jumbf_read_u32 (data, 8);
-
-  for (child_offset = 8 + jumd_len; child_offset < store_len; child_offset += child_len) {
-    ParentManifest manifest = { 0, };
-
-    if (!read_box (data, child_offset, store_len, &child_len, &type)) {
-      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The existing Content Credentials of “%s” are damaged "
-                     "(bad box at offset %" G_GSIZE_FORMAT " of the store)"),
-                   parent_title, child_offset);
-      return FALSE;
-    }
-    if (type != CL_BOX_JUMB ||
-        !read_superbox_description (data, child_offset, child_len, uuid, &manifest.label))
-      continue;
-    if (memcmp (uuid, manifest_uuid, 16) != 0 && memcmp (uuid, update_uuid, 16) != 0 &&
-        memcmp (uuid, legacy_uuid, 16) != 0) {
-      /* Compressed manifests cannot serve as a parent we reference (their signature
-       * box is inside the brob); unknown boxes are kept out. */
-      g_free (manifest.label);
-      continue;
-    }
-    if (self->parent_manifests->len >= MAX_PARENT_MANIFESTS) {
-      g_free (manifest.label);
-      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The existing Content Credentials of “%s” hold too many manifests"),
-                   parent_title);
-      return FALSE;
-    }
-    manifest.offset = child_offset;
-    manifest.length = child_len;
-    g_array_append_val (self->parent_manifests, manifest);
-  }
-
-  if (self->parent_manifests->len == 0) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The existing Content Credentials of “%s” hold no manifest this version "
-                   "can keep"), parent_title);
-    return FALSE;
-  }
-
-  /* The active manifest is the last one; find its signature box. */
-  active = &g_array_index (self->parent_manifests, ParentManifest,
-                           self->parent_manifests->len - 1);
-  jumd_len = cl_jumbf_read_u32 (data, active->offset + 8);
-  for (child_offset = active->offset + 8 + jumd_len;
-       child_offset < active->offset + active->length;
-       child_offset += child_len) {
-    g_autofree char *label = NULL;
-
-    if (!read_box (data, child_offset, active->offset + active->length, &child_len, &type)) {
-      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The existing Content Credentials of “%s” are damaged "
-                     "(bad box at offset %" G_GSIZE_FORMAT " of the store)"),
-                   parent_title, child_offset);
-      return FALSE;
-    }
-    if (type == CL_BOX_JUMB &&
-        read_superbox_description (data, child_offset, child_len, uuid, &label) &&
-        memcmp (uuid, signature_uuid, 16) == 0 && g_str_equal (label, "c2pa.signature"))
-      self->parent_signature_offset = child_offset;
-  }
-  if (self->parent_signature_offset == 0) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The active manifest of “%s” has no signature"), parent_title);
-    return FALSE;
-  }
-
-  g_clear_pointer (&self->parent_store, g_bytes_unref);
-  self->parent_store = g_bytes_ref (parent_store);
-  g_free (self->parent_title);
-  self->parent_title = g_strdup (parent_title);
+  g_clear_pointer (&self->parent, cl_parent_store_free);
+  self->parent = parent;
+  self->parent_binding = CL_PARENT_BINDING_UNKNOWN;
   return TRUE;
+}
+
+
+void
+cl_manifest_builder_set_parent_binding (ClManifestBuilder *self,
+                                        ClParentBinding    binding)
+{
+  self->parent_binding = binding;
 }
 
 
@@ -379,36 +230,66 @@ write_cbor_assertion (GByteArray   *out,
 }
 
 
+static cbor_item_t *
+status_entry (const char *code,
+              const char *url,
+              const char *explanation)
+{
+  cbor_item_t *entry = cl_cbor_map_new ();
+
+  cl_cbor_map_put (entry, "code", cl_cbor_tstr (code));
+  cl_cbor_map_put (entry, "url", cl_cbor_tstr (url));
+  cl_cbor_map_put (entry, "explanation", cl_cbor_tstr (explanation));
+  return entry;
+}
+
+
 static void
 write_ingredient (ClManifestBuilder *self,
                   GByteArray        *out,
                   GArray            *refs,
                   const guint8      *thumbnail_hash)
 {
-  const guint8 *parent = g_bytes_get_data (self->parent_store, NULL);
-  const ParentManifest *active = &g_array_index (self->parent_manifests, ParentManifest,
-                                                 self->parent_manifests->len - 1);
+  const guint8 *parent = g_bytes_get_data (self->parent->bytes, NULL);
+  const ClParentManifest *active = cl_parent_store_get_active (self->parent);
   cbor_item_t *ingredient = cl_cbor_map_new ();
   cbor_item_t *results = cl_cbor_map_new ();
   cbor_item_t *active_results = cl_cbor_map_new ();
+  cbor_item_t *success, *failure;
   guint8 hash[SHA256_LEN];
   g_autofree char *manifest_url = g_strconcat ("self#jumbf=/c2pa/", active->label, NULL);
   g_autofree char *signature_url = g_strconcat (manifest_url, "/c2pa.signature", NULL);
 
-  cl_cbor_map_put (ingredient, "dc:title", cl_cbor_tstr (self->parent_title));
+  cl_cbor_map_put (ingredient, "dc:title", cl_cbor_tstr (self->parent->title));
   cl_cbor_map_put (ingredient, "dc:format", cl_cbor_tstr (self->mime_type));
   cl_cbor_map_put (ingredient, "relationship", cl_cbor_tstr ("parentOf"));
   cl_jumbf_superbox_sha256 (parent, active->offset, hash);
   cl_cbor_map_put (ingredient, "activeManifest", cl_cbor_hashed_uri (manifest_url, hash,
                                                                       SHA256_LEN));
-  cl_jumbf_superbox_sha256 (parent, self->parent_signature_offset, hash);
+  cl_jumbf_superbox_sha256 (parent, self->parent->signature_offset, hash);
   cl_cbor_map_put (ingredient, "claimSignature", cl_cbor_hashed_uri (signature_url, hash,
                                                                       SHA256_LEN));
-  /* validationResults is required next to activeManifest (C2PA 2.2 §18.15.3). The
-   * signer records no findings of its own: validators re-derive the parent's status. */
-  cl_cbor_map_put (active_results, "success", cl_cbor_array_new ());
+  /* validationResults is required next to activeManifest (C2PA 2.2 §18.15.3). What
+   * validators cannot re-derive later is whether the parent's hard binding matched
+   * the source: record that (as c2pa-rs does); the rest they re-derive themselves. */
+  success = cl_cbor_array_new ();
+  failure = cl_cbor_array_new ();
+  if (self->parent_binding != CL_PARENT_BINDING_UNKNOWN) {
+    g_autofree char *hash_url = g_strconcat (manifest_url, "/c2pa.assertions/c2pa.hash.data",
+                                             NULL);
+    gboolean match = self->parent_binding == CL_PARENT_BINDING_MATCH;
+
+    cl_cbor_array_add (match ? success : failure,
+                       status_entry (match ? "assertion.dataHash.match"
+                                           : "assertion.dataHash.mismatch",
+                                     hash_url,
+                                     match ? "data hash valid"
+                                           : "the source file does not match the data hash "
+                                             "of its own manifest"));
+  }
+  cl_cbor_map_put (active_results, "success", success);
   cl_cbor_map_put (active_results, "informational", cl_cbor_array_new ());
-  cl_cbor_map_put (active_results, "failure", cl_cbor_array_new ());
+  cl_cbor_map_put (active_results, "failure", failure);
   cl_cbor_map_put (results, "activeManifest", active_results);
   cl_cbor_map_put (ingredient, "validationResults", results);
   if (thumbnail_hash != NULL)
@@ -430,7 +311,7 @@ write_actions (ClManifestBuilder *self,
   cbor_item_t *list = cl_cbor_array_new ();
   cbor_item_t *action = cl_cbor_map_new ();
 
-  if (self->parent_store != NULL) {
+  if (self->parent != NULL) {
     /* Re-signing an asset that has credentials: it was opened from its parent. */
     AssertionRef *ingredient = &g_array_index (refs, AssertionRef, refs->len - 1);
     cbor_item_t *parameters = cl_cbor_map_new ();
@@ -609,17 +490,17 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
 
   store_offset = cl_jumbf_superbox_begin (out, store_uuid, "c2pa", NULL);
   /* Ingredient manifests come first, verbatim; the active manifest is the last. */
-  for (guint i = 0; i < self->parent_manifests->len; i++) {
-    ParentManifest *parent = &g_array_index (self->parent_manifests, ParentManifest, i);
+  for (guint i = 0; self->parent != NULL && i < self->parent->manifests->len; i++) {
+    ClParentManifest *parent = &g_array_index (self->parent->manifests, ClParentManifest, i);
 
-    g_byte_array_append (out, (const guint8 *) g_bytes_get_data (self->parent_store, NULL) +
+    g_byte_array_append (out, (const guint8 *) g_bytes_get_data (self->parent->bytes, NULL) +
                          parent->offset, parent->length);
   }
   manifest_offset = cl_jumbf_superbox_begin (out, manifest_uuid, self->label, NULL);
 
   assertions_offset = cl_jumbf_superbox_begin (out, assertion_store_uuid, "c2pa.assertions",
                                                NULL);
-  if (self->parent_store != NULL) {
+  if (self->parent != NULL) {
     guint8 thumbnail_hash[SHA256_LEN];
 
     /* The source looked like the new file: the same thumbnail shows the ingredient. */

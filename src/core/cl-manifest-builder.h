@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "cl-data-hash.h"
+#include "cl-parent-store.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,11 @@ gboolean           cl_manifest_builder_set_parent (ClManifestBuilder  *self,
                                                    GError            **error);
 /* Label of the parent's active manifest, or NULL. */
 const char        *cl_manifest_builder_get_parent_label (ClManifestBuilder *self);
+ClParentStore     *cl_manifest_builder_get_parent (ClManifestBuilder *self);
+/* Whether the parent's hard binding matched the source, recorded in the
+ * ingredient's validationResults. */
+void               cl_manifest_builder_set_parent_binding (ClManifestBuilder *self,
+                                                           ClParentBinding    binding);
 
 /* Lays out the whole store. exclusion and data_hash (32 bytes, SHA-256) go into
  * c2pa.hash.data; the integers are written with fixed 32-bit width so that the

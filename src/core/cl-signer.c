@@ -315,6 +315,7 @@ cl_signer_sign_file (ClProfile           *profile,
   ClCoseAlg alg;
   gsize reserve;
   guint64 store_size;
+  ClParentBinding parent_binding = CL_PARENT_BINDING_UNKNOWN;
   ClSignResult *result;
 
   if (!check_profile (profile, error))
@@ -361,9 +362,22 @@ cl_signer_sign_file (ClProfile           *profile,
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
-  if (info->store != NULL &&
-      !cl_manifest_builder_set_parent (builder, info->store, input_name, error))
-    return NULL;
+  if (info->store != NULL) {
+    g_autoptr(GError) binding_error = NULL;
+
+    if (!cl_manifest_builder_set_parent (builder, info->store, input_name, error))
+      return NULL;
+    /* Whether the source still matches its own credentials is recorded in the
+     * ingredient, so that a tampered parent is not hidden by our new signature. */
+    parent_binding = cl_parent_store_check_binding (cl_manifest_builder_get_parent (builder),
+                                                    input, cancellable, &binding_error);
+    if (binding_error != NULL) {
+      g_propagate_prefixed_error (error, g_steal_pointer (&binding_error),
+                                  _("Cannot sign “%s”: "), input_name);
+      return NULL;
+    }
+    cl_manifest_builder_set_parent_binding (builder, parent_binding);
+  }
 
   exclusion.start = info->store_ranges->len > 0
                     ? g_array_index (info->store_ranges, ClByteRange, 0).start
@@ -451,6 +465,7 @@ cl_signer_sign_file (ClProfile           *profile,
   result->parent_label = g_strdup (cl_manifest_builder_get_parent_label (builder));
   result->store_offset = exclusion.start;
   result->store_length = exclusion.length;
+  result->parent_binding = parent_binding;
   memcpy (result->data_hash, data_hash, SHA256_LEN);
   return result;
 }

@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "cl-parent-store.h"
 #include "cl-profile.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ typedef struct {
   guint64  store_offset;            /* where our segments/chunk start in the output */
   guint64  store_length;            /* their total size (the data-hash exclusion) */
   guint8   data_hash[32];           /* SHA-256 in c2pa.hash.data */
+  /* Whether the source matched its own credentials (MISMATCH: it was changed after
+   * it was signed; the new manifest records that in its ingredient). */
+  ClParentBinding parent_binding;
 } ClSignResult;
 
 void          cl_sign_result_free   (ClSignResult        *result);
