@@ -740,7 +740,7 @@ cl_scheduler_start (ClScheduler *self)
   if (self->started)
     return;
   self->started = TRUE;
-  log_job (G_LOG_LEVEL_INFO, NULL, "Scheduler started with %u jobs", self->jobs->len);
+  log_job (G_LOG_LEVEL_INFO, NULL, "Scheduler started (jobs: %u)", self->jobs->len);
 
   for (guint i = 0; i < self->jobs->len; i++)
     arm_timer (self, g_ptr_array_index (self->jobs, i));
@@ -804,7 +804,7 @@ cl_scheduler_stop (ClScheduler *self,
 
   if (self->started) {
     self->started = FALSE;
-    log_job (G_LOG_LEVEL_INFO, NULL, "Scheduler stopping: %u jobs running, %u queued",
+    log_job (G_LOG_LEVEL_INFO, NULL, "Scheduler stopping (running: %u, queued: %u)",
              self->n_running, g_queue_get_length (&self->queue));
     for (guint i = 0; i < self->jobs->len; i++) {
       ClSchedulerJob *job = g_ptr_array_index (self->jobs, i);
@@ -818,7 +818,7 @@ cl_scheduler_stop (ClScheduler *self,
   }
 
   if (self->n_running > 0 && deadline_ms > 0) {
-    log_job (G_LOG_LEVEL_INFO, NULL, "Waiting up to %u ms for %u cancelled jobs",
+    log_job (G_LOG_LEVEL_INFO, NULL, "Waiting up to %u ms for cancelled jobs (running: %u)",
              deadline_ms, self->n_running);
     deadline_source = g_timeout_source_new (deadline_ms);
     g_source_set_static_name (deadline_source, "[credlink] scheduler stop deadline");

@@ -185,7 +185,7 @@ cl_service_registry_close (ClServiceRegistry *self,
   self->closed = TRUE;
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
-                    "MESSAGE", "Closing %u services within %u ms",
+                    "MESSAGE", "Closing services (%u) within %u ms",
                     self->entries->len, deadline_ms);
   for (guint i = self->entries->len; i > 0; i--) {
     Entry *entry = &g_array_index (self->entries, Entry, i - 1);
@@ -206,7 +206,7 @@ cl_service_registry_close (ClServiceRegistry *self,
 
   if (n_failed > 0) {
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
-                      "MESSAGE", "Services closed in %.1f ms; %u did not close cleanly",
+                      "MESSAGE", "Services closed in %.1f ms; not cleanly: %u",
                       (g_get_monotonic_time () - started) / 1000.0, n_failed);
     return FALSE;
   }
