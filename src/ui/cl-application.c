@@ -127,13 +127,15 @@ sigterm_cb (gpointer user_data)
 }
 
 
-/* The services (HTTP session, background jobs…) live from startup to shutdown. */
+/* The services (HTTP session, background jobs…) live from startup to shutdown.
+ * The signal handlers come first, so that no job runs before a SIGTERM would
+ * close it properly. */
 static void
 start_services (ClApplication *self)
 {
-  self->services = cl_app_services_new (NULL, NULL);
   self->sigint_source_id = g_unix_signal_add (SIGINT, sigint_cb, self);
   self->sigterm_source_id = g_unix_signal_add (SIGTERM, sigterm_cb, self);
+  self->services = cl_app_services_new (NULL, NULL);
 }
 
 
