@@ -567,6 +567,9 @@ static void
 test_run_on_start (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autoptr(ClSchedulerJobStatus) b_status = NULL;
+  gint64 now;
+
   add_job (fixture, 0, "a", SUCCEED, 3600000, 0,
            CL_SCHEDULER_JOB_ENABLED | CL_SCHEDULER_JOB_RUN_ON_START);
   add_job (fixture, 1, "b", SUCCEED, 3600000, 0, CL_SCHEDULER_JOB_ENABLED);
@@ -581,6 +584,13 @@ test_run_on_start (Fixture       *fixture,
   g_assert_cmpuint (fixture->jobs[0].calls, ==, 1);
   g_assert_cmpuint (fixture->jobs[1].calls, ==, 0);
   g_assert_cmpuint (fixture->jobs[2].calls, ==, 0);  /* disabled */
+
+  /* b's first run is one interval (an hour) away. */
+  b_status = status (fixture, "b");
+  now = g_get_real_time ();
+  g_assert_cmpint (b_status->next_run, >, now + 3590 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (b_status->next_run, <, now + 3610 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (b_status->last_run, ==, 0);
 
   /* A run-on-start job enabled later runs right away. */
   cl_scheduler_set_job_enabled (fixture->scheduler, "c", TRUE);

@@ -49,6 +49,7 @@ typedef struct
   guint         requests[2];
   GPtrArray    *paused;       /* SoupServerMessage */
   GArray       *retry_delays;
+  GPtrArray    *updated;      /* list names from ::list-updated */
 } Fixture;
 
 
@@ -186,6 +187,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->old_pem = make_pem (1, "Old");
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->retry_delays = g_array_new (FALSE, FALSE, sizeof (guint));
+  fixture->updated = g_ptr_array_new_with_free_func (g_free);
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, "/list", server_cb, fixture, NULL);
@@ -233,6 +235,7 @@ fixture_tear_down (Fixture       *fixture,
     ;
   g_ptr_array_unref (fixture->paused);
   g_array_unref (fixture->retry_delays);
+  g_ptr_array_unref (fixture->updated);
 
   /* Remove what the test wrote: trust/<list>/{anchors.pem, meta.json}. */
   dir = g_dir_open (fixture->trust_dir, 0, NULL);
@@ -264,6 +267,17 @@ fixture_tear_down (Fixture       *fixture,
 
 
 static void
+list_updated_cb (ClTrustRefreshJob *job,
+                 const char        *list_name,
+                 gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_ptr_array_add (fixture->updated, g_strdup (list_name));
+}
+
+
+static void
 register_job (Fixture *fixture,
               guint    n_lists,
               guint    max_retries,
@@ -282,6 +296,7 @@ register_job (Fixture *fixture,
   g_assert_false (cl_trust_refresh_job_add_list (job, "../escape", "http://127.0.0.1/"));
   g_assert_false (cl_trust_refresh_job_add_list (job, "c2pa", "http://127.0.0.1/"));
   cl_trust_refresh_job_set_timeout (job, timeout_ms);
+  g_signal_connect (job, "list-updated", G_CALLBACK (list_updated_cb), fixture);
   g_assert_true (cl_trust_refresh_job_register (job, fixture->scheduler, 0, max_retries,
                                                 CL_SCHEDULER_JOB_ENABLED, &error));
   g_assert_no_error (error);
@@ -423,6 +438,9 @@ test_success (Fixture       *fixture,
   assert_snapshot (fixture, "c2pa", fixture->pem, 3, url0);
   assert_snapshot (fixture, "c2pa-tsa", fixture->other_pem, 2, url1);
   assert_no_leftovers (fixture);
+  g_assert_cmpuint (fixture->updated->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->updated, 0), ==, "c2pa");
+  g_assert_cmpstr (g_ptr_array_index (fixture->updated, 1), ==, "c2pa-tsa");
 
   meta = read_meta (fixture, "c2pa");
   date = g_date_time_new_from_iso8601 (json_object_get_string_member (meta, "snapshot_date"),
@@ -486,6 +504,7 @@ test_failure (Fixture       *fixture,
 
   assert_old_snapshot_kept (fixture);
   assert_no_leftovers (fixture);
+  g_assert_cmpuint (fixture->updated->len, ==, 0);
 }
 
 
@@ -507,6 +526,9 @@ test_partial (Fixture       *fixture,
   assert_old_snapshot_kept (fixture);
   assert_snapshot (fixture, "c2pa-tsa", fixture->other_pem, 2, url1);
   assert_no_leftovers (fixture);
+  /* Replaced by the run and again by its retry. */
+  g_assert_cmpuint (fixture->updated->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->updated, 1), ==, "c2pa-tsa");
 }
 
 

@@ -36,6 +36,13 @@ struct _ClTrustRefreshJob
 
 G_DEFINE_FINAL_TYPE (ClTrustRefreshJob, cl_trust_refresh_job, G_TYPE_OBJECT)
 
+enum {
+  LIST_UPDATED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
 /* One run. The names and URLs are copied so that the worker thread reads
  * nothing the main thread may change. */
 typedef struct
@@ -117,6 +124,34 @@ return_errors (GTask   *task,
 }
 
 
+typedef struct
+{
+  ClTrustRefreshJob *self;
+  char              *list_name;
+} Updated;
+
+
+static void
+updated_free (gpointer data)
+{
+  Updated *updated = data;
+
+  g_object_unref (updated->self);
+  g_free (updated->list_name);
+  g_free (updated);
+}
+
+
+static gboolean
+emit_list_updated_cb (gpointer data)
+{
+  Updated *updated = data;
+
+  g_signal_emit (updated->self, signals[LIST_UPDATED], 0, updated->list_name);
+  return G_SOURCE_REMOVE;
+}
+
+
 /* Worker thread: check each body and swap it in. */
 static void
 store_thread (GTask        *task,
@@ -132,6 +167,7 @@ store_thread (GTask        *task,
     g_autoptr(GError) error = NULL;
     g_autofree char *count = NULL;
     guint n_certificates = 0;
+    Updated *updated;
 
     if (body == NULL)
       continue;
@@ -145,6 +181,11 @@ store_thread (GTask        *task,
       record_error (refresh, refresh->names[i], error);
       continue;
     }
+    updated = g_new0 (Updated, 1);
+    updated->self = g_object_ref (refresh->self);
+    updated->list_name = g_strdup (refresh->names[i]);
+    g_main_context_invoke_full (refresh->context, G_PRIORITY_DEFAULT, emit_list_updated_cb,
+                                updated, updated_free);
     count = g_strdup_printf ("%u", n_certificates);
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                       "CREDLINK_TRUST_LIST", refresh->names[i],
@@ -418,6 +459,17 @@ cl_trust_refresh_job_class_init (ClTrustRefreshJobClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cl_trust_refresh_job_finalize;
+
+  /**
+   * ClTrustRefreshJob::list-updated:
+   * @list_name: the list whose snapshot was replaced
+   *
+   * Emitted on the scheduler's context after a new snapshot of a list is in
+   * place, so that the trust store can load it.
+   */
+  signals[LIST_UPDATED] = g_signal_new ("list-updated", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 
