@@ -482,6 +482,7 @@ test_queue_at_cap (Fixture       *fixture,
 
 static guint before_calls;
 
+
 static gboolean
 job_a_called_again (Fixture *fixture)
 {

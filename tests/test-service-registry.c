@@ -219,6 +219,7 @@ test_app_services_shutdown (void)
 
 static GTask *stubborn_task;
 
+
 static void
 run_stubborn (GTask        *task,
               GCancellable *cancellable,

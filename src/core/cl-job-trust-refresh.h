@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 /* The lists the C2PA conformance program publishes, and their folder names
  * under $XDG_DATA_HOME/credlink/trust/. */
 #define CL_TRUST_LIST_C2PA         "c2pa"
-#define CL_TRUST_LIST_C2PA_URL \
-  "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TRUST-LIST.pem"
+#define CL_TRUST_LIST_BASE_URL \
+  "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/"
+#define CL_TRUST_LIST_C2PA_URL     CL_TRUST_LIST_BASE_URL "C2PA-TRUST-LIST.pem"
 #define CL_TRUST_LIST_C2PA_TSA     "c2pa-tsa"
-#define CL_TRUST_LIST_C2PA_TSA_URL \
-  "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TSA-TRUST-LIST.pem"
+#define CL_TRUST_LIST_C2PA_TSA_URL CL_TRUST_LIST_BASE_URL "C2PA-TSA-TRUST-LIST.pem"
 
 #define CL_TRUST_REFRESH_DEFAULT_TIMEOUT_MS 30000
 #define CL_TRUST_REFRESH_MAX_SIZE (4 * 1024 * 1024)
