@@ -480,6 +480,39 @@ test_queue_at_cap (Fixture       *fixture,
 }
 
 
+/* Raising the cap starts queued runs at once; lowering it lets running ones finish. */
+static void
+test_change_cap (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "a", "b", "c", "d" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_job (fixture, i, names[i], HOLD, 0, 0,
+             CL_SCHEDULER_JOB_ENABLED | CL_SCHEDULER_JOB_RUN_ON_START);
+  cl_scheduler_set_max_concurrent (fixture->scheduler, 1);
+  cl_scheduler_start (fixture->scheduler);
+  g_assert_cmpuint (cl_scheduler_get_n_running (fixture->scheduler), ==, 1);
+  g_assert_cmpuint (cl_scheduler_get_n_queued (fixture->scheduler), ==, 3);
+
+  cl_scheduler_set_max_concurrent (fixture->scheduler, 3);
+  g_assert_cmpuint (cl_scheduler_get_n_running (fixture->scheduler), ==, 3);
+  g_assert_cmpuint (fixture->jobs[2].calls, ==, 1);
+  g_assert_cmpuint (fixture->jobs[3].calls, ==, 0);
+
+  cl_scheduler_set_max_concurrent (fixture->scheduler, 1);
+  release_oldest (&fixture->jobs[0]);
+  spin_for (fixture, 5);
+  g_assert_cmpuint (fixture->jobs[3].calls, ==, 0);
+  release_oldest (&fixture->jobs[1]);
+  release_oldest (&fixture->jobs[2]);
+  spin_for (fixture, 5);
+  g_assert_cmpuint (fixture->jobs[3].calls, ==, 1);
+  g_assert_cmpuint (cl_scheduler_get_n_queued (fixture->scheduler), ==, 0);
+  release_oldest (&fixture->jobs[3]);
+}
+
+
 static guint before_calls;
 
 
@@ -926,6 +959,7 @@ main (int   argc,
   ADD ("retry-then-interval", test_retry_then_interval);
   ADD ("no-overlap", test_no_overlap);
   ADD ("queue-at-cap", test_queue_at_cap);
+  ADD ("change-cap", test_change_cap);
   ADD ("enable-disable", test_enable_disable);
   ADD ("run-on-start", test_run_on_start);
   ADD ("stop", test_stop);
