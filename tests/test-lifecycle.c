@@ -10,6 +10,9 @@
 #include <signal.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "cl-proof-cache.h"
 
 typedef struct
 {
@@ -144,6 +147,9 @@ test_quit_on_signal (gconstpointer data)
   App app = { NULL, };
   gint64 signalled;
   gint64 elapsed;
+  g_autofree char *db_path = NULL;
+  g_autofree char *db_dir = NULL;
+  g_autofree char *proof_id = NULL;
   const char *expected[] = {
     signal_number == SIGTERM ? "Received SIGTERM; quitting" : "Received SIGINT; quitting",
     "Closing services (5) within 5000 ms",
@@ -168,6 +174,21 @@ test_quit_on_signal (gconstpointer data)
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG",
                                 "cl-application cl-service-registry cl-scheduler", TRUE);
+  /* A proof cache with one live proof: it must come out of the shutdown intact. */
+  db_path = g_build_filename (data_home, "credlink", "proofs.db", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (db_dir = g_path_get_dirname (db_path), 0700), ==, 0);
+  {
+    g_autoptr(ClProofCache) cache = cl_proof_cache_open (db_path, &error);
+    g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_VERIFIED);
+
+    g_assert_no_error (error);
+    proof->content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "live", -1);
+    proof->verdict = CL_PROOF_VERDICT_NO_MANIFEST;
+    g_assert_true (cl_proof_cache_store (cache, proof, 30, NULL, &error));
+    proof_id = g_strdup (proof->id);
+    g_assert_true (cl_proof_cache_close (cache, &error));
+  }
+
   app.lines = g_ptr_array_new_with_free_func (g_free);
   app.process = g_subprocess_launcher_spawn (launcher, &error, CREDLINK_APP_PATH, NULL);
   g_assert_no_error (error);
@@ -196,6 +217,27 @@ test_quit_on_signal (gconstpointer data)
   g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
   assert_in_order (&app, expected);
   g_assert_false (has_line (&app, "did not close cleanly"));
+
+  /* The database the background jobs used is whole and still holds the proof. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(ClProofCache) cache = NULL;
+    g_autoptr(ClProof) proof = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    cache = cl_proof_cache_open (db_path, &error);
+    g_assert_no_error (error);
+    proof = cl_proof_cache_get (cache, proof_id, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (proof);
+  }
 
   g_object_unref (app.log_lines);
   g_object_unref (app.process);

@@ -110,11 +110,20 @@ test_reverse_order (void)
 
 
 static gboolean
-health_ran (ClScheduler *scheduler)
+job_ran (ClScheduler *scheduler,
+         const char  *name)
 {
-  g_autoptr(ClSchedulerJobStatus) status = cl_scheduler_get_job_status (scheduler, CL_JOB_HEALTH);
+  g_autoptr(ClSchedulerJobStatus) status = cl_scheduler_get_job_status (scheduler, name);
 
   return status != NULL && status->runs > 0 && !status->running;
+}
+
+
+/* The jobs that run at start (health, proof-cache clean-up) have finished. */
+static gboolean
+health_ran (ClScheduler *scheduler)
+{
+  return job_ran (scheduler, CL_JOB_HEALTH) && job_ran (scheduler, CL_JOB_PROOF_CLEANUP);
 }
 
 

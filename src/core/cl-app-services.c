@@ -18,6 +18,7 @@
 #include "cl-app-services.h"
 #include "cl-error.h"
 #include "cl-job-health.h"
+#include "cl-job-proof-cache.h"
 #include "cl-job-trust-refresh.h"
 #include "cl-scheduler-settings.h"
 #include "cl-scheduler.h"
@@ -177,6 +178,18 @@ cl_app_services_new (GSettings  *settings,
                                           CL_SCHEDULER_JOB_RUN_ON_START, &error),
                   error);
   g_clear_error (&error);
+
+  {
+    g_autofree char *db_path = g_build_filename (data_dir, "proofs.db", NULL);
+
+    add_job_or_log (cl_proof_cache_jobs_register (
+                      scheduler, db_path,
+                      cl_scheduler_settings_job_interval_ms (binder, CL_JOB_PROOF_CLEANUP),
+                      cl_scheduler_settings_job_interval_ms (binder, CL_JOB_REVOCATION_PRUNE),
+                      &error),
+                    error);
+    g_clear_error (&error);
+  }
 
   if (g_strcmp0 (g_getenv ("CREDLINK_TEST_HOLD_JOB"), "1") == 0) {
     add_job_or_log (cl_scheduler_add_job (scheduler, CL_JOB_TEST_HOLD, 0, 0,
