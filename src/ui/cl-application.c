@@ -139,6 +139,15 @@ start_services (ClApplication *self)
 }
 
 
+ClServiceRegistry *
+cl_application_get_services (ClApplication *self)
+{
+  g_return_val_if_fail (CL_IS_APPLICATION (self), NULL);
+
+  return self->services;
+}
+
+
 /* Cancels the running jobs and waits for them up to CL_SHUTDOWN_DEADLINE_MS. */
 static void
 cl_application_shutdown (GApplication *app)
