@@ -250,3 +250,31 @@ cl_test_oracle_assert_valid (JsonObject *report,
                          "ingredients");
   g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), !=, "Invalid");
 }
+
+
+void
+cl_test_oracle_assert_ingredient_validated (JsonObject *report,
+                                            const char *file)
+{
+  JsonObject *raw = json_object_get_object_member (report, "raw");
+  JsonObject *results = json_object_get_object_member (raw, "validation_results");
+  JsonArray *deltas = json_object_get_array_member (results, "ingredientDeltas");
+  gboolean manifest_validated = FALSE, signature_validated = FALSE;
+
+  g_assert_nonnull (deltas);
+  for (guint i = 0; i < json_array_get_length (deltas); i++) {
+    JsonObject *delta = json_object_get_object_member (
+      json_array_get_object_element (deltas, i), "validationDeltas");
+    JsonArray *success = json_object_get_array_member (delta, "success");
+
+    for (guint k = 0; success != NULL && k < json_array_get_length (success); k++) {
+      const char *code = json_object_get_string_member (
+        json_array_get_object_element (success, k), "code");
+
+      manifest_validated |= g_str_equal (code, "ingredient.manifest.validated");
+      signature_validated |= g_str_equal (code, "claimSignature.validated");
+    }
+  }
+  if (!manifest_validated || !signature_validated)
+    g_error ("%s: the reference reader did not validate the parent ingredient", file);
+}

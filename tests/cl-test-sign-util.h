@@ -50,4 +50,9 @@ JsonObject *cl_test_oracle_read      (const char    *oracle,
 void        cl_test_oracle_assert_valid (JsonObject *report,
                                          const char *file);
 
+/* Asserts the reader re-validated the parent ingredient: its manifest hash
+ * (ingredient.manifest.validated) and its claim signature. Needs a --raw report. */
+void        cl_test_oracle_assert_ingredient_validated (JsonObject *report,
+                                                        const char *file);
+
 G_END_DECLS

@@ -330,6 +330,7 @@ test_resign_own (void)
     g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, twice, NULL);
 
     cl_test_oracle_assert_valid (report, twice);
+    cl_test_oracle_assert_ingredient_validated (report, twice);
     g_assert_cmpint (json_object_get_int_member (report, "ingredients_count"), ==, 1);
   }
 }
@@ -366,6 +367,7 @@ test_resign_peer (void)
       g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, output, id->ca_pem);
 
       cl_test_oracle_assert_valid (report, output);
+      cl_test_oracle_assert_ingredient_validated (report, output);
       g_assert_cmpint (json_object_get_int_member (report, "ingredients_count"), ==, 1);
     }
   }
