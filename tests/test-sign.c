@@ -625,8 +625,22 @@ test_existing_output (void)
   g_assert_cmpstr (contents, ==, "keep me");
   g_clear_error (&error);
 
-  /* The source itself is never a valid output, even with force. */
+  /* A failed signing never replaces the existing output, even with force. */
   options.force = TRUE;
+  {
+    g_autofree char *broken = g_build_filename (work_dir, "broken.png", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_set_contents (broken, "\x89PNG\r\n\x1a\n broken", -1, NULL));
+    result = cl_signer_sign_file (id->profile, &options, broken, output, NULL, &error);
+    g_assert_null (result);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (output, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "keep me");
+  }
+
+  /* The source itself is never a valid output, even with force. */
   result = cl_signer_sign_file (id->profile, &options, input, input, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS);

@@ -76,7 +76,6 @@ is_same_file (const char *a,
 
 
 typedef struct {
-  const char    *path;
   const char    *tsa_url;
 } TimestampData;
 
@@ -162,18 +161,17 @@ sync_directory (const char *dir)
 
 
 /* Writes source[0, insert_at) + carrier + source[insert_at, end), leaving out the
- * old store ranges, into a temporary file next to output, then moves it into
- * place (never replacing an existing file unless force). */
-static gboolean
-write_output (const char     *input,
-              const char     *output,
-              guint64         input_size,
-              GArray         *old_ranges,
-              guint64         insert_at,
-              GBytes         *carrier,
-              gboolean        force,
-              GCancellable   *cancellable,
-              GError        **error)
+ * old store ranges, into a new temporary file next to output, synced to disk.
+ * Returns its path; nothing is left behind on failure. */
+static char *
+write_temporary (const char     *input,
+                 const char     *output,
+                 guint64         input_size,
+                 GArray         *old_ranges,
+                 guint64         insert_at,
+                 GBytes         *carrier,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
   g_autofree char *dir = g_path_get_dirname (output);
   g_autofree char *base = g_path_get_basename (output);
@@ -188,14 +186,14 @@ write_output (const char     *input,
 
   in = g_file_read (input_file, cancellable, error);
   if (in == NULL)
-    return FALSE;
+    return NULL;
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0) {
     int saved_errno = errno;
 
     g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                  _("Cannot create a file in “%s”: %s"), dir, g_strerror (saved_errno));
-    return FALSE;
+    return NULL;
   }
   out = g_unix_output_stream_new (fd, FALSE);
 
@@ -220,28 +218,40 @@ write_output (const char     *input,
                  _("Cannot write “%s”: %s"), output, g_strerror (saved_errno));
     ok = FALSE;
   }
-
-  if (ok) {
-    /* link() fails when the output exists, so a file that appeared meanwhile is
-     * never overwritten; rename() replaces atomically when that is wanted. */
-    int rc = force ? g_rename (tmp_path, output) : link (tmp_path, output);
-    int saved_errno = errno;
-
-    if (rc != 0) {
-      if (saved_errno == EEXIST)
-        g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS,
-                     _("“%s” already exists (use --force to replace it)"), output);
-      else
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                     _("Cannot create “%s”: %s"), output, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  }
-  if (!ok || !force)
+  if (!ok) {
     g_unlink (tmp_path);
-  if (ok)
+    return NULL;
+  }
+  return g_steal_pointer (&tmp_path);
+}
+
+
+/* Moves the finished temporary file to output: link() fails when the output
+ * exists, so a file that appeared meanwhile is never overwritten; rename()
+ * replaces atomically when force asks for it. The temporary file is gone after. */
+static gboolean
+commit_output (const char  *tmp_path,
+               const char  *output,
+               gboolean     force,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (output);
+  int rc = force ? g_rename (tmp_path, output) : link (tmp_path, output);
+  int saved_errno = errno;
+
+  if (rc != 0) {
+    if (saved_errno == EEXIST)
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS,
+                   _("“%s” already exists (use --force to replace it)"), output);
+    else
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create “%s”: %s"), output, g_strerror (saved_errno));
+  }
+  if (rc != 0 || !force)
+    g_unlink (tmp_path);
+  if (rc == 0)
     sync_directory (dir);
-  return ok;
+  return rc == 0;
 }
 
 
@@ -308,10 +318,11 @@ cl_signer_sign_file (ClProfile           *profile,
   g_autoptr(GBytes) carrier = NULL;
   g_autofree char *input_name = g_path_get_basename (input);
   g_autofree char *output_name = g_path_get_basename (output);
+  g_autofree char *tmp_path = NULL;
   ClByteRange exclusion = { 0, 0 };
   guint8 data_hash[EVP_MAX_MD_SIZE];
   guint data_hash_len = 0;
-  TimestampData ts = { input, options->tsa_url };
+  TimestampData ts = { options->tsa_url };
   ClCoseAlg alg;
   gsize reserve;
   guint64 store_size;
@@ -452,13 +463,18 @@ cl_signer_sign_file (ClProfile           *profile,
     return NULL;
   g_assert (g_bytes_get_size (carrier) == exclusion.length);
 
-  if (!write_output (input, output, info->file_size, info->store_ranges, exclusion.start,
-                     carrier, options->force, cancellable, error))
+  /* The new file is checked before it takes the output's name, so a failure never
+   * leaves a partial file nor replaces an existing one. */
+  tmp_path = write_temporary (input, output, info->file_size, info->store_ranges,
+                              exclusion.start, carrier, cancellable, error);
+  if (tmp_path == NULL)
     return NULL;
-  if (!verify_output (output, store, &exclusion, data_hash, cancellable, error)) {
-    g_unlink (output);
+  if (!verify_output (tmp_path, store, &exclusion, data_hash, cancellable, error)) {
+    g_unlink (tmp_path);
     return NULL;
   }
+  if (!commit_output (tmp_path, output, options->force, error))
+    return NULL;
 
   result = g_new0 (ClSignResult, 1);
   result->manifest_label = g_strdup (cl_manifest_builder_get_label (builder));
