@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..14"
+echo "1..15"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -28,6 +28,10 @@ check $? "the profile folder is private and the key encrypted"
 out=$("$cli" profile list); rc=$?
 [ $rc = 0 ] && echo "$out" | grep -q "^studio" && echo "$out" | grep -q "test identity"
 check $? "profile list shows the profile"
+
+out=$("$cli" profile check studio 2>&1); rc=$?
+[ $rc = 0 ] && echo "$out" | grep -q "can sign (Es256)" && echo "$out" | grep -q "not publicly trusted"
+check $? "profile check lists the profile's problems"
 
 "$cli" sign --profile studio -o "$tmp/a-signed.jpg" --author "Jane Doe" --do-not-train "$tmp/a.jpg" >"$tmp/log" 2>&1; rc=$?
 [ $rc = 0 ] && [ -s "$tmp/a-signed.jpg" ] && grep -q "signed urn:c2pa:" "$tmp/log"

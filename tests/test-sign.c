@@ -654,6 +654,26 @@ test_existing_output (void)
 }
 
 
+static void
+test_cancelled (void)
+{
+  Identity *id = identity (CL_COSE_ALG_ES256);
+  g_autofree char *input = cl_test_make_image (work_dir, "cancel.jpg", "jpeg", 200, 100);
+  g_autofree char *dir = g_build_filename (work_dir, "cancelled", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.jpg", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ClSignOptions options = { 0, };
+
+  g_mkdir_with_parents (dir, 0700);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (cl_signer_sign_file (id->profile, &options, input, output, cancellable,
+                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/sign/errors/bad-inputs", test_bad_inputs);
   g_test_add_func ("/sign/errors/expired-profile", test_expired_profile);
   g_test_add_func ("/sign/errors/existing-output", test_existing_output);
+  g_test_add_func ("/sign/errors/cancelled", test_cancelled);
   status = g_test_run ();
 
   for (gsize i = 0; i < G_N_ELEMENTS (identities); i++) {

@@ -33,6 +33,7 @@ usage (const char *message)
     "  credlink-cli profile import --name NAME (--p12 FILE | --cert CHAIN.pem --key KEY.pem)\n"
     "  credlink-cli profile create-test --name NAME [--alg es256|es384|ps256|ed25519]\n"
     "  credlink-cli profile list\n"
+    "  credlink-cli profile check NAME\n"
     "  credlink-cli profile remove NAME\n"
     "  credlink-cli profile export-ca NAME FILE"));
   return CL_CLI_EXIT_USAGE;
@@ -219,6 +220,27 @@ cl_cli_profile_run (int    argc,
     return run_create_test (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "list"))
     return argc == 2 ? run_list () : usage (_("list takes no arguments"));
+  if (g_str_equal (argv[1], "check")) {
+    g_autoptr(ClCliPassphrase) passphrase = NULL;
+    g_autoptr(ClProfile) profile = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GArray) problems = NULL;
+    gboolean usable;
+
+    if (argc != 3)
+      return usage (_("check needs NAME"));
+    passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
+                                        _("Passphrase of the signing profile: "), FALSE, &error);
+    if (passphrase != NULL)
+      profile = cl_profile_store_load (root, argv[2], passphrase, &error);
+    if (profile == NULL)
+      return fail (error);
+    problems = cl_profile_check (profile, now, &usable);
+    printf (usable ? _("“%s” can sign (%s)\n") : _("“%s” cannot sign (%s)\n"), argv[2],
+            cl_cose_alg_to_string (cl_profile_get_alg (profile)));
+    cl_cli_print_profile_problems (profile);
+    return usable ? CL_CLI_EXIT_OK : CL_CLI_EXIT_FAILURE;
+  }
   if (g_str_equal (argv[1], "remove")) {
     if (argc != 3)
       return usage (_("remove needs NAME"));
