@@ -400,6 +400,23 @@ test_profile_check (void)
   g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_FATAL, "expired"));
   g_clear_pointer (&problems, g_array_unref);
 
+  /* A chain in the wrong order is flagged. */
+  {
+    g_autoptr(ClProfile) other = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(ClProfile) mixed = NULL;
+    STACK_OF (X509) *wrong = sk_X509_new_null ();
+
+    sk_X509_push (wrong, cl_profile_get_leaf (good));
+    sk_X509_push (wrong, cl_profile_get_test_ca (other));
+    mixed = cl_profile_new ("mixed", wrong, cl_profile_get_key (good), &error);
+    sk_X509_free (wrong);
+    g_assert_no_error (error);
+    problems = cl_profile_check (mixed, now, &usable);
+    g_assert_true (usable);
+    g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_WARNING, "not issued by"));
+    g_clear_pointer (&problems, g_array_unref);
+  }
+
   /* A CA certificate (no EKU, cA=TRUE) cannot sign claims. */
   sk_X509_push (chain, cl_profile_get_test_ca (good));
   ca_as_signer = cl_profile_new ("ca", chain, NULL, &error);

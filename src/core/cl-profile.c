@@ -528,6 +528,20 @@ cl_profile_check (ClProfile *self,
     add_problem (problems, CL_PROFILE_PROBLEM_WARNING,
                  g_strdup (_("The certificate subject has no organisation (O); some "
                              "validators show no signer name")));
+  /* The chain must link up, or validators cannot reach the issuer's anchor. */
+  for (int i = 0; i + 1 < sk_X509_num (self->chain); i++) {
+    if (X509_check_issued (sk_X509_value (self->chain, i + 1),
+                           sk_X509_value (self->chain, i)) != X509_V_OK) {
+      add_problem (problems, CL_PROFILE_PROBLEM_WARNING,
+                   g_strdup_printf (_("Certificate %d of the chain is not issued by the one "
+                                      "after it; validators may not find its issuer"), i + 1));
+      break;
+    }
+  }
+  if (sk_X509_num (self->chain) == 1 && !is_self_signed (leaf))
+    add_problem (problems, CL_PROFILE_PROBLEM_WARNING,
+                 g_strdup (_("The chain holds only the signer's certificate; validators need "
+                             "its issuer to be a trust anchor")));
   if (self->key == NULL)
     add_problem (problems, CL_PROFILE_PROBLEM_FATAL,
                  g_strdup (_("The private key is locked")));
