@@ -1,0 +1,340 @@
+/* test-revocation.c: live OCSP and CRL checks against a responder and a CRL
+ * server on 127.0.0.1, and what happens when they are down or stall.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <openssl/ocsp.h>
+
+#include "cl-test-pki.h"
+#include "cl-test-server.h"
+#include "cl-trust-chain.h"
+#include "cl-x509.h"
+
+typedef struct {
+  ClTestServer *server;
+  ClTestPki    *pki;             /* signer points at /ocsp and /crl */
+  ClTestCred   *revoked;         /* revoked on revoked_at, keyCompromise */
+  ClTestCred   *ocsp_down;       /* OCSP at a closed port, CRL at /crl */
+  ClTestCred   *stalling;        /* OCSP at /stall, no CRL */
+  ClTestCred   *unreachable;     /* OCSP at a closed port, no CRL */
+  ClTestCred   *no_service;      /* neither */
+  gint64        revoked_at;
+  gint          ocsp_requests;   /* atomic */
+  gint          crl_requests;    /* atomic */
+} Fixture;
+
+static Fixture *fx;
+
+
+static gboolean
+is_revoked (X509 *cert)
+{
+  return ASN1_INTEGER_cmp (X509_get0_serialNumber (cert),
+                           X509_get0_serialNumber (fx->revoked->cert)) == 0;
+}
+
+
+static void
+ocsp_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) request_bytes = soup_message_body_flatten (body);
+  const unsigned char *p = g_bytes_get_data (request_bytes, NULL);
+  OCSP_REQUEST *request;
+  OCSP_CERTID *id;
+  ASN1_INTEGER *serial = NULL;
+  X509 *subject;
+  g_autoptr(GBytes) response = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_atomic_int_inc (&fx->ocsp_requests);
+  request = d2i_OCSP_REQUEST (NULL, &p, (long) g_bytes_get_size (request_bytes));
+  if (request == NULL || OCSP_request_onereq_count (request) != 1) {
+    soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
+    OCSP_REQUEST_free (request);
+    return;
+  }
+  id = OCSP_onereq_get0_id (OCSP_request_onereq_get0 (request, 0));
+  OCSP_id_get0_info (NULL, NULL, NULL, &serial, id);
+  subject = ASN1_INTEGER_cmp (serial, X509_get0_serialNumber (fx->revoked->cert)) == 0
+            ? fx->revoked->cert : fx->pki->signer->cert;
+  response = cl_test_ocsp_response (subject, fx->pki->intermediate->cert, fx->pki->responder,
+                                    is_revoked (subject) ? V_OCSP_CERTSTATUS_REVOKED
+                                                         : V_OCSP_CERTSTATUS_GOOD,
+                                    fx->revoked_at, OCSP_REVOKED_STATUS_KEYCOMPROMISE,
+                                    now - 60, now + 3600, request);
+  OCSP_REQUEST_free (request);
+  soup_server_message_set_response (msg, "application/ocsp-response", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (response, NULL), g_bytes_get_size (response));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+
+static void
+crl_cb (SoupServer        *server,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GBytes) crl = cl_test_crl (fx->pki->intermediate, fx->ocsp_down->cert, fx->revoked_at,
+                                       OCSP_REVOKED_STATUS_CESSATIONOFOPERATION, now - 60, now + 86400);
+
+  g_atomic_int_inc (&fx->crl_requests);
+  soup_server_message_set_response (msg, "application/pkix-crl", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (crl, NULL), g_bytes_get_size (crl));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+
+static void
+stall_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  cl_test_server_stall (fx->server, msg);
+}
+
+
+static const ClTestRoute routes[] = {
+  { "/ocsp", ocsp_cb, NULL },
+  { "/crl", crl_cb, NULL },
+  { "/stall", stall_cb, NULL },
+  { NULL, NULL, NULL },
+};
+
+
+static ClTestCred *
+leaf (const char *cn,
+      const char *ocsp_url,
+      const char *crl_url)
+{
+  return cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = cn, .issuer = fx->pki->intermediate,
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
+    .ocsp_url = ocsp_url, .crl_url = crl_url,
+    .not_before = g_get_real_time () / G_USEC_PER_SEC - 30 * 86400,
+  });
+}
+
+
+static ClTrustResult *
+check_online (const ClTestCred  *signer,
+              guint              timeout,
+              ClRevocationCache *cache,
+              GDateTime         *at)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (signer, fx->pki->intermediate, NULL);
+  ClTrustSettings settings = { .online = TRUE, .timeout_seconds = timeout, .cache = cache };
+
+  g_ptr_array_add (anchors, fx->pki->root->cert);
+  g_ptr_array_add (lists, cl_trust_list_new ("newsroom", CL_TRUST_LIST_KIND_USER, "test", 0,
+                                             anchors, NULL, NULL, NULL));
+  store = cl_trust_store_new (lists);
+  return cl_trust_evaluate (store, chain, at, NULL, &settings, NULL);
+}
+
+
+static void
+test_live_good (void)
+{
+  g_autoptr(ClTrustResult) result = check_online (fx->pki->signer, 5, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+  g_autofree char *url = cl_test_server_url (fx->server, "/ocsp");
+  ClCertReport *intermediate = g_ptr_array_index (result->certs, 1);
+
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_GOOD);
+  g_assert_cmpint (info->source, ==, CL_REVOCATION_SOURCE_LIVE_OCSP);
+  g_assert_cmpstr (info->url, ==, url);
+  g_assert_true (result->trusted);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.notRevoked"));
+  /* The intermediate names no revocation service: said so, not "good". */
+  g_assert_cmpint (intermediate->revocation->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_cmpint (intermediate->revocation->skip, ==, CL_REVOCATION_SKIP_NO_SERVICE);
+}
+
+
+static void
+test_live_revoked (void)
+{
+  g_autoptr(ClTrustResult) result = check_online (fx->revoked, 5, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_REVOKED);
+  g_assert_cmpint (info->revoked_at, ==, fx->revoked_at);
+  g_assert_cmpstr (cl_revocation_reason_name (info->reason), ==, "keyCompromise");
+  g_assert_false (result->trusted);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.revoked"));
+  g_assert_false (cl_trust_result_has_code (result, "signingCredential.trusted"));
+  g_assert_nonnull (strstr (info->detail, "keyCompromise"));
+}
+
+
+static void
+test_revoked_after_signing (void)
+{
+  g_autoptr(GDateTime) signed_at = g_date_time_new_from_unix_utc (fx->revoked_at - 3600);
+  g_autoptr(ClTrustResult) result = check_online (fx->revoked, 5, NULL, signed_at);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_REVOKED_LATER);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.notRevoked"));
+  g_assert_true (result->trusted);
+}
+
+
+static void
+test_crl_fallback (void)
+{
+  gint before = g_atomic_int_get (&fx->crl_requests);
+  g_autoptr(ClTrustResult) result = check_online (fx->ocsp_down, 5, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (g_atomic_int_get (&fx->crl_requests), ==, before + 1);
+  g_assert_cmpint (info->source, ==, CL_REVOCATION_SOURCE_CRL);
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_REVOKED);
+  g_assert_cmpint (info->revoked_at, ==, fx->revoked_at);
+  g_assert_cmpstr (cl_revocation_reason_name (info->reason), ==, "cessationOfOperation");
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.revoked"));
+}
+
+
+static void
+test_responder_down (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(ClTrustResult) result = check_online (fx->unreachable, 5, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_cmpint (info->skip, ==, CL_REVOCATION_SKIP_UNREACHABLE);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.inaccessible"));
+  g_assert_false (cl_trust_result_has_code (result, "signingCredential.ocsp.notRevoked"));
+}
+
+
+static void
+test_responder_stalls (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(ClTrustResult) result = check_online (fx->stalling, 2, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_cmpint (info->skip, ==, CL_REVOCATION_SKIP_UNREACHABLE);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.inaccessible"));
+}
+
+
+static void
+test_no_service (void)
+{
+  g_autoptr(ClTrustResult) result = check_online (fx->no_service, 5, NULL, NULL);
+  ClRevocationInfo *info = cl_trust_result_get_signer_revocation (result);
+
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_cmpint (info->skip, ==, CL_REVOCATION_SKIP_NO_SERVICE);
+  g_assert_true (result->trusted);
+}
+
+
+static void
+test_offline_makes_no_request (void)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (fx->pki->signer, fx->pki->intermediate, NULL);
+  g_autoptr(ClTrustStore) store = cl_trust_store_new (NULL);
+  gint before = g_atomic_int_get (&fx->ocsp_requests) + g_atomic_int_get (&fx->crl_requests);
+  g_autoptr(ClTrustResult) result = cl_trust_evaluate (store, chain, NULL, NULL, NULL, NULL);
+
+  g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests) + g_atomic_int_get (&fx->crl_requests), ==, before);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.skipped"));
+}
+
+
+static void
+test_cache (void)
+{
+  g_autoptr(ClRevocationCache) cache = cl_revocation_cache_new ();
+  gint before = g_atomic_int_get (&fx->ocsp_requests);
+  g_autoptr(ClTrustResult) first = check_online (fx->revoked, 5, cache, NULL);
+  g_autoptr(ClTrustResult) second = NULL;
+  g_autoptr(GDateTime) signed_at = g_date_time_new_from_unix_utc (fx->revoked_at - 3600);
+  g_autoptr(ClTrustResult) third = NULL;
+
+  g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests), ==, before + 1);
+  second = check_online (fx->revoked, 5, cache, NULL);
+  g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests), ==, before + 1);
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (second)->state, ==, CL_REVOCATION_REVOKED);
+  /* The cached facts are judged again at the new time. */
+  third = check_online (fx->revoked, 5, cache, signed_at);
+  g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests), ==, before + 1);
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (third)->state, ==, CL_REVOCATION_REVOKED_LATER);
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *ocsp = NULL;
+  g_autofree char *crl = NULL;
+  g_autofree char *stall = NULL;
+  g_autofree char *closed = NULL;
+  int status;
+
+  /* Only 127.0.0.1 is ever contacted; keep system proxy lookups out of it. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  fx = g_new0 (Fixture, 1);
+  fx->revoked_at = g_get_real_time () / G_USEC_PER_SEC - 86400;
+  fx->server = cl_test_server_new (routes);
+  ocsp = cl_test_server_url (fx->server, "/ocsp");
+  crl = cl_test_server_url (fx->server, "/crl");
+  stall = cl_test_server_url (fx->server, "/stall");
+  closed = cl_test_closed_url ("/ocsp");
+  fx->pki = cl_test_pki_new (ocsp, NULL);
+  fx->revoked = leaf ("Revoked signer", ocsp, NULL);
+  fx->ocsp_down = leaf ("OCSP down", closed, crl);
+  fx->stalling = leaf ("Stalling responder", stall, NULL);
+  fx->unreachable = leaf ("Unreachable responder", closed, NULL);
+  fx->no_service = leaf ("No revocation service", NULL, NULL);
+
+  g_test_add_func ("/revocation/live/good", test_live_good);
+  g_test_add_func ("/revocation/live/revoked", test_live_revoked);
+  g_test_add_func ("/revocation/live/revoked-after-signing", test_revoked_after_signing);
+  g_test_add_func ("/revocation/crl-fallback", test_crl_fallback);
+  g_test_add_func ("/revocation/responder-down", test_responder_down);
+  g_test_add_func ("/revocation/responder-stalls", test_responder_stalls);
+  g_test_add_func ("/revocation/no-service", test_no_service);
+  g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
+  g_test_add_func ("/revocation/cache", test_cache);
+
+  status = g_test_run ();
+
+  cl_test_server_free (fx->server);
+  cl_test_pki_free (fx->pki);
+  cl_test_cred_free (fx->revoked);
+  cl_test_cred_free (fx->ocsp_down);
+  cl_test_cred_free (fx->stalling);
+  cl_test_cred_free (fx->unreachable);
+  cl_test_cred_free (fx->no_service);
+  g_free (fx);
+  return status;
+}
