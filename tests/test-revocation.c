@@ -6,11 +6,14 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <openssl/ocsp.h>
 
+#include "cl-error.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-trust-chain.h"
+#include "cl-trust-list-fetch.h"
 #include "cl-x509.h"
 
 typedef struct {
@@ -106,7 +109,34 @@ stall_cb (SoupServer        *server,
 }
 
 
+static void
+list_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  g_autoptr(GPtrArray) certs = g_ptr_array_new ();
+  g_autofree char *pem = NULL;
+
+  if (g_str_equal (path, "/garbage.pem")) {
+    soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "<html>moved</html>", 18);
+    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    return;
+  }
+  g_ptr_array_add (certs, fx->pki->root->cert);
+  g_ptr_array_add (certs, fx->pki->intermediate->cert);
+  pem = cl_x509_to_pem (certs);
+  soup_server_message_set_response (msg, "application/x-pem-file", SOUP_MEMORY_COPY, pem, strlen (pem));
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Last-Modified",
+                                "Tue, 05 Aug 2025 00:11:39 GMT");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+
 static const ClTestRoute routes[] = {
+  { "/list.pem", list_cb, NULL },
+  { "/garbage.pem", list_cb, NULL },
   { "/ocsp", ocsp_cb, NULL },
   { "/crl", crl_cb, NULL },
   { "/stall", stall_cb, NULL },
@@ -288,6 +318,57 @@ test_cache (void)
 }
 
 
+static void
+test_fetch_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-fetch-XXXXXX", NULL);
+  g_autofree char *good_url = cl_test_server_url (fx->server, "/list.pem");
+  g_autofree char *bad_url = cl_test_server_url (fx->server, "/garbage.pem");
+  g_autofree char *missing_url = cl_test_server_url (fx->server, "/nothing-here.pem");
+  ClTrustListSource good = { "c2pa", CL_TRUST_LIST_KIND_C2PA, good_url, NULL, NULL };
+  ClTrustListSource bad = { "c2pa", CL_TRUST_LIST_KIND_C2PA, bad_url, NULL, NULL };
+  ClTrustListSource missing = { "c2pa", CL_TRUST_LIST_KIND_C2PA, missing_url, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClTrustList) first = NULL;
+  g_autoptr(ClTrustList) second = NULL;
+  g_autoptr(ClTrustList) failed = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  ClTrustList *loaded;
+
+  first = cl_trust_list_fetch (&good, dir, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl_trust_list_get_anchors (first)->len, ==, 2);
+  /* The snapshot is the server's Last-Modified. */
+  g_assert_cmpint (cl_trust_list_get_snapshot (first), ==, 1754352699);
+  /* Again: replaces the installed folder atomically. */
+  second = cl_trust_list_fetch (&good, dir, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A failed download or a page that is not PEM leaves the installed list alone. */
+  failed = cl_trust_list_fetch (&bad, dir, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID);
+  g_clear_error (&error);
+  failed = cl_trust_list_fetch (&missing, dir, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO);
+  g_clear_error (&error);
+
+  store = cl_trust_store_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl_trust_store_get_lists (store)->len, ==, 1);
+  loaded = cl_trust_store_lookup (store, "c2pa");
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (cl_trust_list_get_kind (loaded), ==, CL_TRUST_LIST_KIND_C2PA);
+  g_assert_cmpstr (cl_trust_list_get_source (loaded), ==, good_url);
+  g_assert_cmpint (cl_trust_list_get_snapshot (loaded), ==, 1754352699);
+
+  g_assert_true (cl_trust_store_remove_list (dir, "c2pa", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/revocation/no-service", test_no_service);
   g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
   g_test_add_func ("/revocation/cache", test_cache);
+  g_test_add_func ("/trust-list/fetch", test_fetch_list);
 
   status = g_test_run ();
 

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "cl-cli-commands.h"
+#include "cl-cli-trust.h"
 
 static const ClCliCommand commands[] = {
+  { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },
   { NULL, NULL, NULL },
 };
 
