@@ -405,6 +405,82 @@ test_stapled_ocsp (void)
 
 
 static void
+test_garbage_stapled (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(ClTrustStore) store = store_of (list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL), NULL);
+  g_autoptr(GBytes) good = cl_test_ocsp_response (pki->signer->cert, pki->intermediate->cert,
+                                                  pki->responder, V_OCSP_CERTSTATUS_GOOD, 0, -1,
+                                                  now - 60, now + 86400, NULL);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (good, &len);
+
+  /* Every truncation and many single-bit flips of a good response: never a
+   * crash, and never "good" unless the response still verifies. */
+  for (gsize cut = 0; cut < len; cut += 7) {
+    g_autoptr(GPtrArray) stapled = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+    g_autoptr(ClTrustResult) result = NULL;
+
+    g_ptr_array_add (stapled, g_bytes_new (data, cut));
+    result = evaluate (store, pki->signer, NULL, stapled);
+    g_assert_cmpint (cl_trust_result_get_signer_revocation (result)->state, ==, CL_REVOCATION_NOT_CHECKED);
+  }
+  for (gsize at = 0; at < len; at += 5) {
+    g_autoptr(GPtrArray) stapled = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+    g_autoptr(ClTrustResult) result = NULL;
+    guint8 *copy = g_memdup2 (data, len);
+    ClRevocationInfo *info;
+
+    copy[at] ^= 0x10;
+    g_ptr_array_add (stapled, g_bytes_new_take (copy, len));
+    result = evaluate (store, pki->signer, NULL, stapled);
+    info = cl_trust_result_get_signer_revocation (result);
+    g_assert_true (info->state == CL_REVOCATION_NOT_CHECKED || info->state == CL_REVOCATION_GOOD);
+    if (info->state == CL_REVOCATION_GOOD)
+      g_test_message ("flip at %" G_GSIZE_FORMAT " still verifies (outside the signed data)", at);
+  }
+}
+
+
+typedef struct {
+  ClTrustStore *store;
+  GPtrArray    *chain;
+  gint          trusted;
+} ThreadData;
+
+
+static gpointer
+evaluate_many (gpointer data)
+{
+  ThreadData *td = data;
+
+  for (int i = 0; i < 50; i++) {
+    g_autoptr(ClTrustResult) result = cl_trust_evaluate (td->store, td->chain, NULL, NULL, NULL, NULL);
+
+    if (result->trusted)
+      g_atomic_int_inc (&td->trusted);
+  }
+  return NULL;
+}
+
+
+static void
+test_concurrent_reads (void)
+{
+  g_autoptr(ClTrustStore) store = store_of (list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL), NULL);
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
+  ThreadData td = { store, chain, 0 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("evaluate", evaluate_many, &td);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpint (td.trusted, ==, 4 * 50);
+}
+
+
+static void
 test_json_report (void)
 {
   g_autoptr(ClTrustStore) store = store_of (list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL), NULL);
@@ -620,6 +696,8 @@ main (int   argc,
   g_test_add_func ("/trust/chain/allowed-list", test_allowed_list);
   g_test_add_func ("/trust/chain/unreadable", test_unreadable_chain);
   g_test_add_func ("/trust/revocation/stapled", test_stapled_ocsp);
+  g_test_add_func ("/trust/revocation/garbage-stapled", test_garbage_stapled);
+  g_test_add_func ("/trust/store/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/trust/report/json", test_json_report);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);

@@ -319,8 +319,6 @@ cl_trust_evaluate (ClTrustStore          *store,
      * "trusted" next to the failure; we never do. */
     add_code (result, ocsp_code_for (revocation));
   }
-  if (ca_revoked)
-    add_code (result, CL_CODE_OCSP_REVOKED);
 
   result->summary = summarise (result, leaf);
   sk_X509_pop_free (built, X509_free);

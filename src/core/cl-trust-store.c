@@ -219,6 +219,24 @@ cl_trust_store_get_tsa_x509_store (ClTrustStore *self)
 }
 
 
+X509_STORE *
+cl_trust_store_get_all_x509_store (ClTrustStore *self)
+{
+  X509_STORE *store;
+
+  g_return_val_if_fail (CL_IS_TRUST_STORE (self), NULL);
+  store = X509_STORE_new ();
+  for (guint i = 0; i < self->lists->len; i++) {
+    GPtrArray *anchors = cl_trust_list_get_anchors (g_ptr_array_index (self->lists, i));
+
+    for (guint j = 0; j < anchors->len; j++)
+      X509_STORE_add_cert (store, g_ptr_array_index (anchors, j));
+  }
+  ERR_clear_error ();
+  return store;
+}
+
+
 gboolean
 cl_trust_store_save_list (const char   *trust_dir,
                           ClTrustList  *list,
@@ -256,6 +274,7 @@ cl_trust_store_remove_list (const char  *trust_dir,
                             GError     **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *meta = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -268,6 +287,12 @@ cl_trust_store_remove_list (const char  *trust_dir,
   if (!g_file_test (path, G_FILE_TEST_IS_DIR)) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND,
                  _("There is no trust list named “%s”"), name);
+    return FALSE;
+  }
+  /* meta.json first: without it the folder is no longer a list to readers. */
+  meta = g_build_filename (path, "meta.json", NULL);
+  if (g_remove (meta) != 0 && errno != ENOENT) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", meta, g_strerror (errno));
     return FALSE;
   }
   file = g_file_new_for_path (path);

@@ -44,6 +44,11 @@ const char * const *cl_trust_store_get_ekus    (ClTrustStore  *self);
  * owns it (X509_STORE_free, or hand it to TS_VERIFY_CTX_set_store). */
 X509_STORE    *cl_trust_store_get_tsa_x509_store (ClTrustStore *self);
 
+/* A new X509_STORE of every anchor of every list. c2pa-rs checks time-stamp
+ * (and OCSP responder) certificates against the same anchors as signers, not
+ * a separate TSA list (notes §8.3); use this to reproduce its results. */
+X509_STORE    *cl_trust_store_get_all_x509_store (ClTrustStore *self);
+
 /* Writes list into trust_dir/<name>/ (replacing a list of that name). */
 gboolean       cl_trust_store_save_list        (const char    *trust_dir,
                                                 ClTrustList   *list,
