@@ -9,6 +9,7 @@
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/ts.h>
 #include <openssl/x509v3.h>
 
 #include "cl-test-pki.h"
@@ -314,5 +315,59 @@ cl_test_crl (const ClTestCred *issuer,
   X509_CRL_free (crl);
   ASN1_TIME_free (tu);
   ASN1_TIME_free (nu);
+  return bytes;
+}
+
+
+static int
+fixed_time_cb (TS_RESP_CTX *ctx,
+               void        *data,
+               long        *sec,
+               long        *usec)
+{
+  *sec = (long) *(gint64 *) data;
+  *usec = 0;
+  return 1;
+}
+
+
+GBytes *
+cl_test_tsa_response (const ClTestPki *pki,
+                      GBytes          *request,
+                      gint64           gen_time)
+{
+  TS_RESP_CTX *ctx = TS_RESP_CTX_new ();
+  ASN1_OBJECT *policy = OBJ_txt2obj ("1.3.6.1.4.1.99999.2.1", 1);
+  STACK_OF(X509) *certs = sk_X509_new_null ();
+  BIO *req_bio = BIO_new_mem_buf (g_bytes_get_data (request, NULL), (int) g_bytes_get_size (request));
+  TS_RESP *resp;
+  unsigned char *der = NULL;
+  GBytes *bytes = NULL;
+  int len;
+
+  sk_X509_push (certs, pki->intermediate->cert);
+  TS_RESP_CTX_set_signer_cert (ctx, pki->tsa->cert);
+  TS_RESP_CTX_set_signer_key (ctx, pki->tsa->key);
+  TS_RESP_CTX_set_signer_digest (ctx, EVP_sha256 ());
+  TS_RESP_CTX_set_certs (ctx, certs);
+  TS_RESP_CTX_set_def_policy (ctx, policy);
+  TS_RESP_CTX_add_md (ctx, EVP_sha256 ());
+  TS_RESP_CTX_add_md (ctx, EVP_sha384 ());
+  TS_RESP_CTX_add_md (ctx, EVP_sha512 ());
+  TS_RESP_CTX_set_time_cb (ctx, fixed_time_cb, &gen_time);
+
+  resp = TS_RESP_create_response (ctx, req_bio);
+  if (resp != NULL &&
+      ASN1_INTEGER_get (TS_STATUS_INFO_get0_status (TS_RESP_get_status_info (resp))) == TS_STATUS_GRANTED &&
+      (len = i2d_TS_RESP (resp, &der)) > 0) {
+    bytes = g_bytes_new (der, (gsize) len);
+    OPENSSL_free (der);
+  }
+  ERR_clear_error ();
+  TS_RESP_free (resp);
+  BIO_free (req_bio);
+  sk_X509_free (certs);
+  ASN1_OBJECT_free (policy);
+  TS_RESP_CTX_free (ctx);
   return bytes;
 }

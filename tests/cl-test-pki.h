@@ -83,6 +83,13 @@ GBytes     *cl_test_crl           (const ClTestCred *issuer,
                                    gint64            this_update,
                                    gint64            next_update);
 
+/* An RFC 3161 TimeStampResp (DER) answering request (a DER TimeStampReq)
+ * from the PKI's TSA (chain: TSA, intermediate), with genTime gen_time.
+ * NULL when the request cannot be parsed. */
+GBytes     *cl_test_tsa_response  (const ClTestPki  *pki,
+                                   GBytes           *request,
+                                   gint64            gen_time);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTestCred, cl_test_cred_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTestPki, cl_test_pki_free)
 

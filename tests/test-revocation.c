@@ -8,6 +8,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <openssl/ocsp.h>
+#include <openssl/err.h>
+#include <openssl/ts.h>
 
 #include "cl-error.h"
 #include "cl-test-pki.h"
@@ -134,7 +136,29 @@ list_cb (SoupServer        *server,
 }
 
 
+static void
+tsa_cb (SoupServer        *server,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  g_autoptr(GBytes) request = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(GBytes) response = cl_test_tsa_response (fx->pki, request,
+                                                     g_get_real_time () / G_USEC_PER_SEC);
+
+  if (response == NULL) {
+    soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
+    return;
+  }
+  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (response, NULL), g_bytes_get_size (response));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+
 static const ClTestRoute routes[] = {
+  { "/tsa", tsa_cb, NULL },
   { "/list.pem", list_cb, NULL },
   { "/garbage.pem", list_cb, NULL },
   { "/ocsp", ocsp_cb, NULL },
@@ -369,6 +393,86 @@ test_fetch_list (void)
 }
 
 
+/* The test TSA answers a real RFC 3161 request, and its token verifies
+ * against the store's time-stamping anchors only. */
+static void
+test_tsa_and_tsa_store (void)
+{
+  static const guint8 data[] = "the COSE signature bytes";
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  TS_REQ *req = TS_REQ_new ();
+  TS_MSG_IMPRINT *imprint = TS_MSG_IMPRINT_new ();
+  X509_ALGOR *algor = X509_ALGOR_new ();
+  unsigned char *req_der = NULL;
+  int req_len;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *url = cl_test_server_url (fx->server, "/tsa");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tsa_anchors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(ClTrustStore) tsa_store = NULL;
+  g_autoptr(ClTrustStore) signer_store = NULL;
+  const unsigned char *p;
+  TS_RESP *resp;
+  int verdict;
+
+  g_checksum_update (checksum, data, sizeof data);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  X509_ALGOR_set0 (algor, OBJ_nid2obj (NID_sha256), V_ASN1_NULL, NULL);
+  TS_MSG_IMPRINT_set_algo (imprint, algor);
+  TS_MSG_IMPRINT_set_msg (imprint, digest, (int) digest_len);
+  TS_REQ_set_version (req, 1);
+  TS_REQ_set_msg_imprint (req, imprint);
+  TS_REQ_set_cert_req (req, 1);
+  req_len = i2d_TS_REQ (req, &req_der);
+  g_assert_cmpint (req_len, >, 0);
+  body = g_bytes_new (req_der, (gsize) req_len);
+  OPENSSL_free (req_der);
+  X509_ALGOR_free (algor);
+  TS_MSG_IMPRINT_free (imprint);
+  TS_REQ_free (req);
+
+  msg = soup_message_new ("POST", url);
+  soup_message_set_request_body_from_bytes (msg, "application/timestamp-query", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+
+  g_ptr_array_add (tsa_anchors, fx->pki->root->cert);
+  g_ptr_array_add (lists, cl_trust_list_new ("c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA, "test", 0,
+                                             tsa_anchors, NULL, NULL, NULL));
+  tsa_store = cl_trust_store_new (lists);
+  g_ptr_array_set_size (lists, 0);
+  g_ptr_array_add (lists, cl_trust_list_new ("newsroom", CL_TRUST_LIST_KIND_USER, "test", 0,
+                                             tsa_anchors, NULL, NULL, NULL));
+  signer_store = cl_trust_store_new (lists);
+
+  for (int round = 0; round < 2; round++) {
+    TS_VERIFY_CTX *vctx = TS_VERIFY_CTX_new ();
+    /* The context owns the store and the data BIO. */
+    X509_STORE *store = cl_trust_store_get_tsa_x509_store (round == 0 ? tsa_store : signer_store);
+
+    p = g_bytes_get_data (reply, NULL);
+    resp = d2i_TS_RESP (NULL, &p, (long) g_bytes_get_size (reply));
+    g_assert_nonnull (resp);
+    TS_VERIFY_CTX_set_flags (vctx, TS_VFY_VERSION | TS_VFY_SIGNER | TS_VFY_DATA | TS_VFY_SIGNATURE);
+    TS_VERIFY_CTX_set_data (vctx, BIO_new_mem_buf (data, sizeof data));
+    TS_VERIFY_CTX_set_store (vctx, store);
+    verdict = TS_RESP_verify_response (vctx, resp);
+    ERR_clear_error ();
+    /* Round 0: the TSA list vouches for the TSA. Round 1: a signer list does not. */
+    g_assert_cmpint (verdict, ==, round == 0 ? 1 : 0);
+    TS_RESP_free (resp);
+    TS_VERIFY_CTX_free (vctx);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
   g_test_add_func ("/revocation/cache", test_cache);
   g_test_add_func ("/trust-list/fetch", test_fetch_list);
+  g_test_add_func ("/tsa/loopback", test_tsa_and_tsa_store);
 
   status = g_test_run ();
 
