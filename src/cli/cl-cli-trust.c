@@ -267,6 +267,7 @@ run_check_chain (int    argc,
 {
   char *at = NULL;
   char *anchors = NULL;
+  char *allowed = NULL;
   char *eku_config = NULL;
   gboolean online = FALSE, json = FALSE;
   const GOptionEntry entries[] = {
@@ -276,6 +277,9 @@ run_check_chain (int    argc,
       N_("Ask OCSP responders and CRL servers named in the certificates"), NULL },
     { "anchors", 0, 0, G_OPTION_ARG_FILENAME, &anchors,
       N_("Also trust these anchors (PEM) for this run"), N_("FILE") },
+    { "allowed", 0, 0, G_OPTION_ARG_FILENAME, &allowed,
+      N_("Also trust these end-entity certificates (PEM, or base64 SHA-256 lines) for this run"),
+      N_("FILE") },
     { "trust-config", 0, 0, G_OPTION_ARG_FILENAME, &eku_config,
       N_("Extra accepted EKU OIDs, one per line (store.cfg)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -324,10 +328,10 @@ run_check_chain (int    argc,
     status = CL_CLI_EXIT_FAILURE;
     goto out;
   }
-  if (anchors != NULL) {
+  if (anchors != NULL || allowed != NULL) {
     g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
     ClTrustList *extra = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER,
-                                                       anchors, NULL, NULL, &error);
+                                                       anchors, allowed, NULL, &error);
 
     if (extra == NULL) {
       fprintf (stderr, "credlink-cli trust: %s\n", error->message);
@@ -353,6 +357,7 @@ run_check_chain (int    argc,
     settings.extra_ekus = (const char * const *) ekus;
   }
   settings.online = online;
+  settings.cache = cl_revocation_cache_get_default ();
 
   result = cl_trust_evaluate (store, chain, when, NULL, &settings, NULL);
   if (json) {
@@ -369,6 +374,7 @@ run_check_chain (int    argc,
 out:
   g_free (at);
   g_free (anchors);
+  g_free (allowed);
   g_free (eku_config);
   return status;
 }
@@ -409,6 +415,10 @@ cl_cli_trust_run (int    argc,
   }
   for (const ClCliCommand *cmd = trust_commands; cmd->name != NULL; cmd++) {
     if (g_str_equal (argv[1], cmd->name)) {
+      g_autofree char *prgname = g_strdup_printf ("credlink-cli trust %s", cmd->name);
+
+      /* So that --help reads "Usage: credlink-cli trust check-chain …". */
+      g_set_prgname (prgname);
       status = cmd->run (argc - 1, argv + 1);
       g_clear_pointer (&opt_trust_dir, g_free);
       return status;

@@ -22,7 +22,9 @@ GBytes   *cl_ocsp_request_new    (X509              *cert,
  * be signed by the issuer or by a responder the issuer delegated
  * (id-kp-OCSPSigning), and be current: for a live answer (request != NULL,
  * whose nonce must match when echoed) at now; for a stapled one at
- * judged_time. FALSE with CL_TRUST_ERROR_INVALID and a reason otherwise. */
+ * judged_time. FALSE with CL_TRUST_ERROR_NOT_FOUND when the response is
+ * about other certificates, CL_TRUST_ERROR_INVALID (and a reason) when it
+ * cannot be used. */
 gboolean  cl_ocsp_check_response (GBytes            *response,
                                   X509              *cert,
                                   X509              *issuer,

@@ -114,6 +114,20 @@ cl_revocation_cache_new (void)
 }
 
 
+ClRevocationCache *
+cl_revocation_cache_get_default (void)
+{
+  static gsize initialised = 0;
+  static ClRevocationCache *cache;
+
+  if (g_once_init_enter (&initialised)) {
+    cache = cl_revocation_cache_new ();
+    g_once_init_leave (&initialised, 1);
+  }
+  return cache;
+}
+
+
 void
 cl_revocation_cache_free (ClRevocationCache *cache)
 {

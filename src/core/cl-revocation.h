@@ -82,6 +82,8 @@ typedef struct {
 } ClRevocationCacheBacking;
 
 ClRevocationCache *cl_revocation_cache_new         (void);
+/* One cache for the whole process (never freed), for callers without their own. */
+ClRevocationCache *cl_revocation_cache_get_default (void);
 void               cl_revocation_cache_free        (ClRevocationCache              *cache);
 void               cl_revocation_cache_set_backing (ClRevocationCache              *cache,
                                                     const ClRevocationCacheBacking *backing,

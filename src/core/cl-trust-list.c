@@ -377,7 +377,8 @@ cl_trust_list_load_dir (const char  *dir,
     return NULL;
   }
   meta = json_node_get_object (json_parser_get_root (parser));
-  name = json_object_get_string_member_with_default (meta, "name", dir_name);
+  /* The folder name is the list's name (what lookup and remove use). */
+  name = dir_name;
   cl_trust_list_kind_from_string (json_object_get_string_member_with_default (meta, "kind", "user"),
                                   &kind);
   cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot", ""),
