@@ -381,6 +381,15 @@ test_stapled_ocsp (void)
   g_assert_cmpint (info->state, ==, CL_REVOCATION_GOOD);
   g_assert_cmpint (info->source, ==, CL_REVOCATION_SOURCE_STAPLED_OCSP);
 
+  /* Without a list that trusts the issuer, the answer is shown but not coded (as c2pa-rs). */
+  {
+    g_autoptr(ClTrustStore) empty = cl_trust_store_new (NULL);
+    g_autoptr(ClTrustResult) r_untrusted = evaluate (empty, pki->signer, NULL, good);
+
+    assert_codes (r_untrusted, "signingCredential.untrusted");
+    g_assert_cmpint (cl_trust_result_get_signer_revocation (r_untrusted)->state, ==, CL_REVOCATION_GOOD);
+  }
+
   r_revoked = evaluate (store, pki->signer, NULL, revoked);
   assert_codes (r_revoked, "signingCredential.ocsp.revoked");
   g_assert_false (r_revoked->trusted);

@@ -317,7 +317,13 @@ cl_trust_evaluate (ClTrustStore          *store,
     }
     /* else: on a list but broken or revoked — c2pa-rs would still log
      * "trusted" next to the failure; we never do. */
-    add_code (result, ocsp_code_for (revocation));
+    /* An OCSP "good" only means something when the issuer who vouches for
+     * it is trusted; c2pa-rs logs nothing for a response it cannot tie to
+     * its anchors (ocsp.jpg), so neither do we. The per-certificate report
+     * still shows what the response said. */
+    if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_OCSP_NOT_REVOKED) != 0 ||
+        result->list_name != NULL)
+      add_code (result, ocsp_code_for (revocation));
   }
 
   result->summary = summarise (result, leaf);
