@@ -121,6 +121,19 @@ list_cb (SoupServer        *server,
   g_autoptr(GPtrArray) certs = g_ptr_array_new ();
   g_autofree char *pem = NULL;
 
+  if (g_str_equal (path, "/list.json")) {
+    g_autoptr(GBytes) der = cl_x509_to_der (fx->pki->root->cert);
+    g_autofree char *b64 = g_base64_encode (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+    g_autofree char *json = g_strdup_printf (
+      "{\"LoTE\": {\"ListAndSchemeInformation\": {\"ListIssueDateTime\": \"2026-08-05T00:11:39Z\"},"
+      " \"TrustedEntitiesList\": [{\"TrustedEntityInformation\": {\"TEName\": [{\"lang\": \"en\", \"value\": \"Loopback Org\"}]},"
+      " \"TrustedEntityServices\": [{\"ServiceInformation\": {\"ServiceDigitalIdentity\": {\"X509Certificates\": [{\"val\": \"%s\"}]},"
+      " \"ServiceStatus\": \"" CL_LOTE_STATUS_TRUSTED "\"}}]}]}}", b64);
+
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    return;
+  }
   if (g_str_equal (path, "/garbage.pem")) {
     soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "<html>moved</html>", 18);
     soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -161,6 +174,7 @@ static const ClTestRoute routes[] = {
   { "/tsa", tsa_cb, NULL },
   { "/list.pem", list_cb, NULL },
   { "/garbage.pem", list_cb, NULL },
+  { "/list.json", list_cb, NULL },
   { "/ocsp", ocsp_cb, NULL },
   { "/crl", crl_cb, NULL },
   { "/stall", stall_cb, NULL },
@@ -349,9 +363,12 @@ test_fetch_list (void)
   g_autofree char *good_url = cl_test_server_url (fx->server, "/list.pem");
   g_autofree char *bad_url = cl_test_server_url (fx->server, "/garbage.pem");
   g_autofree char *missing_url = cl_test_server_url (fx->server, "/nothing-here.pem");
-  ClTrustListSource good = { "c2pa", CL_TRUST_LIST_KIND_C2PA, good_url, NULL, NULL };
-  ClTrustListSource bad = { "c2pa", CL_TRUST_LIST_KIND_C2PA, bad_url, NULL, NULL };
-  ClTrustListSource missing = { "c2pa", CL_TRUST_LIST_KIND_C2PA, missing_url, NULL, NULL };
+  g_autofree char *json_url = cl_test_server_url (fx->server, "/list.json");
+  ClTrustListSource good = { "c2pa", CL_TRUST_LIST_KIND_C2PA, good_url, NULL, NULL, NULL };
+  ClTrustListSource with_json = { "c2pa", CL_TRUST_LIST_KIND_C2PA, good_url, NULL, NULL, json_url };
+  ClTrustListSource broken_json = { "c2pa", CL_TRUST_LIST_KIND_C2PA, good_url, NULL, NULL, bad_url };
+  ClTrustListSource bad = { "c2pa", CL_TRUST_LIST_KIND_C2PA, bad_url, NULL, NULL, NULL };
+  ClTrustListSource missing = { "c2pa", CL_TRUST_LIST_KIND_C2PA, missing_url, NULL, NULL, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ClTrustList) first = NULL;
   g_autoptr(ClTrustList) second = NULL;
@@ -364,9 +381,15 @@ test_fetch_list (void)
   g_assert_cmpuint (cl_trust_list_get_anchors (first)->len, ==, 2);
   /* The snapshot is the server's Last-Modified. */
   g_assert_cmpint (cl_trust_list_get_snapshot (first), ==, 1754352699);
-  /* Again: replaces the installed folder atomically. */
-  second = cl_trust_list_fetch (&good, dir, NULL, NULL, &error);
+  /* Again, with a broken JSON form (optional: still installed), then with a
+   * good one: replaces the installed folder atomically each time. */
+  second = cl_trust_list_fetch (&broken_json, dir, NULL, NULL, &error);
   g_assert_no_error (error);
+  g_clear_pointer (&second, cl_trust_list_unref);
+  second = cl_trust_list_fetch (&with_json, dir, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_trust_list_get_snapshot (second), ==, 1785888699);
+  g_assert_cmpstr (cl_trust_list_lookup_entity (second, fx->pki->root->cert)->entity, ==, "Loopback Org");
 
   /* A failed download or a page that is not PEM leaves the installed list alone. */
   failed = cl_trust_list_fetch (&bad, dir, NULL, NULL, &error);
@@ -385,7 +408,9 @@ test_fetch_list (void)
   g_assert_nonnull (loaded);
   g_assert_cmpint (cl_trust_list_get_kind (loaded), ==, CL_TRUST_LIST_KIND_C2PA);
   g_assert_cmpstr (cl_trust_list_get_source (loaded), ==, good_url);
-  g_assert_cmpint (cl_trust_list_get_snapshot (loaded), ==, 1754352699);
+  g_assert_cmpint (cl_trust_list_get_snapshot (loaded), ==, 1785888699);
+  /* The JSON form was kept on disk. */
+  g_assert_cmpstr (cl_trust_list_lookup_entity (loaded, fx->pki->root->cert)->entity, ==, "Loopback Org");
 
   g_assert_true (cl_trust_store_remove_list (dir, "c2pa", &error));
   g_assert_no_error (error);

@@ -489,6 +489,68 @@ test_concurrent_reads (void)
 }
 
 
+static char *
+lote_for (X509       *cert,
+          const char *status)
+{
+  g_autoptr(GBytes) der = cl_x509_to_der (cert);
+  g_autofree char *b64 = g_base64_encode (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+
+  return g_strdup_printf ("{\"LoTE\": {\"ListAndSchemeInformation\": {\"ListIssueDateTime\": \"2026-08-05T00:11:39Z\"},"
+                          " \"TrustedEntitiesList\": [{\"TrustedEntityInformation\": {\"TEName\": [{\"lang\": \"fr\", \"value\": \"Rédaction\"}, {\"lang\": \"en\", \"value\": \"CredLink Test Org\"}]},"
+                          " \"TrustedEntityServices\": [{\"ServiceInformation\": {\"ServiceName\": [{\"lang\": \"en\", \"value\": \"Test CA\"}],"
+                          " \"ServiceDigitalIdentity\": {\"X509Certificates\": [{\"val\": \"%s\"}]},"
+                          " \"ServiceStatus\": \"%s\", \"StatusStartingTime\": \"2025-01-01T00:00:00Z\"}}]}]}}",
+                          b64, status);
+}
+
+
+static void
+test_lote_entities (void)
+{
+  g_autofree char *trusted_json = lote_for (pki->root->cert, CL_LOTE_STATUS_TRUSTED);
+  g_autofree char *withdrawn_json = lote_for (pki->root->cert, "http://c2pa.org/conformance/trust-list/withdrawn");
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  ClTrustList *listed, *withdrawn;
+  g_autoptr(ClTrustStore) store_listed = NULL;
+  g_autoptr(ClTrustStore) store_withdrawn = NULL;
+  g_autoptr(ClTrustResult) r1 = NULL;
+  g_autoptr(ClTrustResult) r2 = NULL;
+  const ClTrustEntity *entity;
+
+  g_ptr_array_add (anchors, pki->root->cert);
+  listed = cl_trust_list_new_with_lote ("c2pa", CL_TRUST_LIST_KIND_C2PA, "test", 0, anchors, NULL,
+                                        NULL, trusted_json, &error);
+  g_assert_no_error (error);
+  withdrawn = cl_trust_list_new_with_lote ("c2pa", CL_TRUST_LIST_KIND_C2PA, "test", 0, anchors, NULL,
+                                           NULL, withdrawn_json, &error);
+  g_assert_no_error (error);
+  /* The snapshot date comes from ListIssueDateTime; the English name wins. */
+  g_assert_cmpint (cl_trust_list_get_snapshot (listed), ==, 1785888699);
+  entity = cl_trust_list_lookup_entity (listed, pki->root->cert);
+  g_assert_nonnull (entity);
+  g_assert_cmpstr (entity->entity, ==, "CredLink Test Org");
+  g_assert_cmpstr (entity->service, ==, "Test CA");
+  /* A withdrawn anchor is not an anchor. */
+  g_assert_cmpuint (cl_trust_list_get_anchors (withdrawn)->len, ==, 0);
+
+  store_listed = store_of (listed, NULL);
+  store_withdrawn = store_of (withdrawn, NULL);
+  r1 = evaluate (store_listed, pki->signer, NULL, NULL);
+  r2 = evaluate (store_withdrawn, pki->signer, NULL, NULL);
+  g_assert_true (r1->trusted);
+  g_assert_cmpstr (r1->anchor_entity, ==, "CredLink Test Org");
+  g_assert_nonnull (strstr (r1->summary, "CredLink Test Org"));
+  g_assert_false (r2->trusted);
+
+  /* Garbage is an error, not a crash. */
+  g_assert_null (cl_trust_list_new_with_lote ("c2pa", CL_TRUST_LIST_KIND_C2PA, "test", 0, anchors,
+                                              NULL, NULL, "{\"LoTE\": [", &error));
+  g_assert_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID);
+}
+
+
 static void
 test_json_report (void)
 {
@@ -611,8 +673,15 @@ test_fixture_chains (void)
   c2pa_list = cl_trust_list_new_from_files ("c2pa", CL_TRUST_LIST_KIND_C2PA, official, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cl_trust_list_get_anchors (c2pa_list)->len, ==, 30);
-  /* The snapshot date comes from the JSON form of the list. */
+  /* The snapshot date and the organisations come from the JSON form of the list. */
   g_assert_cmpint (cl_trust_list_get_snapshot (c2pa_list), >, 1700000000);
+  for (guint i = 0; i < cl_trust_list_get_anchors (c2pa_list)->len; i++) {
+    const ClTrustEntity *entity = cl_trust_list_lookup_entity (c2pa_list,
+                                                               g_ptr_array_index (cl_trust_list_get_anchors (c2pa_list), i));
+
+    g_assert_nonnull (entity);
+    g_assert_nonnull (entity->entity);
+  }
   test_store = store_of (cl_trust_list_ref (test_list), NULL);
   c2pa_store = store_of (cl_trust_list_ref (c2pa_list), NULL);
 
@@ -708,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/trust/revocation/garbage-stapled", test_garbage_stapled);
   g_test_add_func ("/trust/store/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/trust/report/json", test_json_report);
+  g_test_add_func ("/trust/store/lote", test_lote_entities);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);

@@ -136,6 +136,10 @@ summarise (ClTrustResult *result,
   if (result->trusted && result->method == CL_TRUST_METHOD_ALLOWED_LIST)
     return g_strdup_printf (_("Trusted: “%s” is on the allowed list of “%s” (%s)"), who,
                             result->list_name, cl_trust_list_kind_describe (result->list_kind));
+  if (result->trusted && result->anchor_entity != NULL)
+    return g_strdup_printf (_("Trusted: “%s” chains to the anchor of %s on “%s” (%s)"), who,
+                            result->anchor_entity, result->list_name,
+                            cl_trust_list_kind_describe (result->list_kind));
   if (result->trusted)
     return g_strdup_printf (_("Trusted: “%s” chains to an anchor of “%s” (%s)"), who,
                             result->list_name, cl_trust_list_kind_describe (result->list_kind));
@@ -266,6 +270,15 @@ cl_trust_evaluate (ClTrustStore          *store,
                                                                  : CL_CERT_ROLE_INTERMEDIATE);
 
       report->from_list = sk_X509_find (untrusted, cert) < 0;
+      if (is_anchor) {
+        ClTrustList *list = cl_trust_store_lookup (store, result->list_name);
+        const ClTrustEntity *entity = list != NULL ? cl_trust_list_lookup_entity (list, cert) : NULL;
+
+        if (entity != NULL && entity->entity != NULL) {
+          report->list_entity = g_strdup (entity->entity);
+          result->anchor_entity = g_strdup (entity->entity);
+        }
+      }
       cl_cert_profile_check_ca (cert, result->judged_time, result->time_is_trusted, report->checks);
       g_ptr_array_add (result->certs, report);
     }

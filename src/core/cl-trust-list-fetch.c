@@ -24,15 +24,17 @@
 static const ClTrustListSource sources[] = {
   { "c2pa", CL_TRUST_LIST_KIND_C2PA,
     "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TRUST-LIST.pem",
-    NULL, NULL },
+    NULL, NULL,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TRUST-LIST.json" },
   { "c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA,
     "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TSA-TRUST-LIST.pem",
-    NULL, NULL },
+    NULL, NULL,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TSA-TRUST-LIST.json" },
   { "legacy", CL_TRUST_LIST_KIND_LEGACY,
     "https://contentcredentials.org/trust/anchors.pem",
     "https://contentcredentials.org/trust/allowed.sha256.txt",
-    "https://contentcredentials.org/trust/store.cfg" },
-  { NULL, 0, NULL, NULL, NULL },
+    "https://contentcredentials.org/trust/store.cfg", NULL },
+  { NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 
@@ -175,6 +177,7 @@ cl_trust_list_fetch (const ClTrustListSource *source,
   g_autofree char *anchors_text = NULL;
   g_autofree char *allowed_text = NULL;
   g_autofree char *eku_text = NULL;
+  g_autofree char *lote_text = NULL;
   g_autoptr(GPtrArray) anchors = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ClTrustList) list = NULL;
@@ -202,8 +205,22 @@ cl_trust_list_fetch (const ClTrustListSource *source,
                  _("%s is not a list of certificates: %s"), source->anchors_url, local_error->message);
     return NULL;
   }
-  list = cl_trust_list_new (source->name, source->kind, source->anchors_url, snapshot, anchors,
-                            allowed_text, eku_text, error);
+  if (source->lote_url != NULL) {
+    g_autoptr(GHashTable) entities = NULL;
+    gint64 issued = 0;
+
+    g_clear_error (&local_error);
+    lote_text = download (session, source->lote_url, NULL, cancellable, &local_error);
+    /* Optional: without it the list works, only the organisations' names are missing. */
+    if (lote_text != NULL && (entities = cl_trust_lote_parse (lote_text, &issued, &local_error)) == NULL)
+      g_clear_pointer (&lote_text, g_free);
+    if (lote_text == NULL)
+      g_debug ("Trust list %s: no usable JSON form: %s", source->name, local_error->message);
+    else if (issued != 0)
+      snapshot = issued;
+  }
+  list = cl_trust_list_new_with_lote (source->name, source->kind, source->anchors_url, snapshot,
+                                      anchors, allowed_text, eku_text, lote_text, error);
   if (list == NULL || !cl_trust_list_install (list, trust_dir, error))
     return NULL;
   return g_steal_pointer (&list);

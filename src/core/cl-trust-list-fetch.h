@@ -20,6 +20,7 @@ typedef struct {
   const char      *anchors_url;   /* PEM anchors */
   const char      *allowed_url;   /* allowed end-entity list, or NULL */
   const char      *eku_url;       /* EKU config (store.cfg), or NULL */
+  const char      *lote_url;      /* the JSON (LoTE) form naming the organisations, or NULL */
 } ClTrustListSource;
 
 /* The published lists, terminated by an entry whose name is NULL. */
@@ -28,7 +29,9 @@ const ClTrustListSource *cl_trust_list_source_lookup (const char              *n
 
 /* Downloads the source's files over HTTPS, checks that they parse (at least
  * one anchor), and replaces trust_dir/<name>/ in one atomic rename. The
- * snapshot date is the server's Last-Modified, else now. session may be NULL
+ * JSON form, when the source has one, is optional: it adds the organisations'
+ * names and the list's issue date (the snapshot date, else the server's
+ * Last-Modified, else now). session may be NULL
  * (one with a 30 s timeout is made). Blocks: call from a worker thread.
  * Returns the new list. */
 ClTrustList *cl_trust_list_fetch (const ClTrustListSource *source,

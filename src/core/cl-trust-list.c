@@ -27,6 +27,8 @@ struct _ClTrustList {
   GHashTable      *allowed;       /* base64 SHA-256 of DER → NULL */
   char            *eku_config;
   GStrv            ekus;
+  char            *lote_json;
+  GHashTable      *entities;      /* base64 SHA-256 → ClTrustEntity, or NULL */
   X509_STORE      *store;
 };
 
@@ -191,7 +193,33 @@ cl_trust_list_new (const char       *name,
                    const char       *eku_config,
                    GError          **error)
 {
+  return cl_trust_list_new_with_lote (name, kind, source, snapshot, anchors, allowed_text,
+                                      eku_config, NULL, error);
+}
+
+
+ClTrustList *
+cl_trust_list_new_with_lote (const char       *name,
+                             ClTrustListKind   kind,
+                             const char       *source,
+                             gint64            snapshot,
+                             GPtrArray        *anchors,
+                             const char       *allowed_text,
+                             const char       *eku_config,
+                             const char       *lote_json,
+                             GError          **error)
+{
   ClTrustList *list;
+  g_autoptr(GHashTable) entities = NULL;
+  gint64 issued = 0;
+
+  if (lote_json != NULL) {
+    entities = cl_trust_lote_parse (lote_json, &issued, error);
+    if (entities == NULL)
+      return NULL;
+    if (snapshot == 0)
+      snapshot = issued;
+  }
 
   if (!cl_trust_list_name_is_valid (name)) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
@@ -211,6 +239,8 @@ cl_trust_list_new (const char       *name,
   list->allowed_text = g_strdup (allowed_text);
   list->eku_config = g_strdup (eku_config);
   list->ekus = cl_trust_parse_eku_config (eku_config);
+  list->lote_json = g_strdup (lote_json);
+  list->entities = g_steal_pointer (&entities);
 
   if (allowed_text != NULL && !parse_allowed (allowed_text, list->allowed, error)) {
     cl_trust_list_unref (list);
@@ -221,7 +251,11 @@ cl_trust_list_new (const char       *name,
     list->store = X509_STORE_new ();
     for (guint i = 0; i < anchors->len; i++) {
       X509 *cert = g_ptr_array_index (anchors, i);
+      const ClTrustEntity *entity = cl_trust_list_lookup_entity (list, cert);
 
+      /* The JSON form can withdraw an anchor the PEM form still carries. */
+      if (entity != NULL && g_strcmp0 (entity->status, CL_LOTE_STATUS_TRUSTED) != 0)
+        continue;
       X509_up_ref (cert);
       g_ptr_array_add (list->anchors, cert);
       /* Duplicates in a list are harmless; OpenSSL reports them as errors. */
@@ -253,6 +287,8 @@ cl_trust_list_unref (ClTrustList *list)
   g_free (list->allowed_text);
   g_free (list->eku_config);
   g_strfreev (list->ekus);
+  g_free (list->lote_json);
+  g_clear_pointer (&list->entities, g_hash_table_unref);
   X509_STORE_free (list->store);
   g_free (list);
 }
@@ -314,6 +350,19 @@ cl_trust_list_get_x509_store (ClTrustList *list)
 }
 
 
+const ClTrustEntity *
+cl_trust_list_lookup_entity (ClTrustList *list,
+                             X509        *anchor)
+{
+  g_autofree char *hash = NULL;
+
+  if (list->entities == NULL)
+    return NULL;
+  hash = cl_x509_sha256_base64 (anchor);
+  return hash != NULL ? g_hash_table_lookup (list->entities, hash) : NULL;
+}
+
+
 gboolean
 cl_trust_list_allows (ClTrustList *list,
                       X509        *cert)
@@ -360,6 +409,7 @@ cl_trust_list_load_dir (const char  *dir,
   g_autofree char *anchors_text = NULL;
   g_autofree char *allowed_text = NULL;
   g_autofree char *eku_text = NULL;
+  g_autofree char *lote_text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) anchors = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -393,6 +443,9 @@ cl_trust_list_load_dir (const char  *dir,
   eku_text = read_optional (dir, "store.cfg", error);
   if (eku_text == NULL && error != NULL && *error != NULL)
     return NULL;
+  lote_text = read_optional (dir, "list.json", error);
+  if (lote_text == NULL && error != NULL && *error != NULL)
+    return NULL;
 
   if (anchors_text != NULL && strstr (anchors_text, "-----BEGIN") != NULL) {
     anchors = cl_x509_parse_pem (anchors_text, strlen (anchors_text), &local_error);
@@ -403,9 +456,9 @@ cl_trust_list_load_dir (const char  *dir,
     }
   }
 
-  return cl_trust_list_new (name, kind,
-                            json_object_get_string_member_with_default (meta, "source", ""),
-                            snapshot, anchors, allowed_text, eku_text, error);
+  return cl_trust_list_new_with_lote (name, kind,
+                                      json_object_get_string_member_with_default (meta, "source", ""),
+                                      snapshot, anchors, allowed_text, eku_text, lote_text, error);
 }
 
 
@@ -483,44 +536,27 @@ cl_trust_list_save_dir (ClTrustList  *list,
   /* The certificates first, meta.json last: a list is complete once meta.json exists. */
   return write_file (dir, "anchors.pem", anchors, error) &&
          write_file (dir, "allowed.pem", list->allowed_text, error) &&
+         write_file (dir, "list.json", list->lote_json, error) &&
          write_file (dir, "store.cfg", list->eku_config, error) &&
          write_file (dir, "meta.json", meta, error);
 }
 
 
-/* The official lists come as PEM and as JSON (LoTE); the JSON names the
- * issue date of the snapshot. */
-static gboolean
-lote_issue_date (const char *pem_path,
-                 gint64     *out)
+/* The official lists come as PEM and as JSON (LoTE) side by side. */
+static char *
+sibling_lote (const char *pem_path)
 {
   g_autofree char *base = NULL;
   g_autofree char *json_path = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *object;
-  const char *date;
+  char *text = NULL;
 
   if (!g_str_has_suffix (pem_path, ".pem"))
-    return FALSE;
+    return NULL;
   base = g_strndup (pem_path, strlen (pem_path) - 4);
   json_path = g_strconcat (base, ".json", NULL);
-  if (!json_parser_load_from_file (parser, json_path, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  object = json_node_get_object (root);
-  if (!json_object_has_member (object, "LoTE") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "LoTE")))
-    return FALSE;
-  object = json_object_get_object_member (object, "LoTE");
-  if (!json_object_has_member (object, "ListAndSchemeInformation") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "ListAndSchemeInformation")))
-    return FALSE;
-  object = json_object_get_object_member (object, "ListAndSchemeInformation");
-  date = json_object_get_string_member_with_default (object, "ListIssueDateTime", NULL);
-  return date != NULL && cl_unix_from_string (date, out);
+  if (!g_file_get_contents (json_path, &text, NULL, NULL) || strstr (text, "\"LoTE\"") == NULL)
+    g_clear_pointer (&text, g_free);
+  return text;
 }
 
 
@@ -551,6 +587,7 @@ cl_trust_list_new_from_files (const char       *name,
   g_autofree char *allowed_text = NULL;
   g_autofree char *eku_text = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *lote_text = NULL;
   gint64 snapshot = 0;
   GStatBuf st;
 
@@ -570,7 +607,9 @@ cl_trust_list_new_from_files (const char       *name,
     return NULL;
 
   source = g_canonicalize_filename (anchors_path != NULL ? anchors_path : allowed_path, NULL);
-  if (!lote_issue_date (source, &snapshot) && g_stat (source, &st) == 0)
+  lote_text = sibling_lote (source);
+  if (lote_text == NULL && g_stat (source, &st) == 0)
     snapshot = st.st_mtime;
-  return cl_trust_list_new (name, kind, source, snapshot, anchors, allowed_text, eku_text, error);
+  return cl_trust_list_new_with_lote (name, kind, source, snapshot, anchors, allowed_text, eku_text,
+                                      lote_text, error);
 }

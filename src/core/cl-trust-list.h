@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <openssl/x509.h>
 
+#include "cl-trust-lote.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -34,18 +36,31 @@ ClTrustList     *cl_trust_list_new            (const char       *name,
                                                const char       *allowed_text,
                                                const char       *eku_config,
                                                GError          **error);
+/* The same, with the list's LoTE JSON text (lote_json, may be NULL): it names
+ * the organisation behind each anchor, dates the snapshot when snapshot is 0,
+ * and anchors whose service status is not "trusted" are left out. */
+ClTrustList     *cl_trust_list_new_with_lote  (const char       *name,
+                                               ClTrustListKind   kind,
+                                               const char       *source,
+                                               gint64            snapshot,
+                                               GPtrArray        *anchors,
+                                               const char       *allowed_text,
+                                               const char       *eku_config,
+                                               const char       *lote_json,
+                                               GError          **error);
 /* Builds a list from files: anchors_path (PEM, may be NULL when allowed_path
  * is given), allowed_path (PEM and/or base64 SHA-256 lines, may be NULL),
  * eku_path (store.cfg, may be NULL). The snapshot date is the ListIssueDateTime
- * of a C2PA JSON list next to the PEM (same name, .json) if there is one,
- * else the file's modification time. */
+ * of a C2PA JSON list next to the PEM (same name, .json) if there is one
+ * (its entity names are kept, see cl_trust_list_new_with_lote()), else the
+ * file's modification time. */
 ClTrustList     *cl_trust_list_new_from_files (const char       *name,
                                                ClTrustListKind   kind,
                                                const char       *anchors_path,
                                                const char       *allowed_path,
                                                const char       *eku_path,
                                                GError          **error);
-/* Reads <dir>/{meta.json, anchors.pem, allowed.pem, store.cfg}. */
+/* Reads <dir>/{meta.json, anchors.pem, allowed.pem, store.cfg, list.json}. */
 ClTrustList     *cl_trust_list_load_dir       (const char       *dir,
                                                GError          **error);
 /* Writes the list into dir (created 0700), each file replaced atomically. */
@@ -67,6 +82,9 @@ guint            cl_trust_list_get_n_allowed  (ClTrustList      *list);
 const char * const *cl_trust_list_get_ekus    (ClTrustList      *list);
 /* An X509_STORE of the anchors (borrowed; NULL when the list has none). */
 X509_STORE      *cl_trust_list_get_x509_store (ClTrustList      *list);
+/* What the list's JSON says about an anchor (NULL when nothing). */
+const ClTrustEntity *cl_trust_list_lookup_entity (ClTrustList   *list,
+                                               X509             *anchor);
 /* TRUE when the end-entity certificate is on the list's allowed list. */
 gboolean         cl_trust_list_allows         (ClTrustList      *list,
                                                X509             *cert);

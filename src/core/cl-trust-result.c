@@ -69,6 +69,7 @@ cl_cert_report_free (ClCertReport *report)
   if (report == NULL)
     return;
   X509_free (report->cert);
+  g_free (report->list_entity);
   g_ptr_array_unref (report->checks);
   cl_revocation_info_free (report->revocation);
   g_free (report);
@@ -130,6 +131,7 @@ cl_trust_result_unref (ClTrustResult *result)
   g_ptr_array_unref (result->codes);
   g_ptr_array_unref (result->certs);
   g_free (result->list_name);
+  g_free (result->anchor_entity);
   g_free (result->chain_error);
   g_free (result->summary);
   g_free (result);
@@ -222,6 +224,7 @@ cl_trust_result_to_json (ClTrustResult *result)
   add_string (builder, "trustList", result->list_name);
   add_string (builder, "trustListKind", result->list_name != NULL
                                         ? cl_trust_list_kind_to_string (result->list_kind) : NULL);
+  add_string (builder, "trustAnchorEntity", result->anchor_entity);
   add_string (builder, "chainError", result->chain_error);
   add_time (builder, "judgedAt", result->judged_time);
   json_builder_set_member_name (builder, "judgedAtTrustedTime");
@@ -243,6 +246,8 @@ cl_trust_result_to_json (ClTrustResult *result)
     add_string (builder, "role", cl_cert_role_to_string (report->role));
     json_builder_set_member_name (builder, "fromTrustList");
     json_builder_add_boolean_value (builder, report->from_list);
+    if (report->list_entity != NULL)
+      add_string (builder, "listEntity", report->list_entity);
     cl_x509_add_json_members (report->cert, builder);
     json_builder_set_member_name (builder, "checks");
     json_builder_begin_array (builder);
@@ -326,6 +331,8 @@ cl_trust_result_to_text (ClTrustResult *result)
 
     g_string_append_printf (out, "\n[%u] %s%s\n", i, role_label (report->role),
                             report->from_list ? _(" (from the trust list)") : "");
+    if (report->list_entity != NULL)
+      g_string_append_printf (out, _("    Listed for: %s\n"), report->list_entity);
     g_string_append_printf (out, _("    Subject:   %s\n"), subject);
     g_string_append_printf (out, _("    Issuer:    %s\n"), issuer);
     g_string_append_printf (out, _("    Serial:    %s\n"), serial);

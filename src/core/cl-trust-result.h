@@ -49,6 +49,7 @@ typedef struct {
   X509             *cert;
   ClCertRole        role;
   gboolean          from_list;   /* came from the trust list, not the x5chain */
+  char             *list_entity; /* for anchors: the organisation the list names, or NULL */
   GPtrArray        *checks;      /* ClCertCheck * */
   ClRevocationInfo *revocation;  /* NULL for anchors */
 } ClCertReport;
@@ -69,6 +70,7 @@ typedef struct {
   gboolean         profile_ok;
   ClTrustMethod    method;
   char            *list_name;     /* the list that trusts the signer, or NULL */
+  char            *anchor_entity; /* the organisation the list names for that anchor, or NULL */
   ClTrustListKind  list_kind;
   char            *chain_error;   /* why no list trusts it, or NULL */
   gint64           judged_time;
