@@ -270,8 +270,10 @@ test_expired (void)
   g_assert_false (cl_trust_result_has_code (late, "signingCredential.trusted"));
   g_assert_cmpint (cl_cert_report_find (g_ptr_array_index (late->certs, 0), "validity")->outcome,
                    ==, CL_CHECK_FAIL);
+  g_assert_false (cl_trust_result_signer_valid_at_time (late));
   /* A trusted time-stamp inside the validity keeps an expired certificate good. */
   g_assert_true (stamped->trusted);
+  g_assert_true (cl_trust_result_signer_valid_at_time (stamped));
   g_assert_false (cl_trust_result_has_code (stamped, "signingCredential.expired"));
 }
 

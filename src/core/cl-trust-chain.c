@@ -72,7 +72,36 @@ static char *
 chain_error_text (int error,
                   int depth)
 {
-  return g_strdup_printf (_("%s (certificate %d of the chain)"),
+  const char *what;
+
+  switch (error) {
+  case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+  case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    what = _("its issuer is not on the list, and no certificate of the chain leads to one that is");
+    break;
+  case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    what = _("it is self-signed and not on the list");
+    break;
+  case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    what = _("the chain ends in a root that is not on the list");
+    break;
+  case X509_V_ERR_CERT_HAS_EXPIRED:
+    what = _("a certificate of the chain had expired at the time judged");
+    break;
+  case X509_V_ERR_CERT_NOT_YET_VALID:
+    what = _("a certificate of the chain was not yet valid at the time judged");
+    break;
+  case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+    what = _("a signature inside the chain does not verify");
+    break;
+  case X509_V_ERR_INVALID_CA:
+    what = _("a certificate that is not a CA issued another one");
+    break;
+  default:
+    what = X509_verify_cert_error_string (error);
+    break;
+  }
+  return g_strdup_printf (_("%s (OpenSSL: %s, at certificate %d of the chain)"), what,
                           X509_verify_cert_error_string (error), depth);
 }
 

@@ -150,6 +150,18 @@ cl_trust_result_has_code (ClTrustResult *result,
 }
 
 
+gboolean
+cl_trust_result_signer_valid_at_time (ClTrustResult *result)
+{
+  ClCertCheck *validity;
+
+  if (result->certs->len == 0)
+    return FALSE;
+  validity = cl_cert_report_find (g_ptr_array_index (result->certs, 0), "validity");
+  return validity != NULL && validity->outcome == CL_CHECK_PASS;
+}
+
+
 ClRevocationInfo *
 cl_trust_result_get_signer_revocation (ClTrustResult *result)
 {

@@ -98,6 +98,9 @@ ClTrustResult *cl_trust_result_ref    (ClTrustResult  *result);
 void           cl_trust_result_unref  (ClTrustResult  *result);
 gboolean       cl_trust_result_has_code (ClTrustResult *result,
                                        const char     *code);
+/* Was the signer's certificate inside its validity at the time judged? (For
+ * claimSignature.insideValidity / outsideValidity and timeOfSigning.*.) */
+gboolean       cl_trust_result_signer_valid_at_time (ClTrustResult *result);
 /* The revocation status of the signer (NULL when there is no signer). */
 ClRevocationInfo *cl_trust_result_get_signer_revocation (ClTrustResult *result);
 
