@@ -114,7 +114,8 @@ run_list (int    argc,
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, cl_trust_list_get_name (list));
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, cl_trust_list_kind_to_string (cl_trust_list_get_kind (list)));
+      json_builder_add_string_value (builder,
+                                     cl_trust_list_kind_to_string (cl_trust_list_get_kind (list)));
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, cl_trust_list_get_source (list));
       json_builder_set_member_name (builder, "snapshot");
@@ -141,8 +142,8 @@ run_list (int    argc,
   } else if (lists->len == 0) {
     printf ("%s\n", _("No trust lists are installed. Run “credlink-cli trust refresh” to download the official C2PA lists, or “credlink-cli trust import” to add your own."));
   }
-  for (const char * const *problem = cl_trust_store_get_problems (store); *problem != NULL; problem++)
-    fprintf (stderr, _("credlink-cli trust: skipped a list: %s\n"), *problem);
+  for (const char * const *p = cl_trust_store_get_problems (store); *p != NULL; p++)
+    fprintf (stderr, _("credlink-cli trust: skipped a list: %s\n"), *p);
   return CL_CLI_EXIT_OK;
 }
 
@@ -329,6 +330,7 @@ run_check_chain (int    argc,
     goto out;
   }
   if (anchors != NULL || allowed != NULL) {
+    GPtrArray *installed = cl_trust_store_get_lists (loaded);
     g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
     ClTrustList *extra = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER,
                                                        anchors, allowed, NULL, &error);
@@ -339,8 +341,8 @@ run_check_chain (int    argc,
       goto out;
     }
     g_ptr_array_add (lists, extra);
-    for (guint i = 0; i < cl_trust_store_get_lists (loaded)->len; i++)
-      g_ptr_array_add (lists, cl_trust_list_ref (g_ptr_array_index (cl_trust_store_get_lists (loaded), i)));
+    for (guint i = 0; i < installed->len; i++)
+      g_ptr_array_add (lists, cl_trust_list_ref (g_ptr_array_index (installed, i)));
     store = cl_trust_store_new (lists);
   } else {
     store = g_object_ref (loaded);

@@ -111,7 +111,7 @@ static gboolean
 pss_params_ok (X509 *cert)
 {
   const X509_ALGOR *sig_alg = NULL;
-  const ASN1_TYPE *param = NULL;
+  const void *param = NULL;
   int param_type = V_ASN1_UNDEF;
   RSA_PSS_PARAMS *pss;
   X509_ALGOR *mgf1_hash = NULL;
@@ -120,16 +120,17 @@ pss_params_ok (X509 *cert)
   int hash_nid;
 
   X509_get0_signature (NULL, &sig_alg, cert);
-  X509_ALGOR_get0 (NULL, &param_type, (const void **) &param, sig_alg);
+  X509_ALGOR_get0 (NULL, &param_type, &param, sig_alg);
   if (param_type != V_ASN1_SEQUENCE)
     return FALSE;
-  pss = ASN1_TYPE_unpack_sequence (ASN1_ITEM_rptr (RSA_PSS_PARAMS), (ASN1_TYPE *) sig_alg->parameter);
+  pss = ASN1_TYPE_unpack_sequence (ASN1_ITEM_rptr (RSA_PSS_PARAMS), sig_alg->parameter);
   if (pss == NULL)
     goto out;
   hash = md_of_algor (pss->hashAlgorithm);
   if (pss->maskGenAlgorithm != NULL && OBJ_obj2nid (pss->maskGenAlgorithm->algorithm) == NID_mgf1 &&
       pss->maskGenAlgorithm->parameter != NULL)
-    mgf1_hash = ASN1_TYPE_unpack_sequence (ASN1_ITEM_rptr (X509_ALGOR), pss->maskGenAlgorithm->parameter);
+    mgf1_hash = ASN1_TYPE_unpack_sequence (ASN1_ITEM_rptr (X509_ALGOR),
+                                           pss->maskGenAlgorithm->parameter);
   if (mgf1_hash != NULL)
     mgf_hash = md_of_algor (mgf1_hash);
   hash_nid = hash != NULL ? EVP_MD_get_type (hash) : NID_undef;
@@ -389,10 +390,11 @@ cl_cert_profile_check_ca (X509      *cert,
   if (time_is_trusted) {
     check_validity (cert, judged_time, checks, _("the time judged"));
   } else {
-    g_autoptr(GPtrArray) now_checks = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_cert_check_free);
+    g_autoptr(GPtrArray) now_checks = NULL;
     ClCertCheck *check;
 
     /* Without a trusted time c2pa-rs does not judge CA validity; show it for information. */
+    now_checks = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_cert_check_free);
     check_validity (cert, judged_time, now_checks, _("now"));
     check = g_ptr_array_index (now_checks, 0);
     if (check->outcome == CL_CHECK_FAIL)

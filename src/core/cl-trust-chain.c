@@ -301,7 +301,10 @@ cl_trust_evaluate (ClTrustStore          *store,
       report->from_list = sk_X509_find (untrusted, cert) < 0;
       if (is_anchor) {
         ClTrustList *list = cl_trust_store_lookup (store, result->list_name);
-        const ClTrustEntity *entity = list != NULL ? cl_trust_list_lookup_entity (list, cert) : NULL;
+        const ClTrustEntity *entity = NULL;
+
+        if (list != NULL)
+          entity = cl_trust_list_lookup_entity (list, cert);
 
         if (entity != NULL && entity->entity != NULL) {
           report->list_entity = g_strdup (entity->entity);
@@ -329,11 +332,13 @@ cl_trust_evaluate (ClTrustStore          *store,
   revocation_options.cache = settings->cache;
   for (guint i = 0; i < result->certs->len; i++) {
     ClCertReport *report = g_ptr_array_index (result->certs, i);
-    ClCertReport *above = i + 1 < result->certs->len ? g_ptr_array_index (result->certs, i + 1) : NULL;
+    ClCertReport *above = NULL;
     X509 *issuer = NULL;
 
     if (report->role == CL_CERT_ROLE_ANCHOR)
       continue;
+    if (i + 1 < result->certs->len)
+      above = g_ptr_array_index (result->certs, i + 1);
     if (above != NULL && X509_check_issued (above->cert, report->cert) == X509_V_OK)
       issuer = above->cert;
     report->revocation = cl_revocation_check (report->cert, issuer, ocsp_responses,

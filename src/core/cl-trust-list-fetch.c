@@ -134,7 +134,8 @@ cl_trust_list_install (ClTrustList  *list,
                        GError      **error)
 {
   g_autofree char *target = g_build_filename (trust_dir, cl_trust_list_get_name (list), NULL);
-  g_autofree char *staging_name = g_strdup_printf (".%s.new-%d", cl_trust_list_get_name (list), getpid ());
+  g_autofree char *staging_name = g_strdup_printf (".%s.new-%d", cl_trust_list_get_name (list),
+                                                   getpid ());
   g_autofree char *staging = g_build_filename (trust_dir, staging_name, NULL);
 
   if (g_mkdir_with_parents (trust_dir, 0700) != 0) {
@@ -202,7 +203,8 @@ cl_trust_list_fetch (const ClTrustListSource *source,
   anchors = cl_x509_parse_pem (anchors_text, strlen (anchors_text), &local_error);
   if (anchors == NULL) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("%s is not a list of certificates: %s"), source->anchors_url, local_error->message);
+                 _("%s is not a list of certificates: %s"), source->anchors_url,
+                 local_error->message);
     return NULL;
   }
   if (source->lote_url != NULL) {
@@ -212,7 +214,9 @@ cl_trust_list_fetch (const ClTrustListSource *source,
     g_clear_error (&local_error);
     lote_text = download (session, source->lote_url, NULL, cancellable, &local_error);
     /* Optional: without it the list works, only the organisations' names are missing. */
-    if (lote_text != NULL && (entities = cl_trust_lote_parse (lote_text, &issued, &local_error)) == NULL)
+    if (lote_text != NULL)
+      entities = cl_trust_lote_parse (lote_text, &issued, &local_error);
+    if (entities == NULL)
       g_clear_pointer (&lote_text, g_free);
     if (lote_text == NULL)
       g_debug ("Trust list %s: no usable JSON form: %s", source->name, local_error->message);

@@ -83,7 +83,8 @@ add_service (GHashTable *entities,
              const char *entity_name,
              JsonObject *info)
 {
-  JsonArray *certs = array_member (object_member (info, "ServiceDigitalIdentity"), "X509Certificates");
+  JsonObject *identity = object_member (info, "ServiceDigitalIdentity");
+  JsonArray *certs = array_member (identity, "X509Certificates");
   const char *status = json_object_get_string_member_with_default (info, "ServiceStatus", "");
   const char *since = json_object_get_string_member_with_default (info, "StatusStartingTime", NULL);
 
@@ -125,7 +126,7 @@ cl_trust_lote_parse (const char  *json_text,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) entities = NULL;
-  JsonObject *root, *lote;
+  JsonObject *root, *lote, *scheme;
   JsonArray *list;
   const char *issued;
 
@@ -143,9 +144,8 @@ cl_trust_lote_parse (const char  *json_text,
     return NULL;
   }
 
-  issued = json_object_get_string_member_with_default (object_member (lote, "ListAndSchemeInformation")
-                                                         ? object_member (lote, "ListAndSchemeInformation")
-                                                         : lote,
+  scheme = object_member (lote, "ListAndSchemeInformation");
+  issued = json_object_get_string_member_with_default (scheme != NULL ? scheme : lote,
                                                        "ListIssueDateTime", NULL);
   if (issue_date != NULL) {
     *issue_date = 0;

@@ -321,7 +321,8 @@ cl_trust_result_to_text (ClTrustResult *result)
                           when);
   g_string_append_printf (out, _("Status codes: "));
   for (guint i = 0; i < result->codes->len; i++)
-    g_string_append_printf (out, i == 0 ? "%s" : ", %s", (char *) g_ptr_array_index (result->codes, i));
+    g_string_append_printf (out, i == 0 ? "%s" : ", %s",
+                            (char *) g_ptr_array_index (result->codes, i));
   g_string_append (out, "\n");
 
   for (guint i = 0; i < result->certs->len; i++) {

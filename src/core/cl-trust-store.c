@@ -121,13 +121,14 @@ cl_trust_store_load (const char  *trust_dir,
   g_autofree char *default_dir = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (trust_dir == NULL)
     trust_dir = default_dir = cl_trust_store_default_dir ();
+  lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
 
   dir = g_dir_open (trust_dir, 0, &local_error);
   if (dir == NULL) {
@@ -141,11 +142,12 @@ cl_trust_store_load (const char  *trust_dir,
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   for (guint i = 0; i < names->len; i++) {
-    g_autofree char *path = g_build_filename (trust_dir, g_ptr_array_index (names, i), NULL);
+    const char *entry = g_ptr_array_index (names, i);
+    g_autofree char *path = g_build_filename (trust_dir, entry, NULL);
     ClTrustList *list;
 
-    /* Half-written folders (no meta.json yet) and stray files are not lists. */
-    if (!g_file_test (path, G_FILE_TEST_IS_DIR) || !cl_trust_list_name_is_valid (g_ptr_array_index (names, i)))
+    /* Staging folders (".name.new-PID") and stray files are not lists. */
+    if (!g_file_test (path, G_FILE_TEST_IS_DIR) || !cl_trust_list_name_is_valid (entry))
       continue;
     g_clear_error (&local_error);
     list = cl_trust_list_load_dir (path, &local_error);
