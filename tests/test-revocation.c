@@ -418,6 +418,38 @@ test_fetch_list (void)
 }
 
 
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ClTrustList **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = cl_trust_list_fetch_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+
+static void
+test_fetch_list_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-fetch-XXXXXX", NULL);
+  g_autofree char *url = cl_test_server_url (fx->server, "/list.pem");
+  ClTrustListSource source = { "c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA, url, NULL, NULL, NULL };
+  ClTrustList *list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_trust_list_fetch_async (&source, dir, NULL, fetched_cb, &list);
+  while (list == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cl_trust_list_get_kind (list), ==, CL_TRUST_LIST_KIND_C2PA_TSA);
+  cl_trust_list_unref (list);
+  g_assert_true (cl_trust_store_remove_list (dir, "c2pa-tsa", &error));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+
 /* The test TSA answers a real RFC 3161 request, and its token verifies
  * against the store's time-stamping anchors only. */
 static void
@@ -536,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
   g_test_add_func ("/revocation/cache", test_cache);
   g_test_add_func ("/trust-list/fetch", test_fetch_list);
+  g_test_add_func ("/trust-list/fetch-async", test_fetch_list_async);
   g_test_add_func ("/tsa/loopback", test_tsa_and_tsa_store);
 
   status = g_test_run ();

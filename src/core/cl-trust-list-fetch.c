@@ -229,3 +229,45 @@ cl_trust_list_fetch (const ClTrustListSource *source,
     return NULL;
   return g_steal_pointer (&list);
 }
+
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const ClTrustListSource *source = g_object_get_data (G_OBJECT (task), "source");
+  GError *error = NULL;
+  ClTrustList *list = cl_trust_list_fetch (source, task_data, NULL, cancellable, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) cl_trust_list_unref);
+}
+
+
+void
+cl_trust_list_fetch_async (const ClTrustListSource *source,
+                           const char              *trust_dir,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cl_trust_list_fetch_async);
+  g_object_set_data (G_OBJECT (task), "source", (gpointer) source);
+  g_task_set_task_data (task, g_strdup (trust_dir), g_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+
+ClTrustList *
+cl_trust_list_fetch_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -40,6 +40,17 @@ ClTrustList *cl_trust_list_fetch (const ClTrustListSource *source,
                                   GCancellable            *cancellable,
                                   GError                 **error);
 
+/* The same in a GTask thread (for the UI's "Refresh now"); the result is the
+ * new ClTrustList. source must stay valid until the callback (the entries of
+ * cl_trust_list_sources() do). */
+void         cl_trust_list_fetch_async  (const ClTrustListSource *source,
+                                         const char              *trust_dir,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data);
+ClTrustList *cl_trust_list_fetch_finish (GAsyncResult            *result,
+                                         GError                 **error);
+
 /* Writes list into trust_dir/<name>/ through a temporary folder and one
  * atomic exchange, so readers see the old list or the new one, never a mix. */
 gboolean     cl_trust_list_install (ClTrustList  *list,
