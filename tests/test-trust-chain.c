@@ -415,6 +415,68 @@ test_stapled_ocsp (void)
 }
 
 
+static ClTrustResult *
+evaluate_stapled (ClTrustStore *store,
+                  GBytes       *response)
+{
+  g_autoptr(GPtrArray) stapled = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  g_ptr_array_add (stapled, response);
+  return evaluate (store, pki->signer, NULL, stapled);
+}
+
+
+static void
+test_stapled_edge_cases (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(ClTrustStore) store = store_of (list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL), NULL);
+  g_autoptr(ClTrustResult) unknown = NULL;
+  g_autoptr(ClTrustResult) wrong_eku = NULL;
+  g_autoptr(ClTrustResult) stale = NULL;
+  g_autoptr(ClTrustResult) ca_revoked = NULL;
+  g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  ClCertReport *intermediate;
+
+  unknown = evaluate_stapled (store, cl_test_ocsp_response (pki->signer->cert, pki->intermediate->cert,
+                                                            pki->responder, V_OCSP_CERTSTATUS_UNKNOWN,
+                                                            0, -1, now - 60, now + 86400, NULL));
+  g_assert_true (cl_trust_result_has_code (unknown, "signingCredential.ocsp.unknown"));
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (unknown)->state, ==, CL_REVOCATION_UNKNOWN);
+
+  /* Signed by a certificate of the issuer that may not sign OCSP (the TSA). */
+  wrong_eku = evaluate_stapled (store, cl_test_ocsp_response (pki->signer->cert, pki->intermediate->cert,
+                                                              pki->tsa, V_OCSP_CERTSTATUS_GOOD,
+                                                              0, -1, now - 60, now + 86400, NULL));
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (wrong_eku)->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_nonnull (strstr (cl_trust_result_get_signer_revocation (wrong_eku)->detail, "OCSP-signing"));
+
+  /* Past its nextUpdate at the time judged (now, no time-stamp). */
+  stale = evaluate_stapled (store, cl_test_ocsp_response (pki->signer->cert, pki->intermediate->cert,
+                                                          pki->responder, V_OCSP_CERTSTATUS_GOOD,
+                                                          0, -1, now - 30 * 86400, now - 23 * 86400, NULL));
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (stale)->state, ==, CL_REVOCATION_NOT_CHECKED);
+  g_assert_false (cl_trust_result_has_code (stale, "signingCredential.ocsp.notRevoked"));
+  g_assert_false (cl_trust_result_has_code (stale, "signingCredential.ocsp.revoked"));
+
+  /* The intermediate revoked by the root, the signer good: the signer is untrusted. */
+  g_ptr_array_add (both, cl_test_ocsp_response (pki->signer->cert, pki->intermediate->cert,
+                                                pki->responder, V_OCSP_CERTSTATUS_GOOD, 0, -1,
+                                                now - 60, now + 86400, NULL));
+  g_ptr_array_add (both, cl_test_ocsp_response (pki->intermediate->cert, pki->root->cert,
+                                                pki->root, V_OCSP_CERTSTATUS_REVOKED, now - 7200,
+                                                OCSP_REVOKED_STATUS_CACOMPROMISE, now - 60, now + 86400,
+                                                NULL));
+  ca_revoked = evaluate (store, pki->signer, NULL, both);
+  intermediate = g_ptr_array_index (ca_revoked->certs, 1);
+  g_assert_cmpint (intermediate->revocation->state, ==, CL_REVOCATION_REVOKED);
+  g_assert_cmpstr (cl_revocation_reason_name (intermediate->revocation->reason), ==, "cACompromise");
+  g_assert_false (ca_revoked->trusted);
+  g_assert_true (cl_trust_result_has_code (ca_revoked, "signingCredential.untrusted"));
+  g_assert_false (cl_trust_result_has_code (ca_revoked, "signingCredential.trusted"));
+}
+
+
 static void
 test_garbage_stapled (void)
 {
@@ -776,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/trust/chain/allowed-list", test_allowed_list);
   g_test_add_func ("/trust/chain/unreadable", test_unreadable_chain);
   g_test_add_func ("/trust/revocation/stapled", test_stapled_ocsp);
+  g_test_add_func ("/trust/revocation/stapled-edge-cases", test_stapled_edge_cases);
   g_test_add_func ("/trust/revocation/garbage-stapled", test_garbage_stapled);
   g_test_add_func ("/trust/store/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/trust/report/json", test_json_report);
