@@ -335,6 +335,45 @@ test_offline_makes_no_request (void)
 }
 
 
+/* What the signer does before signing: fetch, then staple. */
+static void
+test_fetch_for_stapling (void)
+{
+  g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) response = cl_revocation_fetch_ocsp (fx->pki->signer->cert,
+                                                         fx->pki->intermediate->cert,
+                                                         NULL, 5, info, NULL, &error);
+  g_autoptr(GPtrArray) stapled = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (fx->pki->signer, fx->pki->intermediate, NULL);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClTrustResult) result = NULL;
+  g_autoptr(GBytes) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (response);
+  g_assert_cmpint (info->state, ==, CL_REVOCATION_GOOD);
+
+  g_ptr_array_add (anchors, fx->pki->root->cert);
+  g_ptr_array_add (lists, cl_trust_list_new ("newsroom", CL_TRUST_LIST_KIND_USER, "test", 0,
+                                             anchors, NULL, NULL, NULL));
+  store = cl_trust_store_new (lists);
+  g_ptr_array_add (stapled, g_bytes_ref (response));
+  /* Offline: the stapled answer alone settles it. */
+  result = cl_trust_evaluate (store, chain, NULL, stapled, NULL, NULL);
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (result)->source, ==,
+                   CL_REVOCATION_SOURCE_STAPLED_OCSP);
+  g_assert_true (cl_trust_result_has_code (result, "signingCredential.ocsp.notRevoked"));
+
+  none = cl_revocation_fetch_ocsp (fx->no_service->cert, fx->pki->intermediate->cert, NULL, 5,
+                                   NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND);
+}
+
+
 static void
 test_cache (void)
 {
@@ -567,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/revocation/no-service", test_no_service);
   g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
   g_test_add_func ("/revocation/cache", test_cache);
+  g_test_add_func ("/revocation/fetch-for-stapling", test_fetch_for_stapling);
   g_test_add_func ("/trust-list/fetch", test_fetch_list);
   g_test_add_func ("/trust-list/fetch-async", test_fetch_list_async);
   g_test_add_func ("/tsa/loopback", test_tsa_and_tsa_store);

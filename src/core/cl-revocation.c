@@ -477,6 +477,69 @@ query_online (X509           *cert,
 }
 
 
+static SoupSession *
+new_session (guint timeout_seconds)
+{
+  return soup_session_new_with_options ("timeout", timeout_seconds != 0 ? timeout_seconds
+                                                                        : DEFAULT_TIMEOUT_SECONDS,
+                                        "user-agent", "CredLink/" PACKAGE_VERSION,
+                                        NULL);
+}
+
+
+GBytes *
+cl_revocation_fetch_ocsp (X509              *cert,
+                          X509              *issuer,
+                          SoupSession       *session,
+                          guint              timeout_seconds,
+                          ClRevocationInfo  *info,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_auto(GStrv) urls = cl_x509_ocsp_urls (cert);
+  g_autoptr(SoupSession) own_session = NULL;
+  g_autoptr(GError) last_error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint tried = 0;
+
+  if (urls[0] == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND,
+                 _("The certificate names no OCSP responder"));
+    return NULL;
+  }
+  if (session == NULL)
+    session = own_session = new_session (timeout_seconds);
+
+  for (GStrv url = urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
+    g_autoptr(GBytes) request = NULL;
+    g_autoptr(GBytes) response = NULL;
+    g_autoptr(ClRevocationInfo) answer = cl_revocation_info_new ();
+
+    g_clear_error (&last_error);
+    request = cl_ocsp_request_new (cert, issuer, &last_error);
+    if (request == NULL)
+      break;
+    response = http_exchange (session, *url, "application/ocsp-request", request,
+                              MAX_OCSP_RESPONSE_BYTES, cancellable, &last_error);
+    if (response != NULL &&
+        cl_ocsp_check_response (response, cert, issuer, request, now, FALSE, answer, &last_error)) {
+      if (info != NULL) {
+        g_free (info->url);
+        g_free (info->detail);
+        *info = *answer;
+        info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
+        info->url = g_strdup (*url);
+        info->detail = NULL;
+        describe (info, NULL);
+      }
+      return g_steal_pointer (&response);
+    }
+  }
+  g_propagate_error (error, g_steal_pointer (&last_error));
+  return NULL;
+}
+
+
 ClRevocationInfo *
 cl_revocation_check (X509                      *cert,
                      X509                      *issuer,
@@ -525,14 +588,8 @@ cl_revocation_check (X509                      *cert,
   }
 
   session = options->session;
-  if (session == NULL) {
-    own_session = soup_session_new_with_options ("timeout", options->timeout_seconds != 0
-                                                              ? options->timeout_seconds
-                                                              : DEFAULT_TIMEOUT_SECONDS,
-                                                 "user-agent", "CredLink/" PACKAGE_VERSION,
-                                                 NULL);
-    session = own_session;
-  }
+  if (session == NULL)
+    session = own_session = new_session (options->timeout_seconds);
 
   info = query_online (cert, issuer, session, judged_time, time_is_trusted, cancellable,
                        &any_service);

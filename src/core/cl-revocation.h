@@ -118,4 +118,17 @@ ClRevocationInfo *cl_revocation_check (X509                      *cert,
                                        const ClRevocationOptions *options,
                                        GCancellable              *cancellable);
 
+/* For the signer, who staples the answer into rVals.ocspVals (C2PA §10.3.2.6):
+ * asks cert's OCSP responder (AIA) now and returns the DER OCSPResponse once it
+ * verifies (authorised responder, current, matching nonce). info, if not NULL,
+ * receives what it says. CL_TRUST_ERROR_NOT_FOUND when the certificate names
+ * no responder. Blocks: call from a worker thread. */
+GBytes           *cl_revocation_fetch_ocsp (X509              *cert,
+                                            X509              *issuer,
+                                            SoupSession       *session,
+                                            guint              timeout_seconds,
+                                            ClRevocationInfo  *info,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
+
 G_END_DECLS
