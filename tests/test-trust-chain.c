@@ -682,6 +682,38 @@ test_store_on_disk (void)
 }
 
 
+static void
+test_default_store (void)
+{
+  g_autofree char *dir = cl_trust_store_default_dir ();
+  g_autoptr(ClTrustList) list = list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL);
+  g_autoptr(ClTrustStore) before = NULL;
+  g_autoptr(ClTrustStore) after = NULL;
+  g_autoptr(ClTrustStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* main() pointed XDG_DATA_HOME at a fresh folder. */
+  g_assert_true (g_str_has_prefix (dir, g_getenv ("XDG_DATA_HOME")));
+  before = cl_trust_store_dup_default ();
+  g_assert_cmpuint (cl_trust_store_get_lists (before)->len, ==, 0);
+
+  g_assert_true (cl_trust_store_save_list (dir, list, &error));
+  g_assert_no_error (error);
+  again = cl_trust_store_dup_default ();
+  g_assert_true (again == before);   /* nothing reloads behind the caller's back */
+
+  cl_trust_store_set_default (NULL);
+  after = cl_trust_store_dup_default ();
+  g_assert_true (after != before);
+  g_assert_nonnull (cl_trust_store_lookup (after, "newsroom"));
+  /* The old store still works for whoever holds it. */
+  g_assert_cmpuint (cl_trust_store_get_lists (before)->len, ==, 0);
+
+  g_assert_true (cl_trust_store_remove_list (dir, "newsroom", &error));
+  cl_trust_store_set_default (NULL);
+}
+
+
 /* --- the shared C2PA fixtures ------------------------------------------ */
 
 static char *
@@ -819,8 +851,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("credlink-data-XXXXXX", NULL);
+  g_autofree char *credlink_dir = g_build_filename (data_home, "credlink", NULL);
+  g_autofree char *trust_dir = g_build_filename (credlink_dir, "trust", NULL);
   int status;
 
+  /* Before anything reads it: the default trust folder lives in a fresh place. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   pki = cl_test_pki_new (NULL, NULL);
 
@@ -843,11 +880,15 @@ main (int   argc,
   g_test_add_func ("/trust/store/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/trust/report/json", test_json_report);
   g_test_add_func ("/trust/store/lote", test_lote_entities);
+  g_test_add_func ("/trust/store/default", test_default_store);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);
 
   status = g_test_run ();
+  g_rmdir (trust_dir);
+  g_rmdir (credlink_dir);
+  g_rmdir (data_home);
   cl_test_pki_free (pki);
   return status;
 }

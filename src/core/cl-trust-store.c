@@ -160,6 +160,52 @@ cl_trust_store_load (const char  *trust_dir,
 }
 
 
+G_LOCK_DEFINE_STATIC (default_store);
+static ClTrustStore *default_store;
+
+
+static ClTrustStore *
+load_default_or_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  ClTrustStore *store = cl_trust_store_load (NULL, &error);
+
+  if (store == NULL) {
+    g_debug ("Trust lists not loaded: %s", error->message);
+    store = cl_trust_store_new (NULL);
+  }
+  return store;
+}
+
+
+ClTrustStore *
+cl_trust_store_dup_default (void)
+{
+  ClTrustStore *store;
+
+  G_LOCK (default_store);
+  if (default_store == NULL)
+    default_store = load_default_or_empty ();
+  store = g_object_ref (default_store);
+  G_UNLOCK (default_store);
+  return store;
+}
+
+
+void
+cl_trust_store_set_default (ClTrustStore *store)
+{
+  ClTrustStore *replacement = store != NULL ? g_object_ref (store) : load_default_or_empty ();
+  ClTrustStore *old;
+
+  G_LOCK (default_store);
+  old = default_store;
+  default_store = replacement;
+  G_UNLOCK (default_store);
+  g_clear_object (&old);
+}
+
+
 GPtrArray *
 cl_trust_store_get_lists (ClTrustStore *self)
 {

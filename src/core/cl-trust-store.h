@@ -29,6 +29,13 @@ ClTrustStore  *cl_trust_store_new              (GPtrArray     *lists);
 ClTrustStore  *cl_trust_store_load             (const char    *trust_dir,
                                                 GError       **error);
 
+/* The process-wide current store: a new reference, loaded from the default
+ * folder on first use (an unreadable folder gives an empty store). */
+ClTrustStore  *cl_trust_store_dup_default      (void);
+/* Swaps in store as the current one (NULL = load the default folder again).
+ * Evaluations in flight keep the store they started with. */
+void           cl_trust_store_set_default      (ClTrustStore  *store);
+
 /* The lists, claim-signer lists first (official C2PA, user, legacy), then
  * time-stamping lists. Borrowed. */
 GPtrArray     *cl_trust_store_get_lists        (ClTrustStore  *self);
