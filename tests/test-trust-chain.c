@@ -110,6 +110,7 @@ test_trusted_chain (void)
   g_assert_cmpint (signer_check (result, "key-usage")->outcome, ==, CL_CHECK_PASS);
   g_assert_cmpint (signer_check (result, "extended-key-usage")->outcome, ==, CL_CHECK_PASS);
   g_assert_nonnull (strstr (result->summary, "newsroom"));
+  g_assert_null (signer_check (result, "claim-signing-eku"));
 }
 
 
@@ -196,6 +197,23 @@ test_extra_eku_from_config (void)
   g_assert_false (without->trusted);
   g_assert_true (cl_trust_result_has_code (without, "signingCredential.invalid"));
   g_assert_true (with->trusted);
+}
+
+
+static void
+test_soft_warnings (void)
+{
+  g_autoptr(ClTestCred) soft = cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "Soft rules", .issuer = pki->intermediate,
+    .key_usage = "digitalSignature", .ext_key_usage = "emailProtection",
+  });
+  g_autoptr(ClTrustStore) store = store_of (list_of ("c2pa", CL_TRUST_LIST_KIND_C2PA, pki->root, NULL), NULL);
+  g_autoptr(ClTrustResult) result = evaluate (store, soft, NULL, NULL);
+
+  /* Warnings explain, they do not change the verdict (as c2pa-rs). */
+  g_assert_true (result->trusted);
+  g_assert_cmpint (signer_check (result, "key-usage")->outcome, ==, CL_CHECK_WARN);
+  g_assert_cmpint (signer_check (result, "claim-signing-eku")->outcome, ==, CL_CHECK_WARN);
 }
 
 
@@ -868,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/trust/profile/wrong-eku", test_wrong_eku);
   g_test_add_func ("/trust/profile/extra-eku", test_extra_eku_from_config);
   g_test_add_func ("/trust/profile/any-eku", test_any_eku);
+  g_test_add_func ("/trust/profile/soft-warnings", test_soft_warnings);
   g_test_add_func ("/trust/profile/ca-signer", test_ca_signer);
   g_test_add_func ("/trust/profile/small-rsa", test_small_rsa_key);
   g_test_add_func ("/trust/profile/expired", test_expired);

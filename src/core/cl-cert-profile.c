@@ -302,7 +302,13 @@ check_key_usage (X509      *cert,
     return FALSE;
   }
   if (ku & KU_DIGITAL_SIGNATURE) {
-    addf (checks, "key-usage", CL_CHECK_PASS, _("%s"), list);
+    int index = X509_get_ext_by_NID (cert, NID_key_usage, -1);
+
+    /* C2PA §14.5.1: the extension "should" be critical — a warning, not a failure. */
+    if (index >= 0 && !X509_EXTENSION_get_critical (X509_get_ext (cert, index)))
+      addf (checks, "key-usage", CL_CHECK_WARN, _("%s (the extension should be marked critical)"), list);
+    else
+      addf (checks, "key-usage", CL_CHECK_PASS, _("%s"), list);
     return TRUE;
   }
   if (ku & KU_NON_REPUDIATION) {

@@ -286,8 +286,17 @@ cl_trust_evaluate (ClTrustStore          *store,
   } else {
     g_autofree char *reason = g_strdup_printf (_("Chains to an anchor of “%s” (%s)"), result->list_name,
                                                cl_trust_list_kind_describe (result->list_kind));
+    g_auto(GStrv) leaf_ekus = cl_x509_extended_key_usages (leaf);
 
     g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
+    /* C2PA 2.2 §14.4.1 ties the C2PA trust list to c2pa-kp-claimSigning; c2pa-rs
+     * does not enforce it (yet), so neither do we — but say so. */
+    if (result->list_kind == CL_TRUST_LIST_KIND_C2PA &&
+        (leaf_ekus == NULL || !g_strv_contains ((const char * const *) leaf_ekus,
+                                                CL_OID_EKU_C2PA_CLAIM_SIGNING)))
+      g_ptr_array_add (signer_report->checks,
+                       cl_cert_check_new ("claim-signing-eku", CL_CHECK_WARN,
+                                          _("Lacks the c2pa-kp-claimSigning usage that the C2PA trust list is meant for")));
   }
 
   /* 3. The rest of the chain: the one OpenSSL built, else the x5chain as given. */
