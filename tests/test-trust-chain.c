@@ -732,6 +732,46 @@ test_default_store (void)
 }
 
 
+/* Folders written by the background refresh job (cl-trust-snapshot) carry
+ * another meta.json: no "kind", "source_url", "snapshot_date". */
+static void
+test_refresh_job_meta (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-XXXXXX", NULL);
+  g_autofree char *list_dir = g_build_filename (dir, "c2pa-tsa", NULL);
+  g_autofree char *anchors = g_build_filename (list_dir, "anchors.pem", NULL);
+  g_autofree char *meta = g_build_filename (list_dir, "meta.json", NULL);
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClTrustResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  X509_STORE *tsa;
+  ClTrustList *list;
+
+  g_assert_cmpint (g_mkdir_with_parents (list_dir, 0700), ==, 0);
+  cl_test_write_pem (anchors, pki->root, NULL);
+  g_assert_true (g_file_set_contents (meta,
+                                      "{\"list\": \"c2pa-tsa\", \"source_url\": \"https://example.org/tsa.pem\","
+                                      " \"snapshot_date\": \"2026-08-05T00:11:39.000000Z\", \"certificate_count\": 1}",
+                                      -1, NULL));
+  store = cl_trust_store_load (dir, &error);
+  g_assert_no_error (error);
+  list = cl_trust_store_lookup (store, "c2pa-tsa");
+  g_assert_nonnull (list);
+  g_assert_cmpint (cl_trust_list_get_kind (list), ==, CL_TRUST_LIST_KIND_C2PA_TSA);
+  g_assert_cmpstr (cl_trust_list_get_source (list), ==, "https://example.org/tsa.pem");
+  g_assert_cmpint (cl_trust_list_get_snapshot (list), ==, 1785888699);
+  /* A TSA list from the job never vouches for a claim signer. */
+  result = evaluate (store, pki->signer, NULL, NULL);
+  g_assert_false (result->trusted);
+  tsa = cl_trust_store_get_tsa_x509_store (store);
+  g_assert_cmpint (sk_X509_OBJECT_num (X509_STORE_get0_objects (tsa)), ==, 1);
+  X509_STORE_free (tsa);
+
+  g_assert_true (cl_trust_store_remove_list (dir, "c2pa-tsa", &error));
+  g_rmdir (dir);
+}
+
+
 /* --- the shared C2PA fixtures ------------------------------------------ */
 
 static char *
@@ -900,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/trust/report/json", test_json_report);
   g_test_add_func ("/trust/store/lote", test_lote_entities);
   g_test_add_func ("/trust/store/default", test_default_store);
+  g_test_add_func ("/trust/store/refresh-job-meta", test_refresh_job_meta);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);

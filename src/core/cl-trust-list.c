@@ -383,6 +383,17 @@ cl_trust_list_is_tsa (ClTrustList *list)
 }
 
 
+static ClTrustListKind
+kind_for_name (const char *name)
+{
+  ClTrustListKind kind;
+
+  if (g_strcmp0 (name, "user") != 0 && cl_trust_list_kind_from_string (name, &kind))
+    return kind;
+  return CL_TRUST_LIST_KIND_USER;
+}
+
+
 static char *
 read_optional (const char  *dir,
                const char  *file,
@@ -417,6 +428,7 @@ cl_trust_list_load_dir (const char  *dir,
   JsonObject *meta;
   ClTrustListKind kind = CL_TRUST_LIST_KIND_USER;
   const char *name;
+  const char *source;
   gint64 snapshot = 0;
 
   if (!json_parser_load_from_file (parser, meta_path, &local_error) ||
@@ -429,10 +441,19 @@ cl_trust_list_load_dir (const char  *dir,
   meta = json_node_get_object (json_parser_get_root (parser));
   /* The folder name is the list's name (what lookup and remove use). */
   name = dir_name;
-  cl_trust_list_kind_from_string (json_object_get_string_member_with_default (meta, "kind", "user"),
-                                  &kind);
-  cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot", ""),
-                       &snapshot);
+  /* The background refresh job (cl-trust-snapshot) writes "source_url" and
+   * "snapshot_date" and no "kind": then the folder name says what the list
+   * is for — above all, "c2pa-tsa" must never vouch for claim signers. */
+  if (!cl_trust_list_kind_from_string (json_object_get_string_member_with_default (meta, "kind", NULL),
+                                       &kind))
+    kind = kind_for_name (name);
+  source = json_object_get_string_member_with_default (meta, "source", NULL);
+  if (source == NULL)
+    source = json_object_get_string_member_with_default (meta, "source_url", "");
+  if (!cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot", ""),
+                            &snapshot))
+    cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot_date", ""),
+                         &snapshot);
 
   anchors_text = read_optional (dir, "anchors.pem", error);
   if (anchors_text == NULL && error != NULL && *error != NULL)
@@ -456,9 +477,8 @@ cl_trust_list_load_dir (const char  *dir,
     }
   }
 
-  return cl_trust_list_new_with_lote (name, kind,
-                                      json_object_get_string_member_with_default (meta, "source", ""),
-                                      snapshot, anchors, allowed_text, eku_text, lote_text, error);
+  return cl_trust_list_new_with_lote (name, kind, source, snapshot, anchors, allowed_text,
+                                      eku_text, lote_text, error);
 }
 
 
@@ -518,6 +538,20 @@ cl_trust_list_save_dir (ClTrustList  *list,
     json_builder_set_member_name (builder, "snapshot");
     json_builder_add_string_value (builder, snapshot);
   }
+  /* The same facts under the names the background refresh job uses. */
+  json_builder_set_member_name (builder, "list");
+  json_builder_add_string_value (builder, list->name);
+  json_builder_set_member_name (builder, "source_url");
+  json_builder_add_string_value (builder, list->source);
+  if (list->snapshot != 0) {
+    g_autoptr(GDateTime) snapshot = g_date_time_new_from_unix_utc (list->snapshot);
+    g_autofree char *iso = g_date_time_format_iso8601 (snapshot);
+
+    json_builder_set_member_name (builder, "snapshot_date");
+    json_builder_add_string_value (builder, iso);
+  }
+  json_builder_set_member_name (builder, "certificate_count");
+  json_builder_add_int_value (builder, list->anchors->len);
   json_builder_set_member_name (builder, "saved");
   json_builder_add_string_value (builder, now);
   json_builder_set_member_name (builder, "anchors");
