@@ -1,5 +1,5 @@
 /* bench-trust.c: how long one trust evaluation takes (offline), and loading
- * a store. Run: meson test -C build --benchmark bench-trust -v
+ * a store. Run: ./build/tests/bench-trust
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
