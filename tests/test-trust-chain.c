@@ -364,6 +364,21 @@ test_unreadable_chain (void)
   g_assert_false (garbage->trusted);
   g_assert_true (cl_trust_result_has_code (garbage, "signingCredential.invalid"));
   g_assert_cmpuint (garbage->certs->len, ==, 0);
+
+  /* A good signer with a broken certificate above it: untrusted, not invalid. */
+  {
+    g_autoptr(ClTrustStore) newsroom = store_of (list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL), NULL);
+    g_autoptr(GPtrArray) broken = cl_test_chain_der (pki->signer, NULL);
+    g_autoptr(ClTrustResult) result = NULL;
+
+    g_ptr_array_add (broken, g_bytes_new_static ("\x30\x03\x02\x01\x01", 5));
+    result = cl_trust_evaluate (newsroom, broken, NULL, NULL, NULL, NULL);
+    g_assert_false (result->trusted);
+    g_assert_true (result->profile_ok);
+    g_assert_true (cl_trust_result_has_code (result, "signingCredential.untrusted"));
+    g_assert_false (cl_trust_result_has_code (result, "signingCredential.invalid"));
+    g_assert_nonnull (strstr (result->chain_error, "certificate 1"));
+  }
 }
 
 

@@ -204,6 +204,7 @@ cl_trust_evaluate (ClTrustStore          *store,
   X509 *leaf;
   gboolean ca_revoked = FALSE;
   int first_error = X509_V_OK, first_depth = 0;
+  g_autofree char *bad_chain = NULL;
 
   if (settings == NULL)
     settings = &offline;
@@ -220,8 +221,15 @@ cl_trust_evaluate (ClTrustStore          *store,
     g_autoptr(GError) error = NULL;
     X509 *cert = cl_x509_from_der (g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error);
 
-    if (cert == NULL)
+    if (cert == NULL && i == 0)
       return unreadable_signer (result, error->message);
+    if (cert == NULL) {
+      /* c2pa-rs: a broken certificate above the signer makes it untrusted, not invalid. */
+      if (bad_chain == NULL)
+        bad_chain = g_strdup_printf (_("certificate %u of the chain cannot be read: %s"), i,
+                                     error->message);
+      continue;
+    }
     g_ptr_array_add (given, cert);
   }
   leaf = g_ptr_array_index (given, 0);
@@ -249,6 +257,8 @@ cl_trust_evaluate (ClTrustStore          *store,
   for (guint i = 0; i < lists->len && result->list_name == NULL; i++) {
     ClTrustList *list = g_ptr_array_index (lists, i);
 
+    if (bad_chain != NULL)
+      break;
     if (!cl_trust_list_is_tsa (list) && cl_trust_list_allows (list, leaf)) {
       result->method = CL_TRUST_METHOD_ALLOWED_LIST;
       result->list_name = g_strdup (cl_trust_list_get_name (list));
@@ -259,6 +269,8 @@ cl_trust_evaluate (ClTrustStore          *store,
     ClTrustList *list = g_ptr_array_index (lists, i);
     int error = X509_V_OK, depth = 0;
 
+    if (bad_chain != NULL)
+      break;
     if (cl_trust_list_is_tsa (list))
       continue;
     built = verify_with_list (list, leaf, untrusted, result->judged_time,
@@ -273,7 +285,9 @@ cl_trust_evaluate (ClTrustStore          *store,
     }
   }
   if (result->list_name == NULL) {
-    if (first_error != X509_V_OK)
+    if (bad_chain != NULL)
+      result->chain_error = g_steal_pointer (&bad_chain);
+    else if (first_error != X509_V_OK)
       result->chain_error = chain_error_text (first_error, first_depth);
     else
       result->chain_error = g_strdup (_("no trust list for content-credential signers is installed"));
