@@ -11,9 +11,11 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
+#include "cl-cli-trust.h"
 
 static const ClCliCommand commands[] = {
   { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
+  { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },
   { NULL, NULL, NULL },
 };
 
