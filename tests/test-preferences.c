@@ -11,6 +11,9 @@
 #include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
 #include "cl-scheduler-settings.h"
+#include "cl-test-pki.h"
+#include "cl-trust-lists-group.h"
+#include "cl-trust-store.h"
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -150,6 +153,60 @@ test_jobs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+wait_idle (ClTrustListsGroup *group)
+{
+  do {
+    g_main_context_iteration (NULL, TRUE);
+  } while (cl_trust_lists_group_is_busy (group));
+}
+
+/* Import a PEM as a user list, see it listed with its anchors, remove it. */
+static void
+test_trust_lists (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-ui-XXXXXX", NULL);
+  g_autofree char *trust_dir = g_build_filename (dir, "trust", NULL);
+  g_autofree char *pem_path = g_build_filename (dir, "Newsroom Roots.pem", NULL);
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(GFile) pem = g_file_new_for_path (pem_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/roots.pem");
+  ClPreferencesWindow *window = cl_preferences_window_new (NULL);
+  ClTrustListsGroup *group = CL_TRUST_LISTS_GROUP (find_type (GTK_WIDGET (window),
+                                                              CL_TYPE_TRUST_LISTS_GROUP));
+  g_autoptr(ClTrustStore) store = NULL;
+  GtkWidget *trash = NULL;
+
+  cl_test_write_pem (pem_path, pki->root, NULL);
+  g_assert_nonnull (group);
+  cl_trust_lists_group_set_trust_dir (group, trust_dir);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 0);
+
+  cl_trust_lists_group_import_file (group, pem);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 1);
+  g_assert_cmpstr (cl_trust_lists_group_get_message (group), ==,
+                   "Imported “newsroom-roots” with 1 anchors");
+  store = cl_trust_store_load (trust_dir, NULL);
+  g_assert_nonnull (cl_trust_store_lookup (store, "newsroom-roots"));
+
+  /* A file that cannot be read leaves the lists as they were and says why. */
+  cl_trust_lists_group_import_file (group, missing);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 1);
+
+  /* The list's row carries its own remove button. */
+  trash = find_type (find_type (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (trash)), ==, "user-trash-symbolic");
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/preferences/network-switches", test_switches);
   g_test_add_func ("/preferences/retention", test_retention);
   g_test_add_func ("/preferences/jobs", test_jobs);
+  g_test_add_func ("/preferences/trust-lists", test_trust_lists);
 
   return g_test_run ();
 }

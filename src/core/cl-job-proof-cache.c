@@ -15,11 +15,21 @@
 #define MAX_RETRIES 2
 
 
-gboolean
-cl_proof_cache_job_cleanup (const char    *db_path,
-                            guint64       *out_n_removed,
-                            GCancellable  *cancellable,
-                            GError       **error)
+typedef gboolean (*PurgeFunc) (ClProofCache  *cache,
+                               GDateTime     *now,
+                               guint64       *out_n_removed,
+                               GError       **error);
+
+
+/* Opens its own connection, purges what is due at now, and closes it again. */
+static gboolean
+run_purge (const char    *db_path,
+           PurgeFunc      purge,
+           const char    *job,
+           const char    *what,
+           guint64       *out_n_removed,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(ClProofCache) cache = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -31,11 +41,11 @@ cl_proof_cache_job_cleanup (const char    *db_path,
   cache = cl_proof_cache_open (db_path, error);
   if (cache == NULL)
     return FALSE;
-  ok = cl_proof_cache_purge_expired (cache, now, &removed, error);
+  ok = purge (cache, now, &removed, error);
   if (ok)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
-                      "CREDLINK_JOB", "proof-cleanup",
-                      "MESSAGE", "Removed %" G_GUINT64_FORMAT " expired proofs", removed);
+                      "CREDLINK_JOB", job,
+                      "MESSAGE", "Removed %" G_GUINT64_FORMAT " %s", removed, what);
   if (!cl_proof_cache_close (cache, ok ? error : NULL))
     ok = FALSE;
   if (out_n_removed != NULL)
@@ -45,33 +55,25 @@ cl_proof_cache_job_cleanup (const char    *db_path,
 
 
 gboolean
+cl_proof_cache_job_cleanup (const char    *db_path,
+                            guint64       *out_n_removed,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return run_purge (db_path, cl_proof_cache_purge_expired, CL_JOB_PROOF_CLEANUP,
+                    "expired proofs", out_n_removed, cancellable, error);
+}
+
+
+/* A response past its nextUpdate says nothing any more: it is fetched again when needed. */
+gboolean
 cl_proof_cache_job_prune (const char    *db_path,
                           guint64       *out_n_removed,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(ClProofCache) cache = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint64 removed = 0;
-  gboolean ok;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  cache = cl_proof_cache_open (db_path, error);
-  if (cache == NULL)
-    return FALSE;
-  /* A response past its nextUpdate says nothing any more: it is fetched again when needed. */
-  ok = cl_proof_cache_purge_revocations (cache, now, &removed, error);
-  if (ok)
-    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
-                      "CREDLINK_JOB", "revocation-prune",
-                      "MESSAGE", "Removed %" G_GUINT64_FORMAT " stale revocation responses",
-                      removed);
-  if (!cl_proof_cache_close (cache, ok ? error : NULL))
-    ok = FALSE;
-  if (out_n_removed != NULL)
-    *out_n_removed = removed;
-  return ok;
+  return run_purge (db_path, cl_proof_cache_purge_revocations, CL_JOB_REVOCATION_PRUNE,
+                    "stale revocation responses", out_n_removed, cancellable, error);
 }
 
 

@@ -12,8 +12,10 @@
 #include <openssl/provider.h>
 #include <openssl/x509v3.h>
 
+#include "cl-cert-profile.h"
 #include "cl-error.h"
 #include "cl-profile.h"
+#include "cl-trust-result.h"
 
 #define OID_C2PA_CLAIM_SIGNING "1.3.6.1.4.1.62558.2.1"
 #define OID_EMAIL_PROTECTION   "1.3.6.1.5.5.7.3.4"
@@ -555,6 +557,32 @@ cl_profile_check (ClProfile *self,
   for (guint i = 0; i < problems->len; i++) {
     if (g_array_index (problems, ClProfileProblem, i).level == CL_PROFILE_PROBLEM_FATAL)
       *usable = FALSE;
+  }
+
+  /* The validator's own profile check (what c2pa-rs reports as signingCredential.invalid)
+   * must agree: anything it fails that the rules above let through is fatal too. */
+  if (*usable) {
+    g_autoptr(GPtrArray) checks =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) cl_cert_check_free);
+
+    const char *code = cl_cert_profile_check_signer (leaf, NULL, g_date_time_to_unix (now),
+                                                     checks);
+
+    if (code != NULL) {
+      guint before = problems->len;
+
+      for (guint i = 0; i < checks->len; i++) {
+        ClCertCheck *check = g_ptr_array_index (checks, i);
+
+        if (check->outcome == CL_CHECK_FAIL)
+          add_problem (problems, CL_PROFILE_PROBLEM_FATAL, g_strdup (check->reason));
+      }
+      if (problems->len == before)
+        add_problem (problems, CL_PROFILE_PROBLEM_FATAL,
+                     g_strdup_printf (_("The certificate does not meet the C2PA certificate "
+                                        "profile (%s)"), code));
+      *usable = FALSE;
+    }
   }
   return problems;
 }

@@ -10,6 +10,7 @@
 
 #include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
+#include "cl-trust-lists-group.h"
 
 struct _ClPreferencesWindow
 {
@@ -63,6 +64,7 @@ static void
 cl_preferences_window_init (ClPreferencesWindow *self)
 {
   g_type_ensure (CL_TYPE_JOBS_GROUP);
+  g_type_ensure (CL_TYPE_TRUST_LISTS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
