@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..15"
+echo "1..17"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -63,6 +63,14 @@ printf 'not an image' > "$tmp/junk.jpg"
 [ $rc = 70 ] && grep -q "Cannot sign" "$tmp/log" && [ ! -e "$tmp/junk-signed.jpg" ] &&
   [ -z "$(ls -A "$tmp" | grep credlink-)" ]
 check $? "an unreadable input fails and leaves no partial output"
+
+"$cli" sign --profile studio --source-type compositeCapture -o "$tmp/composite.png" "$tmp/b.png" >/dev/null 2>&1 &&
+  grep -q "digitalsourcetype/compositeCapture" "$tmp/composite.png"
+check $? "--source-type names the IPTC digital source type"
+
+"$cli" sign --profile studio --source-type madeUp -o "$tmp/madeup.png" "$tmp/b.png" >/dev/null 2>&1; rc=$?
+[ $rc = 64 ] && [ ! -e "$tmp/madeup.png" ]
+check $? "an unknown --source-type is a usage error"
 
 "$cli" profile export-ca studio "$tmp/ca.pem" >/dev/null 2>&1 && grep -q "BEGIN CERTIFICATE" "$tmp/ca.pem"
 check $? "profile export-ca writes the test CA"

@@ -17,6 +17,18 @@
 #include "cl-signer.h"
 
 
+#define IPTC_SOURCE_TYPE_PREFIX "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+/* The IPTC digital source types a photographer's export can honestly claim. */
+static const char * const source_types[] = {
+  "digitalCapture", "computationalCapture", "negativeFilm", "positiveFilm", "print",
+  "compositeCapture", "minorHumanEdits", "algorithmicallyEnhanced", "digitalArt",
+  "compositeSynthetic", "trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia",
+  "algorithmicMedia", "screenCapture", "virtualRecording", "dataDrivenMedia",
+  NULL
+};
+
+
 int
 cl_cli_sign_run (int    argc,
                  char **argv)
@@ -26,6 +38,8 @@ cl_cli_sign_run (int    argc,
   g_autofree char *author = NULL;
   g_autofree char *title = NULL;
   g_autofree char *tsa_url = NULL;
+  g_autofree char *source_type = NULL;
+  g_autofree char *source_type_uri = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean do_not_train = FALSE;
   gboolean force = FALSE;
@@ -38,6 +52,8 @@ cl_cli_sign_run (int    argc,
     { "do-not-train", 0, 0, G_OPTION_ARG_NONE, &do_not_train,
       N_("Ask that the image not be used to train AI or for data mining"), NULL },
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &tsa_url, N_("RFC 3161 time-stamp server URL"), "URL" },
+    { "source-type", 0, 0, G_OPTION_ARG_STRING, &source_type,
+      N_("IPTC digital source type of a new image (default digitalCapture)"), "TERM" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace existing output files"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN…") },
     { NULL }
@@ -62,8 +78,19 @@ cl_cli_sign_run (int    argc,
   n_inputs = inputs != NULL ? g_strv_length (inputs) : 0;
   if (profile_name == NULL || output == NULL || n_inputs == 0) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
-                               "[--title TITLE] [--do-not-train] [--tsa URL] [--force] IN…"));
+                               "[--title TITLE] [--do-not-train] [--tsa URL] [--source-type TERM] "
+                               "[--force] IN…"));
     return CL_CLI_EXIT_USAGE;
+  }
+  if (source_type != NULL) {
+    if (!g_strv_contains (source_types, source_type)) {
+      g_autofree char *known = g_strjoinv (", ", (char **) source_types);
+
+      fprintf (stderr, _("credlink-cli sign: unknown --source-type “%s” (known: %s)\n"),
+               source_type, known);
+      return CL_CLI_EXIT_USAGE;
+    }
+    source_type_uri = g_strconcat (IPTC_SOURCE_TYPE_PREFIX, source_type, NULL);
   }
   to_folder = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
   if (n_inputs > 1 && !g_file_test (output, G_FILE_TEST_IS_DIR) &&
@@ -95,6 +122,7 @@ cl_cli_sign_run (int    argc,
   options.do_not_train = do_not_train;
   options.tsa_url = tsa_url;
   options.force = force;
+  options.digital_source_type = source_type_uri;
 
   for (guint i = 0; i < n_inputs; i++) {
     g_autofree char *base = g_path_get_basename (inputs[i]);
