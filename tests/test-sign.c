@@ -31,6 +31,8 @@ static Identity identities[] = {
   { CL_COSE_ALG_ES256, "es256", NULL, NULL },
   { CL_COSE_ALG_PS256, "ps256", NULL, NULL },
   { CL_COSE_ALG_EDDSA, "ed25519", NULL, NULL },
+  { CL_COSE_ALG_ES384, "es384", NULL, NULL },
+  { CL_COSE_ALG_ES512, "es512", NULL, NULL },
 };
 
 static char *work_dir;
@@ -690,6 +692,8 @@ main (int   argc,
   g_test_add_data_func ("/sign/new/ps256", GINT_TO_POINTER (CL_COSE_ALG_PS256), test_sign_new);
   g_test_add_data_func ("/sign/new/ed25519", GINT_TO_POINTER (CL_COSE_ALG_EDDSA),
                         test_sign_new);
+  g_test_add_data_func ("/sign/new/es384", GINT_TO_POINTER (CL_COSE_ALG_ES384), test_sign_new);
+  g_test_add_data_func ("/sign/new/es512", GINT_TO_POINTER (CL_COSE_ALG_ES512), test_sign_new);
   g_test_add_func ("/sign/large", test_sign_large);
   g_test_add_func ("/sign/resign/own", test_resign_own);
   g_test_add_func ("/sign/resign/peer", test_resign_peer);

@@ -65,6 +65,26 @@ set_name (X509_NAME  *name,
 }
 
 
+/* The digest that goes with the issuer's key: each curve with its own hash
+ * (c2pa-rs does not build chains through P-521 certificates signed with SHA-256),
+ * none for Ed25519. */
+static const EVP_MD *
+certificate_digest (EVP_PKEY *issuer_key)
+{
+  if (EVP_PKEY_is_a (issuer_key, "ED25519"))
+    return NULL;
+  if (EVP_PKEY_is_a (issuer_key, "EC")) {
+    int bits = EVP_PKEY_get_bits (issuer_key);
+
+    if (bits > 384)
+      return EVP_sha512 ();
+    if (bits > 256)
+      return EVP_sha384 ();
+  }
+  return EVP_sha256 ();
+}
+
+
 static X509 *
 make_certificate (const char *common_name,
                   EVP_PKEY   *subject_key,
@@ -78,7 +98,7 @@ make_certificate (const char *common_name,
   X509V3_CTX ctx;
   guint8 serial_bytes[16];
   BIGNUM *serial = NULL;
-  const EVP_MD *md = EVP_PKEY_is_a (issuer_key, "ED25519") ? NULL : EVP_sha256 ();
+  const EVP_MD *md = certificate_digest (issuer_key);
   gboolean ok;
 
   ok = cert != NULL && RAND_bytes (serial_bytes, sizeof serial_bytes) == 1;
