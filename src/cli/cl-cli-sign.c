@@ -42,6 +42,7 @@ cl_cli_sign_run (int    argc,
   g_autofree char *source_type_uri = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean do_not_train = FALSE;
+  gboolean staple_ocsp = FALSE;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Signing profile"), "NAME" },
@@ -52,6 +53,8 @@ cl_cli_sign_run (int    argc,
     { "do-not-train", 0, 0, G_OPTION_ARG_NONE, &do_not_train,
       N_("Ask that the image not be used to train AI or for data mining"), NULL },
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &tsa_url, N_("RFC 3161 time-stamp server URL"), "URL" },
+    { "ocsp", 0, 0, G_OPTION_ARG_NONE, &staple_ocsp,
+      N_("Staple the signing certificate's OCSP response (needs --tsa)"), NULL },
     { "source-type", 0, 0, G_OPTION_ARG_STRING, &source_type,
       N_("IPTC digital source type of a new image (default digitalCapture)"), "TERM" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace existing output files"), NULL },
@@ -78,8 +81,13 @@ cl_cli_sign_run (int    argc,
   n_inputs = inputs != NULL ? g_strv_length (inputs) : 0;
   if (profile_name == NULL || output == NULL || n_inputs == 0) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
-                               "[--title TITLE] [--do-not-train] [--tsa URL] [--source-type TERM] "
+                               "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
                                "[--force] IN…"));
+    return CL_CLI_EXIT_USAGE;
+  }
+  if (staple_ocsp && tsa_url == NULL) {
+    fprintf (stderr, "%s\n", _("credlink-cli sign: --ocsp needs --tsa (a stapled OCSP response "
+                               "is only meaningful with a trusted time-stamp)"));
     return CL_CLI_EXIT_USAGE;
   }
   if (source_type != NULL) {
@@ -121,6 +129,7 @@ cl_cli_sign_run (int    argc,
   options.title = title;
   options.do_not_train = do_not_train;
   options.tsa_url = tsa_url;
+  options.staple_ocsp = staple_ocsp;
   options.force = force;
   options.digital_source_type = source_type_uri;
 
@@ -141,6 +150,9 @@ cl_cli_sign_run (int    argc,
             result->manifest_label,
             result->parent_label != NULL ? _(", parent ") : "",
             result->parent_label != NULL ? result->parent_label : "");
+    if (staple_ocsp && !result->ocsp_stapled)
+      fprintf (stderr, _("  note: the signing certificate names no OCSP responder; nothing "
+                         "was stapled\n"));
     if (result->parent_binding == CL_PARENT_BINDING_MISMATCH)
       fprintf (stderr, _("  warning: %s was changed after its existing Content Credentials "
                          "were made; the new manifest records that they no longer match\n"),

@@ -20,9 +20,10 @@ gsize
 cl_cose_sign1_reserve_size (ClCoseAlg  alg,
                             EVP_PKEY  *key,
                             GPtrArray *chain_der,
-                            gboolean   with_timestamp)
+                            gboolean   with_timestamp,
+                            gsize      ocsp_len)
 {
-  gsize size = 1024;
+  gsize size = 1024 + (ocsp_len > 0 ? ocsp_len + 32 : 0);
 
   if (key != NULL && EVP_PKEY_get_size (key) > 0)
     size += (gsize) EVP_PKEY_get_size (key);
@@ -61,6 +62,7 @@ encode_protected_header (ClCoseAlg  alg,
 /* Encodes 18([protected, unprotected + pad (+ pad2), nil, signature]). */
 static GBytes *
 encode_sign1 (GBytes      *protected_bytes,
+              GBytes      *ocsp_response,
               GBytes      *timestamp_token,
               GBytes      *signature,
               gsize        pad_len,
@@ -81,6 +83,16 @@ encode_sign1 (GBytes      *protected_bytes,
     cl_cbor_array_add (tokens, token);
     cl_cbor_map_put (sig_tst, "tstTokens", tokens);
     cl_cbor_map_put (unprotected, "sigTst2", sig_tst);
+  }
+  if (ocsp_response != NULL) {
+    /* rVals (C2PA 2.2 §10.3.2.6): the signer's OCSP response, leaf first. */
+    cbor_item_t *r_vals = cl_cbor_map_new ();
+    cbor_item_t *values = cl_cbor_array_new ();
+
+    cl_cbor_array_add (values, cl_cbor_bstr (g_bytes_get_data (ocsp_response, NULL),
+                                             g_bytes_get_size (ocsp_response)));
+    cl_cbor_map_put (r_vals, "ocspVals", values);
+    cl_cbor_map_put (unprotected, "rVals", r_vals);
   }
   cl_cbor_map_put (unprotected, "pad", cl_cbor_zeros (pad_len));
   if (pad2_len >= 0)
@@ -119,13 +131,15 @@ pad_len_for_room (gsize room)
  * target_size bytes (C2PA 2.2 §10.4.4). */
 static GBytes *
 encode_padded (GBytes  *protected_bytes,
+               GBytes  *ocsp_response,
                GBytes  *timestamp_token,
                GBytes  *signature,
                gsize    target_size,
                gsize   *needed_size,
                GError **error)
 {
-  g_autoptr(GBytes) bare = encode_sign1 (protected_bytes, timestamp_token, signature, 0, -1);
+  g_autoptr(GBytes) bare = encode_sign1 (protected_bytes, ocsp_response, timestamp_token, signature, 0,
+                                              -1);
   gsize bare_size = g_bytes_get_size (bare);
   gsize room;
   gssize pad;
@@ -142,13 +156,15 @@ encode_padded (GBytes  *protected_bytes,
   room = target_size - bare_size + 1;
   pad = pad_len_for_room (room);
   if (pad >= 0)
-    return encode_sign1 (protected_bytes, timestamp_token, signature, (gsize) pad, -1);
+    return encode_sign1 (protected_bytes, ocsp_response, timestamp_token, signature,
+                         (gsize) pad, -1);
 
   /* An empty pad2 adds 6 bytes ("pad2" key and an empty bstr). */
   if (room >= 7) {
     pad = pad_len_for_room (room - 6);
     if (pad >= 0)
-      return encode_sign1 (protected_bytes, timestamp_token, signature, (gsize) pad, 0);
+      return encode_sign1 (protected_bytes, ocsp_response, timestamp_token, signature,
+                           (gsize) pad, 0);
   }
   g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                _("The signature cannot be padded to %" G_GSIZE_FORMAT " bytes"), target_size);
@@ -162,7 +178,7 @@ cl_cose_sign1_placeholder (gsize    size,
 {
   g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
 
-  return encode_padded (empty, NULL, empty, size, NULL, error);
+  return encode_padded (empty, NULL, NULL, empty, size, NULL, error);
 }
 
 
@@ -171,6 +187,7 @@ cl_cose_sign1_build (ClCoseAlg             alg,
                      EVP_PKEY             *key,
                      GPtrArray            *chain_der,
                      GBytes               *claim,
+                     GBytes               *ocsp_response,
                      ClCoseTimestampFunc   timestamp_func,
                      gpointer              timestamp_data,
                      gsize                 target_size,
@@ -225,5 +242,6 @@ cl_cose_sign1_build (ClCoseAlg             alg,
       return NULL;
   }
 
-  return encode_padded (protected_bytes, token, signature, target_size, needed_size, error);
+  return encode_padded (protected_bytes, ocsp_response, token, signature, target_size,
+                        needed_size, error);
 }

@@ -20,6 +20,7 @@
 #include "cl-error.h"
 #include "cl-image-check.h"
 #include "cl-manifest-builder.h"
+#include "cl-ocsp-staple.h"
 #include "cl-signer.h"
 #include "cl-thumbnail.h"
 #include "cl-tsa-client.h"
@@ -319,6 +320,7 @@ cl_signer_sign_file (ClProfile           *profile,
   g_autofree char *input_name = g_path_get_basename (input);
   g_autofree char *output_name = g_path_get_basename (output);
   g_autofree char *tmp_path = NULL;
+  g_autoptr(GBytes) ocsp_response = NULL;
   ClByteRange exclusion = { 0, 0 };
   guint8 data_hash[EVP_MAX_MD_SIZE];
   guint data_hash_len = 0;
@@ -395,8 +397,35 @@ cl_signer_sign_file (ClProfile           *profile,
                     : info->insert_offset;
   chain = cl_profile_dup_x5chain (profile);
   alg = cl_profile_get_alg (profile);
+  if (options->staple_ocsp) {
+    STACK_OF (X509) *certs = cl_profile_get_chain (profile);
+    g_autoptr(GError) ocsp_error = NULL;
+
+    /* A stapled response is only worth something next to a trusted time-stamp
+     * (C2PA 2.2 §10.3.2.6), and it needs the issuer to name the certificate. */
+    if (options->tsa_url == NULL) {
+      g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                           _("Stapling an OCSP response needs a time-stamp server too"));
+      return NULL;
+    }
+    if (sk_X509_num (certs) < 2) {
+      g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                           _("Stapling an OCSP response needs the issuer of the signing "
+                             "certificate in the profile's chain"));
+      return NULL;
+    }
+    ocsp_response = cl_ocsp_staple_fetch (sk_X509_value (certs, 0), sk_X509_value (certs, 1),
+                                          cancellable, &ocsp_error);
+    if (ocsp_error != NULL) {
+      g_propagate_prefixed_error (error, g_steal_pointer (&ocsp_error),
+                                  _("Cannot sign “%s”: "), input_name);
+      return NULL;
+    }
+  }
   reserve = cl_cose_sign1_reserve_size (alg, cl_profile_get_key (profile), chain,
-                                        options->tsa_url != NULL);
+                                        options->tsa_url != NULL,
+                                        ocsp_response != NULL
+                                        ? g_bytes_get_size (ocsp_response) : 0);
 
   /* The new file minus our carrier is the source minus its old store. */
   if (!cl_data_hash_file (input, EVP_sha256 (),
@@ -436,7 +465,7 @@ cl_signer_sign_file (ClProfile           *profile,
     unsigned_store = cl_manifest_builder_build_store (builder, &exclusion, data_hash,
                                                       placeholder, &claim);
     signature = cl_cose_sign1_build (alg, cl_profile_get_key (profile), chain, claim,
-                                     options->tsa_url != NULL ? timestamp_cb : NULL, &ts,
+                                     ocsp_response, options->tsa_url != NULL ? timestamp_cb : NULL, &ts,
                                      reserve, &needed, cancellable, &local_error);
     if (signature == NULL) {
       /* A time-stamp token larger than foreseen: reserve more and lay out again
@@ -482,6 +511,7 @@ cl_signer_sign_file (ClProfile           *profile,
   result->store_offset = exclusion.start;
   result->store_length = exclusion.length;
   result->parent_binding = parent_binding;
+  result->ocsp_stapled = ocsp_response != NULL;
   memcpy (result->data_hash, data_hash, SHA256_LEN);
   return result;
 }
@@ -495,6 +525,7 @@ typedef struct {
   char          *digital_source_type;
   gboolean       do_not_train;
   gboolean       force;
+  gboolean       staple_ocsp;
   char          *input;
   char          *output;
 } SignTaskData;
@@ -524,8 +555,13 @@ sign_thread (GTask        *task,
 {
   SignTaskData *task_data = data;
   ClSignOptions options = {
-    task_data->author, task_data->title, task_data->do_not_train, task_data->tsa_url,
-    task_data->digital_source_type, task_data->force,
+    .author = task_data->author,
+    .title = task_data->title,
+    .do_not_train = task_data->do_not_train,
+    .tsa_url = task_data->tsa_url,
+    .staple_ocsp = task_data->staple_ocsp,
+    .digital_source_type = task_data->digital_source_type,
+    .force = task_data->force,
   };
   GError *error = NULL;
   ClSignResult *result;
@@ -558,6 +594,7 @@ cl_signer_sign_file_async (ClProfile           *profile,
   task_data->digital_source_type = g_strdup (options->digital_source_type);
   task_data->do_not_train = options->do_not_train;
   task_data->force = options->force;
+  task_data->staple_ocsp = options->staple_ocsp;
   task_data->input = g_strdup (input);
   task_data->output = g_strdup (output);
   g_task_set_source_tag (task, cl_signer_sign_file_async);

@@ -20,6 +20,7 @@ typedef struct {
   const char *title;                /* CreativeWork name and dc:title, or NULL */
   gboolean    do_not_train;         /* cawg.training-mining: notAllowed */
   const char *tsa_url;              /* RFC 3161 server, or NULL */
+  gboolean    staple_ocsp;          /* staple the signer's OCSP response (needs tsa_url) */
   const char *digital_source_type;  /* for new captures; NULL: digitalCapture */
   gboolean    force;                /* replace an existing output file */
 } ClSignOptions;
@@ -33,6 +34,9 @@ typedef struct {
   /* Whether the source matched its own credentials (MISMATCH: it was changed after
    * it was signed; the new manifest records that in its ingredient). */
   ClParentBinding parent_binding;
+  /* An OCSP response was stapled (FALSE when asked for but the certificate names
+   * no responder). */
+  gboolean ocsp_stapled;
 } ClSignResult;
 
 void          cl_sign_result_free   (ClSignResult        *result);
