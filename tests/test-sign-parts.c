@@ -461,6 +461,26 @@ test_cose_padding (void)
     g_assert_null (cl_cose_sign1_placeholder (5, &error));
     g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED);
   }
+  /* A key that does not belong to the x5chain certificate never yields a signature;
+   * one that does fills the reservation exactly. */
+  {
+    g_autoptr(ClProfile) a = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(ClProfile) b = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(GPtrArray) chain_b = cl_profile_dup_x5chain (b);
+    g_autoptr(GPtrArray) chain_a = cl_profile_dup_x5chain (a);
+    g_autoptr(GBytes) claim = g_bytes_new_static ("\xa1\x61\x61\x01", 4);
+    g_autoptr(GBytes) good = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_profile_get_key (a), chain_b, claim,
+                                        NULL, NULL, NULL, 4000, NULL, NULL, &error));
+    g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
+    g_clear_error (&error);
+    good = cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_profile_get_key (a), chain_a, claim,
+                                NULL, NULL, NULL, 4000, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (good), ==, 4000);
+  }
 }
 
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <cbor.h>
+#include <openssl/x509.h>
 
 #include "cl-cbor-writer.h"
 #include "cl-cose-sign1-builder.h"
@@ -172,6 +173,35 @@ encode_padded (GBytes  *protected_bytes,
 }
 
 
+/* Checks the new signature against the certificate that goes into x5chain, so a
+ * key that does not belong to it can never produce a file. */
+static gboolean
+verify_with_leaf (ClCoseAlg   alg,
+                  GPtrArray  *chain_der,
+                  GBytes     *tbs,
+                  GBytes     *signature,
+                  GError    **error)
+{
+  GBytes *leaf_der = g_ptr_array_index (chain_der, 0);
+  const unsigned char *p = g_bytes_get_data (leaf_der, NULL);
+  X509 *leaf = d2i_X509 (NULL, &p, (long) g_bytes_get_size (leaf_der));
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  ok = leaf != NULL &&
+       cl_cose_verify_signature (alg, X509_get0_pubkey (leaf), g_bytes_get_data (tbs, NULL),
+                                 g_bytes_get_size (tbs), g_bytes_get_data (signature, NULL),
+                                 g_bytes_get_size (signature), &local_error);
+  X509_free (leaf);
+  if (!ok)
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                 _("The new signature does not verify with the signing certificate%s%s"),
+                 local_error != NULL ? ": " : "",
+                 local_error != NULL ? local_error->message : "");
+  return ok;
+}
+
+
 GBytes *
 cl_cose_sign1_placeholder (gsize    size,
                            GError **error)
@@ -219,7 +249,7 @@ cl_cose_sign1_build (ClCoseAlg             alg,
   }
   signature = cl_cose_sign_bytes (alg, key, g_bytes_get_data (tbs, NULL),
                                   g_bytes_get_size (tbs), error);
-  if (signature == NULL)
+  if (signature == NULL || !verify_with_leaf (alg, chain_der, tbs, signature, error))
     return NULL;
 
   if (timestamp_func != NULL) {
