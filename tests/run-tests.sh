@@ -14,7 +14,7 @@ fi
 meson compile -C "$build" || exit 1
 
 rm -f "$build/meson-logs/testlog.json"
-xvfb-run -a -s "-screen 0 1280x1024x24" \
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$build" --print-errorlogs --num-processes 2 ${MESON_TEST_ARGS:-}
 status=$?
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cl-application.h"
+#include "cl-preferences-window.h"
 #include "cl-window.h"
 
 static void
@@ -16,6 +17,17 @@ test_window_template (void)
   GtkWidget *window = GTK_WIDGET (cl_window_new (NULL));
 
   g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_template (void)
+{
+  GtkWidget *window = GTK_WIDGET (cl_preferences_window_new (NULL));
+
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -42,6 +54,7 @@ main (int   argc,
 
   g_test_add_func ("/templates/window", test_window_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/templates/preferences", test_preferences_template);
 
   return g_test_run ();
 }

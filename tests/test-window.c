@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cl-test-gui.h"
+#include "cl-application.h"
 #include "cl-window.h"
 
 static GFile *
@@ -91,6 +92,48 @@ test_drop_two_files (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The application's open path (files on the command line, or dropped on the icon). */
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  guint *n_files = user_data;
+
+  /* "open" adds the files right after creating the window: look once it is idle. */
+  g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
+  g_object_set_data (G_OBJECT (app), "window", window);
+  (void) n_files;
+}
+
+static void
+shutdown_cb (GApplication *app,
+             gpointer      user_data)
+{
+  guint *n_files = user_data;
+  ClWindow *window = g_object_get_data (G_OBJECT (app), "window");
+
+  *n_files = g_list_model_get_n_items (cl_window_get_files (window));
+}
+
+static void
+test_app_open_argument (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-test-XXXXXX", NULL);
+  g_autoptr(GFile) a = make_file (dir, "from-command-line.jpg");
+  g_autofree char *path = g_file_get_path (a);
+  g_autoptr(ClApplication) app = cl_application_new ();
+  char *argv[] = { (char *) "credlink", path, NULL };
+  guint n_files = 0;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &n_files);
+  g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), &n_files);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +142,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/drop-two-files", test_drop_two_files);
+  g_test_add_func ("/window/app-open-argument", test_app_open_argument);
 
   return g_test_run ();
 }

@@ -106,6 +106,8 @@ cl_application_startup (GApplication *app)
                                          (const char *[]) { "<Primary>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open",
                                          (const char *[]) { "<Primary>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-preferences",
+                                         (const char *[]) { "<Primary>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close",
                                          (const char *[]) { "<Primary>w", NULL });
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-preferences-window.h"
 #include "cl-window.h"
 
 struct _ClWindow
@@ -203,6 +204,17 @@ clear_action (GtkWidget  *widget,
 
 
 static void
+show_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ClPreferencesWindow *preferences = cl_preferences_window_new (GTK_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+
+static void
 cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
@@ -245,6 +257,10 @@ cl_window_class_init (ClWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL,
+                                   show_preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.show-preferences", NULL);
 }
 
 

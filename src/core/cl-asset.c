@@ -1,0 +1,255 @@
+/* cl-asset.c: format sniffing and dispatch to the per-format readers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cl-asset-private.h"
+#include "cl-error.h"
+
+static const ClAssetFormatReader readers[] = {
+  { CL_ASSET_FORMAT_JPEG, "image/jpeg", cl_asset_jpeg_read },
+  { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
+  { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
+  { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
+  { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
+  { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
+  { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
+  { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
+};
+
+#define SNIFF_LEN 512
+
+
+static const ClAssetFormatReader *
+find_reader (ClAssetFormat format)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (readers); i++) {
+    if (readers[i].format == format)
+      return &readers[i];
+  }
+  return NULL;
+}
+
+
+ClAssetFormat
+cl_asset_sniff (const guint8 *head,
+                gsize         head_len)
+{
+  static const guint8 png_sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+  static const guint8 jxl_box[12] = { 0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A };
+  gsize i = 0;
+
+  if (head_len >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+    return CL_ASSET_FORMAT_JPEG;
+  if (head_len >= 8 && memcmp (head, png_sig, 8) == 0)
+    return CL_ASSET_FORMAT_PNG;
+  if (head_len >= 12 && memcmp (head, "RIFF", 4) == 0 && memcmp (head + 8, "WEBP", 4) == 0)
+    return CL_ASSET_FORMAT_WEBP;
+  if (head_len >= 4 && (memcmp (head, "II*\0", 4) == 0 || memcmp (head, "MM\0*", 4) == 0))
+    return CL_ASSET_FORMAT_TIFF;
+  if (head_len >= 12 && memcmp (head, jxl_box, 12) == 0)
+    return CL_ASSET_FORMAT_JXL;
+  if (head_len >= 2 && head[0] == 0xFF && head[1] == 0x0A)
+    return CL_ASSET_FORMAT_JXL;
+  if (head_len >= 8 && memcmp (head + 4, "ftyp", 4) == 0)
+    return CL_ASSET_FORMAT_BMFF;
+  if (head_len >= 6 && (memcmp (head, "GIF87a", 6) == 0 || memcmp (head, "GIF89a", 6) == 0))
+    return CL_ASSET_FORMAT_GIF;
+
+  /* SVG: XML text whose first element is <svg (possibly after a prolog). */
+  if (head_len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+    i = 3;
+  while (i < head_len && g_ascii_isspace (head[i]))
+    i++;
+  if (i < head_len && head[i] == '<' &&
+      g_strstr_len ((const char *) head + i, (gssize) (head_len - i), "<svg") != NULL)
+    return CL_ASSET_FORMAT_SVG;
+
+  return CL_ASSET_FORMAT_UNKNOWN;
+}
+
+
+const char *
+cl_asset_format_to_string (ClAssetFormat format)
+{
+  switch (format) {
+  case CL_ASSET_FORMAT_JPEG: return "JPEG";
+  case CL_ASSET_FORMAT_PNG: return "PNG";
+  case CL_ASSET_FORMAT_WEBP: return "WebP";
+  case CL_ASSET_FORMAT_TIFF: return "TIFF";
+  case CL_ASSET_FORMAT_BMFF: return "HEIF/MP4";
+  case CL_ASSET_FORMAT_GIF: return "GIF";
+  case CL_ASSET_FORMAT_SVG: return "SVG";
+  case CL_ASSET_FORMAT_JXL: return "JPEG XL";
+  case CL_ASSET_FORMAT_UNKNOWN:
+  default:
+    return NULL;
+  }
+}
+
+
+gboolean
+cl_asset_format_is_supported (ClAssetFormat format)
+{
+  const ClAssetFormatReader *reader = find_reader (format);
+
+  return reader != NULL && reader->read != NULL;
+}
+
+
+gboolean
+cl_asset_read_at (GInputStream  *stream,
+                  guint64        offset,
+                  guint8        *buffer,
+                  gsize          len,
+                  const char    *what,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  gsize got = 0;
+
+  if (offset > G_MAXINT64 ||
+      !g_seekable_seek (G_SEEKABLE (stream), (goffset) offset, G_SEEK_SET, cancellable, error))
+    return FALSE;
+  if (!g_input_stream_read_all (stream, buffer, len, &got, cancellable, error))
+    return FALSE;
+  if (got != len) {
+    g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                 _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
+                 what, offset + got);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+char *
+cl_asset_xmp_find_provenance (const char *xmp,
+                              gsize       len)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+
+  if (len == 0 || g_strstr_len (xmp, (gssize) len, "dcterms:provenance") == NULL)
+    return NULL;
+
+  /* Either an attribute of rdf:Description or an element of its own. */
+  text = g_strndup (xmp, len);
+  regex = g_regex_new ("dcterms:provenance\\s*=\\s*[\"']([^\"'<>]*)[\"']"
+                       "|<dcterms:provenance>\\s*([^<\\s]*)\\s*</dcterms:provenance>",
+                       G_REGEX_RAW, 0, NULL);
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+  url = g_match_info_fetch (match, 1);
+  if (url == NULL || *url == '\0') {
+    g_free (url);
+    url = g_match_info_fetch (match, 2);
+  }
+  /* 1.x writers also put self#jumbf= references to embedded stores here. */
+  if (url == NULL ||
+      !(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+    return NULL;
+  return g_steal_pointer (&url);
+}
+
+
+void
+cl_asset_info_add_store_range (ClAssetInfo *info,
+                               guint64      start,
+                               guint64      length)
+{
+  ClByteRange range = { start, length };
+
+  if (info->store_ranges->len > 0) {
+    ClByteRange *last = &g_array_index (info->store_ranges, ClByteRange,
+                                        info->store_ranges->len - 1);
+
+    if (last->start + last->length == start) {
+      last->length += length;
+      return;
+    }
+  }
+  g_array_append_val (info->store_ranges, range);
+}
+
+
+void
+cl_asset_info_free (ClAssetInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_clear_pointer (&info->store, g_bytes_unref);
+  g_clear_pointer (&info->store_ranges, g_array_unref);
+  g_free (info->remote_url);
+  g_free (info);
+}
+
+
+ClAssetInfo *
+cl_asset_read (GInputStream  *stream,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(ClAssetInfo) info = g_new0 (ClAssetInfo, 1);
+  guint8 head[SNIFF_LEN];
+  gsize head_len = 0;
+  const ClAssetFormatReader *reader;
+  goffset end;
+
+  g_return_val_if_fail (G_IS_SEEKABLE (stream), NULL);
+
+  info->store_ranges = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+    return NULL;
+  end = g_seekable_tell (G_SEEKABLE (stream));
+  info->file_size = end > 0 ? (guint64) end : 0;
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ||
+      !g_input_stream_read_all (stream, head, sizeof head, &head_len, cancellable, error))
+    return NULL;
+
+  if (head_len == 0) {
+    g_set_error_literal (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                         _("The file is empty"));
+    return NULL;
+  }
+
+  info->format = cl_asset_sniff (head, head_len);
+  reader = find_reader (info->format);
+  if (reader == NULL) {
+    g_set_error_literal (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
+                         _("This is not an image format CredLink knows"));
+    return NULL;
+  }
+  info->mime_type = reader->mime_type;
+  if (reader->read == NULL) {
+    g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
+                 _("%s files are not supported yet; CredLink reads JPEG and PNG"),
+                 cl_asset_format_to_string (info->format));
+    return NULL;
+  }
+
+  if (!reader->read (stream, info, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&info);
+}
+
+
+ClAssetInfo *
+cl_asset_read_file (const char    *path,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+
+  if (stream == NULL)
+    return NULL;
+  return cl_asset_read (G_INPUT_STREAM (stream), cancellable, error);
+}

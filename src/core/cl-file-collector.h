@@ -1,0 +1,37 @@
+/* cl-file-collector.h: turns what a person dropped or named (files and
+ * folders) into the list of files to verify.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Walking stops at this depth and this many files, so a drop of "/" cannot hang. */
+#define CL_FILE_COLLECTOR_MAX_DEPTH 32
+#define CL_FILE_COLLECTOR_MAX_FILES 100000
+
+/* Files are kept as given; folders are walked recursively (hidden entries and symbolic
+ * links to folders skipped) and contribute the files whose name ends in an image
+ * extension CredLink recognises. Results are sorted by path within each folder and
+ * never contain the same file twice. Returns a GPtrArray of GFile, or NULL with an
+ * error for a path that does not exist. Blocking: call it from a worker thread. */
+GPtrArray *cl_file_collector_collect        (GFile        **inputs,
+                                             guint          n_inputs,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
+void       cl_file_collector_collect_async  (GFile              **inputs,
+                                             guint                n_inputs,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray *cl_file_collector_collect_finish (GAsyncResult        *result,
+                                             GError             **error);
+
+/* Whether a file name looks like an image CredLink can read or recognise. */
+gboolean   cl_file_collector_is_image_name  (const char          *name);
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* cl-preferences-window.c: network switches and retention, bound to GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-preferences-window.h"
+
+struct _ClPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  GtkSwitch            *online_revocation_switch;
+  GtkSwitch            *trust_list_refresh_switch;
+  GtkSwitch            *remote_manifests_switch;
+  GtkSpinButton        *retention_spin;
+
+  /* Owned references */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+
+static void
+cl_preferences_window_dispose (GObject *object)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (cl_preferences_window_parent_class)->dispose (object);
+}
+
+
+static void
+cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, online_revocation_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, trust_list_refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, remote_manifests_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, retention_spin);
+}
+
+
+static void
+cl_preferences_window_init (ClPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "online-revocation",
+                   self->online_revocation_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "trust-list-refresh",
+                   self->trust_list_refresh_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remote-manifests",
+                   self->remote_manifests_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "proof-retention-days",
+                   self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
+}
+
+
+ClPreferencesWindow *
+cl_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (CL_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+}

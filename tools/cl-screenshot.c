@@ -1,0 +1,73 @@
+/* cl-screenshot.c: renders the real CredLink window to a PNG, for the
+ * screenshots in data/screenshots/ (run by tools/take-screenshots.sh under Xvfb).
+ *
+ * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [FILE…]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "cl-window.h"
+
+static gboolean done;
+
+static gboolean
+quit_cb (gpointer data)
+{
+  done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ClWindow *window;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  int width, height;
+
+  if (argc < 4) {
+    g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [FILE…]\n", argv[0]);
+    return 2;
+  }
+  width = atoi (argv[2]);
+  height = atoi (argv[3]);
+
+  adw_init ();
+  /* What GtkApplication does for the app: icons from our resources. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/credlink/CredLink/icons");
+  window = cl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (int i = 4; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  cl_window_open_files (window, (GFile **) files->pdata, (int) files->len);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Let the window map, lay out and finish its transitions. */
+  g_timeout_add (1500, quit_cb, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, argv[1])) {
+    g_printerr ("could not write %s\n", argv[1]);
+    return 1;
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
