@@ -11,7 +11,10 @@
 
 #include "cl-cli-commands.h"
 
+int cl_cli_verify (int argc, char **argv);
+
 static const ClCliCommand commands[] = {
+  { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify },
   { NULL, NULL, NULL },
 };
 

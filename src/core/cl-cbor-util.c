@@ -138,7 +138,8 @@ cl_cbor_load (const guint8  *data,
   }
   item = cbor_load (data, len, &result);
   if (item == NULL || result.error.code != CBOR_ERR_NONE) {
-    g_clear_pointer (&item, cbor_decref);
+    if (item != NULL)
+      cbor_decref (&item);
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  _("Malformed CBOR at byte %" G_GSIZE_FORMAT), (gsize) result.error.position);
     return NULL;

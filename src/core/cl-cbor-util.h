@@ -44,6 +44,13 @@ cbor_item_t  *cl_cbor_untag             (cbor_item_t   *item);
 
 JsonNode     *cl_cbor_to_json           (cbor_item_t   *item);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cbor_item_t, cbor_decref)
+/* cbor_decref() takes the address of the pointer; this takes the pointer. */
+static inline void
+cl_cbor_item_unref (cbor_item_t *item)
+{
+  cbor_decref (&item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cbor_item_t, cl_cbor_item_unref)
 
 G_END_DECLS
