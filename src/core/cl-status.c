@@ -8,7 +8,7 @@
 
 
 ClStatusKind
-cl_status_kind_for_code (const char *code)
+cl_status_recorded_kind (const char *code)
 {
   static const char *const success[] = {
     "claimSignature.validated", "claimSignature.insideValidity", "signingCredential.trusted",
@@ -32,6 +32,18 @@ cl_status_kind_for_code (const char *code)
   if (g_strv_contains (informational, code))
     return CL_STATUS_INFORMATIONAL;
   return CL_STATUS_FAILURE;
+}
+
+
+ClStatusKind
+cl_status_kind_for_code (const char *code)
+{
+  /* log_kind calls it a success, but every c2pa-rs call site logs it as a failure. */
+  if (g_str_equal (code, "ingredient.manifest.missing"))
+    return CL_STATUS_FAILURE;
+  if (g_str_equal (code, "cawg.identity.well-formed"))
+    return CL_STATUS_SUCCESS;
+  return cl_status_recorded_kind (code);
 }
 
 

@@ -26,6 +26,8 @@ typedef struct {
 /* The kind c2pa-rs gives a code (validation_results.rs log_kind): a few codes that the
  * specification lists as failures are classed differently there, and we follow it. */
 ClStatusKind  cl_status_kind_for_code (const char   *code);
+/* The kind c2pa-rs gives a code read back from a recorded ingredient status. */
+ClStatusKind  cl_status_recorded_kind (const char   *code);
 ClStatus     *cl_status_new           (const char   *code,
                                        const char   *url,
                                        const char   *explanation);

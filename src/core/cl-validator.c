@@ -14,6 +14,9 @@
 #include "cl-error.h"
 #include "cl-validator-private.h"
 
+/* In cl-validator-cawg.c */
+void cl_validation_check_cawg (ClValidation *v,
+                               ClManifest   *m);
 /* In cl-validator-report.c */
 void cl_validator_fill_report (ClReport        *report,
                                ClManifestStore *store,
@@ -360,11 +363,14 @@ filter_recorded (ClValidation *v,
     ClStatus *s = g_ptr_array_index (v->log, i);
     gboolean drop = FALSE;
 
-    if (!url_in_manifest (s->url, active_label)) {
+    /* Observed: c2pa-rs keeps statuses found outside any ingredient check (e.g. the
+     * data hash of an update manifest's parent) even when an ingredient recorded them. */
+    if (s->ingredient_uri != NULL && !url_in_manifest (s->url, active_label)) {
       for (guint j = 0; j < recorded->len && !drop; j++) {
         char **pair = g_ptr_array_index (recorded, j);
 
-        drop = g_str_equal (pair[0], s->code) && g_strcmp0 (pair[1], s->url) == 0;
+        drop = g_str_equal (pair[0], s->code) && g_strcmp0 (pair[1], s->url) == 0 &&
+               cl_status_recorded_kind (pair[0]) == s->kind;
       }
     }
     if (drop)
@@ -466,6 +472,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   seen = g_hash_table_new (NULL, NULL);
   cl_validation_check_referenced (&v, active, 0, seen);
   cl_validation_verify_claim (&v, active);
+  cl_validation_check_cawg (&v, active);
   g_hash_table_add (v.visited, g_strdup (active->label));
   cl_validation_check_ingredients (&v, active, 0);
   ok = hash_pass (&v, report, stream, find_binding_manifest (&v, active), cancellable, error);
