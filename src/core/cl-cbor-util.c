@@ -16,6 +16,11 @@ typedef struct {
   gint64   remaining[CL_CBOR_MAX_DEPTH + 1];
   guint    depth;
   gboolean too_deep;
+  /* libcbor allocates a definite array or map for its declared size before reading the
+   * items: every item takes at least one byte, so the declared items of well-formed data
+   * never add up to more than its length. More is refused before any allocation. */
+  guint64  declared;
+  guint64  len;
 } DepthScan;
 
 
@@ -42,6 +47,13 @@ open_container (DepthScan *scan,
     item_done (scan);
     return;
   }
+  if (items > 0) {
+    scan->declared += (guint64) items;
+    if (scan->declared > scan->len) {
+      scan->too_deep = TRUE;
+      return;
+    }
+  }
   if (scan->depth >= CL_CBOR_MAX_DEPTH) {
     scan->too_deep = TRUE;
     return;
@@ -63,7 +75,7 @@ static void scan_indef (void *c) { open_container (c, -1); }
 static void scan_tag (void *c, uint64_t v) { open_container (c, 1); }
 
 static void
-scan_array (void   *c,
+scan_array (void    *c,
             uint64_t size)
 {
   open_container (c, size > G_MAXINT32 ? G_MAXINT32 : (gint64) size);
@@ -95,7 +107,7 @@ check_depth (const guint8 *data,
              gsize         len)
 {
   struct cbor_callbacks cb = cbor_empty_callbacks;
-  DepthScan scan = { { 0 }, 0, FALSE };
+  DepthScan scan = { { 0 }, 0, FALSE, 0, len };
   gsize pos = 0;
 
   cb.uint8 = scan_u8; cb.uint16 = scan_u16; cb.uint32 = scan_u32; cb.uint64 = scan_u64;
@@ -133,7 +145,8 @@ cl_cbor_load (const guint8  *data,
   }
   if (!check_depth (data, len)) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("CBOR data nested deeper than %d levels"), CL_CBOR_MAX_DEPTH);
+                 _("CBOR data nested deeper than %d levels, or declaring more items than "
+                   "it holds"), CL_CBOR_MAX_DEPTH);
     return NULL;
   }
   item = cbor_load (data, len, &result);
