@@ -79,6 +79,39 @@ cl_assertion_load_cbor (ClAssertion  *assertion,
 }
 
 
+/* json-glib parses recursively: refuse pathological nesting before handing it over. */
+#define MAX_JSON_DEPTH 64
+
+static gboolean
+json_depth_ok (const guint8 *data,
+               gsize         len)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++) {
+    guint8 c = data[i];
+
+    if (in_string) {
+      if (escaped)
+        escaped = FALSE;
+      else if (c == '\\')
+        escaped = TRUE;
+      else if (c == '"')
+        in_string = FALSE;
+    } else if (c == '"') {
+      in_string = TRUE;
+    } else if (c == '[' || c == '{') {
+      if (++depth > MAX_JSON_DEPTH)
+        return FALSE;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return TRUE;
+}
+
+
 JsonNode *
 cl_assertion_load_json (ClAssertion  *assertion,
                         GError      **error)
@@ -94,6 +127,12 @@ cl_assertion_load_json (ClAssertion  *assertion,
     return NULL;
   }
   data = cl_jumbf_box_payload (content, &len);
+  if (!json_depth_ok (data, len)) {
+    g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                 _("The assertion “%s” nests JSON deeper than %d levels"),
+                 assertion->label, MAX_JSON_DEPTH);
+    return NULL;
+  }
   parser = json_parser_new_immutable ();
   if (len > G_MAXSSIZE ||
       !json_parser_load_from_data (parser, (const char *) data, (gssize) len, error))
