@@ -8,7 +8,10 @@
 #include <adwaita.h>
 
 #include "cl-application.h"
+#include "cl-confidence-view.h"
+#include "cl-history-page.h"
 #include "cl-preferences-window.h"
+#include "cl-verdict-banner.h"
 #include "cl-window.h"
 
 static void
@@ -34,6 +37,23 @@ test_preferences_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Widgets that live inside pages: put each in a window so it realizes. */
+static void
+test_widget_templates (void)
+{
+  GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW, CL_TYPE_HISTORY_PAGE };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
+    GtkWidget *window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (window), g_object_new (types[i], NULL));
+    gtk_window_present (GTK_WINDOW (window));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
 static void
 test_help_overlay (void)
 {
@@ -55,6 +75,7 @@ main (int   argc,
   g_test_add_func ("/templates/window", test_window_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/preferences", test_preferences_template);
+  g_test_add_func ("/templates/widgets", test_widget_templates);
 
   return g_test_run ();
 }

@@ -9,12 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
 
 int cl_cli_verify (int argc, char **argv);
 
 static const ClCliCommand commands[] = {
   { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify },
+  { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { NULL, NULL, NULL },
 };
 

@@ -68,6 +68,8 @@ typedef enum {
   CL_PROOF_CACHE_ERROR_SQL,
   CL_PROOF_CACHE_ERROR_NOT_FOUND,
   CL_PROOF_CACHE_ERROR_SCHEMA,
+  CL_PROOF_CACHE_ERROR_INVALID,  /* a proof or argument the cache refuses to store */
+  CL_PROOF_CACHE_ERROR_CLOSED,   /* the cache was closed */
 } ClProofCacheError;
 
 GQuark cl_asset_error_quark (void);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-window.h"
 
@@ -20,6 +21,8 @@ struct _ClWindow
   GtkStack             *stack;
   GtkListBox           *file_list;
   GtkRevealer          *drop_revealer;
+  AdwViewStack         *view_stack;
+  ClHistoryPage        *history_page;
 
   /* Owned references */
   GListStore           *files;
@@ -214,6 +217,17 @@ show_preferences_action (GtkWidget  *widget,
 }
 
 
+/* The history is read when it is shown, so it is never stale and costs nothing before. */
+static void
+visible_page_cb (ClWindow   *self,
+                 GParamSpec *pspec,
+                 AdwViewStack *stack)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "history") == 0)
+    cl_history_page_reload (self->history_page);
+}
+
+
 static void
 cl_window_dispose (GObject *object)
 {
@@ -254,6 +268,8 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, history_page);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
@@ -269,7 +285,10 @@ cl_window_init (ClWindow *self)
 {
   GtkDropTarget *target;
 
+  g_type_ensure (CL_TYPE_HISTORY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
 
   self->files = g_list_store_new (G_TYPE_FILE);
   gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->files),

@@ -1,0 +1,14 @@
+/* cl-cli-cache.h: `credlink-cli cache`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int cl_cli_cache_run (int    argc,
+                      char **argv);
+
+G_END_DECLS

@@ -1,0 +1,315 @@
+/* cl-history-page.c: every proof the cache holds (signed and verified images),
+ * searchable, filterable by kind, with removal. All database work runs in
+ * GTask threads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-history-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-history-page.h"
+#include "cl-proof-cache.h"
+#include "cl-verdict-banner.h"
+
+struct _ClHistoryPage
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *kind_dropdown;
+  GtkStack        *stack;
+  GtkListBox      *list;
+  GtkLabel        *error_label;
+
+  /* Owned references */
+  char            *database;
+  GCancellable    *cancellable;
+
+  guint            n_shown;
+  guint            loads_running;
+};
+
+G_DEFINE_FINAL_TYPE (ClHistoryPage, cl_history_page, ADW_TYPE_BIN)
+
+typedef struct {
+  char         *database;
+  ClProofFilter filter;
+  char         *search;
+  char         *remove_id;   /* when set, removed before listing */
+} LoadRequest;
+
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->database);
+  g_free (request->search);
+  g_free (request->remove_id);
+  g_free (request);
+}
+
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (request->database, &error);
+  GPtrArray *proofs;
+
+  if (cache == NULL) {
+    g_task_return_error (task, g_steal_pointer (&error));
+    return;
+  }
+  if (request->remove_id != NULL &&
+      !cl_proof_cache_remove (cache, request->remove_id, &error)) {
+    g_task_return_error (task, g_steal_pointer (&error));
+    return;
+  }
+  request->filter.search = request->search;
+  proofs = cl_proof_cache_list (cache, &request->filter, &error);
+  if (proofs == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, proofs, (GDestroyNotify) g_ptr_array_unref);
+}
+
+
+static ClBannerKind
+verdict_kind (ClProofVerdict verdict)
+{
+  switch (verdict) {
+  case CL_PROOF_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
+  case CL_PROOF_VERDICT_VALID: return CL_BANNER_VALID;
+  case CL_PROOF_VERDICT_INVALID: return CL_BANNER_INVALID;
+  case CL_PROOF_VERDICT_NO_MANIFEST:
+  default:
+    return CL_BANNER_NO_CREDENTIALS;
+  }
+}
+
+
+static void remove_clicked_cb (GtkButton *button, ClHistoryPage *self);
+
+
+static GtkWidget *
+proof_row (ClHistoryPage *self,
+           ClProof       *proof)
+{
+  GtkWidget *row = adw_action_row_new ();
+  ClBannerKind kind = verdict_kind (proof->verdict);
+  GtkWidget *icon = gtk_image_new_from_icon_name (cl_banner_kind_icon_name (kind));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *when = proof->last_verified != NULL
+                          ? g_date_time_format (proof->last_verified, "%x %H:%M") : NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: history row subtitle: "Signed · Trusted · 28/11/2026 20:10 · CN=Jane" */
+  subtitle = g_strdup_printf (_("%s · %s · %s%s%s"),
+                              proof->kind == CL_PROOF_KIND_SIGNED ? _("Signed") : _("Verified"),
+                              cl_banner_kind_title (kind),
+                              when != NULL ? when : "",
+                              proof->signer_subject != NULL ? " · " : "",
+                              proof->signer_subject != NULL ? proof->signer_subject : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 proof->source_name != NULL ? proof->source_name
+                                                            : _("Unnamed image"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cl_banner_kind_title (kind), -1);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From History"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove from history"), -1);
+  g_object_set_data_full (G_OBJECT (remove), "proof-id", g_strdup (proof->id), g_free);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
+                           G_CONNECT_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ClHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) proofs = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *child;
+
+  self->loads_running--;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  self->n_shown = 0;
+
+  if (proofs == NULL) {
+    gtk_label_set_label (self->error_label, error->message);
+    gtk_stack_set_visible_child_name (self->stack, "error");
+    return;
+  }
+  for (guint i = 0; i < proofs->len; i++)
+    gtk_list_box_append (self->list, proof_row (self, g_ptr_array_index (proofs, i)));
+  self->n_shown = proofs->len;
+  gtk_stack_set_visible_child_name (self->stack, proofs->len > 0 ? "list" : "empty");
+}
+
+
+static void
+start_load (ClHistoryPage *self,
+            const char    *remove_id)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  /* A newer load replaces one still running. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request->database = g_strdup (self->database);
+  request->filter = (ClProofFilter) CL_PROOF_FILTER_INIT;
+  request->filter.any_kind = kind == 0;
+  request->filter.kind = kind == 1 ? CL_PROOF_KIND_SIGNED : CL_PROOF_KIND_VERIFIED;
+  request->filter.limit = 1000;
+  request->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (request->search[0] == '\0')
+    g_clear_pointer (&request->search, g_free);
+  request->remove_id = g_strdup (remove_id);
+
+  self->loads_running++;
+  task = g_task_new (self, self->cancellable, loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+
+static void
+remove_clicked_cb (GtkButton     *button,
+                   ClHistoryPage *self)
+{
+  start_load (self, g_object_get_data (G_OBJECT (button), "proof-id"));
+}
+
+
+static void
+filter_changed_cb (ClHistoryPage *self)
+{
+  start_load (self, NULL);
+}
+
+
+void
+cl_history_page_reload (ClHistoryPage *self)
+{
+  g_return_if_fail (CL_IS_HISTORY_PAGE (self));
+
+  start_load (self, NULL);
+}
+
+
+void
+cl_history_page_set_database (ClHistoryPage *self,
+                              const char    *path)
+{
+  g_return_if_fail (CL_IS_HISTORY_PAGE (self));
+
+  g_free (self->database);
+  self->database = g_strdup (path);
+  start_load (self, NULL);
+}
+
+
+guint
+cl_history_page_get_n_shown (ClHistoryPage *self)
+{
+  g_return_val_if_fail (CL_IS_HISTORY_PAGE (self), 0);
+
+  return self->n_shown;
+}
+
+
+gboolean
+cl_history_page_is_loading (ClHistoryPage *self)
+{
+  g_return_val_if_fail (CL_IS_HISTORY_PAGE (self), FALSE);
+
+  return self->loads_running > 0;
+}
+
+
+static void
+cl_history_page_dispose (GObject *object)
+{
+  ClHistoryPage *self = CL_HISTORY_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cl_history_page_parent_class)->dispose (object);
+}
+
+
+static void
+cl_history_page_finalize (GObject *object)
+{
+  ClHistoryPage *self = CL_HISTORY_PAGE (object);
+
+  g_free (self->database);
+
+  G_OBJECT_CLASS (cl_history_page_parent_class)->finalize (object);
+}
+
+
+static void
+cl_history_page_class_init (ClHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_history_page_dispose;
+  object_class->finalize = cl_history_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+}
+
+
+static void
+cl_history_page_init (ClHistoryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+
+GtkWidget *
+cl_history_page_new (void)
+{
+  return g_object_new (CL_TYPE_HISTORY_PAGE, NULL);
+}

@@ -1,0 +1,148 @@
+/* cl-verdict-banner.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-verdict-banner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-verdict-banner.h"
+
+struct _ClVerdictBanner
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  GtkWidget    *box;
+  GtkImage     *icon;
+  GtkLabel     *title_label;
+  GtkLabel     *reason_label;
+
+  ClBannerKind  kind;
+};
+
+G_DEFINE_FINAL_TYPE (ClVerdictBanner, cl_verdict_banner, GTK_TYPE_WIDGET)
+
+static const char *const kind_classes[] = {
+  "verifying", "trusted", "valid", "invalid", "no-credentials", "recovered", "error",
+};
+
+
+const char *
+cl_banner_kind_icon_name (ClBannerKind kind)
+{
+  switch (kind) {
+  case CL_BANNER_TRUSTED: return "emblem-ok-symbolic";
+  case CL_BANNER_VALID: return "dialog-information-symbolic";
+  case CL_BANNER_INVALID: return "dialog-error-symbolic";
+  case CL_BANNER_NO_CREDENTIALS: return "action-unavailable-symbolic";
+  case CL_BANNER_RECOVERED: return "document-revert-symbolic";
+  case CL_BANNER_ERROR: return "dialog-warning-symbolic";
+  case CL_BANNER_VERIFYING:
+  default:
+    return "content-loading-symbolic";
+  }
+}
+
+
+const char *
+cl_banner_kind_title (ClBannerKind kind)
+{
+  switch (kind) {
+  case CL_BANNER_TRUSTED: return _("Trusted");
+  case CL_BANNER_VALID: return _("Valid — signer not on your trust lists");
+  case CL_BANNER_INVALID: return _("Invalid");
+  case CL_BANNER_NO_CREDENTIALS: return _("No Content Credentials");
+  case CL_BANNER_RECOVERED: return _("Credentials recovered from your proof cache");
+  case CL_BANNER_ERROR: return _("Could not read this file");
+  case CL_BANNER_VERIFYING:
+  default:
+    return _("Verifying…");
+  }
+}
+
+
+void
+cl_verdict_banner_set_verdict (ClVerdictBanner *self,
+                               ClBannerKind     kind,
+                               const char      *reason)
+{
+  g_return_if_fail (CL_IS_VERDICT_BANNER (self));
+
+  gtk_widget_remove_css_class (self->box, kind_classes[self->kind]);
+  self->kind = kind;
+  gtk_widget_add_css_class (self->box, kind_classes[kind]);
+  gtk_image_set_from_icon_name (self->icon, cl_banner_kind_icon_name (kind));
+  gtk_label_set_label (self->title_label, cl_banner_kind_title (kind));
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL && *reason != '\0');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cl_banner_kind_title (kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
+                                  -1);
+}
+
+
+ClBannerKind
+cl_verdict_banner_get_kind (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), CL_BANNER_VERIFYING);
+
+  return self->kind;
+}
+
+
+const char *
+cl_verdict_banner_get_title (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+
+static void
+cl_verdict_banner_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CL_TYPE_VERDICT_BANNER);
+
+  G_OBJECT_CLASS (cl_verdict_banner_parent_class)->dispose (object);
+}
+
+
+static void
+cl_verdict_banner_class_init (ClVerdictBannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_verdict_banner_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "verdict-banner");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-verdict-banner.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, box);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, icon);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, reason_label);
+}
+
+
+static void
+cl_verdict_banner_init (ClVerdictBanner *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->kind = CL_BANNER_VERIFYING;
+  cl_verdict_banner_set_verdict (self, CL_BANNER_VERIFYING, NULL);
+}
+
+
+GtkWidget *
+cl_verdict_banner_new (void)
+{
+  return g_object_new (CL_TYPE_VERDICT_BANNER, NULL);
+}

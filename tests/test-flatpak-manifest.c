@@ -1,0 +1,54 @@
+/* test-flatpak-manifest.c: the Flatpak manifest cannot be built here, so check
+ * that it is valid JSON and says what we ship: the app id, the command, the
+ * network permission and no host filesystem, libcbor built before the app.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+static void
+test_manifest (void)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "..", "flatpak",
+                                            APP_ID ".json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *args, *modules;
+  gboolean network = FALSE;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, APP_ID);
+  g_assert_cmpstr (json_object_get_string_member (root, "command"), ==, "credlink");
+  g_assert_cmpstr (json_object_get_string_member (root, "runtime"), ==, "org.gnome.Platform");
+
+  args = json_object_get_array_member (root, "finish-args");
+  for (guint i = 0; i < json_array_get_length (args); i++) {
+    const char *arg = json_array_get_string_element (args, i);
+
+    network |= g_str_equal (arg, "--share=network");
+    g_assert_false (g_str_has_prefix (arg, "--filesystem=host"));
+    g_assert_false (g_str_has_prefix (arg, "--filesystem=home"));
+  }
+  g_assert_true (network);
+
+  modules = json_object_get_array_member (root, "modules");
+  g_assert_cmpuint (json_array_get_length (modules), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules, 0),
+                                                  "name"), ==, "libcbor");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules, 1),
+                                                  "buildsystem"), ==, "meson");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/flatpak/manifest", test_manifest);
+  return g_test_run ();
+}
