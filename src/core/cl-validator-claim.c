@@ -265,8 +265,22 @@ verify_assertions (ClValidation *v,
     }
     if (a != NULL)
       g_hash_table_add (referenced, a);
-    if (is_redacted (v, abs_uri))
+    if (is_redacted (v, abs_uri)) {
+      /* Actions and hard bindings must never be redacted (C2PA 2.2 §15.10.3). */
+      g_autofree char *label = cl_jumbf_uri_last_segment (abs_uri);
+      g_autofree char *base = label != NULL ? g_strdup (label) : g_strdup ("");
+      char *sep = g_strrstr (base, "__");
+
+      if (sep != NULL)
+        *sep = '\0';
+      if (cl_assertion_label_is_actions (base))
+        cl_validation_log (v, "assertion.action.redacted", abs_uri,
+                           _("action assertions cannot be redacted"));
+      else if (cl_assertion_label_is_hard_binding (base))
+        cl_validation_log (v, "assertion.dataHash.redacted", abs_uri,
+                           _("hard binding assertions cannot be redacted"));
       continue;
+    }
     if (a == NULL) {
       explanation = g_strdup_printf (_("cannot find matching assertion: %s"), uri->url);
       cl_validation_log (v, "assertion.missing", abs_uri, explanation);
@@ -476,6 +490,18 @@ cl_validation_verify_claim (ClValidation *v,
         cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri,
                            _("OCSP fetching skipped"));
       verify_signature (v, m, sign1, sig_uri);
+    }
+  }
+  /* A manifest may only redact assertions of its ingredients. */
+  for (guint i = 0; i < m->claim->redacted_assertions->len; i++) {
+    const char *uri = g_ptr_array_index (m->claim->redacted_assertions, i);
+    g_autofree char *target = cl_jumbf_uri_manifest_label (uri);
+
+    if (target == NULL || g_str_equal (target, m->label)) {
+      g_autofree char *claim_uri = cl_manifest_uri (m, m->claim_box->label);
+
+      cl_validation_log (v, "assertion.selfRedacted", claim_uri,
+                         _("a manifest cannot redact its own assertions"));
     }
   }
   verify_assertions (v, m);
