@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <openssl/evp.h>
 
+#include "cl-assertion-ingredient.h"
 #include "cl-cbor-util.h"
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
@@ -440,6 +441,45 @@ verify_actions (ClValidation *v,
 }
 
 
+/* Manifest-type rules (C2PA 2.2 §15.10.1): at most one parentOf ingredient; an update
+ * manifest has exactly one ingredient, its parent, and no hard binding or thumbnail. */
+static void
+verify_manifest_rules (ClValidation *v,
+                       ClManifest   *m)
+{
+  g_autofree char *uri = cl_manifest_uri (m, NULL);
+  guint parents = 0, ingredients = 0;
+  gboolean forbidden = FALSE;
+
+  for (guint i = 0; i < m->assertions->len; i++) {
+    ClAssertion *a = g_ptr_array_index (m->assertions, i);
+
+    if (cl_assertion_label_is_ingredient (a->base_label)) {
+      g_autoptr(ClIngredient) ing = cl_ingredient_parse (a, NULL);
+
+      ingredients++;
+      if (ing != NULL && g_strcmp0 (ing->relationship, "parentOf") == 0)
+        parents++;
+    } else if (cl_assertion_label_is_hard_binding (a->base_label) ||
+               g_str_has_prefix (a->base_label, "c2pa.thumbnail.claim")) {
+      forbidden = TRUE;
+    }
+  }
+  if (!m->is_update) {
+    if (parents > 1)
+      cl_validation_log (v, "manifest.multipleParents", uri,
+                         _("a manifest can have only one parent ingredient"));
+    return;
+  }
+  if (ingredients != 1 || parents != 1)
+    cl_validation_log (v, "manifest.update.wrongParents", uri,
+                       _("an update manifest must have exactly one parent ingredient"));
+  if (forbidden)
+    cl_validation_log (v, "manifest.update.invalid", uri,
+                       _("an update manifest cannot carry a hard binding or a claim thumbnail"));
+}
+
+
 void
 cl_validation_verify_claim (ClValidation *v,
                             ClManifest   *m)
@@ -504,6 +544,7 @@ cl_validation_verify_claim (ClValidation *v,
                          _("a manifest cannot redact its own assertions"));
     }
   }
+  verify_manifest_rules (v, m);
   verify_assertions (v, m);
   verify_actions (v, m);
 }
