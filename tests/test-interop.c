@@ -42,10 +42,18 @@ add_codes (GPtrArray  *set,
 }
 
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+
 static char *
 join_sorted (GPtrArray *set)
 {
-  g_ptr_array_sort (set, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (set, compare_strings);
   g_ptr_array_add (set, NULL);
   return g_strjoinv (",", (char **) set->pdata);
 }

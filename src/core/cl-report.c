@@ -120,6 +120,15 @@ cl_report_is_valid (ClReport *report)
 }
 
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  /* g_ptr_array_sort hands over pointers to the elements. */
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+
 GStrv
 cl_report_dup_failure_codes (ClReport *report)
 {
@@ -134,9 +143,9 @@ cl_report_dup_failure_codes (ClReport *report)
                                                                            g_str_equal, NULL))
       g_ptr_array_add (codes, s->code);
   }
-  g_ptr_array_sort (codes, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (codes, compare_strings);
   for (guint i = 0; i < codes->len; i++)
-    g_strv_builder_add (builder, *(char **) &g_ptr_array_index (codes, i));
+    g_strv_builder_add (builder, g_ptr_array_index (codes, i));
   result = g_strv_builder_end (builder);
   return result;
 }
