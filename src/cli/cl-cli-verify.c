@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <openssl/crypto.h>
 
 #include "cl-cli-commands.h"
 #include "cl-error.h"
@@ -37,6 +38,8 @@ verify_worker (gpointer data,
   VerifyJob *job = data;
 
   job->report = cl_validator_verify_file (job->path, NULL, NULL, &job->error);
+  /* Pool threads outlive their jobs: release OpenSSL's per-thread state now. */
+  OPENSSL_thread_stop ();
 }
 
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <openssl/crypto.h>
 
 #include "cl-assertion-ingredient.h"
 #include "cl-cbor-util.h"
@@ -545,6 +546,8 @@ verify_thread (GTask        *task,
                                                                              "options"),
                                                cancellable, &error);
 
+  /* GTask worker threads are pooled: release OpenSSL's per-thread state. */
+  OPENSSL_thread_stop ();
   if (report == NULL)
     g_task_return_error (task, error);
   else
