@@ -37,7 +37,7 @@ verify_worker (gpointer data,
 {
   VerifyJob *job = data;
 
-  job->report = cl_validator_verify_file (job->path, NULL, NULL, &job->error);
+  job->report = cl_validator_verify_file (job->path, user_data, NULL, &job->error);
   /* Pool threads outlive their jobs: release OpenSSL's per-thread state now. */
   OPENSSL_thread_stop ();
 }
@@ -156,6 +156,7 @@ run_verify (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
   GThreadPool *pool;
+  ClValidatorOptions options = { NULL, NULL, NULL, FALSE };
   int status = CL_CLI_EXIT_OK;
   gboolean any_invalid = FALSE, any_missing = FALSE;
 
@@ -181,7 +182,9 @@ run_verify (int    argc,
     return CL_CLI_EXIT_NO_CREDENTIALS;
   }
 
-  pool = g_thread_pool_new (verify_worker, NULL, (gint) MAX (1, g_get_num_processors ()),
+  /* The human summary does not show the file's SHA-256: skip that second digest. */
+  options.skip_file_sha256 = !json;
+  pool = g_thread_pool_new (verify_worker, &options, (gint) MAX (1, g_get_num_processors ()),
                             FALSE, NULL);
   for (guint i = 0; i < files->len; i++) {
     VerifyJob *job = g_new0 (VerifyJob, 1);

@@ -176,6 +176,14 @@ range_covered (ClByteRange *r,
 }
 
 
+static guint8 *
+file_sha256_out (ClValidation *v,
+                 ClReport     *report)
+{
+  return v->options->skip_file_sha256 ? NULL : report->file_sha256;
+}
+
+
 /* The hard binding and the report's file/content hashes, in one pass over the file
  * when the data hash excludes exactly the store with SHA-256 (the normal case). */
 static gboolean
@@ -216,7 +224,7 @@ hash_pass (ClValidation  *v,
       return FALSE;
     return cl_data_hash_stream (stream, EVP_sha256 (),
                                 (ClByteRange *) store_runs->data, store_runs->len,
-                                report->content_sha256, NULL, report->file_sha256,
+                                report->content_sha256, NULL, file_sha256_out (v, report),
                                 &report->file_size, cancellable, error);
   }
 
@@ -255,7 +263,7 @@ hash_pass (ClValidation  *v,
     goto fail;
   if (md == EVP_sha256 () && ranges_equal (dh.exclusions, store_runs)) {
     ok = cl_data_hash_stream (stream, md, (ClByteRange *) dh.exclusions->data, dh.exclusions->len,
-                              digest, &digest_len, report->file_sha256, &report->file_size,
+                              digest, &digest_len, file_sha256_out (v, report), &report->file_size,
                               cancellable, &hash_error);
     if (ok) {
       memcpy (report->content_sha256, digest, 32);
@@ -265,14 +273,14 @@ hash_pass (ClValidation  *v,
       if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ||
           !cl_data_hash_stream (stream, EVP_sha256 (), (ClByteRange *) store_runs->data,
                                 store_runs->len, report->content_sha256, NULL,
-                                report->file_sha256, &report->file_size, cancellable, error))
+                                file_sha256_out (v, report), &report->file_size, cancellable, error))
         goto fail;
     }
   } else {
     /* Unusual layout: the binding and the content hash need different exclusions. */
     if (!cl_data_hash_stream (stream, EVP_sha256 (), (ClByteRange *) store_runs->data,
                               store_runs->len, report->content_sha256, NULL,
-                              report->file_sha256, &report->file_size, cancellable, error))
+                              file_sha256_out (v, report), &report->file_size, cancellable, error))
       goto fail;
     ok = md != NULL;
     if (ok) {
@@ -431,7 +439,7 @@ cl_validator_verify_stream (GInputStream              *stream,
                             GCancellable              *cancellable,
                             GError                   **error)
 {
-  static const ClValidatorOptions no_options = { NULL, NULL, NULL };
+  static const ClValidatorOptions no_options = { NULL, NULL, NULL, FALSE };
   g_autoptr(ClReport) report = cl_report_new ();
   g_autoptr(ClManifestStore) store = NULL;
   g_autoptr(GHashTable) seen = NULL;
@@ -439,6 +447,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   ClManifest *active;
   gboolean ok;
 
+  v.options = options != NULL ? options : &no_options;
   report->format = info->format;
   report->mime_type = info->mime_type;
   if (info->store_ranges != NULL)
@@ -453,7 +462,8 @@ cl_validator_verify_stream (GInputStream              *stream,
     }
     if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ||
         !cl_data_hash_stream (stream, EVP_sha256 (), NULL, 0, report->content_sha256, NULL,
-                              report->file_sha256, &report->file_size, cancellable, error))
+                              file_sha256_out (&v, report), &report->file_size, cancellable,
+                              error))
       return NULL;
     return g_steal_pointer (&report);
   }
@@ -464,7 +474,6 @@ cl_validator_verify_stream (GInputStream              *stream,
   report->has_manifest = TRUE;
 
   v.store = store;
-  v.options = options != NULL ? options : &no_options;
   v.log = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
   v.ingredient_uris = g_ptr_array_new_with_free_func (g_free);
   v.redactions = g_ptr_array_new ();

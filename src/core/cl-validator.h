@@ -25,6 +25,9 @@ typedef struct {
   ClTrustEvaluateFunc  trust_evaluate;
   gpointer             trust_data;
   X509_STORE          *tsa_anchors;     /* NULL: no TSA anchors (timeStamp.untrusted) */
+  /* The whole-file SHA-256 costs a second digest over every byte (on a helper thread);
+   * callers that do not show it can skip it (file_sha256 is then all zeros). */
+  gboolean             skip_file_sha256;
 } ClValidatorOptions;
 
 /* Verifies a file. Errors: G_IO_ERROR (unreadable), CL_ASSET_ERROR (not an image,
