@@ -150,7 +150,7 @@ run_verify (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|DIR… — verify Content Credentials"));
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
@@ -160,7 +160,10 @@ run_verify (int    argc,
   int status = CL_CLI_EXIT_OK;
   gboolean any_invalid = FALSE, any_missing = FALSE;
 
+  g_set_prgname ("credlink-cli verify");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Verify the Content Credentials (C2PA) of images. Folders are walked."));
   g_option_context_set_description (context,
     _("Exit status: 0 all valid or trusted, 1 some credentials invalid,\n"
       "2 a file has no credentials or could not be read (when none is invalid)."));
