@@ -86,6 +86,33 @@ signature_hash_matches (ClManifest  *ing,
 
 
 static void
+verify_claim_once (ClValidation *v,
+                   ClManifest   *target)
+{
+  GPtrArray *cached = g_hash_table_lookup (v->claim_results, target->label);
+  const char *ingredient_uri = v->ingredient_uris->len > 0 ?
+    g_ptr_array_index (v->ingredient_uris, v->ingredient_uris->len - 1) : NULL;
+  guint first = v->log->len;
+
+  if (cached != NULL) {
+    for (guint i = 0; i < cached->len; i++) {
+      ClStatus *s = cl_status_copy (g_ptr_array_index (cached, i));
+
+      g_free (s->ingredient_uri);
+      s->ingredient_uri = g_strdup (ingredient_uri);
+      g_ptr_array_add (v->log, s);
+    }
+    return;
+  }
+  cl_validation_verify_claim (v, target);
+  cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+  for (guint i = first; i < v->log->len; i++)
+    g_ptr_array_add (cached, cl_status_copy (g_ptr_array_index (v->log, i)));
+  g_hash_table_insert (v->claim_results, g_strdup (target->label), cached);
+}
+
+
+static void
 check_one (ClValidation *v,
            ClManifest   *m,
            ClAssertion  *a,
@@ -153,7 +180,7 @@ check_one (ClValidation *v,
     }
 
     /* The ingredient's own claim is validated in full, except its hard binding. */
-    cl_validation_verify_claim (v, target);
+    verify_claim_once (v, target);
     if (!g_hash_table_contains (v->visited, target->label)) {
       g_hash_table_add (v->visited, g_strdup (target->label));
       if (depth + 1 < CL_VALIDATOR_MAX_INGREDIENT_DEPTH)

@@ -22,6 +22,9 @@ typedef struct {
   gint64                    now;
   /* Filled for the report: x5chain and signing time per manifest label. */
   GHashTable               *sig_times;        /* label → gint64* (time-stamp time) */
+  /* Statuses of ingredient claims already verified (label → GPtrArray of ClStatus), so a
+   * manifest referenced by many ingredients is verified once. */
+  GHashTable               *claim_results;
 } ClValidation;
 
 void     cl_validation_log              (ClValidation *v,

@@ -479,6 +479,8 @@ cl_validator_verify_stream (GInputStream              *stream,
   v.redactions = g_ptr_array_new ();
   v.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v.sig_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  v.claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   v.now = g_get_real_time () / G_USEC_PER_SEC;
   for (guint i = 0; i < store->manifests->len; i++) {
     ClManifest *m = g_ptr_array_index (store->manifests, i);
@@ -517,6 +519,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   g_ptr_array_unref (v.redactions);
   g_hash_table_unref (v.visited);
   g_hash_table_unref (v.sig_times);
+  g_hash_table_unref (v.claim_results);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
