@@ -213,7 +213,9 @@ manifest_report (ClReport        *report,
         }
       }
       o = json_object_new ();
-      json_object_set_string_member (o, "label", a->base_label);
+      /* c2patool lists v1 actions under the v2 label. */
+      json_object_set_string_member (o, "label", g_str_equal (a->base_label, "c2pa.actions") ?
+                                     "c2pa.actions.v2" : a->base_label);
       json_object_set_member (o, "data", data);
       if (a->instance > 1)
         json_object_set_int_member (o, "instance", a->instance);
