@@ -123,7 +123,6 @@ merged_store_ranges (GArray *ranges)
 
 typedef struct {
   GArray     *exclusions;     /* ClByteRange */
-  const char *alg;
   GBytes     *hash;
   gboolean    malformed;
 } DataHash;
@@ -197,7 +196,7 @@ hash_pass (ClValidation  *v,
   g_autoptr(GArray) store_runs = merged_store_ranges (report->store_ranges);
   g_autoptr(cbor_item_t) item = NULL;
   g_autofree char *uri = NULL;
-  DataHash dh = { NULL, NULL, NULL, FALSE };
+  DataHash dh = { NULL, NULL, FALSE };
   ClAssertion *a = NULL;
   const EVP_MD *md;
   guint8 digest[EVP_MAX_MD_SIZE];
@@ -231,7 +230,6 @@ hash_pass (ClValidation  *v,
   uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s", binding->label, a->label);
   item = cl_assertion_load_cbor (a, NULL);
   parse_data_hash (item, &dh);
-  dh.alg = NULL;
   {
     g_autofree char *alg = cl_cbor_map_dup_string (item, "alg");
 
