@@ -327,6 +327,7 @@ cl_verify_file (const char            *path,
   validator_options.trust_evaluate = trust_hook_evaluate;
   validator_options.trust_data = &hook;
   validator_options.tsa_anchors = cl_trust_store_get_tsa_x509_store (hook.store);
+  validator_options.skip_file_sha256 = options->skip_file_sha256;
 
   self->report = cl_validator_verify_file (path, &validator_options, cancellable, &self->error);
   self->trust = active_trust (&hook, self->report);

@@ -41,9 +41,11 @@ typedef struct {
   gboolean      use_proof_cache;
   const char   *proof_db;
   guint         retention_days;   /* 0: the GSettings value (default 365) */
+  /* Skip the whole-file SHA-256 (a second digest) when nothing will show it. */
+  gboolean      skip_file_sha256;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, 0 }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, 0, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;
