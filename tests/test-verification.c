@@ -6,6 +6,8 @@
 #include "config.h"
 
 
+#include "cl-asset.h"
+#include "cl-content-hash.h"
 #include "cl-proof-cache.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-pki.h"
@@ -180,6 +182,73 @@ test_proof_cache (Fixture *f, gconstpointer data)
   g_assert_cmpuint (stats.n_verified, ==, 1);
 }
 
+/* Signed here (a signed proof with its store), then stripped by a platform: recovered.
+ * One pixel byte changed in the stripped copy: not recovered. */
+static void
+test_recovered (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-recover-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  gsize len = g_bytes_get_size (f->jpeg->file);
+  const guint8 *signed_bytes = g_bytes_get_data (f->jpeg->file, NULL);
+  g_autoptr(GByteArray) stripped = g_byte_array_new ();
+  g_autoptr(GBytes) stripped_bytes = NULL;
+  g_autoptr(GBytes) altered_bytes = NULL;
+  g_autofree char *stripped_path = NULL;
+  g_autofree char *altered_path = NULL;
+  g_autoptr(ClAssetInfo) info = NULL;
+  g_autoptr(ClProofCache) cache = NULL;
+  g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_SIGNED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(ClVerification) w = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(GFile) signed_file = NULL;
+
+  /* The signed proof, as the signer records it. */
+  info = cl_asset_read_file (f->path, NULL, &error);
+  g_assert_no_error (error);
+  cache = cl_proof_cache_open (db, &error);
+  g_assert_no_error (error);
+  signed_file = g_file_new_for_path (f->path);
+  proof->content_hash = cl_content_hash_file (signed_file,
+                                              (ClByteRange *) info->store_ranges->data,
+                                              info->store_ranges->len, NULL, &error);
+  proof->manifest_label = g_strdup (f->jpeg->manifest_label);
+  proof->manifest_store = g_bytes_ref (info->store);
+  proof->verdict = CL_PROOF_VERDICT_VALID;
+  proof->source_name = g_strdup ("signed.jpg");
+  g_assert_true (cl_proof_cache_store (cache, proof, 30, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A platform drops the APP11 segment. */
+  g_byte_array_append (stripped, signed_bytes, (guint) f->jpeg->store_offset);
+  g_byte_array_append (stripped, signed_bytes + f->jpeg->store_offset + f->jpeg->store_length,
+                       (guint) (len - f->jpeg->store_offset - f->jpeg->store_length));
+  stripped_bytes = g_bytes_new (stripped->data, stripped->len);
+  stripped_path = cl_test_write_temp (stripped_bytes, "stripped.jpg");
+
+  options.trust_store = f->no_lists;
+  options.use_proof_cache = TRUE;
+  options.proof_db = db;
+  v = cl_verify_file (stripped_path, &options, NULL);
+  g_assert_no_error (v->error);
+  g_assert_true (v->recovered);
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
+  g_assert_true (g_str_has_prefix (v->reason, "Credentials recovered from your proof cache"));
+  g_assert_cmpuint (v->report->file_size, ==, stripped->len);
+  g_assert_cmpint (v->proof_state, ==, CL_CONFIDENCE_PROOF_MATCHES);
+  g_assert_cmpuint (v->confidence->score, ==, 65);
+
+  /* The stripped copy, one pixel byte changed: nothing to recover. */
+  stripped->data[f->jpeg->pixel_offset - f->jpeg->store_length] ^= 0x40;
+  altered_bytes = g_bytes_new (stripped->data, stripped->len);
+  altered_path = cl_test_write_temp (altered_bytes, "altered.jpg");
+  w = cl_verify_file (altered_path, &options, NULL);
+  g_assert_false (w->recovered);
+  g_assert_cmpint (w->verdict, ==, CL_VERDICT_NO_CREDENTIALS);
+}
+
 static void
 verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -217,6 +286,7 @@ main (int   argc,
   ADD ("no-credentials-and-errors", test_no_credentials_and_errors);
   ADD ("proof-cache", test_proof_cache);
   ADD ("async", test_async);
+  ADD ("recovered-from-proof-cache", test_recovered);
 #undef ADD
   return g_test_run ();
 }

@@ -6,12 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-proof-cache.h"
 #include "cl-revocation.h"
+#include "cl-spliced-stream.h"
 #include "cl-status-text.h"
 #include "cl-trust-chain.h"
 #include "cl-validator.h"
@@ -136,6 +138,10 @@ signer_name (ClVerification *self)
 }
 
 
+static void decide_by_state (ClVerification *self, const char *signer, GStrv failure,
+                             GStrv ingredient_failures);
+
+
 static void
 decide_verdict (ClVerification *self,
                 GStrv           failure,
@@ -154,6 +160,24 @@ decide_verdict (ClVerification *self,
                                "it comes from"));
     return;
   }
+  decide_by_state (self, signer, failure, ingredient_failures);
+  if (self->recovered) {
+    /* Say first that the file itself carries nothing. */
+    g_autofree char *reason = self->reason;
+
+    self->reason = g_strdup_printf (_("Credentials recovered from your proof cache: the file "
+                                      "itself carries none, but its content is an image signed "
+                                      "on this computer. %s"), reason);
+  }
+}
+
+
+static void
+decide_by_state (ClVerification *self,
+                 const char     *signer,
+                 GStrv           failure,
+                 GStrv           ingredient_failures)
+{
   switch (self->report->state) {
   case CL_VALIDATION_STATE_TRUSTED:
     self->verdict = CL_VERDICT_TRUSTED;
@@ -282,6 +306,68 @@ record_proof (ClVerification        *self,
 }
 
 
+/* A file without credentials whose content is an image signed here (a platform stripped
+ * its APP11 segments or caBX chunk): put the signed manifest store back where its hard
+ * binding says it sat, as a view of the file, and validate it against this file. */
+static ClReport *
+recover_credentials (ClVerification           *self,
+                     ClProofCache             *cache,
+                     const char               *content_hash,
+                     const ClValidatorOptions *validator_options,
+                     GCancellable             *cancellable)
+{
+  g_autoptr(GPtrArray) proofs = cl_proof_cache_lookup_content_hash (cache, content_hash, NULL);
+
+  for (guint i = 0; proofs != NULL && i < proofs->len; i++) {
+    ClProof *candidate = g_ptr_array_index (proofs, i);
+    g_autoptr(ClProof) proof = NULL;
+    g_autoptr(GArray) exclusions = NULL;
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(GFileInputStream) stream = NULL;
+    g_autoptr(GInputStream) spliced = NULL;
+    g_autoptr(ClAssetInfo) info = NULL;
+    g_autoptr(GError) error = NULL;
+    ClByteRange *gap;
+    ClReport *report;
+
+    if (candidate->kind != CL_PROOF_KIND_SIGNED)
+      continue;
+    proof = cl_proof_cache_get (cache, candidate->id, &error);
+    if (proof == NULL || proof->manifest_store == NULL)
+      continue;
+    exclusions = cl_validator_store_exclusions (proof->manifest_store, &error);
+    if (exclusions == NULL || exclusions->len != 1)
+      continue;
+    gap = &g_array_index (exclusions, ClByteRange, 0);
+
+    file = g_file_new_for_path (self->path);
+    stream = g_file_read (file, cancellable, &error);
+    info = stream != NULL ? cl_asset_read (G_INPUT_STREAM (stream), cancellable, &error) : NULL;
+    if (info == NULL || info->store != NULL || gap->start > info->file_size)
+      continue;
+    spliced = cl_spliced_stream_new (G_INPUT_STREAM (stream), gap->start, gap->length,
+                                     cancellable, &error);
+    if (spliced == NULL)
+      continue;
+    info->store = g_bytes_ref (proof->manifest_store);
+    g_array_append_val (info->store_ranges, *gap);
+    info->file_size += gap->length;
+
+    report = cl_validator_verify_stream (spliced, info, validator_options, cancellable, &error);
+    if (report == NULL) {
+      g_debug ("Recovering %s from proof %s failed: %s", self->path, proof->id, error->message);
+      continue;
+    }
+    /* The file as it is: its own size and SHA-256, not the view's. */
+    report->path = g_strdup (self->path);
+    report->file_size = self->report->file_size;
+    memcpy (report->file_sha256, self->report->file_sha256, sizeof report->file_sha256);
+    return report;
+  }
+  return NULL;
+}
+
+
 static ClTrustResult *
 active_trust (TrustHook *hook,
               ClReport  *report)
@@ -330,12 +416,6 @@ cl_verify_file (const char            *path,
   validator_options.skip_file_sha256 = options->skip_file_sha256;
 
   self->report = cl_validator_verify_file (path, &validator_options, cancellable, &self->error);
-  self->trust = active_trust (&hook, self->report);
-  X509_STORE_free (validator_options.tsa_anchors);
-  g_hash_table_unref (hook.results);
-  g_object_unref (hook.store);
-
-  split_codes (self->report, &success, &informational, &failure, &ingredient);
 
   if (self->report != NULL && options->use_proof_cache) {
     g_autoptr(GError) error = NULL;
@@ -344,9 +424,26 @@ cl_verify_file (const char            *path,
     cache = cl_proof_cache_open (options->proof_db, &error);
     if (cache == NULL)
       g_debug ("No proof cache: %s", error->message);
-    else
-      consult_proof_cache (self, cache, content_hash);
   }
+  if (cache != NULL && !self->report->has_manifest) {
+    ClReport *recovered = recover_credentials (self, cache, content_hash, &validator_options,
+                                               cancellable);
+
+    if (recovered != NULL) {
+      cl_report_unref (self->report);
+      self->report = recovered;
+      self->recovered = TRUE;
+    }
+  }
+  if (cache != NULL)
+    consult_proof_cache (self, cache, content_hash);
+
+  self->trust = active_trust (&hook, self->report);
+  X509_STORE_free (validator_options.tsa_anchors);
+  g_hash_table_unref (hook.results);
+  g_object_unref (hook.store);
+
+  split_codes (self->report, &success, &informational, &failure, &ingredient);
 
   decide_verdict (self, failure, ingredient);
 
