@@ -104,11 +104,11 @@ add_app11 (GPtrArray     *stores,
     store->header_len = be32 (box) == 1 ? 16 : 8;
     store->declared_len = store->header_len == 16 ? be64 (box + 8) : be32 (box);
     if (store->declared_len > CL_ASSET_MAX_STORE_SIZE) {
-      g_free (store);
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
                    _("The Content Credentials at byte %" G_GUINT64_FORMAT " declare %"
                      G_GUINT64_FORMAT " bytes, more than CredLink accepts"),
                    segment_offset, store->declared_len);
+      g_free (store);
       return FALSE;
     }
     store->bytes = g_byte_array_new ();

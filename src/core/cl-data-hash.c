@@ -71,6 +71,41 @@ normalise_exclusions (const ClByteRange *exclusions,
 }
 
 
+/* The whole-file SHA-256 runs on a helper thread over the same buffers, so asking for it
+ * costs no wall time on a machine with a spare core (the read loop and the exclusion
+ * digest stay on the calling thread). Buffers circulate between two queues. */
+#define N_BUFFERS 3
+
+typedef struct {
+  guint8 *data;
+  gsize   len;     /* 0: end of stream */
+} HashBuffer;
+
+typedef struct {
+  GAsyncQueue *filled;
+  GAsyncQueue *free;
+  EVP_MD_CTX  *ctx;
+} WholeHasher;
+
+
+static gpointer
+whole_hash_thread (gpointer data)
+{
+  WholeHasher *wh = data;
+
+  for (;;) {
+    HashBuffer *buf = g_async_queue_pop (wh->filled);
+    gboolean end = buf->len == 0;
+
+    if (!end)
+      EVP_DigestUpdate (wh->ctx, buf->data, buf->len);
+    g_async_queue_push (wh->free, buf);
+    if (end)
+      return NULL;
+  }
+}
+
+
 gboolean
 cl_data_hash_stream (GInputStream       *stream,
                      const EVP_MD       *md,
@@ -86,9 +121,12 @@ cl_data_hash_stream (GInputStream       *stream,
   g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
   g_autoptr(EVP_MD_CTX) whole_ctx = whole_sha256 != NULL ? EVP_MD_CTX_new () : NULL;
   g_autoptr(GArray) ranges = normalise_exclusions (exclusions, n_exclusions);
-  g_autofree guint8 *buffer = g_malloc (READ_BUFFER_SIZE);
+  HashBuffer buffers[N_BUFFERS];
+  WholeHasher wh = { NULL, NULL, NULL };
+  GThread *thread = NULL;
   guint64 offset = 0;
   guint next_range = 0;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (md != NULL, FALSE);
@@ -101,16 +139,28 @@ cl_data_hash_stream (GInputStream       *stream,
     return FALSE;
   }
 
+  wh.free = g_async_queue_new ();
+  for (guint i = 0; i < N_BUFFERS; i++) {
+    buffers[i].data = g_malloc (READ_BUFFER_SIZE);
+    buffers[i].len = 0;
+    g_async_queue_push (wh.free, &buffers[i]);
+  }
+  if (whole_ctx != NULL) {
+    wh.filled = g_async_queue_new ();
+    wh.ctx = whole_ctx;
+    thread = g_thread_new ("cl-whole-hash", whole_hash_thread, &wh);
+  }
+
   for (;;) {
-    gssize n = g_input_stream_read (stream, buffer, READ_BUFFER_SIZE, cancellable, error);
+    HashBuffer *buf = g_async_queue_pop (wh.free);
+    gssize n = g_input_stream_read (stream, buf->data, READ_BUFFER_SIZE, cancellable, error);
     gsize pos = 0;
 
-    if (n < 0)
-      return FALSE;
-    if (n == 0)
+    if (n <= 0) {
+      g_async_queue_push (wh.free, buf);
+      ok = n == 0;
       break;
-    if (whole_ctx != NULL)
-      EVP_DigestUpdate (whole_ctx, buffer, (gsize) n);
+    }
 
     /* Feed the parts of this buffer that lie outside every excluded range. */
     while (pos < (gsize) n) {
@@ -137,12 +187,33 @@ cl_data_hash_stream (GInputStream       *stream,
         break;
       }
       if (take > 0) {
-        EVP_DigestUpdate (ctx, buffer + pos, take);
+        EVP_DigestUpdate (ctx, buf->data + pos, take);
         pos += take;
       }
     }
     offset += (guint64) n;
+
+    if (thread != NULL) {
+      buf->len = (gsize) n;
+      g_async_queue_push (wh.filled, buf);
+    } else {
+      g_async_queue_push (wh.free, buf);
+    }
   }
+
+  if (thread != NULL) {
+    HashBuffer *end = g_async_queue_pop (wh.free);
+
+    end->len = 0;
+    g_async_queue_push (wh.filled, end);
+    g_thread_join (thread);
+    g_async_queue_unref (wh.filled);
+  }
+  for (guint i = 0; i < N_BUFFERS; i++)
+    g_free (buffers[i].data);
+  g_async_queue_unref (wh.free);
+  if (!ok)
+    return FALSE;
 
   if (ranges->len > 0) {
     ClByteRange *last = &g_array_index (ranges, ClByteRange, ranges->len - 1);

@@ -1,0 +1,56 @@
+/* cl-cbor-util.h: safe access to libcbor items and the CBOR → JSON conversion the
+ * report uses (byte strings → base64, tag 0 dates → strings, like c2pa-rs).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cbor.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Nesting deeper than this is refused before libcbor builds the tree (C2PA data is flat;
+ * the limit keeps recursive frees and conversions off the stack's edge). */
+#define CL_CBOR_MAX_DEPTH 64
+
+/* Decodes exactly one well-formed CBOR item spanning all of data, or NULL with
+ * G_IO_ERROR_INVALID_DATA naming what is wrong. */
+cbor_item_t  *cl_cbor_load              (const guint8  *data,
+                                         gsize          len,
+                                         GError       **error);
+/* A borrowed value of a map under a text key, or NULL. Safe on non-maps. */
+cbor_item_t  *cl_cbor_map_get           (cbor_item_t   *map,
+                                         const char    *key);
+/* A borrowed value of a map under an integer key, or NULL. */
+cbor_item_t  *cl_cbor_map_get_int       (cbor_item_t   *map,
+                                         gint64         key);
+/* A new string from a text string item (definite or chunked), NULL otherwise. */
+char         *cl_cbor_dup_string        (cbor_item_t   *item);
+/* The text of map[key] or NULL. */
+char         *cl_cbor_map_dup_string    (cbor_item_t   *map,
+                                         const char    *key);
+/* The bytes of a definite byte string; FALSE for anything else. */
+gboolean      cl_cbor_get_bytes         (cbor_item_t   *item,
+                                         const guint8 **data,
+                                         gsize         *len);
+/* A byte string (definite or chunked) as GBytes, or NULL. */
+GBytes       *cl_cbor_dup_bytes         (cbor_item_t   *item);
+/* An integer item (unsigned or negative) as gint64; FALSE otherwise or out of range. */
+gboolean      cl_cbor_get_int           (cbor_item_t   *item,
+                                         gint64        *value);
+/* Skips any tags around item. */
+cbor_item_t  *cl_cbor_untag             (cbor_item_t   *item);
+
+JsonNode     *cl_cbor_to_json           (cbor_item_t   *item);
+
+/* cbor_decref() takes the address of the pointer; this takes the pointer. */
+static inline void
+cl_cbor_item_unref (cbor_item_t *item)
+{
+  cbor_decref (&item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cbor_item_t, cl_cbor_item_unref)
+
+G_END_DECLS

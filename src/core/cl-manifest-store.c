@@ -1,0 +1,129 @@
+/* cl-manifest-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-c2pa-ids.h"
+#include "cl-error.h"
+#include "cl-manifest-store.h"
+
+static const guint8 uuid_store[16] = CL_UUID_STORE;
+static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
+static const guint8 uuid_update[16] = CL_UUID_UPDATE_MANIFEST;
+static const guint8 uuid_legacy[16] = CL_UUID_LEGACY_MANIFEST;
+static const guint8 uuid_compressed[16] = CL_UUID_COMPRESSED;
+
+#define MAX_MANIFESTS 1000
+
+
+ClManifestStore *
+cl_manifest_store_parse (GBytes  *bytes,
+                         GError **error)
+{
+  g_autoptr(ClManifestStore) store = g_new0 (ClManifestStore, 1);
+
+  store->ref_count = 1;
+  store->bytes = g_bytes_ref (bytes);
+  store->manifests = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_manifest_free);
+  store->root = cl_jumbf_parse (bytes, error);
+  if (store->root == NULL)
+    return NULL;
+  if (!cl_jumbf_box_has_uuid (store->root, uuid_store)) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                         _("The JUMBF data is not a C2PA manifest store"));
+    return NULL;
+  }
+  for (guint i = 0; i < store->root->children->len; i++) {
+    ClJumbfBox *child = g_ptr_array_index (store->root->children, i);
+
+    if (cl_jumbf_box_has_uuid (child, uuid_compressed)) {
+      g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
+                   _("The manifest store holds a compressed manifest (at offset %"
+                     G_GSIZE_FORMAT "), which CredLink cannot read yet"), child->offset);
+      return NULL;
+    }
+    if (cl_jumbf_box_has_uuid (child, uuid_manifest) ||
+        cl_jumbf_box_has_uuid (child, uuid_update) ||
+        cl_jumbf_box_has_uuid (child, uuid_legacy)) {
+      if (store->manifests->len >= MAX_MANIFESTS) {
+        g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                     _("The manifest store holds more than %d manifests"), MAX_MANIFESTS);
+        return NULL;
+      }
+      g_ptr_array_add (store->manifests, cl_manifest_new (child));
+    }
+  }
+  if (store->manifests->len == 0) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                         _("The manifest store holds no manifest"));
+    return NULL;
+  }
+  return g_steal_pointer (&store);
+}
+
+
+ClManifestStore *
+cl_manifest_store_ref (ClManifestStore *store)
+{
+  g_atomic_int_inc (&store->ref_count);
+  return store;
+}
+
+
+void
+cl_manifest_store_unref (ClManifestStore *store)
+{
+  if (store == NULL || !g_atomic_int_dec_and_test (&store->ref_count))
+    return;
+  g_ptr_array_unref (store->manifests);
+  cl_jumbf_box_free (store->root);
+  g_bytes_unref (store->bytes);
+  g_free (store);
+}
+
+
+ClManifest *
+cl_manifest_store_get_active (ClManifestStore *store)
+{
+  return g_ptr_array_index (store->manifests, store->manifests->len - 1);
+}
+
+
+ClManifest *
+cl_manifest_store_lookup (ClManifestStore *store,
+                          const char      *label)
+{
+  ClManifest *found = NULL;
+
+  if (label == NULL)
+    return NULL;
+  for (guint i = 0; i < store->manifests->len; i++) {
+    ClManifest *m = g_ptr_array_index (store->manifests, i);
+
+    if (g_str_equal (m->label, label)) {
+      if (found != NULL)
+        return NULL;   /* ambiguous */
+      found = m;
+    }
+  }
+  return found;
+}
+
+
+ClManifest *
+cl_manifest_store_manifest_of (ClManifestStore *store,
+                               ClJumbfBox      *box)
+{
+  for (; box != NULL; box = box->parent) {
+    for (guint i = 0; i < store->manifests->len; i++) {
+      ClManifest *m = g_ptr_array_index (store->manifests, i);
+
+      if (m->box == box)
+        return m;
+    }
+  }
+  return NULL;
+}

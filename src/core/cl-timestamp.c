@@ -1,0 +1,256 @@
+/* cl-timestamp.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+#include <cbor.h>
+#include <glib/gi18n.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/pkcs7.h>
+#include <openssl/ts.h>
+#include <openssl/x509v3.h>
+
+#include "cl-cose-crypto.h"
+#include "cl-status.h"
+#include "cl-timestamp.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TS_RESP, TS_RESP_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PKCS7, PKCS7_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TS_TST_INFO, TS_TST_INFO_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CMS_ContentInfo, CMS_ContentInfo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509_STORE_CTX, X509_STORE_CTX_free)
+
+
+GBytes *
+cl_timestamp_countersign_data (int     tst_version,
+                               GBytes *protected_bytes,
+                               GBytes *claim_bytes,
+                               GBytes *signature)
+{
+  gsize plen, len;
+  const guint8 *pdata = g_bytes_get_data (protected_bytes, &plen);
+
+  if (tst_version == 1) {
+    const guint8 *data = g_bytes_get_data (claim_bytes, &len);
+
+    return cl_cose_sig_structure_encode ("CounterSignature", pdata, plen, data, len);
+  } else {
+    /* v2: the payload is the signature bstr with its (minimal) CBOR head. */
+    const guint8 *sig = g_bytes_get_data (signature, &len);
+    cbor_item_t *bstr = cbor_build_bytestring (len > 0 ? sig : (const guint8 *) "", len);
+    unsigned char *encoded = NULL;
+    gsize buf_size = 0, written;
+    GBytes *result = NULL;
+
+    written = cbor_serialize_alloc (bstr, &encoded, &buf_size);
+    if (written > 0)
+      result = cl_cose_sig_structure_encode ("CounterSignature", pdata, plen, encoded, written);
+    free (encoded);
+    cbor_decref (&bstr);
+    return result;
+  }
+}
+
+
+static void
+add_status (ClTimestampResult *result,
+            const char        *code,
+            const char        *explanation)
+{
+  g_ptr_array_add (result->statuses, cl_status_new (code, NULL, explanation));
+}
+
+
+void
+cl_timestamp_result_free (ClTimestampResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->tsa_name);
+  g_ptr_array_unref (result->statuses);
+  g_free (result);
+}
+
+
+static char *
+common_name (X509 *cert)
+{
+  char buf[256];
+
+  if (X509_NAME_get_text_by_NID (X509_get_subject_name (cert), NID_commonName,
+                                 buf, sizeof buf) < 0)
+    return g_strdup ("");
+  return g_strdup (buf);
+}
+
+
+/* The token as a PKCS7 (SignedData), from either a TimeStampToken or a TimeStampResp. */
+static PKCS7 *
+parse_token (const guint8 *token,
+             gsize         len)
+{
+  const unsigned char *p = token;
+  g_autoptr(TS_RESP) resp = d2i_TS_RESP (NULL, &p, (long) len);
+  PKCS7 *p7;
+
+  if (resp != NULL && p == token + len) {
+    TS_STATUS_INFO *info = TS_RESP_get_status_info (resp);
+    long status = ASN1_INTEGER_get (TS_STATUS_INFO_get0_status (info));
+
+    /* granted (0) or grantedWithMods (1) */
+    if ((status != 0 && status != 1) || TS_RESP_get_token (resp) == NULL)
+      return NULL;
+    return PKCS7_dup (TS_RESP_get_token (resp));
+  }
+  p = token;
+  p7 = d2i_PKCS7 (NULL, &p, (long) len);
+  if (p7 != NULL && !PKCS7_type_is_signed (p7))
+    g_clear_pointer (&p7, PKCS7_free);
+  return p7;
+}
+
+
+ClTimestampResult *
+cl_timestamp_verify (const guint8 *token,
+                     gsize         token_len,
+                     const guint8 *data,
+                     gsize         data_len,
+                     gboolean      check_trust,
+                     X509_STORE   *tsa_anchors)
+{
+  ClTimestampResult *result = g_new0 (ClTimestampResult, 1);
+  g_autoptr(PKCS7) p7 = NULL;
+  g_autoptr(TS_TST_INFO) tst = NULL;
+  g_autoptr(CMS_ContentInfo) cms = NULL;
+  STACK_OF(X509) *certs = NULL;
+  STACK_OF(X509) *signers = NULL;
+  unsigned char *der = NULL;
+  const unsigned char *p;
+  int der_len;
+  struct tm tm;
+  X509 *signer;
+  TS_MSG_IMPRINT *imprint;
+  const ASN1_OBJECT *imprint_oid;
+  const EVP_MD *md;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+  ASN1_OCTET_STRING *msg;
+  g_autofree char *explanation = NULL;
+
+  result->statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+  ERR_set_mark ();
+
+  p7 = parse_token (token, token_len);
+  if (p7 == NULL || (tst = PKCS7_to_TS_TST_INFO (p7)) == NULL) {
+    add_status (result, "timeStamp.malformed", _("could not parse timestamp data"));
+    goto out;
+  }
+  der_len = i2d_PKCS7 (p7, &der);
+  p = der;
+  if (der_len <= 0 || (cms = d2i_CMS_ContentInfo (NULL, &p, der_len)) == NULL) {
+    add_status (result, "timeStamp.malformed", _("could not parse timestamp data"));
+    goto out;
+  }
+  certs = CMS_get1_certs (cms);
+  if (certs == NULL || sk_X509_num (certs) == 0) {
+    add_status (result, "timeStamp.untrusted", _("time stamp contains no certificates"));
+    goto out;
+  }
+
+  if (!ASN1_TIME_to_tm (TS_TST_INFO_get_time (tst), &tm)) {
+    add_status (result, "timeStamp.malformed", _("timestamp time is malformed"));
+    goto out;
+  }
+  result->gen_time = timegm (&tm);
+
+  /* The CMS signature and the signed messageDigest over the TSTInfo. */
+  if (CMS_verify (cms, NULL, NULL, NULL, NULL, CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+    unsigned long err = ERR_peek_last_error ();
+
+    if (ERR_GET_LIB (err) == ERR_LIB_CMS && ERR_GET_REASON (err) == CMS_R_CONTENT_VERIFY_ERROR)
+      add_status (result, "timeStamp.mismatch", _("timestamp bad message digest"));
+    else
+      add_status (result, "timeStamp.untrusted",
+                  _("timestamp signed data did not match signature"));
+    goto out;
+  }
+  signers = CMS_get0_signers (cms);
+  if (signers == NULL || sk_X509_num (signers) == 0) {
+    add_status (result, "timeStamp.untrusted", _("timestamp signer not found"));
+    goto out;
+  }
+  signer = sk_X509_value (signers, 0);
+  result->tsa_name = common_name (signer);
+
+  if (ASN1_TIME_cmp_time_t (X509_get0_notBefore (signer), (time_t) result->gen_time) > 0 ||
+      ASN1_TIME_cmp_time_t (X509_get0_notAfter (signer), (time_t) result->gen_time) < 0) {
+    add_status (result, "timeStamp.outsideValidity",
+                _("timestamp signer outside of certificate validity"));
+    goto out;
+  }
+
+  imprint = TS_TST_INFO_get_msg_imprint (tst);
+  X509_ALGOR_get0 (&imprint_oid, NULL, NULL, TS_MSG_IMPRINT_get_algo (imprint));
+  switch (OBJ_obj2nid (imprint_oid)) {
+  case NID_sha256: md = EVP_sha256 (); break;
+  case NID_sha384: md = EVP_sha384 (); break;
+  case NID_sha512: md = EVP_sha512 (); break;
+  default: md = NULL; break;
+  }
+  if (md == NULL) {
+    add_status (result, "timeStamp.untrusted", _("timestamp unknown message digest algorithm"));
+    goto out;
+  }
+  msg = TS_MSG_IMPRINT_get_msg (imprint);
+  if (EVP_Digest (data, data_len, digest, &digest_len, md, NULL) != 1 ||
+      (unsigned int) ASN1_STRING_length (msg) != digest_len ||
+      memcmp (ASN1_STRING_get0_data (msg), digest, digest_len) != 0) {
+    explanation = g_strdup_printf (_("timestamp message digest did not match: %s"),
+                                   result->tsa_name);
+    add_status (result, "timeStamp.mismatch", explanation);
+    goto out;
+  }
+  explanation = g_strdup_printf (_("timestamp message digest matched: %s"), result->tsa_name);
+  add_status (result, "timeStamp.validated", explanation);
+  result->validated = TRUE;
+  g_clear_pointer (&explanation, g_free);
+
+  if (!check_trust) {
+    explanation = g_strdup_printf (_("legacy timestamp cert trusted: %s"), result->tsa_name);
+    add_status (result, "timeStamp.trusted", explanation);
+    result->trusted = TRUE;
+  } else if (tsa_anchors == NULL) {
+    explanation = g_strdup_printf (_("timestamp cert untrusted: %s"), result->tsa_name);
+    add_status (result, "timeStamp.untrusted", explanation);
+  } else {
+    g_autoptr(X509_STORE_CTX) ctx = X509_STORE_CTX_new ();
+    gboolean ok = FALSE;
+
+    if (ctx != NULL && X509_STORE_CTX_init (ctx, tsa_anchors, signer, certs) == 1) {
+      X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param (ctx);
+
+      X509_VERIFY_PARAM_set_time (param, (time_t) result->gen_time);
+      X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_PARTIAL_CHAIN);
+      ok = X509_verify_cert (ctx) == 1 &&
+           (X509_get_extension_flags (signer) & EXFLAG_XKUSAGE) != 0 &&
+           (X509_get_extended_key_usage (signer) & XKU_TIMESTAMP) != 0;
+    }
+    explanation = g_strdup_printf (ok ? _("timestamp cert trusted: %s")
+                                      : _("timestamp cert untrusted: %s"), result->tsa_name);
+    add_status (result, ok ? "timeStamp.trusted" : "timeStamp.untrusted", explanation);
+    result->trusted = ok;
+  }
+
+out:
+  if (signers != NULL)
+    sk_X509_free (signers);
+  if (certs != NULL)
+    sk_X509_pop_free (certs, X509_free);
+  OPENSSL_free (der);
+  ERR_pop_to_mark ();
+  return result;
+}

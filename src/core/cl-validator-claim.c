@@ -1,0 +1,550 @@
+/* cl-validator-claim.c: validating one manifest's claim — its signature, time-stamp,
+ * signer credential, assertion hashes and action rules (C2PA 2.2 §15.6–15.10).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <openssl/evp.h>
+
+#include "cl-assertion-ingredient.h"
+#include "cl-cbor-util.h"
+#include "cl-cose.h"
+#include "cl-cose-crypto.h"
+#include "cl-data-hash.h"
+#include "cl-signer-info.h"
+#include "cl-timestamp.h"
+#include "cl-validator-private.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
+
+
+gboolean
+cl_validation_hash_matches (const char   *alg,
+                            const guint8 *data,
+                            gsize         len,
+                            GBytes       *expected,
+                            gboolean     *supported)
+{
+  const EVP_MD *md = cl_data_hash_md_from_name (alg);
+  guint8 digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+  gsize exp_len;
+  const guint8 *exp = g_bytes_get_data (expected, &exp_len);
+
+  *supported = md != NULL;
+  if (md == NULL || EVP_Digest (data, len, digest, &digest_len, md, NULL) != 1)
+    return FALSE;
+  return exp_len == digest_len && memcmp (exp, digest, digest_len) == 0;
+}
+
+
+/* v2 manifest labels: urn:c2pa:<UUID>[:<generator>[:<version>_<reason>]] (C2PA 2.2 §8.1). */
+static gboolean
+label_is_v2 (const char *label)
+{
+  g_autofree char *uuid = NULL;
+
+  if (!g_str_has_prefix (label, "urn:c2pa:") || strlen (label) < 9 + 36)
+    return FALSE;
+  uuid = g_strndup (label + 9, 36);
+  return g_uuid_string_is_valid (uuid) && (label[45] == '\0' || label[45] == ':');
+}
+
+
+static GPtrArray *
+default_trust (GPtrArray *x5chain,
+               gint64     when,
+               gpointer   user_data)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+
+  g_ptr_array_add (out, cl_status_new ("signingCredential.untrusted", NULL,
+                                       _("signing certificate untrusted")));
+  return out;
+}
+
+
+static void
+verify_timestamp (ClValidation *v,
+                  ClManifest   *m,
+                  ClCoseSign1  *sign1,
+                  const char   *sig_uri,
+                  gint64       *tst_time)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(ClTimestampResult) result = NULL;
+  gsize token_len;
+  const guint8 *token;
+
+  if (sign1->tst_version == 0)
+    return;
+  if (sign1->n_tst_tokens > 1) {
+    cl_validation_log (v, "timeStamp.malformed", sig_uri,
+                       _("only a single timestamp response is allowed in a manifest"));
+    return;
+  }
+  if (sign1->tst_token == NULL) {
+    cl_validation_log (v, "timeStamp.malformed", sig_uri, _("could not parse timestamp data"));
+    return;
+  }
+  data = cl_timestamp_countersign_data (sign1->tst_version, sign1->protected_bytes,
+                                        m->claim->raw, sign1->signature);
+  if (data == NULL)
+    return;
+  token = g_bytes_get_data (sign1->tst_token, &token_len);
+  /* c2pa-rs does not check time-stamp trust for v1 claims. */
+  result = cl_timestamp_verify (token, token_len, g_bytes_get_data (data, NULL),
+                                g_bytes_get_size (data), m->claim->version > 1,
+                                v->options->tsa_anchors);
+  for (guint i = 0; i < result->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (result->statuses, i);
+
+    cl_validation_log (v, s->code, sig_uri, s->explanation);
+  }
+  if (result->validated)
+    *tst_time = result->gen_time;
+}
+
+
+static void
+verify_signature (ClValidation *v,
+                  ClManifest   *m,
+                  ClCoseSign1  *sign1,
+                  const char   *sig_uri)
+{
+  g_autoptr(ClSignerInfo) info = NULL;
+  g_autoptr(X509) leaf = NULL;
+  g_autoptr(EVP_PKEY) key = NULL;
+  g_autoptr(GBytes) tbs = NULL;
+  g_autoptr(GPtrArray) trust = NULL;
+  g_autoptr(GError) error = NULL;
+  ClTrustEvaluateFunc evaluate = v->options->trust_evaluate;
+  gint64 tst_time = -1, when;
+  gsize coord, sig_len, plen, clen;
+  const guint8 *sig, *pdata, *cdata;
+
+  if (!cl_cose_alg_is_supported (sign1->alg)) {
+    cl_validation_log (v, "algorithm.unsupported", sig_uri,
+                       _("unsupported signature algorithm"));
+    return;
+  }
+  info = cl_signer_info_new (g_ptr_array_index (sign1->x5chain, 0));
+  leaf = cl_signer_info_parse_x509 (g_ptr_array_index (sign1->x5chain, 0));
+  key = leaf != NULL ? X509_get_pubkey (leaf) : NULL;
+  if (info == NULL || key == NULL) {
+    cl_validation_log (v, "signingCredential.invalid", sig_uri,
+                       _("the signing certificate could not be read"));
+    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    return;
+  }
+
+  verify_timestamp (v, m, sign1, sig_uri, &tst_time);
+  if (tst_time >= 0) {
+    gint64 *stored = g_new (gint64, 1);
+
+    *stored = tst_time;
+    g_hash_table_insert (v->sig_times, g_strdup (m->label), stored);
+  }
+  when = tst_time >= 0 ? tst_time : v->now;
+
+  /* COSE carries ECDSA as raw r‖s; a DER-encoded signature is a bad credential
+   * for c2pa-rs (signingCredential.invalid), and cannot verify. */
+  sig = g_bytes_get_data (sign1->signature, &sig_len);
+  coord = cl_cose_alg_ecdsa_coord_len ((ClCoseAlg) sign1->alg);
+  if (coord > 0 && sig_len != 2 * coord) {
+    cl_validation_log (v, "signingCredential.invalid", sig_uri,
+                       _("the ECDSA signature is not in raw r‖s form"));
+    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    return;
+  }
+
+  trust = evaluate != NULL ? evaluate (sign1->x5chain, when, v->options->trust_data)
+                           : default_trust (sign1->x5chain, when, NULL);
+  for (guint i = 0; trust != NULL && i < trust->len; i++) {
+    ClStatus *s = g_ptr_array_index (trust, i);
+
+    cl_validation_log (v, s->code, sig_uri, s->explanation);
+  }
+
+  pdata = g_bytes_get_data (sign1->protected_bytes, &plen);
+  cdata = g_bytes_get_data (m->claim->raw, &clen);
+  tbs = cl_cose_sig_structure_encode ("Signature1", pdata, plen, cdata, clen);
+  if (tbs == NULL ||
+      !cl_cose_verify_signature ((ClCoseAlg) sign1->alg, key, g_bytes_get_data (tbs, NULL),
+                                 g_bytes_get_size (tbs), sig, sig_len, &error)) {
+    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    return;
+  }
+  /* The signer's certificate must be valid at the time-stamp time, or now without one. */
+  if (cl_signer_info_valid_at (info, when))
+    cl_validation_log (v, "claimSignature.insideValidity", sig_uri, _("claim signature valid"));
+  else
+    cl_validation_log (v, "claimSignature.outsideValidity", sig_uri,
+                       _("the signing certificate was not valid at signing time"));
+  cl_validation_log (v, "claimSignature.validated", sig_uri, _("claim signature valid"));
+}
+
+
+static gboolean
+is_redacted (ClValidation *v,
+             const char   *absolute_uri)
+{
+  for (guint i = 0; i < v->redactions->len; i++) {
+    g_autofree char *path_a = cl_jumbf_uri_path (g_ptr_array_index (v->redactions, i));
+    g_autofree char *path_b = cl_jumbf_uri_path (absolute_uri);
+
+    if (path_a != NULL && path_b != NULL && g_str_equal (path_a, path_b))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static void
+check_content (ClValidation *v,
+               ClAssertion  *a,
+               const char   *abs_uri)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (a->kind == CL_ASSERTION_CBOR) {
+    g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, &error);
+
+    if (item == NULL)
+      cl_validation_log (v, "assertion.cbor.invalid", abs_uri, error->message);
+  } else if (a->kind == CL_ASSERTION_JSON) {
+    g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
+
+    if (node == NULL)
+      cl_validation_log (v, "assertion.json.invalid", abs_uri, error->message);
+  }
+}
+
+
+static void
+verify_assertions (ClValidation *v,
+                   ClManifest   *m)
+{
+  ClClaim *claim = m->claim;
+  g_autoptr(GPtrArray) all = cl_claim_all_assertions (claim);
+  g_autoptr(GHashTable) referenced = g_hash_table_new (NULL, NULL);
+  guint hard_bindings = 0;
+
+  for (guint i = 0; i < all->len; i++) {
+    ClHashedUri *uri = g_ptr_array_index (all, i);
+    g_autofree char *abs_uri = cl_jumbf_uri_make_absolute (m->label, uri->url);
+    g_autofree char *uri_manifest = cl_jumbf_uri_manifest_label (abs_uri);
+    g_autofree char *explanation = NULL;
+    const char *alg = uri->alg != NULL ? uri->alg : claim->alg;
+    ClJumbfBox *box;
+    ClAssertion *a = NULL;
+    gboolean supported;
+    gsize len;
+    const guint8 *payload;
+
+    if (uri_manifest == NULL) {
+      explanation = g_strdup_printf (_("assertion URI malformed: %s"), uri->url);
+      cl_validation_log (v, "assertion.hashedURI.mismatch", uri->url, explanation);
+      continue;
+    }
+    if (!g_str_equal (uri_manifest, m->label)) {
+      explanation = g_strdup_printf (_("assertion reference to external assertion store: %s"),
+                                     uri->url);
+      cl_validation_log (v, "assertion.outsideManifest", uri->url, explanation);
+      continue;
+    }
+    box = cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri);
+    for (guint j = 0; box != NULL && j < m->assertions->len; j++) {
+      ClAssertion *candidate = g_ptr_array_index (m->assertions, j);
+
+      if (candidate->box == box)
+        a = candidate;
+    }
+    if (a != NULL)
+      g_hash_table_add (referenced, a);
+    if (is_redacted (v, abs_uri)) {
+      /* Actions and hard bindings must never be redacted (C2PA 2.2 §15.10.3). */
+      g_autofree char *label = cl_jumbf_uri_last_segment (abs_uri);
+      g_autofree char *base = label != NULL ? g_strdup (label) : g_strdup ("");
+      char *sep = g_strrstr (base, "__");
+
+      if (sep != NULL)
+        *sep = '\0';
+      if (cl_assertion_label_is_actions (base))
+        cl_validation_log (v, "assertion.action.redacted", abs_uri,
+                           _("action assertions cannot be redacted"));
+      else if (cl_assertion_label_is_hard_binding (base))
+        cl_validation_log (v, "assertion.dataHash.redacted", abs_uri,
+                           _("hard binding assertions cannot be redacted"));
+      continue;
+    }
+    if (a == NULL) {
+      explanation = g_strdup_printf (_("cannot find matching assertion: %s"), uri->url);
+      cl_validation_log (v, "assertion.missing", abs_uri, explanation);
+      continue;
+    }
+    if (cl_assertion_label_is_hard_binding (a->base_label))
+      hard_bindings++;
+    payload = cl_jumbf_box_payload (box, &len);
+    if (!cl_validation_hash_matches (alg, payload, len, uri->hash, &supported)) {
+      if (!supported) {
+        explanation = g_strdup_printf (_("unsupported hash algorithm for %s"), uri->url);
+        cl_validation_log (v, "algorithm.unsupported", abs_uri, explanation);
+      } else {
+        explanation = g_strdup_printf (_("hash does not match assertion data: %s"), uri->url);
+        cl_validation_log (v, "assertion.hashedURI.mismatch", abs_uri, explanation);
+      }
+      continue;
+    }
+    explanation = g_strdup_printf (_("hashed uri matched: %s"), uri->url);
+    cl_validation_log (v, "assertion.hashedURI.match", abs_uri, explanation);
+    check_content (v, a, abs_uri);
+  }
+
+  /* Every assertion in the store must be referenced by the claim. */
+  for (guint i = 0; i < m->assertions->len; i++) {
+    ClAssertion *a = g_ptr_array_index (m->assertions, i);
+
+    if (!g_hash_table_contains (referenced, a)) {
+      g_autofree char *abs_uri = cl_manifest_uri (m, NULL);
+      g_autofree char *a_uri = g_strdup_printf ("%s/c2pa.assertions/%s", abs_uri, a->label);
+
+      cl_validation_log (v, "assertion.undeclared", a_uri,
+                         _("assertion is not referenced by the claim"));
+    }
+  }
+  if (hard_bindings > 1) {
+    g_autofree char *uri = cl_manifest_uri (m, "c2pa.assertions");
+
+    cl_validation_log (v, "assertion.multipleHardBindings", uri,
+                       _("only one hard binding allowed"));
+  }
+}
+
+
+/* The actions of one actions assertion, or NULL when it cannot be decoded. */
+static cbor_item_t *
+load_actions (ClManifest *m,
+              ClHashedUri *uri,
+              ClAssertion **out)
+{
+  g_autofree char *abs_uri = cl_jumbf_uri_make_absolute (m->label, uri->url);
+  g_autofree char *label = cl_jumbf_uri_last_segment (abs_uri);
+  ClAssertion *a = label != NULL ? cl_manifest_find_assertion (m, label) : NULL;
+
+  *out = a;
+  if (a == NULL || !cl_assertion_label_is_actions (a->base_label))
+    return NULL;
+  return cl_assertion_load_cbor (a, NULL);
+}
+
+
+static gboolean
+is_created_or_opened (const char *name)
+{
+  return name != NULL && (g_str_equal (name, "c2pa.created") || g_str_equal (name, "c2pa.opened"));
+}
+
+
+/* c2pa-rs verify_actions for v2 claims (C2PA 2.2 §15.10.3.2.2). */
+static void
+verify_actions (ClValidation *v,
+                ClManifest   *m)
+{
+  GPtrArray *lists[2] = { m->claim->created_assertions, m->claim->gathered_assertions };
+  ClAssertion *first_actions = NULL;
+  gboolean found_first = FALSE;
+
+  if (m->claim->version < 2)
+    return;
+  /* The first actions assertion (created, then gathered) must start with created/opened. */
+  for (guint l = 0; l < 2 && !found_first; l++) {
+    for (guint i = 0; i < lists[l]->len; i++) {
+      ClAssertion *a = NULL;
+      g_autoptr(cbor_item_t) item = load_actions (m, g_ptr_array_index (lists[l], i), &a);
+      cbor_item_t *actions;
+
+      if (a == NULL || !cl_assertion_label_is_actions (a->base_label))
+        continue;
+      actions = cl_cbor_map_get (item, "actions");
+      if (actions != NULL && cbor_isa_array (actions) && cbor_array_size (actions) > 0) {
+        g_autofree char *name = cl_cbor_map_dup_string (cbor_array_handle (actions)[0], "action");
+
+        if (is_created_or_opened (name))
+          first_actions = a;
+      }
+      found_first = TRUE;
+      break;
+    }
+  }
+  if (first_actions == NULL && !m->is_update) {
+    g_autofree char *uri = cl_manifest_uri (m, NULL);
+
+    cl_validation_log (v, "assertion.action.malformed", uri,
+                       _("first action must be created or opened"));
+  }
+
+  for (guint i = 0; i < m->assertions->len; i++) {
+    ClAssertion *a = g_ptr_array_index (m->assertions, i);
+    g_autoptr(cbor_item_t) item = NULL;
+    g_autofree char *uri = NULL;
+    cbor_item_t *actions;
+
+    if (!cl_assertion_label_is_actions (a->base_label))
+      continue;
+    uri = cl_manifest_uri (m, NULL);
+    uri = (g_free (uri), g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
+                                         m->label, a->label));
+    item = cl_assertion_load_cbor (a, NULL);
+    actions = cl_cbor_map_get (item, "actions");
+    if (item == NULL || actions == NULL || !cbor_isa_array (actions) ||
+        cbor_array_size (actions) == 0) {
+      cl_validation_log (v, "assertion.action.malformed", uri,
+                         _("actions must have action array"));
+      continue;
+    }
+    for (gsize j = 0; j < cbor_array_size (actions); j++) {
+      cbor_item_t *action = cbor_array_handle (actions)[j];
+      g_autofree char *name = cl_cbor_map_dup_string (action, "action");
+      cbor_item_t *params;
+
+      if (name == NULL || name[0] == '\0') {
+        cl_validation_log (v, "assertion.action.malformed", uri, _("action must have an action."));
+        continue;
+      }
+      if (is_created_or_opened (name) && first_actions != NULL && a != first_actions)
+        cl_validation_log (v, "assertion.action.malformed", uri,
+                           _("only first action can be created or opened"));
+      if (is_created_or_opened (name) && j != 0)
+        cl_validation_log (v, "assertion.action.malformed", uri,
+                           _("created or opened must be first action"));
+      if (g_str_equal (name, "c2pa.opened") || g_str_equal (name, "c2pa.placed") ||
+          g_str_equal (name, "c2pa.removed")) {
+        cbor_item_t *ingredients;
+
+        params = cl_cbor_map_get (action, "parameters");
+        ingredients = cl_cbor_map_get (params, "ingredients");
+        if (ingredients == NULL)
+          ingredients = cl_cbor_map_get (params, "ingredient");
+        if (ingredients == NULL ||
+            (cbor_isa_array (ingredients) && cbor_array_size (ingredients) == 0))
+          cl_validation_log (v, "assertion.action.ingredientMismatch", uri,
+                             _("opened, placed and removed items must have ingredient(s) "
+                               "parameters"));
+      }
+    }
+  }
+}
+
+
+/* Manifest-type rules (C2PA 2.2 §15.10.1): at most one parentOf ingredient; an update
+ * manifest has exactly one ingredient, its parent, and no hard binding or thumbnail. */
+static void
+verify_manifest_rules (ClValidation *v,
+                       ClManifest   *m)
+{
+  g_autofree char *uri = cl_manifest_uri (m, NULL);
+  guint parents = 0, ingredients = 0;
+  gboolean forbidden = FALSE;
+
+  for (guint i = 0; i < m->assertions->len; i++) {
+    ClAssertion *a = g_ptr_array_index (m->assertions, i);
+
+    if (cl_assertion_label_is_ingredient (a->base_label)) {
+      g_autoptr(ClIngredient) ing = cl_ingredient_parse (a, NULL);
+
+      ingredients++;
+      if (ing != NULL && g_strcmp0 (ing->relationship, "parentOf") == 0)
+        parents++;
+    } else if (cl_assertion_label_is_hard_binding (a->base_label) ||
+               g_str_has_prefix (a->base_label, "c2pa.thumbnail.claim")) {
+      forbidden = TRUE;
+    }
+  }
+  if (!m->is_update) {
+    if (parents > 1)
+      cl_validation_log (v, "manifest.multipleParents", uri,
+                         _("a manifest can have only one parent ingredient"));
+    return;
+  }
+  if (ingredients != 1 || parents != 1)
+    cl_validation_log (v, "manifest.update.wrongParents", uri,
+                       _("an update manifest must have exactly one parent ingredient"));
+  if (forbidden)
+    cl_validation_log (v, "manifest.update.invalid", uri,
+                       _("an update manifest cannot carry a hard binding or a claim thumbnail"));
+}
+
+
+void
+cl_validation_verify_claim (ClValidation *v,
+                            ClManifest   *m)
+{
+  g_autofree char *sig_uri = cl_manifest_uri (m, "c2pa.signature");
+  g_autoptr(ClCoseSign1) sign1 = NULL;
+  g_autoptr(GError) error = NULL;
+  ClJumbfBox *content;
+
+  if (m->claim == NULL) {
+    g_autofree char *uri = cl_manifest_uri (m, m->claim_box != NULL && m->claim_box->label ?
+                                               m->claim_box->label : NULL);
+
+    cl_validation_log (v, m->claim_status, uri, m->claim_error);
+    return;
+  }
+
+  /* The signature reference must name this manifest's c2pa.signature box. */
+  {
+    g_autofree char *abs = cl_jumbf_uri_make_absolute (m->label, m->claim->signature_uri);
+    g_autofree char *sig_label = cl_jumbf_uri_manifest_label (abs);
+    g_autofree char *last = cl_jumbf_uri_last_segment (abs);
+
+    if (sig_label == NULL || !g_str_equal (sig_label, m->label) ||
+        g_strcmp0 (last, "c2pa.signature") != 0)
+      cl_validation_log (v, "claimSignature.missing", sig_uri, _("signature missing"));
+  }
+  if (m->claim->version > 1 && !label_is_v2 (m->label)) {
+    g_autofree char *uri = cl_manifest_uri (m, NULL);
+
+    cl_validation_log (v, "claim.malformed", uri, _("claim box label invalid"));
+  }
+
+  content = cl_manifest_signature_content (m);
+  if (content == NULL) {
+    cl_validation_log (v, "claimSignature.missing", sig_uri, _("signature missing"));
+  } else {
+    gsize len;
+    const guint8 *data = cl_jumbf_box_payload (content, &len);
+
+    sign1 = cl_cose_sign1_parse (data, len, &error);
+    if (sign1 == NULL) {
+      cl_validation_log (v, "claimSignature.mismatch", sig_uri, error->message);
+    } else {
+      /* Revocation belongs to the trust engine; without stapled responses c2pa-rs
+       * (OCSP fetching off) says it skipped the check. */
+      if (sign1->rvals == NULL)
+        cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri,
+                           _("OCSP fetching skipped"));
+      verify_signature (v, m, sign1, sig_uri);
+    }
+  }
+  /* A manifest may only redact assertions of its ingredients. */
+  for (guint i = 0; i < m->claim->redacted_assertions->len; i++) {
+    const char *uri = g_ptr_array_index (m->claim->redacted_assertions, i);
+    g_autofree char *target = cl_jumbf_uri_manifest_label (uri);
+
+    if (target == NULL || g_str_equal (target, m->label)) {
+      g_autofree char *claim_uri = cl_manifest_uri (m, m->claim_box->label);
+
+      cl_validation_log (v, "assertion.selfRedacted", claim_uri,
+                         _("a manifest cannot redact its own assertions"));
+    }
+  }
+  verify_manifest_rules (v, m);
+  verify_assertions (v, m);
+  verify_actions (v, m);
+}

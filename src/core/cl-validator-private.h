@@ -1,0 +1,53 @@
+/* cl-validator-private.h: state shared by the parts of the validator.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-manifest-store.h"
+#include "cl-validator.h"
+
+G_BEGIN_DECLS
+
+/* c2pa-rs caps the ingredient chain too. */
+#define CL_VALIDATOR_MAX_INGREDIENT_DEPTH 16
+
+typedef struct {
+  ClManifestStore          *store;
+  const ClValidatorOptions *options;
+  GPtrArray                *log;              /* ClStatus, in the order found */
+  GPtrArray                *ingredient_uris;  /* stack of char*: the ingredient being checked */
+  GPtrArray                *redactions;       /* char*: redacted_assertions of every claim */
+  GHashTable               *visited;          /* manifest labels already recursed into */
+  gint64                    now;
+  /* Filled for the report: x5chain and signing time per manifest label. */
+  GHashTable               *sig_times;        /* label → gint64* (time-stamp time) */
+  /* Statuses of ingredient claims already verified (label → GPtrArray of ClStatus), so a
+   * manifest referenced by many ingredients is verified once. */
+  GHashTable               *claim_results;
+} ClValidation;
+
+void     cl_validation_log              (ClValidation *v,
+                                         const char   *code,
+                                         const char   *url,
+                                         const char   *explanation);
+/* Signature, time-stamp, trust hook, assertion hashes, actions (c2pa-rs verify_claim). */
+void     cl_validation_verify_claim     (ClValidation *v,
+                                         ClManifest   *manifest);
+/* Recursive ingredient checks (c2pa-rs ingredient_checks). */
+void     cl_validation_check_ingredients (ClValidation *v,
+                                          ClManifest   *manifest,
+                                          guint         depth);
+/* ingredient.manifest.missing for referenced manifests absent from the store. */
+void     cl_validation_check_referenced (ClValidation *v,
+                                         ClManifest   *manifest,
+                                         guint         depth,
+                                         GHashTable   *seen);
+/* hash(data) == expected with the named algorithm; *supported FALSE for unknown names. */
+gboolean cl_validation_hash_matches     (const char   *alg,
+                                         const guint8 *data,
+                                         gsize         len,
+                                         GBytes       *expected,
+                                         gboolean     *supported);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* cl-test-c2pa.h: test-only builders for JUMBF boxes, C2PA manifest stores and small
+ * signed JPEGs, made from scratch with libcbor and OpenSSL (no fixture files).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+G_BEGIN_DECLS
+
+/* A box: u32 length | type | payload. */
+GBytes  *cl_test_box       (const char   *type,
+                            const guint8 *payload,
+                            gsize         len);
+/* A superbox with a jumd (type UUID, toggles 0x03, label) and the given child boxes. */
+GBytes  *cl_test_superbox  (const guint8  uuid[16],
+                            const char   *label,
+                            GBytes      **children,
+                            guint         n_children);
+
+typedef struct {
+  EVP_PKEY *key;
+  X509     *cert;
+  GBytes   *cert_der;
+} ClTestSigner;
+
+/* A self-signed P-256 certificate with O and CN; valid from now-days_before to
+ * now+days_after (days_after negative: already expired). */
+ClTestSigner *cl_test_signer_new  (int           days_before,
+                                   int           days_after);
+void          cl_test_signer_free (ClTestSigner *signer);
+
+/* A small baseline JPEG (SOI, APP0, DQT, SOF0, SOS + entropy bytes, EOI). */
+GBytes  *cl_test_plain_jpeg (void);
+
+/* A JPEG carrying a complete, correctly signed C2PA v2 manifest store (actions + data
+ * hash) in APP11 after APP0. The offsets of interesting bytes are returned for tampering:
+ * the first byte of the entropy data, of the actions CBOR, of the claim CBOR. */
+typedef struct {
+  GBytes *file;
+  gsize   store_offset;     /* of the APP11 marker */
+  gsize   store_length;     /* APP11 segment incl. marker */
+  gsize   pixel_offset;
+  gsize   actions_offset;
+  gsize   claim_offset;
+  gsize   jumd_offset;      /* the first description box of the store */
+  char   *manifest_label;
+} ClTestSignedJpeg;
+
+ClTestSignedJpeg *cl_test_signed_jpeg_new  (ClTestSigner     *signer);
+void              cl_test_signed_jpeg_free (ClTestSignedJpeg *jpeg);
+char             *cl_test_write_temp       (GBytes           *bytes,
+                                            const char       *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTestSigner, cl_test_signer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTestSignedJpeg, cl_test_signed_jpeg_free)
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* fuzz-replay.c: a driver without libFuzzer for the fuzz targets, run by the normal test
+ * suite: every seed (shared fixtures when present, plus a signed JPEG built here) and a
+ * fixed number of deterministic mutations of it (bit flips, truncations, length fields
+ * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
+ *
+ *   fuzz-replay-<target> [--store] [--runs N] [SEED_DIR…]
+ *
+ * --store feeds the manifest store bytes of each seed image instead of the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <gio/gio.h>
+
+#include "cl-asset.h"
+#include "cl-test-c2pa.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+#define MAX_SEED_SIZE (512 * 1024)
+
+
+static void
+add_seed (GPtrArray *seeds,
+          GBytes    *bytes,
+          gboolean   store_only)
+{
+  if (store_only) {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
+
+    if (info != NULL && info->store != NULL)
+      g_ptr_array_add (seeds, g_bytes_ref (info->store));
+    return;
+  }
+  g_ptr_array_add (seeds, g_bytes_ref (bytes));
+}
+
+
+static void
+add_dir (GPtrArray  *seeds,
+         const char *path,
+         gboolean    store_only)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *file = g_build_filename (path, name, NULL);
+    g_autofree char *lower = g_ascii_strdown (name, -1);
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    if (!(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
+          g_str_has_suffix (lower, ".png")))
+      continue;
+    if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+      add_seed (seeds, bytes, store_only);
+    }
+  }
+}
+
+
+static GBytes *
+mutate (GBytes *seed,
+        GRand  *rand)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (seed, &len);
+  GByteArray *out = g_byte_array_sized_new (len + 16);
+  guint kind = g_rand_int_range (rand, 0, 5);
+  gsize at = len > 0 ? (gsize) g_rand_int_range (rand, 0, (gint32) MIN (len, G_MAXINT32)) : 0;
+
+  g_byte_array_append (out, data, len);
+  switch (kind) {
+  case 0:   /* a few bit flips */
+    for (int i = 0; i < 4 && len > 0; i++)
+      out->data[g_rand_int_range (rand, 0, (gint32) MIN (len, G_MAXINT32))] ^=
+        (guint8) (1u << g_rand_int_range (rand, 0, 8));
+    break;
+  case 1:   /* truncation */
+    g_byte_array_set_size (out, at);
+    break;
+  case 2:   /* a length field overwritten with a large or tiny value */
+    for (int i = 0; i < 4 && at + i < len; i++)
+      out->data[at + i] = g_rand_boolean (rand) ? 0xFF : 0x00;
+    break;
+  case 3:   /* a chunk duplicated */
+    if (len > 0) {
+      gsize n = MIN ((gsize) g_rand_int_range (rand, 1, 64), len - at);
+
+      g_byte_array_append (out, data + at, n);
+    }
+    break;
+  default:  /* random bytes inserted */
+    {
+      guint8 junk[8];
+
+      for (int i = 0; i < 8; i++)
+        junk[i] = (guint8) g_rand_int (rand);
+      g_byte_array_append (out, junk, sizeof junk);
+    }
+    break;
+  }
+  return g_byte_array_free_to_bytes (out);
+}
+
+
+int
+main (int    argc,
+      char **argv)
+{
+  gboolean store_only = FALSE;
+  int runs = 2000;
+  g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251128);
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  int done = 0;
+
+  for (int i = 1; i < argc; i++) {
+    if (g_str_equal (argv[i], "--store"))
+      store_only = TRUE;
+    else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+      runs = atoi (argv[++i]);
+    else
+      add_dir (seeds, argv[i], store_only);
+  }
+  add_seed (seeds, jpeg->file, store_only);
+  add_seed (seeds, plain, store_only);
+  g_assert_cmpuint (seeds->len, >, 0);
+
+  printf ("1..1\n");
+  for (guint i = 0; i < seeds->len; i++, done++) {
+    GBytes *s = g_ptr_array_index (seeds, i);
+
+    LLVMFuzzerTestOneInput (g_bytes_get_data (s, NULL), g_bytes_get_size (s));
+  }
+  while (done < runs) {
+    GBytes *s = g_ptr_array_index (seeds, g_rand_int_range (rand, 0, (gint32) seeds->len));
+    g_autoptr(GBytes) m = mutate (s, rand);
+
+    /* Stack mutations now and then to get past the first check. */
+    if (g_rand_int_range (rand, 0, 4) == 0) {
+      GBytes *again = mutate (m, rand);
+
+      g_bytes_unref (m);
+      m = again;
+    }
+    LLVMFuzzerTestOneInput (g_bytes_get_data (m, NULL), g_bytes_get_size (m));
+    done++;
+  }
+  printf ("ok 1 - %d inputs from %u seeds, no crash\n", done, seeds->len);
+  return 0;
+}

@@ -1,0 +1,300 @@
+/* test-validator.c: validation of a C2PA manifest store built and signed in the test
+ * (ES256, self-signed test certificate), then tampered with byte by byte.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "cl-error.h"
+#include "cl-test-c2pa.h"
+#include "cl-validator.h"
+
+
+static gboolean
+has_status (ClReport    *report,
+            const char  *code,
+            ClStatusKind kind)
+{
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (report->statuses, i);
+
+    if (g_str_equal (s->code, code) && s->kind == kind)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static ClReport *
+verify_bytes (GBytes  *bytes,
+              GError **error)
+{
+  g_autofree char *path = cl_test_write_temp (bytes, "signed.jpg");
+  ClReport *report = cl_validator_verify_file (path, NULL, NULL, error);
+
+  g_unlink (path);
+  return report;
+}
+
+
+static GBytes *
+tampered (GBytes *bytes,
+          gsize   offset)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint8 *copy = g_memdup2 (data, len);
+
+  g_assert_cmpuint (offset, <, len);
+  copy[offset] ^= 0x01;
+  return g_bytes_new_take (copy, len);
+}
+
+
+static void
+test_valid (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (jpeg->file, &error);
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_auto(GStrv) failures = NULL;
+  guint8 expected_content[32], expected_file[32];
+  ClReportManifest *active;
+  ClByteRange *range;
+
+  g_assert_no_error (error);
+  g_assert_true (report->has_manifest);
+  g_assert_cmpstr (cl_validation_state_to_string (report->state), ==, "Valid");
+  failures = cl_report_dup_failure_codes (report);
+  g_assert_cmpuint (g_strv_length (failures), ==, 1);
+  g_assert_cmpstr (failures[0], ==, "signingCredential.untrusted");
+  g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+  g_assert_true (has_status (report, "claimSignature.insideValidity", CL_STATUS_SUCCESS));
+  g_assert_true (has_status (report, "assertion.dataHash.match", CL_STATUS_SUCCESS));
+  g_assert_true (has_status (report, "assertion.hashedURI.match", CL_STATUS_SUCCESS));
+
+  /* The report's facts for other consumers. */
+  active = cl_report_get_active (report);
+  g_assert_nonnull (active);
+  g_assert_cmpstr (active->label, ==, jpeg->manifest_label);
+  g_assert_cmpstr (active->sig_alg, ==, "Es256");
+  g_assert_cmpstr (active->sig_issuer, ==, "CredLink Tests");
+  g_assert_cmpstr (active->sig_common_name, ==, "Test Signer");
+  g_assert_cmpstr (active->sig_serial, ==, "4242");
+  g_assert_cmpuint (report->store_ranges->len, ==, 1);
+  range = &g_array_index (report->store_ranges, ClByteRange, 0);
+  g_assert_cmpuint (range->start, ==, jpeg->store_offset);
+  g_assert_cmpuint (range->length, ==, jpeg->store_length);
+  g_assert_cmpuint (report->file_size, ==, g_bytes_get_size (jpeg->file));
+  EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), expected_content, NULL,
+              EVP_sha256 (), NULL);
+  g_assert_cmpmem (report->content_sha256, 32, expected_content, 32);
+  EVP_Digest (g_bytes_get_data (jpeg->file, NULL), g_bytes_get_size (jpeg->file), expected_file,
+              NULL, EVP_sha256 (), NULL);
+  g_assert_cmpmem (report->file_sha256, 32, expected_file, 32);
+  g_assert_cmpuint (report->x5chain->len, ==, 1);
+  g_assert_true (g_bytes_equal (g_ptr_array_index (report->x5chain, 0), signer->cert_der));
+  g_assert_true (report->has_claim_signature_hash);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (active->actions));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (active->actions)), ==, 1);
+}
+
+
+static void
+test_tampered_pixels (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->pixel_offset);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
+  g_assert_true (has_status (report, "assertion.dataHash.mismatch", CL_STATUS_FAILURE));
+  g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+  g_assert_false (has_status (report, "assertion.dataHash.match", CL_STATUS_SUCCESS));
+}
+
+
+static void
+test_tampered_assertion (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  /* "c2pa.created" → "c2pa.crfated": still CBOR, no longer what the claim hashed. */
+  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->actions_offset + 7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
+  g_assert_true (has_status (report, "assertion.hashedURI.mismatch", CL_STATUS_FAILURE));
+  /* The signature itself still holds; the data hash does not cover the store. */
+  g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+  g_assert_true (has_status (report, "assertion.dataHash.match", CL_STATUS_SUCCESS));
+}
+
+
+static void
+test_tampered_claim (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->claim_offset + 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
+  g_assert_true (has_status (report, "claimSignature.mismatch", CL_STATUS_FAILURE));
+  g_assert_false (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+}
+
+
+static void
+test_expired_signer (void)
+{
+  /* No time-stamp and a certificate that expired yesterday: outside validity now. */
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (30, -1);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (jpeg->file, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
+  g_assert_true (has_status (report, "claimSignature.outsideValidity", CL_STATUS_FAILURE));
+  g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+}
+
+
+static void
+test_truncated (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (jpeg->file, 0, jpeg->store_offset + 200);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (cut, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED);
+}
+
+
+static void
+test_garbled_box (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  gsize len = g_bytes_get_size (jpeg->file);
+  guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg->file, NULL), len);
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = NULL;
+
+  /* The store's description box claims to be far larger than its superbox. */
+  copy[jpeg->jumd_offset] = 0x7F;
+  bad = g_bytes_new_take (copy, len);
+  report = verify_bytes (bad, &error);
+  g_assert_null (report);
+  g_assert_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "offset"));
+}
+
+
+static void
+test_not_an_image (void)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("hello, this is not an image\n", 28);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (text, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
+}
+
+
+static void
+test_no_credentials (void)
+{
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (plain, &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (report->has_manifest);
+  g_assert_false (cl_report_is_valid (report));
+  json = cl_report_to_json_string (report, FALSE);
+  g_assert_null (strstr (json, "validation_state"));
+}
+
+
+static void
+verify_async_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ClReport **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = cl_validator_verify_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+
+static void
+test_async_and_json (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+  g_autofree char *path = cl_test_write_temp (jpeg->file, "async.jpg");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  ClReport *report = NULL;
+  JsonObject *root, *manifest, *results;
+
+  cl_validator_verify_file_async (path, NULL, NULL, verify_async_cb, &report);
+  while (report == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  json = cl_report_to_json_string (report, FALSE);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "active_manifest"), ==, jpeg->manifest_label);
+  g_assert_cmpstr (json_object_get_string_member (root, "validation_state"), ==, "Valid");
+  manifest = json_object_get_object_member (json_object_get_object_member (root, "manifests"),
+                                            jpeg->manifest_label);
+  g_assert_cmpint (json_object_get_int_member (manifest, "claim_version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (manifest, "signature_info"),
+                                                  "common_name"), ==, "Test Signer");
+  results = json_object_get_object_member (json_object_get_object_member (root, "validation_results"),
+                                           "activeManifest");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (results, "failure")), ==, 1);
+  cl_report_unref (report);
+  g_unlink (path);
+}
+
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/validator/valid", test_valid);
+  g_test_add_func ("/validator/tampered-pixels", test_tampered_pixels);
+  g_test_add_func ("/validator/tampered-assertion", test_tampered_assertion);
+  g_test_add_func ("/validator/tampered-claim", test_tampered_claim);
+  g_test_add_func ("/validator/expired-signer", test_expired_signer);
+  g_test_add_func ("/validator/truncated", test_truncated);
+  g_test_add_func ("/validator/garbled-box", test_garbled_box);
+  g_test_add_func ("/validator/not-an-image", test_not_an_image);
+  g_test_add_func ("/validator/no-credentials", test_no_credentials);
+  g_test_add_func ("/validator/async-and-json", test_async_and_json);
+  return g_test_run ();
+}
