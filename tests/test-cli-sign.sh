@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..17"
+echo "1..18"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -74,6 +74,10 @@ check $? "an unknown --source-type is a usage error"
 
 "$cli" profile export-ca studio "$tmp/ca.pem" >/dev/null 2>&1 && grep -q "BEGIN CERTIFICATE" "$tmp/ca.pem"
 check $? "profile export-ca writes the test CA"
+
+out=$("$cli" verify --json --no-proof-cache --trust-anchors "$tmp/ca.pem" "$tmp/a-signed.jpg" 2>&1); rc=$?
+[ $rc = 0 ] && echo "$out" | grep -q '"validation_state" *: *"Trusted"'
+check $? "credlink-cli verify calls what we signed Trusted with the exported test CA"
 
 CREDLINK_IMPORT_PASSPHRASE="correct horse" "$cli" profile import --name copy \
   --cert "$CREDLINK_DATA_DIR/profiles/studio/chain.pem" --key "$CREDLINK_DATA_DIR/profiles/studio/key.p8" >/dev/null 2>&1 &&

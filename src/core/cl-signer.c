@@ -22,8 +22,10 @@
 #include "cl-manifest-builder.h"
 #include "cl-ocsp-staple.h"
 #include "cl-signer.h"
+#include "cl-status.h"
 #include "cl-thumbnail.h"
 #include "cl-tsa-client.h"
+#include "cl-validator.h"
 
 #define COPY_BUFFER_SIZE (256 * 1024)
 #define SHA256_LEN 32
@@ -302,6 +304,46 @@ verify_output (const char        *output,
 }
 
 
+/* Runs the validator on the new file, as any reader will: the active manifest must
+ * be ours and have no failure other than the signer not being on a trust list
+ * (the validator here has none). Ingredient findings are the parent's, not ours. */
+static gboolean
+validate_output (const char    *path,
+                 const char    *label,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ClValidatorOptions options = { .skip_file_sha256 = TRUE };
+  g_autoptr(ClReport) report = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  report = cl_validator_verify_file (path, &options, cancellable, error);
+  if (report == NULL) {
+    g_prefix_error (error, _("The signed file does not validate: "));
+    return FALSE;
+  }
+  if (!report->has_manifest || g_strcmp0 (report->active_label, label) != 0) {
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                         _("The signed file does not validate: its active manifest is not "
+                           "the new one"));
+    return FALSE;
+  }
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+    if (status->ingredient_uri == NULL && status->kind == CL_STATUS_FAILURE &&
+        !g_str_equal (status->code, "signingCredential.untrusted"))
+      g_string_append_printf (failures, "%s%s", failures->len > 0 ? ", " : "", status->code);
+  }
+  if (failures->len > 0) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                 _("The signed file does not validate: %s"), failures->str);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
 ClSignResult *
 cl_signer_sign_file (ClProfile           *profile,
                      const ClSignOptions *options,
@@ -498,7 +540,8 @@ cl_signer_sign_file (ClProfile           *profile,
                               exclusion.start, carrier, cancellable, error);
   if (tmp_path == NULL)
     return NULL;
-  if (!verify_output (tmp_path, store, &exclusion, data_hash, cancellable, error)) {
+  if (!verify_output (tmp_path, store, &exclusion, data_hash, cancellable, error) ||
+      !validate_output (tmp_path, cl_manifest_builder_get_label (builder), cancellable, error)) {
     g_unlink (tmp_path);
     return NULL;
   }

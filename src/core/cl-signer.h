@@ -2,7 +2,8 @@
  * new signed file: profile check, manifest (with the source's own credentials
  * kept as parent), sizing, data hash with the exclusion of our own bytes, COSE
  * signature (+ optional RFC 3161 time-stamp), embedding without re-encoding,
- * atomic write, and a read-back check of what was written.
+ * atomic write, after a read-back check of what was written (store, data hash)
+ * and a run of the validator over it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
