@@ -252,6 +252,21 @@ cl_test_oracle_assert_valid (JsonObject *report,
 }
 
 
+static void
+scan_success (JsonArray  *success,
+              gboolean   *manifest_validated,
+              gboolean   *signature_validated)
+{
+  for (guint k = 0; success != NULL && k < json_array_get_length (success); k++) {
+    const char *code = json_object_get_string_member (
+      json_array_get_object_element (success, k), "code");
+
+    *manifest_validated |= g_str_equal (code, "ingredient.manifest.validated");
+    *signature_validated |= g_str_equal (code, "claimSignature.validated");
+  }
+}
+
+
 void
 cl_test_oracle_assert_ingredient_validated (JsonObject *report,
                                             const char *file)
@@ -259,21 +274,31 @@ cl_test_oracle_assert_ingredient_validated (JsonObject *report,
   JsonObject *raw = json_object_get_object_member (report, "raw");
   JsonObject *results = json_object_get_object_member (raw, "validation_results");
   JsonArray *deltas = json_object_get_array_member (results, "ingredientDeltas");
+  JsonObject *manifests = json_object_get_object_member (raw, "manifests");
+  JsonObject *active = json_object_get_object_member (
+    manifests, json_object_get_string_member (raw, "active_manifest"));
+  JsonArray *ingredients = json_object_get_array_member (active, "ingredients");
   gboolean manifest_validated = FALSE, signature_validated = FALSE;
 
+  /* What the reader re-derived beyond what the signer recorded (deltas), and what the
+   * signer recorded in the ingredient (validation_results), together. */
   g_assert_nonnull (deltas);
   for (guint i = 0; i < json_array_get_length (deltas); i++) {
     JsonObject *delta = json_object_get_object_member (
       json_array_get_object_element (deltas, i), "validationDeltas");
-    JsonArray *success = json_object_get_array_member (delta, "success");
 
-    for (guint k = 0; success != NULL && k < json_array_get_length (success); k++) {
-      const char *code = json_object_get_string_member (
-        json_array_get_object_element (success, k), "code");
+    scan_success (json_object_get_array_member (delta, "success"), &manifest_validated,
+                  &signature_validated);
+  }
+  for (guint i = 0; ingredients != NULL && i < json_array_get_length (ingredients); i++) {
+    JsonObject *ingredient = json_array_get_object_element (ingredients, i);
+    JsonObject *recorded = json_object_has_member (ingredient, "validation_results")
+      ? json_object_get_object_member (ingredient, "validation_results") : NULL;
 
-      manifest_validated |= g_str_equal (code, "ingredient.manifest.validated");
-      signature_validated |= g_str_equal (code, "claimSignature.validated");
-    }
+    if (recorded != NULL && json_object_has_member (recorded, "activeManifest"))
+      scan_success (json_object_get_array_member (
+                      json_object_get_object_member (recorded, "activeManifest"), "success"),
+                    &manifest_validated, &signature_validated);
   }
   if (!manifest_validated || !signature_validated)
     g_error ("%s: the reference reader did not validate the parent ingredient", file);

@@ -126,13 +126,20 @@ cl_cbor_map_put_int (cbor_item_t *map,
 }
 
 
+cbor_item_t *
+cl_cbor_array_new_sized (gsize n)
+{
+  return check_alloc (cbor_new_definite_array (n));
+}
+
+
 void
 cl_cbor_array_add (cbor_item_t *array,
                    cbor_item_t *value)
 {
-  g_assert (cbor_array_size (array) < CONTAINER_ROOM);
+  /* Fails when the array is full: a programming error, never input-dependent. */
   if (!cbor_array_push (array, value))
-    g_error ("%s: out of memory", G_STRLOC);
+    g_error ("%s: CBOR array full or out of memory", G_STRLOC);
   cbor_decref (&value);
 }
 

@@ -24,6 +24,8 @@ cbor_item_t *cl_cbor_zeros         (gsize         len);
  * entries added are encoded. */
 cbor_item_t *cl_cbor_map_new       (void);
 cbor_item_t *cl_cbor_array_new     (void);
+/* A definite-length array with room for exactly n entries. */
+cbor_item_t *cl_cbor_array_new_sized (gsize n);
 
 /* Adds key → value to a map from cl_cbor_map_new; takes ownership of value. */
 void         cl_cbor_map_put       (cbor_item_t  *map,

@@ -16,6 +16,7 @@
 #include "cl-error.h"
 #include "cl-jumbf-writer.h"
 #include "cl-manifest-builder.h"
+#include "cl-status.h"
 
 #define GENERATOR_NAME "CredLink"
 #define SHA256_LEN 32
@@ -41,6 +42,7 @@ struct _ClManifestBuilder {
 
   ClParentStore   *parent;
   ClParentBinding  parent_binding;
+  ClReport        *parent_report;
 };
 
 
@@ -80,6 +82,7 @@ cl_manifest_builder_free (ClManifestBuilder *self)
   g_free (self->work_title);
   g_clear_pointer (&self->thumbnail, g_bytes_unref);
   g_clear_pointer (&self->parent, cl_parent_store_free);
+  g_clear_pointer (&self->parent_report, cl_report_unref);
   g_free (self);
 }
 
@@ -157,6 +160,15 @@ cl_manifest_builder_set_parent (ClManifestBuilder  *self,
   self->parent = parent;
   self->parent_binding = CL_PARENT_BINDING_UNKNOWN;
   return TRUE;
+}
+
+
+void
+cl_manifest_builder_set_parent_report (ClManifestBuilder *self,
+                                       ClReport          *report)
+{
+  g_clear_pointer (&self->parent_report, cl_report_unref);
+  self->parent_report = report != NULL ? cl_report_ref (report) : NULL;
 }
 
 
@@ -244,6 +256,76 @@ status_entry (const char *code,
 }
 
 
+/* {"success": […], "informational": […], "failure": […]} of the statuses whose
+ * ingredient_uri equals uri (NULL: the parent's own active manifest). */
+static cbor_item_t *
+status_codes_map (ClReport   *report,
+                  const char *uri)
+{
+  static const struct { ClStatusKind kind; const char *name; } kinds[] = {
+    { CL_STATUS_SUCCESS, "success" },
+    { CL_STATUS_INFORMATIONAL, "informational" },
+    { CL_STATUS_FAILURE, "failure" },
+  };
+  cbor_item_t *map = cl_cbor_map_new ();
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++) {
+    gsize count = 0;
+    cbor_item_t *list;
+
+    for (guint i = 0; i < report->statuses->len; i++) {
+      ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+      count += status->kind == kinds[k].kind && g_strcmp0 (status->ingredient_uri, uri) == 0;
+    }
+    list = cl_cbor_array_new_sized (count);
+    for (guint i = 0; i < report->statuses->len; i++) {
+      ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+      if (status->kind == kinds[k].kind && g_strcmp0 (status->ingredient_uri, uri) == 0)
+        cl_cbor_array_add (list, status_entry (status->code, status->url != NULL ? status->url : "",
+                                               status->explanation != NULL
+                                               ? status->explanation : ""));
+    }
+    cl_cbor_map_put (map, kinds[k].name, list);
+  }
+  return map;
+}
+
+
+/* validationResults from the validator's report on the source. */
+static cbor_item_t *
+report_results (ClReport *report)
+{
+  cbor_item_t *results = cl_cbor_map_new ();
+  g_autoptr(GPtrArray) uris = g_ptr_array_new ();
+  cbor_item_t *deltas;
+
+  cl_cbor_map_put (results, "activeManifest", status_codes_map (report, NULL));
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+    if (status->ingredient_uri != NULL &&
+        !g_ptr_array_find_with_equal_func (uris, status->ingredient_uri, g_str_equal, NULL))
+      g_ptr_array_add (uris, status->ingredient_uri);
+  }
+  if (uris->len > 0) {
+    deltas = cl_cbor_array_new_sized (uris->len);
+    for (guint i = 0; i < uris->len; i++) {
+      cbor_item_t *delta = cl_cbor_map_new ();
+
+      cl_cbor_map_put (delta, "ingredientAssertionURI",
+                       cl_cbor_tstr (g_ptr_array_index (uris, i)));
+      cl_cbor_map_put (delta, "validationDeltas",
+                       status_codes_map (report, g_ptr_array_index (uris, i)));
+      cl_cbor_array_add (deltas, delta);
+    }
+    cl_cbor_map_put (results, "ingredientDeltas", deltas);
+  }
+  return results;
+}
+
+
 static void
 write_ingredient (ClManifestBuilder *self,
                   GByteArray        *out,
@@ -291,6 +373,11 @@ write_ingredient (ClManifestBuilder *self,
   cl_cbor_map_put (active_results, "informational", cl_cbor_array_new ());
   cl_cbor_map_put (active_results, "failure", failure);
   cl_cbor_map_put (results, "activeManifest", active_results);
+  if (self->parent_report != NULL) {
+    /* The validator's full findings replace the hard-binding-only record. */
+    cbor_decref (&results);
+    results = report_results (self->parent_report);
+  }
   cl_cbor_map_put (ingredient, "validationResults", results);
   if (thumbnail_hash != NULL)
     cl_cbor_map_put (ingredient, "thumbnail",

@@ -16,6 +16,7 @@
 
 #include "cl-data-hash.h"
 #include "cl-parent-store.h"
+#include "cl-report.h"
 
 G_BEGIN_DECLS
 
@@ -54,8 +55,12 @@ gboolean           cl_manifest_builder_set_parent (ClManifestBuilder  *self,
 /* Label of the parent's active manifest, or NULL. */
 const char        *cl_manifest_builder_get_parent_label (ClManifestBuilder *self);
 ClParentStore     *cl_manifest_builder_get_parent (ClManifestBuilder *self);
-/* Whether the parent's hard binding matched the source, recorded in the
- * ingredient's validationResults. */
+/* The validator's report on the source: its statuses become the ingredient's
+ * validationResults (activeManifest and ingredientDeltas), as c2pa-rs records them. */
+void               cl_manifest_builder_set_parent_report (ClManifestBuilder *self,
+                                                          ClReport          *report);
+/* Without a report: whether the parent's hard binding matched the source, recorded
+ * in the ingredient's validationResults. */
 void               cl_manifest_builder_set_parent_binding (ClManifestBuilder *self,
                                                            ClParentBinding    binding);
 

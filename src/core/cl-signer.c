@@ -432,6 +432,26 @@ cl_signer_sign_file (ClProfile           *profile,
       return NULL;
     }
     cl_manifest_builder_set_parent_binding (builder, parent_binding);
+
+    /* What the validator finds on the source goes into the ingredient, as c2pa-rs
+     * records it; a store it cannot read keeps the hard-binding-only record. */
+    {
+      ClValidatorOptions validator_options = { .skip_file_sha256 = TRUE };
+      g_autoptr(ClReport) parent_report = NULL;
+      g_autoptr(GError) validator_error = NULL;
+
+      parent_report = cl_validator_verify_file (input, &validator_options, cancellable,
+                                                &validator_error);
+      if (parent_report == NULL &&
+          g_error_matches (validator_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+        g_propagate_error (error, g_steal_pointer (&validator_error));
+        return NULL;
+      }
+      if (parent_report != NULL && parent_report->has_manifest &&
+          g_strcmp0 (parent_report->active_label,
+                     cl_manifest_builder_get_parent_label (builder)) == 0)
+        cl_manifest_builder_set_parent_report (builder, parent_report);
+    }
   }
 
   exclusion.start = info->store_ranges->len > 0
