@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..18"
+echo "1..19"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -71,6 +71,10 @@ check $? "--source-type names the IPTC digital source type"
 "$cli" sign --profile studio --source-type madeUp -o "$tmp/madeup.png" "$tmp/b.png" >/dev/null 2>&1; rc=$?
 [ $rc = 64 ] && [ ! -e "$tmp/madeup.png" ]
 check $? "an unknown --source-type is a usage error"
+
+"$cli" sign --profile studio --ocsp -o "$tmp/ocsp.png" "$tmp/b.png" >"$tmp/log" 2>&1; rc=$?
+[ $rc = 64 ] && grep -q "needs --tsa" "$tmp/log" && [ ! -e "$tmp/ocsp.png" ]
+check $? "--ocsp without --tsa is a usage error"
 
 "$cli" profile export-ca studio "$tmp/ca.pem" >/dev/null 2>&1 && grep -q "BEGIN CERTIFICATE" "$tmp/ca.pem"
 check $? "profile export-ca writes the test CA"
