@@ -33,6 +33,8 @@ typedef struct {
 static GPtrArray *
 trust_hook_evaluate (GPtrArray *x5chain,
                      gint64     validation_time,
+                     gboolean   time_stamped,
+                     GPtrArray *ocsp_responses,
                      gpointer   user_data)
 {
   TrustHook *hook = user_data;
@@ -40,18 +42,15 @@ trust_hook_evaluate (GPtrArray *x5chain,
   g_autoptr(GDateTime) when = NULL;
   ClTrustResult *result;
 
-  /* The validator passes the time-stamp time when a time-stamp validated, else now:
-   * only the former is a time to build the chain at (c2pa-rs: no time check otherwise). */
-  if (ABS (validation_time - g_get_real_time () / G_USEC_PER_SEC) > 120)
+  /* Only a validated time-stamp gives a time to build the chain at (c2pa-rs checks no
+   * chain time otherwise, and judges the signer's own validity now). */
+  if (time_stamped)
     when = g_date_time_new_from_unix_utc (validation_time);
-  result = cl_trust_evaluate (hook->store, x5chain, when, NULL, &hook->settings,
+  result = cl_trust_evaluate (hook->store, x5chain, when, ocsp_responses, &hook->settings,
                               hook->cancellable);
   for (guint i = 0; i < result->codes->len; i++) {
     const char *code = g_ptr_array_index (result->codes, i);
 
-    /* The validator itself reports a skipped OCSP check for unstapled signatures. */
-    if (g_str_equal (code, "signingCredential.ocsp.skipped"))
-      continue;
     g_ptr_array_add (statuses, cl_status_new (code, NULL, cl_status_text_describe (code)));
   }
   if (x5chain != NULL && x5chain->len > 0)
