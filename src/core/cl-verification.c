@@ -420,9 +420,10 @@ cl_verify_file (const char            *path,
     g_autoptr(GError) error = NULL;
 
     content_hash = cl_content_hash_hex (self->report->content_sha256, 32);
-    cache = cl_proof_cache_open (options->proof_db, &error);
+    cache = options->proof_cache != NULL ? g_object_ref (options->proof_cache)
+                                         : cl_proof_cache_open (options->proof_db, &error);
     if (cache == NULL)
-      g_debug ("No proof cache: %s", error->message);
+      g_warning ("The proof cache cannot be opened: %s", error->message);
   }
   if (cache != NULL && !self->report->has_manifest) {
     ClReport *recovered = recover_credentials (self, cache, content_hash, &validator_options,
@@ -488,6 +489,7 @@ typedef struct {
   char            *path;
   ClVerifyOptions  options;
   ClTrustStore    *store;   /* owned copy of options.trust_store */
+  ClProofCache    *cache;   /* owned copy of options.proof_cache */
   GStrv            ekus;
   char            *proof_db;
 } VerifyTask;
@@ -500,6 +502,7 @@ verify_task_free (gpointer data)
 
   g_free (task->path);
   g_clear_object (&task->store);
+  g_clear_object (&task->cache);
   g_strfreev (task->ekus);
   g_free (task->proof_db);
   g_free (task);
@@ -542,6 +545,8 @@ cl_verify_file_async (const char            *path,
   data->ekus = g_strdupv (options->extra_ekus);
   data->proof_db = g_strdup (options->proof_db);
   data->options.trust_store = data->store;
+  data->cache = options->proof_cache != NULL ? g_object_ref (options->proof_cache) : NULL;
+  data->options.proof_cache = data->cache;
   data->options.extra_ekus = data->ekus;
   data->options.proof_db = data->proof_db;
   g_task_set_source_tag (task, cl_verify_file_async);
