@@ -14,6 +14,7 @@
 #include "cl-cli-sign.h"
 #include "cl-error.h"
 #include "cl-profile-store.h"
+#include "cl-sign-proof.h"
 #include "cl-signer.h"
 
 
@@ -44,6 +45,8 @@ cl_cli_sign_run (int    argc,
   gboolean do_not_train = FALSE;
   gboolean staple_ocsp = FALSE;
   gboolean force = FALSE;
+  gboolean no_proof_cache = FALSE;
+  g_autoptr(ClProofCache) cache = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Signing profile"), "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -58,6 +61,8 @@ cl_cli_sign_run (int    argc,
     { "source-type", 0, 0, G_OPTION_ARG_STRING, &source_type,
       N_("IPTC digital source type of a new image (default digitalCapture)"), "TERM" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace existing output files"), NULL },
+    { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &no_proof_cache,
+      N_("Do not record the signed images in the local proof cache"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN…") },
     { NULL }
   };
@@ -133,6 +138,16 @@ cl_cli_sign_run (int    argc,
   options.force = force;
   options.digital_source_type = source_type_uri;
 
+  /* Every signed image leaves a proof, so stripped copies can be recognised later. */
+  if (!no_proof_cache) {
+    g_autoptr(GError) cache_error = NULL;
+
+    cache = cl_proof_cache_open (g_getenv ("CREDLINK_PROOF_DB"), &cache_error);
+    if (cache == NULL)
+      fprintf (stderr, _("credlink-cli sign: the proof cache cannot be used (%s); the signed "
+                         "images are not recorded\n"), cache_error->message);
+  }
+
   for (guint i = 0; i < n_inputs; i++) {
     g_autofree char *base = g_path_get_basename (inputs[i]);
     g_autofree char *target = to_folder ? g_build_filename (output, base, NULL)
@@ -150,6 +165,13 @@ cl_cli_sign_run (int    argc,
             result->manifest_label,
             result->parent_label != NULL ? _(", parent ") : "",
             result->parent_label != NULL ? result->parent_label : "");
+    if (cache != NULL) {
+      g_autoptr(GError) proof_error = NULL;
+
+      if (!cl_sign_record_proof (cache, target, result, profile, 0, &proof_error))
+        fprintf (stderr, _("  note: not recorded in the proof cache: %s\n"),
+                 proof_error->message);
+    }
     if (staple_ocsp && !result->ocsp_stapled)
       fprintf (stderr, _("  note: the signing certificate names no OCSP responder; nothing "
                          "was stapled\n"));
