@@ -119,11 +119,13 @@ job_ran (ClScheduler *scheduler,
 }
 
 
-/* The jobs that run at start (health, proof-cache clean-up) have finished. */
+/* The jobs that run at start (health, proof-cache clean-up, certificate expiry) have
+ * finished. */
 static gboolean
 health_ran (ClScheduler *scheduler)
 {
-  return job_ran (scheduler, CL_JOB_HEALTH) && job_ran (scheduler, CL_JOB_PROOF_CLEANUP);
+  return job_ran (scheduler, CL_JOB_HEALTH) && job_ran (scheduler, CL_JOB_PROOF_CLEANUP) &&
+         job_ran (scheduler, CL_JOB_CERT_EXPIRY);
 }
 
 

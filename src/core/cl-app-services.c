@@ -17,6 +17,7 @@
 
 #include "cl-app-services.h"
 #include "cl-error.h"
+#include "cl-job-cert-expiry.h"
 #include "cl-job-health.h"
 #include "cl-job-proof-cache.h"
 #include "cl-job-trust-refresh.h"
@@ -187,6 +188,16 @@ cl_app_services_new (GSettings  *settings,
                       cl_scheduler_settings_job_interval_ms (binder, CL_JOB_PROOF_CLEANUP),
                       cl_scheduler_settings_job_interval_ms (binder, CL_JOB_REVOCATION_PRUNE),
                       &error),
+                    error);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autofree char *profiles = g_build_filename (data_dir, "profiles", NULL);
+
+    add_job_or_log (cl_cert_expiry_job_register (
+                      scheduler, profiles,
+                      cl_scheduler_settings_job_interval_ms (binder, CL_JOB_CERT_EXPIRY), &error),
                     error);
     g_clear_error (&error);
   }
