@@ -6,7 +6,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..8"
+echo "1..10"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -42,3 +42,14 @@ out=$("$cli" verify "$fx/cli"); rc=$?
 echo "$out" | grep -q '^Verdict' && echo "$out" | grep -q '^valid .*verify.jpeg' &&
   echo "$out" | grep -q '^unsupported .*sample1.svg' && [ $rc = 2 ]
 check $? "a folder is walked and summarised in a table (an SVG in it: exit 2)"
+
+trust="${CREDLINK_SHARED_DIR}/c2pa-fixtures/certs/trust"
+out=$("$cli" verify --trust-anchors "$trust/test_cert_root_bundle.pem" --trust-config "$trust/store.cfg" "$fx/CACA.jpg"); rc=$?
+echo "$out" | grep -q 'Verdict: *Trusted' && echo "$out" | grep -q 'command-line' && [ $rc = 0 ]
+check $? "--trust-anchors makes a test-root signer Trusted and names the list"
+
+db=$(mktemp -d)/proofs.db
+"$cli" verify --db "$db" "$fx/CA.jpg" >/dev/null
+out=$("$cli" verify --json --db "$db" "$fx/CA.jpg"); rc=$?
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="valid"; assert d["proof"]["matches"]; assert [c for c in d["confidence"]["components"] if c["id"]=="proof-cache"][0]["points"]==5; assert d["trust"]["trusted"] is False' && [ $rc = 0 ]
+check $? "a second verification finds the proof; JSON has verdict, trust and confidence"

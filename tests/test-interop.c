@@ -11,7 +11,10 @@
 #include <json-glib/json-glib.h>
 
 #include "cl-error.h"
+#include "cl-trust-list.h"
+#include "cl-trust-store.h"
 #include "cl-validator.h"
+#include "cl-verification.h"
 
 
 static char *
@@ -70,9 +73,12 @@ is_jpeg_or_png (const char *name)
 
 
 /* Returns NULL when we agree, else a description of the disagreement. */
+/* store NULL: the validator alone, no anchors (c2pa-rs's default). Else the whole
+ * verification (validator + trust engine) with store's lists. */
 static char *
-compare_one (const char *fixtures,
-             JsonObject *expected)
+compare_one (const char   *fixtures,
+             JsonObject   *expected,
+             ClTrustStore *store)
 {
   const char *file = json_object_get_string_member (expected, "file");
   const char *verdict = json_object_get_string_member (expected, "verdict");
@@ -86,7 +92,18 @@ compare_one (const char *fixtures,
   JsonObject *codes;
   const char *state;
 
-  report = cl_validator_verify_file (path, NULL, NULL, &error);
+  if (store == NULL) {
+    report = cl_validator_verify_file (path, NULL, NULL, &error);
+  } else {
+    ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+    g_autoptr(ClVerification) verification = NULL;
+
+    options.trust_store = store;
+    verification = cl_verify_file (path, &options, NULL);
+    report = verification->report != NULL ? cl_report_ref (verification->report) : NULL;
+    if (verification->error != NULL)
+      error = g_error_copy (verification->error);
+  }
   if (!is_jpeg_or_png (file)) {
     /* Other formats: a clean unsupported-format error (or, for formats we sniff as
      * something we read, an honest result). */
@@ -138,7 +155,8 @@ compare_one (const char *fixtures,
 
 
 static void
-test_interop_no_trust (void)
+compare_all (const char   *config,
+             ClTrustStore *store)
 {
   g_autofree char *fixtures = fixtures_dir ();
   g_autofree char *expected_dir = NULL;
@@ -151,10 +169,10 @@ test_interop_no_trust (void)
     g_test_skip ("CREDLINK_SHARED_DIR/c2pa-fixtures is not available");
     return;
   }
-  expected_dir = g_build_filename (fixtures, "expected", "no-trust", NULL);
+  expected_dir = g_build_filename (fixtures, "expected", config, NULL);
   dir = g_dir_open (expected_dir, 0, NULL);
   if (dir == NULL) {
-    g_test_skip ("no expected/no-trust results");
+    g_test_skip ("no expected results for this configuration");
     return;
   }
   while ((name = g_dir_read_name (dir)) != NULL) {
@@ -171,7 +189,7 @@ test_interop_no_trust (void)
     fixture = g_build_filename (fixtures, json_object_get_string_member (expected, "file"), NULL);
     if (!g_file_test (fixture, G_FILE_TEST_EXISTS))
       continue;
-    problem = compare_one (fixtures, expected);
+    problem = compare_one (fixtures, expected, store);
     compared++;
     if (problem != NULL) {
       g_test_message ("%s", problem);
@@ -185,11 +203,46 @@ test_interop_no_trust (void)
 }
 
 
+static void
+test_interop_no_trust (void)
+{
+  compare_all ("no-trust", NULL);
+}
+
+
+/* The test roots as anchors and store.cfg as EKU list, as the reference ran. */
+static void
+test_interop_test_trust (void)
+{
+  g_autofree char *fixtures = fixtures_dir ();
+  g_autofree char *anchors = NULL;
+  g_autofree char *ekus = NULL;
+  g_autoptr(ClTrustList) list = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (fixtures == NULL) {
+    g_test_skip ("CREDLINK_SHARED_DIR/c2pa-fixtures is not available");
+    return;
+  }
+  anchors = g_build_filename (fixtures, "certs", "trust", "test_cert_root_bundle.pem", NULL);
+  ekus = g_build_filename (fixtures, "certs", "trust", "store.cfg", NULL);
+  list = cl_trust_list_new_from_files ("test-roots", CL_TRUST_LIST_KIND_USER, anchors, NULL,
+                                       ekus, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (lists, list);
+  store = cl_trust_store_new (lists);
+  compare_all ("with-test-trust", store);
+}
+
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/no-trust", test_interop_no_trust);
+  g_test_add_func ("/interop/with-test-trust", test_interop_test_trust);
   return g_test_run ();
 }

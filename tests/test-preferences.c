@@ -5,9 +5,15 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
+#include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
+#include "cl-scheduler-settings.h"
+#include "cl-test-pki.h"
+#include "cl-trust-lists-group.h"
+#include "cl-trust-store.h"
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -80,6 +86,127 @@ test_retention (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+quick_job (GTask *task, GCancellable *cancellable, gpointer user_data)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+finished_cb (ClScheduler *scheduler, const char *name, gboolean ok, gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found;
+
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+    if ((found = find_type (child, type)) != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+/* Each job's switch writes its GSettings key; the status line follows the scheduler. */
+static void
+test_jobs (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ClPreferencesWindow *window = cl_preferences_window_new (NULL);
+  g_autoptr(ClScheduler) scheduler = cl_scheduler_new (NULL);
+  ClJobsGroup *group = CL_JOBS_GROUP (find_type (GTK_WIDGET (window), CL_TYPE_JOBS_GROUP));
+  GtkWidget *expander;
+  GtkWidget *sw;
+  gboolean finished = FALSE;
+
+  g_assert_nonnull (group);
+  g_assert_cmpstr (cl_jobs_group_get_status_text (group, CL_JOB_HEALTH), ==,
+                   "Not scheduled in this session");
+
+  /* The first job row's switch is the proof clean-up's. */
+  expander = find_type (GTK_WIDGET (group), ADW_TYPE_EXPANDER_ROW);
+  sw = find_type (expander, GTK_TYPE_SWITCH);
+  g_assert_true (g_settings_get_boolean (settings, "job-proof-cleanup-enabled"));
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "job-proof-cleanup-enabled"));
+  g_settings_reset (settings, "job-proof-cleanup-enabled");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+
+  g_assert_true (cl_scheduler_add_job (scheduler, CL_JOB_HEALTH, 3600 * 1000, 0,
+                                       CL_SCHEDULER_JOB_ENABLED | CL_SCHEDULER_JOB_RUN_ON_START,
+                                       quick_job, NULL, NULL, NULL));
+  g_signal_connect (scheduler, "job-finished", G_CALLBACK (finished_cb), &finished);
+  cl_preferences_window_set_scheduler (window, scheduler);
+  cl_scheduler_start (scheduler);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (cl_jobs_group_get_status_text (group, CL_JOB_HEALTH),
+                                   "Last run: "));
+  g_assert_null (strstr (cl_jobs_group_get_status_text (group, CL_JOB_HEALTH), "never"));
+  g_assert_true (cl_scheduler_stop (scheduler, 1000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+wait_idle (ClTrustListsGroup *group)
+{
+  do {
+    g_main_context_iteration (NULL, TRUE);
+  } while (cl_trust_lists_group_is_busy (group));
+}
+
+/* Import a PEM as a user list, see it listed with its anchors, remove it. */
+static void
+test_trust_lists (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-ui-XXXXXX", NULL);
+  g_autofree char *trust_dir = g_build_filename (dir, "trust", NULL);
+  g_autofree char *pem_path = g_build_filename (dir, "Newsroom Roots.pem", NULL);
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(GFile) pem = g_file_new_for_path (pem_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/roots.pem");
+  ClPreferencesWindow *window = cl_preferences_window_new (NULL);
+  ClTrustListsGroup *group = CL_TRUST_LISTS_GROUP (find_type (GTK_WIDGET (window),
+                                                              CL_TYPE_TRUST_LISTS_GROUP));
+  g_autoptr(ClTrustStore) store = NULL;
+  GtkWidget *trash = NULL;
+
+  cl_test_write_pem (pem_path, pki->root, NULL);
+  g_assert_nonnull (group);
+  cl_trust_lists_group_set_trust_dir (group, trust_dir);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 0);
+
+  cl_trust_lists_group_import_file (group, pem);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 1);
+  g_assert_cmpstr (cl_trust_lists_group_get_message (group), ==,
+                   "Imported “newsroom-roots” with 1 anchors");
+  store = cl_trust_store_load (trust_dir, NULL);
+  g_assert_nonnull (cl_trust_store_lookup (store, "newsroom-roots"));
+
+  /* A file that cannot be read leaves the lists as they were and says why. */
+  cl_trust_lists_group_import_file (group, missing);
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 1);
+
+  /* The list's row carries its own remove button. */
+  trash = find_type (find_type (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (trash)), ==, "user-trash-symbolic");
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  wait_idle (group);
+  g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,6 +216,8 @@ main (int   argc,
 
   g_test_add_func ("/preferences/network-switches", test_switches);
   g_test_add_func ("/preferences/retention", test_retention);
+  g_test_add_func ("/preferences/jobs", test_jobs);
+  g_test_add_func ("/preferences/trust-lists", test_trust_lists);
 
   return g_test_run ();
 }

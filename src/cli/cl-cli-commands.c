@@ -11,12 +11,14 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
+#include "cl-cli-trust.h"
 
 int cl_cli_verify (int argc, char **argv);
 
 static const ClCliCommand commands[] = {
   { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify },
   { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
+  { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },
   { NULL, NULL, NULL },
 };
 

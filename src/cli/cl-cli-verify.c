@@ -1,5 +1,6 @@
-/* cl-cli-verify.c: credlink-cli verify FILE|DIR… — validates the Content Credentials
- * of each file (folders are walked) on a thread pool.
+/* cl-cli-verify.c: credlink-cli verify FILE|DIR… — verifies the Content Credentials of
+ * each file (folders are walked) on a thread pool: the C2PA validator, the trust lists,
+ * the proof cache and the confidence breakdown (cl-verification).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +13,12 @@
 #include "cl-cli-commands.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
-#include "cl-validator.h"
+#include "cl-trust-list.h"
+#include "cl-verification.h"
 
 typedef struct {
-  char     *path;
-  ClReport *report;
-  GError   *error;
+  char           *path;
+  ClVerification *verification;
 } VerifyJob;
 
 
@@ -25,8 +26,7 @@ static void
 verify_job_free (VerifyJob *job)
 {
   g_free (job->path);
-  g_clear_pointer (&job->report, cl_report_unref);
-  g_clear_error (&job->error);
+  g_clear_pointer (&job->verification, cl_verification_unref);
   g_free (job);
 }
 
@@ -37,7 +37,7 @@ verify_worker (gpointer data,
 {
   VerifyJob *job = data;
 
-  job->report = cl_validator_verify_file (job->path, user_data, NULL, &job->error);
+  job->verification = cl_verify_file (job->path, user_data, NULL);
   /* Pool threads outlive their jobs: release OpenSSL's per-thread state now. */
   OPENSSL_thread_stop ();
 }
@@ -46,28 +46,38 @@ verify_worker (gpointer data,
 static int
 job_exit_status (VerifyJob *job)
 {
-  if (job->report == NULL || !job->report->has_manifest)
+  switch (job->verification->verdict) {
+  case CL_VERDICT_TRUSTED:
+  case CL_VERDICT_VALID:
+    return CL_CLI_EXIT_OK;
+  case CL_VERDICT_INVALID:
+    return CL_CLI_EXIT_INVALID;
+  case CL_VERDICT_NO_CREDENTIALS:
+  case CL_VERDICT_ERROR:
+  default:
     return CL_CLI_EXIT_NO_CREDENTIALS;
-  return cl_report_is_valid (job->report) ? CL_CLI_EXIT_OK : CL_CLI_EXIT_INVALID;
+  }
 }
 
 
+/* One word for the summary table. */
 static const char *
 job_verdict (VerifyJob *job)
 {
-  if (job->error != NULL)
-    return g_error_matches (job->error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT) ?
+  GError *error = job->verification->error;
+
+  if (error != NULL)
+    return g_error_matches (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT) ?
            _("unsupported") :
-           g_error_matches (job->error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE) ?
+           g_error_matches (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE) ?
            _("remote") : _("error");
-  if (!job->report->has_manifest)
-    return _("no credentials");
-  switch (job->report->state) {
-  case CL_VALIDATION_STATE_TRUSTED: return _("trusted");
-  case CL_VALIDATION_STATE_VALID: return _("valid");
-  case CL_VALIDATION_STATE_INVALID:
+  switch (job->verification->verdict) {
+  case CL_VERDICT_TRUSTED: return _("trusted");
+  case CL_VERDICT_VALID: return _("valid");
+  case CL_VERDICT_INVALID: return _("invalid");
+  case CL_VERDICT_NO_CREDENTIALS:
   default:
-    return _("invalid");
+    return _("no credentials");
   }
 }
 
@@ -75,20 +85,20 @@ job_verdict (VerifyJob *job)
 static void
 print_human (VerifyJob *job)
 {
+  ClVerification *v = job->verification;
   ClReportManifest *active;
-  g_auto(GStrv) failures = NULL;
 
   printf ("%s\n", job->path);
-  if (job->error != NULL) {
-    printf ("  %s\n", job->error->message);
+  if (v->error != NULL) {
+    printf ("  %s\n", v->error->message);
     return;
   }
-  if (!job->report->has_manifest) {
-    printf ("  %s\n", _("No Content Credentials in this file."));
+  printf ("  %-14s %s%s\n", _("Verdict:"), cl_verdict_describe (v->verdict),
+          v->recovered ? _(" (recovered from the proof cache)") : "");
+  printf ("  %-14s %s\n", "", v->reason);
+  if (!v->report->has_manifest)
     return;
-  }
-  active = cl_report_get_active (job->report);
-  printf ("  %-14s %s\n", _("State:"), cl_validation_state_to_string (job->report->state));
+  active = cl_report_get_active (v->report);
   if (active != NULL) {
     if (active->title != NULL)
       printf ("  %-14s %s\n", _("Title:"), active->title);
@@ -101,17 +111,25 @@ print_human (VerifyJob *job)
       printf ("  %-14s %s\n", _("Algorithm:"), active->sig_alg);
     printf ("  %-14s %s\n", _("Signed at:"),
             active->sig_time != NULL ? active->sig_time : _("no time-stamp"));
-    printf ("  %-14s %u\n", _("Manifests:"), job->report->manifests->len);
   }
-  failures = cl_report_dup_failure_codes (job->report);
-  if (failures[0] != NULL) {
-    printf ("  %s\n", _("Problems:"));
-    for (guint i = 0; i < job->report->statuses->len; i++) {
-      ClStatus *s = g_ptr_array_index (job->report->statuses, i);
+  if (v->trust != NULL)
+    printf ("  %-14s %s\n", _("Trust:"), v->trust->summary != NULL ? v->trust->summary : "");
+  printf ("  %-14s %u / 100 (%s)\n", _("Confidence:"), v->confidence->score,
+          cl_confidence_level_describe (v->confidence->level));
+  printf ("  %-14s %u\n", _("Manifests:"), v->report->manifests->len);
+  {
+    gboolean header = FALSE;
 
-      if (s->kind == CL_STATUS_FAILURE)
-        printf ("    %s%s — %s\n", s->code, s->ingredient_uri ? _(" (ingredient)") : "",
-                s->explanation);
+    for (guint i = 0; i < v->report->statuses->len; i++) {
+      ClStatus *s = g_ptr_array_index (v->report->statuses, i);
+
+      if (s->kind != CL_STATUS_FAILURE)
+        continue;
+      if (!header)
+        printf ("  %s\n", _("Problems:"));
+      header = TRUE;
+      printf ("    %s%s — %s\n", s->code, s->ingredient_uri ? _(" (ingredient)") : "",
+              s->explanation);
     }
   }
 }
@@ -121,21 +139,32 @@ static void
 print_json (VerifyJob *job,
             gboolean   pretty)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *o;
+  g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
+  g_autofree char *text = json_to_string (root, pretty);
 
-  if (job->report != NULL) {
-    root = cl_report_to_json (job->report);
-  } else {
-    root = json_node_new (JSON_NODE_OBJECT);
-    json_node_take_object (root, json_object_new ());
-    json_object_set_string_member (json_node_get_object (root), "error", job->error->message);
-  }
-  o = json_node_get_object (root);
-  json_object_set_string_member (o, "path", job->path);
-  text = json_to_string (root, pretty);
   printf ("%s\n", text);
+}
+
+
+/* --trust-anchors / --allowed-list / --trust-config: a store of just those lists, as
+ * c2patool's trust options do; without them, the user's installed trust lists. */
+static ClTrustStore *
+command_line_store (const char  *anchors,
+                    const char  *allowed,
+                    const char  *eku_config,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  ClTrustList *list;
+
+  if (anchors == NULL && allowed == NULL)
+    return cl_trust_store_dup_default ();
+  list = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER, anchors, allowed,
+                                       eku_config, error);
+  if (list == NULL)
+    return NULL;
+  g_ptr_array_add (lists, list);
+  return cl_trust_store_new (lists);
 }
 
 
@@ -143,27 +172,46 @@ static int
 run_verify (int    argc,
             char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, online = FALSE, no_proof_cache = FALSE;
+  g_autofree char *anchors = NULL, *allowed = NULL, *eku_config = NULL, *db = NULL;
   g_auto(GStrv) paths = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { "trust-anchors", 0, 0, G_OPTION_ARG_FILENAME, &anchors,
+      N_("Trust only the anchors in this PEM file (instead of your trust lists)"), N_("PEM") },
+    { "allowed-list", 0, 0, G_OPTION_ARG_FILENAME, &allowed,
+      N_("Allowed end-entity certificates (PEM, or base64 SHA-256 lines)"), N_("PEM") },
+    { "trust-config", 0, 0, G_OPTION_ARG_FILENAME, &eku_config,
+      N_("Extra accepted EKU OIDs, one per line (store.cfg)"), N_("FILE") },
+    { "online", 0, 0, G_OPTION_ARG_NONE, &online,
+      N_("Ask OCSP responders and CRL servers whether certificates were revoked"), NULL },
+    { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &no_proof_cache,
+      N_("Neither consult nor update the local proof cache"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The proof cache database (default: $CREDLINK_PROOF_DB, else your data folder)"),
+      N_("PATH") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
-    { NULL }
+    G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
+  g_autoptr(ClTrustStore) store = NULL;
+  g_auto(GStrv) ekus = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
   GThreadPool *pool;
-  ClValidatorOptions options = { NULL, NULL, NULL, FALSE };
   int status = CL_CLI_EXIT_OK;
   gboolean any_invalid = FALSE, any_missing = FALSE;
 
   g_set_prgname ("credlink-cli verify");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-    _("Verify the Content Credentials (C2PA) of images. Folders are walked."));
+    _("Verify the Content Credentials (C2PA) of images. Folders are walked.\n"
+      "Signers are judged against your trust lists (credlink-cli trust), or only\n"
+      "against --trust-anchors/--allowed-list when given. Verification is offline\n"
+      "unless --online is given."));
   g_option_context_set_description (context,
     _("Exit status: 0 all valid or trusted, 1 some credentials invalid,\n"
       "2 a file has no credentials or could not be read (when none is invalid)."));
@@ -177,6 +225,22 @@ run_verify (int    argc,
     fprintf (stderr, "%s", help);
     return CL_CLI_EXIT_USAGE;
   }
+  store = command_line_store (anchors, allowed, eku_config, &error);
+  if (store == NULL) {
+    fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+    return CL_CLI_EXIT_USAGE;
+  }
+  /* With the user's lists, --trust-config adds EKUs to theirs. */
+  if (eku_config != NULL && anchors == NULL && allowed == NULL) {
+    g_autofree char *text = NULL;
+
+    if (!g_file_get_contents (eku_config, &text, NULL, &error)) {
+      fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+      return CL_CLI_EXIT_USAGE;
+    }
+    ekus = cl_trust_parse_eku_config (text);
+  }
+
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (inputs, g_file_new_for_commandline_arg (paths[i]));
   files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, NULL, &error);
@@ -185,6 +249,11 @@ run_verify (int    argc,
     return CL_CLI_EXIT_NO_CREDENTIALS;
   }
 
+  options.trust_store = store;
+  options.online = online;
+  options.extra_ekus = ekus;
+  options.use_proof_cache = !no_proof_cache;
+  options.proof_db = db != NULL ? db : g_getenv ("CREDLINK_PROOF_DB");
   /* The human summary does not show the file's SHA-256: skip that second digest. */
   options.skip_file_sha256 = !json;
   pool = g_thread_pool_new (verify_worker, &options, (gint) MAX (1, g_get_num_processors ()),

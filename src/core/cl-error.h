@@ -72,6 +72,26 @@ typedef enum {
   CL_PROOF_CACHE_ERROR_CLOSED,   /* the cache was closed */
 } ClProofCacheError;
 
+/* Background jobs (cl-scheduler) and the services the application owns. */
+#define CL_SCHEDULER_ERROR (cl_scheduler_error_quark ())
+typedef enum {
+  CL_SCHEDULER_ERROR_DUPLICATE_JOB,
+  CL_SCHEDULER_ERROR_NO_SUCH_JOB,
+  CL_SCHEDULER_ERROR_INVALID,
+  CL_SCHEDULER_ERROR_DEADLINE,
+} ClSchedulerError;
+
+/* Downloading the C2PA trust lists and replacing their local snapshot. */
+#define CL_TRUST_REFRESH_ERROR (cl_trust_refresh_error_quark ())
+typedef enum {
+  CL_TRUST_REFRESH_ERROR_HTTP,
+  CL_TRUST_REFRESH_ERROR_TIMED_OUT,
+  CL_TRUST_REFRESH_ERROR_TOO_LARGE,
+  CL_TRUST_REFRESH_ERROR_BAD_PEM,
+  CL_TRUST_REFRESH_ERROR_EMPTY,
+  CL_TRUST_REFRESH_ERROR_IO,
+} ClTrustRefreshError;
+
 GQuark cl_asset_error_quark (void);
 GQuark cl_jumbf_error_quark (void);
 GQuark cl_manifest_error_quark (void);
@@ -79,5 +99,7 @@ GQuark cl_cose_error_quark (void);
 GQuark cl_trust_error_quark (void);
 GQuark cl_sign_error_quark (void);
 GQuark cl_proof_cache_error_quark (void);
+GQuark cl_scheduler_error_quark (void);
+GQuark cl_trust_refresh_error_quark (void);
 
 G_END_DECLS

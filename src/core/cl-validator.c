@@ -588,3 +588,37 @@ cl_validator_verify_file_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+
+GArray *
+cl_validator_store_exclusions (GBytes  *store_bytes,
+                               GError **error)
+{
+  g_autoptr(ClManifestStore) store = cl_manifest_store_parse (store_bytes, error);
+  g_autoptr(cbor_item_t) item = NULL;
+  ClValidation v = { 0 };
+  ClManifest *binding;
+  ClAssertion *a;
+  DataHash dh = { NULL, NULL, FALSE };
+
+  if (store == NULL)
+    return NULL;
+  v.store = store;
+  binding = find_binding_manifest (&v, cl_manifest_store_get_active (store));
+  a = binding != NULL ? find_hard_binding (binding, "c2pa.hash.data") : NULL;
+  if (a == NULL) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
+                         _("The credentials are not bound to the image by a data hash"));
+    return NULL;
+  }
+  item = cl_assertion_load_cbor (a, NULL);
+  parse_data_hash (item, &dh);
+  g_clear_pointer (&dh.hash, g_bytes_unref);
+  if (dh.malformed) {
+    g_array_unref (dh.exclusions);
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                         _("The data hash of the credentials is malformed"));
+    return NULL;
+  }
+  return dh.exclusions;
+}

@@ -56,4 +56,10 @@ ClReport *cl_validator_verify_stream (GInputStream              *stream,
                                       GCancellable              *cancellable,
                                       GError                   **error);
 
+/* The exclusions (ClByteRange) of the hard binding (c2pa.hash.data) of the active manifest
+ * of a manifest store: where that store sat in the file it was signed into. NULL with an
+ * error when the store cannot be read or binds without a data hash. */
+GArray   *cl_validator_store_exclusions (GBytes                    *store,
+                                         GError                   **error);
+
 G_END_DECLS

@@ -6,15 +6,23 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
+#include "cl-app-services.h"
 #include "cl-application.h"
 #include "cl-version.h"
 #include "cl-window.h"
 
 struct _ClApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication     parent_instance;
+
+  /* Owned References */
+  ClServiceRegistry *services;
+  guint              sigint_source_id;
+  guint              sigterm_source_id;
 };
 
 G_DEFINE_FINAL_TYPE (ClApplication, cl_application, ADW_TYPE_APPLICATION)
@@ -93,6 +101,69 @@ static const GActionEntry app_actions[] = {
 };
 
 
+/* SIGINT and SIGTERM quit like app.quit, so that shutdown closes the services. */
+static gboolean
+quit_on_signal (ClApplication *self,
+                const char    *signal_name)
+{
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "MESSAGE", "Received %s; quitting", signal_name);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+
+static gboolean
+sigint_cb (gpointer user_data)
+{
+  return quit_on_signal (CL_APPLICATION (user_data), "SIGINT");
+}
+
+
+static gboolean
+sigterm_cb (gpointer user_data)
+{
+  return quit_on_signal (CL_APPLICATION (user_data), "SIGTERM");
+}
+
+
+/* The services (HTTP session, background jobs…) live from startup to shutdown.
+ * The signal handlers come first, so that no job runs before a SIGTERM would
+ * close it properly. */
+static void
+start_services (ClApplication *self)
+{
+  self->sigint_source_id = g_unix_signal_add (SIGINT, sigint_cb, self);
+  self->sigterm_source_id = g_unix_signal_add (SIGTERM, sigterm_cb, self);
+  self->services = cl_app_services_new (NULL, NULL);
+}
+
+
+ClServiceRegistry *
+cl_application_get_services (ClApplication *self)
+{
+  g_return_val_if_fail (CL_IS_APPLICATION (self), NULL);
+
+  return self->services;
+}
+
+
+/* Cancels the running jobs and waits for them up to CL_SHUTDOWN_DEADLINE_MS. */
+static void
+cl_application_shutdown (GApplication *app)
+{
+  ClApplication *self = CL_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigint_source_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source_id, g_source_remove);
+  if (self->services != NULL)
+    cl_service_registry_close (self->services, CL_SHUTDOWN_DEADLINE_MS);
+  g_clear_object (&self->services);
+
+  G_APPLICATION_CLASS (cl_application_parent_class)->shutdown (app);
+}
+
+
 static void
 cl_application_startup (GApplication *app)
 {
@@ -110,6 +181,8 @@ cl_application_startup (GApplication *app)
                                          (const char *[]) { "<Primary>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close",
                                          (const char *[]) { "<Primary>w", NULL });
+
+  start_services (CL_APPLICATION (app));
 }
 
 
@@ -121,6 +194,7 @@ cl_application_class_init (ClApplicationClass *klass)
   app_class->activate = cl_application_activate;
   app_class->open = cl_application_open;
   app_class->startup = cl_application_startup;
+  app_class->shutdown = cl_application_shutdown;
 }
 
 

@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
+#include "cl-trust-lists-group.h"
 
 struct _ClPreferencesWindow
 {
@@ -19,6 +21,7 @@ struct _ClPreferencesWindow
   GtkSwitch            *trust_list_refresh_switch;
   GtkSwitch            *remote_manifests_switch;
   GtkSpinButton        *retention_spin;
+  ClJobsGroup          *jobs_group;
 
   /* Owned references */
   GSettings            *settings;
@@ -53,12 +56,15 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, trust_list_refresh_switch);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, remote_manifests_switch);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, jobs_group);
 }
 
 
 static void
 cl_preferences_window_init (ClPreferencesWindow *self)
 {
+  g_type_ensure (CL_TYPE_JOBS_GROUP);
+  g_type_ensure (CL_TYPE_TRUST_LISTS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -70,6 +76,16 @@ cl_preferences_window_init (ClPreferencesWindow *self)
                    self->remote_manifests_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "proof-retention-days",
                    self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
+}
+
+
+void
+cl_preferences_window_set_scheduler (ClPreferencesWindow *self,
+                                     ClScheduler         *scheduler)
+{
+  g_return_if_fail (CL_IS_PREFERENCES_WINDOW (self));
+
+  cl_jobs_group_set_scheduler (self->jobs_group, scheduler);
 }
 
 

@@ -6,12 +6,17 @@
 
 #include <adwaita.h>
 
+#include "cl-scheduler.h"
+
 G_BEGIN_DECLS
 
 #define CL_TYPE_PREFERENCES_WINDOW (cl_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, CL, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-ClPreferencesWindow *cl_preferences_window_new (GtkWindow *parent);
+ClPreferencesWindow *cl_preferences_window_new           (GtkWindow           *parent);
+/* Shows the status of the scheduler's jobs on the Background Jobs page. */
+void                 cl_preferences_window_set_scheduler (ClPreferencesWindow *self,
+                                                          ClScheduler         *scheduler);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-app-services.h"
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-window.h"
@@ -212,6 +213,14 @@ show_preferences_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   ClPreferencesWindow *preferences = cl_preferences_window_new (GTK_WINDOW (widget));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  ClServiceRegistry *services = CL_IS_APPLICATION (app)
+                                ? cl_application_get_services (CL_APPLICATION (app)) : NULL;
+
+  if (services != NULL)
+    cl_preferences_window_set_scheduler (preferences,
+                                         cl_service_registry_lookup (services,
+                                                                     CL_SERVICE_SCHEDULER));
 
   gtk_window_present (GTK_WINDOW (preferences));
 }

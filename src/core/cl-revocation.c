@@ -1,0 +1,602 @@
+/* cl-revocation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <openssl/err.h>
+#include <openssl/ocsp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
+
+#include "cl-error.h"
+#include "cl-ocsp.h"
+#include "cl-revocation.h"
+#include "cl-x509.h"
+
+#define DEFAULT_TIMEOUT_SECONDS 5
+#define MAX_OCSP_RESPONSE_BYTES (256 * 1024)
+#define MAX_CRL_BYTES (32 * 1024 * 1024)
+#define MAX_URLS_TRIED 4
+#define CRL_SKEW_SECONDS 300
+
+
+ClRevocationInfo *
+cl_revocation_info_new (void)
+{
+  ClRevocationInfo *info = g_new0 (ClRevocationInfo, 1);
+
+  info->reason = -1;
+  return info;
+}
+
+
+ClRevocationInfo *
+cl_revocation_info_copy (const ClRevocationInfo *info)
+{
+  ClRevocationInfo *copy = g_memdup2 (info, sizeof *info);
+
+  copy->url = g_strdup (info->url);
+  copy->detail = g_strdup (info->detail);
+  return copy;
+}
+
+
+void
+cl_revocation_info_free (ClRevocationInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->url);
+  g_free (info->detail);
+  g_free (info);
+}
+
+
+const char *
+cl_revocation_reason_name (int reason)
+{
+  if (reason < 0)
+    return NULL;
+  return OCSP_crl_reason_str (reason);
+}
+
+
+const char *
+cl_revocation_state_to_string (ClRevocationState state)
+{
+  switch (state) {
+  case CL_REVOCATION_GOOD: return "good";
+  case CL_REVOCATION_REVOKED: return "revoked";
+  case CL_REVOCATION_REVOKED_LATER: return "revoked-after-signing";
+  case CL_REVOCATION_UNKNOWN: return "unknown";
+  case CL_REVOCATION_NOT_CHECKED:
+  default:
+    return "not-checked";
+  }
+}
+
+
+const char *
+cl_revocation_source_to_string (ClRevocationSource source)
+{
+  switch (source) {
+  case CL_REVOCATION_SOURCE_STAPLED_OCSP: return "stapled-ocsp";
+  case CL_REVOCATION_SOURCE_LIVE_OCSP: return "ocsp";
+  case CL_REVOCATION_SOURCE_CRL: return "crl";
+  case CL_REVOCATION_SOURCE_NONE:
+  default:
+    return "none";
+  }
+}
+
+
+/* --- cache ------------------------------------------------------------ */
+
+struct _ClRevocationCache {
+  GMutex                          lock;
+  GHashTable                     *entries;   /* sha256 hex → ClRevocationInfo */
+  const ClRevocationCacheBacking *backing;
+  gpointer                        backing_data;
+};
+
+
+ClRevocationCache *
+cl_revocation_cache_new (void)
+{
+  ClRevocationCache *cache = g_new0 (ClRevocationCache, 1);
+
+  g_mutex_init (&cache->lock);
+  cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) cl_revocation_info_free);
+  return cache;
+}
+
+
+ClRevocationCache *
+cl_revocation_cache_get_default (void)
+{
+  static gsize initialised = 0;
+  static ClRevocationCache *cache;
+
+  if (g_once_init_enter (&initialised)) {
+    cache = cl_revocation_cache_new ();
+    g_once_init_leave (&initialised, 1);
+  }
+  return cache;
+}
+
+
+void
+cl_revocation_cache_free (ClRevocationCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->entries);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+
+void
+cl_revocation_cache_set_backing (ClRevocationCache              *cache,
+                                 const ClRevocationCacheBacking *backing,
+                                 gpointer                        user_data)
+{
+  g_mutex_lock (&cache->lock);
+  cache->backing = backing;
+  cache->backing_data = user_data;
+  g_mutex_unlock (&cache->lock);
+}
+
+
+ClRevocationInfo *
+cl_revocation_cache_lookup (ClRevocationCache *cache,
+                            const char        *cert_sha256,
+                            gint64             now)
+{
+  ClRevocationInfo *found;
+  ClRevocationInfo *copy = NULL;
+
+  g_mutex_lock (&cache->lock);
+  found = g_hash_table_lookup (cache->entries, cert_sha256);
+  if (found != NULL && found->next_update > now)
+    copy = cl_revocation_info_copy (found);
+  else if (found != NULL)
+    g_hash_table_remove (cache->entries, cert_sha256);
+  if (copy == NULL && cache->backing != NULL && cache->backing->lookup != NULL) {
+    copy = cache->backing->lookup (cache->backing_data, cert_sha256, now);
+    if (copy != NULL)
+      g_hash_table_replace (cache->entries, g_strdup (cert_sha256), cl_revocation_info_copy (copy));
+  }
+  g_mutex_unlock (&cache->lock);
+  return copy;
+}
+
+
+void
+cl_revocation_cache_store (ClRevocationCache      *cache,
+                           const char             *cert_sha256,
+                           const ClRevocationInfo *info)
+{
+  /* Only answers with a known end of validity can be reused. */
+  if (info->next_update == 0)
+    return;
+  g_mutex_lock (&cache->lock);
+  g_hash_table_replace (cache->entries, g_strdup (cert_sha256), cl_revocation_info_copy (info));
+  if (cache->backing != NULL && cache->backing->store != NULL)
+    cache->backing->store (cache->backing_data, cert_sha256, info);
+  g_mutex_unlock (&cache->lock);
+}
+
+
+/* --- HTTP --------------------------------------------------------------- */
+
+static gboolean
+url_is_http (const char *url)
+{
+  return g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://");
+}
+
+
+/* POST (body != NULL) or GET url; the body of a 200 answer, at most max_bytes. */
+static GBytes *
+http_exchange (SoupSession   *session,
+               const char    *url,
+               const char    *content_type,
+               GBytes        *body,
+               gsize          max_bytes,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[16384];
+  gssize n;
+
+  if (!url_is_http (url) ||
+      (msg = soup_message_new (body != NULL ? "POST" : "GET", url)) == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                 _("“%s” is not an HTTP address"), url);
+    return NULL;
+  }
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  stream = soup_session_send (session, msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, _("%s answered HTTP %u %s"), url,
+                 soup_message_get_status (msg), soup_message_get_reason_phrase (msg));
+    return NULL;
+  }
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0) {
+    if (data->len + (gsize) n > max_bytes) {
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                   _("%s sent more than %" G_GSIZE_FORMAT " bytes"), url, max_bytes);
+      return NULL;
+    }
+    g_byte_array_append (data, buffer, (guint) n);
+  }
+  if (n < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+
+/* --- CRL ---------------------------------------------------------------- */
+
+static X509_CRL *
+parse_crl (GBytes *bytes)
+{
+  gsize len;
+  const unsigned char *p = g_bytes_get_data (bytes, &len);
+  X509_CRL *crl = NULL;
+
+  if (len > 0 && len <= G_MAXINT32)
+    crl = d2i_X509_CRL (NULL, &p, (long) len);
+  if (crl == NULL && len > 0 && len <= G_MAXINT32) {
+    BIO *bio = BIO_new_mem_buf (g_bytes_get_data (bytes, NULL), (int) len);
+
+    crl = PEM_read_bio_X509_CRL (bio, NULL, NULL, NULL);
+    BIO_free (bio);
+  }
+  ERR_clear_error ();
+  return crl;
+}
+
+
+static gboolean
+check_crl (GBytes            *bytes,
+           X509              *cert,
+           X509              *issuer,
+           gint64             judged_time,
+           gboolean           time_is_trusted,
+           ClRevocationInfo  *info,
+           GError           **error)
+{
+  X509_CRL *crl = parse_crl (bytes);
+  X509_REVOKED *entry = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean ok = FALSE;
+
+  if (crl == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, _("The CRL cannot be decoded"));
+    return FALSE;
+  }
+  if (X509_NAME_cmp (X509_CRL_get_issuer (crl), X509_get_issuer_name (cert)) != 0 ||
+      X509_CRL_verify (crl, X509_get0_pubkey (issuer)) != 1) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                 _("The CRL is not signed by the certificate’s issuer"));
+    goto out;
+  }
+  info->this_update = 0;
+  info->next_update = 0;
+  if (!cl_asn1_time_to_unix (X509_CRL_get0_lastUpdate (crl), &info->this_update) ||
+      info->this_update > now + CRL_SKEW_SECONDS ||
+      !cl_asn1_time_to_unix (X509_CRL_get0_nextUpdate (crl), &info->next_update) ||
+      info->next_update < now - CRL_SKEW_SECONDS) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, _("The CRL is out of date"));
+    goto out;
+  }
+
+  if (X509_CRL_get0_by_cert (crl, &entry, cert) == 1 && entry != NULL) {
+    ASN1_ENUMERATED *reason = X509_REVOKED_get_ext_d2i (entry, NID_crl_reason, NULL, NULL);
+
+    info->reason = reason != NULL ? (int) ASN1_ENUMERATED_get (reason) : -1;
+    ASN1_ENUMERATED_free (reason);
+    if (!cl_asn1_time_to_unix (X509_REVOKED_get0_revocationDate (entry), &info->revoked_at)) {
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                   _("The CRL entry has no valid revocation date"));
+      goto out;
+    }
+    cl_revocation_judge (info, TRUE, judged_time, time_is_trusted);
+  } else {
+    cl_revocation_judge (info, FALSE, judged_time, time_is_trusted);
+  }
+  ok = TRUE;
+
+out:
+  ERR_clear_error ();
+  X509_CRL_free (crl);
+  return ok;
+}
+
+
+/* --- the check ------------------------------------------------------------ */
+
+static void
+describe (ClRevocationInfo *info,
+          const char       *why)
+{
+  g_autofree char *when = NULL;
+  const char *how;
+
+  g_clear_pointer (&info->detail, g_free);
+  switch (info->source) {
+  case CL_REVOCATION_SOURCE_STAPLED_OCSP: how = _("stapled OCSP response"); break;
+  case CL_REVOCATION_SOURCE_LIVE_OCSP: how = _("live OCSP query"); break;
+  case CL_REVOCATION_SOURCE_CRL: how = _("revocation list (CRL)"); break;
+  case CL_REVOCATION_SOURCE_NONE:
+  default: how = ""; break;
+  }
+
+  switch (info->state) {
+  case CL_REVOCATION_GOOD:
+    when = cl_unix_to_iso8601 (info->this_update);
+    info->detail = g_strdup_printf (_("Not revoked (%s of %s)"), how, when);
+    break;
+  case CL_REVOCATION_REVOKED:
+  case CL_REVOCATION_REVOKED_LATER:
+    when = cl_unix_to_iso8601 (info->revoked_at);
+    info->detail = g_strdup_printf (info->state == CL_REVOCATION_REVOKED
+                                      ? _("Revoked on %s, reason: %s (%s)")
+                                      : _("Revoked on %s, after the trusted signing time; reason: %s (%s)"),
+                                    when,
+                                    info->reason >= 0 ? cl_revocation_reason_name (info->reason)
+                                                      : _("none given"),
+                                    how);
+    break;
+  case CL_REVOCATION_UNKNOWN:
+    info->detail = g_strdup_printf (_("The responder does not know this certificate (%s)"), how);
+    break;
+  case CL_REVOCATION_NOT_CHECKED:
+  default:
+    info->detail = g_strdup_printf (_("Not checked: %s"), why);
+    break;
+  }
+}
+
+
+static ClRevocationInfo *
+not_checked (ClRevocationSkip  skip,
+             const char       *why)
+{
+  ClRevocationInfo *info = cl_revocation_info_new ();
+
+  info->state = CL_REVOCATION_NOT_CHECKED;
+  info->skip = skip;
+  describe (info, why);
+  return info;
+}
+
+
+static ClRevocationInfo *
+try_stapled (X509         *cert,
+             X509         *issuer,
+             GPtrArray    *stapled,
+             gint64        judged_time,
+             gboolean      time_is_trusted,
+             char        **problem)
+{
+  for (guint i = 0; stapled != NULL && i < stapled->len; i++) {
+    g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+    g_autoptr(GError) error = NULL;
+
+    if (cl_ocsp_check_response (g_ptr_array_index (stapled, i), cert, issuer, NULL,
+                                judged_time, time_is_trusted, info, &error)) {
+      info->source = CL_REVOCATION_SOURCE_STAPLED_OCSP;
+      describe (info, NULL);
+      return g_steal_pointer (&info);
+    }
+    /* Responses about other certificates of the chain are not a problem. */
+    if (*problem == NULL && !g_error_matches (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND))
+      *problem = g_strdup (error->message);
+  }
+  return NULL;
+}
+
+
+static ClRevocationInfo *
+query_online (X509           *cert,
+              X509           *issuer,
+              SoupSession    *session,
+              gint64          judged_time,
+              gboolean        time_is_trusted,
+              GCancellable   *cancellable,
+              gboolean       *any_service)
+{
+  g_auto(GStrv) ocsp_urls = cl_x509_ocsp_urls (cert);
+  g_auto(GStrv) crl_urls = cl_x509_crl_urls (cert);
+  g_autoptr(GError) last_error = NULL;
+  guint tried = 0;
+
+  *any_service = (ocsp_urls[0] != NULL || crl_urls[0] != NULL);
+
+  for (GStrv url = ocsp_urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
+    g_autoptr(GBytes) request = NULL;
+    g_autoptr(GBytes) response = NULL;
+    g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+
+    g_clear_error (&last_error);
+    request = cl_ocsp_request_new (cert, issuer, &last_error);
+    if (request == NULL)
+      break;
+    response = http_exchange (session, *url, "application/ocsp-request", request,
+                              MAX_OCSP_RESPONSE_BYTES, cancellable, &last_error);
+    if (response != NULL &&
+        cl_ocsp_check_response (response, cert, issuer, request, judged_time, time_is_trusted,
+                                info, &last_error)) {
+      info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
+      info->url = g_strdup (*url);
+      describe (info, NULL);
+      return g_steal_pointer (&info);
+    }
+    if (g_cancellable_is_cancelled (cancellable))
+      break;
+  }
+
+  for (GStrv url = crl_urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
+    g_autoptr(GBytes) crl = NULL;
+    g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+
+    g_clear_error (&last_error);
+    crl = http_exchange (session, *url, NULL, NULL, MAX_CRL_BYTES, cancellable, &last_error);
+    if (crl != NULL &&
+        check_crl (crl, cert, issuer, judged_time, time_is_trusted, info, &last_error)) {
+      info->source = CL_REVOCATION_SOURCE_CRL;
+      info->url = g_strdup (*url);
+      describe (info, NULL);
+      return g_steal_pointer (&info);
+    }
+    if (g_cancellable_is_cancelled (cancellable))
+      break;
+  }
+
+  if (!*any_service)
+    return NULL;
+  {
+    g_autofree char *why = g_strdup_printf (_("no usable answer from the revocation service (%s)"),
+                                            last_error != NULL ? last_error->message : "?");
+
+    return not_checked (CL_REVOCATION_SKIP_UNREACHABLE, why);
+  }
+}
+
+
+static SoupSession *
+new_session (guint timeout_seconds)
+{
+  return soup_session_new_with_options ("timeout", timeout_seconds != 0 ? timeout_seconds
+                                                                        : DEFAULT_TIMEOUT_SECONDS,
+                                        "user-agent", "CredLink/" PACKAGE_VERSION,
+                                        NULL);
+}
+
+
+GBytes *
+cl_revocation_fetch_ocsp (X509              *cert,
+                          X509              *issuer,
+                          SoupSession       *session,
+                          guint              timeout_seconds,
+                          ClRevocationInfo  *info,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_auto(GStrv) urls = cl_x509_ocsp_urls (cert);
+  g_autoptr(SoupSession) own_session = NULL;
+  g_autoptr(GError) last_error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint tried = 0;
+
+  if (urls[0] == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND,
+                 _("The certificate names no OCSP responder"));
+    return NULL;
+  }
+  if (session == NULL)
+    session = own_session = new_session (timeout_seconds);
+
+  for (GStrv url = urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
+    g_autoptr(GBytes) request = NULL;
+    g_autoptr(GBytes) response = NULL;
+    g_autoptr(ClRevocationInfo) answer = cl_revocation_info_new ();
+
+    g_clear_error (&last_error);
+    request = cl_ocsp_request_new (cert, issuer, &last_error);
+    if (request == NULL)
+      break;
+    response = http_exchange (session, *url, "application/ocsp-request", request,
+                              MAX_OCSP_RESPONSE_BYTES, cancellable, &last_error);
+    if (response != NULL &&
+        cl_ocsp_check_response (response, cert, issuer, request, now, FALSE, answer, &last_error)) {
+      if (info != NULL) {
+        g_free (info->url);
+        g_free (info->detail);
+        *info = *answer;
+        info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
+        info->url = g_strdup (*url);
+        info->detail = NULL;
+        describe (info, NULL);
+      }
+      return g_steal_pointer (&response);
+    }
+  }
+  g_propagate_error (error, g_steal_pointer (&last_error));
+  return NULL;
+}
+
+
+ClRevocationInfo *
+cl_revocation_check (X509                      *cert,
+                     X509                      *issuer,
+                     GPtrArray                 *stapled,
+                     gint64                     judged_time,
+                     gboolean                   time_is_trusted,
+                     const ClRevocationOptions *options,
+                     GCancellable              *cancellable)
+{
+  g_autofree char *stapled_problem = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(SoupSession) own_session = NULL;
+  ClRevocationInfo *info;
+  SoupSession *session;
+  gboolean any_service = FALSE;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (issuer == NULL)
+    return not_checked (CL_REVOCATION_SKIP_NO_ISSUER,
+                        _("the issuer’s certificate is not available"));
+
+  info = try_stapled (cert, issuer, stapled, judged_time, time_is_trusted, &stapled_problem);
+  if (info != NULL)
+    return info;
+
+  if (options == NULL || !options->online) {
+    if (stapled_problem != NULL) {
+      g_autofree char *why = g_strdup_printf (_("the stapled OCSP response cannot be used: %s"),
+                                              stapled_problem);
+
+      return not_checked (CL_REVOCATION_SKIP_STAPLED_UNUSABLE, why);
+    }
+    return not_checked (CL_REVOCATION_SKIP_OFFLINE, _("online revocation checks are off"));
+  }
+
+  fingerprint = cl_x509_sha256_hex (cert);
+  if (options->cache != NULL && fingerprint != NULL) {
+    info = cl_revocation_cache_lookup (options->cache, fingerprint, now);
+    if (info != NULL) {
+      /* The facts are cached; the verdict depends on the time judged. */
+      if (info->state != CL_REVOCATION_UNKNOWN)
+        cl_revocation_judge (info, info->revoked_at != 0, judged_time, time_is_trusted);
+      describe (info, NULL);
+      return info;
+    }
+  }
+
+  session = options->session;
+  if (session == NULL)
+    session = own_session = new_session (options->timeout_seconds);
+
+  info = query_online (cert, issuer, session, judged_time, time_is_trusted, cancellable,
+                       &any_service);
+  if (info == NULL)
+    return not_checked (CL_REVOCATION_SKIP_NO_SERVICE,
+                        _("the certificate names no OCSP responder and no CRL"));
+  if (info->state != CL_REVOCATION_NOT_CHECKED && options->cache != NULL && fingerprint != NULL)
+    cl_revocation_cache_store (options->cache, fingerprint, info);
+  return info;
+}

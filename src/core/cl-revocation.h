@@ -1,0 +1,134 @@
+/* cl-revocation.h: is a certificate revoked? Stapled OCSP responses (always,
+ * offline), then — only when the caller allows the network — live OCSP to the
+ * certificate's responder and its CRL as a fallback. Results of live queries
+ * are cached until their nextUpdate.
+ *
+ * Never says "good" unless a verified response said so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+#include <openssl/x509.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CL_REVOCATION_NOT_CHECKED,       /* nothing answered: see detail for why */
+  CL_REVOCATION_GOOD,              /* a verified response says not revoked */
+  CL_REVOCATION_REVOKED,           /* revoked at or before the time judged */
+  CL_REVOCATION_REVOKED_LATER,     /* revoked, but after the trusted signing time */
+  CL_REVOCATION_UNKNOWN,           /* the responder does not know the certificate */
+} ClRevocationState;
+
+typedef enum {
+  CL_REVOCATION_SOURCE_NONE,
+  CL_REVOCATION_SOURCE_STAPLED_OCSP,
+  CL_REVOCATION_SOURCE_LIVE_OCSP,
+  CL_REVOCATION_SOURCE_CRL,
+} ClRevocationSource;
+
+/* Why a certificate was not checked (with CL_REVOCATION_NOT_CHECKED). */
+typedef enum {
+  CL_REVOCATION_SKIP_NONE,
+  CL_REVOCATION_SKIP_OFFLINE,         /* online checks not allowed */
+  CL_REVOCATION_SKIP_NO_SERVICE,      /* no OCSP responder and no CRL in the certificate */
+  CL_REVOCATION_SKIP_UNREACHABLE,     /* queried, no usable answer */
+  CL_REVOCATION_SKIP_NO_ISSUER,       /* the issuer certificate is not known */
+  CL_REVOCATION_SKIP_STAPLED_UNUSABLE,/* a stapled response exists but could not be used */
+  CL_REVOCATION_SKIP_ANCHOR,          /* trust anchors are not revocation-checked */
+} ClRevocationSkip;
+
+typedef struct {
+  ClRevocationState  state;
+  ClRevocationSource source;
+  ClRevocationSkip   skip;
+  gint64             this_update;   /* of the response / CRL, 0 if none */
+  gint64             next_update;   /* 0 if none */
+  gint64             produced_at;   /* OCSP producedAt, 0 if none */
+  gint64             revoked_at;    /* 0 unless revoked */
+  int                reason;        /* CRL reason code, -1 when none */
+  char              *url;           /* responder / CRL queried, or NULL */
+  char              *detail;        /* one line for people (translated) */
+} ClRevocationInfo;
+
+ClRevocationInfo *cl_revocation_info_new     (void);
+ClRevocationInfo *cl_revocation_info_copy    (const ClRevocationInfo *info);
+void              cl_revocation_info_free    (ClRevocationInfo       *info);
+/* "keyCompromise", "cessationOfOperation"…; NULL for -1. */
+const char       *cl_revocation_reason_name  (int                     reason);
+/* "good", "revoked", "revoked-later", "unknown", "not-checked" */
+const char       *cl_revocation_state_to_string (ClRevocationState    state);
+const char       *cl_revocation_source_to_string (ClRevocationSource  source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRevocationInfo, cl_revocation_info_free)
+
+/* Cache of live answers (in memory; thread-safe). The proof-cache SQLite
+ * table plugs in through ClRevocationCacheBacking: lookup is tried when the
+ * memory has nothing, store is called for every new live answer. */
+typedef struct _ClRevocationCache ClRevocationCache;
+
+typedef struct {
+  /* Returns a new info for the certificate (SHA-256 hex of its DER) whose
+   * next_update is after now, or NULL. */
+  ClRevocationInfo *(*lookup) (gpointer                user_data,
+                               const char             *cert_sha256,
+                               gint64                  now);
+  void              (*store)  (gpointer                user_data,
+                               const char             *cert_sha256,
+                               const ClRevocationInfo *info);
+} ClRevocationCacheBacking;
+
+ClRevocationCache *cl_revocation_cache_new         (void);
+/* One cache for the whole process (never freed), for callers without their own. */
+ClRevocationCache *cl_revocation_cache_get_default (void);
+void               cl_revocation_cache_free        (ClRevocationCache              *cache);
+void               cl_revocation_cache_set_backing (ClRevocationCache              *cache,
+                                                    const ClRevocationCacheBacking *backing,
+                                                    gpointer                        user_data);
+ClRevocationInfo  *cl_revocation_cache_lookup      (ClRevocationCache              *cache,
+                                                    const char                     *cert_sha256,
+                                                    gint64                          now);
+void               cl_revocation_cache_store       (ClRevocationCache              *cache,
+                                                    const char                     *cert_sha256,
+                                                    const ClRevocationInfo         *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRevocationCache, cl_revocation_cache_free)
+
+typedef struct {
+  gboolean           online;          /* may query OCSP responders / CRLs */
+  guint              timeout_seconds; /* per request; 0 = 5 */
+  SoupSession       *session;         /* NULL = one is created for the call */
+  ClRevocationCache *cache;           /* NULL = no caching */
+} ClRevocationOptions;
+
+/* Checks cert (issued by issuer, which may be NULL when unknown).
+ * stapled: DER OCSPResponses (GBytes) to try first, may be NULL.
+ * judged_time: the time the certificate must not have been revoked at
+ * (a trusted time-stamp's genTime when time_is_trusted, else now).
+ * Blocks while querying: call from a worker thread. Never fails: problems
+ * end up as CL_REVOCATION_NOT_CHECKED with a reason. */
+ClRevocationInfo *cl_revocation_check (X509                      *cert,
+                                       X509                      *issuer,
+                                       GPtrArray                 *stapled,
+                                       gint64                     judged_time,
+                                       gboolean                   time_is_trusted,
+                                       const ClRevocationOptions *options,
+                                       GCancellable              *cancellable);
+
+/* For the signer, who staples the answer into rVals.ocspVals (C2PA §10.3.2.6):
+ * asks cert's OCSP responder (AIA) now and returns the DER OCSPResponse once it
+ * verifies (authorised responder, current, matching nonce). info, if not NULL,
+ * receives what it says. CL_TRUST_ERROR_NOT_FOUND when the certificate names
+ * no responder. Blocks: call from a worker thread. */
+GBytes           *cl_revocation_fetch_ocsp (X509              *cert,
+                                            X509              *issuer,
+                                            SoupSession       *session,
+                                            guint              timeout_seconds,
+                                            ClRevocationInfo  *info,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
+
+G_END_DECLS

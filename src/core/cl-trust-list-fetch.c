@@ -1,0 +1,273 @@
+/* cl-trust-list-fetch.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE 1
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cl-error.h"
+#include "cl-trust-list-fetch.h"
+#include "cl-trust-store.h"
+#include "cl-x509.h"
+
+#define MAX_LIST_BYTES (8 * 1024 * 1024)
+#define FETCH_TIMEOUT_SECONDS 30
+
+static const ClTrustListSource sources[] = {
+  { "c2pa", CL_TRUST_LIST_KIND_C2PA,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TRUST-LIST.pem",
+    NULL, NULL,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TRUST-LIST.json" },
+  { "c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TSA-TRUST-LIST.pem",
+    NULL, NULL,
+    "https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list/C2PA-TSA-TRUST-LIST.json" },
+  { "legacy", CL_TRUST_LIST_KIND_LEGACY,
+    "https://contentcredentials.org/trust/anchors.pem",
+    "https://contentcredentials.org/trust/allowed.sha256.txt",
+    "https://contentcredentials.org/trust/store.cfg", NULL },
+  { NULL, 0, NULL, NULL, NULL, NULL },
+};
+
+
+const ClTrustListSource *
+cl_trust_list_sources (void)
+{
+  return sources;
+}
+
+
+const ClTrustListSource *
+cl_trust_list_source_lookup (const char *name)
+{
+  for (const ClTrustListSource *s = sources; s->name != NULL; s++) {
+    if (g_strcmp0 (s->name, name) == 0)
+      return s;
+  }
+  return NULL;
+}
+
+
+static char *
+download (SoupSession   *session,
+          const char    *url,
+          gint64        *last_modified,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  const char *header;
+  guint8 buffer[16384];
+  gssize n;
+
+  if (msg == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, _("Invalid address %s"), url);
+    return NULL;
+  }
+  stream = soup_session_send (session, msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, _("%s answered HTTP %u %s"), url,
+                 soup_message_get_status (msg), soup_message_get_reason_phrase (msg));
+    return NULL;
+  }
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0) {
+    if (data->len + (gsize) n > MAX_LIST_BYTES) {
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                   _("%s is larger than %d bytes"), url, MAX_LIST_BYTES);
+      return NULL;
+    }
+    g_byte_array_append (data, buffer, (guint) n);
+  }
+  if (n < 0)
+    return NULL;
+
+  header = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Last-Modified");
+  if (last_modified != NULL && header != NULL) {
+    g_autoptr(GDateTime) dt = soup_date_time_new_from_http_string (header);
+
+    if (dt != NULL)
+      *last_modified = g_date_time_to_unix (dt);
+  }
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+}
+
+
+static gboolean
+remove_dir_contents_and_dir (const char  *path,
+                             GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
+
+    if (g_remove (child) != 0) {
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", child, g_strerror (errno));
+      return FALSE;
+    }
+  }
+  if (g_rmdir (path) != 0 && errno != ENOENT) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", path, g_strerror (errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
+cl_trust_list_install (ClTrustList  *list,
+                       const char   *trust_dir,
+                       GError      **error)
+{
+  g_autofree char *target = g_build_filename (trust_dir, cl_trust_list_get_name (list), NULL);
+  g_autofree char *staging_name = g_strdup_printf (".%s.new-%d", cl_trust_list_get_name (list),
+                                                   getpid ());
+  g_autofree char *staging = g_build_filename (trust_dir, staging_name, NULL);
+
+  if (g_mkdir_with_parents (trust_dir, 0700) != 0) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
+                 _("Cannot create the folder %s: %s"), trust_dir, g_strerror (errno));
+    return FALSE;
+  }
+  remove_dir_contents_and_dir (staging, NULL);
+  if (!cl_trust_list_save_dir (list, staging, error))
+    return FALSE;
+
+  if (g_file_test (target, G_FILE_TEST_IS_DIR)) {
+    /* Swap the two folders in one step, then drop the old one. */
+    if (renameat2 (AT_FDCWD, staging, AT_FDCWD, target, RENAME_EXCHANGE) != 0) {
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
+                   _("Cannot replace %s: %s"), target, g_strerror (errno));
+      remove_dir_contents_and_dir (staging, NULL);
+      return FALSE;
+    }
+    return remove_dir_contents_and_dir (staging, error);
+  }
+  if (g_rename (staging, target) != 0) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
+                 _("Cannot create %s: %s"), target, g_strerror (errno));
+    remove_dir_contents_and_dir (staging, NULL);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+ClTrustList *
+cl_trust_list_fetch (const ClTrustListSource *source,
+                     const char              *trust_dir,
+                     SoupSession             *session,
+                     GCancellable            *cancellable,
+                     GError                 **error)
+{
+  g_autoptr(SoupSession) own_session = NULL;
+  g_autofree char *anchors_text = NULL;
+  g_autofree char *allowed_text = NULL;
+  g_autofree char *eku_text = NULL;
+  g_autofree char *lote_text = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ClTrustList) list = NULL;
+  gint64 snapshot = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (session == NULL) {
+    own_session = soup_session_new_with_options ("timeout", FETCH_TIMEOUT_SECONDS,
+                                                 "user-agent", "CredLink/" PACKAGE_VERSION, NULL);
+    session = own_session;
+  }
+
+  anchors_text = download (session, source->anchors_url, &snapshot, cancellable, error);
+  if (anchors_text == NULL)
+    return NULL;
+  if (source->allowed_url != NULL &&
+      (allowed_text = download (session, source->allowed_url, NULL, cancellable, error)) == NULL)
+    return NULL;
+  if (source->eku_url != NULL &&
+      (eku_text = download (session, source->eku_url, NULL, cancellable, error)) == NULL)
+    return NULL;
+
+  anchors = cl_x509_parse_pem (anchors_text, strlen (anchors_text), &local_error);
+  if (anchors == NULL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                 _("%s is not a list of certificates: %s"), source->anchors_url,
+                 local_error->message);
+    return NULL;
+  }
+  if (source->lote_url != NULL) {
+    g_autoptr(GHashTable) entities = NULL;
+    gint64 issued = 0;
+
+    g_clear_error (&local_error);
+    lote_text = download (session, source->lote_url, NULL, cancellable, &local_error);
+    /* Optional: without it the list works, only the organisations' names are missing. */
+    if (lote_text != NULL)
+      entities = cl_trust_lote_parse (lote_text, &issued, &local_error);
+    if (entities == NULL)
+      g_clear_pointer (&lote_text, g_free);
+    if (lote_text == NULL)
+      g_debug ("Trust list %s: no usable JSON form: %s", source->name, local_error->message);
+    else if (issued != 0)
+      snapshot = issued;
+  }
+  list = cl_trust_list_new_with_lote (source->name, source->kind, source->anchors_url, snapshot,
+                                      anchors, allowed_text, eku_text, lote_text, error);
+  if (list == NULL || !cl_trust_list_install (list, trust_dir, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const ClTrustListSource *source = g_object_get_data (G_OBJECT (task), "source");
+  GError *error = NULL;
+  ClTrustList *list = cl_trust_list_fetch (source, task_data, NULL, cancellable, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) cl_trust_list_unref);
+}
+
+
+void
+cl_trust_list_fetch_async (const ClTrustListSource *source,
+                           const char              *trust_dir,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cl_trust_list_fetch_async);
+  g_object_set_data (G_OBJECT (task), "source", (gpointer) source);
+  g_task_set_task_data (task, g_strdup (trust_dir), g_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+
+ClTrustList *
+cl_trust_list_fetch_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,60 @@
+/* cl-trust-list-fetch.h: downloading the published trust lists (the official
+ * C2PA lists, the legacy interim list) and replacing the local copy
+ * atomically. Only ever run when the user asks (credlink-cli trust refresh,
+ * or the background job when the user enabled it).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "cl-trust-list.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char      *name;          /* the local list name: "c2pa", "c2pa-tsa", "legacy" */
+  ClTrustListKind  kind;
+  const char      *anchors_url;   /* PEM anchors */
+  const char      *allowed_url;   /* allowed end-entity list, or NULL */
+  const char      *eku_url;       /* EKU config (store.cfg), or NULL */
+  const char      *lote_url;      /* the JSON (LoTE) form naming the organisations, or NULL */
+} ClTrustListSource;
+
+/* The published lists, terminated by an entry whose name is NULL. */
+const ClTrustListSource *cl_trust_list_sources       (void);
+const ClTrustListSource *cl_trust_list_source_lookup (const char              *name);
+
+/* Downloads the source's files over HTTPS, checks that they parse (at least
+ * one anchor), and replaces trust_dir/<name>/ in one atomic rename. The
+ * JSON form, when the source has one, is optional: it adds the organisations'
+ * names and the list's issue date (the snapshot date, else the server's
+ * Last-Modified, else now). session may be NULL
+ * (one with a 30 s timeout is made). Blocks: call from a worker thread.
+ * Returns the new list. */
+ClTrustList *cl_trust_list_fetch (const ClTrustListSource *source,
+                                  const char              *trust_dir,
+                                  SoupSession             *session,
+                                  GCancellable            *cancellable,
+                                  GError                 **error);
+
+/* The same in a GTask thread (for the UI's "Refresh now"); the result is the
+ * new ClTrustList. source must stay valid until the callback (the entries of
+ * cl_trust_list_sources() do). */
+void         cl_trust_list_fetch_async  (const ClTrustListSource *source,
+                                         const char              *trust_dir,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data);
+ClTrustList *cl_trust_list_fetch_finish (GAsyncResult            *result,
+                                         GError                 **error);
+
+/* Writes list into trust_dir/<name>/ through a temporary folder and one
+ * atomic exchange, so readers see the old list or the new one, never a mix. */
+gboolean     cl_trust_list_install (ClTrustList  *list,
+                                    const char   *trust_dir,
+                                    GError      **error);
+
+G_END_DECLS

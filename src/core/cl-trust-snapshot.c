@@ -1,0 +1,327 @@
+/* cl-trust-snapshot.c: the local copy of a trust list, $XDG_DATA_HOME/credlink/trust/<list>/.
+ *
+ * A snapshot is a directory holding anchors.pem (the list as downloaded) and
+ * meta.json (source URL, snapshot date, certificate count). A new snapshot is
+ * written complete into a sibling directory and then swapped in with one
+ * renameat2 (RENAME_EXCHANGE), so that readers see either the old pair of
+ * files or the new one, never a mix and never a half-written file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-trust-snapshot"
+
+#include "config.h"
+
+/* For renameat2 () and RENAME_EXCHANGE (glibc >= 2.28); config.h includes no system header. */
+#define _GNU_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include "cl-error.h"
+#include "cl-trust-snapshot.h"
+
+
+/* Lower-case letters, digits and dashes: the name becomes a directory name. */
+gboolean
+cl_trust_snapshot_is_valid_name (const char *list_name)
+{
+  if (list_name == NULL || list_name[0] == '\0' || strlen (list_name) > 64)
+    return FALSE;
+  for (const char *p = list_name; *p != '\0'; p++) {
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+/**
+ * cl_trust_snapshot_verify_pem:
+ * @n_certificates: (out): how many certificates it holds
+ *
+ * Checks that @pem is a sequence of PEM certificates that OpenSSL parses, with
+ * at least one. Text between the blocks (the C2PA lists put a "Subject" line
+ * before each) is allowed, as PEM allows it.
+ */
+gboolean
+cl_trust_snapshot_verify_pem (GBytes  *pem,
+                              guint   *n_certificates,
+                              GError **error)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (pem, &size);
+  g_autofree char *reason = NULL;
+  unsigned long last_error;
+  gsize offset;
+  guint count = 0;
+  BIO *bio;
+  X509 *certificate;
+
+  if (size > INT_MAX) {
+    g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_TOO_LARGE,
+                 _("The trust list is too large (%" G_GSIZE_FORMAT " bytes)"), size);
+    return FALSE;
+  }
+
+  ERR_clear_error ();
+  bio = BIO_new_mem_buf (size > 0 ? data : (const guint8 *) "", (int) size);
+  if (bio == NULL) {
+    g_set_error_literal (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_IO,
+                         _("Out of memory while reading the trust list"));
+    return FALSE;
+  }
+  while ((certificate = PEM_read_bio_X509 (bio, NULL, NULL, NULL)) != NULL) {
+    X509_free (certificate);
+    count++;
+  }
+  offset = size - (gsize) BIO_ctrl_pending (bio);
+  BIO_free (bio);
+
+  /* Running out of input shows as "no start line": that is the normal end. */
+  last_error = ERR_peek_last_error ();
+  if (last_error != 0 &&
+      !(ERR_GET_LIB (last_error) == ERR_LIB_PEM &&
+        ERR_GET_REASON (last_error) == PEM_R_NO_START_LINE)) {
+    reason = g_malloc0 (256);
+    ERR_error_string_n (last_error, reason, 256);
+    ERR_clear_error ();
+    g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_BAD_PEM,
+                 _("Certificate %u of the trust list is not valid PEM, before byte %"
+                   G_GSIZE_FORMAT " (%s)"), count + 1, offset, reason);
+    return FALSE;
+  }
+  ERR_clear_error ();
+
+  if (count == 0) {
+    g_set_error_literal (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_EMPTY,
+                         _("The trust list holds no certificate"));
+    return FALSE;
+  }
+  if (n_certificates != NULL)
+    *n_certificates = count;
+  return TRUE;
+}
+
+
+/* @what: a translated phrase such as "Could not create the folder" */
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *what,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_IO,
+               /* Translators: "Could not create the folder" “/path”: "No space left" */
+               _("%s “%s”: %s"), what, display, g_strerror (saved_errno));
+}
+
+
+/* Removes a snapshot directory and the files in it (no deeper). */
+static void
+remove_snapshot_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL) {
+    (void) g_remove (path);
+    return;
+  }
+  while ((name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
+
+    (void) g_unlink (child);
+  }
+  (void) g_rmdir (path);
+}
+
+
+static char *
+build_meta (const char *list_name,
+            GBytes     *pem,
+            guint       n_certificates,
+            const char *source_url,
+            GDateTime  *snapshot_date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *date = g_date_time_format_iso8601 (snapshot_date);
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pem);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "list");
+  json_builder_add_string_value (builder, list_name);
+  json_builder_set_member_name (builder, "source_url");
+  json_builder_add_string_value (builder, source_url);
+  json_builder_set_member_name (builder, "snapshot_date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "certificate_count");
+  json_builder_add_int_value (builder, n_certificates);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, (gint64) g_bytes_get_size (pem));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, sha256);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+
+static gboolean
+write_file (const char  *dir,
+            const char  *name,
+            const void  *data,
+            gsize        size,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_set_contents_full (path, data, (gssize) size,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}
+
+
+/* Puts @new_dir in the place of @list_dir, which exists. */
+static gboolean
+swap_in (const char  *new_dir,
+         const char  *list_dir,
+         const char  *old_dir,
+         GError     **error)
+{
+  int saved_errno;
+
+  if (renameat2 (AT_FDCWD, new_dir, AT_FDCWD, list_dir, RENAME_EXCHANGE) == 0) {
+    remove_snapshot_dir (new_dir);   /* now the previous snapshot */
+    return TRUE;
+  }
+  saved_errno = errno;
+  if (saved_errno != EINVAL && saved_errno != ENOSYS && saved_errno != EOPNOTSUPP) {
+    set_io_error (error, saved_errno, _("Could not replace the trust list"), list_dir);
+    return FALSE;
+  }
+
+  /* A file system without RENAME_EXCHANGE: the list is missing for a moment. */
+  remove_snapshot_dir (old_dir);
+  if (g_rename (list_dir, old_dir) != 0) {
+    set_io_error (error, errno, _("Could not move aside the previous trust list"),
+                  list_dir);
+    return FALSE;
+  }
+  if (g_rename (new_dir, list_dir) != 0) {
+    saved_errno = errno;
+    (void) g_rename (old_dir, list_dir);
+    set_io_error (error, saved_errno, _("Could not replace the trust list"), list_dir);
+    return FALSE;
+  }
+  remove_snapshot_dir (old_dir);
+  return TRUE;
+}
+
+
+/**
+ * cl_trust_snapshot_replace:
+ * @trust_dir: the folder of all lists, usually $XDG_DATA_HOME/credlink/trust
+ * @list_name: the list's folder name, see cl_trust_snapshot_is_valid_name()
+ * @pem: the list as downloaded, already checked by cl_trust_snapshot_verify_pem()
+ *
+ * Atomically replaces <trust_dir>/<list_name>/{anchors.pem, meta.json}. On
+ * failure the previous snapshot stays as it was.
+ */
+gboolean
+cl_trust_snapshot_replace (const char  *trust_dir,
+                           const char  *list_name,
+                           GBytes      *pem,
+                           guint        n_certificates,
+                           const char  *source_url,
+                           GDateTime   *snapshot_date,
+                           GError     **error)
+{
+  g_autofree char *list_dir = NULL;
+  g_autofree char *new_dir = NULL;
+  g_autofree char *old_dir = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *meta = NULL;
+
+  g_return_val_if_fail (trust_dir != NULL && pem != NULL && snapshot_date != NULL, FALSE);
+
+  if (!cl_trust_snapshot_is_valid_name (list_name)) {
+    g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_IO,
+                 _("“%s” is not a valid trust list name"), list_name);
+    return FALSE;
+  }
+  list_dir = g_build_filename (trust_dir, list_name, NULL);
+  new_name = g_strdup_printf (".%s.new", list_name);
+  old_name = g_strdup_printf (".%s.old", list_name);
+  new_dir = g_build_filename (trust_dir, new_name, NULL);
+  old_dir = g_build_filename (trust_dir, old_name, NULL);
+
+  if (g_mkdir_with_parents (trust_dir, 0700) != 0) {
+    set_io_error (error, errno, _("Could not create the folder"), trust_dir);
+    return FALSE;
+  }
+  remove_snapshot_dir (new_dir);   /* left over from an interrupted refresh */
+  if (g_mkdir (new_dir, 0700) != 0) {
+    set_io_error (error, errno, _("Could not create the folder"), new_dir);
+    return FALSE;
+  }
+
+  meta = build_meta (list_name, pem, n_certificates, source_url, snapshot_date);
+  if (!write_file (new_dir, CL_TRUST_SNAPSHOT_ANCHORS, g_bytes_get_data (pem, NULL),
+                   g_bytes_get_size (pem), error) ||
+      !write_file (new_dir, CL_TRUST_SNAPSHOT_META, meta, strlen (meta), error)) {
+    remove_snapshot_dir (new_dir);
+    return FALSE;
+  }
+
+  if (g_file_test (list_dir, G_FILE_TEST_EXISTS)) {
+    if (!swap_in (new_dir, list_dir, old_dir, error)) {
+      remove_snapshot_dir (new_dir);
+      return FALSE;
+    }
+  } else if (g_rename (new_dir, list_dir) != 0) {
+    set_io_error (error, errno, _("Could not create the trust list"), list_dir);
+    remove_snapshot_dir (new_dir);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+/**
+ * cl_trust_snapshot_age:
+ *
+ * Returns: seconds since the snapshot of @list_name was written, or -1 if
+ *   there is none
+ */
+gint64
+cl_trust_snapshot_age (const char *trust_dir,
+                       const char *list_name)
+{
+  g_autofree char *path = NULL;
+  GStatBuf info;
+
+  if (!cl_trust_snapshot_is_valid_name (list_name))
+    return -1;
+  path = g_build_filename (trust_dir, list_name, CL_TRUST_SNAPSHOT_META, NULL);
+  if (g_stat (path, &info) != 0)
+    return -1;
+  return MAX (0, g_get_real_time () / G_USEC_PER_SEC - (gint64) info.st_mtime);
+}

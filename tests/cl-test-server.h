@@ -1,0 +1,35 @@
+/* cl-test-server.h: a SoupServer on 127.0.0.1 running in its own thread, so
+ * that code under test may block on synchronous HTTP in the test's thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char         *path;
+  SoupServerCallback  callback;   /* runs in the server thread */
+  gpointer            user_data;
+} ClTestRoute;
+
+typedef struct _ClTestServer ClTestServer;
+
+/* Starts serving the routes (terminated by a route whose path is NULL). */
+ClTestServer *cl_test_server_new   (const ClTestRoute *routes);
+/* http://127.0.0.1:PORT/path */
+char         *cl_test_server_url   (ClTestServer      *server,
+                                    const char        *path);
+/* Keeps msg unanswered until the server stops (a stalling responder). */
+void          cl_test_server_stall (ClTestServer      *server,
+                                    SoupServerMessage *msg);
+void          cl_test_server_free  (ClTestServer      *server);
+
+/* An address on 127.0.0.1 where nothing listens. */
+char         *cl_test_closed_url   (const char        *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTestServer, cl_test_server_free)
+
+G_END_DECLS
