@@ -133,6 +133,15 @@ test_caps (void)
   g_assert_cmpuint (gone->score, ==, 0);
   g_assert_cmpint (gone->level, ==, CL_CONFIDENCE_NONE);
   g_assert_cmpuint (partial->score, ==, 50);
+  /* An ingredient signed by someone not on the lists is not a failure of the history. */
+  {
+    const char *const untrusted[] = { "signingCredential.untrusted", NULL };
+    ClConfidenceInput tolerated = { TRUE, FALSE, all_good, NULL, NULL, untrusted,
+                                    CL_CONFIDENCE_PROOF_MATCHES };
+    g_autoptr(ClConfidence) full = cl_confidence_compute (&tolerated);
+
+    g_assert_cmpuint (full->score, ==, 100);
+  }
   g_assert_cmpuint (restored->score, ==, 80);
   g_assert_cmpuint (none->score, ==, 0);
   g_assert_cmpuint (none->components->len, ==, 0);

@@ -11,11 +11,15 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
+#include "cl-cli-profile.h"
+#include "cl-cli-sign.h"
 #include "cl-cli-trust.h"
 
 int cl_cli_verify (int argc, char **argv);
 
 static const ClCliCommand commands[] = {
+  { "profile", N_("Manage signing profiles"), cl_cli_profile_run },
+  { "sign", N_("Sign images with Content Credentials"), cl_cli_sign_run },
   { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify },
   { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },

@@ -199,6 +199,7 @@ run_verify (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
   g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClProofCache) cache = NULL;
   g_auto(GStrv) ekus = NULL;
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
   GThreadPool *pool;
@@ -254,6 +255,18 @@ run_verify (int    argc,
   options.extra_ekus = ekus;
   options.use_proof_cache = !no_proof_cache;
   options.proof_db = db != NULL ? db : g_getenv ("CREDLINK_PROOF_DB");
+  /* One connection for the whole batch; the pool's threads take turns on it. */
+  if (options.use_proof_cache) {
+    g_autoptr(GError) cache_error = NULL;
+
+    cache = cl_proof_cache_open (options.proof_db, &cache_error);
+    if (cache == NULL) {
+      fprintf (stderr, _("credlink-cli verify: the proof cache cannot be used (%s); "
+                         "verifying without it\n"), cache_error->message);
+      options.use_proof_cache = FALSE;
+    }
+    options.proof_cache = cache;
+  }
   /* The human summary does not show the file's SHA-256: skip that second digest. */
   options.skip_file_sha256 = !json;
   pool = g_thread_pool_new (verify_worker, &options, (gint) MAX (1, g_get_num_processors ()),

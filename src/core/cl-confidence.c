@@ -320,13 +320,12 @@ cl_confidence_compute (const ClConfidenceInput *input)
     score = CAP_INVALID;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: %s"), CAP_INVALID,
                                               cl_status_text_describe (serious));
-  } else if (input->ingredient_failures != NULL && input->ingredient_failures[0] != NULL &&
+  } else if ((serious = first_serious_failure (input->ingredient_failures)) != NULL &&
              score > CAP_INGREDIENT_FAILURE) {
     score = CAP_INGREDIENT_FAILURE;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: part of the image’s history "
                                                 "fails validation (%s)"),
-                                              CAP_INGREDIENT_FAILURE,
-                                              input->ingredient_failures[0]);
+                                              CAP_INGREDIENT_FAILURE, serious);
   } else if (input->recovered && score > CAP_RECOVERED) {
     score = CAP_RECOVERED;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: the credentials were recovered "

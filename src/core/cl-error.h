@@ -59,6 +59,8 @@ typedef enum {
   CL_SIGN_ERROR_INPUT,
   CL_SIGN_ERROR_OUTPUT_EXISTS,
   CL_SIGN_ERROR_FAILED,
+  CL_SIGN_ERROR_TIMESTAMP,
+  CL_SIGN_ERROR_UNSUPPORTED,
 } ClSignError;
 
 /* The local proof cache. */

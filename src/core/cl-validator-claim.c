@@ -58,12 +58,34 @@ label_is_v2 (const char *label)
 static GPtrArray *
 default_trust (GPtrArray *x5chain,
                gint64     when,
+               gboolean   time_stamped,
+               GPtrArray *ocsp_responses,
                gpointer   user_data)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
 
   g_ptr_array_add (out, cl_status_new ("signingCredential.untrusted", NULL,
                                        _("signing certificate untrusted")));
+  return out;
+}
+
+
+/* The DER OCSP responses stapled in the unprotected header: rVals {"ocspVals": [bstr…]}. */
+static GPtrArray *
+stapled_ocsp_responses (ClCoseSign1 *sign1)
+{
+  cbor_item_t *vals = sign1->rvals != NULL ? cl_cbor_map_get (sign1->rvals, "ocspVals") : NULL;
+  GPtrArray *out;
+
+  if (vals == NULL || !cbor_isa_array (vals))
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (gsize i = 0; i < cbor_array_size (vals); i++) {
+    GBytes *der = cl_cbor_dup_bytes (cbor_array_handle (vals)[i]);
+
+    if (der != NULL)
+      g_ptr_array_add (out, der);
+  }
   return out;
 }
 
@@ -121,6 +143,7 @@ verify_signature (ClValidation *v,
   g_autoptr(EVP_PKEY) key = NULL;
   g_autoptr(GBytes) tbs = NULL;
   g_autoptr(GPtrArray) trust = NULL;
+  g_autoptr(GPtrArray) ocsp = NULL;
   g_autoptr(GError) error = NULL;
   ClTrustEvaluateFunc evaluate = v->options->trust_evaluate;
   gint64 tst_time = -1, when;
@@ -162,8 +185,10 @@ verify_signature (ClValidation *v,
     return;
   }
 
-  trust = evaluate != NULL ? evaluate (sign1->x5chain, when, v->options->trust_data)
-                           : default_trust (sign1->x5chain, when, NULL);
+  ocsp = stapled_ocsp_responses (sign1);
+  trust = evaluate != NULL ? evaluate (sign1->x5chain, when, tst_time >= 0, ocsp,
+                                       v->options->trust_data)
+                           : default_trust (sign1->x5chain, when, tst_time >= 0, ocsp, NULL);
   for (guint i = 0; trust != NULL && i < trust->len; i++) {
     ClStatus *s = g_ptr_array_index (trust, i);
 
@@ -524,9 +549,9 @@ cl_validation_verify_claim (ClValidation *v,
     if (sign1 == NULL) {
       cl_validation_log (v, "claimSignature.mismatch", sig_uri, error->message);
     } else {
-      /* Revocation belongs to the trust engine; without stapled responses c2pa-rs
-       * (OCSP fetching off) says it skipped the check. */
-      if (sign1->rvals == NULL)
+      /* Revocation belongs to the trust engine when there is one; without it and without
+       * stapled responses c2pa-rs (OCSP fetching off) says it skipped the check. */
+      if (sign1->rvals == NULL && v->options->trust_evaluate == NULL)
         cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri,
                            _("OCSP fetching skipped"));
       verify_signature (v, m, sign1, sig_uri);

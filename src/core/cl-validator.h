@@ -12,13 +12,17 @@
 
 G_BEGIN_DECLS
 
-/* Where certificate trust plugs in: given the signer's x5chain (GBytes DER, leaf first)
- * and the time to validate at (time-stamp time or now, seconds since the epoch), return
- * the signingCredential.* statuses (ClStatus, url left NULL; the validator fills it).
- * Without an evaluator every signer is signingCredential.untrusted, as c2pa-rs reports
- * with no trust anchors. */
+/* Where certificate trust plugs in: given the signer's x5chain (GBytes DER, leaf first),
+ * the time to validate at (time-stamp time or now, seconds since the epoch), whether that
+ * time comes from a validated time-stamp, and the OCSP responses stapled in the signature's
+ * rVals.ocspVals (GBytes DER, or NULL), return the signingCredential.* statuses (ClStatus,
+ * url left NULL; the validator fills it), revocation (ocsp.*) included. Without an
+ * evaluator every signer is signingCredential.untrusted and revocation is
+ * signingCredential.ocsp.skipped, as c2pa-rs reports with no trust anchors. */
 typedef GPtrArray *(*ClTrustEvaluateFunc) (GPtrArray *x5chain,
                                            gint64     validation_time,
+                                           gboolean   time_stamped,
+                                           GPtrArray *ocsp_responses,
                                            gpointer   user_data);
 
 typedef struct {

@@ -33,6 +33,8 @@ typedef struct {
 static GPtrArray *
 trust_hook_evaluate (GPtrArray *x5chain,
                      gint64     validation_time,
+                     gboolean   time_stamped,
+                     GPtrArray *ocsp_responses,
                      gpointer   user_data)
 {
   TrustHook *hook = user_data;
@@ -40,18 +42,15 @@ trust_hook_evaluate (GPtrArray *x5chain,
   g_autoptr(GDateTime) when = NULL;
   ClTrustResult *result;
 
-  /* The validator passes the time-stamp time when a time-stamp validated, else now:
-   * only the former is a time to build the chain at (c2pa-rs: no time check otherwise). */
-  if (ABS (validation_time - g_get_real_time () / G_USEC_PER_SEC) > 120)
+  /* Only a validated time-stamp gives a time to build the chain at (c2pa-rs checks no
+   * chain time otherwise, and judges the signer's own validity now). */
+  if (time_stamped)
     when = g_date_time_new_from_unix_utc (validation_time);
-  result = cl_trust_evaluate (hook->store, x5chain, when, NULL, &hook->settings,
+  result = cl_trust_evaluate (hook->store, x5chain, when, ocsp_responses, &hook->settings,
                               hook->cancellable);
   for (guint i = 0; i < result->codes->len; i++) {
     const char *code = g_ptr_array_index (result->codes, i);
 
-    /* The validator itself reports a skipped OCSP check for unstapled signatures. */
-    if (g_str_equal (code, "signingCredential.ocsp.skipped"))
-      continue;
     g_ptr_array_add (statuses, cl_status_new (code, NULL, cl_status_text_describe (code)));
   }
   if (x5chain != NULL && x5chain->len > 0)
@@ -421,9 +420,10 @@ cl_verify_file (const char            *path,
     g_autoptr(GError) error = NULL;
 
     content_hash = cl_content_hash_hex (self->report->content_sha256, 32);
-    cache = cl_proof_cache_open (options->proof_db, &error);
+    cache = options->proof_cache != NULL ? g_object_ref (options->proof_cache)
+                                         : cl_proof_cache_open (options->proof_db, &error);
     if (cache == NULL)
-      g_debug ("No proof cache: %s", error->message);
+      g_warning ("The proof cache cannot be opened: %s", error->message);
   }
   if (cache != NULL && !self->report->has_manifest) {
     ClReport *recovered = recover_credentials (self, cache, content_hash, &validator_options,
@@ -489,6 +489,7 @@ typedef struct {
   char            *path;
   ClVerifyOptions  options;
   ClTrustStore    *store;   /* owned copy of options.trust_store */
+  ClProofCache    *cache;   /* owned copy of options.proof_cache */
   GStrv            ekus;
   char            *proof_db;
 } VerifyTask;
@@ -501,6 +502,7 @@ verify_task_free (gpointer data)
 
   g_free (task->path);
   g_clear_object (&task->store);
+  g_clear_object (&task->cache);
   g_strfreev (task->ekus);
   g_free (task->proof_db);
   g_free (task);
@@ -543,6 +545,8 @@ cl_verify_file_async (const char            *path,
   data->ekus = g_strdupv (options->extra_ekus);
   data->proof_db = g_strdup (options->proof_db);
   data->options.trust_store = data->store;
+  data->cache = options->proof_cache != NULL ? g_object_ref (options->proof_cache) : NULL;
+  data->options.proof_cache = data->cache;
   data->options.extra_ekus = data->ekus;
   data->options.proof_db = data->proof_db;
   g_task_set_source_tag (task, cl_verify_file_async);

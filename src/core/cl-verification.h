@@ -14,6 +14,7 @@
 
 #include "cl-confidence.h"
 #include "cl-proof.h"
+#include "cl-proof-cache.h"
 #include "cl-report.h"
 #include "cl-trust-result.h"
 #include "cl-trust-store.h"
@@ -40,12 +41,15 @@ typedef struct {
    * verification. proof_db NULL: the default database; use_proof_cache FALSE: no cache. */
   gboolean      use_proof_cache;
   const char   *proof_db;
+  /* An open proof cache to use instead of opening proof_db (borrowed; ClProofCache
+   * serialises threads, so a batch can share one connection). */
+  ClProofCache *proof_cache;
   guint         retention_days;   /* 0: the GSettings value (default 365) */
   /* Skip the whole-file SHA-256 (a second digest) when nothing will show it. */
   gboolean      skip_file_sha256;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, 0, FALSE }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;

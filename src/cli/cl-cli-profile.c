@@ -1,0 +1,261 @@
+/* cl-cli-profile.c: credlink-cli profile — managing signing profiles.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "cl-cli-commands.h"
+#include "cl-cli-passphrase.h"
+#include "cl-cli-profile.h"
+#include "cl-error.h"
+#include "cl-profile-store.h"
+#include "cl-test-identity.h"
+
+
+static int
+fail (GError *error)
+{
+  fprintf (stderr, "credlink-cli profile: %s\n", error->message);
+  return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ||
+         g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION)
+         ? CL_CLI_EXIT_USAGE : CL_CLI_EXIT_FAILURE;
+}
+
+
+static int
+usage (const char *message)
+{
+  fprintf (stderr, "credlink-cli profile: %s\n", message);
+  fprintf (stderr, "%s\n", _("Usage:\n"
+    "  credlink-cli profile import --name NAME (--p12 FILE | --cert CHAIN.pem --key KEY.pem)\n"
+    "  credlink-cli profile create-test --name NAME [--alg es256|es384|ps256|ed25519]\n"
+    "  credlink-cli profile list\n"
+    "  credlink-cli profile check NAME\n"
+    "  credlink-cli profile remove NAME\n"
+    "  credlink-cli profile export-ca NAME FILE"));
+  return CL_CLI_EXIT_USAGE;
+}
+
+
+void
+cl_cli_print_profile_problems (ClProfile *profile)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) problems = NULL;
+  gboolean usable;
+
+  problems = cl_profile_check (profile, now, &usable);
+  for (guint i = 0; i < problems->len; i++) {
+    ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
+
+    fprintf (stderr, "  %s %s\n",
+             problem->level == CL_PROFILE_PROBLEM_FATAL ? _("error:") : _("warning:"),
+             problem->message);
+  }
+}
+
+
+static int
+save_new_profile (ClProfile *profile)
+{
+  g_autofree char *root = cl_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCliPassphrase) passphrase = NULL;
+
+  passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
+                                      _("New passphrase for the profile's key: "), TRUE, &error);
+  if (passphrase == NULL || !cl_profile_store_save (root, profile, passphrase, &error))
+    return fail (error);
+  printf (_("Saved signing profile “%s” (%s)\n"), cl_profile_get_name (profile),
+          cl_cose_alg_to_string (cl_profile_get_alg (profile)));
+  cl_cli_print_profile_problems (profile);
+  return CL_CLI_EXIT_OK;
+}
+
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *p12 = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the new profile"), "NAME" },
+    { "p12", 0, 0, G_OPTION_ARG_FILENAME, &p12, N_("PKCS#12 bundle"), "FILE" },
+    { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert, N_("PEM certificate chain, signer first"),
+      "CHAIN.pem" },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key, N_("PEM private key"), "KEY.pem" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(ClCliPassphrase) source_passphrase = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (name == NULL || (p12 == NULL) == (cert == NULL || key == NULL) ||
+      (p12 != NULL && (cert != NULL || key != NULL)))
+    return usage (_("import needs --name and either --p12 or both --cert and --key"));
+  if (!cl_profile_store_name_is_valid (name))
+    return usage (_("profile names use letters, digits, “.”, “_” and “-”"));
+
+  if (cert != NULL) {
+    /* An unencrypted key needs no passphrase; ask only when it is encrypted. */
+    profile = cl_profile_new_from_pem (name, cert, key, NULL, &error);
+    if (profile == NULL && g_error_matches (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE)) {
+      g_clear_error (&error);
+      source_passphrase = cl_cli_passphrase_get (CL_CLI_IMPORT_PASSPHRASE_ENV,
+                                                 _("Passphrase of the private key: "), FALSE,
+                                                 &error);
+      if (source_passphrase != NULL)
+        profile = cl_profile_new_from_pem (name, cert, key, source_passphrase, &error);
+    }
+  } else {
+    source_passphrase = cl_cli_passphrase_get (CL_CLI_IMPORT_PASSPHRASE_ENV,
+                                               _("Passphrase of the PKCS#12 bundle: "), FALSE,
+                                               &error);
+    if (source_passphrase != NULL)
+      profile = cl_profile_new_from_pkcs12 (name, p12, source_passphrase, &error);
+  }
+  if (profile == NULL)
+    return fail (error);
+  return save_new_profile (profile);
+}
+
+
+static int
+run_create_test (int    argc,
+                 char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *alg_name = NULL;
+  gint days = 365;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the new profile"), "NAME" },
+    { "alg", 0, 0, G_OPTION_ARG_STRING, &alg_name,
+      N_("Signature algorithm: es256 (default), es384, es512, ps256, ed25519"), "ALG" },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("Validity in days (default 365)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) not_before = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) not_after = NULL;
+  ClCoseAlg alg = CL_COSE_ALG_ES256;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (name == NULL || !cl_profile_store_name_is_valid (name))
+    return usage (_("create-test needs --name NAME (letters, digits, “.”, “_”, “-”)"));
+  if (alg_name != NULL) {
+    alg = g_ascii_strcasecmp (alg_name, "ed25519") == 0 ? CL_COSE_ALG_EDDSA
+                                                         : cl_cose_alg_from_string (alg_name);
+    if (alg == CL_COSE_ALG_NONE || alg == CL_COSE_ALG_PS384 || alg == CL_COSE_ALG_PS512)
+      return usage (_("--alg must be es256, es384, es512, ps256 or ed25519"));
+  }
+  if (days < 1 || days > 3650)
+    return usage (_("--days must be between 1 and 3650"));
+  not_after = g_date_time_add_days (now, days);
+
+  profile = cl_test_identity_create (name, alg, not_before, not_after, &error);
+  if (profile == NULL)
+    return fail (error);
+  printf ("%s\n", _("Created a local test identity. It is NOT publicly trusted: validators "
+                    "will call its signatures untrusted unless they add its CA "
+                    "(credlink-cli profile export-ca) to their trust list."));
+  return save_new_profile (profile);
+}
+
+
+static int
+run_list (void)
+{
+  g_autofree char *root = cl_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = cl_profile_store_list (root, &error);
+
+  if (profiles == NULL)
+    return fail (error);
+  if (profiles->len == 0) {
+    printf ("%s\n", _("No signing profiles yet (credlink-cli profile import or create-test)."));
+    return CL_CLI_EXIT_OK;
+  }
+  for (guint i = 0; i < profiles->len; i++) {
+    ClProfileSummary *summary = g_ptr_array_index (profiles, i);
+
+    printf ("%s\t%s\t%s %s\t%s%s\n", summary->name, summary->algorithm, _("until"),
+            summary->not_after, summary->subject,
+            summary->test_identity ? _("\t(test identity, not publicly trusted)") : "");
+  }
+  return CL_CLI_EXIT_OK;
+}
+
+
+int
+cl_cli_profile_run (int    argc,
+                    char **argv)
+{
+  g_autofree char *root = cl_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2)
+    return usage (_("missing subcommand"));
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) {
+    usage (_("manage signing profiles"));
+    return CL_CLI_EXIT_OK;
+  }
+  if (g_str_equal (argv[1], "import"))
+    return run_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "create-test"))
+    return run_create_test (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "list"))
+    return argc == 2 ? run_list () : usage (_("list takes no arguments"));
+  if (g_str_equal (argv[1], "check")) {
+    g_autoptr(ClCliPassphrase) passphrase = NULL;
+    g_autoptr(ClProfile) profile = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GArray) problems = NULL;
+    gboolean usable;
+
+    if (argc != 3)
+      return usage (_("check needs NAME"));
+    passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
+                                        _("Passphrase of the signing profile: "), FALSE, &error);
+    if (passphrase != NULL)
+      profile = cl_profile_store_load (root, argv[2], passphrase, &error);
+    if (profile == NULL)
+      return fail (error);
+    problems = cl_profile_check (profile, now, &usable);
+    printf (usable ? _("“%s” can sign (%s)\n") : _("“%s” cannot sign (%s)\n"), argv[2],
+            cl_cose_alg_to_string (cl_profile_get_alg (profile)));
+    cl_cli_print_profile_problems (profile);
+    return usable ? CL_CLI_EXIT_OK : CL_CLI_EXIT_FAILURE;
+  }
+  if (g_str_equal (argv[1], "remove")) {
+    if (argc != 3)
+      return usage (_("remove needs NAME"));
+    if (!cl_profile_store_remove (root, argv[2], &error))
+      return fail (error);
+    printf (_("Removed signing profile “%s”\n"), argv[2]);
+    return CL_CLI_EXIT_OK;
+  }
+  if (g_str_equal (argv[1], "export-ca")) {
+    if (argc != 4)
+      return usage (_("export-ca needs NAME and FILE"));
+    if (!cl_profile_store_export_ca (root, argv[2], argv[3], &error))
+      return fail (error);
+    printf (_("Wrote the test CA of “%s” to %s\n"), argv[2], argv[3]);
+    return CL_CLI_EXIT_OK;
+  }
+  return usage (_("unknown subcommand"));
+}
