@@ -8,6 +8,8 @@
 #include <openssl/evp.h>
 
 #include "cl-c2pa-ids.h"
+#include "cl-cbor-util.h"
+#include "cl-cose.h"
 #include "cl-error.h"
 #include "cl-jumbf.h"
 #include "cl-manifest-store.h"
@@ -194,6 +196,60 @@ test_store_model (void)
 }
 
 
+static void
+test_cbor_limits (void)
+{
+  static const guint8 ok_map[] = { 0xA1, 0x61, 'a', 0x01 };
+  static const guint8 trailing[] = { 0x01, 0x02 };
+  /* An array that declares 2^31 items in five bytes: refused before libcbor allocates. */
+  static const guint8 huge_array[] = { 0x9A, 0x80, 0x00, 0x00, 0x00 };
+  guint8 deep[200];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(cbor_item_t) item = NULL;
+  g_autoptr(JsonNode) json = NULL;
+
+  item = cl_cbor_load (ok_map, sizeof ok_map, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cl_cbor_map_get (item, "a"));
+  g_assert_null (cl_cbor_map_get (item, "b"));
+  json = cl_cbor_to_json (item);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "a"), ==, 1);
+
+  g_assert_null (cl_cbor_load (trailing, sizeof trailing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_assert_null (cl_cbor_load (huge_array, sizeof huge_array, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* 199 nested one-element arrays around a 0: deeper than CL_CBOR_MAX_DEPTH. */
+  memset (deep, 0x81, sizeof deep - 1);
+  deep[sizeof deep - 1] = 0x00;
+  g_assert_null (cl_cbor_load (deep, sizeof deep, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+}
+
+
+static void
+test_cose_malformed (void)
+{
+  /* Tag 18 (0xD2, which libcbor 0.8 refuses to decode) around a three-element array. */
+  static const guint8 short_array[] = { 0xD2, 0x83, 0x40, 0xA0, 0xF6 };
+  /* A well-formed COSE_Sign1 without any certificate chain. */
+  static const guint8 no_chain[] = { 0xD2, 0x84, 0x43, 0xA1, 0x01, 0x26, 0xA0, 0xF6, 0x41, 0x00 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (cl_cose_sign1_parse (short_array, sizeof short_array, &error));
+  g_assert_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_null (cl_cose_sign1_parse (no_chain, sizeof no_chain, &error));
+  g_assert_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "certificate chain"));
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -205,5 +261,7 @@ main (int    argc,
   g_test_add_func ("/jumbf/overrun", test_overrun);
   g_test_add_func ("/jumbf/too-deep", test_too_deep);
   g_test_add_func ("/jumbf/store-model", test_store_model);
+  g_test_add_func ("/jumbf/cbor-limits", test_cbor_limits);
+  g_test_add_func ("/jumbf/cose-malformed", test_cose_malformed);
   return g_test_run ();
 }

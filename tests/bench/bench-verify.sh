@@ -14,12 +14,18 @@ size_mb="${2:-25}"
 shared="${CREDLINK_SHARED_DIR:-$PWD/../shared}"
 oracle="${CREDLINK_ORACLE_DIR:-$HOME/.cache/credlink-oracle}"
 cli="$build/src/cli/credlink-cli"
+# Measure verification itself, without touching the user's proof cache.
+cache_flag=()
 certs="$shared/c2pa-fixtures/certs"
 base="$shared/c2pa-fixtures/images/no_manifest.jpg"
 
 for need in "$cli" "$oracle/sign.mjs" "$certs/es256.pub" "$base" /usr/bin/time; do
   [ -e "$need" ] || { echo "bench-verify: missing $need" >&2; exit 2; }
 done
+
+if "$cli" verify --help 2>/dev/null | grep -q -- '--no-proof-cache'; then
+  cache_flag=(--no-proof-cache)
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -57,7 +63,7 @@ mean_wall () {
   echo "($t1 - $t0) / 10" | bc -l
 }
 cat "$work/signed.jpg" >/dev/null
-cl_best=$(mean_wall "$cli" verify "$work/signed.jpg")
+cl_best=$(mean_wall "$cli" verify "${cache_flag[@]}" "$work/signed.jpg")
 os_best=$(mean_wall openssl dgst -sha256 "$work/signed.jpg")
 # CPU time (user + sys, best of 5) is steadier than wall time on a shared machine.
 cpu_best () {
@@ -72,17 +78,17 @@ cpu_best () {
 rss_max=0
 for args in "" "--json"; do
   for _ in 1 2 3; do
-    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify $args "$work/signed.jpg" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify "${cache_flag[@]}" $args "$work/signed.jpg" >/dev/null 2>&1 || true
     rss=$(cat "$work/t")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
 done
-cl_cpu=$(cpu_best "$cli" verify "$work/signed.jpg")
-json_wall=$(mean_wall "$cli" verify --json "$work/signed.jpg")
-json_cpu=$(cpu_best "$cli" verify --json "$work/signed.jpg")
+cl_cpu=$(cpu_best "$cli" verify "${cache_flag[@]}" "$work/signed.jpg")
+json_wall=$(mean_wall "$cli" verify "${cache_flag[@]}" --json "$work/signed.jpg")
+json_cpu=$(cpu_best "$cli" verify "${cache_flag[@]}" --json "$work/signed.jpg")
 os_cpu=$(cpu_best openssl dgst -sha256 "$work/signed.jpg")
 
-"$cli" verify "$work/signed.jpg" | sed -n '2p'
+"$cli" verify "${cache_flag[@]}" "$work/signed.jpg" | sed -n '2p'
 printf 'file: %s bytes (%.1f MB)\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)"
 printf 'credlink-cli verify: %.4f s wall (mean of 10), peak RSS %s KB (%.1f MB)\n' \
   "$cl_best" "$rss_max" "$(echo "$rss_max / 1024" | bc -l)"
