@@ -53,10 +53,21 @@ show_problems (ClSignPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GArray) problems = cl_profile_check (self->checked_profile, now, &self->usable);
   g_autoptr(GString) text = g_string_new (NULL);
+  /* The key stays locked until signing starts (the passphrase is asked for then),
+   * so cl_profile_check's "locked" problem is not one of this profile's problems. */
+  const char *locked = _("The private key is locked");
+  guint n_shown = 0;
 
+  self->usable = TRUE;
   for (guint i = 0; i < problems->len; i++) {
     ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
 
+    if (cl_profile_get_key (self->checked_profile) == NULL &&
+        g_strcmp0 (problem->message, locked) == 0)
+      continue;
+    n_shown++;
+    if (problem->level == CL_PROFILE_PROBLEM_FATAL)
+      self->usable = FALSE;
     if (text->len > 0)
       g_string_append_c (text, '\n');
     g_string_append (text, problem->message);
@@ -77,7 +88,7 @@ show_problems (ClSignPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->problems_icon), "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->problems_icon),
                             self->usable ? "warning" : "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_row), problems->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_row), n_shown > 0);
 }
 
 

@@ -354,7 +354,6 @@ cl_sign_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
   }
-  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SIGN_PAGE);
   G_OBJECT_CLASS (cl_sign_page_parent_class)->dispose (object);
 }
 
