@@ -217,8 +217,10 @@ listed_cb (GObject      *source,
 
   wanted = self->pending_selection != NULL ? self->pending_selection : previous;
   if (wanted == NULL || !cl_sign_page_select_profile (self, wanted)) {
+    g_signal_handlers_block_by_func (self->profile_row, selection_changed_cb, self);
     if (self->summaries->len > 0)
       adw_combo_row_set_selected (self->profile_row, 0);
+    g_signal_handlers_unblock_by_func (self->profile_row, selection_changed_cb, self);
     selection_changed_cb (self);
   }
   g_clear_pointer (&self->pending_selection, g_free);
