@@ -230,6 +230,88 @@ test_sign_two_images (void)
 
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++) {
+    g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+    if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      return ADW_MESSAGE_DIALOG (window);
+  }
+  return NULL;
+}
+
+
+/* Create Test Identity… and Remove through the page's actions and dialogs. */
+static void
+test_create_and_remove_identity (void)
+{
+  GtkWidget *window;
+  ClSignPage *page = new_page (&window);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) secrets = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.create-identity", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, secrets);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, names);
+  g_assert_cmpuint (secrets->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (names->pdata[0]), "made-in-dialog");
+  /* Too short, then not confirmed: "create" stays disabled. */
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[0]), "abc");
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[1]), "abc");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[0]), PASSPHRASE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[1]), PASSPHRASE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* What a click on Create does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+  g_assert_null (find_dialog ());
+  /* Stored, listed and chosen. */
+  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, "made-in-dialog");
+
+  /* Import… builds its dialog; nothing to import until a certificate file is chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.import", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-profile", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+  g_assert_false (cl_sign_page_select_profile (page, "made-in-dialog"));
+  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), !=, "made-in-dialog");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+static void
 test_wrong_passphrase_and_expired (void)
 {
   g_autofree char *png = make_image ("refused.png", "png");
@@ -292,6 +374,7 @@ main (int   argc,
 
   g_test_add_func ("/sign-page/sign-two-images", test_sign_two_images);
   g_test_add_func ("/sign-page/wrong-passphrase-and-expired", test_wrong_passphrase_and_expired);
+  g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
   status = g_test_run ();
 
   remove_tree (work_dir);

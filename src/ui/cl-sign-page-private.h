@@ -68,7 +68,6 @@ void     cl_sign_page_end_loading           (ClSignPage *self);
 /* cl-sign-page-profiles.c */
 void     cl_sign_page_profiles_init         (ClSignPage *self);
 void     cl_sign_page_profiles_class_init   (GtkWidgetClass *widget_class);
-const char *cl_sign_page_get_selected_profile (ClSignPage *self);
 
 /* cl-sign-page-batch.c */
 void     cl_sign_page_batch_class_init      (GtkWidgetClass *widget_class);

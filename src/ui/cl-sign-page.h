@@ -27,6 +27,8 @@ void           cl_sign_page_reload_profiles   (ClSignPage  *self);
 /* Chooses a listed profile; FALSE if there is none of that name. */
 gboolean       cl_sign_page_select_profile    (ClSignPage  *self,
                                                const char  *name);
+/* The chosen profile's name, or NULL. */
+const char    *cl_sign_page_get_selected_profile (ClSignPage *self);
 /* The text the profile's check produced ("" when it has no problems). */
 const char    *cl_sign_page_get_problems      (ClSignPage  *self);
 /* NULL: next to each image. */

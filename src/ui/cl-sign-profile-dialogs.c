@@ -56,6 +56,9 @@ cl_profile_request_free (ClProfileRequest *request)
 static void
 dialog_state_free (DialogState *state)
 {
+  /* Closed without an answer (its parent went away): that is a cancel. */
+  if (state->func != NULL)
+    state->func (NULL, state->user_data);
   if (state->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (state->chooser));
   g_clear_object (&state->chooser);
@@ -79,10 +82,15 @@ static void
 update_dialog (AdwMessageDialog *dialog)
 {
   DialogState *state = g_object_get_data (G_OBJECT (dialog), "cl-state");
-  const char *passphrase = gtk_editable_get_text (state->passphrase);
-  gboolean ok = cl_profile_store_name_is_valid (gtk_editable_get_text (state->name)) &&
-                strlen (passphrase) >= CL_PROFILE_STORE_MIN_PASSPHRASE &&
-                g_strcmp0 (passphrase, gtk_editable_get_text (state->confirm)) == 0;
+  const char *passphrase;
+  gboolean ok;
+
+  if (state->passphrase == NULL || state->confirm == NULL)   /* still being built */
+    return;
+  passphrase = gtk_editable_get_text (state->passphrase);
+  ok = cl_profile_store_name_is_valid (gtk_editable_get_text (state->name)) &&
+       strlen (passphrase) >= CL_PROFILE_STORE_MIN_PASSPHRASE &&
+       g_strcmp0 (passphrase, gtk_editable_get_text (state->confirm)) == 0;
 
   if (state->import) {
     ok = ok && state->file != NULL && (is_pkcs12 (state->file) || state->key != NULL);
@@ -100,7 +108,12 @@ response_cb (AdwMessageDialog *dialog,
 {
   DialogState *state = g_object_get_data (G_OBJECT (dialog), "cl-state");
   g_autoptr(ClProfileRequest) request = NULL;
+  ClProfileRequestFunc func = state->func;
 
+  /* Called once, whatever else emits a response afterwards. */
+  if (func == NULL)
+    return;
+  state->func = NULL;
   if (g_strcmp0 (response, "create") == 0) {
     const char *source = state->import ? gtk_editable_get_text (state->source_passphrase) : "";
 
@@ -119,7 +132,7 @@ response_cb (AdwMessageDialog *dialog,
   gtk_editable_set_text (state->confirm, "");
   if (state->source_passphrase != NULL)
     gtk_editable_set_text (state->source_passphrase, "");
-  state->func (request, state->user_data);
+  func (request, state->user_data);
 }
 
 
