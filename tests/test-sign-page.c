@@ -1,7 +1,8 @@
 /* test-sign-page.c: the Sign page end to end — a test identity made with the
  * core API in the test's own profile folder, a JPEG and a PNG written here,
  * signed through the page's "sign.sign" action; the outputs verify as Valid.
- * A wrong passphrase and an expired profile show an error and write nothing.
+ * A wrong passphrase and an expired profile show an error and write nothing;
+ * Cancel stops a batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -336,6 +337,16 @@ test_wrong_passphrase_and_expired (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
   wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
+  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
+                   CL_SIGN_FILE_PENDING);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  /* Cancelled before the first image: nothing is written, the image stays pending. */
+  set_passphrase (page, PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.cancel", NULL));
+  wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_PENDING);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
