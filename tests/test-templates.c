@@ -11,6 +11,7 @@
 #include "cl-confidence-view.h"
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
+#include "cl-sign-page.h"
 #include "cl-verdict-banner.h"
 #include "cl-window.h"
 
@@ -41,7 +42,8 @@ test_preferences_template (void)
 static void
 test_widget_templates (void)
 {
-  GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW, CL_TYPE_HISTORY_PAGE };
+  GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW, CL_TYPE_HISTORY_PAGE,
+                   CL_TYPE_SIGN_PAGE };
 
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
     GtkWidget *window = gtk_window_new ();

@@ -2,6 +2,8 @@
  * screenshots in data/screenshots/ (run by tools/take-screenshots.sh under Xvfb).
  *
  * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [FILE…]
+ * With CL_SCREENSHOT_PAGE=NAME the view-stack page NAME is shown; for "sign" the
+ * files go to the Sign page instead of the Verify list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +12,27 @@
 #include <stdlib.h>
 #include <adwaita.h>
 
+#include "cl-sign-page.h"
 #include "cl-window.h"
 
 static gboolean done;
+
+/* The first descendant of widget of type type (depth first), or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found = find_descendant (child, type);
+
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
 
 static gboolean
 quit_cb (gpointer data)
@@ -32,6 +52,7 @@ main (int   argc,
   GtkSnapshot *snapshot;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   int width, height;
+  const char *page = g_getenv ("CL_SCREENSHOT_PAGE");
 
   if (argc < 4) {
     g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [FILE…]\n", argv[0]);
@@ -48,7 +69,17 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   for (int i = 4; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
-  cl_window_open_files (window, (GFile **) files->pdata, (int) files->len);
+  if (page != NULL) {
+    GtkWidget *stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page);
+  }
+  if (g_strcmp0 (page, "sign") == 0)
+    cl_sign_page_add_files (CL_SIGN_PAGE (find_descendant (GTK_WIDGET (window),
+                                                           CL_TYPE_SIGN_PAGE)),
+                            (GFile **) files->pdata, (int) files->len);
+  else
+    cl_window_open_files (window, (GFile **) files->pdata, (int) files->len);
   gtk_window_present (GTK_WINDOW (window));
 
   /* Let the window map, lay out and finish its transitions. */

@@ -21,4 +21,12 @@ dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$tmp/harbour-at-dawn.jpg" "$tmp/press-conference.jpg" "$tmp/city-council-vote.png"
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$build/tools/cl-screenshot" data/screenshots/empty-state.png 900 640
-echo "wrote data/screenshots/main-window.png data/screenshots/empty-state.png"
+# The Sign page, with a test identity in a profile store of its own.
+meson compile -C "$build" credlink-cli >/dev/null
+CREDLINK_DATA_DIR="$root/data" CREDLINK_PASSPHRASE=screenshot \
+  "$build/src/cli/credlink-cli" profile create-test --name newsroom-test >/dev/null
+CREDLINK_DATA_DIR="$root/data" CL_SCREENSHOT_PAGE=sign \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+  "$build/tools/cl-screenshot" data/screenshots/sign.png 900 1000 \
+  "$tmp/harbour-at-dawn.jpg" "$tmp/city-council-vote.png"
+echo "wrote data/screenshots/main-window.png data/screenshots/empty-state.png data/screenshots/sign.png"

@@ -12,6 +12,7 @@
 #include "cl-app-services.h"
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
+#include "cl-sign-page.h"
 #include "cl-window.h"
 
 struct _ClWindow
@@ -295,6 +296,7 @@ cl_window_init (ClWindow *self)
   GtkDropTarget *target;
 
   g_type_ensure (CL_TYPE_HISTORY_PAGE);
+  g_type_ensure (CL_TYPE_SIGN_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);

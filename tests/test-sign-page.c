@@ -1,0 +1,394 @@
+/* test-sign-page.c: the Sign page end to end — a test identity made with the
+ * core API in the test's own profile folder, a JPEG and a PNG written here,
+ * signed through the page's "sign.sign" action; the outputs verify as Valid.
+ * A wrong passphrase and an expired profile show an error and write nothing;
+ * Cancel stops a batch.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "cl-profile-store.h"
+#include "cl-sign-page.h"
+#include "cl-test-identity.h"
+#include "cl-verification.h"
+
+#define PASSPHRASE "correct horse"
+
+static char *work_dir;
+
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+
+/* Spins the main loop until the page is idle (profiles listed, images checked,
+ * batch finished); fails after 60 s. */
+static void
+wait_idle (ClSignPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  do {
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    if (cl_sign_page_get_busy (page))
+      g_main_context_iteration (NULL, TRUE);
+  } while (cl_sign_page_get_busy (page) && !timed_out);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
+
+    if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+      remove_tree (child);
+    else
+      g_unlink (child);
+  }
+  g_rmdir (path);
+}
+
+
+static char *
+make_image (const char *name,
+            const char *type)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 32, 24);
+  char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  if (g_str_equal (type, "jpeg"))
+    gdk_pixbuf_save (pixbuf, path, type, &error, "quality", "90", NULL);
+  else
+    gdk_pixbuf_save (pixbuf, path, type, &error, NULL);
+  g_assert_no_error (error);
+  return path;
+}
+
+
+static void
+store_identity (const char *name,
+                int         days_from,
+                int         days_to)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, days_from);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, days_to);
+  g_autofree char *root = cl_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to,
+                                                          &error);
+
+  g_assert_no_error (error);
+  cl_profile_store_save (root, profile, PASSPHRASE, &error);
+  g_assert_no_error (error);
+}
+
+
+static ClSignPage *
+new_page (GtkWidget **window)
+{
+  ClSignPage *page = CL_SIGN_PAGE (cl_sign_page_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (*window));
+  wait_idle (page);
+  return page;
+}
+
+
+static void
+add_images (ClSignPage  *page,
+            const char **paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  cl_sign_page_add_files (page, (GFile **) files->pdata, (int) files->len);
+  /* Adding the same file again does not list it twice. */
+  cl_sign_page_add_files (page, (GFile **) files->pdata, 1);
+  wait_idle (page);
+  g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, files->len);
+}
+
+
+static void
+set_passphrase (ClSignPage *page,
+                const char *passphrase)
+{
+  /* The page's own entry row (the only AdwPasswordEntryRow in it). */
+  GtkWidget *widget = GTK_WIDGET (page);
+
+  while (widget != NULL && !ADW_IS_PASSWORD_ENTRY_ROW (widget)) {
+    GtkWidget *next = gtk_widget_get_first_child (widget);
+
+    while (next == NULL && widget != GTK_WIDGET (page)) {
+      next = gtk_widget_get_next_sibling (widget);
+      if (next == NULL)
+        widget = gtk_widget_get_parent (widget);
+    }
+    widget = next;
+  }
+  g_assert_nonnull (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), passphrase);
+}
+
+
+static void
+test_sign_two_images (void)
+{
+  g_autofree char *jpeg = make_image ("harbour.jpg", "jpeg");
+  g_autofree char *png = make_image ("council.png", "png");
+  g_autofree char *out_dir = g_build_filename (work_dir, "signed", NULL);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  const char *inputs[] = { jpeg, png, NULL };
+  GtkWidget *window;
+  ClSignPage *page;
+
+  store_identity ("gui-signer", -1, 365);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  page = new_page (&window);
+
+  g_assert_true (cl_sign_page_select_profile (page, "gui-signer"));
+  wait_idle (page);
+  /* A test identity only warns that it is not publicly trusted. */
+  g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "not publicly trusted"));
+  g_assert_null (strstr (cl_sign_page_get_problems (page), "refused"));
+  add_images (page, inputs);
+  cl_sign_page_set_output_folder (page, out_folder);
+  set_passphrase (page, PASSPHRASE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  g_assert_true (cl_sign_page_get_busy (page));
+  wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+
+  for (guint i = 0; i < 2; i++) {
+    ClSignFileRow *row = cl_sign_page_get_file_row (page, i);
+    g_autofree char *base = g_path_get_basename (inputs[i]);
+    g_autofree char *expected = g_build_filename (out_dir, base, NULL);
+    ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+    g_autoptr(ClVerification) verification = NULL;
+
+    g_assert_cmpint (cl_sign_file_row_get_state (row), ==, CL_SIGN_FILE_DONE);
+    g_assert_cmpstr (cl_sign_file_row_get_detail (row), ==, expected);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+    verification = cl_verify_file (expected, &options, NULL);
+    g_assert_cmpint (verification->verdict, ==, CL_VERDICT_VALID);
+  }
+
+  /* Signing again: the outputs exist, so each row fails and nothing is replaced. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  wait_idle (page);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
+                     CL_SIGN_FILE_FAILED);
+
+  /* Next to the image (the default): the copy is named …-signed and carries the
+   * image's credentials as its parent, so the row says it will be recorded as edited. */
+  {
+    g_autofree char *again = g_build_filename (out_dir, "harbour.jpg", NULL);
+    g_autofree char *next_to = g_build_filename (out_dir, "harbour-signed.jpg", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (again);
+    ClSignFileRow *row;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 1);
+    gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 0);
+    g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, 0);
+    cl_sign_page_add_files (page, &file, 1);
+    cl_sign_page_set_output_folder (page, NULL);
+    wait_idle (page);
+    row = cl_sign_page_get_file_row (page, 0);
+    g_assert_true (cl_sign_file_row_get_has_credentials (row));
+    gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
+    wait_idle (page);
+    g_assert_cmpint (cl_sign_file_row_get_state (row), ==, CL_SIGN_FILE_DONE);
+    g_assert_cmpstr (cl_sign_file_row_get_detail (row), ==, next_to);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++) {
+    g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+    if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      return ADW_MESSAGE_DIALOG (window);
+  }
+  return NULL;
+}
+
+
+/* Create Test Identity… and Remove through the page's actions and dialogs. */
+static void
+test_create_and_remove_identity (void)
+{
+  GtkWidget *window;
+  ClSignPage *page = new_page (&window);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) secrets = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.create-identity", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, secrets);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, names);
+  g_assert_cmpuint (secrets->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (names->pdata[0]), "made-in-dialog");
+  /* Too short, then not confirmed: "create" stays disabled. */
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[0]), "abc");
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[1]), "abc");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[0]), PASSPHRASE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (secrets->pdata[1]), PASSPHRASE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* What a click on Create does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+  g_assert_null (find_dialog ());
+  /* Stored, listed and chosen. */
+  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, "made-in-dialog");
+
+  /* Import… builds its dialog; nothing to import until a certificate file is chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.import", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-profile", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (page);
+  g_assert_false (cl_sign_page_select_profile (page, "made-in-dialog"));
+  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), !=, "made-in-dialog");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+static void
+test_wrong_passphrase_and_expired (void)
+{
+  g_autofree char *png = make_image ("refused.png", "png");
+  g_autofree char *out_dir = g_build_filename (work_dir, "refused", NULL);
+  g_autofree char *output = g_build_filename (out_dir, "refused.png", NULL);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  const char *inputs[] = { png, NULL };
+  GtkWidget *window;
+  ClSignPage *page;
+
+  store_identity ("gui-valid", -1, 365);
+  store_identity ("gui-expired", -400, -2);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  page = new_page (&window);
+  add_images (page, inputs);
+  cl_sign_page_set_output_folder (page, out_folder);
+
+  /* Wrong passphrase: an error on the page, the image stays unsigned. */
+  g_assert_true (cl_sign_page_select_profile (page, "gui-valid"));
+  wait_idle (page);
+  set_passphrase (page, "not the passphrase");
+  gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
+  wait_idle (page);
+  g_assert_nonnull (cl_sign_page_get_error (page));
+  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
+                   CL_SIGN_FILE_PENDING);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  /* Cancelled before the first image: nothing is written, the image stays pending. */
+  set_passphrase (page, PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.cancel", NULL));
+  wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
+                   CL_SIGN_FILE_PENDING);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  /* Expired: the check lists it as soon as the profile is chosen, and signing is refused
+   * even with the right passphrase. */
+  g_assert_true (cl_sign_page_select_profile (page, "gui-expired"));
+  wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "refused"));
+  set_passphrase (page, PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
+  wait_idle (page);
+  g_assert_nonnull (cl_sign_page_get_error (page));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  int status;
+
+  work_dir = g_dir_make_tmp ("cl-sign-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* This test's own profile store, untouched by the other tests. */
+  data_dir = g_build_filename (work_dir, "data", NULL);
+  g_setenv ("CREDLINK_DATA_DIR", data_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/sign-page/sign-two-images", test_sign_two_images);
+  g_test_add_func ("/sign-page/wrong-passphrase-and-expired", test_wrong_passphrase_and_expired);
+  g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
+  status = g_test_run ();
+
+  remove_tree (work_dir);
+  g_free (work_dir);
+  return status;
+}
