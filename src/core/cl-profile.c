@@ -396,7 +396,7 @@ add_problem (GArray                *problems,
              ClProfileProblemLevel  level,
              char                  *message)
 {
-  ClProfileProblem problem = { level, message };
+  ClProfileProblem problem = { level, message, FALSE };
 
   g_array_append_val (problems, problem);
 }
@@ -544,9 +544,11 @@ cl_profile_check (ClProfile *self,
     add_problem (problems, CL_PROFILE_PROBLEM_WARNING,
                  g_strdup (_("The chain holds only the signer's certificate; validators need "
                              "its issuer to be a trust anchor")));
-  if (self->key == NULL)
+  if (self->key == NULL) {
     add_problem (problems, CL_PROFILE_PROBLEM_FATAL,
                  g_strdup (_("The private key is locked")));
+    g_array_index (problems, ClProfileProblem, problems->len - 1).key_locked = TRUE;
+  }
   if (self->test_ca != NULL)
     add_problem (problems, CL_PROFILE_PROBLEM_WARNING,
                  g_strdup (_("This is a local test identity, not publicly trusted: validators "

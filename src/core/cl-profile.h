@@ -26,7 +26,10 @@ typedef enum {
 
 typedef struct {
   ClProfileProblemLevel  level;
-  char                  *message;   /* translated, for people */
+  char                  *message;     /* translated, for people */
+  /* The only problem is that the passphrase was not given yet (the key is still locked):
+   * callers that ask for it at signing time leave this one out. */
+  gboolean               key_locked;
 } ClProfileProblem;
 
 /* chain: leaf first (a self-signed root at the end is kept for export but never

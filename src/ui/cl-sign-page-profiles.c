@@ -53,17 +53,14 @@ show_problems (ClSignPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GArray) problems = cl_profile_check (self->checked_profile, now, &self->usable);
   g_autoptr(GString) text = g_string_new (NULL);
-  /* The key stays locked until signing starts (the passphrase is asked for then),
-   * so cl_profile_check's "locked" problem is not one of this profile's problems. */
-  const char *locked = _("The private key is locked");
   guint n_shown = 0;
 
   self->usable = TRUE;
   for (guint i = 0; i < problems->len; i++) {
     ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
 
-    if (cl_profile_get_key (self->checked_profile) == NULL &&
-        g_strcmp0 (problem->message, locked) == 0)
+    /* The key stays locked until signing starts (the passphrase is asked for then). */
+    if (problem->key_locked)
       continue;
     n_shown++;
     if (problem->level == CL_PROFILE_PROBLEM_FATAL)
