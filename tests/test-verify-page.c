@@ -130,9 +130,16 @@ select_and_check (ClVerifyPage *page,
                       v->confidence->score);
   n_certs = v->trust != NULL ? v->trust->certs->len : 0;
   g_assert_cmpuint (cl_chain_group_get_n_rows (cl_verify_detail_get_chain (detail)), ==, n_certs);
-  if (v->report != NULL)
+  if (v->report != NULL) {
     g_assert_cmpuint (cl_raw_data_group_get_n_codes (cl_verify_detail_get_raw_data (detail)), ==,
                       v->report->statuses->len);
+    g_assert_cmpuint (cl_raw_data_group_get_n_code_rows (cl_verify_detail_get_raw_data (detail)),
+                      ==, v->report->statuses->len);
+  }
+  /* Expanding a certificate builds its rows (and must not crash on any file). */
+  for (guint i = 0; i < n_certs; i++)
+    cl_chain_group_expand (cl_verify_detail_get_chain (detail), i);
+  cl_test_drain_main_context ();
   g_assert_nonnull (cl_raw_data_group_get_json (cl_verify_detail_get_raw_data (detail)));
   return v;
 }

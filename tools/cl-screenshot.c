@@ -1,13 +1,17 @@
 /* cl-screenshot.c: renders the real CredLink window to a PNG, for the
  * screenshots in data/screenshots/ (run by tools/take-screenshots.sh under Xvfb).
  *
- * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [FILE…]
+ * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [--select=NAME] [FILE…]
+ *
+ * The files are opened the way a drop opens them; the window is rendered once
+ * every verification has finished, with the file called NAME selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "cl-window.h"
@@ -31,10 +35,11 @@ main (int   argc,
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *select = NULL;
   int width, height;
 
   if (argc < 4) {
-    g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [FILE…]\n", argv[0]);
+    g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [--select=NAME] [FILE…]\n", argv[0]);
     return 2;
   }
   width = atoi (argv[2]);
@@ -46,10 +51,29 @@ main (int   argc,
                                     "/io/github/credlink/CredLink/icons");
   window = cl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  for (int i = 4; i < argc; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  for (int i = 4; i < argc; i++) {
+    if (g_str_has_prefix (argv[i], "--select="))
+      select = argv[i] + strlen ("--select=");
+    else
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  }
   cl_window_open_files (window, (GFile **) files->pdata, (int) files->len);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Wait for the files to arrive and every verification to finish. */
+  if (files->len > 0) {
+    ClVerifyPage *page = cl_window_get_verify_page (window);
+    GListModel *items = cl_verify_page_get_items (page);
+
+    while (g_list_model_get_n_items (items) == 0 || cl_verify_page_is_busy (page))
+      g_main_context_iteration (NULL, TRUE);
+    for (guint i = 0; select != NULL && i < g_list_model_get_n_items (items); i++) {
+      g_autoptr(ClVerifyItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (cl_verify_item_get_name (item), select) == 0)
+        cl_verify_page_select (page, i);
+    }
+  }
 
   /* Let the window map, lay out and finish its transitions. */
   g_timeout_add (1500, quit_cb, NULL);

@@ -19,6 +19,7 @@ struct _ClChainGroup
   AdwPreferencesGroup  parent_instance;
 
   GPtrArray           *rows;   /* the expander rows, borrowed */
+  ClTrustResult       *trust;  /* what the rows show (their certificates live here) */
 };
 
 G_DEFINE_FINAL_TYPE (ClChainGroup, cl_chain_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -125,20 +126,16 @@ eku_text (X509 *cert)
 }
 
 
+static void expanded_cb (AdwExpanderRow *expander,
+                         GParamSpec     *pspec,
+                         gpointer        user_data);
+
 static GtkWidget *
 cert_row_new (ClCertReport *cert)
 {
   GtkWidget *row = adw_expander_row_new ();
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (row);
   g_autofree char *name = cl_x509_display_name (cert->cert);
-  g_autofree char *subject = cl_x509_name_to_string (X509_get_subject_name (cert->cert));
-  g_autofree char *issuer = cl_x509_name_to_string (X509_get_issuer_name (cert->cert));
-  g_autofree char *validity = validity_text (cert->cert);
-  g_autofree char *key = cl_x509_key_description (cert->cert, NULL);
-  g_auto(GStrv) usages = cl_x509_key_usages (cert->cert);
-  g_autofree char *usage_text = usages != NULL ? g_strjoinv (", ", usages) : NULL;
-  g_autofree char *ekus = eku_text (cert->cert);
-  g_autofree char *fingerprint = cl_x509_sha256_hex (cert->cert);
   guint n_failed = 0, n_warned = 0;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -175,6 +172,41 @@ cert_row_new (ClCertReport *cert)
     adw_expander_row_add_prefix (expander, icon);
   }
 
+  g_object_set_data (G_OBJECT (row), "cl-cert", cert);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  return row;
+}
+
+
+/* The details of a certificate are built when its row is first expanded: a
+ * collapsed row costs no layout for them. */
+static void
+expanded_cb (AdwExpanderRow *expander,
+             GParamSpec     *pspec,
+             gpointer        user_data)
+{
+  ClCertReport *cert = g_object_get_data (G_OBJECT (expander), "cl-cert");
+  g_autofree char *subject = NULL;
+  g_autofree char *issuer = NULL;
+  g_autofree char *validity = NULL;
+  g_autofree char *key = NULL;
+  g_auto(GStrv) usages = NULL;
+  g_autofree char *usage_text = NULL;
+  g_autofree char *ekus = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  if (cert == NULL || !adw_expander_row_get_expanded (expander))
+    return;
+  g_object_set_data (G_OBJECT (expander), "cl-cert", NULL);
+  subject = cl_x509_name_to_string (X509_get_subject_name (cert->cert));
+  issuer = cl_x509_name_to_string (X509_get_issuer_name (cert->cert));
+  validity = validity_text (cert->cert);
+  key = cl_x509_key_description (cert->cert, NULL);
+  usages = cl_x509_key_usages (cert->cert);
+  usage_text = usages != NULL ? g_strjoinv (", ", usages) : NULL;
+  ekus = eku_text (cert->cert);
+  fingerprint = cl_x509_sha256_hex (cert->cert);
+
   add_child (expander, _("Subject"), subject);
   add_child (expander, _("Issuer"), issuer);
   add_child (expander, _("Valid"), validity);
@@ -199,7 +231,6 @@ cert_row_new (ClCertReport *cert)
     adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), icon);
     adw_expander_row_add_row (expander, check_row);
   }
-  return row;
 }
 
 
@@ -212,13 +243,27 @@ cl_chain_group_set_verification (ClChainGroup   *self,
   g_return_if_fail (CL_IS_CHAIN_GROUP (self));
 
   cl_detail_clear (group, self->rows);
+  g_clear_pointer (&self->trust, cl_trust_result_unref);
   if (verification != NULL && verification->trust != NULL) {
+    self->trust = cl_trust_result_ref (verification->trust);
     for (guint i = 0; i < verification->trust->certs->len; i++)
       cl_detail_add (group, self->rows,
                      cert_row_new (g_ptr_array_index (verification->trust->certs, i)));
     adw_preferences_group_set_description (group, verification->trust->chain_error);
   }
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
+}
+
+
+/* Expands the row of the certificate at index (building its details). */
+void
+cl_chain_group_expand (ClChainGroup *self,
+                       guint         index)
+{
+  g_return_if_fail (CL_IS_CHAIN_GROUP (self));
+
+  if (index < self->rows->len)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->rows, index), TRUE);
 }
 
 
@@ -236,6 +281,7 @@ cl_chain_group_finalize (GObject *object)
   ClChainGroup *self = CL_CHAIN_GROUP (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->trust, cl_trust_result_unref);
 
   G_OBJECT_CLASS (cl_chain_group_parent_class)->finalize (object);
 }

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (ClChainGroup, cl_chain_group, CL, CHAIN_GROUP, AdwPreferen
 /* Shows what verification says (NULL clears); hides itself when there is nothing to show. */
 void  cl_chain_group_set_verification (ClChainGroup    *self,
                                       ClVerification *verification);
+void  cl_chain_group_expand          (ClChainGroup   *self,
+                                      guint           index);
 guint cl_chain_group_get_n_rows       (ClChainGroup    *self);
 
 G_END_DECLS

@@ -18,9 +18,17 @@ struct _ClRawDataGroup
   AdwPreferencesGroup   parent_instance;
 
   /* Template widgets */
+  AdwExpanderRow       *codes_row;
+  AdwExpanderRow       *json_row;
   GtkTextView          *json_view;
 
+  /* Codes and JSON are put in their rows when those are first expanded: collapsed,
+   * they cost no layout. */
+  ClVerification       *verification;
+  gboolean              codes_built;
+  gboolean              json_built;
   GPtrArray            *rows;   /* the code rows, borrowed */
+  guint                 n_codes;
   char                 *json;
   char                 *file_name;
   GtkFileChooserNative *chooser;
@@ -77,36 +85,86 @@ code_row_new (ClStatus *status)
 }
 
 
+static void
+build_codes (ClRawDataGroup *self)
+{
+  /* Failures first: they are what a person is looking for. */
+  const ClStatusKind order[] = { CL_STATUS_FAILURE, CL_STATUS_INFORMATIONAL, CL_STATUS_SUCCESS };
+  ClReport *report = self->verification != NULL ? self->verification->report : NULL;
+
+  self->codes_built = TRUE;
+  if (report == NULL)
+    return;
+  for (gsize k = 0; k < G_N_ELEMENTS (order); k++)
+    for (guint i = 0; i < report->statuses->len; i++) {
+      ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+      if (status->kind == order[k]) {
+        GtkWidget *row = code_row_new (status);
+
+        adw_expander_row_add_row (self->codes_row, row);
+        g_ptr_array_add (self->rows, row);
+      }
+    }
+}
+
+
+static void
+expanded_cb (ClRawDataGroup *self,
+             GParamSpec     *pspec,
+             AdwExpanderRow *row)
+{
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  if (row == self->codes_row && !self->codes_built)
+    build_codes (self);
+  if (row == self->json_row && !self->json_built && self->json != NULL) {
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->json_view), self->json, -1);
+    self->json_built = TRUE;
+  }
+}
+
+
 void
 cl_raw_data_group_set_verification (ClRawDataGroup *self,
                                     ClVerification *verification)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
-  GtkTextBuffer *buffer;
+  guint counts[3] = { 0, 0, 0 };
 
   g_return_if_fail (CL_IS_RAW_DATA_GROUP (self));
 
-  cl_detail_clear (group, self->rows);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_expander_row_remove (self->codes_row, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->verification, cl_verification_unref);
   g_clear_pointer (&self->json, g_free);
   g_clear_pointer (&self->file_name, g_free);
-  buffer = gtk_text_view_get_buffer (self->json_view);
-  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->json_view), "", 0);
+  self->codes_built = self->json_built = FALSE;
+  self->n_codes = 0;
   gtk_widget_set_visible (GTK_WIDGET (self), verification != NULL);
   if (verification == NULL)
     return;
 
+  self->verification = cl_verification_ref (verification);
   if (verification->report != NULL) {
-    /* Failures first: they are what a person is looking for. */
-    const ClStatusKind order[] = { CL_STATUS_FAILURE, CL_STATUS_INFORMATIONAL, CL_STATUS_SUCCESS };
+    self->n_codes = verification->report->statuses->len;
+    for (guint i = 0; i < self->n_codes; i++) {
+      ClStatus *status = g_ptr_array_index (verification->report->statuses, i);
 
-    for (gsize k = 0; k < G_N_ELEMENTS (order); k++)
-      for (guint i = 0; i < verification->report->statuses->len; i++) {
-        ClStatus *status = g_ptr_array_index (verification->report->statuses, i);
-
-        if (status->kind == order[k])
-          cl_detail_add (group, self->rows, code_row_new (status));
-      }
+      counts[status->kind]++;
+    }
   }
+  {
+    /* Translators: the counts of failure, informational and success codes */
+    g_autofree char *summary = g_strdup_printf (_("%u failures, %u informational, %u successes"),
+                                                counts[CL_STATUS_FAILURE],
+                                                counts[CL_STATUS_INFORMATIONAL],
+                                                counts[CL_STATUS_SUCCESS]);
+
+    adw_expander_row_set_subtitle (self->codes_row, summary);
+  }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->codes_row), self->n_codes > 0);
   {
     g_autoptr(JsonNode) json = cl_verification_to_json (verification);
     g_autofree char *base = g_path_get_basename (verification->path);
@@ -114,7 +172,21 @@ cl_raw_data_group_set_verification (ClRawDataGroup *self,
     self->json = json_to_string (json, TRUE);
     self->file_name = g_strconcat (base, ".json", NULL);
   }
-  gtk_text_buffer_set_text (buffer, self->json, -1);
+  /* Rows left expanded from the previous file are filled again at once. */
+  expanded_cb (self, NULL, self->codes_row);
+  expanded_cb (self, NULL, self->json_row);
+}
+
+
+/* Fills the code rows now (as expanding the row does). */
+guint
+cl_raw_data_group_get_n_code_rows (ClRawDataGroup *self)
+{
+  g_return_val_if_fail (CL_IS_RAW_DATA_GROUP (self), 0);
+
+  if (!self->codes_built)
+    build_codes (self);
+  return self->rows->len;
 }
 
 
@@ -122,7 +194,7 @@ guint
 cl_raw_data_group_get_n_codes (ClRawDataGroup *self)
 {
   g_return_val_if_fail (CL_IS_RAW_DATA_GROUP (self), 0);
-  return self->rows->len;
+  return self->n_codes;
 }
 
 
@@ -218,6 +290,7 @@ cl_raw_data_group_finalize (GObject *object)
   ClRawDataGroup *self = CL_RAW_DATA_GROUP (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->verification, cl_verification_unref);
   g_clear_pointer (&self->json, g_free);
   g_clear_pointer (&self->file_name, g_free);
 
@@ -236,7 +309,10 @@ cl_raw_data_group_class_init (ClRawDataGroupClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-raw-data-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClRawDataGroup, codes_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRawDataGroup, json_row);
   gtk_widget_class_bind_template_child (widget_class, ClRawDataGroup, json_view);
+  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
   gtk_widget_class_install_action (widget_class, "raw.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "raw.save", NULL, save_action);
 }

@@ -403,18 +403,15 @@ update_row (GtkWidget *row)
   ClVerifyItem *item = g_object_get_data (G_OBJECT (row), "cl-item");
   GtkWidget *thumbnail = g_object_get_data (G_OBJECT (row), "cl-thumbnail");
   GtkWidget *status = g_object_get_data (G_OBJECT (row), "cl-status");
-  GtkWidget *spinner = g_object_get_data (G_OBJECT (row), "cl-spinner");
   ClBannerKind kind = cl_verify_item_get_kind (item);
   GdkTexture *texture = cl_verify_item_get_thumbnail (item);
-  gboolean verifying = kind == CL_BANNER_VERIFYING;
 
   if (texture != NULL)
     gtk_image_set_from_paintable (GTK_IMAGE (thumbnail), GDK_PAINTABLE (texture));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+  /* A still icon while waiting, not a spinner: fifty spinners would redraw the
+   * window every frame while the files are verified. */
   gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));
-  gtk_widget_set_visible (status, !verifying);
-  gtk_widget_set_visible (spinner, verifying);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), verifying);
   gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cl_banner_kind_title (kind), -1);
 }
@@ -428,7 +425,6 @@ create_row (gpointer object,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *thumbnail = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
   GtkWidget *status = gtk_image_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_verify_item_get_name (item));
@@ -439,15 +435,11 @@ create_row (gpointer object,
   gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Thumbnail"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Verifying"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
 
   g_object_set_data_full (G_OBJECT (row), "cl-item", g_object_ref (item), g_object_unref);
   g_object_set_data (G_OBJECT (row), "cl-thumbnail", thumbnail);
   g_object_set_data (G_OBJECT (row), "cl-status", status);
-  g_object_set_data (G_OBJECT (row), "cl-spinner", spinner);
   g_signal_connect_object (item, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   update_row (row);
   return row;

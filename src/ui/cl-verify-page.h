@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* How many files are verified at the same time. */
-#define CL_VERIFY_PAGE_MAX_RUNNING 3
+#define CL_VERIFY_PAGE_MAX_RUNNING 2
 
 #define CL_TYPE_VERIFY_PAGE (cl_verify_page_get_type ())
 G_DECLARE_FINAL_TYPE (ClVerifyPage, cl_verify_page, CL, VERIFY_PAGE, AdwBin)
