@@ -49,6 +49,14 @@ main (int   argc,
   /* What GtkApplication does for the app: icons from our resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/credlink/CredLink/icons");
+  /* …and our style sheet, which AdwApplication loads from the resource base path. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/credlink/CredLink/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   window = cl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   for (int i = 4; i < argc; i++) {
