@@ -177,8 +177,10 @@ start_pending (ClVerifyPage *self)
     if (path == NULL) {
       /* Not a local file (e.g. a remote URI): nothing core can read. */
       g_autofree char *name = g_file_get_parse_name (cl_verify_item_get_file (item));
+      g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer and cannot be verified"),
+                                                  name);
 
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, name);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
       continue;
     }
     options.use_proof_cache = TRUE;
