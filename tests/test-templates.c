@@ -13,6 +13,7 @@
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
 #include "cl-verdict-banner.h"
+#include "cl-verify-page.h"
 #include "cl-window.h"
 
 static void
@@ -43,7 +44,9 @@ static void
 test_widget_templates (void)
 {
   GType types[] = { CL_TYPE_VERDICT_BANNER, CL_TYPE_CONFIDENCE_VIEW, CL_TYPE_HISTORY_PAGE,
-                   CL_TYPE_SIGN_PAGE };
+                    CL_TYPE_SIGN_PAGE, CL_TYPE_VERIFY_PAGE, CL_TYPE_VERIFY_DETAIL,
+                    CL_TYPE_SIGNER_GROUP, CL_TYPE_CHAIN_GROUP, CL_TYPE_MANIFEST_GROUP,
+                    CL_TYPE_INGREDIENTS_GROUP, CL_TYPE_RAW_DATA_GROUP };
 
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
     GtkWidget *window = gtk_window_new ();

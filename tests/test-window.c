@@ -47,6 +47,28 @@ find_list_box (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Dropped files are collected in a thread (folders are walked): wait for them. */
+static void
+wait_for_files (ClWindow *window,
+                guint     n_files)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timed_out_cb, &timed_out);
+
+  while (g_list_model_get_n_items (cl_window_get_files (window)) < n_files && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  cl_test_drain_main_context ();
+}
+
 static void
 test_drop_two_files (void)
 {
@@ -70,7 +92,7 @@ test_drop_two_files (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_value_unset (&value);
   g_slist_free (list);
-  cl_test_drain_main_context ();
+  wait_for_files (window, 2);
 
   g_assert_true (accepted);
   g_assert_cmpuint (g_list_model_get_n_items (cl_window_get_files (window)), ==, 2);
@@ -87,9 +109,23 @@ test_drop_two_files (void)
 
     cl_window_open_files (window, again, 2);
   }
+  while (cl_verify_page_is_busy (cl_window_get_verify_page (window)))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (count_rows (box), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+quit_when_listed (gpointer data)
+{
+  GApplication *app = data;
+  ClWindow *window = g_object_get_data (G_OBJECT (app), "window");
+
+  if (window != NULL && g_list_model_get_n_items (cl_window_get_files (window)) > 0)
+    g_application_quit (app);
+  else
+    g_timeout_add_once (100, quit_when_listed, app);
 }
 
 /* The application's open path (files on the command line, or dropped on the icon). */
@@ -100,8 +136,9 @@ window_added_cb (GtkApplication *app,
 {
   guint *n_files = user_data;
 
-  /* "open" adds the files right after creating the window: look once it is idle. */
-  g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
+  /* "open" adds the files right after creating the window (collected in a thread):
+   * look once they are there. */
+  g_timeout_add_once (100, quit_when_listed, app);
   g_object_set_data (G_OBJECT (app), "window", window);
   (void) n_files;
 }

@@ -1,7 +1,10 @@
 /* cl-screenshot.c: renders the real CredLink window to a PNG, for the
  * screenshots in data/screenshots/ (run by tools/take-screenshots.sh under Xvfb).
  *
- * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [FILE…]
+ * Usage: cl-screenshot OUTPUT.png WIDTH HEIGHT [--select=NAME] [FILE…]
+ *
+ * The files are opened the way a drop opens them; the window is rendered once
+ * every verification has finished, with the file called NAME selected.
  * With CL_SCREENSHOT_PAGE=NAME the view-stack page NAME is shown; for "sign" the
  * files go to the Sign page instead of the Verify list.
  *
@@ -10,6 +13,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "cl-sign-page.h"
@@ -51,11 +55,12 @@ main (int   argc,
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *select = NULL;
   int width, height;
   const char *page = g_getenv ("CL_SCREENSHOT_PAGE");
 
   if (argc < 4) {
-    g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [FILE…]\n", argv[0]);
+    g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [--select=NAME] [FILE…]\n", argv[0]);
     return 2;
   }
   width = atoi (argv[2]);
@@ -65,10 +70,22 @@ main (int   argc,
   /* What GtkApplication does for the app: icons from our resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/credlink/CredLink/icons");
+  /* …and our style sheet, which AdwApplication loads from the resource base path. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/credlink/CredLink/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   window = cl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  for (int i = 4; i < argc; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  for (int i = 4; i < argc; i++) {
+    if (g_str_has_prefix (argv[i], "--select="))
+      select = argv[i] + strlen ("--select=");
+    else
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  }
   if (page != NULL) {
     GtkWidget *stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
 
@@ -81,6 +98,21 @@ main (int   argc,
   else
     cl_window_open_files (window, (GFile **) files->pdata, (int) files->len);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Wait for the files to arrive and every verification to finish. */
+  if (files->len > 0 && g_strcmp0 (page, "sign") != 0) {
+    ClVerifyPage *verify_page = cl_window_get_verify_page (window);
+    GListModel *items = cl_verify_page_get_items (verify_page);
+
+    while (g_list_model_get_n_items (items) == 0 || cl_verify_page_is_busy (verify_page))
+      g_main_context_iteration (NULL, TRUE);
+    for (guint i = 0; select != NULL && i < g_list_model_get_n_items (items); i++) {
+      g_autoptr(ClVerifyItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (cl_verify_item_get_name (item), select) == 0)
+        cl_verify_page_select (verify_page, i);
+    }
+  }
 
   /* Let the window map, lay out and finish its transitions. */
   g_timeout_add (1500, quit_cb, NULL);

@@ -1,5 +1,5 @@
-/* cl-window.c: the main window; an empty state that accepts drops, and the
- * list of files that arrived.
+/* cl-window.c: the main window: the Verify page (files that arrive by drop,
+ * Open… or the command line, and their verification) and the History page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
+#include "cl-verify-page.h"
 #include "cl-window.h"
 
 struct _ClWindow
@@ -20,52 +21,21 @@ struct _ClWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  GtkStack             *stack;
-  GtkListBox           *file_list;
+  ClVerifyPage         *verify_page;
+  AdwToastOverlay      *toast_overlay;
   GtkRevealer          *drop_revealer;
   AdwViewStack         *view_stack;
   ClHistoryPage        *history_page;
 
   /* Owned references */
-  GListStore           *files;
   GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 
-static GtkWidget *
-create_file_row (gpointer item,
-                 gpointer user_data)
-{
-  GFile *file = G_FILE (item);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *where = parent != NULL ? g_file_get_parse_name (parent) : NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (where != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Image file"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  return row;
-}
-
-
-static void
-update_page (ClWindow *self)
-{
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->files)) == 0;
-
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "files");
-}
-
-
-/* Adds files the way a drop does; a file already in the list is not added twice. */
+/* Adds files the way a drop does: folders are walked, and a file already in the
+ * list is not added twice. The single entry for drops, Open… and the command line. */
 void
 cl_window_open_files (ClWindow  *self,
                       GFile    **files,
@@ -73,19 +43,19 @@ cl_window_open_files (ClWindow  *self,
 {
   g_return_if_fail (CL_IS_WINDOW (self));
 
-  for (int i = 0; i < n_files; i++) {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->files));
-    gboolean seen = FALSE;
+  if (n_files <= 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "verify");
+  cl_verify_page_add_files (self->verify_page, files, (guint) n_files);
+}
 
-    for (guint j = 0; j < n && !seen; j++) {
-      g_autoptr(GFile) other = g_list_model_get_item (G_LIST_MODEL (self->files), j);
 
-      seen = g_file_equal (other, files[i]);
-    }
-    if (!seen)
-      g_list_store_append (self->files, files[i]);
-  }
-  update_page (self);
+ClVerifyPage *
+cl_window_get_verify_page (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return self->verify_page;
 }
 
 
@@ -94,7 +64,7 @@ cl_window_get_files (ClWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->files);
+  return cl_verify_page_get_items (self->verify_page);
 }
 
 
@@ -203,8 +173,28 @@ clear_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
 
-  g_list_store_remove_all (self->files);
-  update_page (self);
+  cl_verify_page_clear (self->verify_page);
+}
+
+
+static void
+remove_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "verify") == 0)
+    cl_verify_page_remove_selected (self->verify_page);
+}
+
+
+static void
+problem_cb (ClWindow     *self,
+            const char   *message,
+            ClVerifyPage *page)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 
@@ -254,37 +244,30 @@ cl_window_dispose (GObject *object)
 
 
 static void
-cl_window_finalize (GObject *object)
-{
-  ClWindow *self = CL_WINDOW (object);
-
-  g_clear_object (&self->files);
-
-  G_OBJECT_CLASS (cl_window_parent_class)->finalize (object);
-}
-
-
-static void
 cl_window_class_init (ClWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_window_dispose;
-  object_class->finalize = cl_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, file_list);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, verify_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, history_page);
+  gtk_widget_class_bind_template_callback (widget_class, problem_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL,
                                    show_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-file", NULL, remove_file_action);
+  /* Bubble phase: a text entry with focus keeps its own Delete. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.remove-file", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.show-preferences", NULL);
 }
@@ -297,13 +280,10 @@ cl_window_init (ClWindow *self)
 
   g_type_ensure (CL_TYPE_HISTORY_PAGE);
   g_type_ensure (CL_TYPE_SIGN_PAGE);
+  g_type_ensure (CL_TYPE_VERIFY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
-
-  self->files = g_list_store_new (G_TYPE_FILE);
-  gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->files),
-                           create_file_row, self, NULL);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);
@@ -311,8 +291,6 @@ cl_window_init (ClWindow *self)
   g_signal_connect_object (target, "notify::current-drop",
                            G_CALLBACK (current_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  update_page (self);
 }
 
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cl-application.h"
+#include "cl-verify-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ ClWindow   *cl_window_new           (ClApplication  *application);
 void        cl_window_open_files    (ClWindow       *self,
                                      GFile         **files,
                                      int             n_files);
+/* The files listed on the Verify page (ClVerifyItem). */
 GListModel *cl_window_get_files     (ClWindow       *self);
+ClVerifyPage *cl_window_get_verify_page (ClWindow   *self);
 
 G_END_DECLS

@@ -1,0 +1,74 @@
+/* cl-detail-rows.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-detail-rows.h"
+
+
+GtkWidget *
+cl_detail_row_new (const char *title,
+                   const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "cl-detail-row");
+  return row;
+}
+
+
+void
+cl_detail_add (AdwPreferencesGroup *group,
+               GPtrArray           *rows,
+               GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+
+GtkWidget *
+cl_detail_add_row (AdwPreferencesGroup *group,
+                   GPtrArray           *rows,
+                   const char          *title,
+                   const char          *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  row = cl_detail_row_new (title, value);
+  cl_detail_add (group, rows, row);
+  return row;
+}
+
+
+void
+cl_detail_clear (AdwPreferencesGroup *group,
+                 GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+
+char *
+cl_detail_format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%e %B %Y, %H:%M %Z"));
+}

@@ -1,0 +1,513 @@
+/* cl-verify-page.c
+ *
+ * Threads: folders are walked by the file collector, thumbnails are decoded and
+ * files verified in GTask threads; the main loop only moves results into widgets.
+ * At most CL_VERIFY_PAGE_MAX_RUNNING verifications run at once, so a drop of
+ * fifty files does not start fifty threads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-verify-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-file-collector.h"
+#include "cl-verify-page.h"
+
+#define THUMBNAIL_SIZE 96
+
+struct _ClVerifyPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkListBox     *file_list;
+  ClVerifyDetail *detail;
+
+  GListStore     *items;
+  GQueue          pending;        /* ClVerifyItem *, owned */
+  guint           n_running;
+  guint           n_collecting;
+  GCancellable   *cancellable;    /* folder walks; cancelled on clear and dispose */
+};
+
+G_DEFINE_FINAL_TYPE (ClVerifyPage, cl_verify_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void start_pending (ClVerifyPage *self);
+
+
+/* Callbacks hold the page weakly: a verification may finish after the window closed. */
+typedef struct {
+  GWeakRef      page;
+  ClVerifyItem *item;
+} Job;
+
+
+static Job *
+job_new (ClVerifyPage *self,
+         ClVerifyItem *item)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_weak_ref_init (&job->page, self);
+  job->item = g_object_ref (item);
+  return job;
+}
+
+
+static void
+job_free (Job *job)
+{
+  g_weak_ref_clear (&job->page);
+  g_object_unref (job->item);
+  g_free (job);
+}
+
+
+static void
+thumbnail_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GdkPixbuf *pixbuf;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* The JPEG loader decodes at a reduced scale directly; never the full image. */
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE, THUMBNAIL_SIZE, TRUE, &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pixbuf, g_object_unref);
+}
+
+
+static void
+thumbnail_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A file gdk-pixbuf cannot read keeps its generic icon. */
+  if (pixbuf != NULL) {
+    g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+
+    cl_verify_item_set_thumbnail (job->item, texture);
+  }
+  job_free (job);
+}
+
+
+static void
+load_thumbnail (ClVerifyPage *self,
+                ClVerifyItem *item)
+{
+  g_autofree char *path = g_file_get_path (cl_verify_item_get_file (item));
+  g_autoptr(GTask) task = NULL;
+
+  if (path == NULL)
+    return;
+  task = g_task_new (NULL, cl_verify_item_get_cancellable (item), thumbnail_done_cb,
+                     job_new (self, item));
+  g_task_set_source_tag (task, load_thumbnail);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, thumbnail_thread);
+}
+
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(ClVerifyPage) self = g_weak_ref_get (&job->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVerification) verification = cl_verify_file_finish (result, &error);
+
+  if (verification != NULL)
+    cl_verify_item_set_verification (job->item, verification);
+  if (self != NULL) {
+    self->n_running--;
+    start_pending (self);
+  }
+  job_free (job);
+}
+
+
+static gboolean
+online_allowed (void)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "online-revocation"))
+    return FALSE;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_boolean (settings, "online-revocation");
+}
+
+
+static void
+start_pending (ClVerifyPage *self)
+{
+  while (self->n_running < CL_VERIFY_PAGE_MAX_RUNNING && !g_queue_is_empty (&self->pending)) {
+    g_autoptr(ClVerifyItem) item = g_queue_pop_head (&self->pending);
+    g_autofree char *path = g_file_get_path (cl_verify_item_get_file (item));
+    ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+
+    if (g_cancellable_is_cancelled (cl_verify_item_get_cancellable (item)))
+      continue;
+    if (path == NULL) {
+      /* Not a local file (e.g. a remote URI): nothing core can read. */
+      g_autofree char *name = g_file_get_parse_name (cl_verify_item_get_file (item));
+      g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer and cannot be verified"),
+                                                  name);
+
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+      continue;
+    }
+    options.use_proof_cache = TRUE;
+    options.online = online_allowed ();
+    self->n_running++;
+    load_thumbnail (self, item);
+    cl_verify_file_async (path, &options, cl_verify_item_get_cancellable (item),
+                          verified_cb, job_new (self, item));
+  }
+}
+
+
+static gboolean
+is_listed (ClVerifyPage *self,
+           GFile        *file)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++) {
+    g_autoptr(ClVerifyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+    if (g_file_equal (cl_verify_item_get_file (item), file))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static void
+update_page (ClVerifyPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "files");
+}
+
+
+static void
+append_files (ClVerifyPage *self,
+              GPtrArray    *files)
+{
+  gboolean had_none = g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < files->len; i++) {
+    GFile *file = g_ptr_array_index (files, i);
+
+    if (is_listed (self, file))
+      continue;
+    g_ptr_array_add (added, cl_verify_item_new (file));
+  }
+  if (added->len == 0)
+    return;
+  /* One splice: the list box builds its rows once, not once per file. */
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       added->pdata, added->len);
+  for (guint i = 0; i < added->len; i++)
+    g_queue_push_tail (&self->pending, g_object_ref (g_ptr_array_index (added, i)));
+  update_page (self);
+  if (had_none || gtk_list_box_get_selected_row (self->file_list) == NULL)
+    cl_verify_page_select (self, g_list_model_get_n_items (G_LIST_MODEL (self->items)) -
+                                 added->len);
+  start_pending (self);
+}
+
+
+static void
+collected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(ClVerifyPage) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = cl_file_collector_collect_finish (result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  self->n_collecting--;
+  if (files == NULL) {
+    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    return;
+  }
+  append_files (self, files);
+}
+
+
+void
+cl_verify_page_add_files (ClVerifyPage  *self,
+                          GFile        **files,
+                          guint          n_files)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (CL_IS_VERIFY_PAGE (self));
+
+  if (n_files == 0)
+    return;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->n_collecting++;
+  cl_file_collector_collect_async (files, n_files, self->cancellable, collected_cb, ref);
+}
+
+
+GListModel *
+cl_verify_page_get_items (ClVerifyPage *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+
+static void
+cancel_all (ClVerifyPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++) {
+    g_autoptr(ClVerifyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+    g_cancellable_cancel (cl_verify_item_get_cancellable (item));
+  }
+  g_queue_clear_full (&self->pending, g_object_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+
+void
+cl_verify_page_clear (ClVerifyPage *self)
+{
+  g_return_if_fail (CL_IS_VERIFY_PAGE (self));
+
+  cancel_all (self);
+  g_list_store_remove_all (self->items);
+  update_page (self);
+}
+
+
+void
+cl_verify_page_select (ClVerifyPage *self,
+                       guint         position)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CL_IS_VERIFY_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
+  if (row != NULL)
+    gtk_list_box_select_row (self->file_list, row);
+}
+
+
+ClVerifyItem *
+cl_verify_page_get_selected (ClVerifyPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->file_list);
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "cl-item") : NULL;
+}
+
+
+gboolean
+cl_verify_page_remove_selected (ClVerifyPage *self)
+{
+  GtkListBoxRow *row;
+  int index;
+  guint n;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
+
+  row = gtk_list_box_get_selected_row (self->file_list);
+  if (row == NULL)
+    return FALSE;
+  index = gtk_list_box_row_get_index (row);
+  {
+    g_autoptr(ClVerifyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), index);
+
+    g_cancellable_cancel (cl_verify_item_get_cancellable (item));
+  }
+  g_list_store_remove (self->items, index);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (n > 0) {
+    row = gtk_list_box_get_row_at_index (self->file_list, MIN ((guint) index, n - 1));
+    gtk_list_box_select_row (self->file_list, row);
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  }
+  update_page (self);
+  return TRUE;
+}
+
+
+gboolean
+cl_verify_page_is_busy (ClVerifyPage *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
+  return self->n_collecting > 0 || self->n_running > 0 || !g_queue_is_empty (&self->pending);
+}
+
+
+ClVerifyDetail *
+cl_verify_page_get_detail (ClVerifyPage *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+  return self->detail;
+}
+
+
+/* Sidebar rows */
+
+static void
+update_row (GtkWidget *row)
+{
+  ClVerifyItem *item = g_object_get_data (G_OBJECT (row), "cl-item");
+  GtkWidget *thumbnail = g_object_get_data (G_OBJECT (row), "cl-thumbnail");
+  GtkWidget *status = g_object_get_data (G_OBJECT (row), "cl-status");
+  ClBannerKind kind = cl_verify_item_get_kind (item);
+  GdkTexture *texture = cl_verify_item_get_thumbnail (item);
+
+  if (texture != NULL)
+    gtk_image_set_from_paintable (GTK_IMAGE (thumbnail), GDK_PAINTABLE (texture));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+  /* A still icon while waiting, not a spinner: fifty spinners would redraw the
+   * window every frame while the files are verified. */
+  gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cl_banner_kind_title (kind), -1);
+}
+
+
+static GtkWidget *
+create_row (gpointer object,
+            gpointer user_data)
+{
+  ClVerifyItem *item = CL_VERIFY_ITEM (object);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *thumbnail = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  GtkWidget *status = gtk_image_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_verify_item_get_name (item));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_image_set_pixel_size (GTK_IMAGE (thumbnail), 40);
+  gtk_widget_set_size_request (thumbnail, 40, 40);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Thumbnail"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+
+  g_object_set_data_full (G_OBJECT (row), "cl-item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "cl-thumbnail", thumbnail);
+  g_object_set_data (G_OBJECT (row), "cl-status", status);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+  return row;
+}
+
+
+static void
+row_selected_cb (ClVerifyPage  *self,
+                 GtkListBoxRow *row,
+                 GtkListBox    *box)
+{
+  cl_verify_detail_set_item (self->detail,
+                             row != NULL ? g_object_get_data (G_OBJECT (row), "cl-item") : NULL);
+}
+
+
+static void
+cl_verify_page_dispose (GObject *object)
+{
+  ClVerifyPage *self = CL_VERIFY_PAGE (object);
+
+  if (self->items != NULL)
+    cancel_all (self);
+  g_cancellable_cancel (self->cancellable);
+  /* The detail goes with the template: no selection changes reach it any more. */
+  if (self->file_list != NULL) {
+    g_signal_handlers_disconnect_by_func (self->file_list, row_selected_cb, self);
+    gtk_list_box_bind_model (self->file_list, NULL, NULL, NULL, NULL);
+  }
+  g_clear_object (&self->items);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cl_verify_page_parent_class)->dispose (object);
+}
+
+
+static void
+cl_verify_page_class_init (ClVerifyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_verify_page_dispose;
+
+  signals[SIGNAL_PROBLEM] =
+    g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-verify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, file_list);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+
+static void
+cl_verify_page_init (ClVerifyPage *self)
+{
+  g_type_ensure (CL_TYPE_VERIFY_DETAIL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (CL_TYPE_VERIFY_ITEM);
+  self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->pending);
+  gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->items), create_row, self, NULL);
+  update_page (self);
+}

@@ -1,0 +1,172 @@
+/* bench-ui-drop.c: drops N files on the real window and measures how long the
+ * main loop stalls while they are collected, thumbnailed and verified: a 10 ms
+ * timer records how late it fires. Not a test (run tests/bench/bench-ui-drop.sh).
+ *
+ * Usage: bench-ui-drop N [IMAGE…]   (images are copied round-robin into N files;
+ * without images, JPEGs signed here are used)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "cl-test-c2pa.h"
+#include "cl-test-gui.h"
+#include "cl-trust-store.h"
+#include "cl-window.h"
+
+#define TICK_MS 10
+
+static gint64 last_tick;
+static gint64 worst_lateness;
+static guint n_ticks;
+static guint n_stalls_over_50;
+static guint n_stalls_over_100;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 late = now - last_tick - TICK_MS * 1000;
+
+  if (late > worst_lateness)
+    worst_lateness = late;
+  n_stalls_over_50 += late > 50000;
+  n_stalls_over_100 += late > 100000;
+  if (g_getenv ("BENCH_TRACE") != NULL && late > 50000)
+    g_printerr ("stall %.1f ms\n", late / 1000.0);
+  last_tick = now;
+  n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gint64 frame_start;
+
+static void
+before_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  gint64 took = g_get_monotonic_time () - frame_start;
+
+  if (took > 30000)
+    g_printerr ("frame %.1f ms\n", took / 1000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-bench-drop-XXXXXX", NULL);
+  g_autoptr(ClTrustStore) no_lists = cl_trust_store_new (NULL);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  GSList *list = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  ClWindow *window;
+  ClVerifyPage *page;
+  GtkDropTarget *target;
+  gint64 start, verified;
+  guint n_files, id;
+
+  if (argc < 2) {
+    g_printerr ("usage: %s N [IMAGE…]\n", argv[0]);
+    return 2;
+  }
+  n_files = (guint) atoi (argv[1]);
+  gtk_init ();
+  adw_init ();
+  cl_trust_store_set_default (no_lists);
+
+  for (int i = 2; i < argc; i++) {
+    char *contents;
+    gsize len;
+
+    if (g_file_get_contents (argv[i], &contents, &len, NULL))
+      g_ptr_array_add (sources, g_bytes_new_take (contents, len));
+  }
+  if (sources->len == 0) {
+    g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+    g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
+
+    g_ptr_array_add (sources, g_bytes_ref (jpeg->file));
+    g_ptr_array_add (sources, cl_test_plain_jpeg ());
+  }
+  for (guint i = 0; i < n_files; i++) {
+    GBytes *bytes = g_ptr_array_index (sources, i % sources->len);
+    g_autofree char *name = g_strdup_printf ("file-%03u.jpg", i);
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                         NULL);
+    list = g_slist_append (list, g_file_new_for_path (path));
+  }
+
+  window = cl_window_new (NULL);
+  page = cl_window_get_verify_page (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Let the window map before measuring. */
+  for (guint i = 0; i < 50; i++) {
+    g_main_context_iteration (NULL, FALSE);
+    g_usleep (2000);
+  }
+  cl_test_drain_main_context ();
+  if (g_getenv ("BENCH_TRACE") != NULL) {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+    g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  }
+
+  target = cl_test_find_drop_target (GTK_WIDGET (window));
+  for (guint round = 0; round < 2; round++) {
+  GSList *round_list = NULL;
+
+  /* Round 0: the first drop of the session (icons, fonts and loaders load for the first
+   * time); round 1: the same number of other files dropped after clearing the list. */
+  for (GSList *l = list; l != NULL; l = l->next) {
+    g_autofree char *path = g_file_get_path (l->data);
+    g_autofree char *copy = g_strdup_printf ("%s.%u.jpg", path, round);
+    char *contents;
+    gsize len;
+
+    g_file_get_contents (path, &contents, &len, NULL);
+    g_file_set_contents (copy, contents, (gssize) len, NULL);
+    g_free (contents);
+    round_list = g_slist_append (round_list, g_file_new_for_path (copy));
+  }
+  worst_lateness = 0;
+  n_ticks = n_stalls_over_50 = n_stalls_over_100 = 0;
+  last_tick = g_get_monotonic_time ();
+  id = g_timeout_add (TICK_MS, tick_cb, NULL);
+  start = g_get_monotonic_time ();
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (round_list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  while (g_list_model_get_n_items (cl_verify_page_get_items (page)) < n_files ||
+         cl_verify_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  verified = g_get_monotonic_time ();
+  g_source_remove (id);
+
+  g_print ("%s drop\nfiles: %u\nall verified after: %.0f ms\nlongest main-loop stall: %.1f ms "
+           "(timer every %d ms, %u ticks; %u stalls over 50 ms, %u over 100 ms)\n",
+           round == 0 ? "first (cold)" : "second (warm)", n_files, (verified - start) / 1000.0, worst_lateness / 1000.0, TICK_MS, n_ticks,
+           n_stalls_over_50, n_stalls_over_100);
+  g_slist_free_full (round_list, g_object_unref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear", NULL);
+  cl_test_drain_main_context ();
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_slist_free_full (list, g_object_unref);
+  return 0;
+}
