@@ -273,11 +273,65 @@ test_async (Fixture *f, gconstpointer data)
   cl_verification_unref (v);
 }
 
+/* OpenSSL 3.0 fills its decoder caches on first use; threads that race there used to read
+ * a signer's key as "decode error" (a valid file reported as a broken signer). Each child
+ * process verifies in three threads at once, from a cold start. */
+typedef struct {
+  const char *path;
+  ClVerdict   verdict;
+} ParallelJob;
+
+static gpointer
+parallel_verify (gpointer data)
+{
+  ParallelJob *job = data;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(ClTrustStore) no_lists = cl_trust_store_new (NULL);
+  g_autoptr(ClVerification) v = NULL;
+
+  options.trust_store = no_lists;
+  v = cl_verify_file (job->path, &options, NULL);
+  job->verdict = v->verdict;
+  return NULL;
+}
+
+static void
+test_parallel_cold_start (void)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *rsa = shared ? g_build_filename (shared, "c2pa-fixtures", "images", "C.jpg",
+                                                    NULL) : NULL;
+  g_autofree char *ec = shared ? g_build_filename (shared, "c2pa-fixtures", "signed-by-peers",
+                                                   "c2pa-node-es256.jpg", NULL) : NULL;
+
+  if (rsa == NULL || !g_file_test (rsa, G_FILE_TEST_EXISTS) || !g_file_test (ec, G_FILE_TEST_EXISTS)) {
+    g_test_skip ("the shared C2PA fixtures are not present");
+    return;
+  }
+  if (g_test_subprocess ()) {
+    ParallelJob jobs[4] = { { rsa, 0 }, { rsa, 0 }, { ec, 0 }, { ec, 0 } };
+    GThread *threads[4];
+
+    for (int i = 0; i < 4; i++)
+      threads[i] = g_thread_new ("verify", parallel_verify, &jobs[i]);
+    for (int i = 0; i < 4; i++)
+      g_thread_join (threads[i]);
+    for (int i = 0; i < 4; i++)
+      g_assert_cmpint (jobs[i].verdict, ==, CL_VERDICT_VALID);
+    return;
+  }
+  for (int round = 0; round < 15; round++) {
+    g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/verification/parallel-cold-start", test_parallel_cold_start);
 #define ADD(name, func) \
   g_test_add ("/verification/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("valid-untrusted", test_valid_untrusted);

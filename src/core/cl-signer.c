@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 
+#include "cl-crypto-init.h"
 #include "cl-asset.h"
 #include "cl-asset-writer.h"
 #include "cl-cose-sign1-builder.h"
@@ -372,6 +373,8 @@ cl_signer_sign_file (ClProfile           *profile,
   guint64 store_size;
   ClParentBinding parent_binding = CL_PARENT_BINDING_UNKNOWN;
   ClSignResult *result;
+
+  cl_crypto_init ();
 
   if (!check_profile (profile, error))
     return NULL;

@@ -9,6 +9,7 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include "cl-crypto-init.h"
 #include "cl-cert-profile.h"
 #include "cl-error.h"
 #include "cl-trust-chain.h"
@@ -205,6 +206,8 @@ cl_trust_evaluate (ClTrustStore          *store,
   gboolean ca_revoked = FALSE;
   int first_error = X509_V_OK, first_depth = 0;
   g_autofree char *bad_chain = NULL;
+
+  cl_crypto_init ();
 
   if (settings == NULL)
     settings = &offline;

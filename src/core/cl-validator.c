@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <openssl/crypto.h>
 
+#include "cl-crypto-init.h"
 #include "cl-assertion-ingredient.h"
 #include "cl-cbor-util.h"
 #include "cl-data-hash.h"
@@ -444,6 +445,8 @@ cl_validator_verify_stream (GInputStream              *stream,
   ClValidation v = { 0 };
   ClManifest *active;
   gboolean ok;
+
+  cl_crypto_init ();
 
   v.options = options != NULL ? options : &no_options;
   report->format = info->format;

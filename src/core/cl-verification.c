@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-crypto-init.h"
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-proof-cache.h"
@@ -393,6 +394,8 @@ cl_verify_file (const char            *path,
   g_autoptr(ClProofCache) cache = NULL;
   g_autofree char *content_hash = NULL;
   ClConfidenceInput input;
+
+  cl_crypto_init ();
 
   if (options == NULL)
     options = &defaults;

@@ -1,0 +1,19 @@
+/* cl-crypto-init.h: one-time OpenSSL set-up before threads use it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Decodes one public key of every type C2PA allows (RSA, EC P-256/384/521, Ed25519)
+ * and fetches the digests, once per process. OpenSSL 3.0 fills its decoder caches on
+ * first use, and two threads doing that first use at the same time can get a spurious
+ * "decode error" (a certificate whose key cannot be read, seen as a broken signer).
+ * Every entry point that may run in parallel threads calls this first; it is cheap
+ * after the first call. */
+void cl_crypto_init (void);
+
+G_END_DECLS
