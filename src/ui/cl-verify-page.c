@@ -240,9 +240,10 @@ append_files (ClVerifyPage *self,
   for (guint i = 0; i < added->len; i++)
     g_queue_push_tail (&self->pending, g_object_ref (g_ptr_array_index (added, i)));
   update_page (self);
-  if (had_none || gtk_list_box_get_selected_row (self->file_list) == NULL)
-    cl_verify_page_select (self, g_list_model_get_n_items (G_LIST_MODEL (self->items)) -
-                                 added->len);
+  /* One image: show it at once. A batch: the list first (verdicts fill in as they come),
+   * and no detail page is built until the person picks a file. */
+  if (added->len == 1 && (had_none || gtk_list_box_get_selected_row (self->file_list) == NULL))
+    cl_verify_page_select (self, g_list_model_get_n_items (G_LIST_MODEL (self->items)) - 1);
   start_pending (self);
 }
 
