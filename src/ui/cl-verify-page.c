@@ -26,6 +26,7 @@ struct _ClVerifyPage
   GtkStack       *stack;
   GtkListBox     *file_list;
   ClVerifyDetail *detail;
+  GtkStack       *detail_stack;
 
   GListStore     *items;
   GQueue          pending;        /* ClVerifyItem *, owned */
@@ -456,6 +457,7 @@ row_selected_cb (ClVerifyPage  *self,
 {
   cl_verify_detail_set_item (self->detail,
                              row != NULL ? g_object_get_data (G_OBJECT (row), "cl-item") : NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, row != NULL ? "detail" : "none");
 }
 
 
@@ -497,6 +499,7 @@ cl_verify_page_class_init (ClVerifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail_stack);
 }
 
 
