@@ -44,7 +44,6 @@ test_switches (void)
   static const struct { const char *row; const char *key; } switches[] = {
     { "Check _Revocation Online", "online-revocation" },
     { "Refresh _Trust Lists", "trust-list-refresh" },
-    { "Fetch Remote _Manifests", "remote-manifests" },
   };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *window = GTK_WIDGET (cl_preferences_window_new (NULL));
@@ -179,6 +178,24 @@ test_trust_lists (void)
 
   cl_test_write_pem (pem_path, pki->root, NULL);
   g_assert_nonnull (group);
+
+  /* No network use unless allowed: Refresh Now follows the trust-list-refresh switch. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    GtkWidget *refresh = NULL;
+
+    for (GtkWidget *b = find_type (GTK_WIDGET (group), GTK_TYPE_BUTTON); b != NULL;
+         b = gtk_widget_get_next_sibling (b)) {
+      if (GTK_IS_BUTTON (b) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), "_Refresh Now") == 0)
+        refresh = b;
+    }
+    g_assert_nonnull (refresh);
+    g_assert_false (gtk_widget_get_sensitive (refresh));
+    g_settings_set_boolean (settings, "trust-list-refresh", TRUE);
+    g_assert_true (gtk_widget_get_sensitive (refresh));
+    g_settings_reset (settings, "trust-list-refresh");
+    g_assert_false (gtk_widget_get_sensitive (refresh));
+  }
   cl_trust_lists_group_set_trust_dir (group, trust_dir);
   wait_idle (group);
   g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 0);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cl-preferences-window.h"
 #include "cl-sign-page.h"
 #include "cl-window.h"
 
@@ -58,6 +59,7 @@ main (int   argc,
   const char *select = NULL;
   int width, height;
   const char *page = g_getenv ("CL_SCREENSHOT_PAGE");
+  GtkWindow *shown;
 
   if (argc < 4) {
     g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [--select=NAME] [FILE…]\n", argv[0]);
@@ -79,6 +81,7 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
   window = cl_window_new (NULL);
+  shown = GTK_WINDOW (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   for (int i = 4; i < argc; i++) {
     if (g_str_has_prefix (argv[i], "--select="))
@@ -114,18 +117,25 @@ main (int   argc,
     }
   }
 
+  /* CL_SCREENSHOT_PAGE=preferences: the Preferences window over the main one. */
+  if (g_strcmp0 (page, "preferences") == 0) {
+    shown = GTK_WINDOW (cl_preferences_window_new (GTK_WINDOW (window)));
+    gtk_window_set_default_size (shown, width, height);
+    gtk_window_present (shown);
+  }
+
   /* Let the window map, lay out and finish its transitions. */
   g_timeout_add (1500, quit_cb, NULL);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (shown));
+  width = gtk_widget_get_width (GTK_WIDGET (shown));
+  height = gtk_widget_get_height (GTK_WIDGET (shown));
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shown)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, argv[1])) {
     g_printerr ("could not write %s\n", argv[1]);

@@ -36,6 +36,9 @@ CREDLINK_DATA_DIR="$root/data" CL_SCREENSHOT_PAGE=sign \
   shot data/screenshots/sign.png 900 1000 "$tmp/harbour-at-dawn.jpg" "$tmp/city-council-vote.png"
 echo "wrote data/screenshots/sign.png"
 
+CL_SCREENSHOT_PAGE=preferences shot data/screenshots/preferences.png 700 640
+echo "wrote data/screenshots/preferences.png"
+
 fixtures="${CREDLINK_SHARED_DIR:-$PWD/../shared}/c2pa-fixtures/images"
 if [ -f "$fixtures/C.jpg" ] && [ -f "$fixtures/XCA.jpg" ]; then
   cp "$fixtures/C.jpg" "$tmp/photo-from-camera.jpg"
