@@ -56,6 +56,51 @@ find_by_type (GtkWidget *root, GType type, guint index)
 }
 
 static void
+verify_again_cb (ClHistoryPage *page, GFile *file, gpointer user_data)
+{
+  g_set_object ((GFile **) user_data, file);
+}
+
+/* A proof whose image is still where it was verified can be verified again. */
+static void
+test_verify_again (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credlink-history-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autofree char *image = g_build_filename (dir, "kept.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (db, &error);
+  g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_VERIFIED);
+  g_autoptr(GFile) asked = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = cl_history_page_new ();
+  GtkWidget *again = NULL;
+
+  g_assert_true (g_file_set_contents (image, "\xff\xd8\xff\xd9", 4, NULL));
+  proof->content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "kept", -1);
+  proof->verdict = CL_PROOF_VERDICT_NO_MANIFEST;
+  proof->source_name = g_strdup ("kept.jpg");
+  proof->report_json = g_strdup_printf ("{\"path\": \"%s\", \"verdict\": \"no_manifest\"}",
+                                        image);
+  g_assert_true (cl_proof_cache_store (cache, proof, 30, NULL, &error));
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (page, "verify-again", G_CALLBACK (verify_again_cb), &asked);
+  cl_history_page_set_database (CL_HISTORY_PAGE (page), db);
+  wait_loaded (CL_HISTORY_PAGE (page));
+  for (guint i = 0; (again = find_by_type (page, GTK_TYPE_BUTTON, i)) != NULL; i++) {
+    if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (again)), "view-refresh-symbolic") == 0)
+      break;
+  }
+  g_assert_nonnull (again);
+  g_signal_emit_by_name (again, "clicked");
+  g_assert_nonnull (asked);
+  g_assert_cmpstr (g_file_peek_path (asked), ==, image);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_history (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("credlink-history-XXXXXX", NULL);
@@ -116,5 +161,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/history/list-search-filter-remove", test_history);
+  g_test_add_func ("/history/verify-again", test_verify_again);
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include <json-glib/json-glib.h>
+
 #include "cl-history-page.h"
 #include "cl-proof-cache.h"
 #include "cl-verdict-banner.h"
@@ -34,6 +36,13 @@ struct _ClHistoryPage
 };
 
 G_DEFINE_FINAL_TYPE (ClHistoryPage, cl_history_page, ADW_TYPE_BIN)
+
+enum {
+  VERIFY_AGAIN,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct {
   char         *database;
@@ -99,6 +108,25 @@ verdict_kind (ClProofVerdict verdict)
 
 
 static void remove_clicked_cb (GtkButton *button, ClHistoryPage *self);
+static void verify_again_clicked_cb (GtkButton *button, ClHistoryPage *self);
+
+
+/* Where the image was when it was verified: the "path" of the stored report. */
+static char *
+proof_path (ClProof *proof)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (proof->report_json == NULL ||
+      !json_parser_load_from_data (parser, proof->report_json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "path", NULL));
+}
 
 
 static GtkWidget *
@@ -138,6 +166,25 @@ proof_row (ClHistoryPage *self,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
                            G_CONNECT_DEFAULT);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  /* Verify again, while the file is still where it was verified. */
+  {
+    g_autofree char *path = proof_path (proof);
+
+    if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+      GtkWidget *again = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+
+      gtk_widget_set_valign (again, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (again, "flat");
+      gtk_widget_set_tooltip_text (again, _("Verify Again"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (again), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Verify again"), -1);
+      g_object_set_data_full (G_OBJECT (again), "path", g_steal_pointer (&path), g_free);
+      g_signal_connect_object (again, "clicked", G_CALLBACK (verify_again_clicked_cb), self,
+                               G_CONNECT_DEFAULT);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), again);
+    }
+  }
   return row;
 }
 
@@ -201,6 +248,16 @@ start_load (ClHistoryPage *self,
   g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, request, load_request_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+
+static void
+verify_again_clicked_cb (GtkButton     *button,
+                         ClHistoryPage *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (button), "path"));
+
+  g_signal_emit (self, signals[VERIFY_AGAIN], 0, file);
 }
 
 
@@ -298,6 +355,16 @@ cl_history_page_class_init (ClHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, list);
   gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  /**
+   * ClHistoryPage::verify-again:
+   * @file: the image, where it was when it was verified
+   *
+   * The person asked to verify a remembered image again.
+   */
+  signals[VERIFY_AGAIN] = g_signal_new ("verify-again", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 

@@ -217,6 +217,17 @@ show_preferences_action (GtkWidget  *widget,
 }
 
 
+/* A remembered image verified again goes through the same path as a drop. */
+static void
+verify_again_cb (ClWindow      *self,
+                 GFile         *file,
+                 ClHistoryPage *page)
+{
+  cl_window_open_files (self, &file, 1);
+  adw_view_stack_set_visible_child_name (self->view_stack, "verify");
+}
+
+
 /* The history is read when it is shown, so it is never stale and costs nothing before. */
 static void
 visible_page_cb (ClWindow   *self,
@@ -284,6 +295,8 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_page, "verify-again",
+                           G_CALLBACK (verify_again_cb), self, G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);
