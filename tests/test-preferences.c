@@ -44,6 +44,7 @@ test_switches (void)
   static const struct { const char *row; const char *key; } switches[] = {
     { "Check _Revocation Online", "online-revocation" },
     { "Refresh _Trust Lists", "trust-list-refresh" },
+    { "Fetch Remote _Manifests", "remote-manifests" },
   };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *window = GTK_WIDGET (cl_preferences_window_new (NULL));

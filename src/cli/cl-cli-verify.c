@@ -172,7 +172,7 @@ static int
 run_verify (int    argc,
             char **argv)
 {
-  gboolean json = FALSE, online = FALSE, no_proof_cache = FALSE;
+  gboolean json = FALSE, online = FALSE, no_proof_cache = FALSE, remote = FALSE;
   g_autofree char *anchors = NULL, *allowed = NULL, *eku_config = NULL, *db = NULL;
   g_auto(GStrv) paths = NULL;
   const GOptionEntry entries[] = {
@@ -185,6 +185,8 @@ run_verify (int    argc,
       N_("Extra accepted EKU OIDs, one per line (store.cfg)"), N_("FILE") },
     { "online", 0, 0, G_OPTION_ARG_NONE, &online,
       N_("Ask OCSP responders and CRL servers whether certificates were revoked"), NULL },
+    { "remote-manifests", 0, 0, G_OPTION_ARG_NONE, &remote,
+      N_("Download Content Credentials that an image only links to"), NULL },
     { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &no_proof_cache,
       N_("Neither consult nor update the local proof cache"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
@@ -212,7 +214,7 @@ run_verify (int    argc,
     _("Verify the Content Credentials (C2PA) of images. Folders are walked.\n"
       "Signers are judged against your trust lists (credlink-cli trust), or only\n"
       "against --trust-anchors/--allowed-list when given. Verification is offline\n"
-      "unless --online is given."));
+      "unless --online or --remote-manifests is given."));
   g_option_context_set_description (context,
     _("Exit status: 0 all valid or trusted, 1 some credentials invalid,\n"
       "2 a file has no credentials or could not be read (when none is invalid)."));
@@ -252,6 +254,7 @@ run_verify (int    argc,
 
   options.trust_store = store;
   options.online = online;
+  options.fetch_remote_manifests = remote;
   options.extra_ekus = ekus;
   options.use_proof_cache = !no_proof_cache;
   options.proof_db = db != NULL ? db : g_getenv ("CREDLINK_PROOF_DB");

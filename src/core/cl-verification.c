@@ -13,6 +13,7 @@
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-proof-cache.h"
+#include "cl-remote-manifest.h"
 #include "cl-revocation.h"
 #include "cl-spliced-stream.h"
 #include "cl-status-text.h"
@@ -161,6 +162,12 @@ decide_verdict (ClVerification *self,
     return;
   }
   decide_by_state (self, signer, failure, ingredient_failures);
+  if (self->remote_url != NULL) {
+    g_autofree char *reason = self->reason;
+
+    self->reason = g_strdup_printf (_("Credentials downloaded from %s, which the image links "
+                                      "to. %s"), self->remote_url, reason);
+  }
   if (self->recovered) {
     /* Say first that the file itself carries nothing. */
     g_autofree char *reason = self->reason;
@@ -368,6 +375,42 @@ recover_credentials (ClVerification           *self,
 }
 
 
+/* The file only links to its credentials: download them (the person allowed it) and
+ * validate them against the whole file, which then has no excluded bytes. */
+static ClReport *
+fetch_remote (ClVerification           *self,
+              const ClValidatorOptions *validator_options,
+              GCancellable             *cancellable,
+              GError                  **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(ClAssetInfo) info = NULL;
+  ClReport *report;
+
+  if (stream == NULL)
+    return NULL;
+  info = cl_asset_read (G_INPUT_STREAM (stream), cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (info->store != NULL || info->remote_url == NULL) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE,
+                         _("The file names no remote Content Credentials"));
+    return NULL;
+  }
+  info->store = cl_remote_manifest_fetch (info->remote_url, cancellable, error);
+  if (info->store == NULL)
+    return NULL;
+  report = cl_validator_verify_stream (G_INPUT_STREAM (stream), info, validator_options,
+                                       cancellable, error);
+  if (report != NULL) {
+    report->path = g_strdup (self->path);
+    self->remote_url = g_strdup (info->remote_url);
+  }
+  return report;
+}
+
+
 static ClTrustResult *
 active_trust (TrustHook *hook,
               ClReport  *report)
@@ -418,6 +461,11 @@ cl_verify_file (const char            *path,
   validator_options.skip_file_sha256 = options->skip_file_sha256;
 
   self->report = cl_validator_verify_file (path, &validator_options, cancellable, &self->error);
+  if (self->report == NULL && options->fetch_remote_manifests &&
+      g_error_matches (self->error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE)) {
+    g_clear_error (&self->error);
+    self->report = fetch_remote (self, &validator_options, cancellable, &self->error);
+  }
 
   if (self->report != NULL && options->use_proof_cache) {
     g_autoptr(GError) error = NULL;
@@ -484,6 +532,7 @@ cl_verification_unref (ClVerification *self)
   g_free (self->reason);
   g_clear_pointer (&self->confidence, cl_confidence_free);
   g_clear_pointer (&self->earlier_proof, cl_proof_unref);
+  g_free (self->remote_url);
   g_free (self);
 }
 
@@ -600,6 +649,8 @@ cl_verification_to_json (ClVerification *self)
     return root;
 
   json_object_set_boolean_member (object, "recovered", self->recovered);
+  if (self->remote_url != NULL)
+    json_object_set_string_member (object, "remote_manifest", self->remote_url);
   if (self->trust != NULL)
     json_object_set_member (object, "trust", cl_trust_result_to_json (self->trust));
   if (self->confidence != NULL)

@@ -47,9 +47,11 @@ typedef struct {
   guint         retention_days;   /* 0: the GSettings value (default 365) */
   /* Skip the whole-file SHA-256 (a second digest) when nothing will show it. */
   gboolean      skip_file_sha256;
+  /* Download credentials an image only links to (XMP dcterms:provenance); off by default. */
+  gboolean      fetch_remote_manifests;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;
@@ -70,6 +72,8 @@ typedef struct {
   /* What the proof cache knew about this image before this verification. */
   ClConfidenceProof  proof_state;
   ClProof           *earlier_proof;   /* the best earlier proof, or NULL */
+  /* The address the credentials were downloaded from (the file only links to them), or NULL. */
+  char              *remote_url;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */

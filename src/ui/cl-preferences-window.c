@@ -19,6 +19,7 @@ struct _ClPreferencesWindow
   /* Template widgets */
   GtkSwitch            *online_revocation_switch;
   GtkSwitch            *trust_list_refresh_switch;
+  GtkSwitch            *remote_manifests_switch;
   GtkSpinButton        *retention_spin;
   ClJobsGroup          *jobs_group;
 
@@ -53,6 +54,7 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
                                                "/io/github/credlink/CredLink/cl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, online_revocation_switch);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, trust_list_refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, remote_manifests_switch);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, jobs_group);
 }
@@ -70,6 +72,8 @@ cl_preferences_window_init (ClPreferencesWindow *self)
                    self->online_revocation_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "trust-list-refresh",
                    self->trust_list_refresh_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remote-manifests",
+                   self->remote_manifests_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "proof-retention-days",
                    self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }

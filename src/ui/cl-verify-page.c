@@ -151,17 +151,18 @@ verified_cb (GObject      *source,
 }
 
 
+/* A network switch of the preferences (off when the schema is not installed). */
 static gboolean
-online_allowed (void)
+network_allowed (const char *key)
 {
   g_autoptr(GSettingsSchema) schema =
     g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
   g_autoptr(GSettings) settings = NULL;
 
-  if (schema == NULL || !g_settings_schema_has_key (schema, "online-revocation"))
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
     return FALSE;
   settings = g_settings_new (APP_ID);
-  return g_settings_get_boolean (settings, "online-revocation");
+  return g_settings_get_boolean (settings, key);
 }
 
 
@@ -185,7 +186,8 @@ start_pending (ClVerifyPage *self)
       continue;
     }
     options.use_proof_cache = TRUE;
-    options.online = online_allowed ();
+    options.online = network_allowed ("online-revocation");
+    options.fetch_remote_manifests = network_allowed ("remote-manifests");
     self->n_running++;
     load_thumbnail (self, item);
     cl_verify_file_async (path, &options, cl_verify_item_get_cancellable (item),
