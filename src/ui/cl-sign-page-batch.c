@@ -85,6 +85,7 @@ clear_batch (ClSignPage *self)
   g_clear_pointer (&self->batch_rows, g_ptr_array_unref);
   g_clear_pointer (&self->batch_author, g_free);
   g_clear_pointer (&self->batch_title, g_free);
+  g_clear_pointer (&self->batch_tsa_url, g_free);
   g_clear_pointer (&self->batch_source_type, g_free);
   g_clear_object (&self->batch_shown_folder);
 }
@@ -184,6 +185,8 @@ sign_next (ClSignPage *self)
 
   options.author = self->batch_author;
   options.title = self->batch_title;
+  /* RFC 3161 time-stamp: the only network use of signing, and only when a server is given. */
+  options.tsa_url = self->batch_tsa_url;
   options.do_not_train = self->batch_do_not_train;
   options.digital_source_type = self->batch_source_type;
   options.force = self->batch_force;
@@ -244,6 +247,7 @@ unlocked_cb (GObject      *source,
   self->batch_profile = g_steal_pointer (&profile);
   self->batch_author = field_text (self->author_row);
   self->batch_title = field_text (self->title_row);
+  self->batch_tsa_url = field_text (self->tsa_row);
   self->batch_do_not_train = gtk_switch_get_active (self->do_not_train_switch);
   self->batch_force = gtk_switch_get_active (self->replace_switch);
   selected = adw_combo_row_get_selected (self->source_row);

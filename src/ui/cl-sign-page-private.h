@@ -25,6 +25,7 @@ struct _ClSignPage
   GtkListBox           *file_list;
   AdwEntryRow          *author_row;
   AdwEntryRow          *title_row;
+  AdwEntryRow          *tsa_row;
   GtkSwitch            *do_not_train_switch;
   AdwComboRow          *source_row;
   AdwActionRow         *output_row;
@@ -53,6 +54,7 @@ struct _ClSignPage
   guint                 batch_failed;
   char                 *batch_author;
   char                 *batch_title;
+  char                 *batch_tsa_url;
   char                 *batch_source_type;
   gboolean              batch_do_not_train;
   gboolean              batch_force;

@@ -401,6 +401,7 @@ cl_sign_page_class_init (ClSignPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, author_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPage, tsa_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, do_not_train_switch);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, output_row);
