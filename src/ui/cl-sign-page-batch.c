@@ -187,6 +187,7 @@ sign_next (ClSignPage *self)
   options.title = self->batch_title;
   /* RFC 3161 time-stamp: the only network use of signing, and only when a server is given. */
   options.tsa_url = self->batch_tsa_url;
+  options.staple_ocsp = self->batch_staple_ocsp;
   options.do_not_train = self->batch_do_not_train;
   options.digital_source_type = self->batch_source_type;
   options.force = self->batch_force;
@@ -248,6 +249,21 @@ unlocked_cb (GObject      *source,
   self->batch_author = field_text (self->author_row);
   self->batch_title = field_text (self->title_row);
   self->batch_tsa_url = field_text (self->tsa_row);
+  /* With a time-stamp, staple the certificate's OCSP answer too, when the person allows
+   * CredLink to ask certificate authorities (Preferences ▸ Network). */
+  {
+    g_autoptr(GSettingsSchema) schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+    if (self->batch_tsa_url != NULL && schema != NULL &&
+        g_settings_schema_has_key (schema, "online-revocation")) {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      self->batch_staple_ocsp = g_settings_get_boolean (settings, "online-revocation");
+    } else {
+      self->batch_staple_ocsp = FALSE;
+    }
+  }
   self->batch_do_not_train = gtk_switch_get_active (self->do_not_train_switch);
   self->batch_force = gtk_switch_get_active (self->replace_switch);
   selected = adw_combo_row_get_selected (self->source_row);

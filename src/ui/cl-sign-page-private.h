@@ -55,6 +55,7 @@ struct _ClSignPage
   char                 *batch_author;
   char                 *batch_title;
   char                 *batch_tsa_url;
+  gboolean              batch_staple_ocsp;
   char                 *batch_source_type;
   gboolean              batch_do_not_train;
   gboolean              batch_force;
