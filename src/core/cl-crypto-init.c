@@ -10,25 +10,27 @@
 
 #include "cl-crypto-init.h"
 
-
-/* Generates a small key of the type, encodes its public half and decodes it again. */
-static void
-round_trip_public_key (EVP_PKEY *key)
-{
-  unsigned char *der = NULL;
-  const unsigned char *p;
-  int len;
-  EVP_PKEY *decoded;
-
-  if (key == NULL)
-    return;
-  len = i2d_PUBKEY (key, &der);
-  p = der;
-  decoded = len > 0 ? d2i_PUBKEY (NULL, &p, len) : NULL;
-  EVP_PKEY_free (decoded);
-  OPENSSL_free (der);
-  EVP_PKEY_free (key);
-}
+/* Throwaway public keys (SubjectPublicKeyInfo, base64 DER), one per key type C2PA
+ * allows: decoding each fills OpenSSL's decoder caches for that type. Generating
+ * them at run time would cost tens of milliseconds per process (RSA). */
+static const char *const sample_public_keys[] = {
+  /* RSA 1024 */
+  "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDIh7HhsbR+wY0xHO10XX+TZvpnc+//WmDChHnwsVzdJVVgHvPxew7S"
+  "T79AHvhuBgTIYyRI5ce0yILcZbvJQkkUQgXPnqX5BY1igN1lmsoik16jxcBotREUuLnYtxnVSt37fvcoWVOAFQ916HMo"
+  "Zl+i+394ENl54aU7Xzv/zllZuwIDAQAB",
+  /* EC P-256 */
+  "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEdx2RwdIq3Zcq0Fon3EEJAAMB3FGwmq+qIPhSlyxQ0BC4FbUQOcAiqX4l"
+  "WCJ4DuHcbcdp8DOeWaoHnyh1uplLPA==",
+  /* EC P-384 */
+  "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAEGRewzxn0tiQ7XTn4mqL34Opvlu730yLknbAHiOh4TRY4ZKeCGlQw788Ogw77"
+  "DERVXygdP5CQXOCFKN74af6PFqtGFZU+khrP4UgrBLwNuymSaxka2NeZSKLVhl9wNiYk",
+  /* EC P-521 */
+  "MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQBzVlxHzwiqb6LfbO9ShRK9RwmhTCTaknWlgTVhblQ25UW6P/+wVghPXEG"
+  "J1xGPvrcrJvse7QmWMm1zJo1IpW5DH8ArmTPQKvrr8A2puLkurI8Pm6T3f2wc9nme7GpRZqoQb3mhR0mKbHNRyB+nUj/"
+  "CxL6ORJ8xE9Blf4dFm2yHJwNM9U=",
+  /* Ed25519 */
+  "MCowBQYDK2VwAyEAZ59+FEpD8vG2F9MrnVLOJQcW9/5c2E3Kqqc5xtIQQN4=",
+};
 
 
 static gpointer
@@ -36,12 +38,13 @@ warm_up (gpointer data)
 {
   static const char *const digests[] = { "SHA256", "SHA384", "SHA512" };
 
-  round_trip_public_key (EVP_PKEY_Q_keygen (NULL, NULL, "EC", "P-256"));
-  round_trip_public_key (EVP_PKEY_Q_keygen (NULL, NULL, "EC", "P-384"));
-  round_trip_public_key (EVP_PKEY_Q_keygen (NULL, NULL, "EC", "P-521"));
-  round_trip_public_key (EVP_PKEY_Q_keygen (NULL, NULL, "ED25519"));
-  /* Small on purpose: only the decoder matters here, not the key's strength. */
-  round_trip_public_key (EVP_PKEY_Q_keygen (NULL, NULL, "RSA", (size_t) 1024));
+  for (gsize i = 0; i < G_N_ELEMENTS (sample_public_keys); i++) {
+    gsize len = 0;
+    g_autofree guchar *der = g_base64_decode (sample_public_keys[i], &len);
+    const unsigned char *p = der;
+
+    EVP_PKEY_free (d2i_PUBKEY (NULL, &p, (long) len));
+  }
   for (gsize i = 0; i < G_N_ELEMENTS (digests); i++)
     EVP_MD_free (EVP_MD_fetch (NULL, digests[i], NULL));
   ERR_clear_error ();
