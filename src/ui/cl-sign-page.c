@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-file-list.h"
 #include "cl-sign-page-private.h"
 #include "cl-sign-tasks.h"
 
@@ -199,12 +200,7 @@ drop_cb (GtkDropTarget *target,
          gpointer       user_data)
 {
   ClSignPage *self = CL_SIGN_PAGE (user_data);
-  GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
+  g_autoptr(GPtrArray) files = cl_file_list_from_drop (value);
 
   cl_sign_page_add_files (self, (GFile **) files->pdata, (int) files->len);
   return files->len > 0;
@@ -217,12 +213,8 @@ images_chosen_cb (ClSignPage           *self,
                   GtkFileChooserNative *chooser)
 {
   if (response == GTK_RESPONSE_ACCEPT) {
-    g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-    guint n = g_list_model_get_n_items (chosen);
-    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) files = cl_file_list_from_chooser (GTK_FILE_CHOOSER (chooser));
 
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (files, g_list_model_get_item (chosen, i));
     cl_sign_page_add_files (self, (GFile **) files->pdata, (int) files->len);
   }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));

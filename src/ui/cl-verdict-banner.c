@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-verdict-banner.h"
+#include "cl-verification.h"
 
 struct _ClVerdictBanner
 {
@@ -50,13 +51,14 @@ cl_banner_kind_icon_name (ClBannerKind kind)
 const char *
 cl_banner_kind_title (ClBannerKind kind)
 {
+  /* The verdict words come from core, like the verdicts themselves. */
   switch (kind) {
-  case CL_BANNER_TRUSTED: return _("Trusted");
-  case CL_BANNER_VALID: return _("Valid — signer not on your trust lists");
-  case CL_BANNER_INVALID: return _("Invalid");
-  case CL_BANNER_NO_CREDENTIALS: return _("No Content Credentials");
+  case CL_BANNER_TRUSTED: return cl_verdict_describe (CL_VERDICT_TRUSTED);
+  case CL_BANNER_VALID: return cl_verdict_describe (CL_VERDICT_VALID);
+  case CL_BANNER_INVALID: return cl_verdict_describe (CL_VERDICT_INVALID);
+  case CL_BANNER_NO_CREDENTIALS: return cl_verdict_describe (CL_VERDICT_NO_CREDENTIALS);
   case CL_BANNER_RECOVERED: return _("Credentials recovered from your proof cache");
-  case CL_BANNER_ERROR: return _("Could not read this file");
+  case CL_BANNER_ERROR: return cl_verdict_describe (CL_VERDICT_ERROR);
   case CL_BANNER_VERIFYING:
   default:
     return _("Verifying…");
