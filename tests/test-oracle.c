@@ -12,6 +12,7 @@
 #include <openssl/x509v3.h>
 
 #include "cl-test-c2pa.h"
+#include "cl-test-pki.h"
 #include "cl-validator.h"
 
 
@@ -27,57 +28,6 @@ oracle_script (void)
   if (node == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
   return g_steal_pointer (&path);
-}
-
-
-static void
-add_ext (X509       *cert,
-         X509       *issuer,
-         int         nid,
-         const char *value)
-{
-  X509V3_CTX ctx;
-  X509_EXTENSION *ext;
-
-  X509V3_set_ctx (&ctx, issuer, cert, NULL, NULL, 0);
-  ext = X509V3_EXT_conf_nid (NULL, &ctx, nid, value);
-  g_assert_nonnull (ext);
-  X509_add_ext (cert, ext, -1);
-  X509_EXTENSION_free (ext);
-}
-
-
-static X509 *
-make_cert (EVP_PKEY   *key,
-           X509       *issuer,
-           EVP_PKEY   *issuer_key,
-           const char *cn,
-           long        serial)
-{
-  X509 *cert = X509_new ();
-  X509_NAME *name = X509_get_subject_name (cert);
-
-  X509_set_version (cert, 2);
-  ASN1_INTEGER_set (X509_get_serialNumber (cert), serial);
-  X509_gmtime_adj (X509_getm_notBefore (cert), -86400);
-  X509_gmtime_adj (X509_getm_notAfter (cert), 86400 * 90);
-  X509_NAME_add_entry_by_txt (name, "C", MBSTRING_ASC, (const unsigned char *) "US", -1, -1, 0);
-  X509_NAME_add_entry_by_txt (name, "O", MBSTRING_ASC, (const unsigned char *) "CredLink Oracle Test", -1, -1, 0);
-  X509_NAME_add_entry_by_txt (name, "CN", MBSTRING_ASC, (const unsigned char *) cn, -1, -1, 0);
-  X509_set_issuer_name (cert, X509_get_subject_name (issuer != NULL ? issuer : cert));
-  X509_set_pubkey (cert, key);
-  add_ext (cert, issuer != NULL ? issuer : cert, NID_subject_key_identifier, "hash");
-  if (issuer == NULL) {
-    add_ext (cert, cert, NID_basic_constraints, "critical,CA:TRUE");
-    add_ext (cert, cert, NID_key_usage, "critical,keyCertSign,cRLSign");
-  } else {
-    add_ext (cert, issuer, NID_authority_key_identifier, "keyid:always");
-    add_ext (cert, issuer, NID_basic_constraints, "critical,CA:FALSE");
-    add_ext (cert, issuer, NID_key_usage, "critical,digitalSignature,nonRepudiation");
-    add_ext (cert, issuer, NID_ext_key_usage, "emailProtection");
-  }
-  g_assert_cmpint (X509_sign (cert, issuer_key, EVP_sha256 ()), >, 0);
-  return cert;
 }
 
 
@@ -123,7 +73,14 @@ test_reference_signed (gconstpointer data)
   g_autoptr(ClReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) failures = NULL;
-  EVP_PKEY *ca_key, *key;
+  ClTestCertSpec root_spec = { .cn = "CredLink Oracle Root", .ca = TRUE,
+                               .key_usage = "critical,keyCertSign,cRLSign" };
+  ClTestCertSpec leaf_spec = { .cn = "CredLink Oracle Signer",
+                               .key_usage = "critical,digitalSignature,nonRepudiation",
+                               .ext_key_usage = "emailProtection" };
+  g_autoptr(ClTestCred) root = NULL;
+  g_autoptr(ClTestCred) signer = NULL;
+  EVP_PKEY *key;
   X509 *ca, *leaf;
   BIO *bio;
   int status = -1;
@@ -133,10 +90,12 @@ test_reference_signed (gconstpointer data)
     return;
   }
   dir = g_dir_make_tmp ("credlink-oracle-XXXXXX", NULL);
-  ca_key = EVP_EC_gen ("P-256");
-  key = EVP_EC_gen ("P-256");
-  ca = make_cert (ca_key, NULL, ca_key, "CredLink Oracle Root", 1);
-  leaf = make_cert (key, ca, ca_key, "CredLink Oracle Signer", 2);
+  root = cl_test_cred_new (&root_spec);
+  leaf_spec.issuer = root;
+  signer = cl_test_cred_new (&leaf_spec);
+  ca = root->cert;
+  leaf = signer->cert;
+  key = signer->key;
   chain = write_pem (dir, "chain.pem", leaf, NULL);
   bio = BIO_new_file (chain, "a");
   PEM_write_bio_X509 (bio, ca);
@@ -180,10 +139,6 @@ out:
   g_unlink (chain);
   g_unlink (key_path);
   g_rmdir (dir);
-  X509_free (ca);
-  X509_free (leaf);
-  EVP_PKEY_free (ca_key);
-  EVP_PKEY_free (key);
 }
 
 

@@ -10,77 +10,37 @@
 #include <openssl/x509v3.h>
 
 #include "cl-status.h"
+#include "cl-test-pki.h"
 #include "cl-timestamp.h"
 
 typedef struct {
-  EVP_PKEY *ca_key, *tsa_key;
-  X509     *ca, *tsa;
+  ClTestCred *ca_cred, *tsa_cred;
+  EVP_PKEY   *ca_key, *tsa_key;   /* borrowed from the credentials */
+  X509       *ca, *tsa;
 } Tsa;
-
-
-static void
-add_ext (X509       *cert,
-         X509       *issuer,
-         int         nid,
-         const char *value)
-{
-  X509V3_CTX ctx;
-  X509_EXTENSION *ext;
-
-  X509V3_set_ctx (&ctx, issuer, cert, NULL, NULL, 0);
-  ext = X509V3_EXT_conf_nid (NULL, &ctx, nid, value);
-  g_assert_nonnull (ext);
-  X509_add_ext (cert, ext, -1);
-  X509_EXTENSION_free (ext);
-}
-
-
-static X509 *
-make_cert (EVP_PKEY   *key,
-           X509       *issuer,
-           EVP_PKEY   *issuer_key,
-           const char *cn,
-           gboolean    is_ca)
-{
-  X509 *cert = X509_new ();
-
-  X509_set_version (cert, 2);
-  ASN1_INTEGER_set (X509_get_serialNumber (cert), is_ca ? 1 : 2);
-  X509_gmtime_adj (X509_getm_notBefore (cert), -86400);
-  X509_gmtime_adj (X509_getm_notAfter (cert), 86400 * 30);
-  X509_NAME_add_entry_by_txt (X509_get_subject_name (cert), "CN", MBSTRING_ASC,
-                              (const unsigned char *) cn, -1, -1, 0);
-  X509_set_issuer_name (cert, X509_get_subject_name (issuer != NULL ? issuer : cert));
-  X509_set_pubkey (cert, key);
-  if (is_ca) {
-    add_ext (cert, cert, NID_basic_constraints, "critical,CA:TRUE");
-    add_ext (cert, cert, NID_key_usage, "critical,keyCertSign");
-  } else {
-    add_ext (cert, issuer, NID_basic_constraints, "critical,CA:FALSE");
-    add_ext (cert, issuer, NID_ext_key_usage, "critical,timeStamping");
-  }
-  g_assert_cmpint (X509_sign (cert, issuer_key, EVP_sha256 ()), >, 0);
-  return cert;
-}
 
 
 static void
 tsa_init (Tsa *tsa)
 {
-  tsa->ca_key = EVP_EC_gen ("P-256");
-  tsa->tsa_key = EVP_EC_gen ("P-256");
-  tsa->ca = make_cert (tsa->ca_key, NULL, tsa->ca_key, "Test TSA Root", TRUE);
-  tsa->tsa = make_cert (tsa->tsa_key, tsa->ca, tsa->ca_key, "Test TSA", FALSE);
+  ClTestCertSpec root = { .cn = "Test TSA Root", .ca = TRUE, .key_usage = "critical,keyCertSign" };
+  ClTestCertSpec leaf = { .cn = "Test TSA", .ext_key_usage = "critical,timeStamping" };
+
+  tsa->ca_cred = cl_test_cred_new (&root);
+  leaf.issuer = tsa->ca_cred;
+  tsa->tsa_cred = cl_test_cred_new (&leaf);
+  tsa->ca_key = tsa->ca_cred->key;
+  tsa->tsa_key = tsa->tsa_cred->key;
+  tsa->ca = tsa->ca_cred->cert;
+  tsa->tsa = tsa->tsa_cred->cert;
 }
 
 
 static void
 tsa_clear (Tsa *tsa)
 {
-  EVP_PKEY_free (tsa->ca_key);
-  EVP_PKEY_free (tsa->tsa_key);
-  X509_free (tsa->ca);
-  X509_free (tsa->tsa);
+  cl_test_cred_free (tsa->tsa_cred);
+  cl_test_cred_free (tsa->ca_cred);
 }
 
 
