@@ -112,6 +112,43 @@ test_exclusion_past_end (void)
   g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED);
 }
 
+/* Several hashers in one pass over the file: each sees every byte once, whatever the
+ * read-buffer boundaries, and gets the digest of its own exclusions. */
+static void
+test_one_pass_many_hashers (void)
+{
+  g_autofree guint8 *contents = NULL;
+  g_autofree char *path = write_file (&contents);
+  const ClByteRange first[] = { { 262140, 10 }, { 0, 3 } };
+  const ClByteRange second[] = { { 100, 600000 } };
+  g_autofree gboolean *excluded_first = g_new0 (gboolean, FILE_SIZE);
+  g_autofree gboolean *excluded_second = g_new0 (gboolean, FILE_SIZE);
+  g_autoptr(ClDataHasher) a = cl_data_hasher_new (EVP_sha256 (), first, G_N_ELEMENTS (first), NULL);
+  g_autoptr(ClDataHasher) b = cl_data_hasher_new (EVP_sha256 (), second, 1, NULL);
+  ClStreamConsumer consumers[2] = { { cl_data_hasher_consume, a }, { cl_data_hasher_consume, b } };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  guint8 expected[32], got[32];
+  guint64 size = 0;
+
+  for (gsize r = 0; r < G_N_ELEMENTS (first); r++)
+    for (guint64 i = first[r].start; i < first[r].start + first[r].length; i++)
+      excluded_first[i] = TRUE;
+  for (guint64 i = second[0].start; i < second[0].start + second[0].length; i++)
+    excluded_second[i] = TRUE;
+
+  g_assert_true (cl_data_hash_pass (G_INPUT_STREAM (stream), consumers, 2, NULL, &size, NULL,
+                                    NULL));
+  g_assert_cmpuint (size, ==, FILE_SIZE);
+  g_assert_true (cl_data_hasher_finish (a, size, got, NULL, NULL));
+  reference_hash (contents, excluded_first, expected);
+  g_assert_cmpmem (got, 32, expected, 32);
+  g_assert_true (cl_data_hasher_finish (b, size, got, NULL, NULL));
+  reference_hash (contents, excluded_second, expected);
+  g_assert_cmpmem (got, 32, expected, 32);
+}
+
+
 static void
 test_md_names (void)
 {
@@ -128,6 +165,7 @@ main (int   argc,
   g_test_add_func ("/data-hash/exclusions", test_exclusions);
   g_test_add_func ("/data-hash/sha512", test_no_exclusions_sha512);
   g_test_add_func ("/data-hash/exclusion-past-end", test_exclusion_past_end);
+  g_test_add_func ("/data-hash/one-pass-many-hashers", test_one_pass_many_hashers);
   g_test_add_func ("/data-hash/md-names", test_md_names);
   return g_test_run ();
 }

@@ -29,6 +29,15 @@ cl_data_hash_md_from_name (const char *alg)
 }
 
 
+/* --- One hasher --------------------------------------------------------------- */
+
+struct _ClDataHasher {
+  EVP_MD_CTX *ctx;
+  GArray     *ranges;       /* ClByteRange, sorted and merged */
+  guint       next_range;
+};
+
+
 static int
 compare_ranges (gconstpointer a,
                 gconstpointer b)
@@ -39,7 +48,7 @@ compare_ranges (gconstpointer a,
 }
 
 
-/* Sorted, merged copy of the exclusions so the read loop walks them once. */
+/* Sorted, merged copy of the exclusions so the hasher walks them once. */
 static GArray *
 normalise_exclusions (const ClByteRange *exclusions,
                       gsize              n_exclusions)
@@ -71,9 +80,108 @@ normalise_exclusions (const ClByteRange *exclusions,
 }
 
 
+ClDataHasher *
+cl_data_hasher_new (const EVP_MD       *md,
+                    const ClByteRange  *exclusions,
+                    gsize               n_exclusions,
+                    GError            **error)
+{
+  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
+  ClDataHasher *self;
+
+  g_return_val_if_fail (md != NULL, NULL);
+
+  if (ctx == NULL || EVP_DigestInit_ex (ctx, md, NULL) != 1) {
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The hash function could not be started"));
+    return NULL;
+  }
+  self = g_new0 (ClDataHasher, 1);
+  self->ctx = g_steal_pointer (&ctx);
+  self->ranges = normalise_exclusions (exclusions, n_exclusions);
+  return self;
+}
+
+
+void
+cl_data_hasher_free (ClDataHasher *self)
+{
+  if (self == NULL)
+    return;
+  EVP_MD_CTX_free (self->ctx);
+  g_array_unref (self->ranges);
+  g_free (self);
+}
+
+
+void
+cl_data_hasher_consume (gpointer      consumer,
+                        guint64       offset,
+                        const guint8 *data,
+                        gsize         len)
+{
+  ClDataHasher *self = consumer;
+  gsize pos = 0;
+
+  /* Feed the parts of this buffer that lie outside every excluded range. */
+  while (pos < len) {
+    guint64 abs = offset + pos;
+    gsize take = len - pos;
+
+    while (self->next_range < self->ranges->len) {
+      ClByteRange *r = &g_array_index (self->ranges, ClByteRange, self->next_range);
+
+      if (abs >= r->start + r->length) {
+        self->next_range++;
+        continue;
+      }
+      if (abs >= r->start) {
+        /* Inside an exclusion: skip to its end or the end of the buffer. */
+        guint64 skip = r->start + r->length - abs;
+
+        pos += skip < take ? (gsize) skip : take;
+        take = 0;
+      } else if (r->start - abs < take) {
+        take = (gsize) (r->start - abs);
+      }
+      break;
+    }
+    if (take > 0) {
+      EVP_DigestUpdate (self->ctx, data + pos, take);
+      pos += take;
+    }
+  }
+}
+
+
+gboolean
+cl_data_hasher_finish (ClDataHasher  *self,
+                       guint64        file_size,
+                       guint8        *digest_out,
+                       guint         *digest_len_out,
+                       GError       **error)
+{
+  if (self->ranges->len > 0) {
+    ClByteRange *last = &g_array_index (self->ranges, ClByteRange, self->ranges->len - 1);
+
+    if (last->start + last->length > file_size) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
+                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
+                   last->start, last->length, file_size);
+      return FALSE;
+    }
+  }
+  EVP_DigestFinal_ex (self->ctx, digest_out, digest_len_out);
+  return TRUE;
+}
+
+
+/* --- The pass ----------------------------------------------------------------- */
+
 /* The whole-file SHA-256 runs on a helper thread over the same buffers, so asking for it
- * costs no wall time on a machine with a spare core (the read loop and the exclusion
- * digest stay on the calling thread). Buffers circulate between two queues. */
+ * costs no wall time on a machine with a spare core (the read loop and the other consumers
+ * stay on the calling thread). Buffers circulate between two queues. */
 #define N_BUFFERS 3
 
 typedef struct {
@@ -107,33 +215,25 @@ whole_hash_thread (gpointer data)
 
 
 gboolean
-cl_data_hash_stream (GInputStream       *stream,
-                     const EVP_MD       *md,
-                     const ClByteRange  *exclusions,
-                     gsize               n_exclusions,
-                     guint8             *digest_out,
-                     guint              *digest_len_out,
-                     guint8             *whole_sha256,
-                     guint64            *file_size_out,
-                     GCancellable       *cancellable,
-                     GError            **error)
+cl_data_hash_pass (GInputStream            *stream,
+                   const ClStreamConsumer  *consumers,
+                   guint                    n_consumers,
+                   guint8                  *whole_sha256,
+                   guint64                 *file_size_out,
+                   GCancellable            *cancellable,
+                   GError                 **error)
 {
-  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
   g_autoptr(EVP_MD_CTX) whole_ctx = whole_sha256 != NULL ? EVP_MD_CTX_new () : NULL;
-  g_autoptr(GArray) ranges = normalise_exclusions (exclusions, n_exclusions);
   HashBuffer buffers[N_BUFFERS];
   WholeHasher wh = { NULL, NULL, NULL };
   GThread *thread = NULL;
   guint64 offset = 0;
-  guint next_range = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (md != NULL, FALSE);
 
-  if (ctx == NULL || EVP_DigestInit_ex (ctx, md, NULL) != 1 ||
-      (whole_sha256 != NULL &&
-       (whole_ctx == NULL || EVP_DigestInit_ex (whole_ctx, EVP_sha256 (), NULL) != 1))) {
+  if (whole_sha256 != NULL &&
+      (whole_ctx == NULL || EVP_DigestInit_ex (whole_ctx, EVP_sha256 (), NULL) != 1)) {
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          _("The hash function could not be started"));
     return FALSE;
@@ -154,43 +254,14 @@ cl_data_hash_stream (GInputStream       *stream,
   for (;;) {
     HashBuffer *buf = g_async_queue_pop (wh.free);
     gssize n = g_input_stream_read (stream, buf->data, READ_BUFFER_SIZE, cancellable, error);
-    gsize pos = 0;
 
     if (n <= 0) {
       g_async_queue_push (wh.free, buf);
       ok = n == 0;
       break;
     }
-
-    /* Feed the parts of this buffer that lie outside every excluded range. */
-    while (pos < (gsize) n) {
-      guint64 abs = offset + pos;
-      gsize take = (gsize) n - pos;
-
-      while (next_range < ranges->len) {
-        ClByteRange *r = &g_array_index (ranges, ClByteRange, next_range);
-
-        if (abs >= r->start + r->length) {
-          next_range++;
-          continue;
-        }
-        if (abs >= r->start) {
-          /* Inside an exclusion: skip to its end or the end of the buffer. */
-          guint64 skip = r->start + r->length - abs;
-
-          take = skip < take ? (gsize) skip : take;
-          pos += take;
-          take = 0;
-        } else if (r->start - abs < take) {
-          take = (gsize) (r->start - abs);
-        }
-        break;
-      }
-      if (take > 0) {
-        EVP_DigestUpdate (ctx, buf->data + pos, take);
-        pos += take;
-      }
-    }
+    for (guint i = 0; i < n_consumers; i++)
+      consumers[i].consume (consumers[i].consumer, offset, buf->data, (gsize) n);
     offset += (guint64) n;
 
     if (thread != NULL) {
@@ -215,23 +286,38 @@ cl_data_hash_stream (GInputStream       *stream,
   if (!ok)
     return FALSE;
 
-  if (ranges->len > 0) {
-    ClByteRange *last = &g_array_index (ranges, ClByteRange, ranges->len - 1);
-
-    if (last->start + last->length > offset) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
-                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
-                   last->start, last->length, offset);
-      return FALSE;
-    }
-  }
-
-  EVP_DigestFinal_ex (ctx, digest_out, digest_len_out);
   if (whole_ctx != NULL)
     EVP_DigestFinal_ex (whole_ctx, whole_sha256, NULL);
   if (file_size_out != NULL)
     *file_size_out = offset;
+  return TRUE;
+}
+
+
+gboolean
+cl_data_hash_stream (GInputStream       *stream,
+                     const EVP_MD       *md,
+                     const ClByteRange  *exclusions,
+                     gsize               n_exclusions,
+                     guint8             *digest_out,
+                     guint              *digest_len_out,
+                     guint8             *whole_sha256,
+                     guint64            *file_size_out,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(ClDataHasher) hasher = cl_data_hasher_new (md, exclusions, n_exclusions, error);
+  ClStreamConsumer consumer = { cl_data_hasher_consume, NULL };
+  guint64 size = 0;
+
+  if (hasher == NULL)
+    return FALSE;
+  consumer.consumer = hasher;
+  if (!cl_data_hash_pass (stream, &consumer, 1, whole_sha256, &size, cancellable, error) ||
+      !cl_data_hasher_finish (hasher, size, digest_out, digest_len_out, error))
+    return FALSE;
+  if (file_size_out != NULL)
+    *file_size_out = size;
   return TRUE;
 }
 
