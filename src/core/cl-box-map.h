@@ -1,0 +1,65 @@
+/* cl-box-map.h: an asset seen as the sequence of named boxes that a C2PA box hash
+ * (c2pa.hash.boxes, C2PA 2.2 §9.3) refers to, found while the file streams by.
+ *
+ * A box hash lists box names ("SOI", "APP0", "C2PA", "SOS", "IDAT", …) in file order and
+ * the hash of each group of consecutive boxes. What counts as a box and what it is called
+ * is not in the specification: it is what c2pa-rs's asset handlers report (get_box_map),
+ * so these scanners follow c2pa-rs, quirks included (see cl-box-map-jpeg.c).
+ *
+ * A scanner is fed the file in order and passes every byte on to its sink exactly once,
+ * with box events placed between the bytes at their exact offsets: begin() before the
+ * first byte of a box, end() after its last. Boxes may nest (a JPEG restart marker lies
+ * inside its scan). Box indices count from 0 in order of their start.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cl-asset.h"
+
+G_BEGIN_DECLS
+
+/* The name c2pa-rs gives the manifest store's box in every format. */
+#define CL_BOX_MAP_C2PA "C2PA"
+
+typedef struct {
+  void (*data)    (const guint8 *data,
+                   gsize         len,
+                   gpointer      user_data);
+  void (*begin)   (guint         index,
+                   const char   *name,
+                   guint64       start,
+                   gpointer      user_data);
+  void (*end)     (guint         index,
+                   guint64       end,
+                   gpointer      user_data);
+  /* Boxes from first_index on were cut off by the end of the file: they do not exist. */
+  void (*discard) (guint         first_index,
+                   gpointer      user_data);
+  /* The file cannot be described as boxes (c2pa-rs refuses it): why, for a person. */
+  void (*fail)    (const char   *why,
+                   gpointer      user_data);
+} ClBoxMapSink;
+
+typedef struct _ClBoxMapScanner ClBoxMapScanner;
+
+/* NULL when the format has no box map (only JPEG and PNG have one so far).
+ * has_store: whether the file carries its manifest store; without one (a remote
+ * manifest) an empty C2PA box stands where a writer would have put it, as c2pa-rs does. */
+ClBoxMapScanner *cl_box_map_scanner_new    (ClAssetFormat        format,
+                                            gboolean             has_store,
+                                            const ClBoxMapSink  *sink,
+                                            gpointer             user_data);
+void             cl_box_map_scanner_free   (ClBoxMapScanner     *self);
+/* The next len bytes of the file. */
+void             cl_box_map_scanner_feed   (ClBoxMapScanner     *self,
+                                            const guint8        *data,
+                                            gsize                len);
+/* The end of the file. */
+void             cl_box_map_scanner_finish (ClBoxMapScanner     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClBoxMapScanner, cl_box_map_scanner_free)
+
+G_END_DECLS
