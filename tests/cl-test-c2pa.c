@@ -9,6 +9,7 @@
 #include <cbor.h>
 #include <openssl/ec.h>
 #include <openssl/x509v3.h>
+#include <zlib.h>
 
 #include "cl-c2pa-ids.h"
 #include "cl-cose-crypto.h"
@@ -186,6 +187,13 @@ hashed_uri (const char   *url,
 }
 
 
+static cbor_item_t *
+bytes_item (GBytes *bytes)
+{
+  return cbor_build_bytestring (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+
 static GBytes *
 assertion_box (const char *label,
                GBytes     *cbor_content,
@@ -242,18 +250,19 @@ actions_cbor (void)
 }
 
 
-static GBytes *
-build_store (ClTestSigner *signer,
-             const char   *label,
-             guint32       excl_start,
-             guint32       excl_length,
-             const guint8 *data_hash)
+GBytes *
+cl_test_store_new (EVP_PKEY   *key,
+                   GPtrArray  *chain,
+                   const char *label,
+                   const char *binding_label,
+                   GBytes     *binding_cbor)
 {
   guint8 h_actions[32], h_hash[32];
   g_autoptr(GBytes) actions = actions_cbor ();
-  g_autoptr(GBytes) dh = data_hash_cbor (excl_start, excl_length, data_hash);
   g_autoptr(GBytes) a_actions = assertion_box ("c2pa.actions.v2", actions, h_actions);
-  g_autoptr(GBytes) a_hash = assertion_box ("c2pa.hash.data", dh, h_hash);
+  g_autoptr(GBytes) a_hash = assertion_box (binding_label, binding_cbor, h_hash);
+  g_autofree char *binding_url = g_strdup_printf ("self#jumbf=c2pa.assertions/%s",
+                                                  binding_label);
   GBytes *assertion_boxes[2] = { a_actions, a_hash };
   g_autoptr(GBytes) assertion_store = cl_test_superbox (uuid_assertions, "c2pa.assertions",
                                                         assertion_boxes, 2);
@@ -269,6 +278,7 @@ build_store (ClTestSigner *signer,
   g_autoptr(GBytes) sig_box = NULL, sig_super = NULL, manifest = NULL;
   guint8 pad[16] = { 0 };
   GBytes *manifest_children[3];
+  cbor_item_t *x5chain;
 
   map_put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
   map_put (gen, "name", cbor_build_string ("credlink-tests"));
@@ -276,7 +286,7 @@ build_store (ClTestSigner *signer,
   map_put (claim, "claim_generator_info", gen);
   map_put (claim, "signature", cbor_build_string (sig_url));
   g_assert_true (cbor_array_push (created, cbor_move (hashed_uri ("self#jumbf=c2pa.assertions/c2pa.actions.v2", h_actions))));
-  g_assert_true (cbor_array_push (created, cbor_move (hashed_uri ("self#jumbf=c2pa.assertions/c2pa.hash.data", h_hash))));
+  g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (binding_url, h_hash))));
   map_put (claim, "created_assertions", created);
   map_put (claim, "alg", cbor_build_string ("sha256"));
   claim_bytes = serialize (claim);
@@ -285,16 +295,21 @@ build_store (ClTestSigner *signer,
 
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
     .key = cbor_move (cbor_build_uint8 (1)), .value = cbor_move (cbor_build_negint8 (6)) }));
+  if (chain->len == 1) {
+    x5chain = bytes_item (g_ptr_array_index (chain, 0));
+  } else {
+    x5chain = cbor_new_definite_array (chain->len);
+    for (guint i = 0; i < chain->len; i++)
+      g_assert_true (cbor_array_push (x5chain, cbor_move (bytes_item (g_ptr_array_index (chain, i)))));
+  }
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_uint8 (33)),
-    .value = cbor_move (cbor_build_bytestring (g_bytes_get_data (signer->cert_der, NULL),
-                                               g_bytes_get_size (signer->cert_der))) }));
+    .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
   prot_bytes = serialize (prot);
   tbs = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (prot_bytes, NULL),
                                       g_bytes_get_size (prot_bytes),
                                       g_bytes_get_data (claim_bytes, NULL),
                                       g_bytes_get_size (claim_bytes));
-  sig = cl_cose_sign_bytes (CL_COSE_ALG_ES256, signer->key, g_bytes_get_data (tbs, NULL),
+  sig = cl_cose_sign_bytes (CL_COSE_ALG_ES256, key, g_bytes_get_data (tbs, NULL),
                             g_bytes_get_size (tbs), NULL);
   g_assert_nonnull (sig);
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
@@ -317,8 +332,24 @@ build_store (ClTestSigner *signer,
 
 
 static GBytes *
-embed (GBytes *plain,
-       GBytes *store)
+build_store (ClTestSigner *signer,
+             const char   *label,
+             guint32       excl_start,
+             guint32       excl_length,
+             const guint8 *data_hash)
+{
+  g_autoptr(GBytes) dh = data_hash_cbor (excl_start, excl_length, data_hash);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_ptr_array_add (chain, signer->cert_der);
+  return cl_test_store_new (signer->key, chain, label, "c2pa.hash.data", dh);
+}
+
+
+GBytes *
+cl_test_embed_jpeg (GBytes *plain,
+                    gsize   offset,
+                    GBytes *store)
 {
   GByteArray *out = g_byte_array_new ();
   gsize store_len = g_bytes_get_size (store);
@@ -327,11 +358,47 @@ embed (GBytes *plain,
   guint8 seg[12] = { 0xFF, 0xEB, lp >> 8, lp & 0xFF, 'J', 'P', 0x02, 0x11, 0, 0, 0, 1 };
 
   g_assert_cmpuint (store_len, <, 65000);
-  g_byte_array_append (out, p, 20);
+  g_byte_array_append (out, p, (guint) offset);
   g_byte_array_append (out, seg, sizeof seg);
-  g_byte_array_append (out, g_bytes_get_data (store, NULL), store_len);
-  g_byte_array_append (out, p + 20, g_bytes_get_size (plain) - 20);
+  g_byte_array_append (out, g_bytes_get_data (store, NULL), (guint) store_len);
+  g_byte_array_append (out, p + offset, (guint) (g_bytes_get_size (plain) - offset));
   return g_byte_array_free_to_bytes (out);
+}
+
+
+GBytes *
+cl_test_embed_png (GBytes *plain,
+                   GBytes *store)
+{
+  GByteArray *out = g_byte_array_new ();
+  gsize store_len = g_bytes_get_size (store);
+  const guint8 *p = g_bytes_get_data (plain, NULL);
+  /* After the signature and IHDR (8 + 12 + 13 bytes). */
+  gsize offset = 8 + 12 + 13;
+  guint8 header[8] = { store_len >> 24, store_len >> 16, store_len >> 8, store_len, 'c', 'a', 'B', 'X' };
+  guint8 crc[4];
+  uLong sum = crc32 (0L, header + 4, 4);
+
+  sum = crc32 (sum, g_bytes_get_data (store, NULL), (uInt) store_len);
+  crc[0] = sum >> 24;
+  crc[1] = sum >> 16;
+  crc[2] = sum >> 8;
+  crc[3] = sum;
+  g_assert_true (memcmp (p + 12, "IHDR", 4) == 0);
+  g_byte_array_append (out, p, (guint) offset);
+  g_byte_array_append (out, header, sizeof header);
+  g_byte_array_append (out, g_bytes_get_data (store, NULL), (guint) store_len);
+  g_byte_array_append (out, crc, sizeof crc);
+  g_byte_array_append (out, p + offset, (guint) (g_bytes_get_size (plain) - offset));
+  return g_byte_array_free_to_bytes (out);
+}
+
+
+static GBytes *
+embed (GBytes *plain,
+       GBytes *store)
+{
+  return cl_test_embed_jpeg (plain, 20, store);
 }
 
 
@@ -378,6 +445,49 @@ cl_test_signed_jpeg_new (ClTestSigner *signer)
   jpeg->claim_offset = find (jpeg->file, "xmp:iid:");
   jpeg->jumd_offset = 20 + 12 + 8;
   return jpeg;
+}
+
+
+/* cl_test_plain_jpeg() as box groups: [SOI APP0] [C2PA] [DQT SOF0 SOS EOI]. */
+GBytes *
+cl_test_box_hashed_jpeg_new (ClTestSigner *signer)
+{
+  static const char *const before[] = { "SOI", "APP0" };
+  static const char *const after[] = { "DQT", "SOF0", "SOS", "EOI" };
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GBytes) cbor = NULL, store = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  const guint8 *p = g_bytes_get_data (plain, NULL);
+  gsize len = g_bytes_get_size (plain);
+  cbor_item_t *root = cbor_new_definite_map (1);
+  cbor_item_t *boxes = cbor_new_definite_array (3);
+  struct { const char *const *names; gsize n, start, end; } groups[3] = {
+    { before, G_N_ELEMENTS (before), 0, 20 }, { NULL, 0, 0, 0 },
+    { after, G_N_ELEMENTS (after), 20, len },
+  };
+
+  for (guint g = 0; g < 3; g++) {
+    cbor_item_t *entry = cbor_new_definite_map (3);
+    cbor_item_t *names = cbor_new_definite_array (MAX (groups[g].n, 1));
+    guint8 digest[32];
+
+    if (groups[g].names == NULL)
+      g_assert_true (cbor_array_push (names, cbor_move (cbor_build_string ("C2PA"))));
+    for (gsize i = 0; i < groups[g].n; i++)
+      g_assert_true (cbor_array_push (names, cbor_move (cbor_build_string (groups[g].names[i]))));
+    g_assert_cmpint (EVP_Digest (p + groups[g].start, groups[g].end - groups[g].start, digest,
+                                 NULL, EVP_sha256 (), NULL), ==, 1);
+    map_put (entry, "names", names);
+    map_put (entry, "hash", cbor_build_bytestring (digest, groups[g].names != NULL ? 32 : 0));
+    map_put (entry, "pad", cbor_build_bytestring (digest, 0));
+    g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
+  }
+  map_put (root, "boxes", boxes);
+  cbor = serialize (root);
+  g_ptr_array_add (chain, signer->cert_der);
+  store = cl_test_store_new (signer->key, chain, "urn:c2pa:7d3c1f2e-4b5a-4c6d-9e8f-0a1b2c3d4e5f:credlink",
+                             "c2pa.hash.boxes", cbor);
+  return cl_test_embed_jpeg (plain, 20, store);
 }
 
 

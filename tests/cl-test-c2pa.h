@@ -33,6 +33,23 @@ ClTestSigner *cl_test_signer_new  (int           days_before,
                                    int           days_after);
 void          cl_test_signer_free (ClTestSigner *signer);
 
+/* A manifest store with one manifest (c2pa.actions.v2 and the hard binding given as
+ * binding_label + its CBOR), its claim signed with ES256 by key; chain: the x5chain
+ * (GBytes DER, leaf first). */
+GBytes  *cl_test_store_new  (EVP_PKEY     *key,
+                             GPtrArray    *chain,
+                             const char   *label,
+                             const char   *binding_label,
+                             GBytes       *binding_cbor);
+/* plain with store in one APP11 segment at offset (after SOI and APP0: 20 for
+ * cl_test_plain_jpeg()). */
+GBytes  *cl_test_embed_jpeg (GBytes       *plain,
+                             gsize         offset,
+                             GBytes       *store);
+/* plain (a PNG) with store in a caBX chunk after IHDR. */
+GBytes  *cl_test_embed_png  (GBytes       *plain,
+                             GBytes       *store);
+
 /* A small baseline JPEG (SOI, APP0, DQT, SOF0, SOS + entropy bytes, EOI). */
 GBytes  *cl_test_plain_jpeg (void);
 
@@ -51,6 +68,8 @@ typedef struct {
 } ClTestSignedJpeg;
 
 ClTestSignedJpeg *cl_test_signed_jpeg_new  (ClTestSigner     *signer);
+/* The same small JPEG bound by a box hash (c2pa.hash.boxes) instead of a data hash. */
+GBytes           *cl_test_box_hashed_jpeg_new (ClTestSigner   *signer);
 void              cl_test_signed_jpeg_free (ClTestSignedJpeg *jpeg);
 char             *cl_test_write_temp       (GBytes           *bytes,
                                             const char       *name);

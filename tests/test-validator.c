@@ -122,6 +122,36 @@ test_tampered_pixels (void)
 }
 
 
+/* The same file bound by a box hash: the report's content and file hashes come from the
+ * same pass, and a changed byte of image data breaks the binding. */
+static void
+test_box_hashed (void)
+{
+  g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
+  g_autoptr(GBytes) file = cl_test_box_hashed_jpeg_new (signer);
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GBytes) bad = tampered (file, g_bytes_get_size (file) - 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = verify_bytes (file, &error);
+  g_autoptr(ClReport) bad_report = NULL;
+  guint8 expected_content[32];
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_VALID);
+  g_assert_true (has_status (report, "assertion.boxesHash.match", CL_STATUS_SUCCESS));
+  g_assert_false (has_status (report, "assertion.dataHash.match", CL_STATUS_SUCCESS));
+  EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), expected_content, NULL,
+              EVP_sha256 (), NULL);
+  g_assert_cmpmem (report->content_sha256, 32, expected_content, 32);
+  g_assert_cmpuint (report->file_size, ==, g_bytes_get_size (file));
+
+  bad_report = verify_bytes (bad, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bad_report->state, ==, CL_VALIDATION_STATE_INVALID);
+  g_assert_true (has_status (bad_report, "assertion.boxesHash.mismatch", CL_STATUS_FAILURE));
+}
+
+
 static void
 test_tampered_assertion (void)
 {
@@ -288,6 +318,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/validator/valid", test_valid);
   g_test_add_func ("/validator/tampered-pixels", test_tampered_pixels);
+  g_test_add_func ("/validator/box-hashed", test_box_hashed);
   g_test_add_func ("/validator/tampered-assertion", test_tampered_assertion);
   g_test_add_func ("/validator/tampered-claim", test_tampered_claim);
   g_test_add_func ("/validator/expired-signer", test_expired_signer);

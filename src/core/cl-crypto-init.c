@@ -34,10 +34,30 @@ static const char *const sample_public_keys[] = {
 
 
 static gpointer
-warm_up (gpointer data)
+fetch_digests (gpointer data)
 {
   static const char *const digests[] = { "SHA256", "SHA384", "SHA512" };
 
+  for (gsize i = 0; i < G_N_ELEMENTS (digests); i++)
+    EVP_MD_free (EVP_MD_fetch (NULL, digests[i], NULL));
+  ERR_clear_error ();
+  return NULL;
+}
+
+
+void
+cl_crypto_init_digests (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, fetch_digests, NULL);
+}
+
+
+static gpointer
+warm_up (gpointer data)
+{
+  cl_crypto_init_digests ();
   for (gsize i = 0; i < G_N_ELEMENTS (sample_public_keys); i++) {
     gsize len = 0;
     g_autofree guchar *der = g_base64_decode (sample_public_keys[i], &len);
@@ -45,8 +65,6 @@ warm_up (gpointer data)
 
     EVP_PKEY_free (d2i_PUBKEY (NULL, &p, (long) len));
   }
-  for (gsize i = 0; i < G_N_ELEMENTS (digests); i++)
-    EVP_MD_free (EVP_MD_fetch (NULL, digests[i], NULL));
   ERR_clear_error ();
   return NULL;
 }

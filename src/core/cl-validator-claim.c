@@ -99,6 +99,7 @@ verify_timestamp (ClValidation *v,
 {
   g_autoptr(GBytes) data = NULL;
   g_autoptr(ClTimestampResult) result = NULL;
+  X509_STORE *anchors;
   gsize token_len;
   const guint8 *token;
 
@@ -119,9 +120,11 @@ verify_timestamp (ClValidation *v,
     return;
   token = g_bytes_get_data (sign1->tst_token, &token_len);
   /* c2pa-rs does not check time-stamp trust for v1 claims. */
+  anchors = v->options->tsa_anchors;
+  if (anchors == NULL && v->options->tsa_anchors_lookup != NULL)
+    anchors = v->options->tsa_anchors_lookup (v->options->trust_data);
   result = cl_timestamp_verify (token, token_len, g_bytes_get_data (data, NULL),
-                                g_bytes_get_size (data), m->claim->version > 1,
-                                v->options->tsa_anchors);
+                                g_bytes_get_size (data), m->claim->version > 1, anchors);
   for (guint i = 0; i < result->statuses->len; i++) {
     ClStatus *s = g_ptr_array_index (result->statuses, i);
 

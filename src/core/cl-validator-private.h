@@ -43,6 +43,26 @@ void     cl_validation_check_referenced (ClValidation *v,
                                          ClManifest   *manifest,
                                          guint         depth,
                                          GHashTable   *seen);
+/* An update manifest binds through the first standard manifest up its parentOf chain:
+ * the manifest whose hard binding covers the file, or NULL. */
+ClManifest *cl_validation_find_binding_manifest (ClValidation *v,
+                                                 ClManifest   *manifest);
+
+/* The hard binding and the report's hashes (content, whole file, size) in one pass over
+ * stream, started on a helper thread; _finish() joins it and logs the binding's statuses.
+ * binding may be NULL (no manifest binds the file: nothing is logged). */
+typedef struct _ClHashPass ClHashPass;
+
+ClHashPass *cl_validation_hash_pass_start  (ClValidation  *v,
+                                            ClReport      *report,
+                                            GInputStream  *stream,
+                                            ClManifest    *binding,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+gboolean    cl_validation_hash_pass_finish (ClValidation  *v,
+                                            ClHashPass    *pass,
+                                            GError       **error);
+
 /* hash(data) == expected with the named algorithm; *supported FALSE for unknown names. */
 gboolean cl_validation_hash_matches     (const char   *alg,
                                          const guint8 *data,

@@ -28,7 +28,11 @@ typedef GPtrArray *(*ClTrustEvaluateFunc) (GPtrArray *x5chain,
 typedef struct {
   ClTrustEvaluateFunc  trust_evaluate;
   gpointer             trust_data;
-  X509_STORE          *tsa_anchors;     /* NULL: no TSA anchors (timeStamp.untrusted) */
+  X509_STORE          *tsa_anchors;     /* NULL: tsa_anchors_lookup, else none */
+  /* Called with trust_data when a time-stamp is checked and tsa_anchors is NULL, so
+   * trust lists are read only when needed (and after hashing started); the store stays
+   * owned by trust_data. NULL, or returning NULL: no TSA anchors (timeStamp.untrusted). */
+  X509_STORE        *(*tsa_anchors_lookup) (gpointer trust_data);
   /* The whole-file SHA-256 costs a second digest over every byte (on a helper thread);
    * callers that do not show it can skip it (file_sha256 is then all zeros). */
   gboolean             skip_file_sha256;

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-crypto-init.h"
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-proof-cache.h"
@@ -23,13 +22,38 @@
 #include "cl-x509.h"
 
 /* What the trust hook keeps between the validator's calls: one evaluation per
- * signer certificate (the active manifest and every ingredient's). */
+ * signer certificate (the active manifest and every ingredient's). The trust lists are
+ * read on the validator's first question, so that reading them (certificates to decode)
+ * overlaps the file's hashing. */
 typedef struct {
-  ClTrustStore    *store;
+  ClTrustStore    *given_store;   /* the caller's, or NULL for the default */
+  ClTrustStore    *store;         /* NULL until first needed */
+  X509_STORE      *tsa_anchors;   /* NULL until first needed */
   ClTrustSettings  settings;
   GCancellable    *cancellable;
   GHashTable      *results;     /* GBytes (leaf DER) → ClTrustResult */
 } TrustHook;
+
+
+static ClTrustStore *
+trust_hook_store (TrustHook *hook)
+{
+  if (hook->store == NULL)
+    hook->store = hook->given_store != NULL ? g_object_ref (hook->given_store)
+                                            : cl_trust_store_dup_default ();
+  return hook->store;
+}
+
+
+static X509_STORE *
+trust_hook_tsa_anchors (gpointer user_data)
+{
+  TrustHook *hook = user_data;
+
+  if (hook->tsa_anchors == NULL)
+    hook->tsa_anchors = cl_trust_store_get_tsa_x509_store (trust_hook_store (hook));
+  return hook->tsa_anchors;
+}
 
 
 static GPtrArray *
@@ -48,8 +72,8 @@ trust_hook_evaluate (GPtrArray *x5chain,
    * chain time otherwise, and judges the signer's own validity now). */
   if (time_stamped)
     when = g_date_time_new_from_unix_utc (validation_time);
-  result = cl_trust_evaluate (hook->store, x5chain, when, ocsp_responses, &hook->settings,
-                              hook->cancellable);
+  result = cl_trust_evaluate (trust_hook_store (hook), x5chain, when, ocsp_responses,
+                              &hook->settings, hook->cancellable);
   for (guint i = 0; i < result->codes->len; i++) {
     const char *code = g_ptr_array_index (result->codes, i);
 
@@ -438,16 +462,13 @@ cl_verify_file (const char            *path,
   g_autofree char *content_hash = NULL;
   ClConfidenceInput input;
 
-  cl_crypto_init ();
-
   if (options == NULL)
     options = &defaults;
   g_atomic_ref_count_init (&self->ref_count);
   self->path = g_strdup (path);
   self->proof_state = CL_CONFIDENCE_PROOF_UNKNOWN;
 
-  hook.store = options->trust_store != NULL ? g_object_ref (options->trust_store)
-                                            : cl_trust_store_dup_default ();
+  hook.given_store = options->trust_store;
   hook.settings.online = options->online;
   hook.settings.extra_ekus = (const char * const *) options->extra_ekus;
   hook.settings.cache = cl_revocation_cache_get_default ();
@@ -457,7 +478,7 @@ cl_verify_file (const char            *path,
                                         (GDestroyNotify) cl_trust_result_unref);
   validator_options.trust_evaluate = trust_hook_evaluate;
   validator_options.trust_data = &hook;
-  validator_options.tsa_anchors = cl_trust_store_get_tsa_x509_store (hook.store);
+  validator_options.tsa_anchors_lookup = trust_hook_tsa_anchors;
   validator_options.skip_file_sha256 = options->skip_file_sha256;
 
   self->report = cl_validator_verify_file (path, &validator_options, cancellable, &self->error);
@@ -490,9 +511,9 @@ cl_verify_file (const char            *path,
     consult_proof_cache (self, cache, content_hash);
 
   self->trust = active_trust (&hook, self->report);
-  X509_STORE_free (validator_options.tsa_anchors);
+  X509_STORE_free (hook.tsa_anchors);
   g_hash_table_unref (hook.results);
-  g_object_unref (hook.store);
+  g_clear_object (&hook.store);
 
   split_codes (self->report, &success, &informational, &failure, &ingredient);
 

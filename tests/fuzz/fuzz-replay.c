@@ -1,5 +1,5 @@
 /* fuzz-replay.c: a driver without libFuzzer for the fuzz targets, run by the normal test
- * suite: every seed (shared fixtures when present, plus a signed JPEG built here) and a
+ * suite: every seed (shared fixtures when present, plus signed JPEGs built here) and a
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
@@ -124,6 +124,7 @@ main (int    argc,
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GBytes) boxes = cl_test_box_hashed_jpeg_new (signer);
   int done = 0;
 
   for (int i = 1; i < argc; i++) {
@@ -136,6 +137,7 @@ main (int    argc,
   }
   add_seed (seeds, jpeg->file, store_only);
   add_seed (seeds, plain, store_only);
+  add_seed (seeds, boxes, store_only);
   g_assert_cmpuint (seeds->len, >, 0);
 
   printf ("1..1\n");
