@@ -10,6 +10,8 @@
 
 #include "cl-error.h"
 #include "cl-test-c2pa.h"
+#include "cl-test-pki.h"
+#include "cl-test-sign-util.h"
 #include "cl-validator.h"
 
 
@@ -198,8 +200,59 @@ test_expired_signer (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
-  g_assert_true (has_status (report, "claimSignature.outsideValidity", CL_STATUS_FAILURE));
+  /* As c2pa-rs reports it: the credential expired, the signature itself is sound. */
+  g_assert_true (has_status (report, "signingCredential.expired", CL_STATUS_FAILURE));
+  g_assert_false (has_status (report, "claimSignature.outsideValidity", CL_STATUS_FAILURE));
+  g_assert_true (has_status (report, "claimSignature.insideValidity", CL_STATUS_SUCCESS));
   g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
+}
+
+
+/* The same with a certificate of a test PKI, compared with the reference reader. */
+static void
+test_expired_signer_reference (void)
+{
+  g_autofree char *oracle = cl_test_oracle_path ();
+  g_autoptr(ClTestPki) pki = NULL;
+  g_autoptr(ClTestCred) leaf = NULL;
+  g_autoptr(GBytes) leaf_der = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = NULL;
+  g_autoptr(JsonObject) reference = NULL;
+  g_auto(GStrv) failures = NULL;
+  g_autofree char *path = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  ClTestSigner signer;
+  JsonArray *expected;
+
+  if (oracle == NULL) {
+    g_test_skip ("the reference reader (credlink-oracle) is not installed");
+    return;
+  }
+  pki = cl_test_pki_new (NULL, NULL);
+  leaf = cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "Expired Signer", .issuer = pki->intermediate,
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
+    .not_before = now - 30 * 86400, .not_after = now - 86400,
+  });
+  leaf_der = cl_test_cred_der (leaf);
+  signer = (ClTestSigner) { leaf->key, leaf->cert, leaf_der };
+  file = cl_test_box_hashed_jpeg_new (&signer);
+  path = cl_test_write_temp (file, "expired.jpg");
+  report = cl_validator_verify_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reference = cl_test_oracle_read (oracle, path, NULL);
+  g_assert_cmpstr (json_object_get_string_member (reference, "validation_state"), ==,
+                   cl_validation_state_to_string (report->state));
+  failures = cl_report_dup_failure_codes (report);
+  expected = json_object_get_array_member (json_object_get_object_member (reference, "codes"),
+                                           "failure");
+  g_assert_cmpuint (g_strv_length (failures), ==, json_array_get_length (expected));
+  for (guint i = 0; i < json_array_get_length (expected); i++)
+    g_assert_true (g_strv_contains ((const char * const *) failures,
+                                    json_array_get_string_element (expected, i)));
+  g_unlink (path);
 }
 
 
@@ -322,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/validator/tampered-assertion", test_tampered_assertion);
   g_test_add_func ("/validator/tampered-claim", test_tampered_claim);
   g_test_add_func ("/validator/expired-signer", test_expired_signer);
+  g_test_add_func ("/validator/expired-signer/reference", test_expired_signer_reference);
   g_test_add_func ("/validator/truncated", test_truncated);
   g_test_add_func ("/validator/garbled-box", test_garbled_box);
   g_test_add_func ("/validator/not-an-image", test_not_an_image);

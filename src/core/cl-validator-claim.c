@@ -189,6 +189,10 @@ verify_signature (ClValidation *v,
   }
 
   ocsp = stapled_ocsp_responses (sign1);
+  /* Without a trust hook only the signer's validity is judged (c2pa-rs checks it in its
+   * certificate profile, before trust, at the time-stamp's time or now). */
+  if (evaluate == NULL && !cl_signer_info_valid_at (info, when))
+    cl_validation_log (v, "signingCredential.expired", sig_uri, _("certificate expired"));
   trust = evaluate != NULL ? evaluate (sign1->x5chain, when, tst_time >= 0, ocsp,
                                        v->options->trust_data)
                            : default_trust (sign1->x5chain, when, tst_time >= 0, ocsp, NULL);
@@ -207,12 +211,9 @@ verify_signature (ClValidation *v,
     cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
     return;
   }
-  /* The signer's certificate must be valid at the time-stamp time, or now without one. */
-  if (cl_signer_info_valid_at (info, when))
-    cl_validation_log (v, "claimSignature.insideValidity", sig_uri, _("claim signature valid"));
-  else
-    cl_validation_log (v, "claimSignature.outsideValidity", sig_uri,
-                       _("the signing certificate was not valid at signing time"));
+  /* c2pa-rs reports insideValidity with every valid signature: a certificate outside its
+   * validity is signingCredential.expired, found with the certificate's other checks. */
+  cl_validation_log (v, "claimSignature.insideValidity", sig_uri, _("claim signature valid"));
   cl_validation_log (v, "claimSignature.validated", sig_uri, _("claim signature valid"));
 }
 
