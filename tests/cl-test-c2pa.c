@@ -257,6 +257,19 @@ cl_test_store_new (EVP_PKEY   *key,
                    const char *binding_label,
                    GBytes     *binding_cbor)
 {
+  return cl_test_store_new_with_icon (key, chain, label, binding_label, binding_cbor, NULL, FALSE);
+}
+
+
+GBytes *
+cl_test_store_new_with_icon (EVP_PKEY   *key,
+                             GPtrArray  *chain,
+                             const char *label,
+                             const char *binding_label,
+                             GBytes     *binding_cbor,
+                             const char *icon_url,
+                             gboolean    icon_hash_wrong)
+{
   guint8 h_actions[32], h_hash[32];
   g_autoptr(GBytes) actions = actions_cbor ();
   g_autoptr(GBytes) a_actions = assertion_box ("c2pa.actions.v2", actions, h_actions);
@@ -268,7 +281,7 @@ cl_test_store_new (EVP_PKEY   *key,
                                                         assertion_boxes, 2);
   g_autofree char *sig_url = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.signature", label);
   cbor_item_t *claim = cbor_new_definite_map (5);
-  cbor_item_t *gen = cbor_new_definite_map (2);
+  cbor_item_t *gen = cbor_new_definite_map (icon_url != NULL ? 3 : 2);
   cbor_item_t *created = cbor_new_definite_array (2);
   g_autoptr(GBytes) claim_bytes = NULL, claim_box = NULL, claim_super = NULL;
   cbor_item_t *prot = cbor_new_definite_map (2);
@@ -283,6 +296,14 @@ cl_test_store_new (EVP_PKEY   *key,
   map_put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
   map_put (gen, "name", cbor_build_string ("credlink-tests"));
   map_put (gen, "version", cbor_build_string ("1.0"));
+  if (icon_url != NULL) {
+    /* The hash the claim gives the actions assertion, or one bit off. */
+    guint8 icon_hash[32];
+
+    memcpy (icon_hash, h_actions, 32);
+    icon_hash[0] ^= icon_hash_wrong ? 1 : 0;
+    map_put (gen, "icon", hashed_uri (icon_url, icon_hash));
+  }
   map_put (claim, "claim_generator_info", gen);
   map_put (claim, "signature", cbor_build_string (sig_url));
   g_assert_true (cbor_array_push (created, cbor_move (hashed_uri ("self#jumbf=c2pa.assertions/c2pa.actions.v2", h_actions))));
@@ -450,13 +471,15 @@ cl_test_signed_jpeg_new (ClTestSigner *signer)
 
 /* cl_test_plain_jpeg() as box groups: [SOI APP0] [C2PA] [DQT SOF0 SOS EOI]. */
 GBytes *
-cl_test_box_hashed_jpeg_new (ClTestSigner *signer)
+cl_test_box_hash_store_for_plain (EVP_PKEY   *key,
+                                  GPtrArray  *chain,
+                                  const char *icon_url,
+                                  gboolean    icon_hash_wrong)
 {
   static const char *const before[] = { "SOI", "APP0" };
   static const char *const after[] = { "DQT", "SOF0", "SOS", "EOI" };
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
-  g_autoptr(GBytes) cbor = NULL, store = NULL;
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr(GBytes) cbor = NULL;
   const guint8 *p = g_bytes_get_data (plain, NULL);
   gsize len = g_bytes_get_size (plain);
   cbor_item_t *root = cbor_new_definite_map (1);
@@ -484,9 +507,21 @@ cl_test_box_hashed_jpeg_new (ClTestSigner *signer)
   }
   map_put (root, "boxes", boxes);
   cbor = serialize (root);
+  return cl_test_store_new_with_icon (key, chain,
+                                      "urn:c2pa:7d3c1f2e-4b5a-4c6d-9e8f-0a1b2c3d4e5f:credlink",
+                                      "c2pa.hash.boxes", cbor, icon_url, icon_hash_wrong);
+}
+
+
+GBytes *
+cl_test_box_hashed_jpeg_new (ClTestSigner *signer)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GBytes) store = NULL;
+
   g_ptr_array_add (chain, signer->cert_der);
-  store = cl_test_store_new (signer->key, chain, "urn:c2pa:7d3c1f2e-4b5a-4c6d-9e8f-0a1b2c3d4e5f:credlink",
-                             "c2pa.hash.boxes", cbor);
+  store = cl_test_box_hash_store_for_plain (signer->key, chain, NULL, FALSE);
   return cl_test_embed_jpeg (plain, 20, store);
 }
 

@@ -41,6 +41,16 @@ GBytes  *cl_test_store_new  (EVP_PKEY     *key,
                              const char   *label,
                              const char   *binding_label,
                              GBytes       *binding_cbor);
+/* The same whose claim generator has an icon at icon_url; when that names the actions
+ * assertion ("self#jumbf=c2pa.assertions/c2pa.actions.v2"), its hash is the claim's
+ * (icon_hash_wrong: one bit off). */
+GBytes  *cl_test_store_new_with_icon (EVP_PKEY   *key,
+                                      GPtrArray  *chain,
+                                      const char *label,
+                                      const char *binding_label,
+                                      GBytes     *binding_cbor,
+                                      const char *icon_url,
+                                      gboolean    icon_hash_wrong);
 /* plain with store in one APP11 segment at offset (after SOI and APP0: 20 for
  * cl_test_plain_jpeg()). */
 GBytes  *cl_test_embed_jpeg (GBytes       *plain,
@@ -68,6 +78,12 @@ typedef struct {
 } ClTestSignedJpeg;
 
 ClTestSignedJpeg *cl_test_signed_jpeg_new  (ClTestSigner     *signer);
+/* A store that binds cl_test_plain_jpeg() (with the store after its APP0, offset 20) by a
+ * box hash; icon as in cl_test_store_new_with_icon(). */
+GBytes           *cl_test_box_hash_store_for_plain (EVP_PKEY   *key,
+                                                    GPtrArray  *chain,
+                                                    const char *icon_url,
+                                                    gboolean    icon_hash_wrong);
 /* The same small JPEG bound by a box hash (c2pa.hash.boxes) instead of a data hash. */
 GBytes           *cl_test_box_hashed_jpeg_new (ClTestSigner   *signer);
 void              cl_test_signed_jpeg_free (ClTestSignedJpeg *jpeg);

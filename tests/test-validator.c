@@ -208,40 +208,19 @@ test_expired_signer (void)
 }
 
 
-/* The same with a certificate of a test PKI, compared with the reference reader. */
+/* When the reference reader is installed: it gives the file the same validation state and
+ * the same failure codes. */
 static void
-test_expired_signer_reference (void)
+assert_reference_agrees (const char *path,
+                         ClReport   *report)
 {
   g_autofree char *oracle = cl_test_oracle_path ();
-  g_autoptr(ClTestPki) pki = NULL;
-  g_autoptr(ClTestCred) leaf = NULL;
-  g_autoptr(GBytes) leaf_der = NULL;
-  g_autoptr(GBytes) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = NULL;
   g_autoptr(JsonObject) reference = NULL;
   g_auto(GStrv) failures = NULL;
-  g_autofree char *path = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  ClTestSigner signer;
   JsonArray *expected;
 
-  if (oracle == NULL) {
-    g_test_skip ("the reference reader (credlink-oracle) is not installed");
+  if (oracle == NULL)
     return;
-  }
-  pki = cl_test_pki_new (NULL, NULL);
-  leaf = cl_test_cred_new (&(ClTestCertSpec) {
-    .cn = "Expired Signer", .issuer = pki->intermediate,
-    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
-    .not_before = now - 30 * 86400, .not_after = now - 86400,
-  });
-  leaf_der = cl_test_cred_der (leaf);
-  signer = (ClTestSigner) { leaf->key, leaf->cert, leaf_der };
-  file = cl_test_box_hashed_jpeg_new (&signer);
-  path = cl_test_write_temp (file, "expired.jpg");
-  report = cl_validator_verify_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
   reference = cl_test_oracle_read (oracle, path, NULL);
   g_assert_cmpstr (json_object_get_string_member (reference, "validation_state"), ==,
                    cl_validation_state_to_string (report->state));
@@ -252,7 +231,86 @@ test_expired_signer_reference (void)
   for (guint i = 0; i < json_array_get_length (expected); i++)
     g_assert_true (g_strv_contains ((const char * const *) failures,
                                     json_array_get_string_element (expected, i)));
+}
+
+
+/* A signer of a test PKI (which the reference reader finds nothing wrong with but trust),
+ * valid from not_before to not_after (0: the PKI's defaults). */
+static ClTestCred *
+pki_signer (ClTestPki *pki,
+            gint64     not_before,
+            gint64     not_after)
+{
+  return cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "Validator Test Signer", .issuer = pki->intermediate,
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
+    .not_before = not_before, .not_after = not_after,
+  });
+}
+
+
+/* The same with a certificate of a test PKI, compared with the reference reader. */
+static void
+test_expired_signer_reference (void)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(ClTestCred) leaf = pki_signer (pki, now - 30 * 86400, now - 86400);
+  g_autoptr(GBytes) leaf_der = cl_test_cred_der (leaf);
+  ClTestSigner signer = { leaf->key, leaf->cert, leaf_der };
+  g_autoptr(GBytes) file = cl_test_box_hashed_jpeg_new (&signer);
+  g_autofree char *path = cl_test_write_temp (file, "expired.jpg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (has_status (report, "signingCredential.expired", CL_STATUS_FAILURE));
+  assert_reference_agrees (path, report);
   g_unlink (path);
+}
+
+
+/* The claim generator's icon: pointing at an assertion of the claim with the claim's hash,
+ * with another hash, or at nothing. */
+static void
+test_icons (void)
+{
+  static const struct {
+    const char *url;
+    gboolean    wrong;
+    const char *failure;
+  } cases[] = {
+    { "self#jumbf=c2pa.assertions/c2pa.actions.v2", FALSE, NULL },
+    { "self#jumbf=c2pa.assertions/c2pa.actions.v2", TRUE, "assertion.hashedURI.mismatch" },
+    { "self#jumbf=c2pa.assertions/c2pa.icon", FALSE, "assertion.missing" },
+  };
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTestCred) leaf = pki_signer (pki, 0, 0);
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (leaf, pki->intermediate, NULL);
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr(GBytes) store = NULL, file = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ClReport) report = NULL;
+    g_auto(GStrv) failures = NULL;
+
+    store = cl_test_box_hash_store_for_plain (leaf->key, chain, cases[i].url, cases[i].wrong);
+    file = cl_test_embed_jpeg (plain, 20, store);
+    path = cl_test_write_temp (file, "icon.jpg");
+    report = cl_validator_verify_file (path, NULL, NULL, &error);
+    g_assert_no_error (error);
+    failures = cl_report_dup_failure_codes (report);
+    g_assert_true (g_strv_contains ((const char * const *) failures,
+                                    "signingCredential.untrusted"));
+    if (cases[i].failure != NULL)
+      g_assert_true (g_strv_contains ((const char * const *) failures, cases[i].failure));
+    else
+      g_assert_cmpuint (g_strv_length (failures), ==, 1);
+    assert_reference_agrees (path, report);
+    g_unlink (path);
+  }
 }
 
 
@@ -376,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/validator/tampered-claim", test_tampered_claim);
   g_test_add_func ("/validator/expired-signer", test_expired_signer);
   g_test_add_func ("/validator/expired-signer/reference", test_expired_signer_reference);
+  g_test_add_func ("/validator/icons", test_icons);
   g_test_add_func ("/validator/truncated", test_truncated);
   g_test_add_func ("/validator/garbled-box", test_garbled_box);
   g_test_add_func ("/validator/not-an-image", test_not_an_image);

@@ -218,6 +218,54 @@ verify_signature (ClValidation *v,
 }
 
 
+/* The claim generator's icons (c2pa-rs verify_icons): an icon naming an assertion of the
+ * claim must carry the claim's hash of it; one naming a data box is accepted as it is (and,
+ * as in c2pa-rs, ends the check); anything else cannot be found. */
+static void
+verify_icons (ClValidation *v,
+              ClManifest   *m)
+{
+  cbor_item_t *info = cl_cbor_map_get (m->claim->item, "claim_generator_info");
+  gsize n = info == NULL ? 0 : cbor_isa_array (info) ? cbor_array_size (info)
+                                                     : cbor_isa_map (info) ? 1 : 0;
+  g_autoptr(GPtrArray) all = n > 0 ? cl_claim_all_assertions (m->claim) : NULL;
+
+  for (gsize i = 0; i < n; i++) {
+    cbor_item_t *entry = cbor_isa_array (info) ? cbor_array_handle (info)[i] : info;
+    cbor_item_t *icon = cl_cbor_map_get (entry, "icon");
+    g_autofree char *url = cl_cbor_map_dup_string (icon, "url");
+    g_autoptr(GBytes) hash = cl_cbor_dup_bytes (cl_cbor_map_get (icon, "hash"));
+    g_autofree char *label = url != NULL ? cl_jumbf_uri_last_segment (url) : NULL;
+    g_autofree char *abs_uri = NULL;
+    ClHashedUri *ref = NULL;
+
+    if (url == NULL || hash == NULL)
+      continue;   /* not a hashed URI (a resource reference) */
+    for (guint j = 0; label != NULL && j < all->len && ref == NULL; j++) {
+      ClHashedUri *candidate = g_ptr_array_index (all, j);
+      g_autofree char *candidate_label = cl_jumbf_uri_last_segment (candidate->url);
+
+      if (g_strcmp0 (candidate_label, label) == 0)
+        ref = candidate;
+    }
+    if (ref != NULL) {
+      if (ref->hash == NULL || !g_bytes_equal (ref->hash, hash)) {
+        g_autofree char *explanation = g_strdup_printf (_("hash does not match assertion "
+                                                          "data: %s"), url);
+
+        cl_validation_log (v, "assertion.hashedURI.mismatch", url, explanation);
+      }
+      continue;
+    }
+    abs_uri = cl_jumbf_uri_make_absolute (m->label, url);
+    if (abs_uri != NULL && strstr (abs_uri, "/c2pa.databoxes/") != NULL &&
+        cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri) != NULL)
+      return;
+    cl_validation_log (v, "assertion.missing", url, _("could not resolve icon address"));
+  }
+}
+
+
 static gboolean
 is_redacted (ClValidation *v,
              const char   *absolute_uri)
@@ -561,6 +609,7 @@ cl_validation_verify_claim (ClValidation *v,
       verify_signature (v, m, sign1, sig_uri);
     }
   }
+  verify_icons (v, m);
   /* A manifest may only redact assertions of its ingredients. */
   for (guint i = 0; i < m->claim->redacted_assertions->len; i++) {
     const char *uri = g_ptr_array_index (m->claim->redacted_assertions, i);
