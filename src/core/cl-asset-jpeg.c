@@ -168,8 +168,16 @@ cl_asset_jpeg_read (GInputStream  *stream,
     guint16 seg_len;
     gsize payload_len;
 
-    if (!cl_asset_read_at (stream, offset, marker, 2, _("a JPEG marker"), cancellable, error))
+    /* Marker and length in one read (a marker without a length needs only two bytes). */
+    if (!cl_asset_read_at (stream, offset, marker, MIN (4, info->file_size - offset),
+                           _("a JPEG marker"), cancellable, error))
       return FALSE;
+    if (info->file_size - offset < 2) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                   _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
+                   _("a JPEG marker"), offset);
+      return FALSE;
+    }
     if (marker[0] != 0xFF) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
                    _("The JPEG structure is broken: no marker at byte %" G_GUINT64_FORMAT),
@@ -187,9 +195,12 @@ cl_asset_jpeg_read (GInputStream  *stream,
       continue;
     }
 
-    if (!cl_asset_read_at (stream, offset + 2, marker + 2, 2, _("a JPEG segment length"),
-                           cancellable, error))
+    if (info->file_size - offset < 4) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                   _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
+                   _("a JPEG segment length"), offset + 2);
       return FALSE;
+    }
     seg_len = be16 (marker + 2);
     if (seg_len < 2 || offset + 2 + seg_len > info->file_size) {
       g_set_error (error, CL_ASSET_ERROR,
