@@ -16,9 +16,9 @@ G_BEGIN_DECLS
  * after the first call. */
 void cl_crypto_init (void);
 
-/* Only OpenSSL's configuration and the digests (SHA-256/384/512), once per process: what
- * hashing needs. Cheap; lets a file's hashing start on a helper thread while the caller
- * goes on to cl_crypto_init() (which includes it) and the certificates. */
+/* Only OpenSSL's configuration and SHA-256, once per process: what a file's hashing needs
+ * first. Cheap; lets the hashing start on a helper thread while the caller goes on to
+ * cl_crypto_init() (which includes it) and the certificates. */
 void cl_crypto_init_digests (void);
 
 G_END_DECLS
