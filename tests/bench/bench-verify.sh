@@ -2,7 +2,12 @@
 # bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG,
 # next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
 #
-#   tests/bench/bench-verify.sh [BUILD_DIR] [SIZE_MB]
+#   tests/bench/bench-verify.sh [BUILD_DIR] [SIZE_MB] [LAYOUT] [RUNS]
+#
+# LAYOUT: "scan" (default) grows the image's entropy-coded data, as a large photo is: a few
+# segments, then one long scan; "segments" pads with ~400 COM segments of 64 KB instead
+# (many small headers to walk). RUNS (default 30): the commands run alternately, each RUNS
+# times, and the medians are compared, so a noisy machine slows both alike.
 #
 # Needs: the reference signer (node + ~/.cache/credlink-oracle/sign.mjs, see
 # ../shared/oracle/README.md), the shared test certificates, python3, /usr/bin/time
@@ -11,11 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build}"
 size_mb="${2:-25}"
+layout="${3:-scan}"
+runs="${4:-30}"
 shared="${CREDLINK_SHARED_DIR:-$PWD/../shared}"
 oracle="${CREDLINK_ORACLE_DIR:-$HOME/.cache/credlink-oracle}"
 cli="$build/src/cli/credlink-cli"
-# Measure verification itself, without touching the user's proof cache.
-cache_flag=()
 certs="$shared/c2pa-fixtures/certs"
 base="$shared/c2pa-fixtures/images/no_manifest.jpg"
 
@@ -23,78 +28,81 @@ for need in "$cli" "$oracle/sign.mjs" "$certs/es256.pub" "$base" /usr/bin/time; 
   [ -e "$need" ] || { echo "bench-verify: missing $need" >&2; exit 2; }
 done
 
-if "$cli" verify --help 2>/dev/null | grep -q -- '--no-proof-cache'; then
-  cache_flag=(--no-proof-cache)
-fi
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A big JPEG: the base image with ~SIZE_MB of COM segments after its first segment
-# (every byte of them is covered by the data hash, like pixel data).
-python3 - "$base" "$work/big.jpg" "$size_mb" <<'PY'
-import struct, sys
-src, dst, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+python3 - "$base" "$work/big.jpg" "$size_mb" "$layout" <<'PY'
+import random, struct, sys
+src, dst, mb, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(src, 'rb').read()
 assert data[:2] == b'\xff\xd8'
-seg_len = struct.unpack('>H', data[4:6])[0]
-head, tail = data[:4 + seg_len], data[4 + seg_len:]
-payload = bytes((i * 7 + 3) & 0xFF for i in range(65533))
-count = (mb * 1024 * 1024) // (65533 + 4)
-with open(dst, 'wb') as out:
-    out.write(head)
-    for _ in range(count):
-        out.write(b'\xff\xfe' + struct.pack('>H', 65535) + payload)
-    out.write(tail)
+target = mb * 1024 * 1024
+if layout == 'segments':
+    # ~SIZE_MB of COM segments after the first segment (all covered by the data hash).
+    seg_len = struct.unpack('>H', data[4:6])[0]
+    head, tail = data[:4 + seg_len], data[4 + seg_len:]
+    payload = bytes((i * 7 + 3) & 0xFF for i in range(65533))
+    with open(dst, 'wb') as out:
+        out.write(head)
+        for _ in range(target // (65533 + 4)):
+            out.write(b'\xff\xfe' + struct.pack('>H', 65535) + payload)
+        out.write(tail)
+else:
+    # Walk to the first SOS and put ~SIZE_MB of entropy-coded bytes (0xFF stuffed) after
+    # its header: the layout of a large photo, whose pixels no decoder is asked for here.
+    pos = 2
+    while data[pos] == 0xFF and data[pos + 1] != 0xDA:
+        pos += 2 + struct.unpack('>H', data[pos + 2:pos + 4])[0]
+    sos_end = pos + 2 + struct.unpack('>H', data[pos + 2:pos + 4])[0]
+    rng = random.Random(25)
+    noise = rng.randbytes(1 << 20).replace(b'\xff', b'\xff\x00')
+    with open(dst, 'wb') as out:
+        out.write(data[:sos_end])
+        written = sos_end
+        while written < target:
+            out.write(noise)
+            written += len(noise)
+        out.write(data[sos_end:])
 PY
 
 node "$oracle/sign.mjs" --no-thumbnail "$work/big.jpg" "$work/signed.jpg" \
   "$certs/es256.pub" "$certs/es256.pem" es256 >/dev/null
 bytes=$(stat -c %s "$work/signed.jpg")
-
-# Wall time: mean of 10 runs (after one warm-up), measured with nanosecond clocks;
-# peak RSS: the largest of the runs under /usr/bin/time.
-mean_wall () {
-  local t0 t1
-  "$@" >/dev/null 2>&1 || true
-  t0=$(date +%s.%N)
-  for _ in 1 2 3 4 5 6 7 8 9 10; do "$@" >/dev/null 2>&1 || true; done
-  t1=$(date +%s.%N)
-  echo "($t1 - $t0) / 10" | bc -l
-}
 cat "$work/signed.jpg" >/dev/null
-cl_best=$(mean_wall "$cli" verify "${cache_flag[@]}" "$work/signed.jpg")
-os_best=$(mean_wall openssl dgst -sha256 "$work/signed.jpg")
-# CPU time (user + sys, best of 5) is steadier than wall time on a shared machine.
-cpu_best () {
-  local best=999 t
-  for _ in 1 2 3 4 5; do
-    /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1 || true
-    t=$(awk '{print $1 + $2}' "$work/t")
-    best=$(echo "if ($t < $best) $t else $best" | bc -l)
-  done
-  echo "$best"
+
+# Medians of alternating runs (after one warm-up run each).
+python3 - "$runs" "$work/signed.jpg" "$cli" <<'PY'
+import statistics, subprocess, sys, time
+runs, f, cli = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+cmds = {
+    'verify': [cli, 'verify', '--no-proof-cache', f],
+    'verify --json': [cli, 'verify', '--no-proof-cache', '--json', f],
+    'openssl': ['openssl', 'dgst', '-sha256', f],
 }
+times = {k: [] for k in cmds}
+for c in cmds.values():
+    subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+for _ in range(runs):
+    for k, c in cmds.items():
+        t = time.perf_counter_ns()
+        subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[k].append((time.perf_counter_ns() - t) / 1e6)
+med = {k: statistics.median(v) for k, v in times.items()}
+for k in cmds:
+    print(f"{k:14s} median {med[k]:7.2f} ms   min {min(times[k]):7.2f} ms   ({runs} runs)")
+print(f"wall ratio verify / openssl: {med['verify'] / med['openssl']:.3f}x (target <= 1.15x)")
+print(f"wall ratio verify --json / openssl: {med['verify --json'] / med['openssl']:.3f}x")
+PY
+
 rss_max=0
 for args in "" "--json"; do
   for _ in 1 2 3; do
-    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify "${cache_flag[@]}" $args "$work/signed.jpg" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify --no-proof-cache $args "$work/signed.jpg" \
+      >/dev/null 2>&1 || true
     rss=$(cat "$work/t")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
 done
-cl_cpu=$(cpu_best "$cli" verify "${cache_flag[@]}" "$work/signed.jpg")
-json_wall=$(mean_wall "$cli" verify "${cache_flag[@]}" --json "$work/signed.jpg")
-json_cpu=$(cpu_best "$cli" verify "${cache_flag[@]}" --json "$work/signed.jpg")
-os_cpu=$(cpu_best openssl dgst -sha256 "$work/signed.jpg")
-
-"$cli" verify "${cache_flag[@]}" "$work/signed.jpg" | sed -n '2p'
-printf 'file: %s bytes (%.1f MB)\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)"
-printf 'credlink-cli verify: %.4f s wall (mean of 10), peak RSS %s KB (%.1f MB)\n' \
-  "$cl_best" "$rss_max" "$(echo "$rss_max / 1024" | bc -l)"
-printf 'openssl dgst -sha256: %.4f s wall (mean of 10)\n' "$os_best"
-printf 'credlink-cli verify --json (adds the whole-file SHA-256): %.4f s wall\n' "$json_wall"
-printf 'CPU (user+sys, best of 5): verify %s s, verify --json %s s, openssl %s s\n' \
-  "$cl_cpu" "$json_cpu" "$os_cpu"
-printf 'wall ratio: %.2fx (target <= 1.15x); peak RSS target < 32 MB\n' \
-  "$(echo "$cl_best / $os_best" | bc -l)"
+"$cli" verify --no-proof-cache "$work/signed.jpg" | sed -n '2p'
+printf 'file: %s bytes (%.1f MB), layout %s\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)" "$layout"
+printf 'peak RSS: %s KB (%.1f MB; target < 32 MB)\n' "$rss_max" "$(echo "$rss_max / 1024" | bc -l)"
