@@ -12,6 +12,7 @@
 #include <openssl/ts.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-trust-chain.h"
@@ -505,8 +506,9 @@ test_tsa_and_tsa_store (void)
   int req_len;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) reply = NULL;
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(ClHttpSession) session = cl_http_session_new (5);
+  ClHttpRequest request = { .method = CL_HTTP_POST, .content_type = "application/timestamp-query",
+                            .max_bytes = 1024 * 1024 };
   g_autofree char *url = cl_test_server_url (fx->server, "/tsa");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tsa_anchors = g_ptr_array_new ();
@@ -533,11 +535,10 @@ test_tsa_and_tsa_store (void)
   TS_MSG_IMPRINT_free (imprint);
   TS_REQ_free (req);
 
-  msg = soup_message_new ("POST", url);
-  soup_message_set_request_body_from_bytes (msg, "application/timestamp-query", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  request.url = url;
+  request.body = body;
+  reply = cl_http_session_send (session, &request, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
 
   g_ptr_array_add (tsa_anchors, fx->pki->root->cert);
   g_ptr_array_add (lists, cl_trust_list_new ("c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA, "test", 0,

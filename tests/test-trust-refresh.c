@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-job-trust-refresh.h"
 #include "cl-scheduler-settings.h"
 #include "cl-trust-snapshot.h"
@@ -35,21 +36,21 @@ typedef enum {
 
 typedef struct
 {
-  GMainContext *context;
-  char         *dir;
-  char         *trust_dir;
-  SoupServer   *server;
-  char         *base_url;
-  SoupSession  *session;
-  ClScheduler  *scheduler;
-  GBytes       *pem;          /* 3 certificates */
-  GBytes       *other_pem;    /* 2 certificates */
-  GBytes       *old_pem;      /* 1 certificate, the snapshot before the run */
-  Mode          modes[2];     /* per list: /list/0, /list/1 */
-  guint         requests[2];
-  GPtrArray    *paused;       /* SoupServerMessage */
-  GArray       *retry_delays;
-  GPtrArray    *updated;      /* list names from ::list-updated */
+  GMainContext  *context;
+  char          *dir;
+  char          *trust_dir;
+  SoupServer    *server;
+  char          *base_url;
+  ClHttpSession *session;
+  ClScheduler   *scheduler;
+  GBytes        *pem;          /* 3 certificates */
+  GBytes        *other_pem;    /* 2 certificates */
+  GBytes        *old_pem;      /* 1 certificate, the snapshot before the run */
+  Mode           modes[2];     /* per list: /list/0, /list/1 */
+  guint          requests[2];
+  GPtrArray     *paused;       /* SoupServerMessage */
+  GArray        *retry_delays;
+  GPtrArray     *updated;      /* list names from ::list-updated */
 } Fixture;
 
 
@@ -198,8 +199,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->base_url = g_uri_to_string (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  /* No proxy: the test server is on the loopback interface. */
-  fixture->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  fixture->session = cl_http_session_new (30);
 
   fixture->scheduler = cl_scheduler_new (fixture->context);
   cl_scheduler_set_backoff (fixture->scheduler, 5, 10, 0.0);
@@ -227,7 +227,7 @@ fixture_tear_down (Fixture       *fixture,
     soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
     soup_server_message_unpause (message);
   }
-  soup_session_abort (fixture->session);
+  cl_http_session_abort (fixture->session);
   g_clear_object (&fixture->session);
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);

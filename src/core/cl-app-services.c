@@ -13,10 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "cl-app-services.h"
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-job-cert-expiry.h"
 #include "cl-job-health.h"
 #include "cl-job-proof-cache.h"
@@ -25,6 +25,7 @@
 #include "cl-scheduler.h"
 
 #define TRUST_REFRESH_MAX_RETRIES 3
+#define HTTP_TIMEOUT_SECONDS 60
 
 
 static gboolean
@@ -32,7 +33,7 @@ close_http_session (GObject  *service,
                     gint64    deadline,
                     GError  **error)
 {
-  soup_session_abort (SOUP_SESSION (service));
+  cl_http_session_abort (CL_HTTP_SESSION (service));
   return TRUE;
 }
 
@@ -129,8 +130,7 @@ cl_app_services_new (GSettings  *settings,
   g_autoptr(GSettings) own_settings = NULL;
   g_autofree char *default_data_dir = NULL;
   g_autofree char *trust_dir = NULL;
-  g_autofree char *user_agent = NULL;
-  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(ClHttpSession) session = NULL;
   g_autoptr(ClScheduler) scheduler = NULL;
   g_autoptr(ClSchedulerSettings) binder = NULL;
   g_autoptr(ClTrustRefreshJob) trust_refresh = NULL;
@@ -146,9 +146,8 @@ cl_app_services_new (GSettings  *settings,
     data_dir = default_data_dir = cl_app_services_default_data_dir ();
   trust_dir = g_build_filename (data_dir, "trust", NULL);
 
-  /* A trailing space makes libsoup append its own name and version. */
-  user_agent = g_strdup_printf ("CredLink/%s ", PACKAGE_VERSION);
-  session = soup_session_new_with_options ("user-agent", user_agent, "timeout", 60, NULL);
+  /* Cheap: the network component is loaded only when a job first goes online. */
+  session = cl_http_session_new (HTTP_TIMEOUT_SECONDS);
   cl_service_registry_add (registry, CL_SERVICE_HTTP_SESSION, session, close_http_session);
 
   trust_refresh = cl_trust_refresh_job_new (session, trust_dir);

@@ -94,6 +94,15 @@ typedef enum {
   CL_TRUST_REFRESH_ERROR_IO,
 } ClTrustRefreshError;
 
+/* HTTP (cl-http): what went wrong besides the connection itself. */
+#define CL_HTTP_ERROR (cl_http_error_quark ())
+typedef enum {
+  CL_HTTP_ERROR_INVALID_URL,   /* not an http:// or https:// address */
+  CL_HTTP_ERROR_STATUS,        /* the server answered, but not 200 OK */
+  CL_HTTP_ERROR_TOO_LARGE,     /* the body is larger than the caller accepts */
+  CL_HTTP_ERROR_UNAVAILABLE,   /* CredLink's network component cannot be loaded */
+} ClHttpError;
+
 GQuark cl_asset_error_quark (void);
 GQuark cl_jumbf_error_quark (void);
 GQuark cl_manifest_error_quark (void);
@@ -103,5 +112,6 @@ GQuark cl_sign_error_quark (void);
 GQuark cl_proof_cache_error_quark (void);
 GQuark cl_scheduler_error_quark (void);
 GQuark cl_trust_refresh_error_quark (void);
+GQuark cl_http_error_quark (void);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* cl-job-trust-refresh.c: the background job that downloads the C2PA trust lists.
  *
- * One run downloads every list in turn with libsoup on the scheduler's
+ * One run downloads every list in turn over cl-http on the scheduler's
  * context (each request bounded in time and size), then, in a worker thread,
  * checks that each body parses as PEM certificates and holds at least one,
  * and swaps it in as the list's new snapshot. A list that fails keeps its
@@ -21,17 +21,15 @@
 #include "cl-scheduler-settings.h"
 #include "cl-trust-snapshot.h"
 
-#define READ_CHUNK_SIZE (64 * 1024)
-
 struct _ClTrustRefreshJob
 {
-  GObject      parent_instance;
+  GObject        parent_instance;
 
-  SoupSession *session;
-  char        *trust_dir;
-  GPtrArray   *names;
-  GPtrArray   *urls;
-  guint        timeout_ms;
+  ClHttpSession *session;
+  char          *trust_dir;
+  GPtrArray     *names;
+  GPtrArray     *urls;
+  guint          timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (ClTrustRefreshJob, cl_trust_refresh_job, G_TYPE_OBJECT)
@@ -60,9 +58,6 @@ typedef struct
   int                error_code;
 
   /* The request in flight. */
-  SoupMessage       *message;
-  GInputStream      *stream;
-  GByteArray        *body;
   GCancellable      *request_cancellable;
   gulong             cancelled_id;
   GSource           *timeout_source;
@@ -222,9 +217,6 @@ request_done (Refresh *refresh,
     refresh->cancelled_id = 0;
   }
   g_clear_object (&refresh->request_cancellable);
-  g_clear_object (&refresh->stream);
-  g_clear_object (&refresh->message);
-  g_clear_pointer (&refresh->body, g_byte_array_unref);
 
   if (error != NULL && g_cancellable_is_cancelled (cancellable)) {
     g_error_free (error);
@@ -250,84 +242,49 @@ request_done (Refresh *refresh,
 }
 
 
-static void read_next (Refresh *refresh);
-
-
-static void
-read_cb (GObject      *source_object,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* cl-http's errors in this job's words; others (connection, cancellation) as they are. */
+static GError *
+describe_http_error (Refresh         *refresh,
+                     GError          *error,
+                     ClHttpResponse  *response)
 {
-  Refresh *refresh = user_data;
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
+  const char *url = refresh->urls[refresh->index];
+  GError *described = NULL;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source_object), result, &error);
-  if (chunk == NULL) {
-    request_done (refresh, NULL, error);
-    return;
-  }
-  if (g_bytes_get_size (chunk) == 0) {
-    GByteArray *body = g_steal_pointer (&refresh->body);
-
-    request_done (refresh, g_byte_array_free_to_bytes (body), NULL);
-    return;
-  }
-  if (refresh->body->len + g_bytes_get_size (chunk) > CL_TRUST_REFRESH_MAX_SIZE) {
-    request_done (refresh, NULL,
-                  g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_TOO_LARGE,
-                               _("The trust list at %s is larger than %u bytes"),
-                               refresh->urls[refresh->index], CL_TRUST_REFRESH_MAX_SIZE));
-    return;
-  }
-  g_byte_array_append (refresh->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  read_next (refresh);
+  if (g_error_matches (error, CL_HTTP_ERROR, CL_HTTP_ERROR_STATUS))
+    described = g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_HTTP,
+                             _("The server answered “%u %s” for %s"), response->status,
+                             response->reason_phrase != NULL ? response->reason_phrase : "",
+                             url);
+  else if (g_error_matches (error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE))
+    described = g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_TOO_LARGE,
+                             _("The trust list at %s is larger than %u bytes"), url,
+                             CL_TRUST_REFRESH_MAX_SIZE);
+  else if (g_error_matches (error, CL_HTTP_ERROR, CL_HTTP_ERROR_INVALID_URL))
+    described = g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_HTTP,
+                             _("“%s” is not a valid address"), url);
+  if (described == NULL)
+    return error;
+  g_error_free (error);
+  return described;
 }
 
 
 static void
-read_next (Refresh *refresh)
-{
-  g_input_stream_read_bytes_async (refresh->stream, READ_CHUNK_SIZE, G_PRIORITY_LOW,
-                                   refresh->request_cancellable, read_cb, refresh);
-}
-
-
-static void
-sent_cb (GObject      *source_object,
-         GAsyncResult *result,
-         gpointer      user_data)
+downloaded_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   Refresh *refresh = user_data;
+  g_auto(ClHttpResponse) response = { 0, };
   GError *error = NULL;
-  SoupMessageHeaders *headers;
-  guint status;
+  GBytes *body;
 
-  refresh->stream = soup_session_send_finish (SOUP_SESSION (source_object), result, &error);
-  if (refresh->stream == NULL) {
-    request_done (refresh, NULL, error);
-    return;
-  }
-
-  status = soup_message_get_status (refresh->message);
-  if (status != SOUP_STATUS_OK) {
-    request_done (refresh, NULL,
-                  g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_HTTP,
-                               _("The server answered “%u %s” for %s"), status,
-                               soup_message_get_reason_phrase (refresh->message),
-                               refresh->urls[refresh->index]));
-    return;
-  }
-  headers = soup_message_get_response_headers (refresh->message);
-  if (soup_message_headers_get_content_length (headers) > CL_TRUST_REFRESH_MAX_SIZE) {
-    request_done (refresh, NULL,
-                  g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_TOO_LARGE,
-                               _("The trust list at %s is larger than %u bytes"),
-                               refresh->urls[refresh->index], CL_TRUST_REFRESH_MAX_SIZE));
-    return;
-  }
-  refresh->body = g_byte_array_new ();
-  read_next (refresh);
+  body = cl_http_session_send_finish (CL_HTTP_SESSION (source_object), result, &response,
+                                      &error);
+  if (body == NULL)
+    error = describe_http_error (refresh, error, &response);
+  request_done (refresh, body, error);
 }
 
 
@@ -356,15 +313,11 @@ static void
 start_request (Refresh *refresh)
 {
   GCancellable *cancellable = g_task_get_cancellable (refresh->task);
-  const char *url = refresh->urls[refresh->index];
-
-  refresh->message = soup_message_new (SOUP_METHOD_GET, url);
-  if (refresh->message == NULL) {
-    request_done (refresh, NULL,
-                  g_error_new (CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_HTTP,
-                               _("“%s” is not a valid address"), url));
-    return;
-  }
+  ClHttpRequest request = {
+    .method = CL_HTTP_GET,
+    .url = refresh->urls[refresh->index],
+    .max_bytes = CL_TRUST_REFRESH_MAX_SIZE,
+  };
 
   refresh->request_cancellable = g_cancellable_new ();
   refresh->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb),
@@ -378,9 +331,9 @@ start_request (Refresh *refresh)
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_DEBUG,
                     "CREDLINK_TRUST_LIST", refresh->names[refresh->index],
                     "MESSAGE", "Downloading trust list %s from %s",
-                    refresh->names[refresh->index], url);
-  soup_session_send_async (refresh->self->session, refresh->message, G_PRIORITY_LOW,
-                           refresh->request_cancellable, sent_cb, refresh);
+                    refresh->names[refresh->index], request.url);
+  cl_http_session_send_async (refresh->self->session, &request, G_PRIORITY_LOW,
+                              refresh->request_cancellable, downloaded_cb, refresh);
 }
 
 
@@ -488,12 +441,12 @@ cl_trust_refresh_job_init (ClTrustRefreshJob *self)
  * @trust_dir: where the snapshots live, usually $XDG_DATA_HOME/credlink/trust
  */
 ClTrustRefreshJob *
-cl_trust_refresh_job_new (SoupSession *session,
-                          const char  *trust_dir)
+cl_trust_refresh_job_new (ClHttpSession *session,
+                          const char    *trust_dir)
 {
   ClTrustRefreshJob *self;
 
-  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (CL_IS_HTTP_SESSION (session), NULL);
   g_return_val_if_fail (trust_dir != NULL, NULL);
 
   self = g_object_new (CL_TYPE_TRUST_REFRESH_JOB, NULL);

@@ -4,8 +4,7 @@
  */
 #pragma once
 
-#include <libsoup/soup.h>
-
+#include "cl-http.h"
 #include "cl-scheduler.h"
 
 G_BEGIN_DECLS
@@ -25,7 +24,7 @@ G_BEGIN_DECLS
 #define CL_TYPE_TRUST_REFRESH_JOB (cl_trust_refresh_job_get_type ())
 G_DECLARE_FINAL_TYPE (ClTrustRefreshJob, cl_trust_refresh_job, CL, TRUST_REFRESH_JOB, GObject)
 
-ClTrustRefreshJob *cl_trust_refresh_job_new               (SoupSession          *session,
+ClTrustRefreshJob *cl_trust_refresh_job_new               (ClHttpSession        *session,
                                                            const char           *trust_dir);
 gboolean           cl_trust_refresh_job_add_list          (ClTrustRefreshJob    *self,
                                                            const char           *list_name,

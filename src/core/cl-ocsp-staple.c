@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 #include <openssl/x509v3.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-ocsp.h"
 #include "cl-ocsp-staple.h"
 #include "cl-revocation.h"
@@ -24,41 +24,33 @@ post_request (const char    *url,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GInputStream) body = NULL;
-  g_autofree guint8 *buffer = NULL;
-  gsize received = 0;
-  guint status;
+  g_autoptr(ClHttpSession) session = cl_http_session_new (OCSP_TIMEOUT_SECONDS);
+  g_auto(ClHttpResponse) response = { 0, };
+  g_autoptr(GError) local_error = NULL;
+  ClHttpRequest http = {
+    .method = CL_HTTP_POST,
+    .url = url,
+    .content_type = "application/ocsp-request",
+    .body = request,
+    .max_bytes = MAX_RESPONSE_SIZE,
+  };
+  GBytes *body;
 
-  message = soup_message_new (SOUP_METHOD_POST, url);
-  if (message == NULL) {
+  body = cl_http_session_send (session, &http, &response, cancellable, &local_error);
+  if (body != NULL)
+    return body;
+  if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_INVALID_URL))
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                  _("The OCSP responder address “%s” is not valid"), url);
-    return NULL;
-  }
-  session = soup_session_new_with_options ("timeout", OCSP_TIMEOUT_SECONDS,
-                                           "user-agent", "CredLink/" PACKAGE_VERSION, NULL);
-  soup_message_set_request_body_from_bytes (message, "application/ocsp-request", request);
-  body = soup_session_send (session, message, cancellable, error);
-  if (body == NULL)
-    return NULL;
-  status = soup_message_get_status (message);
-  if (status != SOUP_STATUS_OK) {
+  else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_STATUS))
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("The OCSP responder %s answered HTTP %u"), url, status);
-    return NULL;
-  }
-  buffer = g_malloc (MAX_RESPONSE_SIZE + 1);
-  if (!g_input_stream_read_all (body, buffer, MAX_RESPONSE_SIZE + 1, &received, cancellable,
-                                error))
-    return NULL;
-  if (received > MAX_RESPONSE_SIZE) {
+                 _("The OCSP responder %s answered HTTP %u"), url, response.status);
+  else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE))
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                  _("The OCSP responder %s sent a response that is too large"), url);
-    return NULL;
-  }
-  return g_bytes_new (buffer, received);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 

@@ -11,6 +11,7 @@
 #include <openssl/x509v3.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-ocsp.h"
 #include "cl-revocation.h"
 #include "cl-x509.h"
@@ -193,16 +194,9 @@ cl_revocation_cache_store (ClRevocationCache      *cache,
 
 /* --- HTTP --------------------------------------------------------------- */
 
-static gboolean
-url_is_http (const char *url)
-{
-  return g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://");
-}
-
-
 /* POST (body != NULL) or GET url; the body of a 200 answer, at most max_bytes. */
 static GBytes *
-http_exchange (SoupSession   *session,
+http_exchange (ClHttpSession *session,
                const char    *url,
                const char    *content_type,
                GBytes        *body,
@@ -210,40 +204,28 @@ http_exchange (SoupSession   *session,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[16384];
-  gssize n;
+  ClHttpRequest request = {
+    .method = body != NULL ? CL_HTTP_POST : CL_HTTP_GET,
+    .url = url,
+    .content_type = content_type,
+    .body = body,
+    .max_bytes = max_bytes,
+  };
+  g_autoptr(GError) local_error = NULL;
+  GBytes *answer;
 
-  if (!url_is_http (url) ||
-      (msg = soup_message_new (body != NULL ? "POST" : "GET", url)) == NULL) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("“%s” is not an HTTP address"), url);
-    return NULL;
-  }
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, content_type, body);
-
-  stream = soup_session_send (session, msg, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  if (soup_message_get_status (msg) != SOUP_STATUS_OK) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, _("%s answered HTTP %u %s"), url,
-                 soup_message_get_status (msg), soup_message_get_reason_phrase (msg));
-    return NULL;
-  }
-  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0) {
-    if (data->len + (gsize) n > max_bytes) {
-      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                   _("%s sent more than %" G_GSIZE_FORMAT " bytes"), url, max_bytes);
-      return NULL;
-    }
-    g_byte_array_append (data, buffer, (guint) n);
-  }
-  if (n < 0)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  answer = cl_http_session_send (session, &request, NULL, cancellable, &local_error);
+  if (answer != NULL)
+    return answer;
+  /* cl-http's sentences are this file's: only the domain changes. */
+  if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_INVALID_URL) ||
+      g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE))
+    g_set_error_literal (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, local_error->message);
+  else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_STATUS))
+    g_set_error_literal (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 
@@ -413,7 +395,7 @@ try_stapled (X509         *cert,
 static ClRevocationInfo *
 query_online (X509           *cert,
               X509           *issuer,
-              SoupSession    *session,
+              ClHttpSession  *session,
               gint64          judged_time,
               gboolean        time_is_trusted,
               GCancellable   *cancellable,
@@ -477,27 +459,24 @@ query_online (X509           *cert,
 }
 
 
-static SoupSession *
+static ClHttpSession *
 new_session (guint timeout_seconds)
 {
-  return soup_session_new_with_options ("timeout", timeout_seconds != 0 ? timeout_seconds
-                                                                        : DEFAULT_TIMEOUT_SECONDS,
-                                        "user-agent", "CredLink/" PACKAGE_VERSION,
-                                        NULL);
+  return cl_http_session_new (timeout_seconds != 0 ? timeout_seconds : DEFAULT_TIMEOUT_SECONDS);
 }
 
 
 GBytes *
 cl_revocation_fetch_ocsp (X509              *cert,
                           X509              *issuer,
-                          SoupSession       *session,
+                          ClHttpSession     *session,
                           guint              timeout_seconds,
                           ClRevocationInfo  *info,
                           GCancellable      *cancellable,
                           GError           **error)
 {
   g_auto(GStrv) urls = cl_x509_ocsp_urls (cert);
-  g_autoptr(SoupSession) own_session = NULL;
+  g_autoptr(ClHttpSession) own_session = NULL;
   g_autoptr(GError) last_error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint tried = 0;
@@ -551,9 +530,9 @@ cl_revocation_check (X509                      *cert,
 {
   g_autofree char *stapled_problem = NULL;
   g_autofree char *fingerprint = NULL;
-  g_autoptr(SoupSession) own_session = NULL;
+  g_autoptr(ClHttpSession) own_session = NULL;
   ClRevocationInfo *info;
-  SoupSession *session;
+  ClHttpSession *session;
   gboolean any_service = FALSE;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 

@@ -10,8 +10,9 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libsoup/soup.h>
 #include <openssl/x509.h>
+
+#include "cl-http.h"
 
 G_BEGIN_DECLS
 
@@ -100,7 +101,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRevocationCache, cl_revocation_cache_free)
 typedef struct {
   gboolean           online;          /* may query OCSP responders / CRLs */
   guint              timeout_seconds; /* per request; 0 = 5 */
-  SoupSession       *session;         /* NULL = one is created for the call */
+  ClHttpSession     *session;         /* NULL = one is created for the call */
   ClRevocationCache *cache;           /* NULL = no caching */
 } ClRevocationOptions;
 
@@ -125,7 +126,7 @@ ClRevocationInfo *cl_revocation_check (X509                      *cert,
  * no responder. Blocks: call from a worker thread. */
 GBytes           *cl_revocation_fetch_ocsp (X509              *cert,
                                             X509              *issuer,
-                                            SoupSession       *session,
+                                            ClHttpSession     *session,
                                             guint              timeout_seconds,
                                             ClRevocationInfo  *info,
                                             GCancellable      *cancellable,

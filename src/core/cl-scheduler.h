@@ -31,7 +31,7 @@ typedef enum {
  * g_task_return_boolean (task, TRUE) on success, g_task_return_error() on failure
  * (for example through g_task_run_in_thread()). It is called on the scheduler's
  * context with that context pushed as the thread-default one, so asynchronous work
- * started here (libsoup, GIO) reports back to the scheduler's context. It should
+ * started here (cl-http, GIO) reports back to the scheduler's context. It should
  * stop soon after @cancellable is cancelled (disable, stop, shutdown). */
 typedef void (*ClSchedulerJobFunc) (GTask        *task,
                                     GCancellable *cancellable,

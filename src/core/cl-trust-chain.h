@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cl-http.h"
 #include "cl-revocation.h"
 #include "cl-trust-result.h"
 #include "cl-trust-store.h"
@@ -22,7 +23,7 @@ typedef struct {
   /* Extra accepted EKU OIDs (a trust-config file), NULL-terminated, may be NULL. */
   const char * const *extra_ekus;
   /* Optional: a session to reuse, a cache of live answers. */
-  SoupSession        *session;
+  ClHttpSession      *session;
   ClRevocationCache  *cache;
 } ClTrustSettings;
 

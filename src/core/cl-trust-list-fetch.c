@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-trust-store.h"
 #include "cl-x509.h"
@@ -57,51 +58,36 @@ cl_trust_list_source_lookup (const char *name)
 
 
 static char *
-download (SoupSession   *session,
-          const char    *url,
-          gint64        *last_modified,
-          GCancellable  *cancellable,
-          GError       **error)
+download (ClHttpSession  *session,
+          const char     *url,
+          gint64         *last_modified,
+          GCancellable   *cancellable,
+          GError        **error)
 {
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  const char *header;
-  guint8 buffer[16384];
-  gssize n;
+  ClHttpRequest request = { .method = CL_HTTP_GET, .url = url, .max_bytes = MAX_LIST_BYTES };
+  g_auto(ClHttpResponse) response = { 0, };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gsize len;
+  const char *data;
 
-  if (msg == NULL) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, _("Invalid address %s"), url);
-    return NULL;
-  }
-  stream = soup_session_send (session, msg, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  if (soup_message_get_status (msg) != SOUP_STATUS_OK) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, _("%s answered HTTP %u %s"), url,
-                 soup_message_get_status (msg), soup_message_get_reason_phrase (msg));
-    return NULL;
-  }
-  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0) {
-    if (data->len + (gsize) n > MAX_LIST_BYTES) {
+  body = cl_http_session_send (session, &request, &response, cancellable, &local_error);
+  if (body == NULL) {
+    if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_INVALID_URL))
+      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID, _("Invalid address %s"), url);
+    else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_STATUS))
+      g_set_error_literal (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, local_error->message);
+    else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE))
       g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
                    _("%s is larger than %d bytes"), url, MAX_LIST_BYTES);
-      return NULL;
-    }
-    g_byte_array_append (data, buffer, (guint) n);
-  }
-  if (n < 0)
+    else
+      g_propagate_error (error, g_steal_pointer (&local_error));
     return NULL;
-
-  header = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Last-Modified");
-  if (last_modified != NULL && header != NULL) {
-    g_autoptr(GDateTime) dt = soup_date_time_new_from_http_string (header);
-
-    if (dt != NULL)
-      *last_modified = g_date_time_to_unix (dt);
   }
-  g_byte_array_append (data, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+  if (last_modified != NULL && response.last_modified != 0)
+    *last_modified = response.last_modified;
+  data = g_bytes_get_data (body, &len);
+  return g_strndup (data, len);
 }
 
 
@@ -170,11 +156,11 @@ cl_trust_list_install (ClTrustList  *list,
 ClTrustList *
 cl_trust_list_fetch (const ClTrustListSource *source,
                      const char              *trust_dir,
-                     SoupSession             *session,
+                     ClHttpSession           *session,
                      GCancellable            *cancellable,
                      GError                 **error)
 {
-  g_autoptr(SoupSession) own_session = NULL;
+  g_autoptr(ClHttpSession) own_session = NULL;
   g_autofree char *anchors_text = NULL;
   g_autofree char *allowed_text = NULL;
   g_autofree char *eku_text = NULL;
@@ -185,8 +171,7 @@ cl_trust_list_fetch (const ClTrustListSource *source,
   gint64 snapshot = g_get_real_time () / G_USEC_PER_SEC;
 
   if (session == NULL) {
-    own_session = soup_session_new_with_options ("timeout", FETCH_TIMEOUT_SECONDS,
-                                                 "user-agent", "CredLink/" PACKAGE_VERSION, NULL);
+    own_session = cl_http_session_new (FETCH_TIMEOUT_SECONDS);
     session = own_session;
   }
 

@@ -8,8 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libsoup/soup.h>
-
+#include "cl-http.h"
 #include "cl-trust-list.h"
 
 G_BEGIN_DECLS
@@ -36,7 +35,7 @@ const ClTrustListSource *cl_trust_list_source_lookup (const char              *n
  * Returns the new list. */
 ClTrustList *cl_trust_list_fetch (const ClTrustListSource *source,
                                   const char              *trust_dir,
-                                  SoupSession             *session,
+                                  ClHttpSession           *session,
                                   GCancellable            *cancellable,
                                   GError                 **error);
 

@@ -6,12 +6,12 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>
 #include <openssl/ts.h>
 
 #include "cl-error.h"
+#include "cl-http.h"
 #include "cl-tsa-client.h"
 
 #define TSA_TIMEOUT_SECONDS 30
@@ -169,64 +169,52 @@ cl_tsa_client_timestamp (const char    *url,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(ClHttpSession) session = NULL;
   g_autoptr(GBytes) request = NULL;
-  g_autoptr(GInputStream) body = NULL;
-  g_autofree guint8 *buffer = NULL;
-  gsize received = 0;
+  g_autoptr(GBytes) reply = NULL;
+  g_auto(ClHttpResponse) response = { 0, };
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *content_type;
+  ClHttpRequest http = {
+    .method = CL_HTTP_POST,
+    .url = url,
+    .content_type = "application/timestamp-query",
+    /* A token is a few KiB. */
+    .max_bytes = MAX_RESPONSE_SIZE,
+  };
   guint64 nonce = 0;
-  guint status;
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
-                      g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)) {
+  if (!cl_http_url_is_http (url)) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
                  _("“%s” is not an http or https address of a time-stamp server"), url);
     return NULL;
   }
   request = cl_tsa_request_encode (data, data_len, &nonce);
-  session = soup_session_new_with_options ("timeout", TSA_TIMEOUT_SECONDS,
-                                           "user-agent", "CredLink/" PACKAGE_VERSION, NULL);
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  soup_message_set_request_body_from_bytes (message, "application/timestamp-query", request);
-  body = soup_session_send (session, message, cancellable, &local_error);
-  if (body == NULL) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
-                 _("Cannot reach the time-stamp server %s: %s"), url, local_error->message);
+  http.body = request;
+  session = cl_http_session_new (TSA_TIMEOUT_SECONDS);
+  reply = cl_http_session_send (session, &http, &response, cancellable, &local_error);
+  if (reply == NULL) {
+    if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_STATUS))
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
+                   _("The time-stamp server %s answered HTTP %u"), url, response.status);
+    else if (g_error_matches (local_error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE))
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
+                   _("The time-stamp server %s sent a response that is too large"), url);
+    else if (response.status != 0)
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
+                   _("The time-stamp server %s stopped answering: %s"), url,
+                   local_error->message);
+    else
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
+                   _("Cannot reach the time-stamp server %s: %s"), url, local_error->message);
     return NULL;
   }
-  status = soup_message_get_status (message);
-  if (status != SOUP_STATUS_OK) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
-                 _("The time-stamp server %s answered HTTP %u"), url, status);
-    return NULL;
-  }
-  content_type = soup_message_headers_get_content_type (
-    soup_message_get_response_headers (message), NULL);
-  if (content_type != NULL &&
-      g_ascii_strcasecmp (content_type, "application/timestamp-reply") != 0) {
+  if (response.content_type != NULL &&
+      g_ascii_strcasecmp (response.content_type, "application/timestamp-reply") != 0) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
                  _("The time-stamp server %s answered with %s instead of a time-stamp reply"),
-                 url, content_type);
+                 url, response.content_type);
     return NULL;
   }
-  /* Read at most MAX_RESPONSE_SIZE + 1 bytes: a token is a few KiB. */
-  buffer = g_malloc (MAX_RESPONSE_SIZE + 1);
-  if (!g_input_stream_read_all (body, buffer, MAX_RESPONSE_SIZE + 1, &received, cancellable,
-                                &local_error)) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
-                 _("The time-stamp server %s stopped answering: %s"), url,
-                 local_error->message);
-    return NULL;
-  }
-  if (received > MAX_RESPONSE_SIZE) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_TIMESTAMP,
-                 _("The time-stamp server %s sent a response that is too large"), url);
-    return NULL;
-  }
-  return cl_tsa_response_parse (buffer, received, data, data_len, nonce, error);
+  return cl_tsa_response_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), data,
+                                data_len, nonce, error);
 }

@@ -1,5 +1,5 @@
-/* cl-tsa-client.h: an RFC 3161 time-stamp client (request, HTTP POST with
- * libsoup, response checks) for the sigTst2 header of the claim signature.
+/* cl-tsa-client.h: an RFC 3161 time-stamp client (request, HTTP POST through
+ * cl-http, response checks) for the sigTst2 header of the claim signature.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
