@@ -123,8 +123,10 @@ begin_box (ClBoxMapScanner *self,
   close_c2pa (self, j);
   if (j->after_soi) {
     j->after_soi = FALSE;
+    /* c2pa-rs puts it at byte 2, right after SOI; we put it right before the next box, after
+     * any stray bytes (an empty box: only its place among the boxes matters). */
     if (!j->has_store && !g_str_equal (name, "APP0"))
-      synthetic_c2pa (self, 2);
+      synthetic_c2pa (self, start);
     j->synthetic_after_app0 = !j->has_store && g_str_equal (name, "APP0");
   }
   index = cl_box_map_begin (self, name, start);
