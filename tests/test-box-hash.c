@@ -554,41 +554,54 @@ test_png (void)
 }
 
 
+/* Box hashes of the wrong shape, each an entry (or the list) missing a field or with one
+ * of the wrong type: assertion.boxesHash.malformed, never a crash. */
 static void
 test_malformed (void)
 {
+  enum { NAMES_TEXT, NO_HASH, NO_PAD, EXCLUDED_TEXT, BOXES_MAP, N_CASES };
   Asset a;
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  g_autoptr(GBytes) plain = NULL, store = NULL, file = NULL, cbor = NULL;
-  cbor_item_t *root = cbor_new_definite_map (1);
-  cbor_item_t *boxes = cbor_new_definite_array (1);
-  cbor_item_t *entry = cbor_new_definite_map (3);
-  unsigned char *buf = NULL;
-  gsize size = 0, len;
-
-  /* names must be a list of text. */
-  map_put (entry, "names", cbor_build_string ("SOI"));
-  map_put (entry, "hash", cbor_build_bytestring ((const guint8 *) "x", 1));
-  map_put (entry, "pad", cbor_build_bytestring ((const guint8 *) "", 0));
-  g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
-  map_put (root, "boxes", boxes);
-  len = cbor_serialize_alloc (root, &buf, &size);
-  cbor = g_bytes_new (buf, len);
-  free (buf);
-  cbor_decref (&root);
+  g_autoptr(GBytes) plain = NULL;
 
   asset_init (&a);
   build_jpeg (&a);
   plain = g_bytes_new (a.bytes->data, a.bytes->len);
   g_ptr_array_add (chain, signer->cert_der);
-  store = cl_test_store_new (signer->key, chain, LABEL, "c2pa.hash.boxes", cbor);
-  file = cl_test_embed_jpeg (plain, 20, store);
-  {
-    g_autofree char *path = cl_test_write_temp (file, "boxes-malformed.jpg");
+  for (int c = 0; c < N_CASES; c++) {
+    g_autoptr(GBytes) store = NULL, file = NULL, cbor = NULL;
+    g_autofree char *path = NULL;
     g_autoptr(GError) error = NULL;
-    g_autoptr(ClReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+    g_autoptr(ClReport) report = NULL;
+    cbor_item_t *root = cbor_new_definite_map (1);
+    cbor_item_t *boxes = cbor_new_definite_array (1);
+    cbor_item_t *entry = cbor_new_definite_map (4);
+    cbor_item_t *names = cbor_new_definite_array (1);
+    unsigned char *buf = NULL;
+    gsize size = 0, len;
 
+    g_assert_true (cbor_array_push (names, cbor_move (cbor_build_string ("SOI"))));
+    map_put (entry, "names", c == NAMES_TEXT ? cbor_build_string ("SOI") : cbor_incref (names));
+    if (c != NO_HASH)
+      map_put (entry, "hash", cbor_build_bytestring ((const guint8 *) "x", 1));
+    if (c != NO_PAD)
+      map_put (entry, "pad", cbor_build_bytestring ((const guint8 *) "", 0));
+    if (c == EXCLUDED_TEXT)
+      map_put (entry, "excluded", cbor_build_string ("yes"));
+    g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
+    map_put (root, "boxes", c == BOXES_MAP ? cbor_new_definite_map (0) : cbor_incref (boxes));
+    cbor_decref (&boxes);
+    cbor_decref (&names);
+    len = cbor_serialize_alloc (root, &buf, &size);
+    cbor = g_bytes_new (buf, len);
+    free (buf);
+    cbor_decref (&root);
+
+    store = cl_test_store_new (signer->key, chain, LABEL, "c2pa.hash.boxes", cbor);
+    file = cl_test_embed_jpeg (plain, 20, store);
+    path = cl_test_write_temp (file, "boxes-malformed.jpg");
+    report = cl_validator_verify_file (path, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
     g_assert_true (has_code (report, "assertion.boxesHash.malformed"));

@@ -52,6 +52,13 @@ cl_box_hash_free (ClBoxHash *self)
 }
 
 
+static gboolean
+is_bytes (cbor_item_t *item)
+{
+  return item != NULL && cbor_isa_bytestring (item);
+}
+
+
 /* The fields c2pa-rs requires (names, hash, pad) and the optional ones (alg, excluded),
  * each of its type. */
 static BoxGroup *
@@ -69,8 +76,7 @@ parse_group (cbor_item_t  *entry,
     *why = g_strdup (_("a box entry has no list of names"));
     return NULL;
   }
-  if (!cbor_isa_bytestring (cl_cbor_map_get (entry, "hash")) ||
-      !cbor_isa_bytestring (cl_cbor_map_get (entry, "pad"))) {
+  if (!is_bytes (cl_cbor_map_get (entry, "hash")) || !is_bytes (cl_cbor_map_get (entry, "pad"))) {
     *why = g_strdup (_("a box entry has no hash or no padding"));
     return NULL;
   }
