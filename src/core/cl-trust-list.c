@@ -12,6 +12,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
+#include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-trust-list.h"
 #include "cl-x509.h"
@@ -166,6 +167,7 @@ parse_allowed (const char  *text,
       inside_pem = FALSE;
   }
 
+  cl_crypto_init ();
   bio = BIO_new_mem_buf (text, -1);
   while ((cert = PEM_read_bio_X509 (bio, NULL, NULL, NULL)) != NULL) {
     g_hash_table_add (allowed, cl_x509_sha256_base64 (cert));

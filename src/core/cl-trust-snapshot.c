@@ -27,6 +27,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-trust-snapshot.h"
 
@@ -73,6 +74,7 @@ cl_trust_snapshot_verify_pem (GBytes  *pem,
     return FALSE;
   }
 
+  cl_crypto_init ();
   ERR_clear_error ();
   bio = BIO_new_mem_buf (size > 0 ? data : (const guint8 *) "", (int) size);
   if (bio == NULL) {

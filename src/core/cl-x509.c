@@ -12,6 +12,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-x509.h"
 
@@ -28,6 +29,8 @@ cl_x509_from_der (const guint8  *der,
   const unsigned char *p = der;
   X509 *cert;
 
+  /* Certificates are decoded on many threads: OpenSSL must be warmed up first. */
+  cl_crypto_init ();
   if (der == NULL || der_len == 0 || der_len > G_MAXINT32) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
                  _("The certificate is empty or too large"));
@@ -77,6 +80,7 @@ cl_x509_parse_pem (const char  *pem,
   X509 *cert;
   unsigned long err;
 
+  cl_crypto_init ();
   if (pem_len > MAX_PEM_BYTES) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
                  _("The certificate file is too large (%" G_GSIZE_FORMAT " bytes)"), pem_len);
