@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "cl-cli-commands.h"
+#include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
 #include "cl-trust-list.h"
@@ -147,7 +148,8 @@ print_json (VerifyJob *job,
 
 
 /* --trust-anchors / --allowed-list / --trust-config: a store of just those lists, as
- * c2patool's trust options do; without them, the user's installed trust lists. */
+ * c2patool's trust options do; without them NULL, and cl_verify_file() reads the user's
+ * installed trust lists when it first judges a signer. */
 static ClTrustStore *
 command_line_store (const char  *anchors,
                     const char  *allowed,
@@ -158,7 +160,7 @@ command_line_store (const char  *anchors,
   ClTrustList *list;
 
   if (anchors == NULL && allowed == NULL)
-    return cl_trust_store_dup_default ();
+    return NULL;   /* the default lists, read when the first signer is judged */
   list = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER, anchors, allowed,
                                        eku_config, error);
   if (list == NULL)
@@ -196,6 +198,7 @@ run_verify (int    argc,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(ClCryptoInit) crypto_init = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
@@ -204,7 +207,6 @@ run_verify (int    argc,
   g_autoptr(ClProofCache) cache = NULL;
   g_auto(GStrv) ekus = NULL;
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  GThreadPool *pool;
   int status = CL_CLI_EXIT_OK;
   gboolean any_invalid = FALSE, any_missing = FALSE;
 
@@ -218,6 +220,8 @@ run_verify (int    argc,
   g_option_context_set_description (context,
     _("Exit status: 0 all valid or trusted, 1 some credentials invalid,\n"
       "2 a file has no credentials or could not be read (when none is invalid)."));
+  /* OpenSSL sets itself up while the options are read and the files found and opened. */
+  crypto_init = cl_crypto_init_start ();
   if (!g_option_context_parse (context, &argc, &argv, &error)) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
@@ -229,7 +233,7 @@ run_verify (int    argc,
     return CL_CLI_EXIT_USAGE;
   }
   store = command_line_store (anchors, allowed, eku_config, &error);
-  if (store == NULL) {
+  if (store == NULL && error != NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
   }
@@ -272,8 +276,6 @@ run_verify (int    argc,
   }
   /* The human summary does not show the file's SHA-256: skip that second digest. */
   options.skip_file_sha256 = !json;
-  pool = g_thread_pool_new (verify_worker, &options, (gint) MAX (1, g_get_num_processors ()),
-                            FALSE, NULL);
   for (guint i = 0; i < files->len; i++) {
     VerifyJob *job = g_new0 (VerifyJob, 1);
 
@@ -281,9 +283,18 @@ run_verify (int    argc,
     if (job->path == NULL)
       job->path = g_file_get_uri (g_ptr_array_index (files, i));
     g_ptr_array_add (jobs, job);
-    g_thread_pool_push (pool, job, NULL);
   }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  /* One file is verified right here; several in parallel on a pool. */
+  if (jobs->len == 1) {
+    verify_worker (g_ptr_array_index (jobs, 0), &options);
+  } else {
+    GThreadPool *pool = g_thread_pool_new (verify_worker, &options,
+                                           (gint) MAX (1, g_get_num_processors ()), FALSE, NULL);
+
+    for (guint i = 0; i < jobs->len; i++)
+      g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
+    g_thread_pool_free (pool, FALSE, TRUE);
+  }
 
   for (guint i = 0; i < jobs->len; i++) {
     VerifyJob *job = g_ptr_array_index (jobs, i);

@@ -79,3 +79,38 @@ cl_crypto_init (void)
 
   g_once (&once, warm_up, NULL);
 }
+
+
+struct _ClCryptoInit {
+  GThread *thread;
+};
+
+
+static gpointer
+init_thread (gpointer data)
+{
+  cl_crypto_init ();
+  return NULL;
+}
+
+
+ClCryptoInit *
+cl_crypto_init_start (void)
+{
+  ClCryptoInit *init = g_new0 (ClCryptoInit, 1);
+
+  /* Without a thread the caller's first cl_crypto_init() does the work instead. */
+  init->thread = g_thread_try_new ("cl-crypto-init", init_thread, NULL, NULL);
+  return init;
+}
+
+
+void
+cl_crypto_init_wait (ClCryptoInit *init)
+{
+  if (init == NULL)
+    return;
+  if (init->thread != NULL)
+    g_thread_join (init->thread);
+  g_free (init);
+}

@@ -21,4 +21,15 @@ void cl_crypto_init (void);
  * cl_crypto_init() (which includes it) and the certificates. */
 void cl_crypto_init_digests (void);
 
+/* cl_crypto_init() on a helper thread, so that OpenSSL's set-up (its configuration, the
+ * digests, the decoder warm-up) overlaps what the caller does meanwhile (parsing options,
+ * reading files); whoever needs OpenSSL first waits for it in cl_crypto_init(). The
+ * thread must be joined, with cl_crypto_init_wait(), before the process exits. */
+typedef struct _ClCryptoInit ClCryptoInit;
+
+ClCryptoInit *cl_crypto_init_start (void);
+void          cl_crypto_init_wait  (ClCryptoInit *init);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClCryptoInit, cl_crypto_init_wait)
+
 G_END_DECLS

@@ -219,6 +219,8 @@ cl_validator_verify_stream (GInputStream              *stream,
     cl_validation_check_cawg (&v, active);
     g_hash_table_add (v.visited, g_strdup (active->label));
     cl_validation_check_ingredients (&v, active, 0);
+    /* What the manifests say does not depend on the hashes: fill it in while they run. */
+    cl_validator_fill_report (report, store, v.sig_times);
   }
   ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
 
@@ -235,7 +237,6 @@ cl_validator_verify_stream (GInputStream              *stream,
       }
     }
     report->state = compute_state (report->statuses);
-    cl_validator_fill_report (report, store, v.sig_times);
   }
 
   g_ptr_array_unref (v.log);
