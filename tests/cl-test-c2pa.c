@@ -165,13 +165,40 @@ serialize (cbor_item_t *item)
 }
 
 
-static void
-map_put (cbor_item_t *map,
-         const char  *key,
-         cbor_item_t *value)
+void
+cl_test_cbor_map_put (cbor_item_t *map,
+                      const char  *key,
+                      cbor_item_t *value)
 {
   g_assert_true (cbor_map_add (map, (struct cbor_pair) {
     .key = cbor_move (cbor_build_string (key)), .value = cbor_move (value) }));
+}
+
+
+gboolean
+cl_test_report_has_code (ClReport   *report,
+                         const char *code)
+{
+  for (guint i = 0; i < report->statuses->len; i++) {
+    if (g_str_equal (((ClStatus *) g_ptr_array_index (report->statuses, i))->code, code))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+GBytes *
+cl_test_flip_byte (GBytes *bytes,
+                   gsize   offset,
+                   guint8  mask)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint8 *copy = g_memdup2 (data, len);
+
+  g_assert_cmpuint (offset, <, len);
+  copy[offset] ^= mask;
+  return g_bytes_new_take (copy, len);
 }
 
 
@@ -181,8 +208,8 @@ hashed_uri (const char   *url,
 {
   cbor_item_t *map = cbor_new_definite_map (2);
 
-  map_put (map, "url", cbor_build_string (url));
-  map_put (map, "hash", cbor_build_bytestring (hash, 32));
+  cl_test_cbor_map_put (map, "url", cbor_build_string (url));
+  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
   return map;
 }
 
@@ -222,14 +249,14 @@ data_hash_cbor (guint32       start,
   guint8 pad[8] = { 0 };
 
   /* 32-bit widths so the placeholder and the final assertion have the same size. */
-  map_put (range, "start", cbor_build_uint32 (start));
-  map_put (range, "length", cbor_build_uint32 (length));
+  cl_test_cbor_map_put (range, "start", cbor_build_uint32 (start));
+  cl_test_cbor_map_put (range, "length", cbor_build_uint32 (length));
   g_assert_true (cbor_array_push (excl, cbor_move (range)));
-  map_put (map, "exclusions", excl);
-  map_put (map, "name", cbor_build_string ("jumbf manifest"));
-  map_put (map, "alg", cbor_build_string ("sha256"));
-  map_put (map, "hash", cbor_build_bytestring (hash, 32));
-  map_put (map, "pad", cbor_build_bytestring (pad, sizeof pad));
+  cl_test_cbor_map_put (map, "exclusions", excl);
+  cl_test_cbor_map_put (map, "name", cbor_build_string ("jumbf manifest"));
+  cl_test_cbor_map_put (map, "alg", cbor_build_string ("sha256"));
+  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
+  cl_test_cbor_map_put (map, "pad", cbor_build_bytestring (pad, sizeof pad));
   return serialize (map);
 }
 
@@ -241,11 +268,11 @@ actions_cbor (void)
   cbor_item_t *list = cbor_new_definite_array (1);
   cbor_item_t *action = cbor_new_definite_map (2);
 
-  map_put (action, "action", cbor_build_string ("c2pa.created"));
-  map_put (action, "digitalSourceType",
+  cl_test_cbor_map_put (action, "action", cbor_build_string ("c2pa.created"));
+  cl_test_cbor_map_put (action, "digitalSourceType",
            cbor_build_string ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"));
   g_assert_true (cbor_array_push (list, cbor_move (action)));
-  map_put (map, "actions", list);
+  cl_test_cbor_map_put (map, "actions", list);
   return serialize (map);
 }
 
@@ -293,23 +320,23 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
   GBytes *manifest_children[3];
   cbor_item_t *x5chain;
 
-  map_put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
-  map_put (gen, "name", cbor_build_string ("credlink-tests"));
-  map_put (gen, "version", cbor_build_string ("1.0"));
+  cl_test_cbor_map_put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
+  cl_test_cbor_map_put (gen, "name", cbor_build_string ("credlink-tests"));
+  cl_test_cbor_map_put (gen, "version", cbor_build_string ("1.0"));
   if (icon_url != NULL) {
     /* The hash the claim gives the actions assertion, or one bit off. */
     guint8 icon_hash[32];
 
     memcpy (icon_hash, h_actions, 32);
     icon_hash[0] ^= icon_hash_wrong ? 1 : 0;
-    map_put (gen, "icon", hashed_uri (icon_url, icon_hash));
+    cl_test_cbor_map_put (gen, "icon", hashed_uri (icon_url, icon_hash));
   }
-  map_put (claim, "claim_generator_info", gen);
-  map_put (claim, "signature", cbor_build_string (sig_url));
+  cl_test_cbor_map_put (claim, "claim_generator_info", gen);
+  cl_test_cbor_map_put (claim, "signature", cbor_build_string (sig_url));
   g_assert_true (cbor_array_push (created, cbor_move (hashed_uri ("self#jumbf=c2pa.assertions/c2pa.actions.v2", h_actions))));
   g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (binding_url, h_hash))));
-  map_put (claim, "created_assertions", created);
-  map_put (claim, "alg", cbor_build_string ("sha256"));
+  cl_test_cbor_map_put (claim, "created_assertions", created);
+  cl_test_cbor_map_put (claim, "alg", cbor_build_string ("sha256"));
   claim_bytes = serialize (claim);
   claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
   claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
@@ -335,7 +362,7 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
   g_assert_nonnull (sig);
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (prot_bytes, NULL), g_bytes_get_size (prot_bytes)))));
-  map_put (unprot, "pad", cbor_build_bytestring (pad, sizeof pad));
+  cl_test_cbor_map_put (unprot, "pad", cbor_build_bytestring (pad, sizeof pad));
   g_assert_true (cbor_array_push (cose, cbor_move (unprot)));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
@@ -500,12 +527,12 @@ cl_test_box_hash_store_for_plain (EVP_PKEY   *key,
       g_assert_true (cbor_array_push (names, cbor_move (cbor_build_string (groups[g].names[i]))));
     g_assert_cmpint (EVP_Digest (p + groups[g].start, groups[g].end - groups[g].start, digest,
                                  NULL, EVP_sha256 (), NULL), ==, 1);
-    map_put (entry, "names", names);
-    map_put (entry, "hash", cbor_build_bytestring (digest, groups[g].names != NULL ? 32 : 0));
-    map_put (entry, "pad", cbor_build_bytestring (digest, 0));
+    cl_test_cbor_map_put (entry, "names", names);
+    cl_test_cbor_map_put (entry, "hash", cbor_build_bytestring (digest, groups[g].names != NULL ? 32 : 0));
+    cl_test_cbor_map_put (entry, "pad", cbor_build_bytestring (digest, 0));
     g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
   }
-  map_put (root, "boxes", boxes);
+  cl_test_cbor_map_put (root, "boxes", boxes);
   cbor = serialize (root);
   return cl_test_store_new_with_icon (key, chain,
                                       "urn:c2pa:7d3c1f2e-4b5a-4c6d-9e8f-0a1b2c3d4e5f:credlink",

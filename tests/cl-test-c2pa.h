@@ -5,11 +5,26 @@
  */
 #pragma once
 
+#include <cbor.h>
 #include <glib.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include "cl-report.h"
+
 G_BEGIN_DECLS
+
+/* map[key] = value (value's reference moves into the map). */
+void     cl_test_cbor_map_put   (cbor_item_t  *map,
+                                 const char   *key,
+                                 cbor_item_t  *value);
+/* Whether the report has a status with this code, of any kind. */
+gboolean cl_test_report_has_code (ClReport    *report,
+                                  const char  *code);
+/* A copy of bytes with the byte at offset XORed with mask. */
+GBytes  *cl_test_flip_byte      (GBytes       *bytes,
+                                 gsize         offset,
+                                 guint8        mask);
 
 /* A box: u32 length | type | payload. */
 GBytes  *cl_test_box       (const char   *type,

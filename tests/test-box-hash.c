@@ -224,16 +224,6 @@ box_index (Asset      *a,
 }
 
 
-static void
-map_put (cbor_item_t *map,
-         const char  *key,
-         cbor_item_t *value)
-{
-  g_assert_true (cbor_map_add (map, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_string (key)), .value = cbor_move (value) }));
-}
-
-
 /* The c2pa.hash.boxes CBOR for groups of the plain file's boxes; a group's hash covers
  * the bytes from its first box's start to its last box's end. */
 static GBytes *
@@ -267,15 +257,15 @@ box_hash_cbor (Asset       *a,
       g_assert_cmpint (EVP_Digest (a->bytes->data + b0->start, b1->start + b1->len - b0->start,
                                    digest, NULL, EVP_sha256 (), NULL), ==, 1);
     }
-    map_put (entry, "names", names);
-    map_put (entry, "alg", cbor_build_string ("sha256"));
-    map_put (entry, "hash", cbor_build_bytestring (digest, groups[g].store ? 0 : 32));
-    map_put (entry, "pad", cbor_build_bytestring (&zero, 1));
+    cl_test_cbor_map_put (entry, "names", names);
+    cl_test_cbor_map_put (entry, "alg", cbor_build_string ("sha256"));
+    cl_test_cbor_map_put (entry, "hash", cbor_build_bytestring (digest, groups[g].store ? 0 : 32));
+    cl_test_cbor_map_put (entry, "pad", cbor_build_bytestring (&zero, 1));
     if (groups[g].excluded)
-      map_put (entry, "excluded", cbor_build_bool (true));
+      cl_test_cbor_map_put (entry, "excluded", cbor_build_bool (true));
     g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
   }
-  map_put (root, "boxes", boxes);
+  cl_test_cbor_map_put (root, "boxes", boxes);
   len = cbor_serialize_alloc (root, &buf, &size);
   out = g_bytes_new (buf, len);
   free (buf);
@@ -325,18 +315,6 @@ sign (Asset       *a,
 /* --- Checks --------------------------------------------------------------------- */
 
 static gboolean
-has_code (ClReport   *report,
-          const char *code)
-{
-  for (guint i = 0; i < report->statuses->len; i++) {
-    if (g_str_equal (((ClStatus *) g_ptr_array_index (report->statuses, i))->code, code))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
-static gboolean
 json_has (JsonObject *report,
           const char *list,
           const char *code)
@@ -368,8 +346,8 @@ check (GBytes     *file,
   g_auto(GStrv) failures = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (has_code (report, "claimSignature.validated"));
-  g_assert_true (has_code (report, expect_code));
+  g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
+  g_assert_true (cl_test_report_has_code (report, expect_code));
   failures = cl_report_dup_failure_codes (report);
   if (expect_match) {
     g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_VALID);
@@ -389,20 +367,6 @@ check (GBytes     *file,
       g_error ("%s: the reference reader does not report %s", name, expect_code);
   }
   g_unlink (path);
-}
-
-
-static GBytes *
-changed_at (GBytes *file,
-            gsize   offset)
-{
-  gsize len;
-  const guint8 *data = g_bytes_get_data (file, &len);
-  guint8 *copy = g_memdup2 (data, len);
-
-  g_assert_cmpuint (offset, <, len);
-  copy[offset] ^= 0x40;
-  return g_bytes_new_take (copy, len);
 }
 
 
@@ -455,7 +419,7 @@ test_jpeg_minimal (void)
 
   /* One bit of image data. */
   sos = g_array_index (a.boxes, Box, box_index (&a, "SOS")).start;
-  pixel = changed_at (file, signed_offset (file, a.bytes->len, 20, sos + 8));
+  pixel = cl_test_flip_byte (file, signed_offset (file, a.bytes->len, 20, sos + 8), 0x40);
   check (pixel, "boxes-pixel.jpg", FALSE, "assertion.boxesHash.mismatch");
 
   /* A comment segment added after signing: a box the hash does not list. */
@@ -478,6 +442,7 @@ test_jpeg_every_box (void)
   g_autofree Group *groups = NULL;
   g_autoptr(GBytes) file = NULL;
   g_autoptr(GBytes) rst = NULL;
+  gsize rst1;
 
   asset_init (&a);
   build_jpeg (&a);
@@ -487,9 +452,8 @@ test_jpeg_every_box (void)
   check (file, "boxes-every.jpg", TRUE, "assertion.boxesHash.match");
 
   /* RST1 turned into RST5: both SOS's hash and RST1's name disagree. */
-  rst = changed_at (file, signed_offset (file, a.bytes->len, 20,
-                                         g_array_index (a.boxes, Box,
-                                                        box_index (&a, "RST1")).start + 1) );
+  rst1 = g_array_index (a.boxes, Box, box_index (&a, "RST1")).start;
+  rst = cl_test_flip_byte (file, signed_offset (file, a.bytes->len, 20, rst1 + 1), 0x40);
   check (rst, "boxes-rst.jpg", FALSE, "assertion.boxesHash.mismatch");
   asset_clear (&a);
 }
@@ -513,7 +477,7 @@ test_jpeg_excluded (void)
 
   /* The excluded box may change; its name and place may not. */
   app1 = g_array_index (a.boxes, Box, box_index (&a, "APP1")).start;
-  exif = changed_at (file, signed_offset (file, a.bytes->len, 20, app1 + 10));
+  exif = cl_test_flip_byte (file, signed_offset (file, a.bytes->len, 20, app1 + 10), 0x40);
   check (exif, "boxes-exif.jpg", TRUE, "assertion.boxesHash.match");
   asset_clear (&a);
 }
@@ -544,11 +508,11 @@ test_png (void)
   check (short_form, "boxes-short.png", TRUE, "assertion.boxesHash.match");
 
   idat = g_array_index (a.boxes, Box, box_index (&a, "IDAT")).start;
-  pixels = changed_at (file, signed_offset (file, a.bytes->len, 33, idat + 9));
+  pixels = cl_test_flip_byte (file, signed_offset (file, a.bytes->len, 33, idat + 9), 0x40);
   check (pixels, "boxes-pixels.png", FALSE, "assertion.boxesHash.mismatch");
 
   /* Bytes after IEND are in no box. */
-  after_end = changed_at (file, g_bytes_get_size (file) - 1);
+  after_end = cl_test_flip_byte (file, g_bytes_get_size (file) - 1, 0x40);
   check (after_end, "boxes-trailer.png", TRUE, "assertion.boxesHash.match");
   asset_clear (&a);
 }
@@ -582,15 +546,15 @@ test_malformed (void)
     gsize size = 0, len;
 
     g_assert_true (cbor_array_push (names, cbor_move (cbor_build_string ("SOI"))));
-    map_put (entry, "names", c == NAMES_TEXT ? cbor_build_string ("SOI") : cbor_incref (names));
+    cl_test_cbor_map_put (entry, "names", c == NAMES_TEXT ? cbor_build_string ("SOI") : cbor_incref (names));
     if (c != NO_HASH)
-      map_put (entry, "hash", cbor_build_bytestring ((const guint8 *) "x", 1));
+      cl_test_cbor_map_put (entry, "hash", cbor_build_bytestring ((const guint8 *) "x", 1));
     if (c != NO_PAD)
-      map_put (entry, "pad", cbor_build_bytestring ((const guint8 *) "", 0));
+      cl_test_cbor_map_put (entry, "pad", cbor_build_bytestring ((const guint8 *) "", 0));
     if (c == EXCLUDED_TEXT)
-      map_put (entry, "excluded", cbor_build_string ("yes"));
+      cl_test_cbor_map_put (entry, "excluded", cbor_build_string ("yes"));
     g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
-    map_put (root, "boxes", c == BOXES_MAP ? cbor_new_definite_map (0) : cbor_incref (boxes));
+    cl_test_cbor_map_put (root, "boxes", c == BOXES_MAP ? cbor_new_definite_map (0) : cbor_incref (boxes));
     cbor_decref (&boxes);
     cbor_decref (&names);
     len = cbor_serialize_alloc (root, &buf, &size);
@@ -604,7 +568,7 @@ test_malformed (void)
     report = cl_validator_verify_file (path, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
-    g_assert_true (has_code (report, "assertion.boxesHash.malformed"));
+    g_assert_true (cl_test_report_has_code (report, "assertion.boxesHash.malformed"));
     g_unlink (path);
   }
   asset_clear (&a);

@@ -50,18 +50,6 @@ write_pem (const char *dir,
 }
 
 
-static gboolean
-has_status (ClReport   *report,
-            const char *code)
-{
-  for (guint i = 0; i < report->statuses->len; i++) {
-    if (g_str_equal (((ClStatus *) g_ptr_array_index (report->statuses, i))->code, code))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
 static void
 test_reference_signed (gconstpointer data)
 {
@@ -129,8 +117,8 @@ test_reference_signed (gconstpointer data)
   failures = cl_report_dup_failure_codes (report);
   g_assert_cmpuint (g_strv_length (failures), ==, 1);
   g_assert_cmpstr (failures[0], ==, "signingCredential.untrusted");
-  g_assert_true (has_status (report, "assertion.dataHash.match"));
-  g_assert_true (has_status (report, "claimSignature.validated"));
+  g_assert_true (cl_test_report_has_code (report, "assertion.dataHash.match"));
+  g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
   g_assert_cmpstr (cl_report_get_active (report)->sig_common_name, ==, "CredLink Oracle Signer");
 
 out:

@@ -42,20 +42,6 @@ verify_bytes (GBytes  *bytes,
 }
 
 
-static GBytes *
-tampered (GBytes *bytes,
-          gsize   offset)
-{
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-  guint8 *copy = g_memdup2 (data, len);
-
-  g_assert_cmpuint (offset, <, len);
-  copy[offset] ^= 0x01;
-  return g_bytes_new_take (copy, len);
-}
-
-
 static void
 test_valid (void)
 {
@@ -112,7 +98,7 @@ test_tampered_pixels (void)
 {
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
-  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->pixel_offset);
+  g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->pixel_offset, 0x01);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClReport) report = verify_bytes (bad, &error);
 
@@ -132,7 +118,7 @@ test_box_hashed (void)
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(GBytes) file = cl_test_box_hashed_jpeg_new (signer);
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
-  g_autoptr(GBytes) bad = tampered (file, g_bytes_get_size (file) - 5);
+  g_autoptr(GBytes) bad = cl_test_flip_byte (file, g_bytes_get_size (file) - 5, 0x01);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClReport) report = verify_bytes (file, &error);
   g_autoptr(ClReport) bad_report = NULL;
@@ -160,7 +146,7 @@ test_tampered_assertion (void)
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   /* "c2pa.created" → "c2pa.crfated": still CBOR, no longer what the claim hashed. */
-  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->actions_offset + 7);
+  g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->actions_offset + 7, 0x01);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClReport) report = verify_bytes (bad, &error);
 
@@ -178,7 +164,7 @@ test_tampered_claim (void)
 {
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
-  g_autoptr(GBytes) bad = tampered (jpeg->file, jpeg->claim_offset + 10);
+  g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->claim_offset + 10, 0x01);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClReport) report = verify_bytes (bad, &error);
 
