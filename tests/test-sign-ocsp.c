@@ -18,7 +18,7 @@
 
 typedef struct {
   ClTestPki *pki;
-  int        status;      /* V_OCSP_CERTSTATUS_* the responder answers */
+  int        status;      /* V_OCSP_CERTSTATUS_* the responder answers; -1: HTTP 503 */
   gint       requests;
 } Responder;
 
@@ -47,6 +47,11 @@ ocsp_cb (SoupServer        *server,
   g_autoptr(GBytes) response = NULL;
 
   g_atomic_int_inc (&responder->requests);
+  if (responder->status < 0) {
+    OCSP_REQUEST_free (request);
+    soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+    return;
+  }
   response = cl_test_ocsp_response (responder->pki->signer->cert,
                                     responder->pki->intermediate->cert,
                                     responder->pki->responder, responder->status,
@@ -180,6 +185,16 @@ test_staple (void)
   g_assert_null (cl_signer_sign_file (profile, &options, input, revoked_output, NULL, &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_test_message ("expected failure: %s", error->message);
+  g_assert_false (g_file_test (revoked_output, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A responder that gives no answer fails the signing, naming the responder. */
+  responder.status = -1;
+  g_assert_null (cl_signer_sign_file (profile, &options, input, revoked_output, NULL, &error));
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED);
+  g_test_message ("expected failure: %s", error->message);
+  g_assert_nonnull (strstr (error->message, ocsp_url));
+  g_assert_nonnull (strstr (error->message, "503"));
   g_assert_false (g_file_test (revoked_output, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 

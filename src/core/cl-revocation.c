@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
@@ -513,7 +515,14 @@ cl_revocation_fetch_ocsp (X509              *cert,
       }
       return g_steal_pointer (&response);
     }
+    if (g_cancellable_is_cancelled (cancellable))
+      break;
+    /* Several responders may be tried: say which one this was. */
+    if (last_error != NULL && strstr (last_error->message, *url) == NULL)
+      g_prefix_error (&last_error, "%s: ", *url);
   }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   g_propagate_error (error, g_steal_pointer (&last_error));
   return NULL;
 }
