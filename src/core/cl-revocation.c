@@ -394,6 +394,41 @@ try_stapled (X509         *cert,
 }
 
 
+/* One OCSP exchange with the responder at url about cert: the verified answer
+ * (and, if response is not NULL, its DER bytes), or NULL with error. */
+static ClRevocationInfo *
+ask_ocsp_responder (ClHttpSession  *session,
+                    const char     *url,
+                    X509           *cert,
+                    X509           *issuer,
+                    gint64          judged_time,
+                    gboolean        time_is_trusted,
+                    GBytes        **response,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) answer = NULL;
+
+  request = cl_ocsp_request_new (cert, issuer, error);
+  if (request == NULL)
+    return NULL;
+  answer = http_exchange (session, url, "application/ocsp-request", request,
+                          MAX_OCSP_RESPONSE_BYTES, cancellable, error);
+  if (answer == NULL ||
+      !cl_ocsp_check_response (answer, cert, issuer, request, judged_time, time_is_trusted,
+                               info, error))
+    return NULL;
+  info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
+  info->url = g_strdup (url);
+  describe (info, NULL);
+  if (response != NULL)
+    *response = g_steal_pointer (&answer);
+  return g_steal_pointer (&info);
+}
+
+
 static ClRevocationInfo *
 query_online (X509           *cert,
               X509           *issuer,
@@ -411,24 +446,13 @@ query_online (X509           *cert,
   *any_service = (ocsp_urls[0] != NULL || crl_urls[0] != NULL);
 
   for (GStrv url = ocsp_urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
-    g_autoptr(GBytes) request = NULL;
-    g_autoptr(GBytes) response = NULL;
-    g_autoptr(ClRevocationInfo) info = cl_revocation_info_new ();
+    ClRevocationInfo *info;
 
     g_clear_error (&last_error);
-    request = cl_ocsp_request_new (cert, issuer, &last_error);
-    if (request == NULL)
-      break;
-    response = http_exchange (session, *url, "application/ocsp-request", request,
-                              MAX_OCSP_RESPONSE_BYTES, cancellable, &last_error);
-    if (response != NULL &&
-        cl_ocsp_check_response (response, cert, issuer, request, judged_time, time_is_trusted,
-                                info, &last_error)) {
-      info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
-      info->url = g_strdup (*url);
-      describe (info, NULL);
-      return g_steal_pointer (&info);
-    }
+    info = ask_ocsp_responder (session, *url, cert, issuer, judged_time, time_is_trusted, NULL,
+                               cancellable, &last_error);
+    if (info != NULL)
+      return info;
     if (g_cancellable_is_cancelled (cancellable))
       break;
   }
@@ -492,28 +516,20 @@ cl_revocation_fetch_ocsp (X509              *cert,
     session = own_session = new_session (timeout_seconds);
 
   for (GStrv url = urls; *url != NULL && tried < MAX_URLS_TRIED; url++, tried++) {
-    g_autoptr(GBytes) request = NULL;
-    g_autoptr(GBytes) response = NULL;
-    g_autoptr(ClRevocationInfo) answer = cl_revocation_info_new ();
+    g_autoptr(ClRevocationInfo) answer = NULL;
+    GBytes *response = NULL;
 
     g_clear_error (&last_error);
-    request = cl_ocsp_request_new (cert, issuer, &last_error);
-    if (request == NULL)
-      break;
-    response = http_exchange (session, *url, "application/ocsp-request", request,
-                              MAX_OCSP_RESPONSE_BYTES, cancellable, &last_error);
-    if (response != NULL &&
-        cl_ocsp_check_response (response, cert, issuer, request, now, FALSE, answer, &last_error)) {
+    answer = ask_ocsp_responder (session, *url, cert, issuer, now, FALSE, &response,
+                                 cancellable, &last_error);
+    if (answer != NULL) {
       if (info != NULL) {
         g_free (info->url);
         g_free (info->detail);
         *info = *answer;
-        info->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
-        info->url = g_strdup (*url);
-        info->detail = NULL;
-        describe (info, NULL);
+        answer->url = answer->detail = NULL;
       }
-      return g_steal_pointer (&response);
+      return response;
     }
     if (g_cancellable_is_cancelled (cancellable))
       break;
