@@ -9,9 +9,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <glib/gstdio.h>
 
 #include "cl-proof-cache.h"
+#include "cl-test-tmp.h"
 
 static double
 seconds_since (gint64 start)
@@ -51,7 +51,7 @@ main (int   argc,
 {
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 2000;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("credlink-bench-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *export_path = NULL;
   g_autoptr(GFile) export_file = NULL;
@@ -63,10 +63,11 @@ main (int   argc,
   guint64 count = 0;
   guint i;
 
-  if (dir == NULL || n == 0) {
+  if (n == 0) {
     g_printerr ("usage: bench-proof-cache [N>0]\n");
     return 1;
   }
+  dir = cl_test_tmp_dir_new ("credlink-bench-proofs", CL_TEST_TMP_UNTIL_EXIT);
   path = g_build_filename (dir, "proofs.db", NULL);
   export_path = g_build_filename (dir, "export.json", NULL);
   export_file = g_file_new_for_path (export_path);
@@ -117,19 +118,6 @@ main (int   argc,
   g_assert_true (cl_proof_cache_get_stats (cache, &stats, &error));
   printf ("purge     %" G_GUINT64_FORMAT " expired proofs (+ VACUUM): %.2f s, %"
           G_GUINT64_FORMAT " bytes left\n", count, seconds_since (start), stats.database_bytes);
-
-  g_clear_object (&cache);
-  {
-    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (handle != NULL && (name = g_dir_read_name (handle)) != NULL) {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-    g_rmdir (dir);
-  }
 
   return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "cl-signer.h"
 #include "cl-test-identity.h"
+#include "cl-test-tmp.h"
 
 int
 main (int   argc,
@@ -24,7 +25,7 @@ main (int   argc,
   int width = argc > 2 ? atoi (argv[1]) : 6000;
   int height = argc > 2 ? atoi (argv[2]) : 4000;
   int runs = argc > 3 ? atoi (argv[3]) : 3;
-  g_autofree char *dir = g_dir_make_tmp ("credlink-bench-sign-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-bench-sign", CL_TEST_TMP_UNTIL_EXIT);
   g_autofree char *input = g_build_filename (dir, "photo.jpg", NULL);
   g_autofree char *output = g_build_filename (dir, "signed.jpg", NULL);
   g_autoptr(GError) error = NULL;
@@ -73,8 +74,5 @@ main (int   argc,
   printf ("%d×%d JPEG, %.1f MB: %.0f ms per signature (%d runs), peak RSS %.1f MB "
           "(includes making the test image)\n",
           width, height, st.st_size / 1e6, total / 1000.0 / runs, runs, usage.ru_maxrss / 1024.0);
-  g_unlink (output);
-  g_unlink (input);
-  g_rmdir (dir);
   return 0;
 }

@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <glib/gstdio.h>
 
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-chain.h"
 
 #define ROUNDS 2000
@@ -22,7 +22,7 @@ main (int   argc,
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
   g_autoptr(ClTrustStore) store = NULL;
   g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("credlink-bench-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-bench-trust", CL_TEST_TMP_UNTIL_EXIT);
   g_autoptr(ClTrustStore) loaded = NULL;
   gint64 start;
   double per_eval_us, load_ms;
@@ -45,7 +45,6 @@ main (int   argc,
   loaded = cl_trust_store_load (dir, NULL);
   load_ms = (double) (g_get_monotonic_time () - start) / 1000.0;
   g_assert_true (cl_trust_store_remove_list (dir, "newsroom", NULL));
-  g_rmdir (dir);
 
   printf ("offline evaluation of a 2-certificate chain (profile, chain, report): %.1f µs\n",
           per_eval_us);

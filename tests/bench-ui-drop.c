@@ -14,6 +14,7 @@
 
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-store.h"
 #include "cl-window.h"
 
@@ -63,7 +64,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-bench-drop-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-bench-drop", CL_TEST_TMP_UNTIL_EXIT);
   g_autoptr(ClTrustStore) no_lists = cl_trust_store_new (NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   GSList *list = NULL;

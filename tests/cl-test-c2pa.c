@@ -14,6 +14,7 @@
 #include "cl-c2pa-ids.h"
 #include "cl-cose-crypto.h"
 #include "cl-test-c2pa.h"
+#include "cl-test-tmp.h"
 
 static const guint8 uuid_store[16] = CL_UUID_STORE;
 static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
@@ -568,7 +569,7 @@ char *
 cl_test_write_temp (GBytes     *bytes,
                     const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-test-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-test", CL_TEST_TMP_UNTIL_CASE_ENDS);
   char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),

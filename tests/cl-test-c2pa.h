@@ -102,6 +102,7 @@ GBytes           *cl_test_box_hash_store_for_plain (EVP_PKEY   *key,
 /* The same small JPEG bound by a box hash (c2pa.hash.boxes) instead of a data hash. */
 GBytes           *cl_test_box_hashed_jpeg_new (ClTestSigner   *signer);
 void              cl_test_signed_jpeg_free (ClTestSignedJpeg *jpeg);
+/* Writes bytes as name in a new directory, removed when the current test case ends. */
 char             *cl_test_write_temp       (GBytes           *bytes,
                                             const char       *name);
 

@@ -13,6 +13,11 @@ elif [ $# -gt 0 ]; then
 fi
 meson compile -C "$build" || exit 1
 
+# The tests' TMPDIR (tests/meson.build): emptied, so that what is left afterwards is this
+# run's; it must exist whenever `meson test` runs.
+rm -rf "$build/tests/tmp"
+mkdir -p "$build/tests/tmp" || exit 1
+
 rm -f "$build/meson-logs/testlog.json"
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$build" --print-errorlogs --num-processes 2 ${MESON_TEST_ARGS:-}

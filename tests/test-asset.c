@@ -11,6 +11,7 @@
 #include "cl-asset.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-test-tmp.h"
 
 /* ---- building test files ---------------------------------------------- */
 
@@ -105,7 +106,7 @@ put_image_data (GByteArray *jpeg)
 static char *
 write_temp (GByteArray *bytes, const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-asset-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-asset", CL_TEST_TMP_UNTIL_CASE_ENDS);
   char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));

@@ -11,6 +11,7 @@
 #include "cl-profile-store.h"
 #include "cl-scheduler-settings.h"
 #include "cl-test-identity.h"
+#include "cl-test-tmp.h"
 
 static void
 save_identity (const char *root,
@@ -32,7 +33,7 @@ save_identity (const char *root,
 static void
 test_find (void)
 {
-  g_autofree char *root = g_dir_make_tmp ("credlink-expiry-XXXXXX", NULL);
+  g_autofree char *root = cl_test_tmp_dir_new ("credlink-expiry", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) expiring = NULL;
   g_autoptr(GError) error = NULL;
@@ -55,7 +56,7 @@ test_find (void)
 static void
 test_empty_folder (void)
 {
-  g_autofree char *root = g_dir_make_tmp ("credlink-expiry-XXXXXX", NULL);
+  g_autofree char *root = cl_test_tmp_dir_new ("credlink-expiry", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) expiring = cl_cert_expiry_find (root, now, 30, &error);
@@ -73,7 +74,7 @@ finished_cb (ClScheduler *scheduler, const char *name, gboolean success, gpointe
 static void
 test_scheduled (void)
 {
-  g_autofree char *root = g_dir_make_tmp ("credlink-expiry-XXXXXX", NULL);
+  g_autofree char *root = cl_test_tmp_dir_new ("credlink-expiry", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(ClScheduler) scheduler = cl_scheduler_new (NULL);
   g_autoptr(GError) error = NULL;
   int outcome = 0;

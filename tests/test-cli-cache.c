@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <sys/wait.h>
-#include <glib/gstdio.h>
 
 #include "cl-proof-cache.h"
+#include "cl-test-tmp.h"
 
 typedef struct {
   char  *dir;
@@ -83,8 +83,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ClProof) expired = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  fixture->dir = g_dir_make_tmp ("credlink-cli-cache-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = cl_test_tmp_dir_new ("credlink-cli-cache", CL_TEST_TMP_UNTIL_CASE_ENDS);
   fixture->db_path = g_build_filename (fixture->dir, "proofs.db", NULL);
 
   cache = cl_proof_cache_open (fixture->db_path, &error);
@@ -103,15 +102,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-    g_unlink (path);
-  }
-  g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->signed_id);

@@ -7,8 +7,11 @@ if [ ! -d "$fx" ]; then
   exit 0
 fi
 echo "1..10"
-# A proof cache of this test's own.
-XDG_DATA_HOME=$(mktemp -d)
+# A proof cache of this test's own, and a database for --db, removed on exit.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/xdg" "$tmp/db"
+XDG_DATA_HOME="$tmp/xdg"
 export XDG_DATA_HOME
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
@@ -53,7 +56,7 @@ out=$("$cli" verify --trust-anchors "$trust/test_cert_root_bundle.pem" --trust-c
 echo "$out" | grep -q 'Verdict: *Trusted' && echo "$out" | grep -q 'command-line' && [ $rc = 0 ]
 check $? "--trust-anchors makes a test-root signer Trusted and names the list"
 
-db=$(mktemp -d)/proofs.db
+db="$tmp/db/proofs.db"
 "$cli" verify --db "$db" "$fx/CA.jpg" >/dev/null
 out=$("$cli" verify --json --db "$db" "$fx/CA.jpg"); rc=$?
 echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="valid"; assert d["proof"]["matches"]; assert [c for c in d["confidence"]["components"] if c["id"]=="proof-cache"][0]["points"]==5; assert d["trust"]["trusted"] is False' && [ $rc = 0 ]

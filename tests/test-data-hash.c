@@ -8,6 +8,7 @@
 
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-test-tmp.h"
 
 /* A 700 KB file so exclusions straddle the 256 KB read-buffer boundaries. */
 #define FILE_SIZE (700 * 1024)
@@ -15,7 +16,7 @@
 static char *
 write_file (guint8 **contents_out)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-hash-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-hash", CL_TEST_TMP_UNTIL_CASE_ENDS);
   char *path = g_build_filename (dir, "asset.bin", NULL);
   guint8 *contents = g_malloc (FILE_SIZE);
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cl-file-collector.h"
+#include "cl-test-tmp.h"
 
 static void
 touch (const char *dir, const char *name)
@@ -29,7 +30,7 @@ relative (GFile *root, GFile *file)
 static void
 test_walk (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-walk-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-walk", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GFile) root = g_file_new_for_path (dir);
   g_autofree char *loose_path = g_build_filename (dir, "b", "notes.txt", NULL);
   g_autoptr(GFile) loose = g_file_new_for_path (loose_path);
@@ -89,7 +90,7 @@ collected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_async (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-walk-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-walk", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GFile) root = g_file_new_for_path (dir);
   GPtrArray *files = NULL;
 

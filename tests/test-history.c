@@ -9,6 +9,7 @@
 
 #include "cl-history-page.h"
 #include "cl-proof-cache.h"
+#include "cl-test-tmp.h"
 
 static void
 wait_loaded (ClHistoryPage *page)
@@ -65,7 +66,7 @@ verify_again_cb (ClHistoryPage *page, GFile *file, gpointer user_data)
 static void
 test_verify_again (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-history-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-history", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
   g_autofree char *image = g_build_filename (dir, "kept.jpg", NULL);
   g_autoptr(GError) error = NULL;
@@ -103,7 +104,7 @@ test_verify_again (void)
 static void
 test_history (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-history-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-history", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClProofCache) cache = cl_proof_cache_open (db, &error);

@@ -14,6 +14,7 @@
 #include "cl-error.h"
 #include "cl-http.h"
 #include "cl-test-server.h"
+#include "cl-test-tmp.h"
 #include "cl-version.h"
 
 #define HELLO "hello, world"
@@ -606,10 +607,9 @@ static void
 test_component_missing (void)
 {
   if (g_test_subprocess ()) {
-    g_autoptr(GError) error = NULL;
-    g_autofree char *empty = g_dir_make_tmp ("credlink-no-http-XXXXXX", &error);
+    g_autofree char *empty = cl_test_tmp_dir_new ("credlink-no-http",
+                                                  CL_TEST_TMP_UNTIL_CASE_ENDS);
 
-    g_assert_no_error (error);
     assert_component_unavailable (empty, "No such file or directory");
     g_assert_cmpint (g_rmdir (empty), ==, 0);
     return;

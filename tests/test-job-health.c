@@ -8,6 +8,7 @@
 
 #include "cl-job-health.h"
 #include "cl-scheduler-settings.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-snapshot.h"
 
 #define PEM_ONE_CERT \
@@ -47,24 +48,6 @@ find_area (JsonObject *report,
 }
 
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-      remove_tree (child);
-    else
-      g_unlink (child);
-  }
-  g_rmdir (path);
-}
-
-
 static gboolean
 health_ran (ClScheduler *scheduler)
 {
@@ -77,7 +60,7 @@ health_ran (ClScheduler *scheduler)
 static void
 test_measure (void)
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("credlink-health-XXXXXX", NULL);
+  g_autofree char *data_dir = cl_test_tmp_dir_new ("credlink-health", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *trust_dir = g_build_filename (data_dir, "trust", NULL);
   g_autofree char *profiles = g_build_filename (data_dir, "profiles", NULL);
   g_autofree char *profile_a = g_build_filename (profiles, "newsroom", NULL);
@@ -142,7 +125,6 @@ test_measure (void)
                                                "certificate_count"), ==, 7);
 
   g_assert_true (cl_scheduler_stop (scheduler, 5000));
-  remove_tree (data_dir);
 }
 
 
@@ -164,7 +146,7 @@ test_missing_dir (void)
 static void
 test_cancelled (void)
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("credlink-health-XXXXXX", NULL);
+  g_autofree char *data_dir = cl_test_tmp_dir_new ("credlink-health", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *sub = g_build_filename (data_dir, "trust", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -176,7 +158,6 @@ test_cancelled (void)
   node = cl_health_job_measure (data_dir, cancellable, &error);
   g_assert_null (node);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  remove_tree (data_dir);
 }
 
 

@@ -8,11 +8,11 @@
 #include "config.h"
 
 #include <signal.h>
-#include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "cl-proof-cache.h"
+#include "cl-test-tmp.h"
 
 typedef struct
 {
@@ -103,24 +103,6 @@ finished (App *app)
 
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-      remove_tree (child);
-    else
-      g_unlink (child);
-  }
-  g_rmdir (path);
-}
-
-
-static void
 assert_in_order (App                *app,
                  const char * const *expected)
 {
@@ -141,7 +123,8 @@ static void
 test_quit_on_signal (gconstpointer data)
 {
   int signal_number = GPOINTER_TO_INT (data);
-  g_autofree char *data_home = g_dir_make_tmp ("credlink-lifecycle-XXXXXX", NULL);
+  g_autofree char *data_home = cl_test_tmp_dir_new ("credlink-lifecycle",
+                                                    CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   App app = { NULL, };
@@ -242,7 +225,6 @@ test_quit_on_signal (gconstpointer data)
   g_object_unref (app.log_lines);
   g_object_unref (app.process);
   g_ptr_array_unref (app.lines);
-  remove_tree (data_home);
 }
 
 

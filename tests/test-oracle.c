@@ -7,12 +7,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
 #include "cl-test-c2pa.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-validator.h"
 
 
@@ -77,7 +77,7 @@ test_reference_signed (gconstpointer data)
     g_test_skip ("node or the reference signer (credlink-oracle/sign.mjs) is not installed");
     return;
   }
-  dir = g_dir_make_tmp ("credlink-oracle-XXXXXX", NULL);
+  dir = cl_test_tmp_dir_new ("credlink-oracle", CL_TEST_TMP_UNTIL_CASE_ENDS);
   root = cl_test_cred_new (&root_spec);
   leaf_spec.issuer = root;
   signer = cl_test_cred_new (&leaf_spec);
@@ -107,7 +107,7 @@ test_reference_signed (gconstpointer data)
   if (!g_spawn_check_wait_status (status, NULL)) {
     g_test_message ("sign.mjs: %s", err);
     g_test_fail ();
-    goto out;
+    return;
   }
 
   report = cl_validator_verify_file (out, NULL, NULL, &error);
@@ -120,13 +120,6 @@ test_reference_signed (gconstpointer data)
   g_assert_true (cl_test_report_has_code (report, "assertion.dataHash.match"));
   g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
   g_assert_cmpstr (cl_report_get_active (report)->sig_common_name, ==, "CredLink Oracle Signer");
-
-out:
-  g_unlink (in);
-  g_unlink (out);
-  g_unlink (chain);
-  g_unlink (key_path);
-  g_rmdir (dir);
 }
 
 

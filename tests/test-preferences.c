@@ -12,6 +12,7 @@
 #include "cl-preferences-window.h"
 #include "cl-scheduler-settings.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-lists-group.h"
 #include "cl-trust-store.h"
 
@@ -165,7 +166,7 @@ wait_idle (ClTrustListsGroup *group)
 static void
 test_trust_lists (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-ui-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-trust-ui", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *trust_dir = g_build_filename (dir, "trust", NULL);
   g_autofree char *pem_path = g_build_filename (dir, "Newsroom Roots.pem", NULL);
   g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);

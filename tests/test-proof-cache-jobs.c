@@ -9,11 +9,12 @@
 #include "cl-proof-cache.h"
 #include "cl-proof-cache-revocation.h"
 #include "cl-scheduler-settings.h"
+#include "cl-test-tmp.h"
 
 static char *
 make_db (char **id_live)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-jobs-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-jobs", CL_TEST_TMP_UNTIL_CASE_ENDS);
   char *path = g_build_filename (dir, "proofs.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClProofCache) cache = cl_proof_cache_open (path, &error);

@@ -17,6 +17,7 @@
 #include "cl-proof-cache-private.h"
 #include "cl-proof-cache-revocation.h"
 #include "cl-proof-cache.h"
+#include "cl-test-tmp.h"
 
 /* 2026-01-01T00:00:00Z: a fixed "now" so expiry is exact. */
 #define T0 G_GINT64_CONSTANT (1767225600)
@@ -32,29 +33,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("credlink-proofs-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = cl_test_tmp_dir_new ("credlink-proofs", CL_TEST_TMP_UNTIL_CASE_ENDS);
   fixture->path = g_build_filename (fixture->dir, "sub", "proofs.db", NULL);
-}
-
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL) {
-    g_autofree char *child = g_build_filename (dir, name, NULL);
-
-    if (g_file_test (child, G_FILE_TEST_IS_DIR))
-      remove_tree (child);
-    else
-      g_unlink (child);
-  }
-  g_rmdir (dir);
 }
 
 
@@ -62,7 +42,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

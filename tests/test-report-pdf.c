@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "cl-action-text.h"
 #include "cl-report-pdf.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-version.h"
 #include "cl-x509.h"
 
@@ -57,7 +57,7 @@ test_pdf_report (void)
   ClTestPki *pki = NULL;
   ClTestSignedJpeg *jpeg = NULL;
   g_autoptr(ClVerification) v = verify_signed (&pki, &jpeg);
-  g_autofree char *dir = g_dir_make_tmp ("credlink-pdf-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-pdf", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -125,8 +125,6 @@ test_pdf_report (void)
     g_test_message ("pdftotext not installed: text not checked");
   }
 
-  g_remove (pdf);
-  g_rmdir (dir);
   cl_test_signed_jpeg_free (jpeg);
   cl_test_pki_free (pki);
 }

@@ -15,6 +15,7 @@
 #include "cl-http.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-x509.h"
@@ -399,7 +400,7 @@ test_cache (void)
 static void
 test_fetch_list (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-fetch-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-fetch", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *good_url = cl_test_server_url (fx->server, "/list.pem");
   g_autofree char *bad_url = cl_test_server_url (fx->server, "/garbage.pem");
   g_autofree char *missing_url = cl_test_server_url (fx->server, "/nothing-here.pem");
@@ -474,7 +475,7 @@ fetched_cb (GObject      *source,
 static void
 test_fetch_list_async (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-fetch-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-fetch", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *url = cl_test_server_url (fx->server, "/list.pem");
   ClTrustListSource source = { "c2pa-tsa", CL_TRUST_LIST_KIND_C2PA_TSA, url, NULL, NULL, NULL };
   ClTrustList *list = NULL;

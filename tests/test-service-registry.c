@@ -6,14 +6,13 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "cl-app-services.h"
 #include "cl-error.h"
 #include "cl-job-health.h"
 #include "cl-scheduler-settings.h"
 #include "cl-scheduler.h"
 #include "cl-service-registry.h"
+#include "cl-test-tmp.h"
 
 static GPtrArray *logged;        /* MESSAGE of every log line, in order */
 static GPtrArray *closed_names;
@@ -142,29 +141,12 @@ spin_default_until_health_ran (ClScheduler *scheduler)
 }
 
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    if (g_file_test (child, G_FILE_TEST_IS_DIR))
-      remove_tree (child);
-    else
-      g_unlink (child);
-  }
-  g_rmdir (path);
-}
-
-
 /* The headless harness: the same registry the application creates in startup. */
 static void
 test_app_services_shutdown (void)
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("credlink-services-XXXXXX", NULL);
+  g_autofree char *data_dir = cl_test_tmp_dir_new ("credlink-services",
+                                                   CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(ClServiceRegistry) registry = NULL;
   g_autoptr(ClScheduler) scheduler = NULL;
@@ -223,8 +205,6 @@ test_app_services_shutdown (void)
   g_assert_cmpuint (hold->cancellations, ==, 1);
   g_assert_cmpuint (cl_scheduler_get_n_running (scheduler), ==, 0);
   g_assert_false (cl_scheduler_is_started (scheduler));
-
-  remove_tree (data_dir);
 }
 
 
@@ -244,7 +224,8 @@ run_stubborn (GTask        *task,
 static void
 test_deadline_passes (void)
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("credlink-services-XXXXXX", NULL);
+  g_autofree char *data_dir = cl_test_tmp_dir_new ("credlink-services",
+                                                   CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(ClServiceRegistry) registry = cl_app_services_new (settings, data_dir);
   g_autoptr(ClScheduler) scheduler = NULL;
@@ -282,7 +263,6 @@ test_deadline_passes (void)
   while (cl_scheduler_get_n_running (scheduler) > 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (cl_scheduler_is_started (scheduler));
-  remove_tree (data_dir);
 }
 
 

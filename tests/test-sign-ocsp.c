@@ -15,6 +15,7 @@
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-tmp.h"
 
 typedef struct {
   ClTestPki *pki;
@@ -238,16 +239,12 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  const char *argv_rm[] = { "rm", "-rf", NULL, NULL };
 
   g_test_init (&argc, &argv, NULL);
-  work_dir = g_dir_make_tmp ("credlink-sign-ocsp-XXXXXX", NULL);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign-ocsp", CL_TEST_TMP_UNTIL_EXIT);
   g_test_add_func ("/sign/ocsp/staple", test_staple);
   g_test_add_func ("/sign/ocsp/no-responder", test_no_responder);
   status = g_test_run ();
-  argv_rm[2] = work_dir;
-  g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                NULL, NULL);
   g_free (work_dir);
   return status;
 }

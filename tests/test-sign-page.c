@@ -9,12 +9,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "cl-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-test-identity.h"
+#include "cl-test-tmp.h"
 #include "cl-verification.h"
 
 #define PASSPHRASE "correct horse"
@@ -46,24 +46,6 @@ wait_idle (ClSignPage *page)
   } while (cl_sign_page_get_busy (page) && !timed_out);
   g_assert_false (timed_out);
   g_source_remove (id);
-}
-
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-      remove_tree (child);
-    else
-      g_unlink (child);
-  }
-  g_rmdir (path);
 }
 
 
@@ -370,12 +352,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   int status;
 
-  work_dir = g_dir_make_tmp ("cl-sign-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign-page", CL_TEST_TMP_UNTIL_EXIT);
   /* This test's own profile store, untouched by the other tests. */
   data_dir = g_build_filename (work_dir, "data", NULL);
   g_setenv ("CREDLINK_DATA_DIR", data_dir, TRUE);
@@ -388,7 +368,6 @@ main (int   argc,
   g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
   status = g_test_run ();
 
-  remove_tree (work_dir);
   g_free (work_dir);
   return status;
 }

@@ -25,6 +25,7 @@
 #include "cl-signer.h"
 #include "cl-test-identity.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-tmp.h"
 #include "cl-tsa-client.h"
 
 static char *work_dir;
@@ -910,10 +911,9 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  const char *argv_rm[] = { "rm", "-rf", NULL, NULL };
 
   g_test_init (&argc, &argv, NULL);
-  work_dir = g_dir_make_tmp ("credlink-sign-parts-XXXXXX", NULL);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign-parts", CL_TEST_TMP_UNTIL_EXIT);
 
   g_test_add_func ("/sign/profile-store/invalid", test_profile_store_invalid);
   g_test_add_func ("/sign/profile-store/files", test_profile_store_files);
@@ -927,10 +927,6 @@ main (int   argc,
   g_test_add_func ("/sign/timestamp", test_timestamp);
   status = g_test_run ();
 
-  argv_rm[2] = work_dir;
-  if (g_getenv ("CREDLINK_KEEP_TEST_FILES") == NULL)
-    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                NULL, NULL);
   g_free (work_dir);
   return status;
 }

@@ -11,6 +11,7 @@
 #include "cl-sign-proof.h"
 #include "cl-test-identity.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-tmp.h"
 #include "cl-verification.h"
 
 static char *work_dir;
@@ -115,7 +116,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  work_dir = g_dir_make_tmp ("credlink-sign-recovery-XXXXXX", NULL);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign-recovery", CL_TEST_TMP_UNTIL_EXIT);
   profile = cl_test_identity_create ("Recovery test signer", CL_COSE_ALG_ES256, NULL, NULL,
                                      &error);
   g_assert_no_error (error);

@@ -19,6 +19,7 @@
 #include "cl-signer.h"
 #include "cl-test-identity.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-tmp.h"
 
 typedef struct {
   ClCoseAlg   alg;
@@ -683,7 +684,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  work_dir = g_dir_make_tmp ("credlink-sign-XXXXXX", NULL);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign", CL_TEST_TMP_UNTIL_EXIT);
   oracle = cl_test_oracle_path ();
   if (oracle == NULL)
     g_test_message ("reference reader not installed: interoperability checks skipped");
@@ -710,12 +711,6 @@ main (int   argc,
     g_free (identities[i].ca_pem);
   }
   g_free (oracle);
-  if (g_getenv ("CREDLINK_KEEP_TEST_FILES") == NULL) {
-    const char *argv_rm[] = { "rm", "-rf", work_dir, NULL };
-
-    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                  NULL, NULL);
-  }
   g_free (work_dir);
   return status;
 }

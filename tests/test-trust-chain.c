@@ -12,6 +12,7 @@
 
 #include "cl-error.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-store.h"
 #include "cl-x509.h"
@@ -681,7 +682,7 @@ test_json_report (void)
 static void
 test_store_on_disk (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-trust", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(ClTrustList) list = list_of ("newsroom", CL_TRUST_LIST_KIND_USER, pki->root, NULL);
   g_autoptr(ClTrustStore) store = NULL;
   g_autoptr(ClTrustStore) after = NULL;
@@ -710,8 +711,6 @@ test_store_on_disk (void)
   g_clear_error (&error);
   after = cl_trust_store_load (dir, &error);
   g_assert_null (cl_trust_store_lookup (after, "newsroom"));
-  g_rmdir (junk);
-  g_rmdir (dir);
 }
 
 
@@ -752,7 +751,7 @@ test_default_store (void)
 static void
 test_refresh_job_meta (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-trust-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-trust", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *list_dir = g_build_filename (dir, "c2pa-tsa", NULL);
   g_autofree char *anchors = g_build_filename (list_dir, "anchors.pem", NULL);
   g_autofree char *meta = g_build_filename (list_dir, "meta.json", NULL);
@@ -783,7 +782,6 @@ test_refresh_job_meta (void)
   X509_STORE_free (tsa);
 
   g_assert_true (cl_trust_store_remove_list (dir, "c2pa-tsa", &error));
-  g_rmdir (dir);
 }
 
 
@@ -924,9 +922,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("credlink-data-XXXXXX", NULL);
-  g_autofree char *credlink_dir = g_build_filename (data_home, "credlink", NULL);
-  g_autofree char *trust_dir = g_build_filename (credlink_dir, "trust", NULL);
+  g_autofree char *data_home = cl_test_tmp_dir_new ("credlink-data", CL_TEST_TMP_UNTIL_EXIT);
   int status;
 
   /* Before anything reads it: the default trust folder lives in a fresh place. */
@@ -961,9 +957,6 @@ main (int   argc,
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);
 
   status = g_test_run ();
-  g_rmdir (trust_dir);
-  g_rmdir (credlink_dir);
-  g_rmdir (data_home);
   cl_test_pki_free (pki);
   return status;
 }

@@ -17,6 +17,7 @@
 #include "cl-http.h"
 #include "cl-job-trust-refresh.h"
 #include "cl-scheduler-settings.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-snapshot.h"
 
 #define GARBAGE "<html>Rate limit exceeded</html>\n"
@@ -180,8 +181,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->context = g_main_context_new ();
   g_main_context_push_thread_default (fixture->context);
-  fixture->dir = g_dir_make_tmp ("credlink-trust-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* Removed by the tear-down, which checks that nothing else was left behind. */
+  fixture->dir = cl_test_tmp_dir_new ("credlink-trust", CL_TEST_TMP_UNTIL_REMOVED);
   fixture->trust_dir = g_build_filename (fixture->dir, "trust", NULL);
   fixture->pem = make_pem (3, "New");
   fixture->other_pem = make_pem (2, "Other");

@@ -11,6 +11,7 @@
 #include "cl-proof-cache.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-list.h"
 #include "cl-verification.h"
 
@@ -150,7 +151,7 @@ test_no_credentials_and_errors (Fixture *f, gconstpointer data)
 static void
 test_proof_cache (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-verification-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-verification", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
   g_autoptr(ClVerification) first = NULL;
@@ -187,7 +188,7 @@ test_proof_cache (Fixture *f, gconstpointer data)
 static void
 test_recovered (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-recover-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-recover", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
   gsize len = g_bytes_get_size (f->jpeg->file);
   const guint8 *signed_bytes = g_bytes_get_data (f->jpeg->file, NULL);

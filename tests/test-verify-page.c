@@ -13,6 +13,7 @@
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
 #include "cl-test-pki.h"
+#include "cl-test-tmp.h"
 #include "cl-trust-store.h"
 #include "cl-window.h"
 
@@ -217,7 +218,7 @@ test_signed_files (Fixture *f, gconstpointer data)
 static void
 test_clear_cancels (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-page-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-page", CL_TEST_TMP_UNTIL_CASE_ENDS);
   ClWindow *window = cl_window_new (NULL);
   ClVerifyPage *page = cl_window_get_verify_page (window);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -293,7 +294,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("credlink-verify-page-XXXXXX", NULL);
+  g_autofree char *data_home = cl_test_tmp_dir_new ("credlink-verify-page", CL_TEST_TMP_UNTIL_EXIT);
   g_autoptr(ClTrustStore) no_lists = NULL;
 
   /* A fresh proof cache: the first verification of each file finds no earlier proof. */

@@ -9,6 +9,7 @@
 
 #include "cl-test-gui.h"
 #include "cl-application.h"
+#include "cl-test-tmp.h"
 #include "cl-window.h"
 
 static GFile *
@@ -72,7 +73,7 @@ wait_for_files (ClWindow *window,
 static void
 test_drop_two_files (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-test-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-window", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GFile) a = make_file (dir, "first.jpg");
   g_autoptr(GFile) b = make_file (dir, "second.png");
   ClWindow *window = cl_window_new (NULL);
@@ -156,7 +157,7 @@ shutdown_cb (GApplication *app,
 static void
 test_app_open_argument (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("credlink-test-XXXXXX", NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-window", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autoptr(GFile) a = make_file (dir, "from-command-line.jpg");
   g_autofree char *path = g_file_get_path (a);
   g_autoptr(ClApplication) app = cl_application_new ();
