@@ -1,6 +1,7 @@
 /* test-interop.c: our verdicts against c2pa-rs's on the shared fixtures
  * ($CREDLINK_SHARED_DIR/c2pa-fixtures, expected/no-trust/): the same validation_state and
- * the same set of failure codes on every JPEG/PNG file; a clean "unsupported format" error
+ * the same set of failure codes on every JPEG/PNG file (and the same success and
+ * informational codes for the active manifest); a clean "unsupported format" error
  * on other formats; refusal or "Invalid" where the reference refuses the file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -72,6 +73,36 @@ is_jpeg_or_png (const char *name)
 }
 
 
+/* The codes of one kind that we give the active manifest (not its ingredients), against
+ * the reference's list of that kind; NULL when they are the same set. */
+static char *
+compare_active_kind (const char   *file,
+                     ClReport     *report,
+                     JsonObject   *codes,
+                     const char   *kind_name,
+                     ClStatusKind  kind)
+{
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *ours_s = NULL, *theirs_s = NULL;
+
+  if (json_object_has_member (codes, kind_name))
+    add_codes (theirs, json_object_get_array_member (codes, kind_name), FALSE);
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (report->statuses, i);
+
+    if (s->kind == kind && s->ingredient_uri == NULL &&
+        !g_ptr_array_find_with_equal_func (ours, s->code, g_str_equal, NULL))
+      g_ptr_array_add (ours, g_strdup (s->code));
+  }
+  ours_s = join_sorted (ours);
+  theirs_s = join_sorted (theirs);
+  if (g_str_equal (ours_s, theirs_s))
+    return NULL;
+  return g_strdup_printf ("%s: %s [%s], reference [%s]", file, kind_name, ours_s, theirs_s);
+}
+
+
 /* Returns NULL when we agree, else a description of the disagreement. */
 /* store NULL: the validator alone, no anchors (c2pa-rs's default). Else the whole
  * verification (validator + trust engine) with store's lists. */
@@ -89,6 +120,7 @@ compare_one (const char   *fixtures,
   g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) failures = NULL;
   g_autofree char *ours_s = NULL, *theirs_s = NULL;
+  g_autofree char *problem = NULL;
   JsonObject *codes;
   const char *state;
 
@@ -150,7 +182,11 @@ compare_one (const char   *fixtures,
   theirs_s = join_sorted (theirs);
   if (!g_str_equal (ours_s, theirs_s))
     return g_strdup_printf ("%s: failures [%s], reference [%s]", file, ours_s, theirs_s);
-  return NULL;
+  /* What passed and what is only informational must agree too: a journalist reads them. */
+  problem = compare_active_kind (file, report, codes, "success", CL_STATUS_SUCCESS);
+  if (problem == NULL)
+    problem = compare_active_kind (file, report, codes, "informational", CL_STATUS_INFORMATIONAL);
+  return g_steal_pointer (&problem);
 }
 
 

@@ -182,6 +182,10 @@ verify_signature (ClValidation *v,
   sig = g_bytes_get_data (sign1->signature, &sig_len);
   coord = cl_cose_alg_ecdsa_coord_len ((ClCoseAlg) sign1->alg);
   if (coord > 0 && sig_len != 2 * coord) {
+    /* c2pa-rs asks about revocation before it looks at the signature, and stops at
+     * the signature's form before trust: so the skipped check is logged, trust is not. */
+    if (evaluate != NULL && sign1->rvals == NULL)
+      cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri, _("OCSP fetching skipped"));
     cl_validation_log (v, "signingCredential.invalid", sig_uri,
                        _("the ECDSA signature is not in raw r‖s form"));
     cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
