@@ -17,8 +17,9 @@ n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
 out=$("$cli" verify "$fx/CA.jpg"); rc=$?
-echo "$out" | grep -q 'Valid' && echo "$out" | grep -q 'C2PA Signer' && [ $rc = 0 ]
-check $? "a valid file exits 0 and names its signer"
+echo "$out" | grep -q 'Valid' && echo "$out" | grep -q 'C2PA Signer' &&
+  echo "$out" | grep -q 'Algorithm: *PS256 (RSA-PSS, SHA-256)' && [ $rc = 0 ]
+check $? "a valid file exits 0 and names its signer and signature algorithm"
 
 "$cli" verify "$fx/XCA.jpg" >/dev/null; rc=$?
 [ $rc = 1 ]

@@ -182,6 +182,9 @@ test_signed_files (Fixture *f, gconstpointer data)
   g_assert_cmpuint (cl_confidence_view_get_score (cl_verify_detail_get_confidence (detail)), ==, 60);
   g_assert_cmpuint (cl_chain_group_get_n_rows (cl_verify_detail_get_chain (detail)), ==, 1);
   g_assert_cmpuint (cl_signer_group_get_n_rows (cl_verify_detail_get_signer (detail)), >=, 3);
+  g_assert_cmpstr (cl_signer_group_get_value (cl_verify_detail_get_signer (detail),
+                                              "Signature algorithm"), ==,
+                   "ES256 (ECDSA, P-256 curve, SHA-256)");
   g_assert_cmpuint (cl_manifest_group_get_n_rows (cl_verify_detail_get_manifest (detail)), >=, 1);
 
   /* Tampered pixels: invalid, and the reason says why. */

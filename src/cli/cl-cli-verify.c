@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "cl-cli-commands.h"
+#include "cl-cose-crypto.h"
 #include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
@@ -108,8 +109,11 @@ print_human (VerifyJob *job)
               active->sig_issuer ? active->sig_issuer : "",
               active->sig_issuer && active->sig_common_name ? " / " : "",
               active->sig_common_name ? active->sig_common_name : "");
-    if (active->sig_alg != NULL)
-      printf ("  %-14s %s\n", _("Algorithm:"), active->sig_alg);
+    if (active->sig_alg != NULL) {
+      const char *alg = cl_cose_alg_describe (cl_cose_alg_from_string (active->sig_alg));
+
+      printf ("  %-14s %s\n", _("Algorithm:"), alg != NULL ? alg : active->sig_alg);
+    }
     printf ("  %-14s %s\n", _("Signed at:"),
             active->sig_time != NULL ? active->sig_time : _("no time-stamp"));
   }

@@ -55,6 +55,24 @@ cl_cose_alg_to_string (ClCoseAlg alg)
 }
 
 
+const char *
+cl_cose_alg_describe (ClCoseAlg alg)
+{
+  switch (alg) {
+  case CL_COSE_ALG_ES256: return _("ES256 (ECDSA, P-256 curve, SHA-256)");
+  case CL_COSE_ALG_ES384: return _("ES384 (ECDSA, P-384 curve, SHA-384)");
+  case CL_COSE_ALG_ES512: return _("ES512 (ECDSA, P-521 curve, SHA-512)");
+  case CL_COSE_ALG_PS256: return _("PS256 (RSA-PSS, SHA-256)");
+  case CL_COSE_ALG_PS384: return _("PS384 (RSA-PSS, SHA-384)");
+  case CL_COSE_ALG_PS512: return _("PS512 (RSA-PSS, SHA-512)");
+  case CL_COSE_ALG_EDDSA: return _("Ed25519 (EdDSA)");
+  case CL_COSE_ALG_NONE:
+  default:
+    return NULL;
+  }
+}
+
+
 ClCoseAlg
 cl_cose_alg_from_string (const char *name)
 {

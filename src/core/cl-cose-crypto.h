@@ -26,6 +26,8 @@ typedef enum {
 gboolean      cl_cose_alg_is_supported    (gint64        alg);
 /* The name c2pa-rs reports in signature_info.alg ("Es256", "Ps256", "Ed25519"). */
 const char   *cl_cose_alg_to_string       (ClCoseAlg     alg);
+/* For people: "PS256 (RSA-PSS, SHA-256)", translated; NULL for an unknown algorithm. */
+const char   *cl_cose_alg_describe        (ClCoseAlg     alg);
 /* Parses "es256", "ES256", "ps384", "ed25519"… (case-insensitive); NONE when unknown. */
 ClCoseAlg     cl_cose_alg_from_string     (const char   *name);
 /* The digest of the algorithm; NULL for EdDSA (which hashes internally). */

@@ -50,6 +50,21 @@ cl_detail_add_row (AdwPreferencesGroup *group,
 }
 
 
+const char *
+cl_detail_rows_lookup (GPtrArray  *rows,
+                       const char *title)
+{
+  for (guint i = 0; i < rows->len; i++) {
+    GtkWidget *row = g_ptr_array_index (rows, i);
+
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  }
+  return NULL;
+}
+
+
 void
 cl_detail_clear (AdwPreferencesGroup *group,
                  GPtrArray           *rows)

@@ -19,6 +19,9 @@ GtkWidget *cl_detail_add_row   (AdwPreferencesGroup *group,
 void       cl_detail_add       (AdwPreferencesGroup *group,
                                 GPtrArray           *rows,
                                 GtkWidget           *row);
+/* The value (subtitle) of the first remembered row titled title, or NULL. */
+const char *cl_detail_rows_lookup (GPtrArray        *rows,
+                                   const char       *title);
 /* Removes every remembered row from group. */
 void       cl_detail_clear     (AdwPreferencesGroup *group,
                                 GPtrArray           *rows);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cose-crypto.h"
 #include "cl-detail-rows.h"
 #include "cl-signer-group.h"
 #include "cl-x509.h"
@@ -87,8 +88,12 @@ cl_signer_group_set_verification (ClSignerGroup  *self,
   }
   if (trust != NULL)
     cl_detail_add_row (group, self->rows, _("Trust"), trust->summary);
-  if (manifest != NULL)
-    cl_detail_add_row (group, self->rows, _("Signature algorithm"), manifest->sig_alg);
+  if (manifest != NULL) {
+    const char *alg = cl_cose_alg_describe (cl_cose_alg_from_string (manifest->sig_alg));
+
+    cl_detail_add_row (group, self->rows, _("Signature algorithm"),
+                       alg != NULL ? alg : manifest->sig_alg);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
@@ -98,6 +103,15 @@ cl_signer_group_get_n_rows (ClSignerGroup *self)
 {
   g_return_val_if_fail (CL_IS_SIGNER_GROUP (self), 0);
   return self->rows->len;
+}
+
+
+const char *
+cl_signer_group_get_value (ClSignerGroup *self,
+                           const char    *title)
+{
+  g_return_val_if_fail (CL_IS_SIGNER_GROUP (self), NULL);
+  return cl_detail_rows_lookup (self->rows, title);
 }
 
 

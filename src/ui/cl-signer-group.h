@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (ClSignerGroup, cl_signer_group, CL, SIGNER_GROUP, AdwPrefe
 void  cl_signer_group_set_verification (ClSignerGroup    *self,
                                       ClVerification *verification);
 guint cl_signer_group_get_n_rows       (ClSignerGroup    *self);
+/* The value shown in the row titled title (as displayed, translated), or NULL. */
+const char *cl_signer_group_get_value  (ClSignerGroup    *self,
+                                        const char       *title);
 
 G_END_DECLS
