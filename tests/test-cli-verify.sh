@@ -21,9 +21,10 @@ echo "$out" | grep -q 'Valid' && echo "$out" | grep -q 'C2PA Signer' &&
   echo "$out" | grep -q 'Algorithm: *PS256 (RSA-PSS, SHA-256)' && [ $rc = 0 ]
 check $? "a valid file exits 0 and names its signer and signature algorithm"
 
-"$cli" verify "$fx/XCA.jpg" >/dev/null; rc=$?
-[ $rc = 1 ]
-check $? "a file whose data hash fails exits 1"
+out=$("$cli" verify "$fx/XCA.jpg"); rc=$?
+echo "$out" | grep -q 'assertion.dataHash.mismatch — The image was changed after it was signed' &&
+  [ $rc = 1 ]
+check $? "a file whose data hash fails exits 1 and says so in words"
 
 "$cli" verify "$fx/no_manifest.jpg" >/dev/null; rc=$?
 [ $rc = 2 ]

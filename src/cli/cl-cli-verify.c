@@ -15,6 +15,7 @@
 #include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
+#include "cl-status-text.h"
 #include "cl-trust-list.h"
 #include "cl-verification.h"
 
@@ -127,14 +128,21 @@ print_human (VerifyJob *job)
 
     for (guint i = 0; i < v->report->statuses->len; i++) {
       ClStatus *s = g_ptr_array_index (v->report->statuses, i);
+      const char *text;
 
       if (s->kind != CL_STATUS_FAILURE)
         continue;
       if (!header)
         printf ("  %s\n", _("Problems:"));
       header = TRUE;
-      printf ("    %s%s — %s\n", s->code, s->ingredient_uri ? _(" (ingredient)") : "",
-              s->explanation);
+      /* The sentence for people, then the validator's own words where they add some
+       * (which assertion, which certificate). */
+      text = cl_status_text_describe (s->code);
+      if (s->explanation == NULL || g_str_equal (s->explanation, text))
+        printf ("    %s%s — %s\n", s->code, s->ingredient_uri ? _(" (ingredient)") : "", text);
+      else
+        printf ("    %s%s — %s (%s)\n", s->code, s->ingredient_uri ? _(" (ingredient)") : "",
+                text, s->explanation);
     }
   }
 }
