@@ -207,6 +207,24 @@ cl_test_chain_der (const ClTestCred *first,
 }
 
 
+ClProfile *
+cl_test_pki_profile (const ClTestPki *pki,
+                     const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  STACK_OF (X509) *chain = sk_X509_new_null ();
+  ClProfile *profile;
+
+  sk_X509_push (chain, pki->signer->cert);
+  sk_X509_push (chain, pki->intermediate->cert);
+  sk_X509_push (chain, pki->root->cert);
+  profile = cl_profile_new (name, chain, pki->signer->key, &error);
+  sk_X509_free (chain);
+  g_assert_no_error (error);
+  return profile;
+}
+
+
 void
 cl_test_write_pem (const char       *path,
                    const ClTestCred *first,

@@ -12,6 +12,8 @@
 #include <openssl/ocsp.h>
 #include <openssl/x509.h>
 
+#include "cl-profile.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -56,6 +58,9 @@ void        cl_test_pki_free  (ClTestPki  *pki);
 /* GPtrArray of GBytes (DER), in the order given, NULL-terminated arguments. */
 GPtrArray  *cl_test_chain_der (const ClTestCred *first,
                                ...) G_GNUC_NULL_TERMINATED;
+/* A signing profile named name: the PKI's signer key, chain signer, intermediate, root. */
+ClProfile  *cl_test_pki_profile (const ClTestPki *pki,
+                                 const char      *name);
 /* Writes the certificates as PEM into path; NULL-terminated arguments. */
 void        cl_test_write_pem (const char       *path,
                                const ClTestCred *first,

@@ -303,3 +303,19 @@ cl_test_oracle_assert_ingredient_validated (JsonObject *report,
   if (!manifest_validated || !signature_validated)
     g_error ("%s: the reference reader did not validate the parent ingredient", file);
 }
+
+
+gboolean
+cl_test_file_contains (const char *path,
+                       const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize len, text_len = strlen (text);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (gsize i = 0; i + text_len <= len; i++) {
+    if (memcmp (contents + i, text, text_len) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}

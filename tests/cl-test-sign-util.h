@@ -39,6 +39,10 @@ GBytes     *cl_test_jumbf_content    (const guint8  *data,
                                       gsize          offset,
                                       gsize          len);
 
+/* Whether the file's bytes contain text anywhere. */
+gboolean    cl_test_file_contains    (const char    *path,
+                                      const char    *text);
+
 /* Path of read.mjs when node and the reference reader are installed, else NULL. */
 char       *cl_test_oracle_path      (void);
 /* Runs the reference reader on file (with trust anchors when trust_pem is set). */

@@ -87,39 +87,6 @@ tsa_cb (SoupServer        *server,
 }
 
 
-static ClProfile *
-profile_from_pki (ClTestPki *pki)
-{
-  g_autoptr(GError) error = NULL;
-  STACK_OF (X509) *chain = sk_X509_new_null ();
-  ClProfile *profile;
-
-  sk_X509_push (chain, pki->signer->cert);
-  sk_X509_push (chain, pki->intermediate->cert);
-  sk_X509_push (chain, pki->root->cert);
-  profile = cl_profile_new ("ocsp-signer", chain, pki->signer->key, &error);
-  sk_X509_free (chain);
-  g_assert_no_error (error);
-  return profile;
-}
-
-
-static gboolean
-file_contains (const char *path,
-               const char *text)
-{
-  g_autofree char *contents = NULL;
-  gsize len, text_len = strlen (text);
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  for (gsize i = 0; i + text_len <= len; i++) {
-    if (memcmp (contents + i, text, text_len) == 0)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
 static gboolean
 has_code (JsonObject *report,
           const char *kind,
@@ -160,14 +127,14 @@ test_staple (void)
   ClSignOptions options = { .tsa_url = tsa_url, .staple_ocsp = TRUE };
 
   responder.pki = pki;
-  profile = profile_from_pki (pki);
+  profile = cl_test_pki_profile (pki, "ocsp-signer");
   result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (result->ocsp_stapled);
   g_assert_cmpint (g_atomic_int_get (&responder.requests), ==, 1);
-  g_assert_true (file_contains (output, "rVals"));
-  g_assert_true (file_contains (output, "ocspVals"));
-  g_assert_true (file_contains (output, "sigTst2"));
+  g_assert_true (cl_test_file_contains (output, "rVals"));
+  g_assert_true (cl_test_file_contains (output, "ocspVals"));
+  g_assert_true (cl_test_file_contains (output, "sigTst2"));
   cl_test_assert_same_pixels (input, output);
 
   if (oracle != NULL) {
@@ -226,11 +193,11 @@ test_no_responder (void)
   ClSignOptions options = { .tsa_url = tsa_url, .staple_ocsp = TRUE };
 
   responder.pki = pki;
-  profile = profile_from_pki (pki);
+  profile = cl_test_pki_profile (pki, "ocsp-signer");
   result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (result->ocsp_stapled);
-  g_assert_false (file_contains (output, "rVals"));
+  g_assert_false (cl_test_file_contains (output, "rVals"));
 }
 
 
