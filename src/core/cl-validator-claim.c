@@ -120,9 +120,7 @@ verify_timestamp (ClValidation *v,
     return;
   token = g_bytes_get_data (sign1->tst_token, &token_len);
   /* c2pa-rs does not check time-stamp trust for v1 claims. */
-  anchors = v->options->tsa_anchors;
-  if (anchors == NULL && v->options->tsa_anchors_lookup != NULL)
-    anchors = v->options->tsa_anchors_lookup (v->options->trust_data);
+  anchors = cl_validation_tsa_anchors (v);
   result = cl_timestamp_verify (token, token_len, g_bytes_get_data (data, NULL),
                                 g_bytes_get_size (data), m->claim->version > 1, anchors);
   for (guint i = 0; i < result->statuses->len; i++) {
@@ -168,7 +166,12 @@ verify_signature (ClValidation *v,
     return;
   }
 
-  verify_timestamp (v, m, sign1, sig_uri, &tst_time);
+  /* A time another manifest's c2pa.time-stamp assertion gives this signature replaces
+   * the signature's own time-stamp, which c2pa-rs then does not examine at all. */
+  if (g_hash_table_contains (v->assertion_times, m->label))
+    tst_time = *(gint64 *) g_hash_table_lookup (v->assertion_times, m->label);
+  else
+    verify_timestamp (v, m, sign1, sig_uri, &tst_time);
   if (tst_time >= 0) {
     gint64 *stored = g_new (gint64, 1);
 

@@ -25,6 +25,9 @@ typedef struct {
   /* Statuses of ingredient claims already verified (label → GPtrArray of ClStatus), so a
    * manifest referenced by many ingredients is verified once. */
   GHashTable               *claim_results;
+  /* Signing times that c2pa.time-stamp assertions give other manifests (label → gint64*):
+   * they stand in for the manifest's own time-stamp (cl-validator-timestamps.c). */
+  GHashTable               *assertion_times;
 } ClValidation;
 
 void     cl_validation_log              (ClValidation *v,
@@ -62,6 +65,11 @@ ClHashPass *cl_validation_hash_pass_start  (ClValidation  *v,
 gboolean    cl_validation_hash_pass_finish (ClValidation  *v,
                                             ClHashPass    *pass,
                                             GError       **error);
+
+/* Reads every c2pa.time-stamp assertion of the store into v->assertion_times. */
+void        cl_validation_collect_assertion_times (ClValidation *v);
+/* The TSA anchors of the options (read on first need), or NULL. */
+X509_STORE *cl_validation_tsa_anchors  (ClValidation  *v);
 
 /* hash(data) == expected with the named algorithm; *supported FALSE for unknown names. */
 gboolean cl_validation_hash_matches     (const char   *alg,

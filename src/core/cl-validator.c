@@ -197,6 +197,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   v.sig_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   v.claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+  v.assertion_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   v.now = g_get_real_time () / G_USEC_PER_SEC;
   for (guint i = 0; i < store->manifests->len; i++) {
     ClManifest *m = g_ptr_array_index (store->manifests, i);
@@ -214,6 +215,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   cl_crypto_init ();
   seen = g_hash_table_new (NULL, NULL);
   if (pass != NULL) {
+    cl_validation_collect_assertion_times (&v);
     cl_validation_check_referenced (&v, active, 0, seen);
     cl_validation_verify_claim (&v, active);
     cl_validation_check_cawg (&v, active);
@@ -245,6 +247,7 @@ cl_validator_verify_stream (GInputStream              *stream,
   g_hash_table_unref (v.visited);
   g_hash_table_unref (v.sig_times);
   g_hash_table_unref (v.claim_results);
+  g_hash_table_unref (v.assertion_times);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
