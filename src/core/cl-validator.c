@@ -103,6 +103,12 @@ filter_recorded (ClValidation *v,
 
         drop = g_str_equal (pair[0], s->code) && g_strcmp0 (pair[1], s->url) == 0 &&
                cl_status_recorded_kind (pair[0]) == s->kind;
+        /* A certificate that has expired since the ingredient was recorded as signed
+         * inside its validity does not count against it (c2pa-rs 0.91, #2679): the
+         * recorded result is bound to that signature, and nothing about it changed. */
+        if (!drop && g_str_equal (s->code, "signingCredential.expired"))
+          drop = g_str_equal (pair[0], "claimSignature.insideValidity") &&
+                 g_strcmp0 (pair[1], s->url) == 0;
       }
     }
     if (drop)
