@@ -43,6 +43,7 @@ struct _ClManifestBuilder {
   ClParentStore   *parent;
   ClParentBinding  parent_binding;
   ClReport        *parent_report;
+  GBytes          *parent_time_stamp;   /* DER TimeStampToken over the parent's signature */
 };
 
 
@@ -83,6 +84,7 @@ cl_manifest_builder_free (ClManifestBuilder *self)
   g_clear_pointer (&self->thumbnail, g_bytes_unref);
   g_clear_pointer (&self->parent, cl_parent_store_free);
   g_clear_pointer (&self->parent_report, cl_report_unref);
+  g_clear_pointer (&self->parent_time_stamp, g_bytes_unref);
   g_free (self);
 }
 
@@ -136,6 +138,16 @@ const char *
 cl_manifest_builder_get_parent_label (ClManifestBuilder *self)
 {
   return self->parent != NULL ? cl_parent_store_get_active (self->parent)->label : NULL;
+}
+
+
+void
+cl_manifest_builder_set_parent_time_stamp (ClManifestBuilder *self,
+                                           GBytes            *token)
+{
+  g_return_if_fail (self->parent != NULL);
+  g_clear_pointer (&self->parent_time_stamp, g_bytes_unref);
+  self->parent_time_stamp = token != NULL ? g_bytes_ref (token) : NULL;
 }
 
 
@@ -493,6 +505,23 @@ write_training_mining (ClManifestBuilder *self,
 }
 
 
+/* c2pa.time-stamp: { parent label: TimeStampToken }, so that the parent's signature has a
+ * trusted time even though it was made without one. */
+static void
+write_parent_time_stamp (ClManifestBuilder *self,
+                         GByteArray        *out,
+                         GArray            *refs)
+{
+  cbor_item_t *assertion = cl_cbor_map_new ();
+
+  cl_cbor_map_put (assertion, cl_manifest_builder_get_parent_label (self),
+                   cl_cbor_bstr (g_bytes_get_data (self->parent_time_stamp, NULL),
+                                 g_bytes_get_size (self->parent_time_stamp)));
+  write_cbor_assertion (out, refs, "c2pa.time-stamp", self->salts[7], assertion, TRUE);
+  cbor_decref (&assertion);
+}
+
+
 static void
 write_data_hash (GByteArray        *out,
                  GArray            *refs,
@@ -616,6 +645,8 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
     write_creative_work (self, out, refs);
   if (self->do_not_train)
     write_training_mining (self, out, refs);
+  if (self->parent_time_stamp != NULL)
+    write_parent_time_stamp (self, out, refs);
   write_data_hash (out, refs, self->salts[5], exclusion, data_hash);
   cl_jumbf_superbox_end (out, assertions_offset);
 

@@ -55,6 +55,10 @@ gboolean           cl_manifest_builder_set_parent (ClManifestBuilder  *self,
 /* Label of the parent's active manifest, or NULL. */
 const char        *cl_manifest_builder_get_parent_label (ClManifestBuilder *self);
 ClParentStore     *cl_manifest_builder_get_parent (ClManifestBuilder *self);
+/* A time-stamp token over the parent's signature (which has none of its own), written as
+ * a c2pa.time-stamp assertion. Needs a parent. */
+void               cl_manifest_builder_set_parent_time_stamp (ClManifestBuilder *self,
+                                                              GBytes            *token);
 /* The validator's report on the source: its statuses become the ingredient's
  * validationResults (activeManifest and ingredientDeltas), as c2pa-rs records them. */
 void               cl_manifest_builder_set_parent_report (ClManifestBuilder *self,

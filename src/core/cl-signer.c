@@ -22,6 +22,7 @@
 #include "cl-image-check.h"
 #include "cl-manifest-builder.h"
 #include "cl-ocsp-staple.h"
+#include "cl-parent-time-stamp.h"
 #include "cl-signer.h"
 #include "cl-status.h"
 #include "cl-thumbnail.h"
@@ -435,6 +436,22 @@ cl_signer_sign_file (ClProfile           *profile,
       return NULL;
     }
     cl_manifest_builder_set_parent_binding (builder, parent_binding);
+
+    if (options->tsa_url != NULL) {
+      g_autoptr(GBytes) parent_token = NULL;
+      g_autoptr(GError) tsa_error = NULL;
+
+      parent_token = cl_parent_time_stamp_fetch (info->store,
+                                                 cl_manifest_builder_get_parent_label (builder),
+                                                 options->tsa_url, cancellable, &tsa_error);
+      if (tsa_error != NULL) {
+        g_propagate_prefixed_error (error, g_steal_pointer (&tsa_error),
+                                    _("Cannot sign “%s”: "), input_name);
+        return NULL;
+      }
+      if (parent_token != NULL)
+        cl_manifest_builder_set_parent_time_stamp (builder, parent_token);
+    }
 
     /* What the validator finds on the source goes into the ingredient, as c2pa-rs
      * records it; a store it cannot read keeps the hard-binding-only record. */
