@@ -140,3 +140,29 @@ cl_test_closed_url (const char *path)
   g_socket_close (socket, NULL);
   return g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
 }
+
+
+void
+cl_test_tsa_route_cb (SoupServer        *server,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  ClTestTsa *tsa = user_data;
+  g_autoptr(GBytes) request = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(GBytes) response = NULL;
+
+  g_atomic_int_inc (&tsa->requests);
+  response = cl_test_tsa_response (tsa->pki, request,
+                                   tsa->gen_time != 0 ? tsa->gen_time
+                                                      : g_get_real_time () / G_USEC_PER_SEC);
+  if (response == NULL) {
+    soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
+    return;
+  }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (response, NULL),
+                                    g_bytes_get_size (response));
+}

@@ -7,6 +7,8 @@
 
 #include <libsoup/soup.h>
 
+#include "cl-test-pki.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -26,6 +28,21 @@ char         *cl_test_server_url   (ClTestServer      *server,
 void          cl_test_server_stall (ClTestServer      *server,
                                     SoupServerMessage *msg);
 void          cl_test_server_free  (ClTestServer      *server);
+
+/* A time-stamping authority: route callback cl_test_tsa_route_cb with a ClTestTsa as its
+ * user data answers RFC 3161 requests with tokens of pki's TSA dated gen_time (0: now),
+ * and counts them (atomically); a request it cannot read gets HTTP 400. */
+typedef struct {
+  const ClTestPki *pki;
+  gint64           gen_time;
+  gint             requests;
+} ClTestTsa;
+
+void          cl_test_tsa_route_cb (SoupServer        *server,
+                                    SoupServerMessage *msg,
+                                    const char        *path,
+                                    GHashTable        *query,
+                                    gpointer           tsa);
 
 /* An address on 127.0.0.1 where nothing listens. */
 char         *cl_test_closed_url   (const char        *path);

@@ -30,13 +30,7 @@
 #define PARENT_VALIDITY 8
 
 typedef struct {
-  ClTestPki *pki;
-  gint64     gen_time;    /* what the TSA says the time is */
-  gint       requests;
-} Tsa;
-
-typedef struct {
-  Tsa           tsa;
+  ClTestTsa     tsa;
   ClTestServer *server;
   char         *tsa_url;
   ClTestPki    *pki;
@@ -50,29 +44,10 @@ typedef struct {
 
 
 static void
-tsa_cb (SoupServer        *server,
-        SoupServerMessage *msg,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
-{
-  Tsa *tsa = user_data;
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(GBytes) response = cl_test_tsa_response (tsa->pki, body, tsa->gen_time);
-
-  g_atomic_int_inc (&tsa->requests);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (response, NULL),
-                                    g_bytes_get_size (response));
-}
-
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  const ClTestRoute routes[] = { { "/tsa", tsa_cb, &f->tsa }, { NULL, NULL, NULL } };
+  const ClTestRoute routes[] = { { "/tsa", cl_test_tsa_route_cb, &f->tsa }, { NULL, NULL, NULL } };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(ClTestCred) expired = NULL;
   g_autoptr(GBytes) expired_der = NULL;

@@ -151,29 +151,11 @@ list_cb (SoupServer        *server,
 }
 
 
-static void
-tsa_cb (SoupServer        *server,
-        SoupServerMessage *msg,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
-{
-  g_autoptr(GBytes) request = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(GBytes) response = cl_test_tsa_response (fx->pki, request,
-                                                     g_get_real_time () / G_USEC_PER_SEC);
-
-  if (response == NULL) {
-    soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
-    return;
-  }
-  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (response, NULL), g_bytes_get_size (response));
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-}
-
+/* The TSA route's state; its PKI is set once the PKI exists (it needs the server's URL). */
+static ClTestTsa tsa;
 
 static const ClTestRoute routes[] = {
-  { "/tsa", tsa_cb, NULL },
+  { "/tsa", cl_test_tsa_route_cb, &tsa },
   { "/list.pem", list_cb, NULL },
   { "/garbage.pem", list_cb, NULL },
   { "/list.json", list_cb, NULL },
@@ -593,6 +575,7 @@ main (int   argc,
   stall = cl_test_server_url (fx->server, "/stall");
   closed = cl_test_closed_url ("/ocsp");
   fx->pki = cl_test_pki_new (ocsp, NULL);
+  tsa.pki = fx->pki;
   fx->revoked = leaf ("Revoked signer", ocsp, NULL);
   fx->ocsp_down = leaf ("OCSP down", closed, crl);
   fx->stalling = leaf ("Stalling responder", stall, NULL);

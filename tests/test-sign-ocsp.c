@@ -68,25 +68,6 @@ ocsp_cb (SoupServer        *server,
 }
 
 
-static void
-tsa_cb (SoupServer        *server,
-        SoupServerMessage *msg,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
-{
-  Responder *responder = user_data;
-  g_autoptr(GBytes) body = request_body (msg);
-  g_autoptr(GBytes) response = cl_test_tsa_response (responder->pki, body,
-                                                     g_get_real_time () / G_USEC_PER_SEC);
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (response, NULL),
-                                    g_bytes_get_size (response));
-}
-
-
 static gboolean
 has_code (JsonObject *report,
           const char *kind,
@@ -107,9 +88,10 @@ static void
 test_staple (void)
 {
   Responder responder = { NULL, V_OCSP_CERTSTATUS_GOOD, 0 };
+  ClTestTsa tsa = { NULL, 0, 0 };
   const ClTestRoute routes[] = {
     { "/ocsp", ocsp_cb, &responder },
-    { "/tsa", tsa_cb, &responder },
+    { "/tsa", cl_test_tsa_route_cb, &tsa },
     { NULL, NULL, NULL },
   };
   g_autoptr(ClTestServer) server = cl_test_server_new (routes);
@@ -127,6 +109,7 @@ test_staple (void)
   ClSignOptions options = { .tsa_url = tsa_url, .staple_ocsp = TRUE };
 
   responder.pki = pki;
+  tsa.pki = pki;
   profile = cl_test_pki_profile (pki, "ocsp-signer");
   result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
   g_assert_no_error (error);
@@ -177,9 +160,9 @@ test_staple (void)
 static void
 test_no_responder (void)
 {
-  Responder responder = { NULL, V_OCSP_CERTSTATUS_GOOD, 0 };
+  ClTestTsa tsa = { NULL, 0, 0 };
   const ClTestRoute routes[] = {
-    { "/tsa", tsa_cb, &responder },
+    { "/tsa", cl_test_tsa_route_cb, &tsa },
     { NULL, NULL, NULL },
   };
   g_autoptr(ClTestServer) server = cl_test_server_new (routes);
@@ -192,7 +175,7 @@ test_no_responder (void)
   g_autoptr(GError) error = NULL;
   ClSignOptions options = { .tsa_url = tsa_url, .staple_ocsp = TRUE };
 
-  responder.pki = pki;
+  tsa.pki = pki;
   profile = cl_test_pki_profile (pki, "ocsp-signer");
   result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
   g_assert_no_error (error);
