@@ -308,7 +308,6 @@ test_no_service (void)
 static void
 test_offline_makes_no_request (void)
 {
-  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
   g_autoptr(GPtrArray) chain = cl_test_chain_der (fx->pki->signer, fx->pki->intermediate, NULL);
   g_autoptr(ClTrustStore) store = cl_trust_store_new (NULL);
   gint before = g_atomic_int_get (&fx->ocsp_requests) + g_atomic_int_get (&fx->crl_requests);

@@ -116,6 +116,20 @@ cl_manifest_signature_content (ClManifest *manifest)
 }
 
 
+ClCoseSign1 *
+cl_manifest_parse_signature (ClManifest *manifest)
+{
+  ClJumbfBox *content = cl_manifest_signature_content (manifest);
+  const guint8 *data;
+  gsize len;
+
+  if (content == NULL)
+    return NULL;
+  data = cl_jumbf_box_payload (content, &len);
+  return cl_cose_sign1_parse (data, len, NULL);
+}
+
+
 char *
 cl_manifest_uri (ClManifest *manifest,
                  const char *tail)

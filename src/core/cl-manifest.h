@@ -7,6 +7,7 @@
 
 #include "cl-assertion.h"
 #include "cl-claim.h"
+#include "cl-cose.h"
 #include "cl-jumbf.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,9 @@ ClAssertion *cl_manifest_find_assertion   (ClManifest  *manifest,
 /* The content box of the claim (its raw CBOR bytes are what is signed). */
 ClJumbfBox  *cl_manifest_claim_content    (ClManifest  *manifest);
 ClJumbfBox  *cl_manifest_signature_content (ClManifest *manifest);
+/* The decoded COSE_Sign1 of the signature box, or NULL when there is none or it cannot be
+ * decoded (for callers that only read it; the validator reports why). */
+ClCoseSign1 *cl_manifest_parse_signature  (ClManifest  *manifest);
 /* "self#jumbf=/c2pa/<label>/<tail>" (tail may be NULL for the manifest itself). */
 char        *cl_manifest_uri              (ClManifest  *manifest,
                                            const char  *tail);

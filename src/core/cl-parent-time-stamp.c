@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include "cl-cose.h"
 #include "cl-manifest-store.h"
 #include "cl-parent-time-stamp.h"
 #include "cl-tsa-client.h"
@@ -20,7 +19,6 @@ cl_parent_time_stamp_fetch (GBytes        *parent_store,
   g_autoptr(ClManifestStore) store = NULL;
   g_autoptr(ClCoseSign1) sign1 = NULL;
   ClManifest *parent;
-  ClJumbfBox *content;
   const guint8 *data;
   gsize len;
 
@@ -29,11 +27,7 @@ cl_parent_time_stamp_fetch (GBytes        *parent_store,
   /* The signer has walked this store already; the full parser finds the signature. */
   store = cl_manifest_store_parse (parent_store, NULL);
   parent = store != NULL ? cl_manifest_store_lookup (store, parent_label) : NULL;
-  content = parent != NULL ? cl_manifest_signature_content (parent) : NULL;
-  if (content == NULL)
-    return NULL;
-  data = cl_jumbf_box_payload (content, &len);
-  sign1 = cl_cose_sign1_parse (data, len, NULL);
+  sign1 = parent != NULL ? cl_manifest_parse_signature (parent) : NULL;
   if (sign1 == NULL || sign1->signature == NULL || sign1->tst_version != 0)
     return NULL;
   data = g_bytes_get_data (sign1->signature, &len);

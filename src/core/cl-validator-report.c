@@ -109,17 +109,10 @@ fill_signature_info (ClReportManifest *rm,
                      ClReport         *report,
                      gboolean          is_active)
 {
-  ClJumbfBox *content = cl_manifest_signature_content (m);
-  g_autoptr(ClCoseSign1) sign1 = NULL;
+  g_autoptr(ClCoseSign1) sign1 = cl_manifest_parse_signature (m);
   g_autoptr(ClSignerInfo) info = NULL;
   gint64 *when;
-  gsize len;
-  const guint8 *data;
 
-  if (content == NULL)
-    return;
-  data = cl_jumbf_box_payload (content, &len);
-  sign1 = cl_cose_sign1_parse (data, len, NULL);
   if (sign1 == NULL)
     return;
   rm->sig_alg = g_strdup (cl_cose_alg_to_string ((ClCoseAlg) sign1->alg));
@@ -133,6 +126,9 @@ fill_signature_info (ClReportManifest *rm,
   if (when != NULL)
     rm->sig_time = cl_signer_info_format_time (*when);
   if (is_active) {
+    const guint8 *data;
+    gsize len;
+
     for (guint i = 0; i < sign1->x5chain->len; i++)
       g_ptr_array_add (report->x5chain, g_bytes_ref (g_ptr_array_index (sign1->x5chain, i)));
     data = cl_jumbf_box_payload (m->signature_box, &len);

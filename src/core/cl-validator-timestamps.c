@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "cl-cbor-util.h"
-#include "cl-cose.h"
 #include "cl-timestamp.h"
 #include "cl-validator-private.h"
 
@@ -29,23 +28,6 @@ cl_validation_tsa_anchors (ClValidation *v)
 }
 
 
-/* The raw signature bytes of manifest's COSE_Sign1, or NULL. */
-static GBytes *
-signature_bytes (ClManifest *manifest)
-{
-  ClJumbfBox *content = cl_manifest_signature_content (manifest);
-  g_autoptr(ClCoseSign1) sign1 = NULL;
-  const guint8 *data;
-  gsize len;
-
-  if (content == NULL)
-    return NULL;
-  data = cl_jumbf_box_payload (content, &len);
-  sign1 = cl_cose_sign1_parse (data, len, NULL);
-  return sign1 != NULL && sign1->signature != NULL ? g_bytes_ref (sign1->signature) : NULL;
-}
-
-
 /* One entry "label → token": the token's time when it covers that manifest's signature
  * and holds; -1 otherwise (such a token is ignored, as c2pa-rs does, without a status). */
 static gint64
@@ -55,7 +37,7 @@ check_token (ClValidation *v,
 {
   ClManifest *target = cl_manifest_store_lookup (v->store, label);
   g_autoptr(GBytes) token = cl_cbor_dup_bytes (token_item);
-  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(ClCoseSign1) sign1 = NULL;
   g_autoptr(ClTimestampResult) result = NULL;
   gboolean check_trust;
   gsize token_len, sig_len;
@@ -63,13 +45,13 @@ check_token (ClValidation *v,
 
   if (target == NULL || target->claim == NULL || token == NULL)
     return -1;
-  signature = signature_bytes (target);
-  if (signature == NULL)
+  sign1 = cl_manifest_parse_signature (target);
+  if (sign1 == NULL || sign1->signature == NULL)
     return -1;
   /* c2pa-rs checks the imprint against the raw signature bytes, not the CounterSignature
    * structure of a claim's own sigTst2; and, as for sigTst, no trust for v1 claims. */
   token_data = g_bytes_get_data (token, &token_len);
-  sig_data = g_bytes_get_data (signature, &sig_len);
+  sig_data = g_bytes_get_data (sign1->signature, &sig_len);
   check_trust = target->claim->version > 1;
   result = cl_timestamp_verify (token_data, token_len, sig_data, sig_len, check_trust,
                                 check_trust ? cl_validation_tsa_anchors (v) : NULL);
