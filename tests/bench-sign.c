@@ -29,7 +29,7 @@ main (int   argc,
   g_autofree char *input = g_build_filename (dir, "photo.jpg", NULL);
   g_autofree char *output = g_build_filename (dir, "signed.jpg", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = cl_test_identity_create ("bench", CL_COSE_ALG_ES256, NULL, NULL,
+  g_autoptr(ClSigningProfile) profile = cl_test_identity_create ("bench", CL_COSE_ALG_ES256, NULL, NULL,
                                                           &error);
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
   guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);

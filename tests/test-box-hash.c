@@ -342,13 +342,13 @@ check (GBytes     *file,
   g_autofree char *path = cl_test_write_temp (file, name);
   g_autofree char *oracle = cl_test_oracle_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+  g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
   g_auto(GStrv) failures = NULL;
 
   g_assert_no_error (error);
   g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
   g_assert_true (cl_test_report_has_code (report, expect_code));
-  failures = cl_report_dup_failure_codes (report);
+  failures = cl_validation_report_dup_failure_codes (report);
   if (expect_match) {
     g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_VALID);
     g_assert_cmpuint (g_strv_length (failures), ==, 1);
@@ -537,7 +537,7 @@ test_malformed (void)
     g_autoptr(GBytes) store = NULL, file = NULL, cbor = NULL;
     g_autofree char *path = NULL;
     g_autoptr(GError) error = NULL;
-    g_autoptr(ClReport) report = NULL;
+    g_autoptr(ClValidationReport) report = NULL;
     cbor_item_t *root = cbor_new_definite_map (1);
     cbor_item_t *boxes = cbor_new_definite_array (1);
     cbor_item_t *entry = cbor_new_definite_map (4);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cl-job-cert-expiry.h"
-#include "cl-profile-store.h"
+#include "cl-signing-profile-store.h"
 #include "cl-scheduler-settings.h"
 #include "cl-test-identity.h"
 #include "cl-test-tmp.h"
@@ -22,11 +22,11 @@ save_identity (const char *root,
   g_autoptr(GDateTime) not_before = g_date_time_add_days (now, -400);
   g_autoptr(GDateTime) not_after = g_date_time_add_hours (now, days_left * 24 + 12);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, not_before,
+  g_autoptr(ClSigningProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, not_before,
                                                           not_after, &error);
 
   g_assert_no_error (error);
-  g_assert_true (cl_profile_store_save (root, profile, "passphrase", &error));
+  g_assert_true (cl_signing_profile_store_save (root, profile, "passphrase", &error));
   g_assert_no_error (error);
 }
 
@@ -46,8 +46,8 @@ test_find (void)
   expiring = cl_cert_expiry_find (root, now, 30, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expiring->len, ==, 2);
-  g_assert_cmpstr (((ClProfileSummary *) g_ptr_array_index (expiring, 0))->name, ==, "gone");
-  g_assert_cmpstr (((ClProfileSummary *) g_ptr_array_index (expiring, 1))->name, ==, "soon");
+  g_assert_cmpstr (((ClSigningProfileSummary *) g_ptr_array_index (expiring, 0))->name, ==, "gone");
+  g_assert_cmpstr (((ClSigningProfileSummary *) g_ptr_array_index (expiring, 1))->name, ==, "soon");
   text = cl_cert_expiry_describe (expiring, now);
   g_assert_nonnull (strstr (text, "“gone” has expired"));
   g_assert_nonnull (strstr (text, "“soon” expires in 9 days"));

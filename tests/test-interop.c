@@ -77,7 +77,7 @@ is_jpeg_or_png (const char *name)
  * the reference's list of that kind; NULL when they are the same set. */
 static char *
 compare_active_kind (const char   *file,
-                     ClReport     *report,
+                     ClValidationReport     *report,
                      JsonObject   *codes,
                      const char   *kind_name,
                      ClStatusKind  kind)
@@ -115,7 +115,7 @@ compare_one (const char   *fixtures,
   const char *verdict = json_object_get_string_member (expected, "verdict");
   g_autofree char *path = g_build_filename (fixtures, file, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = NULL;
+  g_autoptr(ClValidationReport) report = NULL;
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) failures = NULL;
@@ -132,7 +132,7 @@ compare_one (const char   *fixtures,
 
     options.trust_store = store;
     verification = cl_verify_file (path, &options, NULL);
-    report = verification->report != NULL ? cl_report_ref (verification->report) : NULL;
+    report = verification->report != NULL ? cl_validation_report_ref (verification->report) : NULL;
     if (verification->error != NULL)
       error = g_error_copy (verification->error);
   }
@@ -175,7 +175,7 @@ compare_one (const char   *fixtures,
   if (json_object_has_member (expected, "ingredient_failure_codes") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (expected, "ingredient_failure_codes")))
     add_codes (theirs, json_object_get_array_member (expected, "ingredient_failure_codes"), FALSE);
-  failures = cl_report_dup_failure_codes (report);
+  failures = cl_validation_report_dup_failure_codes (report);
   for (guint i = 0; failures[i] != NULL; i++)
     g_ptr_array_add (ours, g_strdup (failures[i]));
   ours_s = join_sorted (ours);

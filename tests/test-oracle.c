@@ -58,7 +58,7 @@ test_reference_signed (gconstpointer data)
   g_autofree char *dir = NULL, *chain = NULL, *key_path = NULL, *in = NULL, *out = NULL;
   g_autofree char *impl_arg = NULL, *err = NULL;
   g_autoptr(GBytes) plain = NULL;
-  g_autoptr(ClReport) report = NULL;
+  g_autoptr(ClValidationReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) failures = NULL;
   ClTestCertSpec root_spec = { .cn = "CredLink Oracle Root", .ca = TRUE,
@@ -114,12 +114,12 @@ test_reference_signed (gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (report->has_manifest);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_VALID);
-  failures = cl_report_dup_failure_codes (report);
+  failures = cl_validation_report_dup_failure_codes (report);
   g_assert_cmpuint (g_strv_length (failures), ==, 1);
   g_assert_cmpstr (failures[0], ==, "signingCredential.untrusted");
   g_assert_true (cl_test_report_has_code (report, "assertion.dataHash.match"));
   g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
-  g_assert_cmpstr (cl_report_get_active (report)->sig_common_name, ==, "CredLink Oracle Signer");
+  g_assert_cmpstr (cl_validation_report_get_active (report)->sig_common_name, ==, "CredLink Oracle Signer");
 }
 
 

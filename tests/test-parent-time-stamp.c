@@ -34,7 +34,7 @@ typedef struct {
   ClTestServer *server;
   char         *tsa_url;
   ClTestPki    *pki;
-  ClProfile    *profile;
+  ClSigningProfile    *profile;
   char         *dir;
   char         *parent;    /* signed by a certificate that expires PARENT_VALIDITY s from now */
   gint64        parent_not_after;
@@ -95,7 +95,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->trust);
-  g_clear_pointer (&f->profile, cl_profile_unref);
+  g_clear_pointer (&f->profile, cl_signing_profile_unref);
   g_clear_pointer (&f->server, cl_test_server_free);
   cl_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -142,7 +142,7 @@ verify (Fixture    *f,
 
 /* Whether the report has code among the statuses of its ingredients. */
 static gboolean
-ingredient_has (ClReport   *report,
+ingredient_has (ClValidationReport   *report,
                 const char *code)
 {
   for (guint i = 0; i < report->statuses->len; i++) {
@@ -203,7 +203,7 @@ test_expiry_after_re_signing (Fixture       *f,
 {
   g_autofree char *plain = NULL, *stamped = NULL;
   g_autoptr(ClVerification) plain_v = NULL, stamped_v = NULL;
-  ClReportManifest *parent;
+  ClManifestReport *parent;
 
   plain = re_sign (f, f->parent, "no-tsa.jpg", FALSE);
   g_assert_false (cl_test_file_contains (plain, "c2pa.time-stamp"));

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cl-action-text.h"
-#include "cl-report-pdf.h"
+#include "cl-pdf-report.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-pki.h"
 #include "cl-test-tmp.h"
@@ -67,7 +67,7 @@ test_pdf_report (void)
   g_autofree char *count_marker = NULL;
 
   g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
-  g_assert_true (cl_report_pdf_write (v, NULL, pdf, &error));
+  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 4096);
@@ -137,7 +137,7 @@ test_pdf_unwritable (void)
   g_autoptr(ClVerification) v = verify_signed (&pki, &jpeg);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cl_report_pdf_write (v, NULL, "/nonexistent-dir/report.pdf", &error));
+  g_assert_false (cl_pdf_report_write (v, NULL, "/nonexistent-dir/report.pdf", &error));
   g_assert_nonnull (error);
   cl_test_signed_jpeg_free (jpeg);
   cl_test_pki_free (pki);

@@ -98,7 +98,7 @@ test_staple (void)
   g_autofree char *ocsp_url = cl_test_server_url (server, "/ocsp");
   g_autofree char *tsa_url = cl_test_server_url (server, "/tsa");
   g_autoptr(ClTestPki) pki = cl_test_pki_new (ocsp_url, NULL);
-  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(ClSigningProfile) profile = NULL;
   g_autofree char *input = cl_test_make_image (work_dir, "ocsp.jpg", "jpeg", 80, 60);
   g_autofree char *output = g_build_filename (work_dir, "ocsp-signed.jpg", NULL);
   g_autofree char *revoked_output = g_build_filename (work_dir, "ocsp-revoked.jpg", NULL);
@@ -168,7 +168,7 @@ test_no_responder (void)
   g_autoptr(ClTestServer) server = cl_test_server_new (routes);
   g_autofree char *tsa_url = cl_test_server_url (server, "/tsa");
   g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
-  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(ClSigningProfile) profile = NULL;
   g_autofree char *input = cl_test_make_image (work_dir, "no-ocsp.png", "png", 40, 30);
   g_autofree char *output = g_build_filename (work_dir, "no-ocsp-signed.png", NULL);
   g_autoptr(ClSignResult) result = NULL;

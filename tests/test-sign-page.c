@@ -11,7 +11,7 @@
 #include <string.h>
 #include <adwaita.h>
 
-#include "cl-profile-store.h"
+#include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-test-identity.h"
 #include "cl-test-tmp.h"
@@ -75,13 +75,13 @@ store_identity (const char *name,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) from = g_date_time_add_days (now, days_from);
   g_autoptr(GDateTime) to = g_date_time_add_days (now, days_to);
-  g_autofree char *root = cl_profile_store_default_root ();
+  g_autofree char *root = cl_signing_profile_store_default_root ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to,
+  g_autoptr(ClSigningProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to,
                                                           &error);
 
   g_assert_no_error (error);
-  cl_profile_store_save (root, profile, PASSPHRASE, &error);
+  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
   g_assert_no_error (error);
 }
 

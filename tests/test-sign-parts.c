@@ -21,7 +21,7 @@
 #include "cl-cose-sign1-builder.h"
 #include "cl-error.h"
 #include "cl-manifest-builder.h"
-#include "cl-profile-store.h"
+#include "cl-signing-profile-store.h"
 #include "cl-signer.h"
 #include "cl-test-identity.h"
 #include "cl-test-sign-util.h"
@@ -31,11 +31,11 @@
 static char *work_dir;
 
 
-static ClProfile *
+static ClSigningProfile *
 make_identity (ClCoseAlg alg)
 {
   g_autoptr(GError) error = NULL;
-  ClProfile *profile = cl_test_identity_create ("Parts signer", alg, NULL, NULL, &error);
+  ClSigningProfile *profile = cl_test_identity_create ("Parts signer", alg, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return profile;
@@ -56,31 +56,31 @@ static void
 test_profile_store_invalid (void)
 {
   g_autofree char *root = g_build_filename (work_dir, "profiles", NULL);
-  g_autoptr(ClProfile) spaced = make_identity (CL_COSE_ALG_ES256);   /* "Parts signer" */
-  g_autoptr(ClProfile) named = NULL;
+  g_autoptr(ClSigningProfile) spaced = make_identity (CL_COSE_ALG_ES256);   /* "Parts signer" */
+  g_autoptr(ClSigningProfile) named = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *long_name = g_strnfill (65, 'a');
 
-  g_assert_true (cl_profile_store_name_is_valid ("a"));
-  g_assert_true (cl_profile_store_name_is_valid ("studio-1.x_y"));
-  g_assert_false (cl_profile_store_name_is_valid (""));
-  g_assert_false (cl_profile_store_name_is_valid (".hidden"));
-  g_assert_false (cl_profile_store_name_is_valid ("a/b"));
-  g_assert_false (cl_profile_store_name_is_valid ("../x"));
-  g_assert_false (cl_profile_store_name_is_valid ("with space"));
-  g_assert_false (cl_profile_store_name_is_valid (long_name));
+  g_assert_true (cl_signing_profile_store_name_is_valid ("a"));
+  g_assert_true (cl_signing_profile_store_name_is_valid ("studio-1.x_y"));
+  g_assert_false (cl_signing_profile_store_name_is_valid (""));
+  g_assert_false (cl_signing_profile_store_name_is_valid (".hidden"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("a/b"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("../x"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("with space"));
+  g_assert_false (cl_signing_profile_store_name_is_valid (long_name));
 
-  g_assert_false (cl_profile_store_save (root, spaced, "long enough", &error));
+  g_assert_false (cl_signing_profile_store_save (root, spaced, "long enough", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_clear_error (&error);
 
   named = cl_test_identity_create ("short-pass", CL_COSE_ALG_ES256, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (cl_profile_store_save (root, named, "abc", &error));
+  g_assert_false (cl_signing_profile_store_save (root, named, "abc", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
   g_assert_false (g_file_test (root, G_FILE_TEST_EXISTS) &&
                   g_file_test (root, G_FILE_TEST_IS_DIR) &&
-                  cl_profile_store_load (root, "short-pass", NULL, NULL) != NULL);
+                  cl_signing_profile_store_load (root, "short-pass", NULL, NULL) != NULL);
 }
 
 
@@ -89,10 +89,10 @@ test_profile_store_files (void)
 {
   g_autofree char *root = g_build_filename (work_dir, "profiles2", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) created = cl_test_identity_create ("studio-1", CL_COSE_ALG_ES256, NULL,
+  g_autoptr(ClSigningProfile) created = cl_test_identity_create ("studio-1", CL_COSE_ALG_ES256, NULL,
                                                           NULL, &error);
-  g_autoptr(ClProfile) loaded = NULL;
-  g_autoptr(ClProfile) locked = NULL;
+  g_autoptr(ClSigningProfile) loaded = NULL;
+  g_autoptr(ClSigningProfile) locked = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *dir = g_build_filename (root, "studio-1", NULL);
   g_autofree char *key_path = g_build_filename (dir, "key.p8", NULL);
@@ -103,12 +103,12 @@ test_profile_store_files (void)
   g_autoptr(GArray) problems = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gboolean usable;
-  ClProfileSummary *summary;
+  ClSigningProfileSummary *summary;
   X509 *exported;
   FILE *in;
 
   g_assert_no_error (error);
-  g_assert_true (cl_profile_store_save (root, created, "correct horse", &error));
+  g_assert_true (cl_signing_profile_store_save (root, created, "correct horse", &error));
   g_assert_no_error (error);
 
   /* Private folder and files; the key only encrypted. */
@@ -145,11 +145,11 @@ test_profile_store_files (void)
   }
 
   /* The same name twice is refused. */
-  g_assert_false (cl_profile_store_save (root, created, "correct horse", &error));
+  g_assert_false (cl_signing_profile_store_save (root, created, "correct horse", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_clear_error (&error);
 
-  list = cl_profile_store_list (root, &error);
+  list = cl_signing_profile_store_list (root, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   summary = g_ptr_array_index (list, 0);
@@ -159,52 +159,52 @@ test_profile_store_files (void)
   g_assert_nonnull (strstr (summary->subject, "CN=studio-1"));
 
   /* Wrong passphrase, right passphrase, no passphrase. */
-  g_assert_null (cl_profile_store_load (root, "studio-1", "wrong horse", &error));
+  g_assert_null (cl_signing_profile_store_load (root, "studio-1", "wrong horse", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
   g_clear_error (&error);
-  loaded = cl_profile_store_load (root, "studio-1", "correct horse", &error);
+  loaded = cl_signing_profile_store_load (root, "studio-1", "correct horse", &error);
   g_assert_no_error (error);
-  g_assert_nonnull (cl_profile_get_key (loaded));
-  g_assert_cmpint (EVP_PKEY_eq (cl_profile_get_key (loaded), cl_profile_get_key (created)), ==, 1);
-  g_assert_true (cl_profile_is_test_identity (loaded));
-  g_assert_cmpint (cl_profile_get_alg (loaded), ==, CL_COSE_ALG_ES256);
-  locked = cl_profile_store_load (root, "studio-1", NULL, &error);
+  g_assert_nonnull (cl_signing_profile_get_key (loaded));
+  g_assert_cmpint (EVP_PKEY_eq (cl_signing_profile_get_key (loaded), cl_signing_profile_get_key (created)), ==, 1);
+  g_assert_true (cl_signing_profile_is_test_identity (loaded));
+  g_assert_cmpint (cl_signing_profile_get_alg (loaded), ==, CL_COSE_ALG_ES256);
+  locked = cl_signing_profile_store_load (root, "studio-1", NULL, &error);
   g_assert_no_error (error);
-  g_assert_null (cl_profile_get_key (locked));
-  problems = cl_profile_check (locked, now, &usable);
+  g_assert_null (cl_signing_profile_get_key (locked));
+  problems = cl_signing_profile_check (locked, now, &usable);
   g_assert_false (usable);
 
-  g_assert_null (cl_profile_store_load (root, "nobody", "x", &error));
+  g_assert_null (cl_signing_profile_store_load (root, "nobody", "x", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_clear_error (&error);
-  g_assert_null (cl_profile_store_load (root, "../escape", "x", &error));
+  g_assert_null (cl_signing_profile_store_load (root, "../escape", "x", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_clear_error (&error);
 
   /* The exported CA is the test CA. */
-  g_assert_true (cl_profile_store_export_ca (root, "studio-1", ca_out, &error));
+  g_assert_true (cl_signing_profile_store_export_ca (root, "studio-1", ca_out, &error));
   g_assert_no_error (error);
   in = fopen (ca_out, "r");
   g_assert_nonnull (in);
   exported = PEM_read_X509 (in, NULL, NULL, NULL);
   fclose (in);
   g_assert_nonnull (exported);
-  g_assert_cmpint (X509_cmp (exported, cl_profile_get_test_ca (created)), ==, 0);
+  g_assert_cmpint (X509_cmp (exported, cl_signing_profile_get_test_ca (created)), ==, 0);
   X509_free (exported);
 
-  g_assert_true (cl_profile_store_remove (root, "studio-1", &error));
+  g_assert_true (cl_signing_profile_store_remove (root, "studio-1", &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = cl_profile_store_list (root, &error);
+  list = cl_signing_profile_store_list (root, &error);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_false (cl_profile_store_remove (root, "studio-1", &error));
+  g_assert_false (cl_signing_profile_store_remove (root, "studio-1", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
 }
 
 
 static char *
-write_chain_and_key (ClProfile  *profile,
+write_chain_and_key (ClSigningProfile  *profile,
                      const char *prefix,
                      const char *passphrase,
                      char      **key_path)
@@ -214,15 +214,15 @@ write_chain_and_key (ClProfile  *profile,
 
   *key_path = g_strdup_printf ("%s/%s-key.pem", work_dir, prefix);
   out = fopen (chain_path, "w");
-  PEM_write_X509 (out, cl_profile_get_leaf (profile));
-  PEM_write_X509 (out, cl_profile_get_test_ca (profile));
+  PEM_write_X509 (out, cl_signing_profile_get_leaf (profile));
+  PEM_write_X509 (out, cl_signing_profile_get_test_ca (profile));
   fclose (out);
   out = fopen (*key_path, "w");
   if (passphrase != NULL)
-    PEM_write_PKCS8PrivateKey (out, cl_profile_get_key (profile), EVP_aes_256_cbc (),
+    PEM_write_PKCS8PrivateKey (out, cl_signing_profile_get_key (profile), EVP_aes_256_cbc (),
                                (char *) passphrase, (int) strlen (passphrase), NULL, NULL);
   else
-    PEM_write_PrivateKey (out, cl_profile_get_key (profile), NULL, NULL, 0, NULL, NULL);
+    PEM_write_PrivateKey (out, cl_signing_profile_get_key (profile), NULL, NULL, 0, NULL, NULL);
   fclose (out);
   return chain_path;
 }
@@ -231,8 +231,8 @@ write_chain_and_key (ClProfile  *profile,
 static void
 test_import_pem (void)
 {
-  g_autoptr(ClProfile) source = make_identity (CL_COSE_ALG_PS256);
-  g_autoptr(ClProfile) other = make_identity (CL_COSE_ALG_ES256);
+  g_autoptr(ClSigningProfile) source = make_identity (CL_COSE_ALG_PS256);
+  g_autoptr(ClSigningProfile) other = make_identity (CL_COSE_ALG_ES256);
   g_autofree char *key_path = NULL;
   g_autofree char *plain_key = NULL;
   g_autofree char *other_key = NULL;
@@ -240,29 +240,29 @@ test_import_pem (void)
   g_autofree char *plain_chain = write_chain_and_key (source, "plain", NULL, &plain_key);
   g_autofree char *other_chain = write_chain_and_key (other, "other", NULL, &other_key);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) imported = NULL;
-  g_autoptr(ClProfile) imported_plain = NULL;
+  g_autoptr(ClSigningProfile) imported = NULL;
+  g_autoptr(ClSigningProfile) imported_plain = NULL;
   g_autoptr(GPtrArray) x5chain = NULL;
 
-  imported = cl_profile_new_from_pem ("imported", chain, key_path, "s3cret", &error);
+  imported = cl_signing_profile_new_from_pem ("imported", chain, key_path, "s3cret", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cl_profile_get_alg (imported), ==, CL_COSE_ALG_PS256);
-  g_assert_cmpint (X509_cmp (cl_profile_get_leaf (imported), cl_profile_get_leaf (source)), ==, 0);
+  g_assert_cmpint (cl_signing_profile_get_alg (imported), ==, CL_COSE_ALG_PS256);
+  g_assert_cmpint (X509_cmp (cl_signing_profile_get_leaf (imported), cl_signing_profile_get_leaf (source)), ==, 0);
   /* The self-signed root is not embedded. */
-  x5chain = cl_profile_dup_x5chain (imported);
+  x5chain = cl_signing_profile_dup_x5chain (imported);
   g_assert_cmpuint (x5chain->len, ==, 1);
 
-  imported_plain = cl_profile_new_from_pem ("plain", plain_chain, plain_key, NULL, &error);
+  imported_plain = cl_signing_profile_new_from_pem ("plain", plain_chain, plain_key, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_null (cl_profile_new_from_pem ("x", chain, key_path, "wrong", &error));
+  g_assert_null (cl_signing_profile_new_from_pem ("x", chain, key_path, "wrong", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
   g_clear_error (&error);
-  g_assert_null (cl_profile_new_from_pem ("x", chain, key_path, NULL, &error));
+  g_assert_null (cl_signing_profile_new_from_pem ("x", chain, key_path, NULL, &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
   g_clear_error (&error);
   /* A key that belongs to another certificate. */
-  g_assert_null (cl_profile_new_from_pem ("x", chain, other_key, NULL, &error));
+  g_assert_null (cl_signing_profile_new_from_pem ("x", chain, other_key, NULL, &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
 }
 
@@ -270,17 +270,17 @@ test_import_pem (void)
 static void
 test_import_pkcs12 (void)
 {
-  g_autoptr(ClProfile) source = make_identity (CL_COSE_ALG_EDDSA);
+  g_autoptr(ClSigningProfile) source = make_identity (CL_COSE_ALG_EDDSA);
   g_autofree char *path = g_build_filename (work_dir, "bundle.p12", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) imported = NULL;
+  g_autoptr(ClSigningProfile) imported = NULL;
   STACK_OF (X509) *ca = sk_X509_new_null ();
   PKCS12 *p12;
   FILE *out;
 
-  sk_X509_push (ca, cl_profile_get_test_ca (source));
-  p12 = PKCS12_create ("bundle pass", "signer", cl_profile_get_key (source),
-                       cl_profile_get_leaf (source), ca, 0, 0, 0, 0, 0);
+  sk_X509_push (ca, cl_signing_profile_get_test_ca (source));
+  p12 = PKCS12_create ("bundle pass", "signer", cl_signing_profile_get_key (source),
+                       cl_signing_profile_get_leaf (source), ca, 0, 0, 0, 0, 0);
   sk_X509_free (ca);
   g_assert_nonnull (p12);
   out = fopen (path, "wb");
@@ -288,13 +288,13 @@ test_import_pkcs12 (void)
   fclose (out);
   PKCS12_free (p12);
 
-  imported = cl_profile_new_from_pkcs12 ("p12", path, "bundle pass", &error);
+  imported = cl_signing_profile_new_from_pkcs12 ("p12", path, "bundle pass", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cl_profile_get_alg (imported), ==, CL_COSE_ALG_EDDSA);
-  g_assert_cmpint (EVP_PKEY_eq (cl_profile_get_key (imported), cl_profile_get_key (source)), ==, 1);
-  g_assert_cmpint (sk_X509_num (cl_profile_get_chain (imported)), ==, 2);
+  g_assert_cmpint (cl_signing_profile_get_alg (imported), ==, CL_COSE_ALG_EDDSA);
+  g_assert_cmpint (EVP_PKEY_eq (cl_signing_profile_get_key (imported), cl_signing_profile_get_key (source)), ==, 1);
+  g_assert_cmpint (sk_X509_num (cl_signing_profile_get_chain (imported)), ==, 2);
 
-  g_assert_null (cl_profile_new_from_pkcs12 ("p12", path, "not it", &error));
+  g_assert_null (cl_signing_profile_new_from_pkcs12 ("p12", path, "not it", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
 }
 
@@ -305,10 +305,10 @@ static void
 test_import_pkcs12_legacy (void)
 {
   if (g_test_subprocess ()) {
-    g_autoptr(ClProfile) source = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(ClSigningProfile) source = make_identity (CL_COSE_ALG_ES256);
     g_autofree char *path = g_build_filename (work_dir, "legacy.p12", NULL);
     g_autoptr(GError) error = NULL;
-    g_autoptr(ClProfile) imported = NULL;
+    g_autoptr(ClSigningProfile) imported = NULL;
     OSSL_LIB_CTX *legacy_ctx = OSSL_LIB_CTX_new ();
     OSSL_PROVIDER *legacy = OSSL_PROVIDER_load (legacy_ctx, "legacy");
     OSSL_PROVIDER *base = OSSL_PROVIDER_load (legacy_ctx, "default");
@@ -319,8 +319,8 @@ test_import_pkcs12_legacy (void)
       g_test_message ("OpenSSL legacy provider not installed");
       return;
     }
-    p12 = PKCS12_create_ex ("old pass", "signer", cl_profile_get_key (source),
-                            cl_profile_get_leaf (source), NULL,
+    p12 = PKCS12_create_ex ("old pass", "signer", cl_signing_profile_get_key (source),
+                            cl_signing_profile_get_leaf (source), NULL,
                             NID_pbe_WithSHA1And3_Key_TripleDES_CBC,
                             NID_pbe_WithSHA1And40BitRC2_CBC, 0, 0, 0, legacy_ctx, NULL);
     g_assert_nonnull (p12);
@@ -333,9 +333,9 @@ test_import_pkcs12_legacy (void)
     OSSL_LIB_CTX_free (legacy_ctx);
 
     g_assert_false (OSSL_PROVIDER_available (NULL, "legacy"));
-    imported = cl_profile_new_from_pkcs12 ("legacy", path, "old pass", &error);
+    imported = cl_signing_profile_new_from_pkcs12 ("legacy", path, "old pass", &error);
     g_assert_no_error (error);
-    g_assert_cmpint (EVP_PKEY_eq (cl_profile_get_key (imported), cl_profile_get_key (source)),
+    g_assert_cmpint (EVP_PKEY_eq (cl_signing_profile_get_key (imported), cl_signing_profile_get_key (source)),
                      ==, 1);
     return;
   }
@@ -346,11 +346,11 @@ test_import_pkcs12_legacy (void)
 
 static gboolean
 has_problem (GArray                *problems,
-             ClProfileProblemLevel  level,
+             ClSigningProfileProblemLevel  level,
              const char            *fragment)
 {
   for (guint i = 0; i < problems->len; i++) {
-    ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
+    ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);
 
     if (problem->level == level && strstr (problem->message, fragment) != NULL)
       return TRUE;
@@ -367,67 +367,67 @@ test_profile_check (void)
   g_autoptr(GDateTime) soon = g_date_time_add_days (now, 10);
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 100);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) good = make_identity (CL_COSE_ALG_ES256);
-  g_autoptr(ClProfile) expiring = cl_test_identity_create ("soon", CL_COSE_ALG_ES256, start, soon,
+  g_autoptr(ClSigningProfile) good = make_identity (CL_COSE_ALG_ES256);
+  g_autoptr(ClSigningProfile) expiring = cl_test_identity_create ("soon", CL_COSE_ALG_ES256, start, soon,
                                                            &error);
-  g_autoptr(ClProfile) ca_as_signer = NULL;
+  g_autoptr(ClSigningProfile) ca_as_signer = NULL;
   g_autoptr(GArray) problems = NULL;
   STACK_OF (X509) *chain = sk_X509_new_null ();
   gboolean usable;
   guint warnings = 0;
 
   g_assert_no_error (error);
-  problems = cl_profile_check (good, now, &usable);
+  problems = cl_signing_profile_check (good, now, &usable);
   g_assert_true (usable);
   for (guint i = 0; i < problems->len; i++) {
-    ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
+    ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);
 
-    g_assert_cmpint (problem->level, ==, CL_PROFILE_PROBLEM_WARNING);
+    g_assert_cmpint (problem->level, ==, CL_SIGNING_PROFILE_PROBLEM_WARNING);
     warnings++;
   }
   /* Only the "not publicly trusted" label. */
   g_assert_cmpuint (warnings, ==, 1);
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_WARNING, "not publicly trusted"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING, "not publicly trusted"));
   g_clear_pointer (&problems, g_array_unref);
 
-  problems = cl_profile_check (expiring, now, &usable);
+  problems = cl_signing_profile_check (expiring, now, &usable);
   g_assert_true (usable);
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_WARNING, "expires within 30 days"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING, "expires within 30 days"));
   g_clear_pointer (&problems, g_array_unref);
 
   /* Checked at a later time, the same profile has expired. */
-  problems = cl_profile_check (expiring, later, &usable);
+  problems = cl_signing_profile_check (expiring, later, &usable);
   g_assert_false (usable);
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_FATAL, "expired"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, "expired"));
   g_clear_pointer (&problems, g_array_unref);
 
   /* A chain in the wrong order is flagged. */
   {
-    g_autoptr(ClProfile) other = make_identity (CL_COSE_ALG_ES256);
-    g_autoptr(ClProfile) mixed = NULL;
+    g_autoptr(ClSigningProfile) other = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(ClSigningProfile) mixed = NULL;
     STACK_OF (X509) *wrong = sk_X509_new_null ();
 
-    sk_X509_push (wrong, cl_profile_get_leaf (good));
-    sk_X509_push (wrong, cl_profile_get_test_ca (other));
-    mixed = cl_profile_new ("mixed", wrong, cl_profile_get_key (good), &error);
+    sk_X509_push (wrong, cl_signing_profile_get_leaf (good));
+    sk_X509_push (wrong, cl_signing_profile_get_test_ca (other));
+    mixed = cl_signing_profile_new ("mixed", wrong, cl_signing_profile_get_key (good), &error);
     sk_X509_free (wrong);
     g_assert_no_error (error);
-    problems = cl_profile_check (mixed, now, &usable);
+    problems = cl_signing_profile_check (mixed, now, &usable);
     g_assert_true (usable);
-    g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_WARNING, "not issued by"));
+    g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING, "not issued by"));
     g_clear_pointer (&problems, g_array_unref);
   }
 
   /* A CA certificate (no EKU, cA=TRUE) cannot sign claims. */
-  sk_X509_push (chain, cl_profile_get_test_ca (good));
-  ca_as_signer = cl_profile_new ("ca", chain, NULL, &error);
+  sk_X509_push (chain, cl_signing_profile_get_test_ca (good));
+  ca_as_signer = cl_signing_profile_new ("ca", chain, NULL, &error);
   sk_X509_free (chain);
   g_assert_no_error (error);
-  problems = cl_profile_check (ca_as_signer, now, &usable);
+  problems = cl_signing_profile_check (ca_as_signer, now, &usable);
   g_assert_false (usable);
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_FATAL, "CA certificate"));
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_FATAL, "extended key usage"));
-  g_assert_true (has_problem (problems, CL_PROFILE_PROBLEM_FATAL, "key usage does not include"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, "CA certificate"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, "extended key usage"));
+  g_assert_true (has_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, "key usage does not include"));
 }
 
 
@@ -465,19 +465,19 @@ test_cose_padding (void)
   /* A key that does not belong to the x5chain certificate never yields a signature;
    * one that does fills the reservation exactly. */
   {
-    g_autoptr(ClProfile) a = make_identity (CL_COSE_ALG_ES256);
-    g_autoptr(ClProfile) b = make_identity (CL_COSE_ALG_ES256);
-    g_autoptr(GPtrArray) chain_b = cl_profile_dup_x5chain (b);
-    g_autoptr(GPtrArray) chain_a = cl_profile_dup_x5chain (a);
+    g_autoptr(ClSigningProfile) a = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(ClSigningProfile) b = make_identity (CL_COSE_ALG_ES256);
+    g_autoptr(GPtrArray) chain_b = cl_signing_profile_dup_x5chain (b);
+    g_autoptr(GPtrArray) chain_a = cl_signing_profile_dup_x5chain (a);
     g_autoptr(GBytes) claim = g_bytes_new_static ("\xa1\x61\x61\x01", 4);
     g_autoptr(GBytes) good = NULL;
     g_autoptr(GError) error = NULL;
 
-    g_assert_null (cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_profile_get_key (a), chain_b, claim,
+    g_assert_null (cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_signing_profile_get_key (a), chain_b, claim,
                                         NULL, NULL, NULL, 4000, NULL, NULL, &error));
     g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
     g_clear_error (&error);
-    good = cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_profile_get_key (a), chain_a, claim,
+    good = cl_cose_sign1_build (CL_COSE_ALG_ES256, cl_signing_profile_get_key (a), chain_a, claim,
                                 NULL, NULL, NULL, 4000, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_bytes_get_size (good), ==, 4000);
@@ -795,7 +795,7 @@ test_timestamp (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = make_identity (CL_COSE_ALG_ES256);
+  g_autoptr(ClSigningProfile) profile = make_identity (CL_COSE_ALG_ES256);
   g_autofree char *input = cl_test_make_image (work_dir, "ts.jpg", "jpeg", 64, 64);
   g_autofree char *output = g_build_filename (work_dir, "ts-signed.jpg", NULL);
   g_autofree char *refused = g_build_filename (work_dir, "ts-refused.jpg", NULL);

@@ -8,14 +8,14 @@
 #include "config.h"
 
 #include "cl-asset.h"
-#include "cl-sign-proof.h"
+#include "cl-sign-record.h"
 #include "cl-test-identity.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
 #include "cl-verification.h"
 
 static char *work_dir;
-static ClProfile *profile;
+static ClSigningProfile *profile;
 
 /* Writes a copy of path with the byte range [start, start + length) removed. */
 static char *
@@ -123,7 +123,7 @@ main (int   argc,
   g_test_add_data_func ("/sign-recovery/jpeg", "jpg", test_recovery);
   g_test_add_data_func ("/sign-recovery/png", "png", test_recovery);
   status = g_test_run ();
-  cl_profile_unref (profile);
+  cl_signing_profile_unref (profile);
   g_free (work_dir);
   return status;
 }

@@ -24,7 +24,7 @@
 typedef struct {
   ClCoseAlg   alg;
   const char *name;
-  ClProfile  *profile;
+  ClSigningProfile  *profile;
   char       *ca_pem;
 } Identity;
 
@@ -58,7 +58,7 @@ identity (ClCoseAlg alg)
       id->ca_pem = g_strdup_printf ("%s/ca-%s.pem", work_dir, id->name);
       out = fopen (id->ca_pem, "w");
       g_assert_nonnull (out);
-      PEM_write_X509 (out, cl_profile_get_test_ca (id->profile));
+      PEM_write_X509 (out, cl_signing_profile_get_test_ca (id->profile));
       fclose (out);
     }
     return id;
@@ -212,7 +212,7 @@ check_store (const char         *output,
                                       cbor_bytestring_length (protected_item),
                                       g_bytes_get_data (claim, NULL), g_bytes_get_size (claim));
   g_assert_true (cl_cose_verify_signature (id->alg,
-                                           X509_get0_pubkey (cl_profile_get_leaf (id->profile)),
+                                           X509_get0_pubkey (cl_signing_profile_get_leaf (id->profile)),
                                            g_bytes_get_data (tbs, NULL), g_bytes_get_size (tbs),
                                            cbor_bytestring_handle (sig_item),
                                            cbor_bytestring_length (sig_item), &error));
@@ -539,7 +539,7 @@ count_entries (const char *dir)
 
 
 static void
-assert_sign_fails (ClProfile  *profile,
+assert_sign_fails (ClSigningProfile  *profile,
                    const char *input,
                    GQuark      domain,
                    gint        code)
@@ -600,7 +600,7 @@ test_expired_profile (void)
   g_autoptr(GDateTime) start = g_date_time_add_days (now, -400);
   g_autoptr(GDateTime) end = g_date_time_add_days (now, -2);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) expired = cl_test_identity_create ("Expired", CL_COSE_ALG_ES256, start,
+  g_autoptr(ClSigningProfile) expired = cl_test_identity_create ("Expired", CL_COSE_ALG_ES256, start,
                                                           end, &error);
   g_autofree char *input = cl_test_make_image (work_dir, "for-expired.png", "png", 20, 20);
 
@@ -707,7 +707,7 @@ main (int   argc,
   status = g_test_run ();
 
   for (gsize i = 0; i < G_N_ELEMENTS (identities); i++) {
-    g_clear_pointer (&identities[i].profile, cl_profile_unref);
+    g_clear_pointer (&identities[i].profile, cl_signing_profile_unref);
     g_free (identities[i].ca_pem);
   }
   g_free (oracle);

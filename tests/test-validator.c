@@ -16,7 +16,7 @@
 
 
 static gboolean
-has_status (ClReport    *report,
+has_status (ClValidationReport    *report,
             const char  *code,
             ClStatusKind kind)
 {
@@ -30,12 +30,12 @@ has_status (ClReport    *report,
 }
 
 
-static ClReport *
+static ClValidationReport *
 verify_bytes (GBytes  *bytes,
               GError **error)
 {
   g_autofree char *path = cl_test_write_temp (bytes, "signed.jpg");
-  ClReport *report = cl_validator_verify_file (path, NULL, NULL, error);
+  ClValidationReport *report = cl_validator_verify_file (path, NULL, NULL, error);
 
   g_unlink (path);
   return report;
@@ -48,17 +48,17 @@ test_valid (void)
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (jpeg->file, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (jpeg->file, &error);
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
   g_auto(GStrv) failures = NULL;
   guint8 expected_content[32], expected_file[32];
-  ClReportManifest *active;
+  ClManifestReport *active;
   ClByteRange *range;
 
   g_assert_no_error (error);
   g_assert_true (report->has_manifest);
   g_assert_cmpstr (cl_validation_state_to_string (report->state), ==, "Valid");
-  failures = cl_report_dup_failure_codes (report);
+  failures = cl_validation_report_dup_failure_codes (report);
   g_assert_cmpuint (g_strv_length (failures), ==, 1);
   g_assert_cmpstr (failures[0], ==, "signingCredential.untrusted");
   g_assert_true (has_status (report, "claimSignature.validated", CL_STATUS_SUCCESS));
@@ -67,7 +67,7 @@ test_valid (void)
   g_assert_true (has_status (report, "assertion.hashedURI.match", CL_STATUS_SUCCESS));
 
   /* The report's facts for other consumers. */
-  active = cl_report_get_active (report);
+  active = cl_validation_report_get_active (report);
   g_assert_nonnull (active);
   g_assert_cmpstr (active->label, ==, jpeg->manifest_label);
   g_assert_cmpstr (active->sig_alg, ==, "Es256");
@@ -100,7 +100,7 @@ test_tampered_pixels (void)
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->pixel_offset, 0x01);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (bad, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
@@ -120,8 +120,8 @@ test_box_hashed (void)
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
   g_autoptr(GBytes) bad = cl_test_flip_byte (file, g_bytes_get_size (file) - 5, 0x01);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (file, &error);
-  g_autoptr(ClReport) bad_report = NULL;
+  g_autoptr(ClValidationReport) report = verify_bytes (file, &error);
+  g_autoptr(ClValidationReport) bad_report = NULL;
   guint8 expected_content[32];
 
   g_assert_no_error (error);
@@ -148,7 +148,7 @@ test_tampered_assertion (void)
   /* "c2pa.created" → "c2pa.crfated": still CBOR, no longer what the claim hashed. */
   g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->actions_offset + 7, 0x01);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (bad, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
@@ -166,7 +166,7 @@ test_tampered_claim (void)
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GBytes) bad = cl_test_flip_byte (jpeg->file, jpeg->claim_offset + 10, 0x01);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (bad, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (bad, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
@@ -182,7 +182,7 @@ test_expired_signer (void)
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (30, -1);
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (jpeg->file, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (jpeg->file, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
@@ -198,7 +198,7 @@ test_expired_signer (void)
  * the same failure codes. */
 static void
 assert_reference_agrees (const char *path,
-                         ClReport   *report)
+                         ClValidationReport   *report)
 {
   g_autofree char *oracle = cl_test_oracle_path ();
   g_autoptr(JsonObject) reference = NULL;
@@ -210,7 +210,7 @@ assert_reference_agrees (const char *path,
   reference = cl_test_oracle_read (oracle, path, NULL);
   g_assert_cmpstr (json_object_get_string_member (reference, "validation_state"), ==,
                    cl_validation_state_to_string (report->state));
-  failures = cl_report_dup_failure_codes (report);
+  failures = cl_validation_report_dup_failure_codes (report);
   expected = json_object_get_array_member (json_object_get_object_member (reference, "codes"),
                                            "failure");
   g_assert_cmpuint (g_strv_length (failures), ==, json_array_get_length (expected));
@@ -247,7 +247,7 @@ test_expired_signer_reference (void)
   g_autoptr(GBytes) file = cl_test_box_hashed_jpeg_new (&signer);
   g_autofree char *path = cl_test_write_temp (file, "expired.jpg");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+  g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (has_status (report, "signingCredential.expired", CL_STATUS_FAILURE));
@@ -279,7 +279,7 @@ test_icons (void)
     g_autoptr(GBytes) store = NULL, file = NULL;
     g_autofree char *path = NULL;
     g_autoptr(GError) error = NULL;
-    g_autoptr(ClReport) report = NULL;
+    g_autoptr(ClValidationReport) report = NULL;
     g_auto(GStrv) failures = NULL;
 
     store = cl_test_box_hash_store_for_plain (leaf->key, chain, cases[i].url, cases[i].wrong);
@@ -287,7 +287,7 @@ test_icons (void)
     path = cl_test_write_temp (file, "icon.jpg");
     report = cl_validator_verify_file (path, NULL, NULL, &error);
     g_assert_no_error (error);
-    failures = cl_report_dup_failure_codes (report);
+    failures = cl_validation_report_dup_failure_codes (report);
     g_assert_true (g_strv_contains ((const char * const *) failures,
                                     "signingCredential.untrusted"));
     if (cases[i].failure != NULL)
@@ -307,7 +307,7 @@ test_truncated (void)
   g_autoptr(ClTestSignedJpeg) jpeg = cl_test_signed_jpeg_new (signer);
   g_autoptr(GBytes) cut = g_bytes_new_from_bytes (jpeg->file, 0, jpeg->store_offset + 200);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (cut, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (cut, &error);
 
   g_assert_null (report);
   g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED);
@@ -323,7 +323,7 @@ test_garbled_box (void)
   guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg->file, NULL), len);
   g_autoptr(GBytes) bad = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = NULL;
+  g_autoptr(ClValidationReport) report = NULL;
 
   /* The store's description box claims to be far larger than its superbox. */
   copy[jpeg->jumd_offset] = 0x7F;
@@ -340,7 +340,7 @@ test_not_an_image (void)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("hello, this is not an image\n", 28);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (text, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (text, &error);
 
   g_assert_null (report);
   g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
@@ -352,13 +352,13 @@ test_no_credentials (void)
 {
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClReport) report = verify_bytes (plain, &error);
+  g_autoptr(ClValidationReport) report = verify_bytes (plain, &error);
   g_autofree char *json = NULL;
 
   g_assert_no_error (error);
   g_assert_false (report->has_manifest);
-  g_assert_false (cl_report_is_valid (report));
-  json = cl_report_to_json_string (report, FALSE);
+  g_assert_false (cl_validation_report_is_valid (report));
+  json = cl_validation_report_to_json_string (report, FALSE);
   g_assert_null (strstr (json, "validation_state"));
 }
 
@@ -368,7 +368,7 @@ verify_async_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  ClReport **out = user_data;
+  ClValidationReport **out = user_data;
   g_autoptr(GError) error = NULL;
 
   *out = cl_validator_verify_file_finish (result, &error);
@@ -384,13 +384,13 @@ test_async_and_json (void)
   g_autofree char *path = cl_test_write_temp (jpeg->file, "async.jpg");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
-  ClReport *report = NULL;
+  ClValidationReport *report = NULL;
   JsonObject *root, *manifest, *results;
 
   cl_validator_verify_file_async (path, NULL, NULL, verify_async_cb, &report);
   while (report == NULL)
     g_main_context_iteration (NULL, TRUE);
-  json = cl_report_to_json_string (report, FALSE);
+  json = cl_validation_report_to_json_string (report, FALSE);
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "active_manifest"), ==, jpeg->manifest_label);
@@ -403,7 +403,7 @@ test_async_and_json (void)
   results = json_object_get_object_member (json_object_get_object_member (root, "validation_results"),
                                            "activeManifest");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (results, "failure")), ==, 1);
-  cl_report_unref (report);
+  cl_validation_report_unref (report);
   g_unlink (path);
 }
 

@@ -11,7 +11,7 @@
 #include "cl-cli-passphrase.h"
 #include "cl-cli-profile.h"
 #include "cl-error.h"
-#include "cl-profile-store.h"
+#include "cl-signing-profile-store.h"
 #include "cl-test-identity.h"
 
 
@@ -41,36 +41,36 @@ usage (const char *message)
 
 
 void
-cl_cli_print_profile_problems (ClProfile *profile)
+cl_cli_print_profile_problems (ClSigningProfile *profile)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GArray) problems = NULL;
   gboolean usable;
 
-  problems = cl_profile_check (profile, now, &usable);
+  problems = cl_signing_profile_check (profile, now, &usable);
   for (guint i = 0; i < problems->len; i++) {
-    ClProfileProblem *problem = &g_array_index (problems, ClProfileProblem, i);
+    ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);
 
     fprintf (stderr, "  %s %s\n",
-             problem->level == CL_PROFILE_PROBLEM_FATAL ? _("error:") : _("warning:"),
+             problem->level == CL_SIGNING_PROFILE_PROBLEM_FATAL ? _("error:") : _("warning:"),
              problem->message);
   }
 }
 
 
 static int
-save_new_profile (ClProfile *profile)
+save_new_profile (ClSigningProfile *profile)
 {
-  g_autofree char *root = cl_profile_store_default_root ();
+  g_autofree char *root = cl_signing_profile_store_default_root ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ClCliPassphrase) passphrase = NULL;
 
   passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
                                       _("New passphrase for the profile's key: "), TRUE, &error);
-  if (passphrase == NULL || !cl_profile_store_save (root, profile, passphrase, &error))
+  if (passphrase == NULL || !cl_signing_profile_store_save (root, profile, passphrase, &error))
     return fail (error);
-  printf (_("Saved signing profile “%s” (%s)\n"), cl_profile_get_name (profile),
-          cl_cose_alg_to_string (cl_profile_get_alg (profile)));
+  printf (_("Saved signing profile “%s” (%s)\n"), cl_signing_profile_get_name (profile),
+          cl_cose_alg_to_string (cl_signing_profile_get_alg (profile)));
   cl_cli_print_profile_problems (profile);
   return CL_CLI_EXIT_OK;
 }
@@ -94,7 +94,7 @@ run_import (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(ClSigningProfile) profile = NULL;
   g_autoptr(ClCliPassphrase) source_passphrase = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -103,26 +103,26 @@ run_import (int    argc,
   if (name == NULL || (p12 == NULL) == (cert == NULL || key == NULL) ||
       (p12 != NULL && (cert != NULL || key != NULL)))
     return usage (_("import needs --name and either --p12 or both --cert and --key"));
-  if (!cl_profile_store_name_is_valid (name))
+  if (!cl_signing_profile_store_name_is_valid (name))
     return usage (_("profile names use letters, digits, “.”, “_” and “-”"));
 
   if (cert != NULL) {
     /* An unencrypted key needs no passphrase; ask only when it is encrypted. */
-    profile = cl_profile_new_from_pem (name, cert, key, NULL, &error);
+    profile = cl_signing_profile_new_from_pem (name, cert, key, NULL, &error);
     if (profile == NULL && g_error_matches (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE)) {
       g_clear_error (&error);
       source_passphrase = cl_cli_passphrase_get (CL_CLI_IMPORT_PASSPHRASE_ENV,
                                                  _("Passphrase of the private key: "), FALSE,
                                                  &error);
       if (source_passphrase != NULL)
-        profile = cl_profile_new_from_pem (name, cert, key, source_passphrase, &error);
+        profile = cl_signing_profile_new_from_pem (name, cert, key, source_passphrase, &error);
     }
   } else {
     source_passphrase = cl_cli_passphrase_get (CL_CLI_IMPORT_PASSPHRASE_ENV,
                                                _("Passphrase of the PKCS#12 bundle: "), FALSE,
                                                &error);
     if (source_passphrase != NULL)
-      profile = cl_profile_new_from_pkcs12 (name, p12, source_passphrase, &error);
+      profile = cl_signing_profile_new_from_pkcs12 (name, p12, source_passphrase, &error);
   }
   if (profile == NULL)
     return fail (error);
@@ -146,7 +146,7 @@ run_create_test (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClProfile) profile = NULL;
+  g_autoptr(ClSigningProfile) profile = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) not_before = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) not_after = NULL;
@@ -155,7 +155,7 @@ run_create_test (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
-  if (name == NULL || !cl_profile_store_name_is_valid (name))
+  if (name == NULL || !cl_signing_profile_store_name_is_valid (name))
     return usage (_("create-test needs --name NAME (letters, digits, “.”, “_”, “-”)"));
   if (alg_name != NULL) {
     alg = g_ascii_strcasecmp (alg_name, "ed25519") == 0 ? CL_COSE_ALG_EDDSA
@@ -180,9 +180,9 @@ run_create_test (int    argc,
 static int
 run_list (void)
 {
-  g_autofree char *root = cl_profile_store_default_root ();
+  g_autofree char *root = cl_signing_profile_store_default_root ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) profiles = cl_profile_store_list (root, &error);
+  g_autoptr(GPtrArray) profiles = cl_signing_profile_store_list (root, &error);
 
   if (profiles == NULL)
     return fail (error);
@@ -191,7 +191,7 @@ run_list (void)
     return CL_CLI_EXIT_OK;
   }
   for (guint i = 0; i < profiles->len; i++) {
-    ClProfileSummary *summary = g_ptr_array_index (profiles, i);
+    ClSigningProfileSummary *summary = g_ptr_array_index (profiles, i);
 
     printf ("%s\t%s\t%s %s\t%s%s\n", summary->name, summary->algorithm, _("until"),
             summary->not_after, summary->subject,
@@ -205,7 +205,7 @@ int
 cl_cli_profile_run (int    argc,
                     char **argv)
 {
-  g_autofree char *root = cl_profile_store_default_root ();
+  g_autofree char *root = cl_signing_profile_store_default_root ();
   g_autoptr(GError) error = NULL;
 
   if (argc < 2)
@@ -222,7 +222,7 @@ cl_cli_profile_run (int    argc,
     return argc == 2 ? run_list () : usage (_("list takes no arguments"));
   if (g_str_equal (argv[1], "check")) {
     g_autoptr(ClCliPassphrase) passphrase = NULL;
-    g_autoptr(ClProfile) profile = NULL;
+    g_autoptr(ClSigningProfile) profile = NULL;
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     g_autoptr(GArray) problems = NULL;
     gboolean usable;
@@ -232,19 +232,19 @@ cl_cli_profile_run (int    argc,
     passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
                                         _("Passphrase of the signing profile: "), FALSE, &error);
     if (passphrase != NULL)
-      profile = cl_profile_store_load (root, argv[2], passphrase, &error);
+      profile = cl_signing_profile_store_load (root, argv[2], passphrase, &error);
     if (profile == NULL)
       return fail (error);
-    problems = cl_profile_check (profile, now, &usable);
+    problems = cl_signing_profile_check (profile, now, &usable);
     printf (usable ? _("“%s” can sign (%s)\n") : _("“%s” cannot sign (%s)\n"), argv[2],
-            cl_cose_alg_to_string (cl_profile_get_alg (profile)));
+            cl_cose_alg_to_string (cl_signing_profile_get_alg (profile)));
     cl_cli_print_profile_problems (profile);
     return usable ? CL_CLI_EXIT_OK : CL_CLI_EXIT_FAILURE;
   }
   if (g_str_equal (argv[1], "remove")) {
     if (argc != 3)
       return usage (_("remove needs NAME"));
-    if (!cl_profile_store_remove (root, argv[2], &error))
+    if (!cl_signing_profile_store_remove (root, argv[2], &error))
       return fail (error);
     printf (_("Removed signing profile “%s”\n"), argv[2]);
     return CL_CLI_EXIT_OK;
@@ -252,7 +252,7 @@ cl_cli_profile_run (int    argc,
   if (g_str_equal (argv[1], "export-ca")) {
     if (argc != 4)
       return usage (_("export-ca needs NAME and FILE"));
-    if (!cl_profile_store_export_ca (root, argv[2], argv[3], &error))
+    if (!cl_signing_profile_store_export_ca (root, argv[2], argv[3], &error))
       return fail (error);
     printf (_("Wrote the test CA of “%s” to %s\n"), argv[2], argv[3]);
     return CL_CLI_EXIT_OK;

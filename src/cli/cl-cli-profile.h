@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include "cl-profile.h"
+#include "cl-signing-profile.h"
 
 G_BEGIN_DECLS
 
 int  cl_cli_profile_run             (int         argc,
                                      char      **argv);
 /* Prints the certificate-profile problems of profile to stderr. */
-void cl_cli_print_profile_problems  (ClProfile  *profile);
+void cl_cli_print_profile_problems  (ClSigningProfile  *profile);
 
 G_END_DECLS

@@ -13,8 +13,8 @@
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
 #include "cl-error.h"
-#include "cl-profile-store.h"
-#include "cl-sign-proof.h"
+#include "cl-signing-profile-store.h"
+#include "cl-sign-record.h"
 #include "cl-signer.h"
 
 
@@ -69,8 +69,8 @@ cl_cli_sign_run (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClCliPassphrase) passphrase = NULL;
-  g_autoptr(ClProfile) profile = NULL;
-  g_autofree char *root = cl_profile_store_default_root ();
+  g_autoptr(ClSigningProfile) profile = NULL;
+  g_autofree char *root = cl_signing_profile_store_default_root ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GArray) problems = NULL;
   ClSignOptions options = { 0, };
@@ -115,12 +115,12 @@ cl_cli_sign_run (int    argc,
   passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
                                       _("Passphrase of the signing profile: "), FALSE, &error);
   if (passphrase != NULL)
-    profile = cl_profile_store_load (root, profile_name, passphrase, &error);
+    profile = cl_signing_profile_store_load (root, profile_name, passphrase, &error);
   if (profile == NULL) {
     fprintf (stderr, "credlink-cli sign: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
   }
-  problems = cl_profile_check (profile, now, &usable);
+  problems = cl_signing_profile_check (profile, now, &usable);
   if (problems->len > 0) {
     fprintf (stderr, _("Signing profile “%s”:\n"), profile_name);
     cl_cli_print_profile_problems (profile);

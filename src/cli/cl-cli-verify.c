@@ -89,7 +89,7 @@ static void
 print_human (VerifyJob *job)
 {
   ClVerification *v = job->verification;
-  ClReportManifest *active;
+  ClManifestReport *active;
 
   printf ("%s\n", job->path);
   if (v->error != NULL) {
@@ -101,7 +101,7 @@ print_human (VerifyJob *job)
   printf ("  %-14s %s\n", "", v->reason);
   if (!v->report->has_manifest)
     return;
-  active = cl_report_get_active (v->report);
+  active = cl_validation_report_get_active (v->report);
   if (active != NULL) {
     if (active->title != NULL)
       printf ("  %-14s %s\n", _("Title:"), active->title);

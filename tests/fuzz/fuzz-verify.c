@@ -15,13 +15,13 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
   g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
-  g_autoptr(ClReport) report = NULL;
+  g_autoptr(ClValidationReport) report = NULL;
   g_autofree char *json = NULL;
 
   if (info == NULL)
     return 0;
   report = cl_validator_verify_stream (stream, info, NULL, NULL, NULL);
   if (report != NULL)
-    json = cl_report_to_json_string (report, FALSE);
+    json = cl_validation_report_to_json_string (report, FALSE);
   return 0;
 }

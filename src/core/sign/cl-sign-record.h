@@ -1,0 +1,24 @@
+/* cl-sign-record.h: recording a signed image in the proof cache, with the manifest
+ * store it carries, so a copy whose credentials a platform stripped can still be
+ * matched and its credentials recovered (cl-verification).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-signing-profile.h"
+#include "cl-proof-cache.h"
+#include "cl-signer.h"
+
+G_BEGIN_DECLS
+
+/* Stores a SIGNED proof for output, which the signer just wrote (result). Reads the
+ * embedded store back from output. retention_days 0: the GSettings value. Blocking. */
+gboolean cl_sign_record_proof (ClProofCache  *cache,
+                               const char    *output,
+                               ClSignResult  *result,
+                               ClSigningProfile     *profile,
+                               guint          retention_days,
+                               GError       **error);
+
+G_END_DECLS

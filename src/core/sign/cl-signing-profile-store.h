@@ -1,0 +1,61 @@
+/* cl-signing-profile-store.h: signing profiles on disk,
+ * <root>/<name>/{chain.pem, key.p8, profile.json[, ca.pem]} with root
+ * $CREDLINK_DATA_DIR/profiles or $XDG_DATA_HOME/credlink/profiles. Folders are
+ * 0700, files 0600; the private key is only ever stored encrypted (PKCS#8,
+ * AES-256-CBC with a key derived from the passphrase by scrypt).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cl-signing-profile.h"
+
+G_BEGIN_DECLS
+
+/* The minimum passphrase length for a stored key. */
+#define CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE 4
+
+typedef struct {
+  char     *name;
+  char     *subject;       /* leaf subject, one line */
+  char     *algorithm;     /* "Es256", "Ps256", "Ed25519" */
+  char     *not_after;     /* ISO 8601 */
+  gboolean  test_identity;
+} ClSigningProfileSummary;
+
+void       cl_signing_profile_summary_free        (ClSigningProfileSummary *summary);
+
+/* Newly allocated root folder of the profiles. */
+char      *cl_signing_profile_store_default_root  (void);
+
+/* Profile names: letters, digits, '.', '_', '-', not starting with '.', ≤ 64 bytes. */
+gboolean   cl_signing_profile_store_name_is_valid (const char  *name);
+
+/* Saves a profile with its key encrypted under passphrase. Fails if a profile
+ * of that name exists. Nothing is left behind on failure. */
+gboolean   cl_signing_profile_store_save          (const char  *root,
+                                           ClSigningProfile   *profile,
+                                           const char  *passphrase,
+                                           GError     **error);
+/* Loads a profile; with passphrase NULL the key stays locked. A wrong passphrase
+ * is CL_SIGN_ERROR_PASSPHRASE. */
+ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
+                                           const char  *name,
+                                           const char  *passphrase,
+                                           GError     **error);
+/* The profiles, sorted by name (ClSigningProfileSummary). */
+GPtrArray *cl_signing_profile_store_list          (const char  *root,
+                                           GError     **error);
+gboolean   cl_signing_profile_store_remove        (const char  *root,
+                                           const char  *name,
+                                           GError     **error);
+/* Writes the test identity's CA certificate as PEM to path (not for imported
+ * profiles, whose CA is not ours to hand out). */
+gboolean   cl_signing_profile_store_export_ca     (const char  *root,
+                                           const char  *name,
+                                           const char  *path,
+                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,406 @@
+/* cl-trust-chain.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <openssl/err.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+
+#include "cl-crypto-init.h"
+#include "cl-cert-profile-check.h"
+#include "cl-error.h"
+#include "cl-trust-chain.h"
+#include "cl-x509.h"
+
+/* A COSE x5chain longer than this is not a certificate chain. */
+#define MAX_CHAIN_LENGTH 16
+
+
+typedef struct {
+  ClTrustList     *list;    /* borrowed */
+  STACK_OF(X509)  *chain;   /* built chain, signer first, anchor last */
+} ChainMatch;
+
+
+/* c2pa-rs (certificate_trust/openssl.rs): X509_STRICT | PARTIAL_CHAIN (an
+ * intermediate on a list is enough), no purpose (EKUs are checked by the
+ * profile), the trusted time when there is one, else no time checks at all. */
+static STACK_OF(X509) *
+verify_with_list (ClTrustList     *list,
+                  X509            *leaf,
+                  STACK_OF(X509)  *untrusted,
+                  gint64           judged_time,
+                  gboolean         time_is_trusted,
+                  int             *out_error,
+                  int             *out_depth)
+{
+  X509_STORE *store = cl_trust_list_get_x509_store (list);
+  X509_STORE_CTX *ctx;
+  X509_VERIFY_PARAM *param;
+  STACK_OF(X509) *chain = NULL;
+
+  if (store == NULL)
+    return NULL;
+  ctx = X509_STORE_CTX_new ();
+  if (X509_STORE_CTX_init (ctx, store, leaf, untrusted) != 1) {
+    X509_STORE_CTX_free (ctx);
+    ERR_clear_error ();
+    return NULL;
+  }
+  param = X509_STORE_CTX_get0_param (ctx);
+  X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_X509_STRICT | X509_V_FLAG_PARTIAL_CHAIN);
+  if (time_is_trusted)
+    X509_VERIFY_PARAM_set_time (param, (time_t) judged_time);
+  else
+    X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_NO_CHECK_TIME);
+
+  if (X509_verify_cert (ctx) == 1) {
+    chain = X509_STORE_CTX_get1_chain (ctx);
+  } else {
+    *out_error = X509_STORE_CTX_get_error (ctx);
+    *out_depth = X509_STORE_CTX_get_error_depth (ctx);
+  }
+  X509_STORE_CTX_free (ctx);
+  ERR_clear_error ();
+  return chain;
+}
+
+
+static char *
+chain_error_text (int error,
+                  int depth)
+{
+  const char *what;
+
+  switch (error) {
+  case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+  case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    what = _("its issuer is not on the list, and no certificate of the chain leads to one that is");
+    break;
+  case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    what = _("it is self-signed and not on the list");
+    break;
+  case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    what = _("the chain ends in a root that is not on the list");
+    break;
+  case X509_V_ERR_CERT_HAS_EXPIRED:
+    what = _("a certificate of the chain had expired at the time judged");
+    break;
+  case X509_V_ERR_CERT_NOT_YET_VALID:
+    what = _("a certificate of the chain was not yet valid at the time judged");
+    break;
+  case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+    what = _("a signature inside the chain does not verify");
+    break;
+  case X509_V_ERR_INVALID_CA:
+    what = _("a certificate that is not a CA issued another one");
+    break;
+  default:
+    what = X509_verify_cert_error_string (error);
+    break;
+  }
+  return g_strdup_printf (_("%s (OpenSSL: %s, at certificate %d of the chain)"), what,
+                          X509_verify_cert_error_string (error), depth);
+}
+
+
+static const char *
+ocsp_code_for (const ClRevocationInfo *info)
+{
+  switch (info->state) {
+  case CL_REVOCATION_GOOD:
+  case CL_REVOCATION_REVOKED_LATER:
+    return CL_CODE_OCSP_NOT_REVOKED;
+  case CL_REVOCATION_REVOKED:
+    return CL_CODE_OCSP_REVOKED;
+  case CL_REVOCATION_UNKNOWN:
+    return CL_CODE_OCSP_UNKNOWN;
+  case CL_REVOCATION_NOT_CHECKED:
+  default:
+    break;
+  }
+  /* c2pa-rs logs "skipped" when it had nothing stapled and chose not to go
+   * online, "inaccessible" when it went online and got no answer, and nothing
+   * when a stapled response was unusable or there is no revocation service. */
+  switch (info->skip) {
+  case CL_REVOCATION_SKIP_OFFLINE: return CL_CODE_OCSP_SKIPPED;
+  case CL_REVOCATION_SKIP_UNREACHABLE: return CL_CODE_OCSP_INACCESSIBLE;
+  default: return NULL;
+  }
+}
+
+
+static void
+add_code (ClTrustResult *result,
+          const char    *code)
+{
+  if (code != NULL && !cl_trust_result_has_code (result, code))
+    g_ptr_array_add (result->codes, g_strdup (code));
+}
+
+
+static ClTrustResult *
+unreadable_signer (ClTrustResult *result,
+                   const char    *why)
+{
+  add_code (result, CL_CODE_SIGNING_CREDENTIAL_INVALID);
+  add_code (result, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED);
+  result->chain_error = g_strdup (why);
+  result->summary = g_strdup_printf (_("Not trusted: the signer’s certificate cannot be read (%s)"), why);
+  return result;
+}
+
+
+static char *
+summarise (ClTrustResult *result,
+           X509          *leaf)
+{
+  g_autofree char *who = cl_x509_display_name (leaf);
+  ClRevocationInfo *revocation = cl_trust_result_get_signer_revocation (result);
+
+  if (revocation != NULL && revocation->state == CL_REVOCATION_REVOKED)
+    return g_strdup_printf (_("Not trusted: the certificate of “%s” has been revoked"), who);
+  if (result->trusted && result->method == CL_TRUST_METHOD_ALLOWED_LIST)
+    return g_strdup_printf (_("Trusted: “%s” is on the allowed list of “%s” (%s)"), who,
+                            result->list_name, cl_trust_list_kind_describe (result->list_kind));
+  if (result->trusted && result->anchor_entity != NULL)
+    return g_strdup_printf (_("Trusted: “%s” chains to the anchor of %s on “%s” (%s)"), who,
+                            result->anchor_entity, result->list_name,
+                            cl_trust_list_kind_describe (result->list_kind));
+  if (result->trusted)
+    return g_strdup_printf (_("Trusted: “%s” chains to an anchor of “%s” (%s)"), who,
+                            result->list_name, cl_trust_list_kind_describe (result->list_kind));
+  if (!result->profile_ok && result->list_name != NULL)
+    return g_strdup_printf (_("Not trusted: “%s” chains to “%s” but breaks the C2PA certificate rules"),
+                            who, result->list_name);
+  if (result->list_name != NULL)
+    return g_strdup_printf (_("Not trusted: a certificate in the chain of “%s” has been revoked"), who);
+  return g_strdup_printf (_("Not trusted: “%s” is on no trust list for content credentials (%s)"),
+                          who, result->chain_error != NULL ? result->chain_error : "");
+}
+
+
+ClTrustResult *
+cl_trust_evaluate (ClTrustStore          *store,
+                   GPtrArray             *x5chain,
+                   GDateTime             *trusted_time,
+                   GPtrArray             *ocsp_responses,
+                   const ClTrustSettings *settings,
+                   GCancellable          *cancellable)
+{
+  ClTrustResult *result = cl_trust_result_new ();
+  static const ClTrustSettings offline = { 0 };
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func ((GDestroyNotify) X509_free);
+  g_autoptr(GStrvBuilder) eku_builder = g_strv_builder_new ();
+  g_auto(GStrv) ekus = NULL;
+  STACK_OF(X509) *untrusted = NULL;
+  STACK_OF(X509) *built = NULL;
+  const char *profile_code;
+  GPtrArray *lists;
+  ClCertReport *signer_report;
+  ClRevocationOptions revocation_options;
+  X509 *leaf;
+  gboolean ca_revoked = FALSE;
+  int first_error = X509_V_OK, first_depth = 0;
+  g_autofree char *bad_chain = NULL;
+
+  cl_crypto_init ();
+
+  if (settings == NULL)
+    settings = &offline;
+  result->time_is_trusted = trusted_time != NULL;
+  result->judged_time = trusted_time != NULL ? g_date_time_to_unix (trusted_time)
+                                             : g_get_real_time () / G_USEC_PER_SEC;
+
+  if (x5chain == NULL || x5chain->len == 0)
+    return unreadable_signer (result, _("the signature carries no certificate"));
+  if (x5chain->len > MAX_CHAIN_LENGTH)
+    return unreadable_signer (result, _("the certificate chain is too long"));
+  for (guint i = 0; i < x5chain->len; i++) {
+    GBytes *der = g_ptr_array_index (x5chain, i);
+    g_autoptr(GError) error = NULL;
+    X509 *cert = cl_x509_from_der (g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error);
+
+    if (cert == NULL && i == 0)
+      return unreadable_signer (result, error->message);
+    if (cert == NULL) {
+      /* c2pa-rs: a broken certificate above the signer makes it untrusted, not invalid. */
+      if (bad_chain == NULL)
+        bad_chain = g_strdup_printf (_("certificate %u of the chain cannot be read: %s"), i,
+                                     error->message);
+      continue;
+    }
+    g_ptr_array_add (given, cert);
+  }
+  leaf = g_ptr_array_index (given, 0);
+  untrusted = sk_X509_new_null ();
+  for (guint i = 1; i < given->len; i++)
+    sk_X509_push (untrusted, g_ptr_array_index (given, i));
+
+  /* Accepted EKUs: c2pa-rs defaults + the trust config + the lists' store.cfg. */
+  for (const char * const *oid = settings->extra_ekus; oid != NULL && *oid != NULL; oid++)
+    g_strv_builder_add (eku_builder, *oid);
+  for (const char * const *oid = cl_trust_store_get_ekus (store); *oid != NULL; oid++)
+    g_strv_builder_add (eku_builder, *oid);
+  ekus = g_strv_builder_end (eku_builder);
+
+  /* 1. The C2PA certificate profile of the signer. */
+  signer_report = cl_cert_report_new (leaf, CL_CERT_ROLE_SIGNER);
+  g_ptr_array_add (result->certs, signer_report);
+  profile_code = cl_cert_profile_check_signer (leaf, (const char * const *) ekus,
+                                               result->judged_time, signer_report->checks);
+  result->profile_ok = profile_code == NULL;
+
+  /* 2. Trust: allowed lists first (as c2pa-rs), then chains, claim-signer
+   * lists only — an anchor of a time-stamping list never vouches for a signer. */
+  lists = cl_trust_store_get_lists (store);
+  for (guint i = 0; i < lists->len && result->list_name == NULL; i++) {
+    ClTrustList *list = g_ptr_array_index (lists, i);
+
+    if (bad_chain != NULL)
+      break;
+    if (!cl_trust_list_is_tsa (list) && cl_trust_list_allows (list, leaf)) {
+      result->method = CL_TRUST_METHOD_ALLOWED_LIST;
+      result->list_name = g_strdup (cl_trust_list_get_name (list));
+      result->list_kind = cl_trust_list_get_kind (list);
+    }
+  }
+  for (guint i = 0; i < lists->len && result->list_name == NULL; i++) {
+    ClTrustList *list = g_ptr_array_index (lists, i);
+    int error = X509_V_OK, depth = 0;
+
+    if (bad_chain != NULL)
+      break;
+    if (cl_trust_list_is_tsa (list))
+      continue;
+    built = verify_with_list (list, leaf, untrusted, result->judged_time,
+                              result->time_is_trusted, &error, &depth);
+    if (built != NULL) {
+      result->method = CL_TRUST_METHOD_CHAIN;
+      result->list_name = g_strdup (cl_trust_list_get_name (list));
+      result->list_kind = cl_trust_list_get_kind (list);
+    } else if (first_error == X509_V_OK && error != X509_V_OK) {
+      first_error = error;
+      first_depth = depth;
+    }
+  }
+  if (result->list_name == NULL) {
+    if (bad_chain != NULL)
+      result->chain_error = g_steal_pointer (&bad_chain);
+    else if (first_error != X509_V_OK)
+      result->chain_error = chain_error_text (first_error, first_depth);
+    else
+      result->chain_error = g_strdup (_("no trust list for content-credential signers is installed"));
+    g_ptr_array_add (signer_report->checks,
+                     cl_cert_check_new ("trust", CL_CHECK_FAIL, result->chain_error));
+  } else if (result->method == CL_TRUST_METHOD_ALLOWED_LIST) {
+    g_autofree char *reason = g_strdup_printf (_("On the allowed list of “%s”"), result->list_name);
+
+    g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
+  } else {
+    g_autofree char *reason = g_strdup_printf (_("Chains to an anchor of “%s” (%s)"), result->list_name,
+                                               cl_trust_list_kind_describe (result->list_kind));
+    g_auto(GStrv) leaf_ekus = cl_x509_extended_key_usages (leaf);
+
+    g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
+    /* C2PA 2.2 §14.4.1 ties the C2PA trust list to c2pa-kp-claimSigning; c2pa-rs
+     * does not enforce it (yet), so neither do we — but say so. */
+    if (result->list_kind == CL_TRUST_LIST_KIND_C2PA &&
+        (leaf_ekus == NULL || !g_strv_contains ((const char * const *) leaf_ekus,
+                                                CL_OID_EKU_C2PA_CLAIM_SIGNING)))
+      g_ptr_array_add (signer_report->checks,
+                       cl_cert_check_new ("claim-signing-eku", CL_CHECK_WARN,
+                                          _("Lacks the c2pa-kp-claimSigning usage that the C2PA trust list is meant for")));
+  }
+
+  /* 3. The rest of the chain: the one OpenSSL built, else the x5chain as given. */
+  if (built != NULL) {
+    for (int i = 1; i < sk_X509_num (built); i++) {
+      X509 *cert = sk_X509_value (built, i);
+      gboolean is_anchor = i == sk_X509_num (built) - 1;
+      ClCertReport *report = cl_cert_report_new (cert, is_anchor ? CL_CERT_ROLE_ANCHOR
+                                                                 : CL_CERT_ROLE_INTERMEDIATE);
+
+      report->from_list = sk_X509_find (untrusted, cert) < 0;
+      if (is_anchor) {
+        ClTrustList *list = cl_trust_store_lookup (store, result->list_name);
+        const ClTrustEntity *entity = NULL;
+
+        if (list != NULL)
+          entity = cl_trust_list_lookup_entity (list, cert);
+
+        if (entity != NULL && entity->entity != NULL) {
+          report->list_entity = g_strdup (entity->entity);
+          result->anchor_entity = g_strdup (entity->entity);
+        }
+      }
+      cl_cert_profile_check_ca (cert, result->judged_time, result->time_is_trusted, report->checks);
+      g_ptr_array_add (result->certs, report);
+    }
+  } else {
+    for (guint i = 1; i < given->len; i++) {
+      ClCertReport *report = cl_cert_report_new (g_ptr_array_index (given, i),
+                                                 CL_CERT_ROLE_INTERMEDIATE);
+
+      cl_cert_profile_check_ca (report->cert, result->judged_time, result->time_is_trusted,
+                                report->checks);
+      g_ptr_array_add (result->certs, report);
+    }
+  }
+
+  /* 4. Revocation of every certificate but the anchor. */
+  revocation_options.online = settings->online;
+  revocation_options.timeout_seconds = settings->timeout_seconds;
+  revocation_options.session = settings->session;
+  revocation_options.cache = settings->cache;
+  for (guint i = 0; i < result->certs->len; i++) {
+    ClCertReport *report = g_ptr_array_index (result->certs, i);
+    ClCertReport *above = NULL;
+    X509 *issuer = NULL;
+
+    if (report->role == CL_CERT_ROLE_ANCHOR)
+      continue;
+    if (i + 1 < result->certs->len)
+      above = g_ptr_array_index (result->certs, i + 1);
+    if (above != NULL && X509_check_issued (above->cert, report->cert) == X509_V_OK)
+      issuer = above->cert;
+    report->revocation = cl_revocation_check (report->cert, issuer, ocsp_responses,
+                                              result->judged_time, result->time_is_trusted,
+                                              &revocation_options, cancellable);
+    if (report->role != CL_CERT_ROLE_SIGNER && report->revocation->state == CL_REVOCATION_REVOKED)
+      ca_revoked = TRUE;
+  }
+  ERR_clear_error ();
+
+  /* 5. Codes, as c2pa-rs logs them: profile, trust, revocation. */
+  add_code (result, profile_code);
+  {
+    ClRevocationInfo *revocation = signer_report->revocation;
+    gboolean signer_revoked = revocation->state == CL_REVOCATION_REVOKED;
+
+    if (result->list_name == NULL || ca_revoked) {
+      /* C2PA 2.2 §15.9: a revoked CA makes the signer untrusted. */
+      add_code (result, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED);
+    } else if (result->profile_ok && !signer_revoked) {
+      result->trusted = TRUE;
+      add_code (result, CL_CODE_SIGNING_CREDENTIAL_TRUSTED);
+    }
+    /* else: on a list but broken or revoked — c2pa-rs would still log
+     * "trusted" next to the failure; we never do. */
+    /* An OCSP "good" only means something when the issuer who vouches for
+     * it is trusted; c2pa-rs logs nothing for a response it cannot tie to
+     * its anchors (ocsp.jpg), so neither do we. The per-certificate report
+     * still shows what the response said. */
+    if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_OCSP_NOT_REVOKED) != 0 ||
+        result->list_name != NULL)
+      add_code (result, ocsp_code_for (revocation));
+  }
+
+  result->summary = summarise (result, leaf);
+  sk_X509_pop_free (built, X509_free);
+  sk_X509_free (untrusted);
+  return result;
+}

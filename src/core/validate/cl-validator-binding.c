@@ -1,0 +1,472 @@
+/* cl-validator-binding.c: the hard binding (c2pa.hash.data or c2pa.hash.boxes, C2PA 2.2
+ * §15.12) and the report's own hashes, in one pass over the file.
+ *
+ * The pass is planned on the validating thread (which assertion, which exclusions,
+ * digests set up) and then runs on a helper thread while that thread verifies signatures
+ * and certificates; its statuses are logged when it is joined, after the claim's and the
+ * ingredients', as c2pa-rs orders them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cl-assertion-ingredient.h"
+#include "cl-box-hash.h"
+#include "cl-cbor-util.h"
+#include "cl-data-hash.h"
+#include "cl-error.h"
+#include "cl-validator-private.h"
+
+typedef enum {
+  BINDING_NONE,
+  BINDING_DATA,
+  BINDING_BOXES,
+} BindingKind;
+
+typedef struct {
+  GArray     *exclusions;     /* ClByteRange */
+  GBytes     *hash;
+  gboolean    malformed;
+} DataHash;
+
+struct _ClHashPass {
+  GInputStream   *stream;
+  GCancellable   *cancellable;
+  ClValidationReport       *report;
+  GArray         *store_runs;       /* the store's ranges, merged */
+
+  ClDataHasher   *content;          /* SHA-256 outside the store: the report's content hash */
+  ClDataHasher   *binding;          /* the data hash's own, when it is not the content hash */
+  ClBoxHashCheck *boxes;
+  ClBoxHash      *box_hash;
+  gboolean        whole;            /* the report wants the whole-file SHA-256 */
+
+  /* What to log at the end. */
+  BindingKind     kind;
+  char           *missing_uri;      /* claim.hardBindings.missing */
+  char           *uri;              /* the binding assertion */
+  DataHash        dh;
+  const EVP_MD   *md;
+  char           *box_problem;      /* found before the pass */
+  gboolean        box_malformed;
+
+  /* The pass. */
+  GThread        *thread;
+  gboolean        ok;
+  GError         *error;
+  guint64         file_size;
+  guint8          whole_sha256[32];
+};
+
+
+/* An update manifest binds through the first standard manifest up its parentOf chain. */
+ClManifest *
+cl_validation_find_binding_manifest (ClValidation *v,
+                                     ClManifest   *m)
+{
+  for (guint depth = 0; m != NULL && depth < CL_VALIDATOR_MAX_INGREDIENT_DEPTH; depth++) {
+    ClManifest *parent = NULL;
+
+    if (!m->is_update)
+      return m;
+    for (guint i = 0; i < m->assertions->len && parent == NULL; i++) {
+      ClAssertion *a = g_ptr_array_index (m->assertions, i);
+      g_autoptr(ClIngredient) ing = NULL;
+
+      if (!cl_assertion_label_is_ingredient (a->base_label))
+        continue;
+      ing = cl_ingredient_parse (a, NULL);
+      if (ing != NULL && ing->manifest != NULL && g_strcmp0 (ing->relationship, "parentOf") == 0) {
+        g_autofree char *label = cl_jumbf_uri_manifest_label (ing->manifest->url);
+
+        parent = cl_manifest_store_lookup (v->store, label);
+      }
+    }
+    m = parent;
+  }
+  return NULL;
+}
+
+
+static ClAssertion *
+find_hard_binding (ClManifest *m,
+                   const char *base_label)
+{
+  if (m->claim == NULL)
+    return NULL;
+  for (guint i = 0; i < m->claim->created_assertions->len; i++) {
+    ClHashedUri *uri = g_ptr_array_index (m->claim->created_assertions, i);
+    g_autofree char *label = cl_jumbf_uri_last_segment (uri->url);
+    ClAssertion *a = label != NULL ? cl_manifest_find_assertion (m, label) : NULL;
+
+    if (a != NULL && g_str_equal (a->base_label, base_label))
+      return a;
+  }
+  return NULL;
+}
+
+
+static gboolean
+ranges_equal (GArray *a,
+              GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++) {
+    ClByteRange *ra = &g_array_index (a, ClByteRange, i), *rb = &g_array_index (b, ClByteRange, i);
+
+    if (ra->start != rb->start || ra->length != rb->length)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+/* The store ranges merged into contiguous runs. */
+static GArray *
+merged_store_ranges (GArray *ranges)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
+
+  for (guint i = 0; i < ranges->len; i++) {
+    ClByteRange r = g_array_index (ranges, ClByteRange, i);
+    ClByteRange *last = out->len > 0 ? &g_array_index (out, ClByteRange, out->len - 1) : NULL;
+
+    if (last != NULL && last->start + last->length == r.start)
+      last->length += r.length;
+    else
+      g_array_append_val (out, r);
+  }
+  return out;
+}
+
+
+static void
+parse_data_hash (cbor_item_t *item,
+                 DataHash    *dh)
+{
+  cbor_item_t *excl = cl_cbor_map_get (item, "exclusions");
+  guint64 prev_end = 0;
+
+  dh->exclusions = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
+  dh->hash = cl_cbor_dup_bytes (cl_cbor_map_get (item, "hash"));
+  if (item == NULL || !cbor_isa_map (item) || (excl != NULL && !cbor_isa_array (excl))) {
+    dh->malformed = TRUE;
+    return;
+  }
+  for (gsize i = 0; excl != NULL && i < cbor_array_size (excl); i++) {
+    cbor_item_t *e = cbor_array_handle (excl)[i];
+    gint64 start, length;
+    ClByteRange r;
+
+    if (!cl_cbor_get_int (cl_cbor_map_get (e, "start"), &start) ||
+        !cl_cbor_get_int (cl_cbor_map_get (e, "length"), &length) ||
+        start < 0 || length < 0 || (guint64) start < prev_end ||
+        (guint64) start > G_MAXUINT64 - (guint64) length) {
+      dh->malformed = TRUE;
+      return;
+    }
+    r.start = (guint64) start;
+    r.length = (guint64) length;
+    prev_end = r.start + r.length;
+    g_array_append_val (dh->exclusions, r);
+  }
+}
+
+
+static gboolean
+range_covered (ClByteRange *r,
+               GArray      *exclusions)
+{
+  for (guint i = 0; i < exclusions->len; i++) {
+    ClByteRange *e = &g_array_index (exclusions, ClByteRange, i);
+
+    if (r->start >= e->start && r->start + r->length <= e->start + e->length)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static void
+plan_data_hash (ClValidation *v,
+                ClHashPass   *pass,
+                ClManifest   *binding,
+                ClAssertion  *a)
+{
+  g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, NULL);
+  g_autofree char *alg = cl_cbor_map_dup_string (item, "alg");
+
+  pass->kind = BINDING_DATA;
+  parse_data_hash (item, &pass->dh);
+  pass->md = cl_data_hash_md_from_name (alg != NULL ? alg :
+                                        binding->claim != NULL ? binding->claim->alg : NULL);
+
+  /* An update manifest's store grew after its parent bound the asset: the exclusion
+   * that starts at the store covers the current store (C2PA 2.2 §15.12.1). */
+  if (binding != cl_manifest_store_get_active (v->store) && pass->store_runs->len > 0) {
+    ClByteRange *run = &g_array_index (pass->store_runs, ClByteRange, 0);
+
+    for (guint i = 0; i < pass->dh.exclusions->len; i++) {
+      ClByteRange *e = &g_array_index (pass->dh.exclusions, ClByteRange, i);
+
+      if (e->start == run->start)
+        e->length = run->length;
+    }
+  }
+  if (pass->dh.malformed)
+    pass->md = NULL;
+  /* The usual layout (SHA-256, the store excluded and nothing else) is the content hash. */
+  if (pass->md != NULL && (pass->md != EVP_sha256 () ||
+                           !ranges_equal (pass->dh.exclusions, pass->store_runs))) {
+    pass->binding = cl_data_hasher_new (pass->md, (ClByteRange *) pass->dh.exclusions->data,
+                                        pass->dh.exclusions->len, NULL);
+    if (pass->binding == NULL)
+      pass->md = NULL;
+  }
+}
+
+
+static void
+plan_box_hash (ClHashPass  *pass,
+               ClManifest  *binding,
+               ClAssertion *a)
+{
+  g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, NULL);
+
+  pass->kind = BINDING_BOXES;
+  pass->box_hash = cl_box_hash_parse (item, &pass->box_problem);
+  if (pass->box_hash == NULL) {
+    pass->box_malformed = TRUE;
+    return;
+  }
+  pass->boxes = cl_box_hash_check_new (pass->box_hash, pass->report->format,
+                                       pass->store_runs->len > 0,
+                                       binding->claim != NULL ? binding->claim->alg : NULL,
+                                       &pass->box_problem);
+}
+
+
+static gpointer
+run_pass (gpointer data)
+{
+  ClHashPass *pass = data;
+  ClStreamConsumer consumers[3];
+  guint n = 0;
+
+  consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->content };
+  if (pass->binding != NULL)
+    consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->binding };
+  if (pass->boxes != NULL)
+    consumers[n++] = (ClStreamConsumer) { cl_box_hash_check_consume, pass->boxes };
+
+  pass->ok = g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_SET, pass->cancellable,
+                              &pass->error) &&
+             cl_data_hash_pass (pass->stream, consumers, n,
+                                pass->whole ? pass->whole_sha256 : NULL, &pass->file_size,
+                                pass->cancellable, &pass->error);
+  return NULL;
+}
+
+
+static void
+hash_pass_free (ClHashPass *pass)
+{
+  g_clear_object (&pass->stream);
+  g_clear_object (&pass->cancellable);
+  g_clear_pointer (&pass->store_runs, g_array_unref);
+  g_clear_pointer (&pass->content, cl_data_hasher_free);
+  g_clear_pointer (&pass->binding, cl_data_hasher_free);
+  g_clear_pointer (&pass->boxes, cl_box_hash_check_free);
+  g_clear_pointer (&pass->box_hash, cl_box_hash_free);
+  g_free (pass->missing_uri);
+  g_free (pass->uri);
+  g_clear_pointer (&pass->dh.exclusions, g_array_unref);
+  g_clear_pointer (&pass->dh.hash, g_bytes_unref);
+  g_free (pass->box_problem);
+  g_clear_error (&pass->error);
+  g_free (pass);
+}
+
+
+ClHashPass *
+cl_validation_hash_pass_start (ClValidation  *v,
+                               ClValidationReport      *report,
+                               GInputStream  *stream,
+                               ClManifest    *binding,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  ClHashPass *pass = g_new0 (ClHashPass, 1);
+  ClAssertion *a = NULL;
+
+  pass->stream = g_object_ref (stream);
+  pass->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  pass->report = report;
+  pass->whole = !v->options->skip_file_sha256;
+  pass->store_runs = merged_store_ranges (report->store_ranges);
+  pass->content = cl_data_hasher_new (EVP_sha256 (), (ClByteRange *) pass->store_runs->data,
+                                      pass->store_runs->len, error);
+  if (pass->content == NULL) {
+    hash_pass_free (pass);
+    return NULL;
+  }
+
+  if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.data")) != NULL)
+    plan_data_hash (v, pass, binding, a);
+  else if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.boxes")) != NULL)
+    plan_box_hash (pass, binding, a);
+  else if (binding != NULL)
+    pass->missing_uri = cl_manifest_uri (binding, NULL);
+  if (a != NULL)
+    pass->uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s", binding->label,
+                                 a->label);
+
+  pass->thread = g_thread_try_new ("cl-hash-pass", run_pass, pass, NULL);
+  if (pass->thread == NULL)
+    run_pass (pass);
+  return pass;
+}
+
+
+static void
+log_data_hash (ClValidation *v,
+               ClHashPass   *pass,
+               const guint8 *content_digest)
+{
+  guint8 digest[EVP_MAX_MD_SIZE];
+  guint digest_len = 32;
+  g_autoptr(GError) hash_error = NULL;
+  gboolean ok = TRUE, covered = TRUE;
+  gsize exp_len = pass->dh.hash != NULL ? g_bytes_get_size (pass->dh.hash) : 0;
+
+  if (pass->dh.malformed) {
+    cl_validation_log (v, "assertion.dataHash.malformed", pass->uri, _("data hash malformed"));
+    return;
+  }
+  if (pass->md == NULL) {
+    cl_validation_log (v, "algorithm.unsupported", pass->uri, _("unsupported data hash algorithm"));
+    return;
+  }
+  if (pass->binding != NULL)
+    ok = cl_data_hasher_finish (pass->binding, pass->file_size, digest, &digest_len, &hash_error);
+  else
+    memcpy (digest, content_digest, digest_len);
+
+  for (guint i = 0; i < pass->store_runs->len; i++)
+    covered &= range_covered (&g_array_index (pass->store_runs, ClByteRange, i),
+                              pass->dh.exclusions);
+  if (ok && covered && exp_len == digest_len &&
+      memcmp (g_bytes_get_data (pass->dh.hash, NULL), digest, digest_len) == 0) {
+    if (pass->dh.exclusions->len > pass->store_runs->len)
+      cl_validation_log (v, "assertion.dataHash.additionalExclusionsPresent", pass->uri,
+                         _("data hash has exclusions beyond the manifest store"));
+    cl_validation_log (v, "assertion.dataHash.match", pass->uri, _("data hash valid"));
+  } else {
+    cl_validation_log (v, "assertion.dataHash.mismatch", pass->uri,
+                       !covered ? _("the data hash exclusions do not cover the manifest store")
+                       : hash_error != NULL ? hash_error->message
+                       : _("asset hash error"));
+  }
+}
+
+
+static void
+log_box_hash (ClValidation *v,
+              ClHashPass   *pass)
+{
+  g_autofree char *why = NULL;
+
+  if (pass->box_malformed) {
+    cl_validation_log (v, "assertion.boxesHash.malformed", pass->uri, pass->box_problem);
+  } else if (pass->boxes == NULL) {
+    cl_validation_log (v, "assertion.boxesHash.mismatch", pass->uri, pass->box_problem);
+  } else if (cl_box_hash_check_finish (pass->boxes, &why)) {
+    cl_validation_log (v, "assertion.boxesHash.match", pass->uri, _("boxes hash valid"));
+  } else {
+    g_autofree char *explanation = g_strdup_printf (_("asset hash error: %s"), why);
+
+    cl_validation_log (v, "assertion.boxesHash.mismatch", pass->uri, explanation);
+  }
+}
+
+
+gboolean
+cl_validation_hash_pass_finish (ClValidation  *v,
+                                ClHashPass    *pass,
+                                GError       **error)
+{
+  ClValidationReport *report = pass->report;
+  guint8 content_digest[EVP_MAX_MD_SIZE];
+  gboolean ok;
+
+  if (pass->thread != NULL)
+    g_thread_join (pass->thread);
+  ok = pass->ok &&
+       cl_data_hasher_finish (pass->content, pass->file_size, content_digest, NULL,
+                              &pass->error);
+  if (!ok) {
+    g_propagate_error (error, g_steal_pointer (&pass->error));
+    hash_pass_free (pass);
+    return FALSE;
+  }
+
+  memcpy (report->content_sha256, content_digest, 32);
+  report->file_size = pass->file_size;
+  if (pass->whole)
+    memcpy (report->file_sha256, pass->whole_sha256, 32);
+
+  switch (pass->kind) {
+  case BINDING_DATA:
+    log_data_hash (v, pass, content_digest);
+    break;
+  case BINDING_BOXES:
+    log_box_hash (v, pass);
+    break;
+  case BINDING_NONE:
+  default:
+    if (pass->missing_uri != NULL)
+      cl_validation_log (v, "claim.hardBindings.missing", pass->missing_uri,
+                         _("could not find manifest with hard binding"));
+    break;
+  }
+  hash_pass_free (pass);
+  return TRUE;
+}
+
+
+GArray *
+cl_validator_store_exclusions (GBytes  *store_bytes,
+                               GError **error)
+{
+  g_autoptr(ClManifestStore) store = cl_manifest_store_parse (store_bytes, error);
+  g_autoptr(cbor_item_t) item = NULL;
+  ClValidation v = { 0 };
+  ClManifest *binding;
+  ClAssertion *a;
+  DataHash dh = { NULL, NULL, FALSE };
+
+  if (store == NULL)
+    return NULL;
+  v.store = store;
+  binding = cl_validation_find_binding_manifest (&v, cl_manifest_store_get_active (store));
+  a = binding != NULL ? find_hard_binding (binding, "c2pa.hash.data") : NULL;
+  if (a == NULL) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
+                         _("The credentials are not bound to the image by a data hash"));
+    return NULL;
+  }
+  item = cl_assertion_load_cbor (a, NULL);
+  parse_data_hash (item, &dh);
+  g_clear_pointer (&dh.hash, g_bytes_unref);
+  if (dh.malformed) {
+    g_array_unref (dh.exclusions);
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                         _("The data hash of the credentials is malformed"));
+    return NULL;
+  }
+  return dh.exclusions;
+}

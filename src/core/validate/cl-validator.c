@@ -1,0 +1,326 @@
+/* cl-validator.c: the validation pipeline for one file (C2PA 2.2 §15; c2pa-rs
+ * verify_store order: referenced manifests, active claim, ingredients, hard binding).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <openssl/crypto.h>
+
+#include "cl-crypto-init.h"
+#include "cl-assertion-ingredient.h"
+#include "cl-cbor-util.h"
+#include "cl-data-hash.h"
+#include "cl-error.h"
+#include "cl-validator-private.h"
+
+/* In cl-validator-cawg.c */
+void cl_validation_check_cawg (ClValidation *v,
+                               ClManifest   *m);
+/* In cl-report-manifests.c */
+void cl_report_manifests_fill (ClValidationReport        *report,
+                               ClManifestStore *store,
+                               GHashTable      *sig_times);
+
+
+void
+cl_validation_log (ClValidation *v,
+                   const char   *code,
+                   const char   *url,
+                   const char   *explanation)
+{
+  ClStatus *s = cl_status_new (code, url, explanation);
+
+  if (v->ingredient_uris->len > 0)
+    s->ingredient_uri = g_strdup (g_ptr_array_index (v->ingredient_uris,
+                                                     v->ingredient_uris->len - 1));
+  g_ptr_array_add (v->log, s);
+}
+
+
+static gboolean
+url_in_manifest (const char *url,
+                 const char *label)
+{
+  g_autofree char *m = url != NULL ? cl_jumbf_uri_manifest_label (url) : NULL;
+
+  return m != NULL && g_str_equal (m, label);
+}
+
+
+/* c2pa-rs drops statuses outside the active manifest that an ingredient assertion already
+ * recorded (validation_results.rs from_store), so known problems of ingredients are not
+ * reported again. */
+static void
+filter_recorded (ClValidation *v,
+                 const char   *active_label)
+{
+  g_autoptr(GPtrArray) recorded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean any_outside = FALSE;
+
+  for (guint i = 0; i < v->log->len; i++) {
+    ClStatus *s = g_ptr_array_index (v->log, i);
+
+    if (!url_in_manifest (s->url, active_label))
+      any_outside = TRUE;
+  }
+  if (!any_outside)
+    return;
+
+  for (guint i = 0; i < v->store->manifests->len; i++) {
+    ClManifest *m = g_ptr_array_index (v->store->manifests, i);
+
+    for (guint j = 0; j < m->assertions->len; j++) {
+      ClAssertion *a = g_ptr_array_index (m->assertions, j);
+      g_autoptr(ClIngredient) ing = NULL;
+      g_autoptr(GPtrArray) statuses = NULL;
+      g_autofree char *label = NULL;
+
+      if (!cl_assertion_label_is_ingredient (a->base_label))
+        continue;
+      ing = cl_ingredient_parse (a, NULL);
+      if (ing == NULL)
+        continue;
+      if (ing->manifest != NULL)
+        label = cl_jumbf_uri_manifest_label (ing->manifest->url);
+      statuses = cl_ingredient_recorded_statuses (ing, label);
+      while (statuses->len > 0)
+        g_ptr_array_add (recorded, g_ptr_array_steal_index (statuses, 0));
+    }
+  }
+
+  for (guint i = 0; i < v->log->len;) {
+    ClStatus *s = g_ptr_array_index (v->log, i);
+    gboolean drop = FALSE;
+
+    /* Observed: c2pa-rs keeps statuses found outside any ingredient check (e.g. the
+     * data hash of an update manifest's parent) even when an ingredient recorded them. */
+    if (s->ingredient_uri != NULL && !url_in_manifest (s->url, active_label)) {
+      for (guint j = 0; j < recorded->len && !drop; j++) {
+        char **pair = g_ptr_array_index (recorded, j);
+
+        drop = g_str_equal (pair[0], s->code) && g_strcmp0 (pair[1], s->url) == 0 &&
+               cl_status_recorded_kind (pair[0]) == s->kind;
+        /* A certificate that has expired since the ingredient was recorded as signed
+         * inside its validity does not count against it (c2pa-rs 0.91, #2679): the
+         * recorded result is bound to that signature, and nothing about it changed. */
+        if (!drop && g_str_equal (s->code, "signingCredential.expired"))
+          drop = g_str_equal (pair[0], "claimSignature.insideValidity") &&
+                 g_strcmp0 (pair[1], s->url) == 0;
+      }
+    }
+    if (drop)
+      g_ptr_array_remove_index (v->log, i);
+    else
+      i++;
+  }
+}
+
+
+static gboolean
+tolerated (const char *code)
+{
+  return g_str_equal (code, "signingCredential.untrusted") || g_str_has_prefix (code, "cawg.x509.");
+}
+
+
+/* c2pa-rs validation_results.rs validation_state (notes §7.2). */
+static ClValidationState
+compute_state (GPtrArray *statuses)
+{
+  gboolean validated = FALSE, inside = FALSE, trusted = FALSE;
+  gboolean intolerable = FALSE, any_failure = FALSE;
+
+  for (guint i = 0; i < statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (statuses, i);
+
+    if (s->ingredient_uri == NULL && s->kind == CL_STATUS_SUCCESS) {
+      validated |= g_str_equal (s->code, "claimSignature.validated");
+      inside |= g_str_equal (s->code, "claimSignature.insideValidity");
+      trusted |= g_str_equal (s->code, "signingCredential.trusted");
+    }
+    if (s->kind == CL_STATUS_FAILURE) {
+      any_failure = TRUE;
+      intolerable |= !tolerated (s->code);
+    }
+  }
+  if (validated && inside && !intolerable)
+    return trusted && !any_failure ? CL_VALIDATION_STATE_TRUSTED : CL_VALIDATION_STATE_VALID;
+  return CL_VALIDATION_STATE_INVALID;
+}
+
+
+ClValidationReport *
+cl_validator_verify_stream (GInputStream              *stream,
+                            ClAssetInfo               *info,
+                            const ClValidatorOptions  *options,
+                            GCancellable              *cancellable,
+                            GError                   **error)
+{
+  static const ClValidatorOptions no_options = { NULL, NULL, NULL, NULL, FALSE };
+  g_autoptr(ClValidationReport) report = cl_validation_report_new ();
+  g_autoptr(ClManifestStore) store = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  ClValidation v = { 0 };
+  ClManifest *active;
+  ClHashPass *pass;
+  gboolean ok;
+
+  v.options = options != NULL ? options : &no_options;
+  report->format = info->format;
+  report->mime_type = info->mime_type;
+  if (info->store_ranges != NULL)
+    g_array_append_vals (report->store_ranges, info->store_ranges->data, info->store_ranges->len);
+
+  cl_crypto_init_digests ();
+  if (info->store == NULL) {
+    if (info->remote_url != NULL) {
+      g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE,
+                   _("The Content Credentials of this file are stored remotely at %s; "
+                     "fetching them is not enabled"), info->remote_url);
+      return NULL;
+    }
+    if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ||
+        !cl_data_hash_stream (stream, EVP_sha256 (), NULL, 0, report->content_sha256, NULL,
+                              v.options->skip_file_sha256 ? NULL : report->file_sha256,
+                              &report->file_size, cancellable, error))
+      return NULL;
+    return g_steal_pointer (&report);
+  }
+
+  store = cl_manifest_store_parse (info->store, error);
+  if (store == NULL)
+    return NULL;
+  report->has_manifest = TRUE;
+
+  v.store = store;
+  v.log = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+  v.ingredient_uris = g_ptr_array_new_with_free_func (g_free);
+  v.redactions = g_ptr_array_new ();
+  v.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  v.sig_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  v.claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  v.assertion_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  v.now = g_get_real_time () / G_USEC_PER_SEC;
+  for (guint i = 0; i < store->manifests->len; i++) {
+    ClManifest *m = g_ptr_array_index (store->manifests, i);
+
+    for (guint j = 0; m->claim != NULL && j < m->claim->redacted_assertions->len; j++)
+      g_ptr_array_add (v.redactions, g_ptr_array_index (m->claim->redacted_assertions, j));
+  }
+
+  active = cl_manifest_store_get_active (store);
+  /* The file is hashed on a helper thread while this one reads certificates and checks
+   * signatures; only then is the decoder warm-up needed. */
+  pass = cl_validation_hash_pass_start (&v, report, stream,
+                                        cl_validation_find_binding_manifest (&v, active),
+                                        cancellable, error);
+  cl_crypto_init ();
+  seen = g_hash_table_new (NULL, NULL);
+  if (pass != NULL) {
+    cl_validation_collect_assertion_times (&v);
+    cl_validation_check_referenced (&v, active, 0, seen);
+    cl_validation_verify_claim (&v, active);
+    cl_validation_check_cawg (&v, active);
+    g_hash_table_add (v.visited, g_strdup (active->label));
+    cl_validation_check_ingredients (&v, active, 0);
+    /* What the manifests say does not depend on the hashes: fill it in while they run. */
+    cl_report_manifests_fill (report, store, v.sig_times);
+  }
+  ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
+
+  if (ok) {
+    filter_recorded (&v, active->label);
+    report->active_label = g_strdup (active->label);
+    /* Active manifest statuses first, then the ingredient deltas, each in order found. */
+    for (guint pass = 0; pass < 2; pass++) {
+      for (guint i = 0; i < v.log->len; i++) {
+        ClStatus *s = g_ptr_array_index (v.log, i);
+
+        if ((s->ingredient_uri == NULL) == (pass == 0))
+          g_ptr_array_add (report->statuses, cl_status_copy (s));
+      }
+    }
+    report->state = compute_state (report->statuses);
+  }
+
+  g_ptr_array_unref (v.log);
+  g_ptr_array_unref (v.ingredient_uris);
+  g_ptr_array_unref (v.redactions);
+  g_hash_table_unref (v.visited);
+  g_hash_table_unref (v.sig_times);
+  g_hash_table_unref (v.claim_results);
+  g_hash_table_unref (v.assertion_times);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+
+ClValidationReport *
+cl_validator_verify_file (const char                *path,
+                          const ClValidatorOptions  *options,
+                          GCancellable              *cancellable,
+                          GError                   **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(ClAssetInfo) info = NULL;
+  ClValidationReport *report;
+
+  if (stream == NULL)
+    return NULL;
+  info = cl_asset_read (G_INPUT_STREAM (stream), cancellable, error);
+  if (info == NULL)
+    return NULL;
+  report = cl_validator_verify_stream (G_INPUT_STREAM (stream), info, options, cancellable, error);
+  if (report != NULL)
+    report->path = g_strdup (path);
+  return report;
+}
+
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ClValidationReport *report = cl_validator_verify_file (task_data, g_object_get_data (G_OBJECT (task),
+                                                                             "options"),
+                                               cancellable, &error);
+
+  /* GTask worker threads are pooled: release OpenSSL's per-thread state. */
+  OPENSSL_thread_stop ();
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) cl_validation_report_unref);
+}
+
+
+void
+cl_validator_verify_file_async (const char               *path,
+                                const ClValidatorOptions *options,
+                                GCancellable             *cancellable,
+                                GAsyncReadyCallback       callback,
+                                gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cl_validator_verify_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "options", (gpointer) options);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+
+ClValidationReport *
+cl_validator_verify_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

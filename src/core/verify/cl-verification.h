@@ -1,0 +1,106 @@
+/* cl-verification.h: verifying one file end to end — the C2PA validator, the
+ * trust engine, the proof cache and the confidence breakdown — into one result
+ * that the UI and the CLI show and the proof cache stores.
+ *
+ * The validator decides validation_state and the codes; everything here is
+ * derived from them (verdict, reason, confidence), never computed a second way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cl-confidence.h"
+#include "cl-proof.h"
+#include "cl-proof-cache.h"
+#include "cl-validation-report.h"
+#include "cl-trust-result.h"
+#include "cl-trust-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CL_VERDICT_NO_CREDENTIALS,
+  CL_VERDICT_TRUSTED,
+  CL_VERDICT_VALID,        /* valid, the signer is on none of the user's trust lists */
+  CL_VERDICT_INVALID,
+  CL_VERDICT_ERROR,        /* the file could not be read at all */
+} ClVerdict;
+
+typedef struct {
+  /* Trust lists to judge signers with; NULL: the process-wide default store
+   * (cl_trust_store_dup_default()). */
+  ClTrustStore *trust_store;
+  /* Ask OCSP responders / CRL servers (only when the user allowed network use). */
+  gboolean      online;
+  /* Extra accepted EKU OIDs (store.cfg), or NULL. */
+  GStrv         extra_ekus;
+  /* The proof cache: look the image up, recover stripped credentials, and record this
+   * verification. proof_db NULL: the default database; use_proof_cache FALSE: no cache. */
+  gboolean      use_proof_cache;
+  const char   *proof_db;
+  /* An open proof cache to use instead of opening proof_db (borrowed; ClProofCache
+   * serialises threads, so a batch can share one connection). */
+  ClProofCache *proof_cache;
+  guint         retention_days;   /* 0: the GSettings value (default 365) */
+  /* Skip the whole-file SHA-256 (a second digest) when nothing will show it. */
+  gboolean      skip_file_sha256;
+  /* Download credentials an image only links to (XMP dcterms:provenance); off by default. */
+  gboolean      fetch_remote_manifests;
+} ClVerifyOptions;
+
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE }
+
+typedef struct {
+  gatomicrefcount    ref_count;
+  char              *path;
+  /* The validator's report, or NULL when the file could not be read (see error). */
+  ClValidationReport          *report;
+  GError            *error;
+  /* The active signer judged against the trust lists (per-certificate checks,
+   * revocation, the list that trusts it), or NULL without credentials. */
+  ClTrustResult     *trust;
+  ClVerdict          verdict;
+  /* One plain sentence: why Invalid, or what the other verdicts mean. */
+  char              *reason;
+  ClConfidence      *confidence;
+  /* The credentials came from the local proof cache: the file itself had none
+   * (a platform stripped them) but its content matches an image signed here. */
+  gboolean           recovered;
+  /* What the proof cache knew about this image before this verification. */
+  ClConfidenceProof  proof_state;
+  ClProof           *earlier_proof;   /* the best earlier proof, or NULL */
+  /* The address the credentials were downloaded from (the file only links to them), or NULL. */
+  char              *remote_url;
+} ClVerification;
+
+/* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
+ClVerification *cl_verify_file          (const char             *path,
+                                         const ClVerifyOptions  *options,
+                                         GCancellable           *cancellable);
+/* The same in a GTask thread; options is copied. */
+void            cl_verify_file_async    (const char             *path,
+                                         const ClVerifyOptions  *options,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+/* NULL only when cancelled (error G_IO_ERROR_CANCELLED). */
+ClVerification *cl_verify_file_finish   (GAsyncResult           *result,
+                                         GError                **error);
+
+ClVerification *cl_verification_ref     (ClVerification         *verification);
+void            cl_verification_unref   (ClVerification         *verification);
+
+const char     *cl_verdict_to_string    (ClVerdict               verdict);  /* "trusted"… */
+const char     *cl_verdict_describe     (ClVerdict               verdict);  /* translated */
+
+/* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
+ * "trust" (per-certificate detail), "confidence" and "proof". For a file that could not be
+ * read: {"path", "verdict": "error", "error"}. */
+JsonNode       *cl_verification_to_json (ClVerification         *verification);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClVerification, cl_verification_unref)
+
+G_END_DECLS

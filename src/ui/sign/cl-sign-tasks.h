@@ -1,0 +1,67 @@
+/* cl-sign-tasks.h: the Sign page's blocking work (profile store, key
+ * decryption, image inspection) run in GTask threads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cl-signing-profile.h"
+
+G_BEGIN_DECLS
+
+/* The stored profiles (ClSigningProfileSummary) under root. */
+void       cl_sign_task_list_profiles        (const char          *root,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray *cl_sign_task_list_profiles_finish (GAsyncResult        *result,
+                                              GError             **error);
+
+/* Loads a profile; passphrase NULL keeps the key locked (enough to check it). */
+void       cl_sign_task_load_profile         (const char          *root,
+                                              const char          *name,
+                                              const char          *passphrase,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ClSigningProfile *cl_sign_task_load_profile_finish  (GAsyncResult        *result,
+                                              GError             **error);
+
+/* Creates a test identity (ES256) and stores it under passphrase. */
+void       cl_sign_task_create_test_identity (const char          *root,
+                                              const char          *name,
+                                              const char          *passphrase,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Imports a PKCS#12 bundle (key_path NULL) or a PEM chain + key and stores it
+ * under new_passphrase. */
+void       cl_sign_task_import_profile       (const char          *root,
+                                              const char          *name,
+                                              const char          *path,
+                                              const char          *key_path,
+                                              const char          *source_passphrase,
+                                              const char          *new_passphrase,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+void       cl_sign_task_remove_profile       (const char          *root,
+                                              const char          *name,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Finishes create, import and remove. */
+gboolean   cl_sign_task_finish               (GAsyncResult        *result,
+                                              GError             **error);
+
+/* Whether an image already carries Content Credentials. */
+void       cl_sign_task_has_credentials      (const char          *path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean   cl_sign_task_has_credentials_finish (GAsyncResult      *result,
+                                                GError           **error);
+
+G_END_DECLS

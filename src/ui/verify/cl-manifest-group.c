@@ -1,0 +1,389 @@
+/* cl-manifest-group.c: what the active manifest says, in words: the app that
+ * made it, title and format, whether it says AI or a camera made the image,
+ * the actions, author, "do not train" and camera details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-manifest-group"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cl-action-text.h"
+#include "cl-detail-rows.h"
+#include "cl-manifest-group.h"
+
+struct _ClManifestGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  GPtrArray           *rows;   /* borrowed: the group owns them */
+};
+
+G_DEFINE_FINAL_TYPE (ClManifestGroup, cl_manifest_group, ADW_TYPE_PREFERENCES_GROUP)
+
+
+/* A member as text, whether the manifest wrote a string or a number. */
+static char *
+member_text (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_VALUE (node)) {
+    GType type = json_node_get_value_type (node);
+
+    if (type == G_TYPE_STRING)
+      return g_strdup (json_node_get_string (node));
+    if (type == G_TYPE_INT64)
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    if (type == G_TYPE_DOUBLE)
+      return g_strdup_printf ("%g", json_node_get_double (node));
+  }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return member_text (json_node_get_object (node), "name");
+  return NULL;
+}
+
+
+static char *
+generator_text (ClManifestReport *manifest)
+{
+  JsonArray *info;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (manifest->claim_generator_info == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (manifest->claim_generator_info))
+    return g_strdup (manifest->claim_generator);
+  info = json_node_get_array (manifest->claim_generator_info);
+  for (guint i = 0; i < json_array_get_length (info); i++) {
+    JsonNode *node = json_array_get_element (info, i);
+    g_autofree char *name = NULL;
+    g_autofree char *version = NULL;
+
+    if (!JSON_NODE_HOLDS_OBJECT (node))
+      continue;
+    name = member_text (json_node_get_object (node), "name");
+    version = member_text (json_node_get_object (node), "version");
+    if (name != NULL)
+      g_ptr_array_add (parts, version != NULL ? g_strdup_printf ("%s %s", name, version)
+                                              : g_strdup (name));
+  }
+  if (parts->len == 0)
+    return g_strdup (manifest->claim_generator);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+
+static JsonObject *
+find_assertion (ClManifestReport *manifest,
+                const char       *label)
+{
+  JsonArray *assertions;
+
+  if (manifest->assertions == NULL || !JSON_NODE_HOLDS_ARRAY (manifest->assertions))
+    return NULL;
+  assertions = json_node_get_array (manifest->assertions);
+  for (guint i = 0; i < json_array_get_length (assertions); i++) {
+    JsonNode *node = json_array_get_element (assertions, i);
+    JsonObject *assertion;
+    const char *this_label;
+    JsonNode *data;
+
+    if (!JSON_NODE_HOLDS_OBJECT (node))
+      continue;
+    assertion = json_node_get_object (node);
+    this_label = json_object_get_string_member_with_default (assertion, "label", "");
+    data = json_object_get_member (assertion, "data");
+    if (g_strcmp0 (this_label, label) == 0 && data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+      return json_node_get_object (data);
+  }
+  return NULL;
+}
+
+
+static void
+add_actions (ClManifestGroup  *self,
+             ClManifestReport *manifest)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
+  JsonArray *actions;
+  ClSourceFlag strongest = CL_SOURCE_OTHER;
+  g_autoptr(GPtrArray) action_rows = g_ptr_array_new ();
+
+  if (manifest->actions == NULL || !JSON_NODE_HOLDS_ARRAY (manifest->actions))
+    return;
+  actions = json_node_get_array (manifest->actions);
+  for (guint i = 0; i < json_array_get_length (actions); i++) {
+    JsonNode *node = json_array_get_element (actions, i);
+    JsonObject *action;
+    g_autofree char *name = NULL;
+    g_autofree char *agent = NULL;
+    g_autofree char *when = NULL;
+    g_autofree char *source = NULL;
+    g_autoptr(GString) details = g_string_new (NULL);
+    const char *phrase;
+    ClSourceFlag flag;
+
+    if (!JSON_NODE_HOLDS_OBJECT (node))
+      continue;
+    action = json_node_get_object (node);
+    name = member_text (action, "action");
+    if (name == NULL)
+      continue;
+    agent = member_text (action, "softwareAgent");
+    when = member_text (action, "when");
+    source = member_text (action, "digitalSourceType");
+    flag = cl_action_text_source_flag (source);
+    /* AI beats camera: an image that says both is reported as containing AI. */
+    if (flag == CL_SOURCE_AI_GENERATED ||
+        (flag == CL_SOURCE_CONTAINS_AI && strongest != CL_SOURCE_AI_GENERATED) ||
+        (flag == CL_SOURCE_CAMERA && strongest == CL_SOURCE_OTHER))
+      strongest = flag;
+
+    if (source != NULL) {
+      const char *source_phrase = cl_action_text_source_type (source);
+
+      g_string_append (details, source_phrase != NULL ? source_phrase : source);
+    }
+    if (agent != NULL)
+      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", agent);
+    if (when != NULL)
+      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", when);
+    phrase = cl_action_text_describe (name);
+    g_ptr_array_add (action_rows, cl_detail_row_new (phrase != NULL ? phrase : name,
+                                                     details->len > 0 ? details->str : NULL));
+  }
+
+  if (strongest != CL_SOURCE_OTHER) {
+    GtkWidget *row = cl_detail_add_row (group, self->rows, _("Origin"),
+                                        cl_action_text_flag_label (strongest));
+
+    if (strongest != CL_SOURCE_CAMERA)
+      gtk_widget_add_css_class (row, "cl-ai-flag");
+  }
+  for (guint i = 0; i < action_rows->len; i++)
+    cl_detail_add (group, self->rows, g_ptr_array_index (action_rows, i));
+}
+
+
+static void
+add_creative_work (ClManifestGroup  *self,
+                   ClManifestReport *manifest)
+{
+  JsonObject *work = find_assertion (manifest, "stds.schema-org.CreativeWork");
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *author;
+
+  if (work == NULL)
+    return;
+  author = json_object_get_member (work, "author");
+  if (author != NULL && JSON_NODE_HOLDS_ARRAY (author)) {
+    JsonArray *list = json_node_get_array (author);
+
+    for (guint i = 0; i < json_array_get_length (list); i++) {
+      JsonNode *node = json_array_get_element (list, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node)) {
+        char *name = member_text (json_node_get_object (node), "name");
+
+        if (name != NULL)
+          g_ptr_array_add (authors, name);
+      }
+    }
+  } else if (author != NULL && JSON_NODE_HOLDS_OBJECT (author)) {
+    char *name = member_text (json_node_get_object (author), "name");
+
+    if (name != NULL)
+      g_ptr_array_add (authors, name);
+  }
+  if (authors->len > 0) {
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (authors, NULL);
+    text = g_strjoinv (", ", (char **) authors->pdata);
+    cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Author"), text);
+  }
+  {
+    g_autofree char *headline = member_text (work, "headline");
+    g_autofree char *name = member_text (work, "name");
+
+    cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Work title"),
+                       headline != NULL ? headline : name);
+  }
+}
+
+
+static void
+add_training (ClManifestGroup  *self,
+              ClManifestReport *manifest)
+{
+  const char *labels[] = { "c2pa.training-mining", "cawg.training-mining" };
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize l = 0; l < G_N_ELEMENTS (labels); l++) {
+    JsonObject *data = find_assertion (manifest, labels[l]);
+    JsonNode *entries_node = data != NULL ? json_object_get_member (data, "entries") : NULL;
+    JsonObject *entries;
+    g_autoptr(GList) names = NULL;
+
+    if (entries_node == NULL || !JSON_NODE_HOLDS_OBJECT (entries_node))
+      continue;
+    entries = json_node_get_object (entries_node);
+    names = json_object_get_members (entries);
+    for (GList *n = names; n != NULL; n = n->next) {
+      JsonNode *entry = json_object_get_member (entries, n->data);
+      g_autofree char *use = NULL;
+      const char *dot;
+
+      if (!JSON_NODE_HOLDS_OBJECT (entry))
+        continue;
+      use = member_text (json_node_get_object (entry), "use");
+      if (g_strcmp0 (use, "notAllowed") != 0)
+        continue;
+      dot = strrchr (n->data, '.');
+      g_ptr_array_add (refused, g_strdup (dot != NULL ? dot + 1 : n->data));
+    }
+  }
+  if (refused->len > 0) {
+    g_autofree char *list = NULL;
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (refused, NULL);
+    list = g_strjoinv (", ", (char **) refused->pdata);
+    /* Translators: %s lists uses such as "ai_training, data_mining" */
+    text = g_strdup_printf (_("The owner does not allow: %s"), list);
+    cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Do not train"), text);
+  }
+}
+
+
+static void
+add_exif (ClManifestGroup  *self,
+          ClManifestReport *manifest)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
+  JsonObject *exif = find_assertion (manifest, "stds.exif");
+  g_autofree char *make = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *fnumber = NULL;
+  g_autofree char *exposure = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *focal = NULL;
+  g_autofree char *latitude = NULL;
+  g_autofree char *longitude = NULL;
+  g_autoptr(GString) settings = g_string_new (NULL);
+
+  if (exif == NULL)
+    return;
+  make = member_text (exif, "exif:Make");
+  model = member_text (exif, "exif:Model");
+  taken = member_text (exif, "exif:DateTimeOriginal");
+  fnumber = member_text (exif, "exif:FNumber");
+  exposure = member_text (exif, "exif:ExposureTime");
+  iso = member_text (exif, "exif:PhotographicSensitivity");
+  if (iso == NULL)
+    iso = member_text (exif, "exif:ISOSpeedRatings");
+  focal = member_text (exif, "exif:FocalLength");
+  latitude = member_text (exif, "exif:GPSLatitude");
+  longitude = member_text (exif, "exif:GPSLongitude");
+
+  if (make != NULL || model != NULL) {
+    g_autofree char *camera = g_strjoin (" ", make != NULL ? make : "", model != NULL ? model : "",
+                                         NULL);
+
+    cl_detail_add_row (group, self->rows, _("Camera"), g_strstrip (camera));
+  }
+  cl_detail_add_row (group, self->rows, _("Taken"), taken);
+  if (fnumber != NULL)
+    g_string_append_printf (settings, "f/%s", fnumber);
+  if (exposure != NULL)
+    g_string_append_printf (settings, "%s%s s", settings->len > 0 ? ", " : "", exposure);
+  if (iso != NULL)
+    g_string_append_printf (settings, "%sISO %s", settings->len > 0 ? ", " : "", iso);
+  if (focal != NULL)
+    g_string_append_printf (settings, "%s%s mm", settings->len > 0 ? ", " : "", focal);
+  cl_detail_add_row (group, self->rows, _("Exposure"), settings->str);
+  if (latitude != NULL && longitude != NULL) {
+    g_autofree char *where = g_strdup_printf ("%s, %s", latitude, longitude);
+
+    cl_detail_add_row (group, self->rows, _("Location"), where);
+  }
+}
+
+
+void
+cl_manifest_group_set_verification (ClManifestGroup *self,
+                                    ClVerification  *verification)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
+  ClManifestReport *manifest;
+  g_autofree char *generator = NULL;
+
+  g_return_if_fail (CL_IS_MANIFEST_GROUP (self));
+
+  cl_detail_clear (group, self->rows);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  if (verification == NULL || verification->report == NULL)
+    return;
+  manifest = cl_validation_report_get_active (verification->report);
+  if (manifest == NULL)
+    return;
+
+  generator = generator_text (manifest);
+  cl_detail_add_row (group, self->rows, _("Made with"), generator);
+  cl_detail_add_row (group, self->rows, _("Title"), manifest->title);
+  cl_detail_add_row (group, self->rows, _("Format"), manifest->format);
+  add_actions (self, manifest);
+  add_creative_work (self, manifest);
+  add_training (self, manifest);
+  add_exif (self, manifest);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
+}
+
+
+guint
+cl_manifest_group_get_n_rows (ClManifestGroup *self)
+{
+  g_return_val_if_fail (CL_IS_MANIFEST_GROUP (self), 0);
+  return self->rows->len;
+}
+
+
+static void
+cl_manifest_group_finalize (GObject *object)
+{
+  ClManifestGroup *self = CL_MANIFEST_GROUP (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cl_manifest_group_parent_class)->finalize (object);
+}
+
+
+static void
+cl_manifest_group_class_init (ClManifestGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_manifest_group_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-manifest-group.ui");
+}
+
+
+static void
+cl_manifest_group_init (ClManifestGroup *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

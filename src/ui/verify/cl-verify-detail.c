@@ -1,0 +1,246 @@
+/* cl-verify-detail.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-verify-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-pdf-report.h"
+#include "cl-verify-detail.h"
+
+struct _ClVerifyDetail
+{
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  GtkImage             *thumbnail;
+  GtkLabel             *name_label;
+  GtkLabel             *folder_label;
+  ClVerdictBanner      *banner;
+  ClConfidenceView     *confidence;
+  ClSignerGroup        *signer;
+  ClChainGroup         *chain;
+  ClManifestGroup      *manifest;
+  ClIngredientsGroup   *ingredients;
+  ClRawDataGroup       *raw_data;
+
+  ClVerifyItem         *item;
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;   /* a PDF export under way */
+};
+
+G_DEFINE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, ADW_TYPE_BIN)
+
+
+static void
+update_thumbnail (ClVerifyDetail *self)
+{
+  GdkTexture *texture = self->item != NULL ? cl_verify_item_get_thumbnail (self->item) : NULL;
+
+  if (texture != NULL)
+    gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+  else
+    gtk_image_set_from_icon_name (self->thumbnail, "image-x-generic-symbolic");
+}
+
+
+static void
+update_verification (ClVerifyDetail *self)
+{
+  ClVerification *verification = self->item != NULL
+                                 ? cl_verify_item_get_verification (self->item) : NULL;
+  ClBannerKind kind = cl_banner_kind_for_verification (verification);
+  const char *reason = NULL;
+
+  if (verification != NULL)
+    reason = verification->error != NULL && verification->reason == NULL
+             ? verification->error->message : verification->reason;
+  cl_verdict_banner_set_verdict (self->banner, kind, reason);
+  cl_confidence_view_set_confidence (self->confidence,
+                                     verification != NULL ? verification->confidence : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->confidence),
+                          verification != NULL && verification->confidence != NULL &&
+                          verification->verdict != CL_VERDICT_ERROR);
+  cl_signer_group_set_verification (self->signer, verification);
+  cl_chain_group_set_verification (self->chain, verification);
+  cl_manifest_group_set_verification (self->manifest, verification);
+  cl_ingredients_group_set_verification (self->ingredients, verification);
+  cl_raw_data_group_set_verification (self->raw_data, verification);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-pdf", verification != NULL);
+}
+
+
+void
+cl_verify_detail_set_item (ClVerifyDetail *self,
+                           ClVerifyItem   *item)
+{
+  g_return_if_fail (CL_IS_VERIFY_DETAIL (self));
+  g_return_if_fail (item == NULL || CL_IS_VERIFY_ITEM (item));
+
+  if (self->item == item)
+    return;
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+  if (item != NULL) {
+    GFile *file = cl_verify_item_get_file (item);
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+    gtk_label_set_label (self->name_label, cl_verify_item_get_name (item));
+    gtk_label_set_label (self->folder_label, folder != NULL ? folder : "");
+    g_signal_connect_swapped (item, "notify::verification",
+                              G_CALLBACK (update_verification), self);
+    g_signal_connect_swapped (item, "notify::thumbnail", G_CALLBACK (update_thumbnail), self);
+  }
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), item != NULL);
+  update_thumbnail (self);
+  update_verification (self);
+}
+
+
+ClVerifyItem *
+cl_verify_detail_get_item (ClVerifyDetail *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), NULL);
+  return self->item;
+}
+
+#define GETTER(Type, name) \
+  Type * \
+  cl_verify_detail_get_##name (ClVerifyDetail *self) \
+  { \
+    g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), NULL); \
+    return self->name; \
+  }
+
+GETTER (ClVerdictBanner, banner)
+GETTER (ClConfidenceView, confidence)
+GETTER (ClSignerGroup, signer)
+GETTER (ClChainGroup, chain)
+GETTER (ClManifestGroup, manifest)
+GETTER (ClIngredientsGroup, ingredients)
+GETTER (ClRawDataGroup, raw_data)
+
+#undef GETTER
+
+
+static void
+pdf_written_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_pdf_report_write_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("%s", error->message);
+}
+
+
+static void
+export_response_cb (ClVerifyDetail       *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  ClVerification *verification = self->item != NULL
+                                 ? cl_verify_item_get_verification (self->item) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && verification != NULL) {
+    g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    g_autofree char *path = g_file_get_path (file);
+
+    if (path != NULL)
+      cl_pdf_report_write_async (verification, path, self->cancellable, pdf_written_cb, NULL);
+  }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ClVerifyDetail *self = CL_VERIFY_DETAIL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+
+  if (self->item == NULL || self->chooser != NULL)
+    return;
+  name = g_strconcat (cl_verify_item_get_name (self->item), ".pdf", NULL);
+  self->chooser = gtk_file_chooser_native_new (_("Export Report as PDF"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+
+static void
+cl_verify_detail_dispose (GObject *object)
+{
+  ClVerifyDetail *self = CL_VERIFY_DETAIL (object);
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_clear_object (&self->item);
+  if (self->chooser != NULL) {
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    g_clear_object (&self->chooser);
+  }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cl_verify_detail_parent_class)->dispose (object);
+}
+
+
+static void
+cl_verify_detail_class_init (ClVerifyDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_verify_detail_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/credlink/CredLink/cl-verify-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, folder_label);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, banner);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, confidence);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, signer);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, chain);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, manifest);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, raw_data);
+  gtk_widget_class_install_action (widget_class, "detail.export-pdf", NULL, export_pdf_action);
+}
+
+
+static void
+cl_verify_detail_init (ClVerifyDetail *self)
+{
+  g_type_ensure (CL_TYPE_VERDICT_BANNER);
+  g_type_ensure (CL_TYPE_CONFIDENCE_VIEW);
+  g_type_ensure (CL_TYPE_SIGNER_GROUP);
+  g_type_ensure (CL_TYPE_CHAIN_GROUP);
+  g_type_ensure (CL_TYPE_MANIFEST_GROUP);
+  g_type_ensure (CL_TYPE_INGREDIENTS_GROUP);
+  g_type_ensure (CL_TYPE_RAW_DATA_GROUP);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  update_thumbnail (self);
+  update_verification (self);
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
+}
