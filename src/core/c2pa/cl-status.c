@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "cl-status-codes.h"
 #include "cl-status.h"
 
 
@@ -11,20 +12,20 @@ ClStatusKind
 cl_status_recorded_kind (const char *code)
 {
   static const char *const success[] = {
-    "claimSignature.validated", "claimSignature.insideValidity", "signingCredential.trusted",
-    "signingCredential.ocsp.notRevoked", "timeStamp.trusted", "timeStamp.validated",
-    "assertion.hashedURI.match", "assertion.dataHash.match", "assertion.bmffHash.match",
-    "assertion.accessible", "assertion.boxesHash.match", "assertion.collectionHash.match",
-    "ingredient.manifest.validated", "ingredient.manifest.missing",
-    "ingredient.claimSignature.validated", "cawg.x509.credential.trusted",
-    "cawg.x509.signature.validated", NULL,
+    CL_CODE_CLAIM_SIGNATURE_VALIDATED, CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY, CL_CODE_SIGNING_CREDENTIAL_TRUSTED,
+    CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED, CL_CODE_TIME_STAMP_TRUSTED, CL_CODE_TIME_STAMP_VALIDATED,
+    CL_CODE_ASSERTION_HASHED_URI_MATCH, CL_CODE_ASSERTION_DATA_HASH_MATCH, CL_CODE_ASSERTION_BMFF_HASH_MATCH,
+    CL_CODE_ASSERTION_ACCESSIBLE, CL_CODE_ASSERTION_BOXES_HASH_MATCH, CL_CODE_ASSERTION_COLLECTION_HASH_MATCH,
+    CL_CODE_INGREDIENT_MANIFEST_VALIDATED, CL_CODE_INGREDIENT_MANIFEST_MISSING,
+    CL_CODE_INGREDIENT_CLAIM_SIGNATURE_VALIDATED, CL_CODE_CAWG_X509_CREDENTIAL_TRUSTED,
+    CL_CODE_CAWG_X509_SIGNATURE_VALIDATED, NULL,
   };
   static const char *const informational[] = {
-    "signingCredential.ocsp.skipped", "signingCredential.ocsp.inaccessible",
-    "signingCredential.ocsp.unknown", "timeStamp.untrusted", "timeStamp.outsideValidity",
-    "timeStamp.mismatch", "timeStamp.malformed", "manifest.unknownProvenance",
-    "algorithm.deprecated", "timeOfSigning.insideValidity", "ingredient.unknownProvenance",
-    "assertion.dataHash.additionalExclusionsPresent", "cawg.ica.untrusted_issuer", NULL,
+    CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED, CL_CODE_SIGNING_CREDENTIAL_OCSP_INACCESSIBLE,
+    CL_CODE_SIGNING_CREDENTIAL_OCSP_UNKNOWN, CL_CODE_TIME_STAMP_UNTRUSTED, CL_CODE_TIME_STAMP_OUTSIDE_VALIDITY,
+    CL_CODE_TIME_STAMP_MISMATCH, CL_CODE_TIME_STAMP_MALFORMED, CL_CODE_MANIFEST_UNKNOWN_PROVENANCE,
+    CL_CODE_ALGORITHM_DEPRECATED, "timeOfSigning.insideValidity", CL_CODE_INGREDIENT_UNKNOWN_PROVENANCE,
+    CL_CODE_ASSERTION_DATA_HASH_ADDITIONAL_EXCLUSIONS_PRESENT, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER, NULL,
   };
 
   if (g_strv_contains (success, code))
@@ -39,7 +40,7 @@ ClStatusKind
 cl_status_kind_for_code (const char *code)
 {
   /* log_kind calls it a success, but every c2pa-rs call site logs it as a failure. */
-  if (g_str_equal (code, "ingredient.manifest.missing"))
+  if (g_str_equal (code, CL_CODE_INGREDIENT_MANIFEST_MISSING))
     return CL_STATUS_FAILURE;
   if (g_str_equal (code, "cawg.identity.well-formed"))
     return CL_STATUS_SUCCESS;

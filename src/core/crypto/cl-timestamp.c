@@ -15,6 +15,7 @@
 #include <openssl/x509v3.h>
 
 #include "cl-cose-crypto.h"
+#include "cl-status-codes.h"
 #include "cl-status.h"
 #include "cl-timestamp.h"
 
@@ -146,23 +147,23 @@ cl_timestamp_verify (const guint8 *token,
 
   p7 = parse_token (token, token_len);
   if (p7 == NULL || (tst = PKCS7_to_TS_TST_INFO (p7)) == NULL) {
-    add_status (result, "timeStamp.malformed", _("could not parse timestamp data"));
+    add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("could not parse timestamp data"));
     goto out;
   }
   der_len = i2d_PKCS7 (p7, &der);
   p = der;
   if (der_len <= 0 || (cms = d2i_CMS_ContentInfo (NULL, &p, der_len)) == NULL) {
-    add_status (result, "timeStamp.malformed", _("could not parse timestamp data"));
+    add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("could not parse timestamp data"));
     goto out;
   }
   certs = CMS_get1_certs (cms);
   if (certs == NULL || sk_X509_num (certs) == 0) {
-    add_status (result, "timeStamp.untrusted", _("time stamp contains no certificates"));
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("time stamp contains no certificates"));
     goto out;
   }
 
   if (!ASN1_TIME_to_tm (TS_TST_INFO_get_time (tst), &tm)) {
-    add_status (result, "timeStamp.malformed", _("timestamp time is malformed"));
+    add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("timestamp time is malformed"));
     goto out;
   }
   result->gen_time = timegm (&tm);
@@ -172,15 +173,15 @@ cl_timestamp_verify (const guint8 *token,
     unsigned long err = ERR_peek_last_error ();
 
     if (ERR_GET_LIB (err) == ERR_LIB_CMS && ERR_GET_REASON (err) == CMS_R_CONTENT_VERIFY_ERROR)
-      add_status (result, "timeStamp.mismatch", _("timestamp bad message digest"));
+      add_status (result, CL_CODE_TIME_STAMP_MISMATCH, _("timestamp bad message digest"));
     else
-      add_status (result, "timeStamp.untrusted",
+      add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED,
                   _("timestamp signed data did not match signature"));
     goto out;
   }
   signers = CMS_get0_signers (cms);
   if (signers == NULL || sk_X509_num (signers) == 0) {
-    add_status (result, "timeStamp.untrusted", _("timestamp signer not found"));
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("timestamp signer not found"));
     goto out;
   }
   signer = sk_X509_value (signers, 0);
@@ -188,7 +189,7 @@ cl_timestamp_verify (const guint8 *token,
 
   if (ASN1_TIME_cmp_time_t (X509_get0_notBefore (signer), (time_t) result->gen_time) > 0 ||
       ASN1_TIME_cmp_time_t (X509_get0_notAfter (signer), (time_t) result->gen_time) < 0) {
-    add_status (result, "timeStamp.outsideValidity",
+    add_status (result, CL_CODE_TIME_STAMP_OUTSIDE_VALIDITY,
                 _("timestamp signer outside of certificate validity"));
     goto out;
   }
@@ -202,7 +203,7 @@ cl_timestamp_verify (const guint8 *token,
   default: md = NULL; break;
   }
   if (md == NULL) {
-    add_status (result, "timeStamp.untrusted", _("timestamp unknown message digest algorithm"));
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("timestamp unknown message digest algorithm"));
     goto out;
   }
   msg = TS_MSG_IMPRINT_get_msg (imprint);
@@ -211,21 +212,21 @@ cl_timestamp_verify (const guint8 *token,
       memcmp (ASN1_STRING_get0_data (msg), digest, digest_len) != 0) {
     explanation = g_strdup_printf (_("timestamp message digest did not match: %s"),
                                    result->tsa_name);
-    add_status (result, "timeStamp.mismatch", explanation);
+    add_status (result, CL_CODE_TIME_STAMP_MISMATCH, explanation);
     goto out;
   }
   explanation = g_strdup_printf (_("timestamp message digest matched: %s"), result->tsa_name);
-  add_status (result, "timeStamp.validated", explanation);
+  add_status (result, CL_CODE_TIME_STAMP_VALIDATED, explanation);
   result->validated = TRUE;
   g_clear_pointer (&explanation, g_free);
 
   if (!check_trust) {
     explanation = g_strdup_printf (_("legacy timestamp cert trusted: %s"), result->tsa_name);
-    add_status (result, "timeStamp.trusted", explanation);
+    add_status (result, CL_CODE_TIME_STAMP_TRUSTED, explanation);
     result->trusted = TRUE;
   } else if (tsa_anchors == NULL) {
     explanation = g_strdup_printf (_("timestamp cert untrusted: %s"), result->tsa_name);
-    add_status (result, "timeStamp.untrusted", explanation);
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, explanation);
   } else {
     g_autoptr(X509_STORE_CTX) ctx = X509_STORE_CTX_new ();
     gboolean ok = FALSE;
@@ -241,7 +242,7 @@ cl_timestamp_verify (const guint8 *token,
     }
     explanation = g_strdup_printf (ok ? _("timestamp cert trusted: %s")
                                       : _("timestamp cert untrusted: %s"), result->tsa_name);
-    add_status (result, ok ? "timeStamp.trusted" : "timeStamp.untrusted", explanation);
+    add_status (result, ok ? CL_CODE_TIME_STAMP_TRUSTED : CL_CODE_TIME_STAMP_UNTRUSTED, explanation);
     result->trusted = ok;
   }
 

@@ -9,6 +9,7 @@
 #include "cl-cbor-util.h"
 #include "cl-claim.h"
 #include "cl-error.h"
+#include "cl-status-codes.h"
 
 
 ClHashedUri *
@@ -120,12 +121,12 @@ cl_claim_parse (const guint8  *data,
   claim->raw = g_bytes_new (data, len);
   claim->item = cl_cbor_load (data, len, &local_error);
   if (claim->item == NULL) {
-    *status_code = "claim.cbor.invalid";
+    *status_code = CL_CODE_CLAIM_CBOR_INVALID;
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                  _("The claim is not valid CBOR: %s"), local_error->message);
     return NULL;
   }
-  *status_code = "claim.malformed";
+  *status_code = CL_CODE_CLAIM_MALFORMED;
   if (!cbor_isa_map (claim->item)) {
     g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                          _("The claim is not a CBOR map"));

@@ -8,6 +8,7 @@
 
 #include "cl-c2pa-ids.h"
 #include "cl-manifest.h"
+#include "cl-status-codes.h"
 
 static const guint8 uuid_update[16] = CL_UUID_UPDATE_MANIFEST;
 static const guint8 uuid_assertions[16] = CL_UUID_ASSERTION_STORE;
@@ -51,14 +52,14 @@ cl_manifest_new (ClJumbfBox *box)
   }
 
   if (m->claim_box == NULL) {
-    m->claim_status = "claim.missing";
+    m->claim_status = CL_CODE_CLAIM_MISSING;
     m->claim_error = g_strdup (_("The manifest has no claim"));
   } else {
     ClJumbfBox *content = cl_manifest_claim_content (m);
     g_autoptr(GError) error = NULL;
 
     if (content == NULL) {
-      m->claim_status = "claim.missing";
+      m->claim_status = CL_CODE_CLAIM_MISSING;
       m->claim_error = g_strdup (_("The claim box holds no CBOR"));
     } else {
       gsize len;

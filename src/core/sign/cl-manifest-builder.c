@@ -16,6 +16,7 @@
 #include "cl-error.h"
 #include "cl-jumbf-writer.h"
 #include "cl-manifest-builder.h"
+#include "cl-status-codes.h"
 #include "cl-status.h"
 
 #define GENERATOR_NAME "CredLink"
@@ -374,8 +375,8 @@ write_ingredient (ClManifestBuilder *self,
     gboolean match = self->parent_binding == CL_PARENT_BINDING_MATCH;
 
     cl_cbor_array_add (match ? success : failure,
-                       status_entry (match ? "assertion.dataHash.match"
-                                           : "assertion.dataHash.mismatch",
+                       status_entry (match ? CL_CODE_ASSERTION_DATA_HASH_MATCH
+                                           : CL_CODE_ASSERTION_DATA_HASH_MISMATCH,
                                      hash_url,
                                      match ? "data hash valid"
                                            : "the source file does not match the data hash "

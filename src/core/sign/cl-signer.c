@@ -24,6 +24,7 @@
 #include "cl-ocsp-staple.h"
 #include "cl-parent-time-stamp.h"
 #include "cl-signer.h"
+#include "cl-status-codes.h"
 #include "cl-status.h"
 #include "cl-thumbnail.h"
 #include "cl-tsa-client.h"
@@ -334,7 +335,7 @@ validate_output (const char    *path,
     ClStatus *status = g_ptr_array_index (report->statuses, i);
 
     if (status->ingredient_uri == NULL && status->kind == CL_STATUS_FAILURE &&
-        !g_str_equal (status->code, "signingCredential.untrusted"))
+        !g_str_equal (status->code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED))
       g_string_append_printf (failures, "%s%s", failures->len > 0 ? ", " : "", status->code);
   }
   if (failures->len > 0) {

@@ -11,6 +11,7 @@
 #include <openssl/x509v3.h>
 
 #include "cl-cert-profile-check.h"
+#include "cl-status-codes.h"
 #include "cl-trust-result.h"
 #include "cl-x509.h"
 

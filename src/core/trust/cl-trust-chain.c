@@ -12,6 +12,7 @@
 #include "cl-crypto-init.h"
 #include "cl-cert-profile-check.h"
 #include "cl-error.h"
+#include "cl-status-codes.h"
 #include "cl-trust-chain.h"
 #include "cl-x509.h"
 
@@ -113,11 +114,11 @@ ocsp_code_for (const ClRevocationInfo *info)
   switch (info->state) {
   case CL_REVOCATION_GOOD:
   case CL_REVOCATION_REVOKED_LATER:
-    return CL_CODE_OCSP_NOT_REVOKED;
+    return CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED;
   case CL_REVOCATION_REVOKED:
-    return CL_CODE_OCSP_REVOKED;
+    return CL_CODE_SIGNING_CREDENTIAL_OCSP_REVOKED;
   case CL_REVOCATION_UNKNOWN:
-    return CL_CODE_OCSP_UNKNOWN;
+    return CL_CODE_SIGNING_CREDENTIAL_OCSP_UNKNOWN;
   case CL_REVOCATION_NOT_CHECKED:
   default:
     break;
@@ -126,8 +127,8 @@ ocsp_code_for (const ClRevocationInfo *info)
    * online, "inaccessible" when it went online and got no answer, and nothing
    * when a stapled response was unusable or there is no revocation service. */
   switch (info->skip) {
-  case CL_REVOCATION_SKIP_OFFLINE: return CL_CODE_OCSP_SKIPPED;
-  case CL_REVOCATION_SKIP_UNREACHABLE: return CL_CODE_OCSP_INACCESSIBLE;
+  case CL_REVOCATION_SKIP_OFFLINE: return CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED;
+  case CL_REVOCATION_SKIP_UNREACHABLE: return CL_CODE_SIGNING_CREDENTIAL_OCSP_INACCESSIBLE;
   default: return NULL;
   }
 }
@@ -394,7 +395,7 @@ cl_trust_evaluate (ClTrustStore          *store,
      * it is trusted; c2pa-rs logs nothing for a response it cannot tie to
      * its anchors (ocsp.jpg), so neither do we. The per-certificate report
      * still shows what the response said. */
-    if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_OCSP_NOT_REVOKED) != 0 ||
+    if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED) != 0 ||
         result->list_name != NULL)
       add_code (result, ocsp_code_for (revocation));
   }

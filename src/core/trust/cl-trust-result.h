@@ -11,20 +11,10 @@
 #include <openssl/x509.h>
 
 #include "cl-revocation.h"
+#include "cl-status-codes.h"
 #include "cl-trust-list.h"
 
 G_BEGIN_DECLS
-
-/* C2PA status codes as c2pa-rs spells them (notes §7.3, §7.4). */
-#define CL_CODE_SIGNING_CREDENTIAL_TRUSTED      "signingCredential.trusted"
-#define CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED    "signingCredential.untrusted"
-#define CL_CODE_SIGNING_CREDENTIAL_INVALID      "signingCredential.invalid"
-#define CL_CODE_SIGNING_CREDENTIAL_EXPIRED      "signingCredential.expired"
-#define CL_CODE_OCSP_NOT_REVOKED                "signingCredential.ocsp.notRevoked"
-#define CL_CODE_OCSP_REVOKED                    "signingCredential.ocsp.revoked"
-#define CL_CODE_OCSP_UNKNOWN                    "signingCredential.ocsp.unknown"
-#define CL_CODE_OCSP_SKIPPED                    "signingCredential.ocsp.skipped"
-#define CL_CODE_OCSP_INACCESSIBLE               "signingCredential.ocsp.inaccessible"
 
 typedef enum {
   CL_CHECK_PASS,

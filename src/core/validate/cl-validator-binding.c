@@ -18,6 +18,7 @@
 #include "cl-cbor-util.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-status-codes.h"
 #include "cl-validator-private.h"
 
 typedef enum {
@@ -344,11 +345,11 @@ log_data_hash (ClValidation *v,
   gsize exp_len = pass->dh.hash != NULL ? g_bytes_get_size (pass->dh.hash) : 0;
 
   if (pass->dh.malformed) {
-    cl_validation_log (v, "assertion.dataHash.malformed", pass->uri, _("data hash malformed"));
+    cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_MALFORMED, pass->uri, _("data hash malformed"));
     return;
   }
   if (pass->md == NULL) {
-    cl_validation_log (v, "algorithm.unsupported", pass->uri, _("unsupported data hash algorithm"));
+    cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, pass->uri, _("unsupported data hash algorithm"));
     return;
   }
   if (pass->binding != NULL)
@@ -362,11 +363,11 @@ log_data_hash (ClValidation *v,
   if (ok && covered && exp_len == digest_len &&
       memcmp (g_bytes_get_data (pass->dh.hash, NULL), digest, digest_len) == 0) {
     if (pass->dh.exclusions->len > pass->store_runs->len)
-      cl_validation_log (v, "assertion.dataHash.additionalExclusionsPresent", pass->uri,
+      cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_ADDITIONAL_EXCLUSIONS_PRESENT, pass->uri,
                          _("data hash has exclusions beyond the manifest store"));
-    cl_validation_log (v, "assertion.dataHash.match", pass->uri, _("data hash valid"));
+    cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_MATCH, pass->uri, _("data hash valid"));
   } else {
-    cl_validation_log (v, "assertion.dataHash.mismatch", pass->uri,
+    cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_MISMATCH, pass->uri,
                        !covered ? _("the data hash exclusions do not cover the manifest store")
                        : hash_error != NULL ? hash_error->message
                        : _("asset hash error"));
@@ -381,15 +382,15 @@ log_box_hash (ClValidation *v,
   g_autofree char *why = NULL;
 
   if (pass->box_malformed) {
-    cl_validation_log (v, "assertion.boxesHash.malformed", pass->uri, pass->box_problem);
+    cl_validation_log (v, CL_CODE_ASSERTION_BOXES_HASH_MALFORMED, pass->uri, pass->box_problem);
   } else if (pass->boxes == NULL) {
-    cl_validation_log (v, "assertion.boxesHash.mismatch", pass->uri, pass->box_problem);
+    cl_validation_log (v, CL_CODE_ASSERTION_BOXES_HASH_MISMATCH, pass->uri, pass->box_problem);
   } else if (cl_box_hash_check_finish (pass->boxes, &why)) {
-    cl_validation_log (v, "assertion.boxesHash.match", pass->uri, _("boxes hash valid"));
+    cl_validation_log (v, CL_CODE_ASSERTION_BOXES_HASH_MATCH, pass->uri, _("boxes hash valid"));
   } else {
     g_autofree char *explanation = g_strdup_printf (_("asset hash error: %s"), why);
 
-    cl_validation_log (v, "assertion.boxesHash.mismatch", pass->uri, explanation);
+    cl_validation_log (v, CL_CODE_ASSERTION_BOXES_HASH_MISMATCH, pass->uri, explanation);
   }
 }
 
@@ -429,7 +430,7 @@ cl_validation_hash_pass_finish (ClValidation  *v,
   case BINDING_NONE:
   default:
     if (pass->missing_uri != NULL)
-      cl_validation_log (v, "claim.hardBindings.missing", pass->missing_uri,
+      cl_validation_log (v, CL_CODE_CLAIM_HARD_BINDINGS_MISSING, pass->missing_uri,
                          _("could not find manifest with hard binding"));
     break;
   }

@@ -14,6 +14,7 @@
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
 #include "cl-signer-info.h"
+#include "cl-status-codes.h"
 #include "cl-validator-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
@@ -65,11 +66,11 @@ check_identity (ClValidation *v,
   sig_type = cl_cbor_map_dup_string (payload, "sig_type");
   if (payload == NULL || !cbor_isa_map (payload) ||
       !cl_cbor_get_bytes (cl_cbor_map_get (item, "signature"), &sig_bytes, &sig_len)) {
-    cl_validation_log (v, "cawg.identity.cbor.invalid", uri, _("identity assertion is malformed"));
+    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_CBOR_INVALID, uri, _("identity assertion is malformed"));
     return;
   }
   if (!references_hard_binding (payload)) {
-    cl_validation_log (v, "cawg.identity.hard_binding_missing", uri,
+    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_HARD_BINDING_MISSING, uri,
                        _("identity assertion does not reference the hard binding"));
     return;
   }
@@ -78,19 +79,19 @@ check_identity (ClValidation *v,
 
   sign1 = cl_cose_sign1_parse (sig_bytes, sig_len, NULL);
   if (sign1 == NULL) {
-    cl_validation_log (v, "cawg.x509.signature.mismatch", uri,
+    cl_validation_log (v, CL_CODE_CAWG_X509_SIGNATURE_MISMATCH, uri,
                        _("X.509 identity signature could not be parsed"));
     return;
   }
   if (!cl_cose_alg_is_supported (sign1->alg)) {
-    cl_validation_log (v, "cawg.x509.algorithm.unsupported", uri,
+    cl_validation_log (v, CL_CODE_CAWG_X509_ALGORITHM_UNSUPPORTED, uri,
                        _("unsupported identity signature algorithm"));
     return;
   }
   leaf = cl_signer_info_parse_x509 (g_ptr_array_index (sign1->x5chain, 0));
   key = leaf != NULL ? X509_get_pubkey (leaf) : NULL;
   if (key == NULL) {
-    cl_validation_log (v, "cawg.x509.credential.invalid", uri,
+    cl_validation_log (v, CL_CODE_CAWG_X509_CREDENTIAL_INVALID, uri,
                        _("identity certificate could not be read"));
     return;
   }
@@ -107,16 +108,16 @@ check_identity (ClValidation *v,
                                  g_bytes_get_data (sign1->signature, NULL),
                                  g_bytes_get_size (sign1->signature), NULL);
   if (!ok) {
-    cl_validation_log (v, "cawg.x509.signature.mismatch", uri,
+    cl_validation_log (v, CL_CODE_CAWG_X509_SIGNATURE_MISMATCH, uri,
                        _("X.509 identity signature does not match"));
     return;
   }
-  cl_validation_log (v, "cawg.x509.signature.validated", uri,
+  cl_validation_log (v, CL_CODE_CAWG_X509_SIGNATURE_VALIDATED, uri,
                      _("X.509 identity assertion signature validated"));
   cl_validation_log (v, "cawg.identity.well-formed", uri,
                      _("CAWG X.509 identity signature valid"));
   /* Identity trust anchors belong to the trust engine; none are configured here. */
-  cl_validation_log (v, "cawg.x509.credential.untrusted", uri, _("signing certificate untrusted"));
+  cl_validation_log (v, CL_CODE_CAWG_X509_CREDENTIAL_UNTRUSTED, uri, _("signing certificate untrusted"));
 }
 
 

@@ -15,6 +15,7 @@
 #include "cl-cose-crypto.h"
 #include "cl-data-hash.h"
 #include "cl-signer-info.h"
+#include "cl-status-codes.h"
 #include "cl-timestamp.h"
 #include "cl-validator-private.h"
 
@@ -64,7 +65,7 @@ default_trust (GPtrArray *x5chain,
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
 
-  g_ptr_array_add (out, cl_status_new ("signingCredential.untrusted", NULL,
+  g_ptr_array_add (out, cl_status_new (CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, NULL,
                                        _("signing certificate untrusted")));
   return out;
 }
@@ -106,12 +107,12 @@ verify_timestamp (ClValidation *v,
   if (sign1->tst_version == 0)
     return;
   if (sign1->n_tst_tokens > 1) {
-    cl_validation_log (v, "timeStamp.malformed", sig_uri,
+    cl_validation_log (v, CL_CODE_TIME_STAMP_MALFORMED, sig_uri,
                        _("only a single timestamp response is allowed in a manifest"));
     return;
   }
   if (sign1->tst_token == NULL) {
-    cl_validation_log (v, "timeStamp.malformed", sig_uri, _("could not parse timestamp data"));
+    cl_validation_log (v, CL_CODE_TIME_STAMP_MALFORMED, sig_uri, _("could not parse timestamp data"));
     return;
   }
   data = cl_timestamp_countersign_data (sign1->tst_version, sign1->protected_bytes,
@@ -152,7 +153,7 @@ verify_signature (ClValidation *v,
   const guint8 *sig, *pdata, *cdata;
 
   if (!cl_cose_alg_is_supported (sign1->alg)) {
-    cl_validation_log (v, "algorithm.unsupported", sig_uri,
+    cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, sig_uri,
                        _("unsupported signature algorithm"));
     return;
   }
@@ -160,9 +161,9 @@ verify_signature (ClValidation *v,
   leaf = cl_signer_info_parse_x509 (g_ptr_array_index (sign1->x5chain, 0));
   key = leaf != NULL ? X509_get_pubkey (leaf) : NULL;
   if (info == NULL || key == NULL) {
-    cl_validation_log (v, "signingCredential.invalid", sig_uri,
+    cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_INVALID, sig_uri,
                        _("the signing certificate could not be read"));
-    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISMATCH, sig_uri, _("claim signature is not valid"));
     return;
   }
 
@@ -188,10 +189,10 @@ verify_signature (ClValidation *v,
     /* c2pa-rs asks about revocation before it looks at the signature, and stops at
      * the signature's form before trust: so the skipped check is logged, trust is not. */
     if (evaluate != NULL && sign1->rvals == NULL)
-      cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri, _("OCSP fetching skipped"));
-    cl_validation_log (v, "signingCredential.invalid", sig_uri,
+      cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED, sig_uri, _("OCSP fetching skipped"));
+    cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_INVALID, sig_uri,
                        _("the ECDSA signature is not in raw r‖s form"));
-    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISMATCH, sig_uri, _("claim signature is not valid"));
     return;
   }
 
@@ -199,7 +200,7 @@ verify_signature (ClValidation *v,
   /* Without a trust hook only the signer's validity is judged (c2pa-rs checks it in its
    * certificate profile, before trust, at the time-stamp's time or now). */
   if (evaluate == NULL && !cl_signer_info_valid_at (info, when))
-    cl_validation_log (v, "signingCredential.expired", sig_uri, _("certificate expired"));
+    cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_EXPIRED, sig_uri, _("certificate expired"));
   trust = evaluate != NULL ? evaluate (sign1->x5chain, when, tst_time >= 0, ocsp,
                                        v->options->trust_data)
                            : default_trust (sign1->x5chain, when, tst_time >= 0, ocsp, NULL);
@@ -215,13 +216,13 @@ verify_signature (ClValidation *v,
   if (tbs == NULL ||
       !cl_cose_verify_signature ((ClCoseAlg) sign1->alg, key, g_bytes_get_data (tbs, NULL),
                                  g_bytes_get_size (tbs), sig, sig_len, &error)) {
-    cl_validation_log (v, "claimSignature.mismatch", sig_uri, _("claim signature is not valid"));
+    cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISMATCH, sig_uri, _("claim signature is not valid"));
     return;
   }
   /* c2pa-rs reports insideValidity with every valid signature: a certificate outside its
    * validity is signingCredential.expired, found with the certificate's other checks. */
-  cl_validation_log (v, "claimSignature.insideValidity", sig_uri, _("claim signature valid"));
-  cl_validation_log (v, "claimSignature.validated", sig_uri, _("claim signature valid"));
+  cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY, sig_uri, _("claim signature valid"));
+  cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_VALIDATED, sig_uri, _("claim signature valid"));
 }
 
 
@@ -260,7 +261,7 @@ verify_icons (ClValidation *v,
         g_autofree char *explanation = g_strdup_printf (_("hash does not match assertion "
                                                           "data: %s"), url);
 
-        cl_validation_log (v, "assertion.hashedURI.mismatch", url, explanation);
+        cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, url, explanation);
       }
       continue;
     }
@@ -268,7 +269,7 @@ verify_icons (ClValidation *v,
     if (abs_uri != NULL && strstr (abs_uri, "/c2pa.databoxes/") != NULL &&
         cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri) != NULL)
       return;
-    cl_validation_log (v, "assertion.missing", url, _("could not resolve icon address"));
+    cl_validation_log (v, CL_CODE_ASSERTION_MISSING, url, _("could not resolve icon address"));
   }
 }
 
@@ -299,12 +300,12 @@ check_content (ClValidation *v,
     g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, &error);
 
     if (item == NULL)
-      cl_validation_log (v, "assertion.cbor.invalid", abs_uri, error->message);
+      cl_validation_log (v, CL_CODE_ASSERTION_CBOR_INVALID, abs_uri, error->message);
   } else if (a->kind == CL_ASSERTION_JSON) {
     g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
 
     if (node == NULL)
-      cl_validation_log (v, "assertion.json.invalid", abs_uri, error->message);
+      cl_validation_log (v, CL_CODE_ASSERTION_JSON_INVALID, abs_uri, error->message);
   }
 }
 
@@ -332,13 +333,13 @@ verify_assertions (ClValidation *v,
 
     if (uri_manifest == NULL) {
       explanation = g_strdup_printf (_("assertion URI malformed: %s"), uri->url);
-      cl_validation_log (v, "assertion.hashedURI.mismatch", uri->url, explanation);
+      cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, uri->url, explanation);
       continue;
     }
     if (!g_str_equal (uri_manifest, m->label)) {
       explanation = g_strdup_printf (_("assertion reference to external assertion store: %s"),
                                      uri->url);
-      cl_validation_log (v, "assertion.outsideManifest", uri->url, explanation);
+      cl_validation_log (v, CL_CODE_ASSERTION_OUTSIDE_MANIFEST, uri->url, explanation);
       continue;
     }
     box = cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri);
@@ -359,16 +360,16 @@ verify_assertions (ClValidation *v,
       if (sep != NULL)
         *sep = '\0';
       if (cl_assertion_label_is_actions (base))
-        cl_validation_log (v, "assertion.action.redacted", abs_uri,
+        cl_validation_log (v, CL_CODE_ASSERTION_ACTION_REDACTED, abs_uri,
                            _("action assertions cannot be redacted"));
       else if (cl_assertion_label_is_hard_binding (base))
-        cl_validation_log (v, "assertion.dataHash.redacted", abs_uri,
+        cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_REDACTED, abs_uri,
                            _("hard binding assertions cannot be redacted"));
       continue;
     }
     if (a == NULL) {
       explanation = g_strdup_printf (_("cannot find matching assertion: %s"), uri->url);
-      cl_validation_log (v, "assertion.missing", abs_uri, explanation);
+      cl_validation_log (v, CL_CODE_ASSERTION_MISSING, abs_uri, explanation);
       continue;
     }
     if (cl_assertion_label_is_hard_binding (a->base_label))
@@ -377,15 +378,15 @@ verify_assertions (ClValidation *v,
     if (!cl_validation_hash_matches (alg, payload, len, uri->hash, &supported)) {
       if (!supported) {
         explanation = g_strdup_printf (_("unsupported hash algorithm for %s"), uri->url);
-        cl_validation_log (v, "algorithm.unsupported", abs_uri, explanation);
+        cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, abs_uri, explanation);
       } else {
         explanation = g_strdup_printf (_("hash does not match assertion data: %s"), uri->url);
-        cl_validation_log (v, "assertion.hashedURI.mismatch", abs_uri, explanation);
+        cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, abs_uri, explanation);
       }
       continue;
     }
     explanation = g_strdup_printf (_("hashed uri matched: %s"), uri->url);
-    cl_validation_log (v, "assertion.hashedURI.match", abs_uri, explanation);
+    cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MATCH, abs_uri, explanation);
     check_content (v, a, abs_uri);
   }
 
@@ -397,14 +398,14 @@ verify_assertions (ClValidation *v,
       g_autofree char *abs_uri = cl_manifest_uri (m, NULL);
       g_autofree char *a_uri = g_strdup_printf ("%s/c2pa.assertions/%s", abs_uri, a->label);
 
-      cl_validation_log (v, "assertion.undeclared", a_uri,
+      cl_validation_log (v, CL_CODE_ASSERTION_UNDECLARED, a_uri,
                          _("assertion is not referenced by the claim"));
     }
   }
   if (hard_bindings > 1) {
     g_autofree char *uri = cl_manifest_uri (m, "c2pa.assertions");
 
-    cl_validation_log (v, "assertion.multipleHardBindings", uri,
+    cl_validation_log (v, CL_CODE_ASSERTION_MULTIPLE_HARD_BINDINGS, uri,
                        _("only one hard binding allowed"));
   }
 }
@@ -468,7 +469,7 @@ verify_actions (ClValidation *v,
   if (first_actions == NULL && !m->is_update) {
     g_autofree char *uri = cl_manifest_uri (m, NULL);
 
-    cl_validation_log (v, "assertion.action.malformed", uri,
+    cl_validation_log (v, CL_CODE_ASSERTION_ACTION_MALFORMED, uri,
                        _("first action must be created or opened"));
   }
 
@@ -487,7 +488,7 @@ verify_actions (ClValidation *v,
     actions = cl_cbor_map_get (item, "actions");
     if (item == NULL || actions == NULL || !cbor_isa_array (actions) ||
         cbor_array_size (actions) == 0) {
-      cl_validation_log (v, "assertion.action.malformed", uri,
+      cl_validation_log (v, CL_CODE_ASSERTION_ACTION_MALFORMED, uri,
                          _("actions must have action array"));
       continue;
     }
@@ -497,14 +498,14 @@ verify_actions (ClValidation *v,
       cbor_item_t *params;
 
       if (name == NULL || name[0] == '\0') {
-        cl_validation_log (v, "assertion.action.malformed", uri, _("action must have an action."));
+        cl_validation_log (v, CL_CODE_ASSERTION_ACTION_MALFORMED, uri, _("action must have an action."));
         continue;
       }
       if (is_created_or_opened (name) && first_actions != NULL && a != first_actions)
-        cl_validation_log (v, "assertion.action.malformed", uri,
+        cl_validation_log (v, CL_CODE_ASSERTION_ACTION_MALFORMED, uri,
                            _("only first action can be created or opened"));
       if (is_created_or_opened (name) && j != 0)
-        cl_validation_log (v, "assertion.action.malformed", uri,
+        cl_validation_log (v, CL_CODE_ASSERTION_ACTION_MALFORMED, uri,
                            _("created or opened must be first action"));
       if (g_str_equal (name, "c2pa.opened") || g_str_equal (name, "c2pa.placed") ||
           g_str_equal (name, "c2pa.removed")) {
@@ -516,7 +517,7 @@ verify_actions (ClValidation *v,
           ingredients = cl_cbor_map_get (params, "ingredient");
         if (ingredients == NULL ||
             (cbor_isa_array (ingredients) && cbor_array_size (ingredients) == 0))
-          cl_validation_log (v, "assertion.action.ingredientMismatch", uri,
+          cl_validation_log (v, CL_CODE_ASSERTION_ACTION_INGREDIENT_MISMATCH, uri,
                              _("opened, placed and removed items must have ingredient(s) "
                                "parameters"));
       }
@@ -551,15 +552,15 @@ verify_manifest_rules (ClValidation *v,
   }
   if (!m->is_update) {
     if (parents > 1)
-      cl_validation_log (v, "manifest.multipleParents", uri,
+      cl_validation_log (v, CL_CODE_MANIFEST_MULTIPLE_PARENTS, uri,
                          _("a manifest can have only one parent ingredient"));
     return;
   }
   if (ingredients != 1 || parents != 1)
-    cl_validation_log (v, "manifest.update.wrongParents", uri,
+    cl_validation_log (v, CL_CODE_MANIFEST_UPDATE_WRONG_PARENTS, uri,
                        _("an update manifest must have exactly one parent ingredient"));
   if (forbidden)
-    cl_validation_log (v, "manifest.update.invalid", uri,
+    cl_validation_log (v, CL_CODE_MANIFEST_UPDATE_INVALID, uri,
                        _("an update manifest cannot carry a hard binding or a claim thumbnail"));
 }
 
@@ -589,29 +590,29 @@ cl_validation_verify_claim (ClValidation *v,
 
     if (sig_label == NULL || !g_str_equal (sig_label, m->label) ||
         g_strcmp0 (last, "c2pa.signature") != 0)
-      cl_validation_log (v, "claimSignature.missing", sig_uri, _("signature missing"));
+      cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISSING, sig_uri, _("signature missing"));
   }
   if (m->claim->version > 1 && !label_is_v2 (m->label)) {
     g_autofree char *uri = cl_manifest_uri (m, NULL);
 
-    cl_validation_log (v, "claim.malformed", uri, _("claim box label invalid"));
+    cl_validation_log (v, CL_CODE_CLAIM_MALFORMED, uri, _("claim box label invalid"));
   }
 
   content = cl_manifest_signature_content (m);
   if (content == NULL) {
-    cl_validation_log (v, "claimSignature.missing", sig_uri, _("signature missing"));
+    cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISSING, sig_uri, _("signature missing"));
   } else {
     gsize len;
     const guint8 *data = cl_jumbf_box_payload (content, &len);
 
     sign1 = cl_cose_sign1_parse (data, len, &error);
     if (sign1 == NULL) {
-      cl_validation_log (v, "claimSignature.mismatch", sig_uri, error->message);
+      cl_validation_log (v, CL_CODE_CLAIM_SIGNATURE_MISMATCH, sig_uri, error->message);
     } else {
       /* Revocation belongs to the trust engine when there is one; without it and without
        * stapled responses c2pa-rs (OCSP fetching off) says it skipped the check. */
       if (sign1->rvals == NULL && v->options->trust_evaluate == NULL)
-        cl_validation_log (v, "signingCredential.ocsp.skipped", sig_uri,
+        cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED, sig_uri,
                            _("OCSP fetching skipped"));
       verify_signature (v, m, sign1, sig_uri);
     }
@@ -625,7 +626,7 @@ cl_validation_verify_claim (ClValidation *v,
     if (target == NULL || g_str_equal (target, m->label)) {
       g_autofree char *claim_uri = cl_manifest_uri (m, m->claim_box->label);
 
-      cl_validation_log (v, "assertion.selfRedacted", claim_uri,
+      cl_validation_log (v, CL_CODE_ASSERTION_SELF_REDACTED, claim_uri,
                          _("a manifest cannot redact its own assertions"));
     }
   }

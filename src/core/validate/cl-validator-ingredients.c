@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-assertion-ingredient.h"
+#include "cl-status-codes.h"
 #include "cl-validator-private.h"
 
 
@@ -130,7 +131,7 @@ check_one (ClValidation *v,
     return;
   ing = cl_ingredient_parse (a, &error);
   if (ing == NULL) {
-    cl_validation_log (v, "assertion.ingredient.malformed", a_uri, error->message);
+    cl_validation_log (v, CL_CODE_ASSERTION_INGREDIENT_MALFORMED, a_uri, error->message);
     return;
   }
   g_ptr_array_add (v->ingredient_uris, g_strdup (a_uri));
@@ -141,18 +142,18 @@ check_one (ClValidation *v,
       g_autofree char *explanation = g_strdup_printf (_("%s: ingredient does not have provenance"),
                                                       ing->title ? ing->title : "no title");
 
-      cl_validation_log (v, "ingredient.unknownProvenance", a_uri, explanation);
+      cl_validation_log (v, CL_CODE_INGREDIENT_UNKNOWN_PROVENANCE, a_uri, explanation);
     }
     goto out;
   }
   if (ing->version >= 3 && ing->validation_results == NULL)
-    cl_validation_log (v, "assertion.ingredient.malformed", a_uri,
+    cl_validation_log (v, CL_CODE_ASSERTION_INGREDIENT_MALFORMED, a_uri,
                        _("ingredient V3 must have validation results"));
 
   label = manifest_label_from_url (ing->manifest->url);
   target = cl_manifest_store_lookup (v->store, label);
   if (target == NULL) {
-    cl_validation_log (v, "ingredient.manifest.missing", label, _("ingredient not found"));
+    cl_validation_log (v, CL_CODE_INGREDIENT_MANIFEST_MISSING, label, _("ingredient not found"));
     goto out;
   } else {
     const char *alg = ing->manifest->alg != NULL ? ing->manifest->alg :
@@ -162,20 +163,20 @@ check_one (ClValidation *v,
     gboolean match = !redacted && manifest_hash_matches (target, ing->manifest, alg, &legacy);
 
     if (match && !legacy)
-      cl_validation_log (v, "ingredient.manifest.validated", ing->manifest->url,
+      cl_validation_log (v, CL_CODE_INGREDIENT_MANIFEST_VALIDATED, ing->manifest->url,
                          _("ingredient hash matched"));
     if (!match && !redacted)
-      cl_validation_log (v, "ingredient.manifest.mismatch", ing->manifest->url,
+      cl_validation_log (v, CL_CODE_INGREDIENT_MANIFEST_MISMATCH, ing->manifest->url,
                          _("ingredient hash incorrect"));
     if (!match && redacted && target->claim != NULL && target->claim->version > 1) {
       if (ing->claim_signature == NULL)
-        cl_validation_log (v, "ingredient.claimSignature.missing", ing->manifest->url,
+        cl_validation_log (v, CL_CODE_INGREDIENT_CLAIM_SIGNATURE_MISSING, ing->manifest->url,
                            _("ingredient claimSignature missing"));
       else if (signature_hash_matches (target, ing->claim_signature, alg))
-        cl_validation_log (v, "ingredient.claimSignature.validated", ing->manifest->url,
+        cl_validation_log (v, CL_CODE_INGREDIENT_CLAIM_SIGNATURE_VALIDATED, ing->manifest->url,
                            _("ingredient claimSignature validated"));
       else
-        cl_validation_log (v, "ingredient.claimSignature.mismatch", ing->manifest->url,
+        cl_validation_log (v, CL_CODE_INGREDIENT_CLAIM_SIGNATURE_MISMATCH, ing->manifest->url,
                            _("ingredient claimSignature mismatch"));
     }
 
@@ -230,7 +231,7 @@ cl_validation_check_referenced (ClValidation *v,
     label = manifest_label_from_url (ing->manifest->url);
     target = cl_manifest_store_lookup (v->store, label);
     if (target == NULL)
-      cl_validation_log (v, "ingredient.manifest.missing", label,
+      cl_validation_log (v, CL_CODE_INGREDIENT_MANIFEST_MISSING, label,
                          _("ingredient manifest missing"));
     else
       cl_validation_check_referenced (v, target, depth + 1, seen);

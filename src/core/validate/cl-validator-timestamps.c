@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-cbor-util.h"
+#include "cl-status-codes.h"
 #include "cl-timestamp.h"
 #include "cl-validator-private.h"
 
@@ -75,7 +76,7 @@ collect_from (ClValidation *v,
   map = cl_assertion_load_cbor (a, &error);
   if (map == NULL || !cbor_isa_map (map) || cbor_map_size (map) > MAX_TIME_STAMPED_MANIFESTS) {
     assertion_uri = g_strdup_printf ("%s/c2pa.assertions/%s", uri, a->label);
-    cl_validation_log (v, "assertion.timestamp.malformed", assertion_uri,
+    cl_validation_log (v, CL_CODE_ASSERTION_TIMESTAMP_MALFORMED, assertion_uri,
                        _("could not parse timestamp assertion"));
     return;
   }

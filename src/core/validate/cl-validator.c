@@ -14,6 +14,7 @@
 #include "cl-cbor-util.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-status-codes.h"
 #include "cl-validator-private.h"
 
 /* In cl-validator-cawg.c */
@@ -106,8 +107,8 @@ filter_recorded (ClValidation *v,
         /* A certificate that has expired since the ingredient was recorded as signed
          * inside its validity does not count against it (c2pa-rs 0.91, #2679): the
          * recorded result is bound to that signature, and nothing about it changed. */
-        if (!drop && g_str_equal (s->code, "signingCredential.expired"))
-          drop = g_str_equal (pair[0], "claimSignature.insideValidity") &&
+        if (!drop && g_str_equal (s->code, CL_CODE_SIGNING_CREDENTIAL_EXPIRED))
+          drop = g_str_equal (pair[0], CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY) &&
                  g_strcmp0 (pair[1], s->url) == 0;
       }
     }
@@ -122,7 +123,7 @@ filter_recorded (ClValidation *v,
 static gboolean
 tolerated (const char *code)
 {
-  return g_str_equal (code, "signingCredential.untrusted") || g_str_has_prefix (code, "cawg.x509.");
+  return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) || g_str_has_prefix (code, "cawg.x509.");
 }
 
 
@@ -137,9 +138,9 @@ compute_state (GPtrArray *statuses)
     ClStatus *s = g_ptr_array_index (statuses, i);
 
     if (s->ingredient_uri == NULL && s->kind == CL_STATUS_SUCCESS) {
-      validated |= g_str_equal (s->code, "claimSignature.validated");
-      inside |= g_str_equal (s->code, "claimSignature.insideValidity");
-      trusted |= g_str_equal (s->code, "signingCredential.trusted");
+      validated |= g_str_equal (s->code, CL_CODE_CLAIM_SIGNATURE_VALIDATED);
+      inside |= g_str_equal (s->code, CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY);
+      trusted |= g_str_equal (s->code, CL_CODE_SIGNING_CREDENTIAL_TRUSTED);
     }
     if (s->kind == CL_STATUS_FAILURE) {
       any_failure = TRUE;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-confidence.h"
+#include "cl-status-codes.h"
 #include "cl-status-text.h"
 
 /* Caps, applied after the components are added up. */
@@ -105,9 +106,9 @@ static void
 well_formed (Builder *b)
 {
   static const char *const prefixes[] = {
-    "claim.", "manifest.", "assertion.cbor", "assertion.json", "assertion.missing",
-    "assertion.undeclared", "assertion.outsideManifest", "assertion.multipleHardBindings",
-    "assertion.ingredient.malformed", "assertion.action.", "algorithm.", NULL,
+    "claim.", "manifest.", "assertion.cbor", "assertion.json", CL_CODE_ASSERTION_MISSING,
+    CL_CODE_ASSERTION_UNDECLARED, CL_CODE_ASSERTION_OUTSIDE_MANIFEST, CL_CODE_ASSERTION_MULTIPLE_HARD_BINDINGS,
+    CL_CODE_ASSERTION_INGREDIENT_MALFORMED, "assertion.action.", "algorithm.", NULL,
   };
   gboolean bad = any_failure_with_prefixes (b->input, prefixes);
 
@@ -123,15 +124,15 @@ signature (Builder *b)
 {
   static const char *const prefixes[] = { "claimSignature.", NULL };
   const ClConfidenceInput *in = b->input;
-  gboolean valid = has_code (in->success, "claimSignature.validated") &&
+  gboolean valid = has_code (in->success, CL_CODE_CLAIM_SIGNATURE_VALIDATED) &&
                    !any_failure_with_prefixes (in, prefixes);
 
   add (b, "signature", _("Claim signature valid"), 20, valid ? 20 : 0,
        codes_with_prefixes (in, prefixes),
        valid ? _("The signature over the manifest is intact and was made while the "
                  "certificate was valid")
-             : has_code (in->failure, "claimSignature.outsideValidity")
-                 ? cl_status_text_describe ("claimSignature.outsideValidity")
+             : has_code (in->failure, CL_CODE_CLAIM_SIGNATURE_OUTSIDE_VALIDITY)
+                 ? cl_status_text_describe (CL_CODE_CLAIM_SIGNATURE_OUTSIDE_VALIDITY)
                  : _("The signature over the manifest does not verify"));
 }
 
@@ -144,11 +145,11 @@ binding (Builder *b)
     "assertion.collectionHash.", "assertion.multiAssetHash.", "claim.hardBindings", NULL,
   };
   const ClConfidenceInput *in = b->input;
-  gboolean matched = (has_code (in->success, "assertion.dataHash.match") ||
-                      has_code (in->success, "assertion.boxesHash.match") ||
-                      has_code (in->success, "assertion.bmffHash.match") ||
-                      has_code (in->success, "assertion.collectionHash.match") ||
-                      has_code (in->success, "assertion.multiAssetHash.match")) &&
+  gboolean matched = (has_code (in->success, CL_CODE_ASSERTION_DATA_HASH_MATCH) ||
+                      has_code (in->success, CL_CODE_ASSERTION_BOXES_HASH_MATCH) ||
+                      has_code (in->success, CL_CODE_ASSERTION_BMFF_HASH_MATCH) ||
+                      has_code (in->success, CL_CODE_ASSERTION_COLLECTION_HASH_MATCH) ||
+                      has_code (in->success, CL_CODE_ASSERTION_MULTI_ASSET_HASH_MATCH)) &&
                      !any_failure_with_prefixes (in, prefixes);
 
   add (b, "binding", _("Content matches"), 20, matched ? 20 : 0,
@@ -163,7 +164,7 @@ assertions (Builder *b)
 {
   static const char *const prefixes[] = { "assertion.hashedURI.", "hashedURI.", NULL };
   const ClConfidenceInput *in = b->input;
-  gboolean intact = has_code (in->success, "assertion.hashedURI.match") &&
+  gboolean intact = has_code (in->success, CL_CODE_ASSERTION_HASHED_URI_MATCH) &&
                     !any_failure_with_prefixes (in, prefixes);
 
   add (b, "assertions", _("Assertions intact"), 10, intact ? 10 : 0,
@@ -177,19 +178,19 @@ static void
 signer (Builder *b)
 {
   static const char *const prefixes[] = {
-    "signingCredential.trusted", "signingCredential.untrusted", "signingCredential.invalid",
-    "signingCredential.expired", NULL,
+    CL_CODE_SIGNING_CREDENTIAL_TRUSTED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, CL_CODE_SIGNING_CREDENTIAL_INVALID,
+    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL,
   };
   const ClConfidenceInput *in = b->input;
-  gboolean trusted = has_code (in->success, "signingCredential.trusted") &&
+  gboolean trusted = has_code (in->success, CL_CODE_SIGNING_CREDENTIAL_TRUSTED) &&
                      !any_failure_with_prefixes (in, prefixes);
 
   add (b, "signer", _("Signer trusted"), 15, trusted ? 15 : 0,
        codes_with_prefixes (in, prefixes),
-       trusted ? cl_status_text_describe ("signingCredential.trusted")
-               : has_code (in->failure, "signingCredential.invalid")
-                   ? cl_status_text_describe ("signingCredential.invalid")
-                   : cl_status_text_describe ("signingCredential.untrusted"));
+       trusted ? cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_TRUSTED)
+               : has_code (in->failure, CL_CODE_SIGNING_CREDENTIAL_INVALID)
+                   ? cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_INVALID)
+                   : cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
 }
 
 
@@ -199,14 +200,14 @@ time_stamp (Builder *b)
   static const char *const prefixes[] = { "timeStamp.", NULL };
   const ClConfidenceInput *in = b->input;
   g_auto(GStrv) codes = codes_with_prefixes (in, prefixes);
-  gboolean trusted = has_code (in->success, "timeStamp.trusted") &&
-                     has_code (in->success, "timeStamp.validated");
+  gboolean trusted = has_code (in->success, CL_CODE_TIME_STAMP_TRUSTED) &&
+                     has_code (in->success, CL_CODE_TIME_STAMP_VALIDATED);
   const char *reason;
 
   if (trusted)
     reason = _("A trusted authority time-stamped the signature");
-  else if (has_code (in->success, "timeStamp.validated"))
-    reason = cl_status_text_describe ("timeStamp.untrusted");
+  else if (has_code (in->success, CL_CODE_TIME_STAMP_VALIDATED))
+    reason = cl_status_text_describe (CL_CODE_TIME_STAMP_UNTRUSTED);
   else if (g_strv_length (codes) > 0)
     reason = _("The time-stamp could not be used");
   else
@@ -219,19 +220,19 @@ time_stamp (Builder *b)
 static void
 revocation (Builder *b)
 {
-  static const char *const prefixes[] = { "signingCredential.ocsp.", "signingCredential.revoked", NULL };
+  static const char *const prefixes[] = { "signingCredential.ocsp.", CL_CODE_SIGNING_CREDENTIAL_REVOKED, NULL };
   const ClConfidenceInput *in = b->input;
-  gboolean good = has_code (in->success, "signingCredential.ocsp.notRevoked") &&
+  gboolean good = has_code (in->success, CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED) &&
                   !any_failure_with_prefixes (in, prefixes);
   const char *reason;
 
   if (good)
-    reason = cl_status_text_describe ("signingCredential.ocsp.notRevoked");
-  else if (has_code (in->failure, "signingCredential.ocsp.revoked") ||
-           has_code (in->failure, "signingCredential.revoked"))
-    reason = cl_status_text_describe ("signingCredential.ocsp.revoked");
-  else if (has_code (in->informational, "signingCredential.ocsp.inaccessible"))
-    reason = cl_status_text_describe ("signingCredential.ocsp.inaccessible");
+    reason = cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED);
+  else if (has_code (in->failure, CL_CODE_SIGNING_CREDENTIAL_OCSP_REVOKED) ||
+           has_code (in->failure, CL_CODE_SIGNING_CREDENTIAL_REVOKED))
+    reason = cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_OCSP_REVOKED);
+  else if (has_code (in->informational, CL_CODE_SIGNING_CREDENTIAL_OCSP_INACCESSIBLE))
+    reason = cl_status_text_describe (CL_CODE_SIGNING_CREDENTIAL_OCSP_INACCESSIBLE);
   else
     reason = _("Revocation was not checked");
   add (b, "revocation", _("Not revoked"), 10, good ? 10 : 0,
@@ -271,7 +272,7 @@ static const char *
 first_serious_failure (const char *const *failure)
 {
   for (; failure != NULL && *failure != NULL; failure++) {
-    if (g_str_equal (*failure, "signingCredential.untrusted") ||
+    if (g_str_equal (*failure, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
         g_str_has_prefix (*failure, "cawg."))
       continue;
     return *failure;
@@ -312,8 +313,8 @@ cl_confidence_compute (const ClConfidenceInput *input)
     score += ((ClConfidenceComponent *) g_ptr_array_index (confidence->components, i))->points;
 
   serious = first_serious_failure (input->failure);
-  if (has_code (input->failure, "signingCredential.ocsp.revoked") ||
-      has_code (input->failure, "signingCredential.revoked")) {
+  if (has_code (input->failure, CL_CODE_SIGNING_CREDENTIAL_OCSP_REVOKED) ||
+      has_code (input->failure, CL_CODE_SIGNING_CREDENTIAL_REVOKED)) {
     score = 0;
     confidence->cap_reason = g_strdup (_("The signer’s certificate was revoked"));
   } else if (serious != NULL && score > CAP_INVALID) {
