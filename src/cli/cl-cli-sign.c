@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
 #include "cl-cli-passphrase.h"
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
 #include "cl-cli-trust.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
@@ -61,19 +61,6 @@ parse (GOptionContext  *context,
     return FALSE;
   }
   return TRUE;
-}
-
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
 }
 
 
@@ -138,7 +125,7 @@ run_list (int    argc,
   if (json) {
     g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-    print_json (root);
+    cl_cli_print_json (root, TRUE);
   } else if (lists->len == 0) {
     printf ("%s\n", _("No trust lists are installed. Run “credlink-cli trust refresh” to download the official C2PA lists, or “credlink-cli trust import” to add your own."));
   }
@@ -365,7 +352,7 @@ run_check_chain (int    argc,
   if (json) {
     g_autoptr(JsonNode) node = cl_trust_result_to_json (result);
 
-    print_json (node);
+    cl_cli_print_json (node, TRUE);
   } else {
     g_autofree char *text = cl_trust_result_to_text (result);
 

@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 #include <openssl/crypto.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
+#include "cl-cli-verify.h"
 #include "cl-cose-crypto.h"
 #include "cl-crypto-init.h"
 #include "cl-error.h"
@@ -148,17 +149,6 @@ print_human (VerifyJob *job)
 }
 
 
-static void
-print_json (VerifyJob *job,
-            gboolean   pretty)
-{
-  g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
-  g_autofree char *text = json_to_string (root, pretty);
-
-  printf ("%s\n", text);
-}
-
-
 /* --trust-anchors / --allowed-list / --trust-config: a store of just those lists, as
  * c2patool's trust options do; without them NULL, and cl_verify_file() reads the user's
  * installed trust lists when it first judges a signer. */
@@ -182,9 +172,9 @@ command_line_store (const char  *anchors,
 }
 
 
-static int
-run_verify (int    argc,
-            char **argv)
+int
+cl_cli_verify_run (int    argc,
+                   char **argv)
 {
   gboolean json = FALSE, online = FALSE, no_proof_cache = FALSE, remote = FALSE;
   g_autofree char *anchors = NULL, *allowed = NULL, *eku_config = NULL, *db = NULL;
@@ -314,10 +304,13 @@ run_verify (int    argc,
 
     any_invalid |= s == CL_CLI_EXIT_INVALID;
     any_missing |= s == CL_CLI_EXIT_NO_CREDENTIALS;
-    if (json)
-      print_json (job, jobs->len == 1);
-    else
+    if (json) {
+      g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
+
+      cl_cli_print_json (root, jobs->len == 1);
+    } else {
       print_human (job);
+    }
   }
   if (!json && jobs->len > 1) {
     printf ("\n%-14s %s\n", _("Verdict"), _("File"));
@@ -334,12 +327,3 @@ run_verify (int    argc,
   return status;
 }
 
-
-int cl_cli_verify (int argc, char **argv);
-
-int
-cl_cli_verify (int    argc,
-               char **argv)
-{
-  return run_verify (argc, argv);
-}
