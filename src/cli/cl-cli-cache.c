@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-cli-cache.h"
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
 #include "cl-proof-cache.h"
 
 typedef struct {
@@ -49,19 +49,6 @@ cache_options_clear (CacheOptions *options)
   g_free (options->db_path);
   g_free (options->kind);
   g_free (options->search);
-}
-
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
 }
 
 
@@ -110,7 +97,7 @@ run_list (ClProofCache  *cache,
     for (i = 0; i < proofs->len; i++)
       json_array_add_element (array, cl_proof_to_json (g_ptr_array_index (proofs, i), FALSE));
     json_node_set_array (root, array);
-    print_json (root);
+    cl_cli_print_json (root, TRUE);
     return CL_CLI_EXIT_OK;
   }
 
@@ -163,7 +150,7 @@ run_show (ClProofCache  *cache,
 
   node = cl_proof_to_json (proof, FALSE);
   if (options->json) {
-    print_json (node);
+    cl_cli_print_json (node, TRUE);
     return CL_CLI_EXIT_OK;
   }
 
@@ -193,7 +180,7 @@ run_show (ClProofCache  *cache,
     JsonNode *report = json_object_get_member (json_node_get_object (node), "report");
 
     printf ("\n%s\n", _("Report:"));
-    print_json (report);
+    cl_cli_print_json (report, TRUE);
   }
 
   return CL_CLI_EXIT_OK;
@@ -296,7 +283,7 @@ run_stats (ClProofCache  *cache,
     json_builder_add_int_value (builder, stats.schema_version);
     json_builder_end_object (builder);
     root = json_builder_get_root (builder);
-    print_json (root);
+    cl_cli_print_json (root, TRUE);
     return CL_CLI_EXIT_OK;
   }
 

@@ -1,7 +1,8 @@
 /* cl-cli-commands.c: the table of credlink-cli subcommands.
  *
  * Each subcommand lives in its own cl-cli-<name>.c file and is listed here
- * once it does real work.
+ * once it does real work. What the subcommands share (exit statuses, JSON
+ * printing) is in cl-cli-common, below them all; main.c dispatches to this table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,13 +15,12 @@
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
 #include "cl-cli-trust.h"
-
-int cl_cli_verify (int argc, char **argv);
+#include "cl-cli-verify.h"
 
 static const ClCliCommand commands[] = {
   { "profile", N_("Manage signing profiles"), cl_cli_profile_run },
   { "sign", N_("Sign images with Content Credentials"), cl_cli_sign_run },
-  { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify },
+  { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify_run },
   { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },
   { NULL, NULL, NULL },

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
 #include "cl-cli-passphrase.h"
 #include "cl-cli-profile.h"
 #include "cl-error.h"

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
 #include "cl-cli-trust.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
@@ -61,19 +61,6 @@ parse (GOptionContext  *context,
     return FALSE;
   }
   return TRUE;
-}
-
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
 }
 
 
@@ -138,7 +125,7 @@ run_list (int    argc,
   if (json) {
     g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-    print_json (root);
+    cl_cli_print_json (root, TRUE);
   } else if (lists->len == 0) {
     printf ("%s\n", _("No trust lists are installed. Run “credlink-cli trust refresh” to download the official C2PA lists, or “credlink-cli trust import” to add your own."));
   }
@@ -262,14 +249,103 @@ run_refresh (int    argc,
 }
 
 
+/* The chain in a PEM file, signer first, as DER. NULL (and said on stderr) when it cannot
+ * be read. */
+static GPtrArray *
+load_chain (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certs = cl_x509_load_pem_file (path, &error);
+  GPtrArray *chain;
+
+  if (certs == NULL) {
+    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+    return NULL;
+  }
+  chain = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < certs->len; i++)
+    g_ptr_array_add (chain, cl_x509_to_der (g_ptr_array_index (certs, i)));
+  return chain;
+}
+
+
+/* The installed trust lists, with the lists of --anchors and --allowed before them for this
+ * run. NULL (and said on stderr) when a list cannot be read. */
+static ClTrustStore *
+load_store (const char *anchors,
+            const char *allowed)
+{
+  g_autofree char *owned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClTrustStore) loaded = cl_trust_store_load (trust_dir (&owned), &error);
+  g_autoptr(GPtrArray) lists = NULL;
+  GPtrArray *installed;
+  ClTrustList *extra;
+
+  if (loaded == NULL) {
+    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+    return NULL;
+  }
+  if (anchors == NULL && allowed == NULL)
+    return g_steal_pointer (&loaded);
+
+  extra = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER,
+                                        anchors, allowed, NULL, &error);
+  if (extra == NULL) {
+    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+    return NULL;
+  }
+  lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_ptr_array_add (lists, extra);
+  installed = cl_trust_store_get_lists (loaded);
+  for (guint i = 0; i < installed->len; i++)
+    g_ptr_array_add (lists, cl_trust_list_ref (g_ptr_array_index (installed, i)));
+  return cl_trust_store_new (lists);
+}
+
+
+/* The extra EKU OIDs of a store.cfg file into *ekus. FALSE (and said on stderr) when it
+ * cannot be read. */
+static gboolean
+load_eku_config (const char  *path,
+                 GStrv       *ekus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, &error)) {
+    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+    return FALSE;
+  }
+  *ekus = cl_trust_parse_eku_config (text);
+  return TRUE;
+}
+
+
+static void
+print_trust_result (ClTrustResult *result,
+                    gboolean       json)
+{
+  if (json) {
+    g_autoptr(JsonNode) node = cl_trust_result_to_json (result);
+
+    cl_cli_print_json (node, TRUE);
+  } else {
+    g_autofree char *text = cl_trust_result_to_text (result);
+
+    printf ("%s", text);
+  }
+}
+
+
 static int
 run_check_chain (int    argc,
                  char **argv)
 {
-  char *at = NULL;
-  char *anchors = NULL;
-  char *allowed = NULL;
-  char *eku_config = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *anchors = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *eku_config = NULL;
   gboolean online = FALSE, json = FALSE;
   const GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &at,
@@ -289,17 +365,12 @@ run_check_chain (int    argc,
   g_autoptr(GOptionContext) context = new_context (_("CHAIN.pem"),
                                                    _("Judge a certificate chain (signer first) as CredLink judges a content-credential signer."),
                                                    entries);
-  g_autofree char *owned = NULL;
-  g_autoptr(ClTrustStore) loaded = NULL;
   g_autoptr(ClTrustStore) store = NULL;
   g_autoptr(ClTrustResult) result = NULL;
-  g_autoptr(GPtrArray) certs = NULL;
-  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) chain = NULL;
   g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) ekus = NULL;
   ClTrustSettings settings = { 0 };
-  int status = CL_CLI_EXIT_OK;
   gint64 at_unix;
 
   if (!parse (context, &argc, &argv))
@@ -308,77 +379,28 @@ run_check_chain (int    argc,
     g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
     fprintf (stderr, "%s", help);
-    status = CL_CLI_EXIT_USAGE;
-    goto out;
+    return CL_CLI_EXIT_USAGE;
   }
   if (at != NULL)
     when = g_date_time_new_from_unix_utc (at_unix);
 
-  certs = cl_x509_load_pem_file (argv[1], &error);
-  if (certs == NULL) {
-    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
-    status = CL_CLI_EXIT_NO_CREDENTIALS;
-    goto out;
-  }
-  for (guint i = 0; i < certs->len; i++)
-    g_ptr_array_add (chain, cl_x509_to_der (g_ptr_array_index (certs, i)));
-
-  loaded = cl_trust_store_load (trust_dir (&owned), &error);
-  if (loaded == NULL) {
-    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
-    status = CL_CLI_EXIT_FAILURE;
-    goto out;
-  }
-  if (anchors != NULL || allowed != NULL) {
-    GPtrArray *installed = cl_trust_store_get_lists (loaded);
-    g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
-    ClTrustList *extra = cl_trust_list_new_from_files ("command-line", CL_TRUST_LIST_KIND_USER,
-                                                       anchors, allowed, NULL, &error);
-
-    if (extra == NULL) {
-      fprintf (stderr, "credlink-cli trust: %s\n", error->message);
-      status = CL_CLI_EXIT_FAILURE;
-      goto out;
-    }
-    g_ptr_array_add (lists, extra);
-    for (guint i = 0; i < installed->len; i++)
-      g_ptr_array_add (lists, cl_trust_list_ref (g_ptr_array_index (installed, i)));
-    store = cl_trust_store_new (lists);
-  } else {
-    store = g_object_ref (loaded);
-  }
+  chain = load_chain (argv[1]);
+  if (chain == NULL)
+    return CL_CLI_EXIT_NO_CREDENTIALS;
+  store = load_store (anchors, allowed);
+  if (store == NULL)
+    return CL_CLI_EXIT_FAILURE;
   if (eku_config != NULL) {
-    g_autofree char *text = NULL;
-
-    if (!g_file_get_contents (eku_config, &text, NULL, &error)) {
-      fprintf (stderr, "credlink-cli trust: %s\n", error->message);
-      status = CL_CLI_EXIT_FAILURE;
-      goto out;
-    }
-    ekus = cl_trust_parse_eku_config (text);
+    if (!load_eku_config (eku_config, &ekus))
+      return CL_CLI_EXIT_FAILURE;
     settings.extra_ekus = (const char * const *) ekus;
   }
   settings.online = online;
   settings.cache = cl_revocation_cache_get_default ();
 
   result = cl_trust_evaluate (store, chain, when, NULL, &settings, NULL);
-  if (json) {
-    g_autoptr(JsonNode) node = cl_trust_result_to_json (result);
-
-    print_json (node);
-  } else {
-    g_autofree char *text = cl_trust_result_to_text (result);
-
-    printf ("%s", text);
-  }
-  status = result->trusted ? CL_CLI_EXIT_OK : CL_CLI_EXIT_INVALID;
-
-out:
-  g_free (at);
-  g_free (anchors);
-  g_free (allowed);
-  g_free (eku_config);
-  return status;
+  print_trust_result (result, json);
+  return result->trusted ? CL_CLI_EXIT_OK : CL_CLI_EXIT_INVALID;
 }
 
 

@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 #include <openssl/crypto.h>
 
-#include "cl-cli-commands.h"
+#include "cl-cli-common.h"
+#include "cl-cli-verify.h"
 #include "cl-cose-crypto.h"
 #include "cl-crypto-init.h"
 #include "cl-error.h"
@@ -148,17 +149,6 @@ print_human (VerifyJob *job)
 }
 
 
-static void
-print_json (VerifyJob *job,
-            gboolean   pretty)
-{
-  g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
-  g_autofree char *text = json_to_string (root, pretty);
-
-  printf ("%s\n", text);
-}
-
-
 /* --trust-anchors / --allowed-list / --trust-config: a store of just those lists, as
  * c2patool's trust options do; without them NULL, and cl_verify_file() reads the user's
  * installed trust lists when it first judges a signer. */
@@ -182,47 +172,59 @@ command_line_store (const char  *anchors,
 }
 
 
-static int
-run_verify (int    argc,
-            char **argv)
+/* The command line of verify: the option entries point into it. */
+typedef struct {
+  gboolean   json;
+  gboolean   online;
+  gboolean   no_proof_cache;
+  gboolean   remote;
+  char      *anchors;
+  char      *allowed;
+  char      *eku_config;
+  char      *db;
+  char     **paths;
+} VerifyArguments;
+
+
+static void
+verify_arguments_clear (VerifyArguments *args)
 {
-  gboolean json = FALSE, online = FALSE, no_proof_cache = FALSE, remote = FALSE;
-  g_autofree char *anchors = NULL, *allowed = NULL, *eku_config = NULL, *db = NULL;
-  g_auto(GStrv) paths = NULL;
+  g_free (args->anchors);
+  g_free (args->allowed);
+  g_free (args->eku_config);
+  g_free (args->db);
+  g_strfreev (args->paths);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VerifyArguments, verify_arguments_clear)
+
+
+static GOptionContext *
+new_option_context (VerifyArguments *args)
+{
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
-    { "trust-anchors", 0, 0, G_OPTION_ARG_FILENAME, &anchors,
+    { "json", 0, 0, G_OPTION_ARG_NONE, &args->json, N_("Print the report as JSON"), NULL },
+    { "trust-anchors", 0, 0, G_OPTION_ARG_FILENAME, &args->anchors,
       N_("Trust only the anchors in this PEM file (instead of your trust lists)"), N_("PEM") },
-    { "allowed-list", 0, 0, G_OPTION_ARG_FILENAME, &allowed,
+    { "allowed-list", 0, 0, G_OPTION_ARG_FILENAME, &args->allowed,
       N_("Allowed end-entity certificates (PEM, or base64 SHA-256 lines)"), N_("PEM") },
-    { "trust-config", 0, 0, G_OPTION_ARG_FILENAME, &eku_config,
+    { "trust-config", 0, 0, G_OPTION_ARG_FILENAME, &args->eku_config,
       N_("Extra accepted EKU OIDs, one per line (store.cfg)"), N_("FILE") },
-    { "online", 0, 0, G_OPTION_ARG_NONE, &online,
+    { "online", 0, 0, G_OPTION_ARG_NONE, &args->online,
       N_("Ask OCSP responders and CRL servers whether certificates were revoked"), NULL },
-    { "remote-manifests", 0, 0, G_OPTION_ARG_NONE, &remote,
+    { "remote-manifests", 0, 0, G_OPTION_ARG_NONE, &args->remote,
       N_("Download Content Credentials that an image only links to"), NULL },
-    { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &no_proof_cache,
+    { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &args->no_proof_cache,
       N_("Neither consult nor update the local proof cache"), NULL },
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &args->db,
       N_("The proof cache database (default: $CREDLINK_PROOF_DB, else your data folder)"),
       N_("PATH") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->paths, NULL,
+      N_("FILE|DIR…") },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(ClCryptoInit) crypto_init = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
-  g_autoptr(ClTrustStore) store = NULL;
-  g_autoptr(ClProofCache) cache = NULL;
-  g_auto(GStrv) ekus = NULL;
-  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  int status = CL_CLI_EXIT_OK;
-  gboolean any_invalid = FALSE, any_missing = FALSE;
+  GOptionContext *context = g_option_context_new (NULL);
 
-  g_set_prgname ("credlink-cli verify");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Verify the Content Credentials (C2PA) of images. Folders are walked.\n"
@@ -232,62 +234,58 @@ run_verify (int    argc,
   g_option_context_set_description (context,
     _("Exit status: 0 all valid or trusted, 1 some credentials invalid,\n"
       "2 a file has no credentials or could not be read (when none is invalid)."));
-  /* OpenSSL sets itself up while the options are read and the files found and opened. */
-  crypto_init = cl_crypto_init_start ();
-  if (!g_option_context_parse (context, &argc, &argv, &error)) {
-    fprintf (stderr, "credlink-cli verify: %s\n", error->message);
-    return CL_CLI_EXIT_USAGE;
-  }
-  if (paths == NULL || paths[0] == NULL) {
-    g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+  return context;
+}
 
-    fprintf (stderr, "%s", help);
-    return CL_CLI_EXIT_USAGE;
-  }
-  store = command_line_store (anchors, allowed, eku_config, &error);
-  if (store == NULL && error != NULL) {
+
+/* The trust the files are judged against: *store holds the command line's lists, or stays
+ * NULL for the user's lists, to which --trust-config then adds *ekus. FALSE (and said on
+ * stderr) when a file cannot be read. */
+static gboolean
+load_trust (const VerifyArguments  *args,
+            ClTrustStore          **store,
+            GStrv                  *ekus)
+{
+  g_autoptr(GError) error = NULL;
+
+  *store = command_line_store (args->anchors, args->allowed, args->eku_config, &error);
+  if (*store == NULL && error != NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
-    return CL_CLI_EXIT_USAGE;
+    return FALSE;
   }
   /* With the user's lists, --trust-config adds EKUs to theirs. */
-  if (eku_config != NULL && anchors == NULL && allowed == NULL) {
+  if (args->eku_config != NULL && args->anchors == NULL && args->allowed == NULL) {
     g_autofree char *text = NULL;
 
-    if (!g_file_get_contents (eku_config, &text, NULL, &error)) {
+    if (!g_file_get_contents (args->eku_config, &text, NULL, &error)) {
       fprintf (stderr, "credlink-cli verify: %s\n", error->message);
-      return CL_CLI_EXIT_USAGE;
+      return FALSE;
     }
-    ekus = cl_trust_parse_eku_config (text);
+    *ekus = cl_trust_parse_eku_config (text);
   }
+  return TRUE;
+}
+
+
+/* One job for each file named, folders walked. NULL (and said on stderr) when a file or
+ * folder cannot be read. */
+static GPtrArray *
+collect_jobs (char **paths)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *jobs;
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (inputs, g_file_new_for_commandline_arg (paths[i]));
   files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, NULL, &error);
   if (files == NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
-    return CL_CLI_EXIT_NO_CREDENTIALS;
+    return NULL;
   }
 
-  options.trust_store = store;
-  options.online = online;
-  options.fetch_remote_manifests = remote;
-  options.extra_ekus = ekus;
-  options.use_proof_cache = !no_proof_cache;
-  options.proof_db = db != NULL ? db : g_getenv ("CREDLINK_PROOF_DB");
-  /* One connection for the whole batch; the pool's threads take turns on it. */
-  if (options.use_proof_cache) {
-    g_autoptr(GError) cache_error = NULL;
-
-    cache = cl_proof_cache_open (options.proof_db, &cache_error);
-    if (cache == NULL) {
-      fprintf (stderr, _("credlink-cli verify: the proof cache cannot be used (%s); "
-                         "verifying without it\n"), cache_error->message);
-      options.use_proof_cache = FALSE;
-    }
-    options.proof_cache = cache;
-  }
-  /* The human summary does not show the file's SHA-256: skip that second digest. */
-  options.skip_file_sha256 = !json;
+  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
   for (guint i = 0; i < files->len; i++) {
     VerifyJob *job = g_new0 (VerifyJob, 1);
 
@@ -296,17 +294,55 @@ run_verify (int    argc,
       job->path = g_file_get_uri (g_ptr_array_index (files, i));
     g_ptr_array_add (jobs, job);
   }
-  /* One file is verified right here; several in parallel on a pool. */
-  if (jobs->len == 1) {
-    verify_worker (g_ptr_array_index (jobs, 0), &options);
-  } else {
-    GThreadPool *pool = g_thread_pool_new (verify_worker, &options,
-                                           (gint) MAX (1, g_get_num_processors ()), FALSE, NULL);
+  return jobs;
+}
 
-    for (guint i = 0; i < jobs->len; i++)
-      g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
-    g_thread_pool_free (pool, FALSE, TRUE);
+
+/* One connection for the whole batch; the pool's threads take turns on it. A cache that
+ * cannot be opened is said, and the files are verified without it. */
+static ClProofCache *
+open_proof_cache (ClVerifyOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!options->use_proof_cache)
+    return NULL;
+  options->proof_cache = cl_proof_cache_open (options->proof_db, &error);
+  if (options->proof_cache == NULL) {
+    fprintf (stderr, _("credlink-cli verify: the proof cache cannot be used (%s); "
+                       "verifying without it\n"), error->message);
+    options->use_proof_cache = FALSE;
   }
+  return options->proof_cache;
+}
+
+
+/* One file is verified right here; several in parallel on a pool. */
+static void
+verify_jobs (GPtrArray       *jobs,
+             ClVerifyOptions *options)
+{
+  GThreadPool *pool;
+
+  if (jobs->len == 1) {
+    verify_worker (g_ptr_array_index (jobs, 0), options);
+    return;
+  }
+  pool = g_thread_pool_new (verify_worker, options, (gint) MAX (1, g_get_num_processors ()),
+                            FALSE, NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+
+/* Prints each file's report, then (in words, for several files) a table of verdicts, and
+ * returns the exit status: invalid credentials outweigh missing ones. */
+static int
+print_reports (GPtrArray *jobs,
+               gboolean   json)
+{
+  gboolean any_invalid = FALSE, any_missing = FALSE;
 
   for (guint i = 0; i < jobs->len; i++) {
     VerifyJob *job = g_ptr_array_index (jobs, i);
@@ -314,10 +350,13 @@ run_verify (int    argc,
 
     any_invalid |= s == CL_CLI_EXIT_INVALID;
     any_missing |= s == CL_CLI_EXIT_NO_CREDENTIALS;
-    if (json)
-      print_json (job, jobs->len == 1);
-    else
+    if (json) {
+      g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
+
+      cl_cli_print_json (root, jobs->len == 1);
+    } else {
       print_human (job);
+    }
   }
   if (!json && jobs->len > 1) {
     printf ("\n%-14s %s\n", _("Verdict"), _("File"));
@@ -328,18 +367,56 @@ run_verify (int    argc,
     }
   }
   if (any_invalid)
-    status = CL_CLI_EXIT_INVALID;
-  else if (any_missing)
-    status = CL_CLI_EXIT_NO_CREDENTIALS;
-  return status;
+    return CL_CLI_EXIT_INVALID;
+  if (any_missing)
+    return CL_CLI_EXIT_NO_CREDENTIALS;
+  return CL_CLI_EXIT_OK;
 }
 
 
-int cl_cli_verify (int argc, char **argv);
-
 int
-cl_cli_verify (int    argc,
-               char **argv)
+cl_cli_verify_run (int    argc,
+                   char **argv)
 {
-  return run_verify (argc, argv);
+  g_auto(VerifyArguments) args = { 0, };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ClCryptoInit) crypto_init = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClProofCache) cache = NULL;
+  g_auto(GStrv) ekus = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+
+  g_set_prgname ("credlink-cli verify");
+  context = new_option_context (&args);
+  /* OpenSSL sets itself up while the options are read and the files found and opened. */
+  crypto_init = cl_crypto_init_start ();
+  if (!g_option_context_parse (context, &argc, &argv, &error)) {
+    fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+    return CL_CLI_EXIT_USAGE;
+  }
+  if (args.paths == NULL || args.paths[0] == NULL) {
+    g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+    fprintf (stderr, "%s", help);
+    return CL_CLI_EXIT_USAGE;
+  }
+  if (!load_trust (&args, &store, &ekus))
+    return CL_CLI_EXIT_USAGE;
+  jobs = collect_jobs (args.paths);
+  if (jobs == NULL)
+    return CL_CLI_EXIT_NO_CREDENTIALS;
+
+  options.trust_store = store;
+  options.online = args.online;
+  options.fetch_remote_manifests = args.remote;
+  options.extra_ekus = ekus;
+  options.use_proof_cache = !args.no_proof_cache;
+  options.proof_db = args.db != NULL ? args.db : g_getenv ("CREDLINK_PROOF_DB");
+  cache = open_proof_cache (&options);
+  /* The human summary does not show the file's SHA-256: skip that second digest. */
+  options.skip_file_sha256 = !args.json;
+  verify_jobs (jobs, &options);
+  return print_reports (jobs, args.json);
 }

@@ -1,4 +1,14 @@
-/* cl-scheduler-private.h: the state shared by cl-scheduler.c and cl-scheduler-status.c.
+/* cl-scheduler-private.h: the state shared by the files of the scheduler, and what they
+ * call of each other. From the bottom up:
+ *
+ *   cl-scheduler-job.c       one job's record: references, log lines, finding it, parking it
+ *   cl-scheduler.c           the ClScheduler object, its signals and counters
+ *   cl-scheduler-timing.c    the retry back-off and the timeout sources
+ *   cl-scheduler-run.c       running jobs: ticks, retries, slots and queue, start and stop
+ *   cl-scheduler-registry.c  adding, removing and changing jobs
+ *   cl-scheduler-status.c    what each job did and will do
+ *
+ * Each file calls only the files listed before it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,6 +69,53 @@ struct _ClScheduler
   gboolean      started;
 };
 
-gint64 cl_scheduler_job_next_run (ClSchedulerJob *job);
+/* cl-scheduler-job.c */
+ClSchedulerJob *cl_scheduler_job_new     (ClScheduler          *self,
+                                          const char           *name,
+                                          guint                 interval_ms,
+                                          guint                 max_retries,
+                                          ClSchedulerJobFlags   flags,
+                                          ClSchedulerJobFunc    func,
+                                          gpointer              user_data,
+                                          GDestroyNotify        destroy);
+ClSchedulerJob *cl_scheduler_job_ref     (ClSchedulerJob       *job);
+void            cl_scheduler_job_unref   (ClSchedulerJob       *job);
+void            cl_scheduler_job_log     (GLogLevelFlags        level,
+                                          ClSchedulerJob       *job,
+                                          const char           *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
+ClSchedulerJob *cl_scheduler_find_job    (ClScheduler          *self,
+                                          const char           *name);
+void            cl_scheduler_destroy_source (GSource          **source);
+void            cl_scheduler_job_park    (ClScheduler          *self,
+                                          ClSchedulerJob       *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSchedulerJob, cl_scheduler_job_unref)
+
+/* cl-scheduler.c */
+enum {
+  CL_SCHEDULER_JOB_ADDED,
+  CL_SCHEDULER_JOB_FINISHED,
+  CL_SCHEDULER_N_SIGNALS,
+};
+
+extern guint cl_scheduler_signals[CL_SCHEDULER_N_SIGNALS];
+
+/* cl-scheduler-timing.c */
+GSource        *cl_scheduler_attach_timeout (ClScheduler    *self,
+                                             ClSchedulerJob *job,
+                                             guint           interval_ms,
+                                             GSourceFunc     callback,
+                                             const char     *source_name);
+
+/* cl-scheduler-run.c */
+void            cl_scheduler_arm_timer   (ClScheduler          *self,
+                                          ClSchedulerJob       *job);
+void            cl_scheduler_request_run (ClScheduler          *self,
+                                          ClSchedulerJob       *job,
+                                          gboolean              is_retry);
+
+/* cl-scheduler-status.c */
+gint64          cl_scheduler_job_next_run (ClSchedulerJob      *job);
 
 G_END_DECLS

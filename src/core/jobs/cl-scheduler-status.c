@@ -53,20 +53,6 @@ cl_scheduler_job_next_run (ClSchedulerJob *job)
 }
 
 
-static ClSchedulerJob *
-lookup (ClScheduler *self,
-        const char  *name)
-{
-  for (guint i = 0; i < self->jobs->len; i++) {
-    ClSchedulerJob *job = g_ptr_array_index (self->jobs, i);
-
-    if (g_strcmp0 (job->name, name) == 0)
-      return job;
-  }
-  return NULL;
-}
-
-
 /**
  * cl_scheduler_get_job_status:
  *
@@ -81,7 +67,7 @@ cl_scheduler_get_job_status (ClScheduler *self,
 
   g_return_val_if_fail (CL_IS_SCHEDULER (self), NULL);
 
-  job = lookup (self, name);
+  job = cl_scheduler_find_job (self, name);
   if (job == NULL)
     return NULL;
 

@@ -10,18 +10,182 @@
 #include "cl-proof-cache-private.h"
 
 
-/* Binds ?1 … ?7, the part of a proof a verification may change. */
-static void
-bind_verification (sqlite3_stmt  *stmt,
-                   const ClProof *proof)
+/* How a column of a stored proof changes when a verification finds the same content and
+ * manifest again ("seen again"). */
+typedef enum {
+  SEEN_AGAIN_KEEP,            /* stays as first stored */
+  SEEN_AGAIN_REPLACE,         /* takes the new value */
+  SEEN_AGAIN_REPLACE_IF_SET,  /* takes the new value unless that is NULL */
+} SeenAgain;
+
+/* Every column of the proofs table that storing writes. The INSERT of a new proof and the
+ * UPDATE of one seen again are built from this list, each column's value being the
+ * parameter of its name (:name), which bind_row() binds: a new column is one line here and
+ * one in bind_row(). */
+static const struct {
+  const char *name;
+  SeenAgain   seen_again;
+} proof_columns[] = {
+  { "id",                   SEEN_AGAIN_KEEP },
+  { "kind",                 SEEN_AGAIN_KEEP },
+  { "content_hash",         SEEN_AGAIN_KEEP },
+  { "manifest_label",       SEEN_AGAIN_KEEP },
+  { "claim_signature_hash", SEEN_AGAIN_REPLACE },
+  { "signer_subject",       SEEN_AGAIN_REPLACE },
+  { "signer_fingerprint",   SEEN_AGAIN_REPLACE },
+  { "signing_time",         SEEN_AGAIN_REPLACE },
+  { "verdict",              SEEN_AGAIN_REPLACE },
+  { "report_json",          SEEN_AGAIN_REPLACE },
+  { "source_name",          SEEN_AGAIN_REPLACE_IF_SET },
+  { "first_seen",           SEEN_AGAIN_KEEP },
+  { "last_verified",        SEEN_AGAIN_REPLACE },
+  { "expires_at",           SEEN_AGAIN_REPLACE },
+  { "manifest_store",       SEEN_AGAIN_KEEP },
+};
+
+typedef struct {
+  const char *insert;       /* a new proof */
+  const char *seen_again;   /* the row of a proof seen again, by :id */
+} ProofStatements;
+
+
+/* The two statements, built from proof_columns once: they live as long as the process,
+ * as the statement cache (which knows a statement by the address of its text) needs. */
+static const ProofStatements *
+proof_statements (void)
 {
-  cl_proof_cache_bind_text (stmt, 1, proof->claim_signature_hash);
-  cl_proof_cache_bind_text (stmt, 2, proof->signer_subject);
-  cl_proof_cache_bind_text (stmt, 3, proof->signer_fingerprint);
-  cl_proof_cache_bind_time (stmt, 4, proof->signing_time);
-  cl_proof_cache_bind_text (stmt, 5, cl_proof_verdict_to_string (proof->verdict));
-  cl_proof_cache_bind_text (stmt, 6, proof->report_json);
-  cl_proof_cache_bind_text (stmt, 7, proof->source_name);
+  static ProofStatements statements;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built)) {
+    g_autoptr(GString) columns = g_string_new (NULL);
+    g_autoptr(GString) values = g_string_new (NULL);
+    g_autoptr(GString) changes = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (proof_columns); i++) {
+      const char *name = proof_columns[i].name;
+      const char *separator = i > 0 ? ", " : "";
+
+      g_string_append_printf (columns, "%s%s", separator, name);
+      g_string_append_printf (values, "%s:%s", separator, name);
+      if (proof_columns[i].seen_again == SEEN_AGAIN_KEEP)
+        continue;
+      if (changes->len > 0)
+        g_string_append (changes, ", ");
+      if (proof_columns[i].seen_again == SEEN_AGAIN_REPLACE_IF_SET)
+        g_string_append_printf (changes, "%s = IFNULL (:%s, %s)", name, name, name);
+      else
+        g_string_append_printf (changes, "%s = :%s", name, name);
+    }
+    statements.insert = g_strdup_printf ("INSERT INTO proofs (%s) VALUES (%s)",
+                                         columns->str, values->str);
+    statements.seen_again = g_strdup_printf ("UPDATE proofs SET %s WHERE id = :id",
+                                             changes->str);
+    g_once_init_leave (&built, 1);
+  }
+  return &statements;
+}
+
+
+/* The bind_*() below bind the parameter :column when the statement has it (the UPDATE
+ * leaves out the columns a proof keeps when seen again). */
+static void
+bind_text (sqlite3_stmt *stmt,
+           const char   *parameter,
+           const char   *text)
+{
+  int index = sqlite3_bind_parameter_index (stmt, parameter);
+
+  if (index > 0)
+    cl_proof_cache_bind_text (stmt, index, text);
+}
+
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           const char   *parameter,
+           GDateTime    *time)
+{
+  int index = sqlite3_bind_parameter_index (stmt, parameter);
+
+  if (index > 0)
+    cl_proof_cache_bind_time (stmt, index, time);
+}
+
+
+static void
+bind_int64 (sqlite3_stmt *stmt,
+            const char   *parameter,
+            gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, parameter);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+
+static void
+bind_blob (sqlite3_stmt *stmt,
+           const char   *parameter,
+           GBytes       *bytes)
+{
+  int index = sqlite3_bind_parameter_index (stmt, parameter);
+  gsize size;
+  const void *data;
+
+  if (index == 0 || bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &size);
+  /* An empty GBytes has no data pointer; SQLite would store NULL for it. */
+  sqlite3_bind_blob64 (stmt, index, data != NULL ? data : "", size, SQLITE_STATIC);
+}
+
+
+/* Binds the value of every column of proof_columns that the statement writes: the proof's,
+ * its id, and now as its first_seen (when new) and last_verified. */
+static void
+bind_row (sqlite3_stmt  *stmt,
+          const ClProof *proof,
+          const char    *id,
+          gint64         now,
+          gint64         expires_at)
+{
+  bind_text (stmt, ":id", id);
+  bind_text (stmt, ":kind", cl_proof_kind_to_string (proof->kind));
+  bind_text (stmt, ":content_hash", proof->content_hash);
+  bind_text (stmt, ":manifest_label", proof->manifest_label);
+  bind_text (stmt, ":claim_signature_hash", proof->claim_signature_hash);
+  bind_text (stmt, ":signer_subject", proof->signer_subject);
+  bind_text (stmt, ":signer_fingerprint", proof->signer_fingerprint);
+  bind_time (stmt, ":signing_time", proof->signing_time);
+  bind_text (stmt, ":verdict", cl_proof_verdict_to_string (proof->verdict));
+  bind_text (stmt, ":report_json", proof->report_json);
+  bind_text (stmt, ":source_name", proof->source_name);
+  bind_int64 (stmt, ":first_seen", now);
+  bind_int64 (stmt, ":last_verified", now);
+  bind_int64 (stmt, ":expires_at", expires_at);
+  bind_blob (stmt, ":manifest_store", proof->manifest_store);
+}
+
+
+/* Runs the INSERT of a new proof, or the UPDATE of one seen again. */
+static gboolean
+write_row (ClProofCache   *self,
+           const char     *sql,
+           const char     *what,
+           const ClProof  *proof,
+           const char     *id,
+           gint64          now,
+           gint64          expires_at,
+           GError        **error)
+{
+  g_autoptr(ClProofCacheStatement) stmt = cl_proof_cache_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, proof, id, now, expires_at);
+  return cl_proof_cache_step_done (sqlite3_db_handle (stmt), stmt, what, error);
 }
 
 
@@ -56,70 +220,6 @@ find_verified (ClProofCache   *self,
   }
 
   return TRUE;
-}
-
-
-static gboolean
-update_seen_again (ClProofCache   *self,
-                   const char     *id,
-                   const ClProof  *proof,
-                   gint64          now,
-                   gint64          expires_at,
-                   GError        **error)
-{
-  static const char sql[] =
-    "UPDATE proofs SET claim_signature_hash = ?1, signer_subject = ?2,"
-    " signer_fingerprint = ?3, signing_time = ?4, verdict = ?5, report_json = ?6,"
-    " source_name = IFNULL (?7, source_name), last_verified = ?8, expires_at = ?9"
-    " WHERE id = ?10";
-  g_autoptr(ClProofCacheStatement) stmt = cl_proof_cache_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_verification (stmt, proof);
-  sqlite3_bind_int64 (stmt, 8, now);
-  sqlite3_bind_int64 (stmt, 9, expires_at);
-  cl_proof_cache_bind_text (stmt, 10, id);
-
-  return cl_proof_cache_step_done (sqlite3_db_handle (stmt), stmt, _("update a proof"), error);
-}
-
-
-static gboolean
-insert_new (ClProofCache   *self,
-            const char     *id,
-            const ClProof  *proof,
-            gint64          now,
-            gint64          expires_at,
-            GError        **error)
-{
-  static const char sql[] =
-    "INSERT INTO proofs (claim_signature_hash, signer_subject, signer_fingerprint,"
-    " signing_time, verdict, report_json, source_name, first_seen, last_verified, expires_at,"
-    " id, kind, content_hash, manifest_label, manifest_store)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-  g_autoptr(ClProofCacheStatement) stmt = cl_proof_cache_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_verification (stmt, proof);
-  sqlite3_bind_int64 (stmt, 8, now);
-  sqlite3_bind_int64 (stmt, 9, expires_at);
-  cl_proof_cache_bind_text (stmt, 10, id);
-  cl_proof_cache_bind_text (stmt, 11, cl_proof_kind_to_string (proof->kind));
-  cl_proof_cache_bind_text (stmt, 12, proof->content_hash);
-  cl_proof_cache_bind_text (stmt, 13, proof->manifest_label);
-  if (proof->manifest_store != NULL) {
-    gsize size;
-    const void *data = g_bytes_get_data (proof->manifest_store, &size);
-
-    /* An empty GBytes has no data pointer; SQLite would store NULL for it. */
-    sqlite3_bind_blob64 (stmt, 14, data != NULL ? data : "", size, SQLITE_STATIC);
-  }
-
-  return cl_proof_cache_step_done (sqlite3_db_handle (stmt), stmt, _("add a proof"), error);
 }
 
 
@@ -179,11 +279,13 @@ cl_proof_cache_store (ClProofCache              *self,
 
   if (id != NULL) {
     outcome = CL_PROOF_CACHE_STORED_SEEN_AGAIN;
-    if (!update_seen_again (self, id, proof, now, expires_at, error))
+    if (!write_row (self, proof_statements ()->seen_again, _("update a proof"),
+                    proof, id, now, expires_at, error))
       goto fail;
   } else {
     id = proof->id != NULL ? g_strdup (proof->id) : g_uuid_string_random ();
-    if (!insert_new (self, id, proof, now, expires_at, error))
+    if (!write_row (self, proof_statements ()->insert, _("add a proof"),
+                    proof, id, now, expires_at, error))
       goto fail;
   }
 

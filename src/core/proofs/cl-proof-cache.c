@@ -313,7 +313,8 @@ cl_proof_cache_get_db (ClProofCache  *self,
 }
 
 
-/* @sql must be a string constant: statements are cached by its address. */
+/* @sql must be a string constant, or one made once for the whole process: statements are
+ * cached by its address. */
 ClProofCacheStatement *
 cl_proof_cache_prepare (ClProofCache  *self,
                         const char    *sql,

@@ -1,4 +1,5 @@
-/* cl-pdf-report.c
+/* cl-pdf-report.c: the report of one verification as a PDF — verdict, confidence, signer,
+ * certificate chain, status codes — for people to keep or pass on.
  *
  * Text is laid out with cairo's toy text API (no Pango in core): words are
  * wrapped by measuring them, and a new page starts when the page is full.
@@ -354,6 +355,120 @@ write_codes (Layout   *layout,
 }
 
 
+/* Paints the thumbnail at the top right of the first page. Returns its left edge. */
+static double
+draw_thumbnail (Layout    *layout,
+                GdkPixbuf *thumbnail)
+{
+  cairo_surface_t *image = surface_from_pixbuf (thumbnail);
+  double x = PAGE_WIDTH - MARGIN - gdk_pixbuf_get_width (thumbnail);
+
+  cairo_save (layout->cr);
+  cairo_set_source_surface (layout->cr, image, x, MARGIN);
+  cairo_paint (layout->cr);
+  cairo_restore (layout->cr);
+  cairo_surface_destroy (image);
+  return x;
+}
+
+
+/* The title, the file's name, the verdict with its reason, and the confidence score. */
+static void
+write_verdict (Layout         *layout,
+               ClVerification *verification)
+{
+  g_autofree char *name = g_path_get_basename (verification->path);
+
+  set_font (layout, TITLE_SIZE, TRUE);
+  show_wrapped (layout, MARGIN, TITLE_SIZE, _("Content Credentials report"));
+  layout->y += 4;
+  set_font (layout, BODY_SIZE, FALSE);
+  show_wrapped (layout, MARGIN, BODY_SIZE, name);
+  layout->y += 8;
+
+  set_font (layout, HEADING_SIZE, TRUE);
+  show_wrapped (layout, MARGIN, HEADING_SIZE, cl_verdict_describe (verification->verdict));
+  if (verification->recovered)
+    paragraph (layout, 0, _("Credentials recovered from your proof cache"));
+  paragraph (layout, 0, verification->reason);
+  if (verification->confidence != NULL) {
+    g_autofree char *score = g_strdup_printf (_("Confidence: %u / 100 (%s)"),
+                                              verification->confidence->score,
+                                              cl_confidence_level_describe (verification->confidence->level));
+
+    layout->y += 4;
+    set_font (layout, BODY_SIZE, TRUE);
+    show_wrapped (layout, MARGIN, BODY_SIZE, score);
+  }
+}
+
+
+/* The top of the first page: the thumbnail at the top right, and the verdict beside it,
+ * kept left of it; the sections below take the whole width again. */
+static void
+write_header (Layout         *layout,
+              ClVerification *verification)
+{
+  g_autoptr(GdkPixbuf) thumbnail = load_thumbnail (verification);
+
+  if (thumbnail != NULL)
+    layout->right = draw_thumbnail (layout, thumbnail) - 12;
+  write_verdict (layout, verification);
+  if (thumbnail != NULL)
+    layout->y = MAX (layout->y, MARGIN + gdk_pixbuf_get_height (thumbnail) + 8);
+  layout->right = PAGE_WIDTH - MARGIN;
+}
+
+
+static void
+write_confidence (Layout       *layout,
+                  ClConfidence *confidence)
+{
+  if (confidence == NULL)
+    return;
+  heading (layout, _("Confidence breakdown"));
+  for (guint i = 0; i < confidence->components->len; i++) {
+    ClConfidenceComponent *c = g_ptr_array_index (confidence->components, i);
+    g_autofree char *points = g_strdup_printf ("%u / %u — %s", c->points, c->weight, c->reason);
+
+    field (layout, c->title, points);
+  }
+  field (layout, _("Capped because"), confidence->cap_reason);
+}
+
+
+static void
+write_error (Layout       *layout,
+             const GError *error)
+{
+  if (error == NULL)
+    return;
+  heading (layout, _("Error"));
+  paragraph (layout, 0, error->message);
+}
+
+
+/* The file's digest, when the report was made, and by which version. */
+static void
+write_about (Layout         *layout,
+             ClVerification *verification)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *version = g_strdup_printf ("CredLink %s", PACKAGE_VERSION);
+
+  heading (layout, _("About this report"));
+  if (verification->report != NULL) {
+    g_autofree char *sha = hex (verification->report->file_sha256,
+                                sizeof verification->report->file_sha256);
+
+    field (layout, _("File SHA-256"), sha);
+  }
+  field (layout, _("Generated"), generated);
+  field (layout, _("Made by"), version);
+}
+
+
 gboolean
 cl_pdf_report_write (ClVerification  *verification,
                      ClTrustStore    *store,
@@ -361,11 +476,6 @@ cl_pdf_report_write (ClVerification  *verification,
                      GError         **error)
 {
   g_autoptr(ClTrustStore) default_store = NULL;
-  g_autoptr(GdkPixbuf) thumbnail = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *sha = NULL;
-  g_autofree char *generated = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   cairo_surface_t *surface;
   cairo_status_t status;
   Layout layout = { NULL, MARGIN, PAGE_WIDTH - MARGIN, 1 };
@@ -379,77 +489,14 @@ cl_pdf_report_write (ClVerification  *verification,
   layout.cr = cairo_create (surface);
   cairo_set_source_rgb (layout.cr, 0.1, 0.1, 0.1);
 
-  /* The thumbnail at the top right; the text beside it stays left of it. */
-  thumbnail = load_thumbnail (verification);
-  if (thumbnail != NULL) {
-    cairo_surface_t *image = surface_from_pixbuf (thumbnail);
-    double x = PAGE_WIDTH - MARGIN - gdk_pixbuf_get_width (thumbnail);
-
-    cairo_save (layout.cr);
-    cairo_set_source_surface (layout.cr, image, x, MARGIN);
-    cairo_paint (layout.cr);
-    cairo_restore (layout.cr);
-    cairo_surface_destroy (image);
-    layout.right = x - 12;
-  }
-
-  name = g_path_get_basename (verification->path);
-  set_font (&layout, TITLE_SIZE, TRUE);
-  show_wrapped (&layout, MARGIN, TITLE_SIZE, _("Content Credentials report"));
-  layout.y += 4;
-  set_font (&layout, BODY_SIZE, FALSE);
-  show_wrapped (&layout, MARGIN, BODY_SIZE, name);
-  layout.y += 8;
-
-  set_font (&layout, HEADING_SIZE, TRUE);
-  show_wrapped (&layout, MARGIN, HEADING_SIZE, cl_verdict_describe (verification->verdict));
-  if (verification->recovered)
-    paragraph (&layout, 0, _("Credentials recovered from your proof cache"));
-  paragraph (&layout, 0, verification->reason);
-  if (verification->confidence != NULL) {
-    g_autofree char *score = g_strdup_printf (_("Confidence: %u / 100 (%s)"),
-                                              verification->confidence->score,
-                                              cl_confidence_level_describe (verification->confidence->level));
-
-    layout.y += 4;
-    set_font (&layout, BODY_SIZE, TRUE);
-    show_wrapped (&layout, MARGIN, BODY_SIZE, score);
-  }
-  if (thumbnail != NULL)
-    layout.y = MAX (layout.y, MARGIN + gdk_pixbuf_get_height (thumbnail) + 8);
-  layout.right = PAGE_WIDTH - MARGIN;
-
-  if (verification->confidence != NULL) {
-    heading (&layout, _("Confidence breakdown"));
-    for (guint i = 0; i < verification->confidence->components->len; i++) {
-      ClConfidenceComponent *c = g_ptr_array_index (verification->confidence->components, i);
-      g_autofree char *points = g_strdup_printf ("%u / %u — %s", c->points, c->weight, c->reason);
-
-      field (&layout, c->title, points);
-    }
-    field (&layout, _("Capped because"), verification->confidence->cap_reason);
-  }
-  if (verification->error != NULL) {
-    heading (&layout, _("Error"));
-    paragraph (&layout, 0, verification->error->message);
-  }
+  write_header (&layout, verification);
+  write_confidence (&layout, verification->confidence);
+  write_error (&layout, verification->error);
   if (verification->trust != NULL)
     write_signer (&layout, verification, store);
   write_chain (&layout, verification->trust);
   write_codes (&layout, verification->report);
-
-  heading (&layout, _("About this report"));
-  if (verification->report != NULL) {
-    sha = hex (verification->report->file_sha256, sizeof verification->report->file_sha256);
-    field (&layout, _("File SHA-256"), sha);
-  }
-  generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  field (&layout, _("Generated"), generated);
-  {
-    g_autofree char *version = g_strdup_printf ("CredLink %s", PACKAGE_VERSION);
-
-    field (&layout, _("Made by"), version);
-  }
+  write_about (&layout, verification);
 
   cairo_show_page (layout.cr);
   cairo_destroy (layout.cr);

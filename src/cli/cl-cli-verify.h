@@ -1,0 +1,14 @@
+/* cl-cli-verify.h: credlink-cli verify.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int cl_cli_verify_run (int    argc,
+                       char **argv);
+
+G_END_DECLS
