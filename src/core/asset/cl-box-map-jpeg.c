@@ -25,7 +25,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-box-map-private.h"
+#include "cl-box-map-jpeg.h"
 
 #define NO_BOX G_MAXUINT
 
@@ -71,8 +71,8 @@ typedef struct {
 } JpegScanner;
 
 
-gpointer
-cl_box_map_jpeg_state_new (gboolean has_store)
+static gpointer
+jpeg_state_new (gboolean has_store)
 {
   JpegScanner *j = g_new0 (JpegScanner, 1);
 
@@ -519,6 +519,7 @@ jpeg_finish (ClBoxMapScanner *self)
 
 
 const ClBoxMapFormat cl_box_map_jpeg = {
+  jpeg_state_new,
   jpeg_process,
   jpeg_finish,
   jpeg_free,
