@@ -12,7 +12,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-asset-private.h"
+#include "cl-asset-info.h"
+#include "cl-asset-jpeg.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
 
