@@ -18,6 +18,14 @@
  *    without an error, except inside a scan, where c2pa-rs fails.
  * Segments are read after EOI as well, as jfifdump does.
  *
+ * This scanner does not use the segment walk of the asset reader and the completeness
+ * check (cl-jpeg-segments.c): that walk pulls bytes from a stream, while this is pushed
+ * the file in pieces of any size by the hash pass that digests it (a marker, a length
+ * field or a run of fill bytes may be split between two pieces) and must place each box
+ * event between those bytes, holding some back until it knows what they start; and it
+ * reads the file as jfifdump does where that departs from the standard (a TEM marker read
+ * with a length, a 0x00 after 0xFF ending the walk, segments after EOI).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
