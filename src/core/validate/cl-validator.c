@@ -106,13 +106,6 @@ filter_recorded (ClValidation *v,
 }
 
 
-static gboolean
-tolerated (const char *code)
-{
-  return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) || g_str_has_prefix (code, "cawg.x509.");
-}
-
-
 /* c2pa-rs validation_results.rs validation_state (notes §7.2). */
 static ClValidationState
 compute_state (GPtrArray *statuses)
@@ -130,7 +123,7 @@ compute_state (GPtrArray *statuses)
     }
     if (s->kind == CL_STATUS_FAILURE) {
       any_failure = TRUE;
-      intolerable |= !tolerated (s->code);
+      intolerable |= !cl_status_failure_is_tolerated (s->code);
     }
   }
   if (validated && inside && !intolerable)
