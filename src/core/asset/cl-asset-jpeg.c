@@ -12,9 +12,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-asset-private.h"
+#include "cl-asset-info.h"
+#include "cl-asset-jpeg.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-jpeg-segments.h"
 
 #define XMP_NAMESPACE "http://ns.adobe.com/xap/1.0/"
 
@@ -25,6 +27,16 @@ typedef struct {
   gsize       header_len;     /* 8 or 16: repeated in every later segment */
   GByteArray *bytes;
 } StoreAssembly;
+
+/* The walk over the segments before the first scan. */
+typedef struct {
+  ClAssetInfo    *info;
+  ClJpegSegments *segments;
+  GPtrArray      *stores;        /* StoreAssembly, one per JPEG-XT box instance */
+  guint8         *payload;       /* a segment's payload (at most 65533 bytes) */
+  gboolean        leading_app0;  /* only APP0 segments so far */
+  gboolean        in_c2pa_run;   /* the segment before was part of the store */
+} JpegRead;
 
 
 static guint16
@@ -148,122 +160,226 @@ store_assembly_free (gpointer data)
 }
 
 
-gboolean
-cl_asset_jpeg_read (GInputStream  *stream,
-                    ClAssetInfo   *info,
-                    GCancellable  *cancellable,
-                    GError       **error)
+static void
+set_truncated (GError     **error,
+               const char  *what,
+               guint64      offset)
 {
-  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (store_assembly_free);
-  g_autofree guint8 *payload = g_malloc (65536);
-  guint64 offset = 2;   /* after SOI */
-  gboolean leading_app0 = TRUE;
-  gboolean in_c2pa_run = FALSE;
+  g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+               _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
+               what, offset);
+}
+
+
+/* The next marker; FALSE with an error when there is none. */
+static gboolean
+next_marker (JpegRead      *r,
+             guint8        *marker,
+             guint64       *offset,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ClJpegWalk walk = cl_jpeg_segments_next_marker (r->segments, marker, offset, cancellable,
+                                                  error);
+
+  /* A marker takes two bytes: fewer left is a truncation, whatever they are. */
+  if (walk == CL_JPEG_WALK_END ||
+      (walk == CL_JPEG_WALK_NOT_MARKER && r->info->file_size - *offset < 2)) {
+    set_truncated (error, _("a JPEG marker"), *offset);
+    return FALSE;
+  }
+  if (walk == CL_JPEG_WALK_NOT_MARKER) {
+    g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
+                 _("The JPEG structure is broken: no marker at byte %" G_GUINT64_FORMAT),
+                 *offset);
+    return FALSE;
+  }
+  return walk == CL_JPEG_WALK_OK;
+}
+
+
+/* The length of the segment whose marker is at offset, checked against the file. */
+static gboolean
+segment_length (JpegRead      *r,
+                guint64        offset,
+                guint         *seg_len,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ClJpegWalk walk = cl_jpeg_segments_read_length (r->segments, seg_len, cancellable, error);
+
+  if (walk == CL_JPEG_WALK_END)
+    set_truncated (error, _("a JPEG segment length"), offset + 2);
+  if (walk != CL_JPEG_WALK_OK)
+    return FALSE;
+  if (*seg_len < 2 || offset + 2 + *seg_len > r->info->file_size) {
+    g_set_error (error, CL_ASSET_ERROR,
+                 *seg_len < 2 ? CL_ASSET_ERROR_MALFORMED : CL_ASSET_ERROR_TRUNCATED,
+                 _("The JPEG segment at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
+                   "file is shorter"), offset, *seg_len);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+static gboolean
+read_payload (JpegRead      *r,
+              gsize          len,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ClJpegWalk walk = cl_jpeg_segments_read (r->segments, r->payload, len, cancellable, error);
+
+  if (walk == CL_JPEG_WALK_END)
+    set_truncated (error, _("a JPEG segment"), cl_jpeg_segments_offset (r->segments));
+  return walk == CL_JPEG_WALK_OK;
+}
+
+
+/* An APP11 segment: a piece of the store, or of some other JUMBF. */
+static gboolean
+read_app11 (JpegRead      *r,
+            guint64        offset,
+            guint          seg_len,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gboolean joined_store = FALSE;
+
+  if (!read_payload (r, seg_len - 2, cancellable, error) ||
+      !add_app11 (r->stores, r->payload, seg_len - 2, offset, &joined_store, error))
+    return FALSE;
+  if (joined_store) {
+    /* C2PA 2.2 §A.3.1: the segments of the store follow each other directly. */
+    if (r->info->store_ranges->len > 0 && !r->in_c2pa_run && r->stores->len == 1) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
+                   _("The Content Credentials segments are not contiguous (byte %"
+                     G_GUINT64_FORMAT ")"), offset);
+      return FALSE;
+    }
+    cl_asset_info_add_store_range (r->info, offset, 2 + (guint64) seg_len);
+  }
+  r->in_c2pa_run = joined_store;
+  return TRUE;
+}
+
+
+/* An APP1 segment: XMP may name a remote manifest. */
+static gboolean
+read_app1 (JpegRead      *r,
+           guint          seg_len,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  gsize payload_len = seg_len - 2;
+
+  if (payload_len <= sizeof XMP_NAMESPACE || r->info->remote_url != NULL)
+    return TRUE;
+  if (!read_payload (r, payload_len, cancellable, error))
+    return FALSE;
+  if (memcmp (r->payload, XMP_NAMESPACE, sizeof XMP_NAMESPACE) == 0)
+    r->info->remote_url = cl_asset_xmp_find_provenance (
+      (const char *) r->payload + sizeof XMP_NAMESPACE, payload_len - sizeof XMP_NAMESPACE);
+  return TRUE;
+}
+
+
+/* One segment with a length: where a new store would go, the store, XMP; then its end. */
+static gboolean
+read_segment (JpegRead      *r,
+              guint8         marker,
+              guint64        offset,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  guint seg_len;
+  guint64 seg_end;
+  gboolean ok = TRUE;
+  ClJpegWalk walk;
+
+  if (!segment_length (r, offset, &seg_len, cancellable, error))
+    return FALSE;
+  seg_end = offset + 2 + seg_len;
+
+  if (marker == CL_JPEG_APP0 && r->leading_app0)
+    r->info->insert_offset = seg_end;
+  else
+    r->leading_app0 = FALSE;
+
+  if (marker == CL_JPEG_APP11) {
+    ok = read_app11 (r, offset, seg_len, cancellable, error);
+  } else {
+    r->in_c2pa_run = FALSE;
+    if (marker == CL_JPEG_APP1)
+      ok = read_app1 (r, seg_len, cancellable, error);
+  }
+  if (!ok)
+    return FALSE;
+
+  walk = cl_jpeg_segments_skip (r->segments, seg_end - cl_jpeg_segments_offset (r->segments),
+                                cancellable, error);
+  if (walk == CL_JPEG_WALK_END)
+    set_truncated (error, _("a JPEG segment"), cl_jpeg_segments_offset (r->segments));
+  return walk == CL_JPEG_WALK_OK;
+}
+
+
+/* The store the segments held: one at most, and complete. */
+static gboolean
+take_store (JpegRead  *r,
+            GError   **error)
+{
   StoreAssembly *store;
 
-  info->insert_offset = 2;
-
-  for (;;) {
-    guint8 marker[4];
-    guint16 seg_len;
-    gsize payload_len;
-
-    /* Marker and length in one read (a marker without a length needs only two bytes). */
-    if (!cl_asset_read_at (stream, offset, marker, MIN (4, info->file_size - offset),
-                           _("a JPEG marker"), cancellable, error))
-      return FALSE;
-    if (info->file_size - offset < 2) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-                   _("a JPEG marker"), offset);
-      return FALSE;
-    }
-    if (marker[0] != 0xFF) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                   _("The JPEG structure is broken: no marker at byte %" G_GUINT64_FORMAT),
-                   offset);
-      return FALSE;
-    }
-    if (marker[1] == 0xFF) {   /* fill byte before a marker */
-      offset++;
-      continue;
-    }
-    if (marker[1] == 0xD9 || marker[1] == 0xDA)   /* EOI, or SOS: image data follows */
-      break;
-    if ((marker[1] >= 0xD0 && marker[1] <= 0xD7) || marker[1] == 0x01 || marker[1] == 0xD8) {
-      offset += 2;   /* markers without a length */
-      continue;
-    }
-
-    if (info->file_size - offset < 4) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-                   _("a JPEG segment length"), offset + 2);
-      return FALSE;
-    }
-    seg_len = be16 (marker + 2);
-    if (seg_len < 2 || offset + 2 + seg_len > info->file_size) {
-      g_set_error (error, CL_ASSET_ERROR,
-                   seg_len < 2 ? CL_ASSET_ERROR_MALFORMED : CL_ASSET_ERROR_TRUNCATED,
-                   _("The JPEG segment at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
-                     "file is shorter"), offset, seg_len);
-      return FALSE;
-    }
-    payload_len = seg_len - 2;
-
-    if (marker[1] == 0xE0 && leading_app0)
-      info->insert_offset = offset + 2 + seg_len;
-    else
-      leading_app0 = FALSE;
-
-    if (marker[1] == CL_JPEG_APP11) {
-      gboolean joined_store = FALSE;
-
-      if (!cl_asset_read_at (stream, offset + 4, payload, payload_len, _("a JPEG segment"),
-                             cancellable, error) ||
-          !add_app11 (stores, payload, payload_len, offset, &joined_store, error))
-        return FALSE;
-      if (joined_store) {
-        /* C2PA 2.2 §A.3.1: the segments of the store follow each other directly. */
-        if (info->store_ranges->len > 0 && !in_c2pa_run && stores->len == 1) {
-          g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                       _("The Content Credentials segments are not contiguous (byte %"
-                         G_GUINT64_FORMAT ")"), offset);
-          return FALSE;
-        }
-        cl_asset_info_add_store_range (info, offset, 2 + (guint64) seg_len);
-      }
-      in_c2pa_run = joined_store;
-    } else {
-      in_c2pa_run = FALSE;
-      if (marker[1] == 0xE1 && payload_len > sizeof XMP_NAMESPACE && info->remote_url == NULL) {
-        if (!cl_asset_read_at (stream, offset + 4, payload, payload_len, _("a JPEG segment"),
-                               cancellable, error))
-          return FALSE;
-        if (memcmp (payload, XMP_NAMESPACE, sizeof XMP_NAMESPACE) == 0)
-          info->remote_url = cl_asset_xmp_find_provenance (
-            (const char *) payload + sizeof XMP_NAMESPACE, payload_len - sizeof XMP_NAMESPACE);
-      }
-    }
-    offset += 2 + (guint64) seg_len;
-  }
-
-  if (stores->len > 1) {
+  if (r->stores->len > 1) {
     g_set_error_literal (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MULTIPLE_STORES,
                          _("The image carries more than one set of Content Credentials, "
                            "which the C2PA specification does not allow"));
     return FALSE;
   }
-  if (stores->len == 0)
+  if (r->stores->len == 0)
     return TRUE;
 
-  store = g_ptr_array_index (stores, 0);
+  store = g_ptr_array_index (r->stores, 0);
   if (store->declared_len != 0 && store->bytes->len != store->declared_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                  _("The Content Credentials are incomplete: %u of %" G_GUINT64_FORMAT
                    " bytes are present"), store->bytes->len, store->declared_len);
     return FALSE;
   }
-  info->store = g_byte_array_free_to_bytes (g_byte_array_ref (store->bytes));
+  r->info->store = g_byte_array_free_to_bytes (g_byte_array_ref (store->bytes));
   return TRUE;
+}
+
+
+gboolean
+cl_asset_jpeg_read (GInputStream  *stream,
+                    ClAssetInfo   *info,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(ClJpegSegments) segments = cl_jpeg_segments_new (stream, 2, cancellable, error);
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (store_assembly_free);
+  g_autofree guint8 *payload = g_malloc (65536);
+  JpegRead r = { info, segments, stores, payload, TRUE, FALSE };
+
+  if (segments == NULL)
+    return FALSE;
+  info->insert_offset = 2;   /* after SOI */
+
+  /* The segments up to the first scan (or EOI); the store comes before the image data. */
+  for (;;) {
+    guint8 marker;
+    guint64 offset;
+
+    if (!next_marker (&r, &marker, &offset, cancellable, error))
+      return FALSE;
+    if (marker == CL_JPEG_EOI || marker == CL_JPEG_SOS)
+      break;
+    if (cl_jpeg_marker_has_length (marker) &&
+        !read_segment (&r, marker, offset, cancellable, error))
+      return FALSE;
+  }
+  return take_store (&r, error);
 }

@@ -11,7 +11,8 @@
 #include <zlib.h>
 #include <glib/gi18n.h>
 
-#include "cl-asset-private.h"
+#include "cl-asset-info.h"
+#include "cl-asset-png.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
 

@@ -18,6 +18,14 @@
  *    without an error, except inside a scan, where c2pa-rs fails.
  * Segments are read after EOI as well, as jfifdump does.
  *
+ * This scanner does not use the segment walk of the asset reader and the completeness
+ * check (cl-jpeg-segments.c): that walk pulls bytes from a stream, while this is pushed
+ * the file in pieces of any size by the hash pass that digests it (a marker, a length
+ * field or a run of fill bytes may be split between two pieces) and must place each box
+ * event between those bytes, holding some back until it knows what they start; and it
+ * reads the file as jfifdump does where that departs from the standard (a TEM marker read
+ * with a length, a 0x00 after 0xFF ending the walk, segments after EOI).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,7 +33,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-box-map-private.h"
+#include "cl-box-map-jpeg.h"
 
 #define NO_BOX G_MAXUINT
 
@@ -71,8 +79,8 @@ typedef struct {
 } JpegScanner;
 
 
-gpointer
-cl_box_map_jpeg_state_new (gboolean has_store)
+static gpointer
+jpeg_state_new (gboolean has_store)
 {
   JpegScanner *j = g_new0 (JpegScanner, 1);
 
@@ -519,6 +527,7 @@ jpeg_finish (ClBoxMapScanner *self)
 
 
 const ClBoxMapFormat cl_box_map_jpeg = {
+  jpeg_state_new,
   jpeg_process,
   jpeg_finish,
   jpeg_free,

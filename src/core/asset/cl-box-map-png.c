@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cl-box-map-private.h"
+#include "cl-box-map-png.h"
 #include "cl-c2pa-ids.h"
 
 typedef enum {
@@ -37,8 +37,8 @@ typedef struct {
 } PngScanner;
 
 
-gpointer
-cl_box_map_png_state_new (gboolean has_store)
+static gpointer
+png_state_new (gboolean has_store)
 {
   PngScanner *p = g_new0 (PngScanner, 1);
 
@@ -165,6 +165,7 @@ png_finish (ClBoxMapScanner *self)
 
 
 const ClBoxMapFormat cl_box_map_png = {
+  png_state_new,
   png_process,
   png_finish,
   png_free,

@@ -1,5 +1,5 @@
-/* cl-box-map.c: the box-map scanner's plumbing: format dispatch and the ordered
- * hand-over of bytes and box events to the sink.
+/* cl-box-map.c: the box-map scanner's front: it picks the format's scanner and feeds it
+ * (the hand-over to the sink that the scanners share is cl-box-map-scanner.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-#include "cl-box-map-private.h"
+#include "cl-box-map-jpeg.h"
+#include "cl-box-map-png.h"
+#include "cl-box-map-scanner.h"
 
 
 ClBoxMapScanner *
@@ -22,8 +24,7 @@ cl_box_map_scanner_new (ClAssetFormat        format,
     return NULL;
   self = g_new0 (ClBoxMapScanner, 1);
   self->format = format == CL_ASSET_FORMAT_JPEG ? &cl_box_map_jpeg : &cl_box_map_png;
-  self->state = format == CL_ASSET_FORMAT_JPEG ? cl_box_map_jpeg_state_new (has_store)
-                                               : cl_box_map_png_state_new (has_store);
+  self->state = self->format->state_new (has_store);
   self->sink = sink;
   self->user_data = user_data;
   self->has_store = has_store;
@@ -39,93 +40,6 @@ cl_box_map_scanner_free (ClBoxMapScanner *self)
     return;
   self->format->free (self->state);
   g_free (self);
-}
-
-
-void
-cl_box_map_flush_to (ClBoxMapScanner *self,
-                     guint64          upto)
-{
-  upto = MIN (upto, self->hold_from);
-  while (self->emitted < upto) {
-    const guint8 *from;
-    gsize n;
-
-    if (self->hold_len > 0 && self->emitted < self->hold_start + self->hold_len) {
-      g_assert (self->emitted >= self->hold_start);
-      n = (gsize) (MIN (upto, self->hold_start + self->hold_len) - self->emitted);
-      from = self->hold + (self->emitted - self->hold_start);
-    } else {
-      g_assert (self->emitted >= self->buf_offset);
-      n = (gsize) (MIN (upto, self->buf_offset + self->buf_len) - self->emitted);
-      if (n == 0)
-        break;
-      from = self->buf + (self->emitted - self->buf_offset);
-    }
-    self->sink->data (from, n, self->user_data);
-    self->emitted += n;
-  }
-  if (self->hold_len > 0 && self->emitted >= self->hold_start + self->hold_len)
-    self->hold_len = 0;
-}
-
-
-void
-cl_box_map_hold (ClBoxMapScanner *self,
-                 guint64          from)
-{
-  g_assert (from >= self->emitted);
-  if (self->hold_from == G_MAXUINT64)
-    self->hold_from = from;
-}
-
-
-void
-cl_box_map_release (ClBoxMapScanner *self)
-{
-  self->hold_from = G_MAXUINT64;
-}
-
-
-guint
-cl_box_map_begin (ClBoxMapScanner *self,
-                  const char      *name,
-                  guint64          start)
-{
-  cl_box_map_flush_to (self, start);
-  self->sink->begin (self->next_index, name, start, self->user_data);
-  return self->next_index++;
-}
-
-
-void
-cl_box_map_end (ClBoxMapScanner *self,
-                guint            index,
-                guint64          end)
-{
-  cl_box_map_flush_to (self, end);
-  self->sink->end (index, end, self->user_data);
-}
-
-
-void
-cl_box_map_discard (ClBoxMapScanner *self,
-                    guint            first_index)
-{
-  if (first_index < self->next_index)
-    self->sink->discard (first_index, self->user_data);
-}
-
-
-void
-cl_box_map_fail (ClBoxMapScanner *self,
-                 const char      *why)
-{
-  if (!self->failed)
-    self->sink->fail (why, self->user_data);
-  self->failed = TRUE;
-  /* Nothing more is decided: every byte passes straight on. */
-  cl_box_map_release (self);
 }
 
 

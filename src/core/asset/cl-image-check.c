@@ -8,40 +8,7 @@
 
 #include "cl-error.h"
 #include "cl-image-check.h"
-
-/* Reads one byte; FALSE at the end of the file (without an error) or on error. */
-static gboolean
-next_byte (GBufferedInputStream  *in,
-           guint64               *offset,
-           guint8                *byte,
-           GCancellable          *cancellable,
-           GError               **error)
-{
-  int value = g_buffered_input_stream_read_byte (in, cancellable, error);
-
-  if (value < 0)
-    return FALSE;
-  *byte = (guint8) value;
-  (*offset)++;
-  return TRUE;
-}
-
-
-static gboolean
-skip_bytes (GBufferedInputStream  *in,
-            guint64               *offset,
-            gsize                  count,
-            GCancellable          *cancellable,
-            GError               **error)
-{
-  gssize skipped = g_input_stream_skip (G_INPUT_STREAM (in), count, cancellable, error);
-
-  if (skipped < 0)
-    return FALSE;
-  *offset += (guint64) skipped;
-  return (gsize) skipped == count;
-}
-
+#include "cl-jpeg-segments.h"
 
 /* Walks marker segments and entropy-coded scans (ISO 10918-1 Annex B) until EOI. */
 static gboolean
@@ -49,63 +16,58 @@ jpeg_check (GInputStream  *stream,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GInputStream) in = g_buffered_input_stream_new_sized (stream, 64 * 1024);
-  GBufferedInputStream *buffered = G_BUFFERED_INPUT_STREAM (in);
-  g_autoptr(GError) local_error = NULL;
-  guint64 offset = 0;
-  guint8 byte = 0, marker;
+  g_autoptr(ClJpegSegments) segments = cl_jpeg_segments_new (stream, 2, cancellable, error);
   gboolean in_scan = FALSE;
+  ClJpegWalk walk;
 
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
-  if (!g_seekable_seek (G_SEEKABLE (stream), 2, G_SEEK_SET, cancellable, error))
+  if (segments == NULL)
     return FALSE;
-  offset = 2;
-
   for (;;) {
-    guint8 length_bytes[2];
+    guint8 marker;
+    guint64 offset;
     guint length;
 
-    if (!next_byte (buffered, &offset, &byte, cancellable, &local_error))
-      break;
-    if (byte != 0xFF) {
-      if (in_scan)
-        continue;   /* entropy-coded data */
+    if (in_scan) {
+      walk = cl_jpeg_segments_skip_entropy_data (segments, cancellable, error);
+      if (walk != CL_JPEG_WALK_OK)
+        break;
+    }
+    walk = cl_jpeg_segments_next_marker (segments, &marker, &offset, cancellable, error);
+    if (walk == CL_JPEG_WALK_NOT_MARKER) {
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset - 1);
+                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset);
       return FALSE;
     }
-    do {
-      if (!next_byte (buffered, &offset, &marker, cancellable, &local_error))
-        goto end_of_file;
-    } while (marker == 0xFF);   /* fill bytes */
-    if (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7))
-      continue;                 /* stuffed 0xFF or a restart marker inside a scan */
-    if (marker == 0xD9)
-      return TRUE;              /* EOI: the image is complete */
-    if (marker == 0x01)
-      continue;
-    if (!next_byte (buffered, &offset, &length_bytes[0], cancellable, &local_error) ||
-        !next_byte (buffered, &offset, &length_bytes[1], cancellable, &local_error))
+    if (walk != CL_JPEG_WALK_OK)
       break;
-    length = ((guint) length_bytes[0] << 8) | length_bytes[1];
+    if (marker == 0x00)
+      continue;                 /* a stuffed 0xFF inside a scan */
+    if (marker == CL_JPEG_EOI)
+      return TRUE;              /* the image is complete */
+    /* A restart marker inside a scan, or TEM. An SOI stands alone too, but only at the
+     * start: this check reads a later one as a segment with a length, as it always has
+     * (a decoder refuses a second SOI outright). */
+    if (!cl_jpeg_marker_has_length (marker) && marker != CL_JPEG_SOI)
+      continue;
+    walk = cl_jpeg_segments_read_length (segments, &length, cancellable, error);
+    if (walk != CL_JPEG_WALK_OK)
+      break;
     if (length < 2) {
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset - 4);
+                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset);
       return FALSE;
     }
-    if (!skip_bytes (buffered, &offset, length - 2, cancellable, &local_error))
+    walk = cl_jpeg_segments_skip (segments, length - 2, cancellable, error);
+    if (walk != CL_JPEG_WALK_OK)
       break;
-    in_scan = marker == 0xDA;   /* SOS: entropy-coded data follows its header */
+    in_scan = marker == CL_JPEG_SOS;   /* entropy-coded data follows its header */
   }
 
-end_of_file:
-  if (local_error != NULL) {
-    g_propagate_error (error, g_steal_pointer (&local_error));
+  if (walk == CL_JPEG_WALK_ERROR)
     return FALSE;
-  }
   g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                _("The JPEG file ends at byte %" G_GUINT64_FORMAT " before its image data does: "
-                 "it is truncated"), offset);
+                 "it is truncated"), cl_jpeg_segments_offset (segments));
   return FALSE;
 }
 

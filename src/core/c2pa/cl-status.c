@@ -48,6 +48,14 @@ cl_status_kind_for_code (const char *code)
 }
 
 
+gboolean
+cl_status_failure_is_tolerated (const char *code)
+{
+  return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
+         g_str_has_prefix (code, "cawg.x509.");
+}
+
+
 ClStatus *
 cl_status_new (const char *code,
                const char *url,

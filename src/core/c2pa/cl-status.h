@@ -28,6 +28,10 @@ typedef struct {
 ClStatusKind  cl_status_kind_for_code (const char   *code);
 /* The kind c2pa-rs gives a code read back from a recorded ingredient status. */
 ClStatusKind  cl_status_recorded_kind (const char   *code);
+/* Whether a failure leaves a manifest valid: c2pa-rs logs an untrusted signer and the
+ * results of CAWG X.509 identity checks as failures, yet the manifest stays Valid. Every
+ * other failure code makes it Invalid. */
+gboolean      cl_status_failure_is_tolerated (const char *code);
 ClStatus     *cl_status_new           (const char   *code,
                                        const char   *url,
                                        const char   *explanation);

@@ -11,13 +11,8 @@
 #include "cl-cbor-util.h"
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
-#include "cl-manifest-store.h"
-#include "cl-validation-report.h"
+#include "cl-report-manifests.h"
 #include "cl-signer-info.h"
-
-void cl_report_manifests_fill (ClValidationReport        *report,
-                               ClManifestStore *store,
-                               GHashTable      *sig_times);
 
 
 static void
@@ -234,9 +229,9 @@ manifest_report (ClValidationReport        *report,
 
 
 void
-cl_report_manifests_fill (ClValidationReport        *report,
-                          ClManifestStore *store,
-                          GHashTable      *sig_times)
+cl_report_manifests_fill (ClValidationReport *report,
+                          ClManifestStore    *store,
+                          GHashTable         *sig_times)
 {
   for (guint i = 0; i < store->manifests->len; i++)
     g_ptr_array_add (report->manifests,

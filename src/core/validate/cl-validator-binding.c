@@ -19,7 +19,7 @@
 #include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-status-codes.h"
-#include "cl-validator-private.h"
+#include "cl-validator-binding.h"
 
 typedef enum {
   BINDING_NONE,
@@ -65,8 +65,8 @@ struct _ClHashPass {
 
 /* An update manifest binds through the first standard manifest up its parentOf chain. */
 ClManifest *
-cl_validation_find_binding_manifest (ClValidation *v,
-                                     ClManifest   *m)
+cl_validation_find_binding_manifest (ClManifestStore *store,
+                                     ClManifest      *m)
 {
   for (guint depth = 0; m != NULL && depth < CL_VALIDATOR_MAX_INGREDIENT_DEPTH; depth++) {
     ClManifest *parent = NULL;
@@ -83,7 +83,7 @@ cl_validation_find_binding_manifest (ClValidation *v,
       if (ing != NULL && ing->manifest != NULL && g_strcmp0 (ing->relationship, "parentOf") == 0) {
         g_autofree char *label = cl_jumbf_uri_manifest_label (ing->manifest->url);
 
-        parent = cl_manifest_store_lookup (v->store, label);
+        parent = cl_manifest_store_lookup (store, label);
       }
     }
     m = parent;
@@ -294,12 +294,12 @@ hash_pass_free (ClHashPass *pass)
 
 
 ClHashPass *
-cl_validation_hash_pass_start (ClValidation  *v,
-                               ClValidationReport      *report,
-                               GInputStream  *stream,
-                               ClManifest    *binding,
-                               GCancellable  *cancellable,
-                               GError       **error)
+cl_validation_hash_pass_start (ClValidation        *v,
+                               ClValidationReport  *report,
+                               GInputStream        *stream,
+                               ClManifest          *binding,
+                               GCancellable        *cancellable,
+                               GError             **error)
 {
   ClHashPass *pass = g_new0 (ClHashPass, 1);
   ClAssertion *a = NULL;
@@ -440,21 +440,13 @@ cl_validation_hash_pass_finish (ClValidation  *v,
 
 
 GArray *
-cl_validator_store_exclusions (GBytes  *store_bytes,
-                               GError **error)
+cl_validation_data_hash_exclusions (ClManifest  *binding,
+                                    GError     **error)
 {
-  g_autoptr(ClManifestStore) store = cl_manifest_store_parse (store_bytes, error);
   g_autoptr(cbor_item_t) item = NULL;
-  ClValidation v = { 0 };
-  ClManifest *binding;
-  ClAssertion *a;
+  ClAssertion *a = binding != NULL ? find_hard_binding (binding, "c2pa.hash.data") : NULL;
   DataHash dh = { NULL, NULL, FALSE };
 
-  if (store == NULL)
-    return NULL;
-  v.store = store;
-  binding = cl_validation_find_binding_manifest (&v, cl_manifest_store_get_active (store));
-  a = binding != NULL ? find_hard_binding (binding, "c2pa.hash.data") : NULL;
   if (a == NULL) {
     g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
                          _("The credentials are not bound to the image by a data hash"));

@@ -15,13 +15,10 @@
 #include "cl-cose-crypto.h"
 #include "cl-signer-info.h"
 #include "cl-status-codes.h"
-#include "cl-validator-private.h"
+#include "cl-validator-cawg.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
-
-void cl_validation_check_cawg (ClValidation *v,
-                               ClManifest   *m);
 
 
 static gboolean

@@ -13,34 +13,13 @@
 #include "cl-cbor-util.h"
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
-#include "cl-data-hash.h"
 #include "cl-signer-info.h"
 #include "cl-status-codes.h"
 #include "cl-timestamp.h"
-#include "cl-validator-private.h"
+#include "cl-validator-claim.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
-
-
-gboolean
-cl_validation_hash_matches (const char   *alg,
-                            const guint8 *data,
-                            gsize         len,
-                            GBytes       *expected,
-                            gboolean     *supported)
-{
-  const EVP_MD *md = cl_data_hash_md_from_name (alg);
-  guint8 digest[EVP_MAX_MD_SIZE];
-  unsigned int digest_len = 0;
-  gsize exp_len;
-  const guint8 *exp = g_bytes_get_data (expected, &exp_len);
-
-  *supported = md != NULL;
-  if (md == NULL || EVP_Digest (data, len, digest, &digest_len, md, NULL) != 1)
-    return FALSE;
-  return exp_len == digest_len && memcmp (exp, digest, digest_len) == 0;
-}
 
 
 /* v2 manifest labels: urn:c2pa:<UUID>[:<generator>[:<version>_<reason>]] (C2PA 2.2 §8.1). */

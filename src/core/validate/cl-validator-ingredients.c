@@ -10,7 +10,8 @@
 
 #include "cl-assertion-ingredient.h"
 #include "cl-status-codes.h"
-#include "cl-validator-private.h"
+#include "cl-validator-claim.h"
+#include "cl-validator-ingredients.h"
 
 
 /* c2pa-rs only uses the manifest label part of an ingredient's manifest URL

@@ -12,21 +12,10 @@
 #include "cl-cbor-util.h"
 #include "cl-status-codes.h"
 #include "cl-timestamp.h"
-#include "cl-validator-private.h"
+#include "cl-validator-timestamps.h"
 
 /* A map of manifest labels is small; anything larger is not a time-stamp assertion. */
 #define MAX_TIME_STAMPED_MANIFESTS 1024
-
-
-X509_STORE *
-cl_validation_tsa_anchors (ClValidation *v)
-{
-  if (v->options->tsa_anchors != NULL)
-    return v->options->tsa_anchors;
-  if (v->options->tsa_anchors_lookup != NULL)
-    return v->options->tsa_anchors_lookup (v->options->trust_data);
-  return NULL;
-}
 
 
 /* One entry "label → token": the token's time when it covers that manifest's signature

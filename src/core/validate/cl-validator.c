@@ -1,5 +1,7 @@
 /* cl-validator.c: the validation pipeline for one file (C2PA 2.2 §15; c2pa-rs
- * verify_store order: referenced manifests, active claim, ingredients, hard binding).
+ * verify_store order: referenced manifests, active claim, ingredients, hard binding), and
+ * the validator's public calls. It stands on the parts (cl-validator-*.c), which stand on
+ * cl-validation.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,31 +16,15 @@
 #include "cl-cbor-util.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-report-manifests.h"
 #include "cl-status-codes.h"
-#include "cl-validator-private.h"
-
-/* In cl-validator-cawg.c */
-void cl_validation_check_cawg (ClValidation *v,
-                               ClManifest   *m);
-/* In cl-report-manifests.c */
-void cl_report_manifests_fill (ClValidationReport        *report,
-                               ClManifestStore *store,
-                               GHashTable      *sig_times);
-
-
-void
-cl_validation_log (ClValidation *v,
-                   const char   *code,
-                   const char   *url,
-                   const char   *explanation)
-{
-  ClStatus *s = cl_status_new (code, url, explanation);
-
-  if (v->ingredient_uris->len > 0)
-    s->ingredient_uri = g_strdup (g_ptr_array_index (v->ingredient_uris,
-                                                     v->ingredient_uris->len - 1));
-  g_ptr_array_add (v->log, s);
-}
+#include "cl-validation.h"
+#include "cl-validator.h"
+#include "cl-validator-binding.h"
+#include "cl-validator-cawg.h"
+#include "cl-validator-claim.h"
+#include "cl-validator-ingredients.h"
+#include "cl-validator-timestamps.h"
 
 
 static gboolean
@@ -120,13 +106,6 @@ filter_recorded (ClValidation *v,
 }
 
 
-static gboolean
-tolerated (const char *code)
-{
-  return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) || g_str_has_prefix (code, "cawg.x509.");
-}
-
-
 /* c2pa-rs validation_results.rs validation_state (notes §7.2). */
 static ClValidationState
 compute_state (GPtrArray *statuses)
@@ -144,12 +123,105 @@ compute_state (GPtrArray *statuses)
     }
     if (s->kind == CL_STATUS_FAILURE) {
       any_failure = TRUE;
-      intolerable |= !tolerated (s->code);
+      intolerable |= !cl_status_failure_is_tolerated (s->code);
     }
   }
   if (validated && inside && !intolerable)
     return trusted && !any_failure ? CL_VALIDATION_STATE_TRUSTED : CL_VALIDATION_STATE_VALID;
   return CL_VALIDATION_STATE_INVALID;
+}
+
+
+/* The report of a file without a manifest store: its hashes, or an error for a store
+ * that only XMP points at. */
+static gboolean
+hash_without_store (GInputStream              *stream,
+                    ClAssetInfo               *info,
+                    const ClValidatorOptions  *options,
+                    ClValidationReport        *report,
+                    GCancellable              *cancellable,
+                    GError                   **error)
+{
+  if (info->remote_url != NULL) {
+    g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE,
+                 _("The Content Credentials of this file are stored remotely at %s; "
+                   "fetching them is not enabled"), info->remote_url);
+    return FALSE;
+  }
+  return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) &&
+         cl_data_hash_stream (stream, EVP_sha256 (), NULL, 0, report->content_sha256, NULL,
+                              options->skip_file_sha256 ? NULL : report->file_sha256,
+                              &report->file_size, cancellable, error);
+}
+
+
+/* What the manifests say about themselves and each other, active manifest first. */
+static void
+check_manifests (ClValidation *v,
+                 ClManifest   *active)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  cl_validation_collect_assertion_times (v);
+  cl_validation_check_referenced (v, active, 0, seen);
+  cl_validation_verify_claim (v, active);
+  cl_validation_check_cawg (v, active);
+  g_hash_table_add (v->visited, g_strdup (active->label));
+  cl_validation_check_ingredients (v, active, 0);
+}
+
+
+/* The log into the report: the active manifest's statuses first, then the ingredient
+ * deltas, each in the order found; and the state they make. */
+static void
+report_statuses (ClValidation       *v,
+                 ClManifest         *active,
+                 ClValidationReport *report)
+{
+  filter_recorded (v, active->label);
+  report->active_label = g_strdup (active->label);
+  for (guint pass = 0; pass < 2; pass++) {
+    for (guint i = 0; i < v->log->len; i++) {
+      ClStatus *s = g_ptr_array_index (v->log, i);
+
+      if ((s->ingredient_uri == NULL) == (pass == 0))
+        g_ptr_array_add (report->statuses, cl_status_copy (s));
+    }
+  }
+  report->state = compute_state (report->statuses);
+}
+
+
+static gboolean
+validate_store (GInputStream              *stream,
+                ClManifestStore           *store,
+                const ClValidatorOptions  *options,
+                ClValidationReport        *report,
+                GCancellable              *cancellable,
+                GError                   **error)
+{
+  ClManifest *active = cl_manifest_store_get_active (store);
+  ClValidation v;
+  ClHashPass *pass;
+  gboolean ok;
+
+  cl_validation_init (&v, store, options);
+  /* The file is hashed on a helper thread while this one reads certificates and checks
+   * signatures; only then is the decoder warm-up needed. */
+  pass = cl_validation_hash_pass_start (&v, report, stream,
+                                        cl_validation_find_binding_manifest (store, active),
+                                        cancellable, error);
+  cl_crypto_init ();
+  if (pass != NULL) {
+    check_manifests (&v, active);
+    /* What the manifests say does not depend on the hashes: fill it in while they run. */
+    cl_report_manifests_fill (report, store, v.sig_times);
+  }
+  ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
+  if (ok)
+    report_statuses (&v, active, report);
+  cl_validation_clear (&v);
+  return ok;
 }
 
 
@@ -163,99 +235,26 @@ cl_validator_verify_stream (GInputStream              *stream,
   static const ClValidatorOptions no_options = { NULL, NULL, NULL, NULL, FALSE };
   g_autoptr(ClValidationReport) report = cl_validation_report_new ();
   g_autoptr(ClManifestStore) store = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  ClValidation v = { 0 };
-  ClManifest *active;
-  ClHashPass *pass;
-  gboolean ok;
 
-  v.options = options != NULL ? options : &no_options;
+  if (options == NULL)
+    options = &no_options;
   report->format = info->format;
   report->mime_type = info->mime_type;
   if (info->store_ranges != NULL)
     g_array_append_vals (report->store_ranges, info->store_ranges->data, info->store_ranges->len);
 
   cl_crypto_init_digests ();
-  if (info->store == NULL) {
-    if (info->remote_url != NULL) {
-      g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE,
-                   _("The Content Credentials of this file are stored remotely at %s; "
-                     "fetching them is not enabled"), info->remote_url);
-      return NULL;
-    }
-    if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ||
-        !cl_data_hash_stream (stream, EVP_sha256 (), NULL, 0, report->content_sha256, NULL,
-                              v.options->skip_file_sha256 ? NULL : report->file_sha256,
-                              &report->file_size, cancellable, error))
-      return NULL;
-    return g_steal_pointer (&report);
-  }
+  if (info->store == NULL)
+    return hash_without_store (stream, info, options, report, cancellable, error) ?
+           g_steal_pointer (&report) : NULL;
 
   store = cl_manifest_store_parse (info->store, error);
   if (store == NULL)
     return NULL;
   report->has_manifest = TRUE;
-
-  v.store = store;
-  v.log = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
-  v.ingredient_uris = g_ptr_array_new_with_free_func (g_free);
-  v.redactions = g_ptr_array_new ();
-  v.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  v.sig_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  v.claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
-  v.assertion_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  v.now = g_get_real_time () / G_USEC_PER_SEC;
-  for (guint i = 0; i < store->manifests->len; i++) {
-    ClManifest *m = g_ptr_array_index (store->manifests, i);
-
-    for (guint j = 0; m->claim != NULL && j < m->claim->redacted_assertions->len; j++)
-      g_ptr_array_add (v.redactions, g_ptr_array_index (m->claim->redacted_assertions, j));
-  }
-
-  active = cl_manifest_store_get_active (store);
-  /* The file is hashed on a helper thread while this one reads certificates and checks
-   * signatures; only then is the decoder warm-up needed. */
-  pass = cl_validation_hash_pass_start (&v, report, stream,
-                                        cl_validation_find_binding_manifest (&v, active),
-                                        cancellable, error);
-  cl_crypto_init ();
-  seen = g_hash_table_new (NULL, NULL);
-  if (pass != NULL) {
-    cl_validation_collect_assertion_times (&v);
-    cl_validation_check_referenced (&v, active, 0, seen);
-    cl_validation_verify_claim (&v, active);
-    cl_validation_check_cawg (&v, active);
-    g_hash_table_add (v.visited, g_strdup (active->label));
-    cl_validation_check_ingredients (&v, active, 0);
-    /* What the manifests say does not depend on the hashes: fill it in while they run. */
-    cl_report_manifests_fill (report, store, v.sig_times);
-  }
-  ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
-
-  if (ok) {
-    filter_recorded (&v, active->label);
-    report->active_label = g_strdup (active->label);
-    /* Active manifest statuses first, then the ingredient deltas, each in order found. */
-    for (guint pass = 0; pass < 2; pass++) {
-      for (guint i = 0; i < v.log->len; i++) {
-        ClStatus *s = g_ptr_array_index (v.log, i);
-
-        if ((s->ingredient_uri == NULL) == (pass == 0))
-          g_ptr_array_add (report->statuses, cl_status_copy (s));
-      }
-    }
-    report->state = compute_state (report->statuses);
-  }
-
-  g_ptr_array_unref (v.log);
-  g_ptr_array_unref (v.ingredient_uris);
-  g_ptr_array_unref (v.redactions);
-  g_hash_table_unref (v.visited);
-  g_hash_table_unref (v.sig_times);
-  g_hash_table_unref (v.claim_results);
-  g_hash_table_unref (v.assertion_times);
-  return ok ? g_steal_pointer (&report) : NULL;
+  if (!validate_store (stream, store, options, report, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&report);
 }
 
 
@@ -324,4 +323,17 @@ cl_validator_verify_file_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+
+GArray *
+cl_validator_store_exclusions (GBytes  *store_bytes,
+                               GError **error)
+{
+  g_autoptr(ClManifestStore) store = cl_manifest_store_parse (store_bytes, error);
+
+  if (store == NULL)
+    return NULL;
+  return cl_validation_data_hash_exclusions (
+    cl_validation_find_binding_manifest (store, cl_manifest_store_get_active (store)), error);
 }

@@ -6,37 +6,11 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <openssl/x509_vfy.h>
 
 #include "cl-validation-report.h"
+#include "cl-validator-options.h"
 
 G_BEGIN_DECLS
-
-/* Where certificate trust plugs in: given the signer's x5chain (GBytes DER, leaf first),
- * the time to validate at (time-stamp time or now, seconds since the epoch), whether that
- * time comes from a validated time-stamp, and the OCSP responses stapled in the signature's
- * rVals.ocspVals (GBytes DER, or NULL), return the signingCredential.* statuses (ClStatus,
- * url left NULL; the validator fills it), revocation (ocsp.*) included. Without an
- * evaluator every signer is signingCredential.untrusted and revocation is
- * signingCredential.ocsp.skipped, as c2pa-rs reports with no trust anchors. */
-typedef GPtrArray *(*ClTrustEvaluateFunc) (GPtrArray *x5chain,
-                                           gint64     validation_time,
-                                           gboolean   time_stamped,
-                                           GPtrArray *ocsp_responses,
-                                           gpointer   user_data);
-
-typedef struct {
-  ClTrustEvaluateFunc  trust_evaluate;
-  gpointer             trust_data;
-  X509_STORE          *tsa_anchors;     /* NULL: tsa_anchors_lookup, else none */
-  /* Called with trust_data when a time-stamp is checked and tsa_anchors is NULL, so
-   * trust lists are read only when needed (and after hashing started); the store stays
-   * owned by trust_data. NULL, or returning NULL: no TSA anchors (timeStamp.untrusted). */
-  X509_STORE        *(*tsa_anchors_lookup) (gpointer trust_data);
-  /* The whole-file SHA-256 costs a second digest over every byte (on a helper thread);
-   * callers that do not show it can skip it (file_sha256 is then all zeros). */
-  gboolean             skip_file_sha256;
-} ClValidatorOptions;
 
 /* Verifies a file. Errors: G_IO_ERROR (unreadable), CL_ASSET_ERROR (not an image,
  * unsupported format, truncated, several stores), CL_JUMBF_ERROR / CL_MANIFEST_ERROR

@@ -13,6 +13,7 @@
 #include "cl-confidence.h"
 #include "cl-status-codes.h"
 #include "cl-status-text.h"
+#include "cl-status.h"
 
 /* Caps, applied after the components are added up. */
 #define CAP_INVALID              10   /* a failure in the active manifest */
@@ -266,16 +267,13 @@ proof (Builder *b)
 }
 
 
-/* Failures that make the active manifest invalid (c2pa-rs tolerates an untrusted
- * signer and CAWG identity results). */
+/* The first failure that makes the manifest invalid (cl_status_failure_is_tolerated). */
 static const char *
 first_serious_failure (const char *const *failure)
 {
   for (; failure != NULL && *failure != NULL; failure++) {
-    if (g_str_equal (*failure, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
-        g_str_has_prefix (*failure, "cawg."))
-      continue;
-    return *failure;
+    if (!cl_status_failure_is_tolerated (*failure))
+      return *failure;
   }
   return NULL;
 }

@@ -1,4 +1,8 @@
-/* cl-asset-private.h: what the per-format readers share with cl-asset.c.
+/* cl-asset-info.h: what the per-format readers stand on: reading a piece of the file,
+ * noting where the manifest store sits, and finding a remote manifest's URL in XMP.
+ *
+ * cl-asset.c sniffs the format and calls a reader (cl-asset-jpeg.c, cl-asset-png.c);
+ * the readers fill the ClAssetInfo with these helpers and never call cl-asset.c back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,27 +11,6 @@
 #include "cl-asset.h"
 
 G_BEGIN_DECLS
-
-typedef gboolean (*ClAssetReadFunc) (GInputStream  *stream,
-                                     ClAssetInfo   *info,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-
-/* One entry per format in the table of cl-asset.c. */
-typedef struct {
-  ClAssetFormat    format;
-  const char      *mime_type;
-  ClAssetReadFunc  read;   /* NULL: recognised, not supported yet */
-} ClAssetFormatReader;
-
-gboolean cl_asset_jpeg_read (GInputStream  *stream,
-                             ClAssetInfo   *info,
-                             GCancellable  *cancellable,
-                             GError       **error);
-gboolean cl_asset_png_read  (GInputStream  *stream,
-                             ClAssetInfo   *info,
-                             GCancellable  *cancellable,
-                             GError       **error);
 
 /* Reads exactly len bytes at offset; TRUNCATED (naming what) when the file ends first. */
 gboolean cl_asset_read_at   (GInputStream  *stream,
@@ -43,6 +26,8 @@ gboolean cl_asset_read_at   (GInputStream  *stream,
 char    *cl_asset_xmp_find_provenance (const char *xmp,
                                        gsize       len);
 
+/* Adds a piece of the store to info->store_ranges, joined to the last range when it
+ * follows it directly. */
 void     cl_asset_info_add_store_range (ClAssetInfo *info,
                                         guint64      start,
                                         guint64      length);

@@ -1,4 +1,6 @@
-/* cl-box-map-private.h: what the per-format box scanners share with cl-box-map.c.
+/* cl-box-map-scanner.h: a box-map scanner, as the per-format scanners (cl-box-map-jpeg.c,
+ * cl-box-map-png.c) see it, and the hand-over to the sink they stand on
+ * (cl-box-map-scanner.c). cl-box-map.c picks a format and feeds its scanner.
  *
  * A scanner may hold bytes back (at most CL_BOX_MAP_HOLD_MAX, across feed calls) while it
  * decides whether they start a box and what it is called, so that begin() still comes
@@ -15,6 +17,7 @@ G_BEGIN_DECLS
 #define CL_BOX_MAP_HOLD_MAX 64
 
 typedef struct {
+  gpointer (*state_new) (gboolean has_store);
   /* Consumes the bytes of the current buffer from self->pos on; advances self->pos. */
   void (*process) (ClBoxMapScanner *self);
   void (*finish)  (ClBoxMapScanner *self);
@@ -69,11 +72,5 @@ void  cl_box_map_discard  (ClBoxMapScanner *self,
                            guint            first_index);
 void  cl_box_map_fail     (ClBoxMapScanner *self,
                            const char      *why);
-
-extern const ClBoxMapFormat cl_box_map_jpeg;
-extern const ClBoxMapFormat cl_box_map_png;
-
-gpointer cl_box_map_jpeg_state_new (gboolean has_store);
-gpointer cl_box_map_png_state_new  (gboolean has_store);
 
 G_END_DECLS
