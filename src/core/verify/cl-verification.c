@@ -15,6 +15,7 @@
 #include "cl-remote-manifest.h"
 #include "cl-revocation.h"
 #include "cl-spliced-stream.h"
+#include "cl-status.h"
 #include "cl-status-codes.h"
 #include "cl-status-text.h"
 #include "cl-trust-chain.h"
@@ -232,8 +233,7 @@ decide_by_state (ClVerification *self,
     self->verdict = CL_VERDICT_INVALID;
     /* The first failure that makes it invalid: the active manifest's, then the history's. */
     for (char **code = failure; *code != NULL; code++) {
-      if (!g_str_equal (*code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) &&
-          !g_str_has_prefix (*code, "cawg.")) {
+      if (!cl_status_failure_is_tolerated (*code)) {
         self->reason = g_strdup (cl_status_text_failure_reason (*code));
         return;
       }
