@@ -30,7 +30,18 @@ struct _ClWindow
 
   /* Owned references */
   GtkFileChooserNative *chooser;
+
+  /* Not owned: the application closes its services at shutdown, and then they are gone. */
+  ClServiceRegistry    *services;
 };
+
+enum {
+  PROP_0,
+  PROP_SERVICES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -195,14 +206,12 @@ show_preferences_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
+  ClWindow *self = CL_WINDOW (widget);
   ClPreferencesWindow *preferences = cl_preferences_window_new (GTK_WINDOW (widget));
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
-  ClServiceRegistry *services = CL_IS_APPLICATION (app)
-                                ? cl_application_get_services (CL_APPLICATION (app)) : NULL;
 
-  if (services != NULL)
+  if (self->services != NULL)
     cl_preferences_window_set_scheduler (preferences,
-                                         cl_service_registry_lookup (services,
+                                         cl_service_registry_lookup (self->services,
                                                                      CL_SERVICE_SCHEDULER));
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -232,10 +241,34 @@ visible_page_cb (ClWindow   *self,
 
 
 static void
+cl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id) {
+  case PROP_SERVICES:
+    self->services = g_value_get_object (value);
+    if (self->services != NULL)
+      g_object_add_weak_pointer (G_OBJECT (self->services), (gpointer *) &self->services);
+    break;
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
+}
+
+
+static void
 cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
 
+  if (self->services != NULL) {
+    g_object_remove_weak_pointer (G_OBJECT (self->services), (gpointer *) &self->services);
+    self->services = NULL;
+  }
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
@@ -252,7 +285,15 @@ cl_window_class_init (ClWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->set_property = cl_window_set_property;
   object_class->dispose = cl_window_dispose;
+
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", "Services",
+                         "The application's services (scheduler…), or NULL",
+                         CL_TYPE_SERVICE_REGISTRY,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-window.ui");
@@ -300,7 +341,7 @@ cl_window_init (ClWindow *self)
 
 
 ClWindow *
-cl_window_new (ClApplication *application)
+cl_window_new (GtkApplication *application)
 {
   return g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
 }
