@@ -80,18 +80,12 @@ cl_window_get_files (ClWindow *self)
 }
 
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+files_dropped_cb (GFile    **files,
+                  int        n_files,
+                  gpointer   user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  g_autoptr(GPtrArray) files = cl_file_list_from_drop (value);
-
-  cl_window_open_files (self, (GFile **) files->pdata, (int) files->len);
-  return files->len > 0;
+  cl_window_open_files (CL_WINDOW (user_data), files, n_files);
 }
 
 
@@ -331,12 +325,10 @@ cl_window_init (ClWindow *self)
   g_signal_connect_object (self->history_page, "verify-again",
                            G_CALLBACK (verify_again_cb), self, G_CONNECT_SWAPPED);
 
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  target = cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
   g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (target, "notify::current-drop",
                            G_CALLBACK (current_drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 

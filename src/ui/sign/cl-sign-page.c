@@ -192,18 +192,12 @@ remove_file_action (GtkWidget  *widget,
 }
 
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+files_dropped_cb (GFile    **files,
+                  int        n_files,
+                  gpointer   user_data)
 {
-  ClSignPage *self = CL_SIGN_PAGE (user_data);
-  g_autoptr(GPtrArray) files = cl_file_list_from_drop (value);
-
-  cl_sign_page_add_files (self, (GFile **) files->pdata, (int) files->len);
-  return files->len > 0;
+  cl_sign_page_add_files (CL_SIGN_PAGE (user_data), files, n_files);
 }
 
 
@@ -415,14 +409,9 @@ cl_sign_page_class_init (ClSignPageClass *klass)
 static void
 cl_sign_page_init (ClSignPage *self)
 {
-  GtkDropTarget *target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_DEFAULT);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
 
   cl_sign_page_set_output_folder (self, NULL);
   cl_sign_page_profiles_init (self);
