@@ -34,7 +34,10 @@ get_or_create_window (ClApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (cl_window_new (self));
+    window = g_object_new (CL_TYPE_WINDOW,
+                           "application", self,
+                           "services", self->services,
+                           NULL);
   return CL_WINDOW (window);
 }
 
@@ -136,15 +139,6 @@ start_services (ClApplication *self)
   self->sigint_source_id = g_unix_signal_add (SIGINT, sigint_cb, self);
   self->sigterm_source_id = g_unix_signal_add (SIGTERM, sigterm_cb, self);
   self->services = cl_app_services_new (NULL, NULL);
-}
-
-
-ClServiceRegistry *
-cl_application_get_services (ClApplication *self)
-{
-  g_return_val_if_fail (CL_IS_APPLICATION (self), NULL);
-
-  return self->services;
 }
 
 

@@ -6,15 +6,11 @@
 
 #include <adwaita.h>
 
-#include "cl-service-registry.h"
-
 G_BEGIN_DECLS
 
 #define CL_TYPE_APPLICATION (cl_application_get_type ())
 G_DECLARE_FINAL_TYPE (ClApplication, cl_application, CL, APPLICATION, AdwApplication)
 
-ClApplication     *cl_application_new          (void);
-/* The services (scheduler, HTTP session…) from startup to shutdown; NULL outside. */
-ClServiceRegistry *cl_application_get_services (ClApplication *self);
+ClApplication *cl_application_new (void);
 
 G_END_DECLS

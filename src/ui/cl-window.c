@@ -30,7 +30,18 @@ struct _ClWindow
 
   /* Owned references */
   GtkFileChooserNative *chooser;
+
+  /* Not owned: the application closes its services at shutdown, and then they are gone. */
+  ClServiceRegistry    *services;
 };
+
+enum {
+  PROP_0,
+  PROP_SERVICES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -69,18 +80,12 @@ cl_window_get_files (ClWindow *self)
 }
 
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+files_dropped_cb (GFile    **files,
+                  int        n_files,
+                  gpointer   user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  g_autoptr(GPtrArray) files = cl_file_list_from_drop (value);
-
-  cl_window_open_files (self, (GFile **) files->pdata, (int) files->len);
-  return files->len > 0;
+  cl_window_open_files (CL_WINDOW (user_data), files, n_files);
 }
 
 
@@ -195,14 +200,12 @@ show_preferences_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
+  ClWindow *self = CL_WINDOW (widget);
   ClPreferencesWindow *preferences = cl_preferences_window_new (GTK_WINDOW (widget));
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
-  ClServiceRegistry *services = CL_IS_APPLICATION (app)
-                                ? cl_application_get_services (CL_APPLICATION (app)) : NULL;
 
-  if (services != NULL)
+  if (self->services != NULL)
     cl_preferences_window_set_scheduler (preferences,
-                                         cl_service_registry_lookup (services,
+                                         cl_service_registry_lookup (self->services,
                                                                      CL_SERVICE_SCHEDULER));
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -232,10 +235,34 @@ visible_page_cb (ClWindow   *self,
 
 
 static void
+cl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id) {
+  case PROP_SERVICES:
+    self->services = g_value_get_object (value);
+    if (self->services != NULL)
+      g_object_add_weak_pointer (G_OBJECT (self->services), (gpointer *) &self->services);
+    break;
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
+}
+
+
+static void
 cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
 
+  if (self->services != NULL) {
+    g_object_remove_weak_pointer (G_OBJECT (self->services), (gpointer *) &self->services);
+    self->services = NULL;
+  }
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
@@ -252,7 +279,15 @@ cl_window_class_init (ClWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->set_property = cl_window_set_property;
   object_class->dispose = cl_window_dispose;
+
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", "Services",
+                         "The application's services (scheduler…), or NULL",
+                         CL_TYPE_SERVICE_REGISTRY,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-window.ui");
@@ -290,17 +325,15 @@ cl_window_init (ClWindow *self)
   g_signal_connect_object (self->history_page, "verify-again",
                            G_CALLBACK (verify_again_cb), self, G_CONNECT_SWAPPED);
 
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  target = cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
   g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (target, "notify::current-drop",
                            G_CALLBACK (current_drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 
 ClWindow *
-cl_window_new (ClApplication *application)
+cl_window_new (GtkApplication *application)
 {
   return g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "cl-application.h"
+#include "cl-service-registry.h"
 #include "cl-verify-page.h"
 
 G_BEGIN_DECLS
@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 #define CL_TYPE_WINDOW (cl_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
 
-ClWindow   *cl_window_new           (ClApplication  *application);
+/* A window without the application's services (its Preferences then show no
+ * background jobs); the application creates its windows with the "services"
+ * property set. */
+ClWindow   *cl_window_new           (GtkApplication *application);
 void        cl_window_open_files    (ClWindow       *self,
                                      GFile         **files,
                                      int             n_files);

@@ -1,6 +1,8 @@
 /* cl-sign-page.c: the Sign page — its images (drop, Add Images…, remove), the
- * fields that go into the credentials and the output folder. Profiles are in
- * cl-sign-page-profiles.c, signing in cl-sign-page-batch.c.
+ * groups of the signing profile (cl-sign-profile-group.c) and of the credentials
+ * (cl-sign-credentials-group.c), and the Sign button: the profile group unlocks
+ * the chosen profile, then a batch (cl-sign-batch.c) signs the images. They
+ * report here by signals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +13,31 @@
 #include <glib/gi18n.h>
 
 #include "cl-file-list.h"
-#include "cl-sign-page-private.h"
+#include "cl-sign-batch.h"
+#include "cl-sign-credentials-group.h"
+#include "cl-sign-page.h"
+#include "cl-sign-profile-group.h"
 #include "cl-sign-tasks.h"
+
+struct _ClSignPage
+{
+  AdwBin                  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay        *toast_overlay;
+  ClSignProfileGroup     *profile_group;
+  GtkListBox             *file_list;
+  ClSignCredentialsGroup *credentials_group;
+  GtkLabel               *status_label;
+  GtkProgressBar         *progress_bar;
+
+  /* Owned references */
+  GCancellable           *cancellable;          /* page lifetime */
+  GtkFileChooserNative   *chooser;
+  guint                   n_loading;
+  GCancellable           *signing;              /* from Sign until the batch ends */
+  ClSignBatch            *batch;                /* once the profile is unlocked */
+};
 
 enum {
   PROP_0,
@@ -25,19 +50,27 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ClSignPage, cl_sign_page, ADW_TYPE_BIN)
 
 
+static gboolean
+is_signing (ClSignPage *self)
+{
+  return self->signing != NULL;
+}
+
+
 gboolean
 cl_sign_page_get_busy (ClSignPage *self)
 {
   g_return_val_if_fail (CL_IS_SIGN_PAGE (self), FALSE);
 
-  return self->n_loading > 0 || cl_sign_page_batch_is_running (self);
+  return self->n_loading > 0 || cl_sign_profile_group_get_busy (self->profile_group) ||
+         is_signing (self);
 }
 
 
-void
-cl_sign_page_update_actions (ClSignPage *self)
+static void
+update_actions (ClSignPage *self)
 {
-  gboolean running = cl_sign_page_batch_is_running (self);
+  gboolean running = is_signing (self);
   gboolean has_profile = cl_sign_page_get_selected_profile (self) != NULL;
   guint n_files = cl_sign_page_get_n_files (self);
 
@@ -54,27 +87,9 @@ cl_sign_page_update_actions (ClSignPage *self)
 }
 
 
-void
-cl_sign_page_begin_loading (ClSignPage *self)
-{
-  self->n_loading++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-
-void
-cl_sign_page_end_loading (ClSignPage *self)
-{
-  g_return_if_fail (self->n_loading > 0);
-
-  self->n_loading--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-
-void
-cl_sign_page_set_error (ClSignPage *self,
-                        const char *message)
+static void
+set_error (ClSignPage *self,
+           const char *message)
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
@@ -89,6 +104,124 @@ cl_sign_page_get_error (ClSignPage *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
     return NULL;
   return gtk_label_get_text (self->status_label);
+}
+
+
+/* The signing profile */
+
+void
+cl_sign_page_reload_profiles (ClSignPage *self)
+{
+  g_return_if_fail (CL_IS_SIGN_PAGE (self));
+
+  cl_sign_profile_group_reload (self->profile_group);
+}
+
+
+gboolean
+cl_sign_page_select_profile (ClSignPage *self,
+                             const char *name)
+{
+  g_return_val_if_fail (CL_IS_SIGN_PAGE (self), FALSE);
+
+  return cl_sign_profile_group_select (self->profile_group, name);
+}
+
+
+const char *
+cl_sign_page_get_selected_profile (ClSignPage *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_PAGE (self), NULL);
+
+  return cl_sign_profile_group_get_selected (self->profile_group);
+}
+
+
+const char *
+cl_sign_page_get_problems (ClSignPage *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_PAGE (self), NULL);
+
+  return cl_sign_profile_group_get_problems (self->profile_group);
+}
+
+
+/* A profile chosen (again): the error shown was about the one before. */
+static void
+profile_selected_cb (ClSignPage *self)
+{
+  set_error (self, NULL);
+  update_actions (self);
+}
+
+
+static void
+profile_busy_cb (ClSignPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+
+static void
+profile_error_cb (ClSignPage *self,
+                  const char *message)
+{
+  set_error (self, message);
+}
+
+
+static void
+profile_problem_cb (ClSignPage *self,
+                    const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cl_sign_profile_group_import (CL_SIGN_PAGE (widget)->profile_group);
+}
+
+
+static void
+create_identity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cl_sign_profile_group_create_identity (CL_SIGN_PAGE (widget)->profile_group);
+}
+
+
+static void
+remove_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cl_sign_profile_group_remove_selected (CL_SIGN_PAGE (widget)->profile_group);
+}
+
+
+/* The images */
+
+static void
+begin_loading (ClSignPage *self)
+{
+  self->n_loading++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+
+static void
+end_loading (ClSignPage *self)
+{
+  g_return_if_fail (self->n_loading > 0);
+
+  self->n_loading--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 
@@ -134,7 +267,7 @@ has_credentials_cb (GObject      *source,
   if (error == NULL)
     cl_sign_file_row_set_has_credentials (check->row, has);
   if (check->page != NULL) {
-    cl_sign_page_end_loading (check->page);
+    end_loading (check->page);
     g_object_remove_weak_pointer (G_OBJECT (check->page), (gpointer *) &check->page);
   }
   g_object_unref (check->row);
@@ -149,7 +282,7 @@ cl_sign_page_add_files (ClSignPage  *self,
 {
   g_return_if_fail (CL_IS_SIGN_PAGE (self));
 
-  if (cl_sign_page_batch_is_running (self))
+  if (is_signing (self))
     return;
   for (int i = 0; i < n_files; i++) {
     guint n = cl_sign_page_get_n_files (self);
@@ -170,10 +303,10 @@ cl_sign_page_add_files (ClSignPage  *self,
     check->page = self;
     g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &check->page);
     check->row = g_object_ref (CL_SIGN_FILE_ROW (row));
-    cl_sign_page_begin_loading (self);
+    begin_loading (self);
     cl_sign_task_has_credentials (path, self->cancellable, has_credentials_cb, check);
   }
-  cl_sign_page_update_actions (self);
+  update_actions (self);
 }
 
 
@@ -186,24 +319,18 @@ remove_file_action (GtkWidget  *widget,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->file_list,
                                                       (int) g_variant_get_uint32 (parameter));
 
-  if (row != NULL && !cl_sign_page_batch_is_running (self))
+  if (row != NULL && !is_signing (self))
     gtk_list_box_remove (self->file_list, GTK_WIDGET (row));
-  cl_sign_page_update_actions (self);
+  update_actions (self);
 }
 
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+files_dropped_cb (GFile    **files,
+                  int        n_files,
+                  gpointer   user_data)
 {
-  ClSignPage *self = CL_SIGN_PAGE (user_data);
-  g_autoptr(GPtrArray) files = cl_file_list_from_drop (value);
-
-  cl_sign_page_add_files (self, (GFile **) files->pdata, (int) files->len);
-  return files->len > 0;
+  cl_sign_page_add_files (CL_SIGN_PAGE (user_data), files, n_files);
 }
 
 
@@ -223,77 +350,35 @@ images_chosen_cb (ClSignPage           *self,
 
 
 static void
-folder_chosen_cb (ClSignPage           *self,
-                  int                   response,
-                  GtkFileChooserNative *chooser)
+add_images_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  if (response == GTK_RESPONSE_ACCEPT) {
-    g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-    cl_sign_page_set_output_folder (self, folder);
-  }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-
-static void
-show_chooser (ClSignPage           *self,
-              const char           *title,
-              GtkFileChooserAction  action,
-              GCallback             response_cb)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ClSignPage *self = CL_SIGN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
 
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
   }
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               action, _("_Select"), _("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (_("Add Images to Sign"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN) {
-    g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-
-    gtk_file_filter_set_name (images, _("JPEG and PNG Images"));
-    gtk_file_filter_add_mime_type (images, "image/jpeg");
-    gtk_file_filter_add_mime_type (images, "image/png");
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  }
-  g_signal_connect_object (self->chooser, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_file_filter_set_name (images, _("JPEG and PNG Images"));
+  gtk_file_filter_add_mime_type (images, "image/jpeg");
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (images_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 
-static void
-add_images_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  show_chooser (CL_SIGN_PAGE (widget), _("Add Images to Sign"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                G_CALLBACK (images_chosen_cb));
-}
-
-
-static void
-choose_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  show_chooser (CL_SIGN_PAGE (widget), _("Output Folder"),
-                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, G_CALLBACK (folder_chosen_cb));
-}
-
-
-static void
-reset_folder_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cl_sign_page_set_output_folder (CL_SIGN_PAGE (widget), NULL);
-}
-
+/* The output folder */
 
 void
 cl_sign_page_set_output_folder (ClSignPage *self,
@@ -301,16 +386,180 @@ cl_sign_page_set_output_folder (ClSignPage *self,
 {
   g_return_if_fail (CL_IS_SIGN_PAGE (self));
 
-  g_set_object (&self->output_folder, folder);
-  if (folder != NULL) {
-    g_autofree char *where = g_file_get_parse_name (folder);
+  cl_sign_credentials_group_set_output_folder (self->credentials_group, folder);
+}
 
-    adw_action_row_set_subtitle (self->output_row, where);
-  } else {
-    adw_action_row_set_subtitle (self->output_row,
-                                 _("Next to each image, named …-signed"));
+
+/* A running batch puts the images it has not reached yet in the folder chosen now. */
+static void
+output_folder_cb (ClSignPage             *self,
+                  GParamSpec             *pspec,
+                  ClSignCredentialsGroup *credentials)
+{
+  if (self->batch != NULL)
+    cl_sign_batch_set_output_folder (self->batch,
+                                     cl_sign_credentials_group_get_output_folder (credentials));
+}
+
+
+/* Signing */
+
+/* The batch is over (or never started): the page takes images and profiles again. */
+static void
+end_signing (ClSignPage *self)
+{
+  g_clear_object (&self->signing);
+  if (self->batch != NULL)
+    g_signal_handlers_disconnect_by_data (self->batch, self);
+  g_clear_object (&self->batch);
+  update_actions (self);
+}
+
+
+static void
+progress_cb (ClSignPage  *self,
+             ClSignBatch *batch)
+{
+  guint total = cl_sign_batch_get_n_images (batch);
+  guint n_signed = cl_sign_batch_get_n_signed (batch);
+  guint done = n_signed + cl_sign_batch_get_n_failed (batch);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: "3 of 12 images signed" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u image signed",
+                                       "%u of %u images signed", total),
+                          n_signed, total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+}
+
+
+static void
+finished_cb (ClSignPage  *self,
+             ClSignBatch *batch)
+{
+  guint n_signed = cl_sign_batch_get_n_signed (batch);
+  guint n_failed = cl_sign_batch_get_n_failed (batch);
+  GFile *folder = cl_sign_batch_get_signed_folder (batch);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (g_cancellable_is_cancelled (self->signing))
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped: %u image signed",
+                                            "Stopped: %u images signed", n_signed),
+                               n_signed);
+  else if (n_failed > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed, %u failed",
+                                            "%u images signed, %u failed", n_signed),
+                               n_signed, n_failed);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed",
+                                            "%u images signed", n_signed),
+                               n_signed);
+  toast = adw_toast_new (message);
+  if (folder != NULL) {
+    g_autofree char *uri = g_file_get_uri (folder);
+
+    adw_toast_set_button_label (toast, _("Show in Files"));
+    adw_toast_set_action_name (toast, "sign.show-folder");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.reset-folder", folder != NULL);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  end_signing (self);
+}
+
+
+/* The fields are read now, once the key is unlocked, and the images signed. */
+static void
+start_batch (ClSignPage       *self,
+             ClSigningProfile *profile)
+{
+  ClSignCredentialsGroup *credentials = self->credentials_group;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < cl_sign_page_get_n_files (self); i++)
+    g_ptr_array_add (rows, cl_sign_page_get_file_row (self, i));
+  self->batch = cl_sign_batch_new (profile, cl_sign_credentials_group_read_options (credentials),
+                                   rows, cl_sign_credentials_group_get_output_folder (credentials));
+  g_signal_connect_object (self->batch, "progress", G_CALLBACK (progress_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->batch, "finished", G_CALLBACK (finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  cl_sign_batch_start (self->batch, self->signing);
+}
+
+
+static void
+unlocked_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ClSignPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSigningProfile) profile =
+    cl_sign_profile_group_unlock_finish (CL_SIGN_PROFILE_GROUP (source), result, &error);
+
+  if (!is_signing (self))   /* the page went away */
+    return;
+  if (profile == NULL) {
+    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      set_error (self, error->message);
+    end_signing (self);
+    return;
+  }
+  start_batch (self, profile);
+}
+
+
+static void
+sign_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClSignPage *self = CL_SIGN_PAGE (widget);
+  guint n_files = cl_sign_page_get_n_files (self);
+
+  if (is_signing (self) || cl_sign_page_get_selected_profile (self) == NULL || n_files == 0)
+    return;
+  set_error (self, NULL);
+  if (!cl_sign_profile_group_has_passphrase (self->profile_group)) {
+    set_error (self, _("Enter the passphrase of the signing profile."));
+    cl_sign_profile_group_focus_passphrase (self->profile_group);
+    return;
+  }
+
+  self->signing = g_cancellable_new ();
+  for (guint i = 0; i < n_files; i++)
+    cl_sign_file_row_set_state (cl_sign_page_get_file_row (self, i), CL_SIGN_FILE_PENDING, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  update_actions (self);
+  cl_sign_profile_group_unlock_async (self->profile_group, self->signing, unlocked_cb,
+                                      g_object_ref (self));
+}
+
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClSignPage *self = CL_SIGN_PAGE (widget);
+
+  if (self->signing != NULL)
+    g_cancellable_cancel (self->signing);
+}
+
+
+static void
+show_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 
@@ -338,10 +587,15 @@ cl_sign_page_dispose (GObject *object)
   ClSignPage *self = CL_SIGN_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  cl_sign_page_batch_dispose (self);
-  /* The passphrase lives only as long as the page (the window's session). */
-  if (self->passphrase_row != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  if (self->signing != NULL)
+    g_cancellable_cancel (self->signing);
+  g_clear_object (&self->signing);
+  if (self->batch != NULL)
+    g_signal_handlers_disconnect_by_data (self->batch, self);
+  g_clear_object (&self->batch);
+  /* The group may outlive the page while its tasks finish: it reports no more. */
+  if (self->profile_group != NULL)
+    g_signal_handlers_disconnect_by_data (self->profile_group, self);
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
@@ -356,12 +610,6 @@ cl_sign_page_finalize (GObject *object)
   ClSignPage *self = CL_SIGN_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->output_folder);
-  g_clear_pointer (&self->summaries, g_ptr_array_unref);
-  g_clear_pointer (&self->checked_profile, cl_signing_profile_unref);
-  g_clear_pointer (&self->problems, g_free);
-  g_clear_pointer (&self->pending_selection, g_free);
-  g_clear_pointer (&self->root, g_free);
   G_OBJECT_CLASS (cl_sign_page_parent_class)->finalize (object);
 }
 
@@ -381,52 +629,47 @@ cl_sign_page_class_init (ClSignPageClass *klass)
                           FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CL_TYPE_SIGN_PROFILE_GROUP);
+  g_type_ensure (CL_TYPE_SIGN_CREDENTIALS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-sign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, profile_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, profile_names);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, certificate_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, problems_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, problems_icon);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPage, profile_group);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, file_list);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, author_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, title_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, tsa_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, do_not_train_switch);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, source_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, output_row);
-  gtk_widget_class_bind_template_child (widget_class, ClSignPage, replace_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPage, credentials_group);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "sign.add-images", NULL, add_images_action);
   gtk_widget_class_install_action (widget_class, "sign.remove-file", "u", remove_file_action);
-  gtk_widget_class_install_action (widget_class, "sign.choose-folder", NULL,
-                                   choose_folder_action);
-  gtk_widget_class_install_action (widget_class, "sign.reset-folder", NULL,
-                                   reset_folder_action);
-  cl_sign_page_profiles_class_init (widget_class);
-  cl_sign_page_batch_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "sign.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "sign.create-identity", NULL,
+                                   create_identity_action);
+  gtk_widget_class_install_action (widget_class, "sign.remove-profile", NULL,
+                                   remove_profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_action);
+  gtk_widget_class_install_action (widget_class, "sign.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "sign.show-folder", "s", show_folder_action);
 }
 
 
 static void
 cl_sign_page_init (ClSignPage *self)
 {
-  GtkDropTarget *target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_DEFAULT);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  cl_sign_page_set_output_folder (self, NULL);
-  cl_sign_page_profiles_init (self);
-  cl_sign_page_update_actions (self);
+  cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
+  g_signal_connect_object (self->profile_group, "notify::selected-profile",
+                           G_CALLBACK (profile_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->profile_group, "notify::busy",
+                           G_CALLBACK (profile_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->profile_group, "error",
+                           G_CALLBACK (profile_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->profile_group, "problem",
+                           G_CALLBACK (profile_problem_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->credentials_group, "notify::output-folder",
+                           G_CALLBACK (output_folder_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 

@@ -24,7 +24,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSigningProfileRequest, cl_signing_profile_reque
 typedef void (*ClSigningProfileRequestFunc) (ClSigningProfileRequest *request,
                                       gpointer          user_data);
 
-/* The dialogs are modal to parent and call func with the page as user_data. */
+/* The dialogs are modal to parent and call func with user_data. */
 GtkWidget *cl_sign_test_identity_dialog_new (GtkWindow            *parent,
                                              ClSigningProfileRequestFunc  func,
                                              gpointer              user_data);

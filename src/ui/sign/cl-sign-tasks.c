@@ -16,6 +16,17 @@
 #include "cl-sign-tasks.h"
 #include "cl-test-identity.h"
 
+/* What a task works on, as the caller passes it (borrowed) … */
+typedef struct {
+  const char *root;
+  const char *name;
+  const char *path;
+  const char *key_path;
+  const char *passphrase;
+  const char *new_passphrase;
+} TaskArgs;
+
+/* … and the task's own copy, freed (secrets wiped) with the task. */
 typedef struct {
   char *root;
   char *name;
@@ -48,24 +59,50 @@ task_data_free (TaskData *data)
 }
 
 
-static GTask *
-new_task (gpointer             source_tag,
-          const char          *root,
-          const char          *name,
-          const char          *passphrase,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+/* Every task: copy the arguments, run thread with the cancellable, call back on
+ * the caller's main context. source_tag is the public function, checked on finish. */
+static void
+run_in_thread (gpointer             source_tag,
+               GTaskThreadFunc      thread,
+               const TaskArgs      *args,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
-  data->root = g_strdup (root);
-  data->name = g_strdup (name);
-  data->passphrase = g_strdup (passphrase);
+  data->root = g_strdup (args->root);
+  data->name = g_strdup (args->name);
+  data->path = g_strdup (args->path);
+  data->key_path = g_strdup (args->key_path);
+  data->passphrase = g_strdup (args->passphrase);
+  data->new_passphrase = g_strdup (args->new_passphrase);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  return task;
+  g_task_run_in_thread (task, thread);
+}
+
+
+static gpointer
+finish_pointer (GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+
+static gboolean
+finish_boolean (GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 
@@ -92,10 +129,8 @@ cl_sign_task_list_profiles (const char          *root,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_list_profiles, root, NULL, NULL,
-                                    cancellable, callback, user_data);
-
-  g_task_run_in_thread (task, list_thread);
+  run_in_thread (cl_sign_task_list_profiles, list_thread, &(TaskArgs) { .root = root },
+                 cancellable, callback, user_data);
 }
 
 
@@ -103,7 +138,7 @@ GPtrArray *
 cl_sign_task_list_profiles_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, cl_sign_task_list_profiles, error);
 }
 
 
@@ -132,10 +167,9 @@ cl_sign_task_load_profile (const char          *root,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_load_profile, root, name, passphrase,
-                                    cancellable, callback, user_data);
-
-  g_task_run_in_thread (task, load_thread);
+  run_in_thread (cl_sign_task_load_profile, load_thread,
+                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase },
+                 cancellable, callback, user_data);
 }
 
 
@@ -143,7 +177,7 @@ ClSigningProfile *
 cl_sign_task_load_profile_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, cl_sign_task_load_profile, error);
 }
 
 
@@ -173,10 +207,9 @@ cl_sign_task_create_test_identity (const char          *root,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_create_test_identity, root, name, passphrase,
-                                    cancellable, callback, user_data);
-
-  g_task_run_in_thread (task, create_thread);
+  run_in_thread (cl_sign_task_create_test_identity, create_thread,
+                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase },
+                 cancellable, callback, user_data);
 }
 
 
@@ -214,14 +247,11 @@ cl_sign_task_import_profile (const char          *root,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_import_profile, root, name, source_passphrase,
-                                    cancellable, callback, user_data);
-  TaskData *data = g_task_get_task_data (task);
-
-  data->path = g_strdup (path);
-  data->key_path = g_strdup (key_path);
-  data->new_passphrase = g_strdup (new_passphrase);
-  g_task_run_in_thread (task, import_thread);
+  run_in_thread (cl_sign_task_import_profile, import_thread,
+                 &(TaskArgs) { .root = root, .name = name, .path = path, .key_path = key_path,
+                               .passphrase = source_passphrase,
+                               .new_passphrase = new_passphrase },
+                 cancellable, callback, user_data);
 }
 
 
@@ -248,10 +278,9 @@ cl_sign_task_remove_profile (const char          *root,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_remove_profile, root, name, NULL,
-                                    cancellable, callback, user_data);
-
-  g_task_run_in_thread (task, remove_thread);
+  run_in_thread (cl_sign_task_remove_profile, remove_thread,
+                 &(TaskArgs) { .root = root, .name = name },
+                 cancellable, callback, user_data);
 }
 
 
@@ -259,7 +288,7 @@ gboolean
 cl_sign_task_finish (GAsyncResult  *result,
                      GError       **error)
 {
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (result, error);
 }
 
 
@@ -286,12 +315,8 @@ cl_sign_task_has_credentials (const char          *path,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (cl_sign_task_has_credentials, NULL, NULL, NULL,
-                                    cancellable, callback, user_data);
-  TaskData *data = g_task_get_task_data (task);
-
-  data->path = g_strdup (path);
-  g_task_run_in_thread (task, credentials_thread);
+  run_in_thread (cl_sign_task_has_credentials, credentials_thread, &(TaskArgs) { .path = path },
+                 cancellable, callback, user_data);
 }
 
 
@@ -299,5 +324,5 @@ gboolean
 cl_sign_task_has_credentials_finish (GAsyncResult  *result,
                                      GError       **error)
 {
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (result, error);
 }

@@ -1,0 +1,257 @@
+/* cl-sign-batch.c: signing the Sign page's images one after another with
+ * cl_signer_sign_file_async. A failure is shown on its row and the batch goes
+ * on; cancelling stops it after the image being signed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-sign-batch"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cl-sign-batch.h"
+
+struct _ClSignBatch
+{
+  GObject           parent_instance;
+
+  ClSigningProfile *profile;         /* unlocked */
+  ClSignOptions     options;         /* its strings are the four below */
+  char             *author;
+  char             *title;
+  char             *tsa_url;
+  char             *source_type;
+  GPtrArray        *rows;            /* ClSignFileRow */
+  GFile            *output_folder;   /* NULL: next to each image */
+  GCancellable     *cancellable;
+  guint             next;
+  guint             n_signed;
+  guint             n_failed;
+  GFile            *signed_folder;
+};
+
+enum {
+  PROGRESS,
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ClSignBatch, cl_sign_batch, G_TYPE_OBJECT)
+
+
+/* As the CLI names batch outputs (<folder>/<name of the image>); when that is
+ * the image itself (signing next to it) the copy is <stem>-signed<.ext>. */
+char *
+cl_sign_batch_output_path (GFile *input,
+                           GFile *folder)
+{
+  g_autofree char *base = g_file_get_basename (input);
+  g_autoptr(GFile) parent = g_file_get_parent (input);
+  g_autoptr(GFile) target = NULL;
+  const char *dot;
+  g_autofree char *signed_name = NULL;
+
+  if (folder == NULL)
+    folder = parent;
+  target = g_file_get_child (folder, base);
+  if (!g_file_equal (target, input))
+    return g_file_get_path (target);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    signed_name = g_strdup_printf ("%.*s-signed%s", (int) (dot - base), base, dot);
+  else
+    signed_name = g_strconcat (base, "-signed", NULL);
+  g_clear_object (&target);
+  target = g_file_get_child (folder, signed_name);
+  return g_file_get_path (target);
+}
+
+
+static void
+finish (ClSignBatch *self)
+{
+  g_autoptr(ClSignBatch) hold = g_object_ref (self);   /* the handler may drop the batch */
+
+  /* Rows not reached stay pending. */
+  for (guint i = self->next; i < self->rows->len; i++)
+    cl_sign_file_row_set_state (g_ptr_array_index (self->rows, i), CL_SIGN_FILE_PENDING, NULL);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+
+static void sign_next (ClSignBatch *self);
+
+
+static void
+signed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ClSignBatch) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSignResult) sign_result = cl_signer_sign_file_finish (result, &error);
+  ClSignFileRow *row = g_ptr_array_index (self->rows, self->next - 1);
+  const char *output = g_object_get_data (G_OBJECT (row), "cl-output");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+    cl_sign_file_row_set_state (row, CL_SIGN_FILE_PENDING, NULL);
+  } else if (sign_result == NULL) {
+    self->n_failed++;
+    cl_sign_file_row_set_state (row, CL_SIGN_FILE_FAILED, error->message);
+  } else {
+    g_autoptr(GFile) file = g_file_new_for_path (output);
+
+    self->n_signed++;
+    cl_sign_file_row_set_state (row, CL_SIGN_FILE_DONE, output);
+    if (self->signed_folder == NULL)
+      self->signed_folder = g_file_get_parent (file);
+  }
+  g_signal_emit (self, signals[PROGRESS], 0);
+  sign_next (self);
+}
+
+
+static void
+sign_next (ClSignBatch *self)
+{
+  ClSignFileRow *row;
+  g_autofree char *input = NULL;
+  char *output;
+
+  if (self->next >= self->rows->len || g_cancellable_is_cancelled (self->cancellable)) {
+    finish (self);
+    return;
+  }
+  row = g_ptr_array_index (self->rows, self->next++);
+  input = g_file_get_path (cl_sign_file_row_get_file (row));
+  output = cl_sign_batch_output_path (cl_sign_file_row_get_file (row), self->output_folder);
+  g_object_set_data_full (G_OBJECT (row), "cl-output", output, g_free);
+  cl_sign_file_row_set_state (row, CL_SIGN_FILE_SIGNING, NULL);
+  cl_signer_sign_file_async (self->profile, &self->options, input, output,
+                             self->cancellable, signed_cb, g_object_ref (self));
+}
+
+
+void
+cl_sign_batch_start (ClSignBatch  *self,
+                     GCancellable *cancellable)
+{
+  g_return_if_fail (CL_IS_SIGN_BATCH (self));
+  g_return_if_fail (self->cancellable == NULL);
+
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  g_signal_emit (self, signals[PROGRESS], 0);
+  sign_next (self);
+}
+
+
+void
+cl_sign_batch_set_output_folder (ClSignBatch *self,
+                                 GFile       *output_folder)
+{
+  g_return_if_fail (CL_IS_SIGN_BATCH (self));
+
+  g_set_object (&self->output_folder, output_folder);
+}
+
+
+guint
+cl_sign_batch_get_n_images (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), 0);
+
+  return self->rows->len;
+}
+
+
+guint
+cl_sign_batch_get_n_signed (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), 0);
+
+  return self->n_signed;
+}
+
+
+guint
+cl_sign_batch_get_n_failed (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), 0);
+
+  return self->n_failed;
+}
+
+
+GFile *
+cl_sign_batch_get_signed_folder (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), NULL);
+
+  return self->signed_folder;
+}
+
+
+static void
+cl_sign_batch_finalize (GObject *object)
+{
+  ClSignBatch *self = CL_SIGN_BATCH (object);
+
+  g_clear_pointer (&self->profile, cl_signing_profile_unref);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->tsa_url, g_free);
+  g_clear_pointer (&self->source_type, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->output_folder);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->signed_folder);
+  G_OBJECT_CLASS (cl_sign_batch_parent_class)->finalize (object);
+}
+
+
+static void
+cl_sign_batch_class_init (ClSignBatchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cl_sign_batch_finalize;
+
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+
+static void
+cl_sign_batch_init (ClSignBatch *self)
+{
+}
+
+
+ClSignBatch *
+cl_sign_batch_new (ClSigningProfile    *profile,
+                   const ClSignOptions *options,
+                   GPtrArray           *rows,
+                   GFile               *output_folder)
+{
+  ClSignBatch *self = g_object_new (CL_TYPE_SIGN_BATCH, NULL);
+
+  self->profile = cl_signing_profile_ref (profile);
+  self->options = *options;
+  self->options.author = self->author = g_strdup (options->author);
+  self->options.title = self->title = g_strdup (options->title);
+  self->options.tsa_url = self->tsa_url = g_strdup (options->tsa_url);
+  self->options.digital_source_type = self->source_type =
+    g_strdup (options->digital_source_type);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (rows, i)));
+  g_set_object (&self->output_folder, output_folder);
+  return self;
+}
