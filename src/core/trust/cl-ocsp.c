@@ -53,23 +53,6 @@ cl_ocsp_request_new (X509    *cert,
 }
 
 
-void
-cl_revocation_judge (ClRevocationInfo *info,
-                     gboolean          listed_revoked,
-                     gint64            judged_time,
-                     gboolean          time_is_trusted)
-{
-  if (!listed_revoked || info->reason == OCSP_REVOKED_STATUS_REMOVEFROMCRL) {
-    info->state = CL_REVOCATION_GOOD;
-  } else if (time_is_trusted && info->revoked_at > judged_time) {
-    /* C2PA 2.2 §15.9.2: revoked after a trusted signing time does not undo the signature. */
-    info->state = CL_REVOCATION_REVOKED_LATER;
-  } else {
-    info->state = CL_REVOCATION_REVOKED;
-  }
-}
-
-
 /* RFC 6960 §4.2.2.2: the issuer itself, or a certificate the issuer issued
  * for OCSP signing, may answer for the issuer's certificates. */
 static gboolean
