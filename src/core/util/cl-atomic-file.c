@@ -20,7 +20,7 @@
 
 struct _ClAtomicFile {
   char          *path;
-  char          *temp_path;    /* NULL once committed */
+  char          *temp_path;    /* NULL once committed or discarded */
   int            fd;           /* -1 once finished */
   GOutputStream *stream;
 };
@@ -91,6 +91,15 @@ cl_atomic_file_new (const char  *path,
 }
 
 
+static void
+discard_temporary (ClAtomicFile *self)
+{
+  if (self->temp_path != NULL)
+    g_unlink (self->temp_path);
+  g_clear_pointer (&self->temp_path, g_free);
+}
+
+
 GOutputStream *
 cl_atomic_file_get_stream (ClAtomicFile *self)
 {
@@ -125,6 +134,8 @@ cl_atomic_file_finish (ClAtomicFile  *self,
   if (ok && saved_errno != 0)
     ok = set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"), self->path,
                           g_strerror (saved_errno));
+  if (!ok)
+    discard_temporary (self);
   return ok;
 }
 
@@ -139,6 +150,7 @@ cl_atomic_file_commit (ClAtomicFile        *self,
 
   if (!cl_atomic_file_finish (self, NULL, error))
     return FALSE;
+  g_return_val_if_fail (self->temp_path != NULL, FALSE);   /* committed, or failed, before */
   temp_path = g_steal_pointer (&self->temp_path);
   /* link() fails when the target exists, so a file that appeared meanwhile is
    * never overwritten; rename() replaces in one step. */
@@ -167,9 +179,7 @@ cl_atomic_file_free (ClAtomicFile *self)
   g_clear_object (&self->stream);
   if (self->fd >= 0)
     close (self->fd);
-  if (self->temp_path != NULL)
-    g_unlink (self->temp_path);
-  g_free (self->temp_path);
+  discard_temporary (self);
   g_free (self->path);
   g_free (self);
 }

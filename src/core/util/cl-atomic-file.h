@@ -34,7 +34,8 @@ ClAtomicFile  *cl_atomic_file_new           (const char          *path,
 GOutputStream *cl_atomic_file_get_stream    (ClAtomicFile        *self);
 /* The temporary file's path, to read back what was written before committing. */
 const char    *cl_atomic_file_get_temp_path (ClAtomicFile        *self);
-/* Flushes the stream and syncs the temporary file to disk: it is complete. */
+/* Flushes the stream and syncs the temporary file to disk: it is complete (or,
+ * on failure, removed). */
 gboolean       cl_atomic_file_finish        (ClAtomicFile        *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
