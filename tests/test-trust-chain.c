@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
 
@@ -14,6 +15,8 @@
 #include "cl-test-pki.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-chain.h"
+#include "cl-trust-list-fetch.h"
+#include "cl-trust-snapshot.h"
 #include "cl-trust-store.h"
 #include "cl-x509.h"
 
@@ -746,8 +749,8 @@ test_default_store (void)
 }
 
 
-/* Folders written by the background refresh job (cl-trust-snapshot) carry
- * another meta.json: no "kind", "source_url", "snapshot_date". */
+/* Folders written by the background refresh job (cl-trust-snapshot) of earlier
+ * versions carry a meta.json without "kind", with a fractional snapshot date. */
 static void
 test_refresh_job_meta (void)
 {
@@ -782,6 +785,114 @@ test_refresh_job_meta (void)
   X509_STORE_free (tsa);
 
   g_assert_true (cl_trust_store_remove_list (dir, "c2pa-tsa", &error));
+}
+
+
+static JsonObject *
+load_meta (const char *dir,
+           const char *list)
+{
+  g_autofree char *path = g_build_filename (dir, list, "meta.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+
+static char *
+member_names (JsonObject *object)
+{
+  g_autoptr(GList) names = g_list_sort (json_object_get_members (object),
+                                        (GCompareFunc) g_strcmp0);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GList *name = names; name != NULL; name = name->next)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "," : "", (char *) name->data);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+
+/* The refresh job (cl-trust-snapshot) and an import (cl-trust-list-fetch) write
+ * meta.json with one vocabulary; files in an older vocabulary still load. */
+static void
+test_meta_one_vocabulary (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-trust", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *pem_path = g_build_filename (dir, "roots.pem", NULL);
+  g_autofree char *old_dir = g_build_filename (dir, "old-import", NULL);
+  g_autofree char *old_anchors = g_build_filename (old_dir, "anchors.pem", NULL);
+  g_autofree char *old_meta = g_build_filename (old_dir, "meta.json", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 8, 5, 0, 11, 39);
+  g_autoptr(ClTrustList) imported = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(JsonObject) job_meta = NULL;
+  g_autoptr(JsonObject) import_meta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job_keys = NULL;
+  g_autofree char *import_keys = NULL;
+  g_autofree char *pem = NULL;
+  gsize pem_len = 0;
+  ClTrustList *list;
+
+  cl_test_write_pem (pem_path, pki->root, NULL);
+  g_assert_true (g_file_get_contents (pem_path, &pem, &pem_len, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (pem, pem_len);
+
+    g_assert_true (cl_trust_snapshot_replace (dir, "c2pa-tsa", bytes, 1,
+                                              "https://example.org/tsa.pem", date, &error));
+    g_assert_no_error (error);
+  }
+  imported = cl_trust_list_new_from_files ("newsroom", CL_TRUST_LIST_KIND_USER, pem_path, NULL,
+                                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_trust_list_install (imported, dir, &error));
+  g_assert_no_error (error);
+
+  job_meta = load_meta (dir, "c2pa-tsa");
+  import_meta = load_meta (dir, "newsroom");
+  job_keys = member_names (job_meta);
+  import_keys = member_names (import_meta);
+  g_assert_cmpstr (job_keys, ==, import_keys);
+  g_assert_cmpstr (job_keys, ==, "allowed_count,certificate_count,kind,list,sha256,size,"
+                                 "snapshot_date,source_url");
+  g_assert_cmpstr (json_object_get_string_member (job_meta, "kind"), ==, "c2pa-tsa");
+  g_assert_cmpstr (json_object_get_string_member (job_meta, "snapshot_date"), ==,
+                   "2026-08-05T00:11:39Z");
+  g_assert_cmpstr (json_object_get_string_member (job_meta, "sha256"), ==,
+                   json_object_get_string_member (import_meta, "sha256"));
+
+  /* Written by an earlier import: other names, and the kind says more than the name. */
+  g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+  cl_test_write_pem (old_anchors, pki->root, NULL);
+  g_assert_true (g_file_set_contents (old_meta,
+                                      "{\"name\": \"old-import\", \"kind\": \"user-tsa\","
+                                      " \"source\": \"/home/someone/tsa.pem\","
+                                      " \"snapshot\": \"2026-08-05T00:11:39Z\","
+                                      " \"saved\": \"2026-08-06T10:00:00Z\","
+                                      " \"anchors\": 1, \"allowed\": 0}",
+                                      -1, NULL));
+
+  store = cl_trust_store_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((GStrv) cl_trust_store_get_problems (store)), ==, 0);
+  list = cl_trust_store_lookup (store, "c2pa-tsa");
+  g_assert_cmpint (cl_trust_list_get_kind (list), ==, CL_TRUST_LIST_KIND_C2PA_TSA);
+  g_assert_cmpstr (cl_trust_list_get_source (list), ==, "https://example.org/tsa.pem");
+  g_assert_cmpint (cl_trust_list_get_snapshot (list), ==, 1785888699);
+  list = cl_trust_store_lookup (store, "newsroom");
+  g_assert_cmpint (cl_trust_list_get_kind (list), ==, CL_TRUST_LIST_KIND_USER);
+  g_assert_cmpstr (cl_trust_list_get_source (list), ==, pem_path);
+  g_assert_cmpuint (cl_trust_list_get_anchors (list)->len, ==, 1);
+  list = cl_trust_store_lookup (store, "old-import");
+  g_assert_nonnull (list);
+  g_assert_cmpint (cl_trust_list_get_kind (list), ==, CL_TRUST_LIST_KIND_USER_TSA);
+  g_assert_cmpstr (cl_trust_list_get_source (list), ==, "/home/someone/tsa.pem");
+  g_assert_cmpint (cl_trust_list_get_snapshot (list), ==, 1785888699);
+  g_assert_cmpuint (cl_trust_list_get_anchors (list)->len, ==, 1);
 }
 
 
@@ -952,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/trust/store/lote", test_lote_entities);
   g_test_add_func ("/trust/store/default", test_default_store);
   g_test_add_func ("/trust/store/refresh-job-meta", test_refresh_job_meta);
+  g_test_add_func ("/trust/store/meta-one-vocabulary", test_meta_one_vocabulary);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);

@@ -115,86 +115,110 @@ parse_token (const guint8 *token,
 }
 
 
-ClTimestampResult *
-cl_timestamp_verify (const guint8 *token,
-                     gsize         token_len,
-                     const guint8 *data,
-                     gsize         data_len,
-                     gboolean      check_trust,
-                     X509_STORE   *tsa_anchors)
+/* The token's TSTInfo and its SignedData as CMS (which OpenSSL verifies). */
+static gboolean
+decode_token (ClTimestampResult  *result,
+              const guint8       *token,
+              gsize               token_len,
+              TS_TST_INFO       **tst,
+              CMS_ContentInfo   **cms)
 {
-  ClTimestampResult *result = g_new0 (ClTimestampResult, 1);
-  g_autoptr(PKCS7) p7 = NULL;
-  g_autoptr(TS_TST_INFO) tst = NULL;
-  g_autoptr(CMS_ContentInfo) cms = NULL;
-  STACK_OF(X509) *certs = NULL;
-  STACK_OF(X509) *signers = NULL;
+  g_autoptr(PKCS7) p7 = parse_token (token, token_len);
   unsigned char *der = NULL;
   const unsigned char *p;
   int der_len;
-  struct tm tm;
-  X509 *signer;
-  TS_MSG_IMPRINT *imprint;
-  const ASN1_OBJECT *imprint_oid;
-  const EVP_MD *md;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int digest_len = 0;
-  ASN1_OCTET_STRING *msg;
-  g_autofree char *explanation = NULL;
 
-  result->statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
-  ERR_set_mark ();
-
-  p7 = parse_token (token, token_len);
-  if (p7 == NULL || (tst = PKCS7_to_TS_TST_INFO (p7)) == NULL) {
+  if (p7 == NULL || (*tst = PKCS7_to_TS_TST_INFO (p7)) == NULL) {
     add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("could not parse timestamp data"));
-    goto out;
+    return FALSE;
   }
   der_len = i2d_PKCS7 (p7, &der);
   p = der;
-  if (der_len <= 0 || (cms = d2i_CMS_ContentInfo (NULL, &p, der_len)) == NULL) {
+  if (der_len > 0)
+    *cms = d2i_CMS_ContentInfo (NULL, &p, der_len);
+  OPENSSL_free (der);
+  if (*cms == NULL) {
     add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("could not parse timestamp data"));
-    goto out;
+    return FALSE;
   }
-  certs = CMS_get1_certs (cms);
-  if (certs == NULL || sk_X509_num (certs) == 0) {
-    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("time stamp contains no certificates"));
-    goto out;
-  }
+  return TRUE;
+}
+
+
+static gboolean
+read_gen_time (ClTimestampResult *result,
+               TS_TST_INFO       *tst)
+{
+  struct tm tm;
 
   if (!ASN1_TIME_to_tm (TS_TST_INFO_get_time (tst), &tm)) {
     add_status (result, CL_CODE_TIME_STAMP_MALFORMED, _("timestamp time is malformed"));
-    goto out;
+    return FALSE;
   }
   result->gen_time = timegm (&tm);
+  return TRUE;
+}
 
-  /* The CMS signature and the signed messageDigest over the TSTInfo. */
-  if (CMS_verify (cms, NULL, NULL, NULL, NULL, CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
-    unsigned long err = ERR_peek_last_error ();
 
-    if (ERR_GET_LIB (err) == ERR_LIB_CMS && ERR_GET_REASON (err) == CMS_R_CONTENT_VERIFY_ERROR)
-      add_status (result, CL_CODE_TIME_STAMP_MISMATCH, _("timestamp bad message digest"));
-    else
-      add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED,
-                  _("timestamp signed data did not match signature"));
-    goto out;
-  }
-  signers = CMS_get0_signers (cms);
-  if (signers == NULL || sk_X509_num (signers) == 0) {
+/* The CMS signature and the signed messageDigest over the TSTInfo. */
+static gboolean
+verify_signed_data (ClTimestampResult *result,
+                    CMS_ContentInfo   *cms)
+{
+  unsigned long err;
+
+  if (CMS_verify (cms, NULL, NULL, NULL, NULL, CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) == 1)
+    return TRUE;
+  err = ERR_peek_last_error ();
+  if (ERR_GET_LIB (err) == ERR_LIB_CMS && ERR_GET_REASON (err) == CMS_R_CONTENT_VERIFY_ERROR)
+    add_status (result, CL_CODE_TIME_STAMP_MISMATCH, _("timestamp bad message digest"));
+  else
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED,
+                _("timestamp signed data did not match signature"));
+  return FALSE;
+}
+
+
+/* The TSA's certificate, which must have been valid at genTime. */
+static gboolean
+check_signer (ClTimestampResult  *result,
+              CMS_ContentInfo    *cms,
+              STACK_OF(X509)    **signers)
+{
+  X509 *signer;
+
+  *signers = CMS_get0_signers (cms);
+  if (*signers == NULL || sk_X509_num (*signers) == 0) {
     add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("timestamp signer not found"));
-    goto out;
+    return FALSE;
   }
-  signer = sk_X509_value (signers, 0);
+  signer = sk_X509_value (*signers, 0);
   result->tsa_name = common_name (signer);
-
   if (ASN1_TIME_cmp_time_t (X509_get0_notBefore (signer), (time_t) result->gen_time) > 0 ||
       ASN1_TIME_cmp_time_t (X509_get0_notAfter (signer), (time_t) result->gen_time) < 0) {
     add_status (result, CL_CODE_TIME_STAMP_OUTSIDE_VALIDITY,
                 _("timestamp signer outside of certificate validity"));
-    goto out;
+    return FALSE;
   }
+  return TRUE;
+}
 
-  imprint = TS_TST_INFO_get_msg_imprint (tst);
+
+/* The message imprint must be the digest of data. */
+static gboolean
+check_imprint (ClTimestampResult *result,
+               TS_TST_INFO       *tst,
+               const guint8      *data,
+               gsize              data_len)
+{
+  TS_MSG_IMPRINT *imprint = TS_TST_INFO_get_msg_imprint (tst);
+  ASN1_OCTET_STRING *msg = TS_MSG_IMPRINT_get_msg (imprint);
+  const ASN1_OBJECT *imprint_oid;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+  g_autofree char *explanation = NULL;
+  const EVP_MD *md;
+
   X509_ALGOR_get0 (&imprint_oid, NULL, NULL, TS_MSG_IMPRINT_get_algo (imprint));
   switch (OBJ_obj2nid (imprint_oid)) {
   case NID_sha256: md = EVP_sha256 (); break;
@@ -204,21 +228,49 @@ cl_timestamp_verify (const guint8 *token,
   }
   if (md == NULL) {
     add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("timestamp unknown message digest algorithm"));
-    goto out;
+    return FALSE;
   }
-  msg = TS_MSG_IMPRINT_get_msg (imprint);
   if (EVP_Digest (data, data_len, digest, &digest_len, md, NULL) != 1 ||
       (unsigned int) ASN1_STRING_length (msg) != digest_len ||
       memcmp (ASN1_STRING_get0_data (msg), digest, digest_len) != 0) {
     explanation = g_strdup_printf (_("timestamp message digest did not match: %s"),
                                    result->tsa_name);
     add_status (result, CL_CODE_TIME_STAMP_MISMATCH, explanation);
-    goto out;
+    return FALSE;
   }
-  explanation = g_strdup_printf (_("timestamp message digest matched: %s"), result->tsa_name);
-  add_status (result, CL_CODE_TIME_STAMP_VALIDATED, explanation);
-  result->validated = TRUE;
-  g_clear_pointer (&explanation, g_free);
+  return TRUE;
+}
+
+
+/* The TSA's certificate chains to tsa_anchors at genTime and is for time-stamping. */
+static gboolean
+tsa_is_trusted (X509           *signer,
+                STACK_OF(X509) *certs,
+                X509_STORE     *tsa_anchors,
+                gint64          gen_time)
+{
+  g_autoptr(X509_STORE_CTX) ctx = X509_STORE_CTX_new ();
+  X509_VERIFY_PARAM *param;
+
+  if (ctx == NULL || X509_STORE_CTX_init (ctx, tsa_anchors, signer, certs) != 1)
+    return FALSE;
+  param = X509_STORE_CTX_get0_param (ctx);
+  X509_VERIFY_PARAM_set_time (param, (time_t) gen_time);
+  X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_PARTIAL_CHAIN);
+  return X509_verify_cert (ctx) == 1 &&
+         (X509_get_extension_flags (signer) & EXFLAG_XKUSAGE) != 0 &&
+         (X509_get_extended_key_usage (signer) & XKU_TIMESTAMP) != 0;
+}
+
+
+static void
+judge_trust (ClTimestampResult *result,
+             X509              *signer,
+             STACK_OF(X509)    *certs,
+             gboolean           check_trust,
+             X509_STORE        *tsa_anchors)
+{
+  g_autofree char *explanation = NULL;
 
   if (!check_trust) {
     explanation = g_strdup_printf (_("legacy timestamp cert trusted: %s"), result->tsa_name);
@@ -228,30 +280,57 @@ cl_timestamp_verify (const guint8 *token,
     explanation = g_strdup_printf (_("timestamp cert untrusted: %s"), result->tsa_name);
     add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, explanation);
   } else {
-    g_autoptr(X509_STORE_CTX) ctx = X509_STORE_CTX_new ();
-    gboolean ok = FALSE;
+    gboolean ok = tsa_is_trusted (signer, certs, tsa_anchors, result->gen_time);
 
-    if (ctx != NULL && X509_STORE_CTX_init (ctx, tsa_anchors, signer, certs) == 1) {
-      X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param (ctx);
-
-      X509_VERIFY_PARAM_set_time (param, (time_t) result->gen_time);
-      X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_PARTIAL_CHAIN);
-      ok = X509_verify_cert (ctx) == 1 &&
-           (X509_get_extension_flags (signer) & EXFLAG_XKUSAGE) != 0 &&
-           (X509_get_extended_key_usage (signer) & XKU_TIMESTAMP) != 0;
-    }
     explanation = g_strdup_printf (ok ? _("timestamp cert trusted: %s")
                                       : _("timestamp cert untrusted: %s"), result->tsa_name);
     add_status (result, ok ? CL_CODE_TIME_STAMP_TRUSTED : CL_CODE_TIME_STAMP_UNTRUSTED, explanation);
     result->trusted = ok;
   }
+}
+
+
+ClTimestampResult *
+cl_timestamp_verify (const guint8 *token,
+                     gsize         token_len,
+                     const guint8 *data,
+                     gsize         data_len,
+                     gboolean      check_trust,
+                     X509_STORE   *tsa_anchors)
+{
+  ClTimestampResult *result = g_new0 (ClTimestampResult, 1);
+  g_autoptr(TS_TST_INFO) tst = NULL;
+  g_autoptr(CMS_ContentInfo) cms = NULL;
+  STACK_OF(X509) *certs = NULL;
+  STACK_OF(X509) *signers = NULL;
+  g_autofree char *explanation = NULL;
+
+  result->statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+  ERR_set_mark ();
+
+  if (!decode_token (result, token, token_len, &tst, &cms))
+    goto out;
+  certs = CMS_get1_certs (cms);
+  if (certs == NULL || sk_X509_num (certs) == 0) {
+    add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("time stamp contains no certificates"));
+    goto out;
+  }
+  if (!read_gen_time (result, tst) ||
+      !verify_signed_data (result, cms) ||
+      !check_signer (result, cms, &signers) ||
+      !check_imprint (result, tst, data, data_len))
+    goto out;
+
+  explanation = g_strdup_printf (_("timestamp message digest matched: %s"), result->tsa_name);
+  add_status (result, CL_CODE_TIME_STAMP_VALIDATED, explanation);
+  result->validated = TRUE;
+  judge_trust (result, sk_X509_value (signers, 0), certs, check_trust, tsa_anchors);
 
 out:
   if (signers != NULL)
     sk_X509_free (signers);
   if (certs != NULL)
     sk_X509_pop_free (certs, X509_free);
-  OPENSSL_free (der);
   ERR_pop_to_mark ();
   return result;
 }

@@ -13,6 +13,7 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 
+#include "cl-atomic-file.h"
 #include "cl-error.h"
 #include "cl-signing-profile-store.h"
 
@@ -165,8 +166,7 @@ write_private_file (const char  *dir,
 {
   g_autofree char *path = g_build_filename (dir, file_name, NULL);
 
-  return g_file_set_contents_full (path, contents, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   error);
+  return cl_atomic_file_set_contents (path, contents, (gssize) len, 0600, error);
 }
 
 
@@ -460,6 +460,5 @@ cl_signing_profile_store_export_ca (const char  *root,
                  _("“%s” is not a local test identity: there is no CA of ours to export"), name);
     return FALSE;
   }
-  return g_file_set_contents_full (path, contents, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                   error);
+  return cl_atomic_file_set_contents (path, contents, (gssize) len, 0644, error);
 }

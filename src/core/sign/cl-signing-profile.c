@@ -478,20 +478,13 @@ check_eku (X509   *leaf,
 }
 
 
-GArray *
-cl_signing_profile_check (ClSigningProfile *self,
-                  GDateTime *now,
-                  gboolean  *usable)
+static void
+check_validity (X509      *leaf,
+                GDateTime *now,
+                GArray    *problems)
 {
-  GArray *problems = g_array_new (FALSE, TRUE, sizeof (ClSigningProfileProblem));
-  X509 *leaf = cl_signing_profile_get_leaf (self);
-  uint32_t flags = X509_get_extension_flags (leaf);
   time_t now_t = (time_t) g_date_time_to_unix (now);
   time_t soon_t = now_t + (time_t) CL_SIGNING_PROFILE_EXPIRY_WARNING_DAYS * 24 * 3600;
-  EVP_PKEY *public_key = X509_get0_pubkey (leaf);
-  X509_NAME *subject = X509_get_subject_name (leaf);
-
-  g_array_set_clear_func (problems, problem_clear);
 
   if (X509_cmp_time (X509_get0_notAfter (leaf), &now_t) <= 0)
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
@@ -504,6 +497,17 @@ cl_signing_profile_check (ClSigningProfile *self,
   if (X509_cmp_time (X509_get0_notBefore (leaf), &now_t) >= 0)
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
                  g_strdup (_("The certificate is not valid yet")));
+}
+
+
+/* What C2PA asks of a claim signer's certificate itself: form, usages, algorithms, names. */
+static void
+check_signer_certificate (X509   *leaf,
+                          GArray *problems)
+{
+  uint32_t flags = X509_get_extension_flags (leaf);
+  EVP_PKEY *public_key = X509_get0_pubkey (leaf);
+  X509_NAME *subject = X509_get_subject_name (leaf);
 
   if (X509_get_version (leaf) != X509_VERSION_3)
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
@@ -530,20 +534,81 @@ cl_signing_profile_check (ClSigningProfile *self,
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING,
                  g_strdup (_("The certificate subject has no organisation (O); some "
                              "validators show no signer name")));
-  /* The chain must link up, or validators cannot reach the issuer's anchor. */
-  for (int i = 0; i + 1 < sk_X509_num (self->chain); i++) {
-    if (X509_check_issued (sk_X509_value (self->chain, i + 1),
-                           sk_X509_value (self->chain, i)) != X509_V_OK) {
+}
+
+
+/* The chain must link up, or validators cannot reach the issuer's anchor. */
+static void
+check_chain (STACK_OF (X509) *chain,
+             GArray          *problems)
+{
+  for (int i = 0; i + 1 < sk_X509_num (chain); i++) {
+    if (X509_check_issued (sk_X509_value (chain, i + 1), sk_X509_value (chain, i)) != X509_V_OK) {
       add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING,
                    g_strdup_printf (_("Certificate %d of the chain is not issued by the one "
                                       "after it; validators may not find its issuer"), i + 1));
       break;
     }
   }
-  if (sk_X509_num (self->chain) == 1 && !is_self_signed (leaf))
+  if (sk_X509_num (chain) == 1 && !is_self_signed (sk_X509_value (chain, 0)))
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_WARNING,
                  g_strdup (_("The chain holds only the signer's certificate; validators need "
                              "its issuer to be a trust anchor")));
+}
+
+
+static gboolean
+has_fatal (GArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++) {
+    if (g_array_index (problems, ClSigningProfileProblem, i).level == CL_SIGNING_PROFILE_PROBLEM_FATAL)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+/* The validator's own profile check (what c2pa-rs reports as signingCredential.invalid)
+ * must agree: anything it fails that the rules above let through is fatal too.
+ * FALSE when it fails. */
+static gboolean
+check_as_validator (X509      *leaf,
+                    GDateTime *now,
+                    GArray    *problems)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_cert_check_free);
+  const char *code = cl_cert_profile_check_signer (leaf, NULL, g_date_time_to_unix (now), checks);
+  guint before = problems->len;
+
+  if (code == NULL)
+    return TRUE;
+  for (guint i = 0; i < checks->len; i++) {
+    ClCertCheck *check = g_ptr_array_index (checks, i);
+
+    if (check->outcome == CL_CHECK_FAIL)
+      add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, g_strdup (check->reason));
+  }
+  if (problems->len == before)
+    add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
+                 g_strdup_printf (_("The certificate does not meet the C2PA certificate "
+                                    "profile (%s)"), code));
+  return FALSE;
+}
+
+
+GArray *
+cl_signing_profile_check (ClSigningProfile *self,
+                          GDateTime        *now,
+                          gboolean         *usable)
+{
+  GArray *problems = g_array_new (FALSE, TRUE, sizeof (ClSigningProfileProblem));
+  X509 *leaf = cl_signing_profile_get_leaf (self);
+
+  g_array_set_clear_func (problems, problem_clear);
+
+  check_validity (leaf, now, problems);
+  check_signer_certificate (leaf, problems);
+  check_chain (self->chain, problems);
   if (self->key == NULL) {
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
                  g_strdup (_("The private key is locked")));
@@ -555,36 +620,6 @@ cl_signing_profile_check (ClSigningProfile *self,
                              "show the signer as untrusted unless its CA is added to their "
                              "trust list")));
 
-  *usable = TRUE;
-  for (guint i = 0; i < problems->len; i++) {
-    if (g_array_index (problems, ClSigningProfileProblem, i).level == CL_SIGNING_PROFILE_PROBLEM_FATAL)
-      *usable = FALSE;
-  }
-
-  /* The validator's own profile check (what c2pa-rs reports as signingCredential.invalid)
-   * must agree: anything it fails that the rules above let through is fatal too. */
-  if (*usable) {
-    g_autoptr(GPtrArray) checks =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cl_cert_check_free);
-
-    const char *code = cl_cert_profile_check_signer (leaf, NULL, g_date_time_to_unix (now),
-                                                     checks);
-
-    if (code != NULL) {
-      guint before = problems->len;
-
-      for (guint i = 0; i < checks->len; i++) {
-        ClCertCheck *check = g_ptr_array_index (checks, i);
-
-        if (check->outcome == CL_CHECK_FAIL)
-          add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL, g_strdup (check->reason));
-      }
-      if (problems->len == before)
-        add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
-                     g_strdup_printf (_("The certificate does not meet the C2PA certificate "
-                                        "profile (%s)"), code));
-      *usable = FALSE;
-    }
-  }
+  *usable = !has_fatal (problems) && check_as_validator (leaf, now, problems);
   return problems;
 }

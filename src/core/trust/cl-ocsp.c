@@ -18,6 +18,10 @@
 /* RFC 6960 responses without nextUpdate: C2PA §15.9.1 accepts them for 24 h. */
 #define OCSP_NO_NEXT_UPDATE_WINDOW (24 * 3600)
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OCSP_RESPONSE, OCSP_RESPONSE_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OCSP_BASICRESP, OCSP_BASICRESP_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509_STORE, X509_STORE_free)
+
 
 GBytes *
 cl_ocsp_request_new (X509    *cert,
@@ -50,23 +54,6 @@ cl_ocsp_request_new (X509    *cert,
   bytes = g_bytes_new (der, (gsize) len);
   OPENSSL_free (der);
   return bytes;
-}
-
-
-void
-cl_revocation_judge (ClRevocationInfo *info,
-                     gboolean          listed_revoked,
-                     gint64            judged_time,
-                     gboolean          time_is_trusted)
-{
-  if (!listed_revoked || info->reason == OCSP_REVOKED_STATUS_REMOVEFROMCRL) {
-    info->state = CL_REVOCATION_GOOD;
-  } else if (time_is_trusted && info->revoked_at > judged_time) {
-    /* C2PA 2.2 §15.9.2: revoked after a trusted signing time does not undo the signature. */
-    info->state = CL_REVOCATION_REVOKED_LATER;
-  } else {
-    info->state = CL_REVOCATION_REVOKED;
-  }
 }
 
 
@@ -143,6 +130,167 @@ fail (GError    **error,
 }
 
 
+/* The BasicOCSPResponse of a DER OCSPResponse whose responder answered "successful". */
+static OCSP_BASICRESP *
+decode_basic_response (GBytes  *response,
+                       GError **error)
+{
+  g_autoptr(OCSP_RESPONSE) resp = NULL;
+  const unsigned char *p;
+  OCSP_BASICRESP *basic;
+  gsize len;
+
+  p = g_bytes_get_data (response, &len);
+  if (len == 0 || len > G_MAXINT32 || (resp = d2i_OCSP_RESPONSE (NULL, &p, (long) len)) == NULL) {
+    fail (error, _("The OCSP response is not valid DER"));
+    return NULL;
+  }
+  if (OCSP_response_status (resp) != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
+                 _("The OCSP responder answered “%s”"),
+                 OCSP_response_status_str (OCSP_response_status (resp)));
+    return NULL;
+  }
+  basic = OCSP_response_get1_basic (resp);
+  if (basic == NULL)
+    fail (error, _("The OCSP response has no basic response"));
+  return basic;
+}
+
+
+/* A live answer must not be a replay: when both carry a nonce, they match. */
+static gboolean
+answers_request (OCSP_BASICRESP  *basic,
+                 GBytes          *request,
+                 GError         **error)
+{
+  const unsigned char *q;
+  gsize qlen;
+  OCSP_REQUEST *req;
+  int nonce;
+
+  q = g_bytes_get_data (request, &qlen);
+  req = d2i_OCSP_REQUEST (NULL, &q, (long) qlen);
+  nonce = req != NULL ? OCSP_check_nonce (req, basic) : 0;
+  OCSP_REQUEST_free (req);
+  /* 0: both carry a nonce and they differ (a replay). Responders that
+   * ignore nonces (-1) are common and allowed; freshness is checked later. */
+  if (nonce == 0)
+    return fail (error, _("The OCSP response does not answer our request (nonce mismatch)"));
+  return TRUE;
+}
+
+
+/* The response is signed by the issuer or a responder it authorised (at at_time). */
+static gboolean
+verify_responder (OCSP_BASICRESP  *basic,
+                  X509            *issuer,
+                  gint64           at_time,
+                  GError         **error)
+{
+  g_autoptr(X509_STORE) empty_store = NULL;
+  STACK_OF(X509) *extra = sk_X509_new_null ();
+  X509 *signer = NULL;
+  gboolean ok = FALSE;
+
+  sk_X509_push (extra, issuer);
+  if (OCSP_resp_get0_signer (basic, &signer, extra) != 1) {
+    fail (error, _("The OCSP response does not include its signer’s certificate"));
+  } else if (responder_is_authorised (signer, issuer, at_time, error)) {
+    /* Chain building is replaced by the authorisation check above, so only
+     * the signature is verified here. */
+    empty_store = X509_STORE_new ();
+    ok = OCSP_basic_verify (basic, extra, empty_store, OCSP_NOVERIFY) == 1;
+    if (!ok)
+      fail (error, _("The OCSP response signature does not verify"));
+  }
+  sk_X509_free (extra);
+  return ok;
+}
+
+
+/* thisUpdate, nextUpdate and producedAt into info. */
+static gboolean
+read_times (OCSP_BASICRESP        *basic,
+            ASN1_GENERALIZEDTIME  *this_update,
+            ASN1_GENERALIZEDTIME  *next_update,
+            ClRevocationInfo      *info,
+            GError               **error)
+{
+  info->this_update = 0;
+  info->next_update = 0;
+  info->produced_at = 0;
+  info->revoked_at = 0;
+  info->reason = -1;
+  if (!cl_asn1_time_to_unix (this_update, &info->this_update))
+    return fail (error, _("The OCSP response has no valid thisUpdate time"));
+  if (next_update != NULL)
+    cl_asn1_time_to_unix (next_update, &info->next_update);
+  cl_asn1_time_to_unix (OCSP_resp_get0_produced_at (basic), &info->produced_at);
+  return TRUE;
+}
+
+
+/* A live answer must be current now; a stapled "good" must cover the time judged. */
+static gboolean
+is_current (const ClRevocationInfo  *info,
+            int                      status,
+            ASN1_GENERALIZEDTIME    *this_update,
+            ASN1_GENERALIZEDTIME    *next_update,
+            gboolean                 live,
+            gint64                   judged_time,
+            GError                 **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 until;
+
+  if (live) {
+    if (OCSP_check_validity (this_update, next_update, OCSP_SKEW_SECONDS, -1) != 1)
+      return fail (error, _("The OCSP response is out of date"));
+    return TRUE;
+  }
+  if (status != V_OCSP_CERTSTATUS_GOOD)
+    return TRUE;
+  /* C2PA 2.2 §15.9.1: a stapled "good" covers the judged time when that
+   * time is before thisUpdate or inside (thisUpdate, nextUpdate). */
+  until = info->next_update != 0 ? info->next_update
+                                 : info->produced_at + OCSP_NO_NEXT_UPDATE_WINDOW;
+  if (info->this_update > now + OCSP_SKEW_SECONDS)
+    return fail (error, _("The stapled OCSP response claims to come from the future"));
+  if (judged_time >= info->this_update && judged_time > until)
+    return fail (error, _("The stapled OCSP response had expired at the time judged"));
+  return TRUE;
+}
+
+
+/* The verdict of the response's certStatus at the time judged. */
+static gboolean
+judge_status (ClRevocationInfo      *info,
+              int                    status,
+              int                    reason,
+              ASN1_GENERALIZEDTIME  *revoked_at,
+              gint64                 judged_time,
+              gboolean               time_is_trusted,
+              GError               **error)
+{
+  switch (status) {
+  case V_OCSP_CERTSTATUS_GOOD:
+    cl_revocation_judge (info, FALSE, judged_time, time_is_trusted);
+    break;
+  case V_OCSP_CERTSTATUS_REVOKED:
+    info->reason = reason;
+    if (!cl_asn1_time_to_unix (revoked_at, &info->revoked_at))
+      return fail (error, _("The OCSP response has no valid revocation time"));
+    cl_revocation_judge (info, TRUE, judged_time, time_is_trusted);
+    break;
+  default:
+    info->state = CL_REVOCATION_UNKNOWN;
+    break;
+  }
+  return TRUE;
+}
+
+
 gboolean
 cl_ocsp_check_response (GBytes            *response,
                         X509              *cert,
@@ -153,134 +301,32 @@ cl_ocsp_check_response (GBytes            *response,
                         ClRevocationInfo  *info,
                         GError           **error)
 {
-  const unsigned char *p;
-  gsize len;
-  OCSP_RESPONSE *resp = NULL;
-  OCSP_BASICRESP *basic = NULL;
-  OCSP_SINGLERESP *single;
-  STACK_OF(X509) *extra = NULL;
-  X509_STORE *empty_store = NULL;
-  X509 *signer = NULL;
-  ASN1_GENERALIZEDTIME *revtime = NULL, *thisupd = NULL, *nextupd = NULL;
+  g_autoptr(OCSP_BASICRESP) basic = NULL;
+  ASN1_GENERALIZEDTIME *revoked_at = NULL, *this_update = NULL, *next_update = NULL;
+  OCSP_SINGLERESP *single = NULL;
   int status, reason = -1;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean live = request != NULL;
   gboolean ok = FALSE;
 
-  p = g_bytes_get_data (response, &len);
-  if (len == 0 || len > G_MAXINT32 || (resp = d2i_OCSP_RESPONSE (NULL, &p, (long) len)) == NULL)
-    return fail (error, _("The OCSP response is not valid DER"));
-  if (OCSP_response_status (resp) != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("The OCSP responder answered “%s”"),
-                 OCSP_response_status_str (OCSP_response_status (resp)));
+  basic = decode_basic_response (response, error);
+  if (basic == NULL || (live && !answers_request (basic, request, error)))
     goto out;
-  }
-  basic = OCSP_response_get1_basic (resp);
-  if (basic == NULL) {
-    fail (error, _("The OCSP response has no basic response"));
-    goto out;
-  }
-
-  if (live) {
-    const unsigned char *q;
-    gsize qlen;
-    OCSP_REQUEST *req;
-    int nonce;
-
-    q = g_bytes_get_data (request, &qlen);
-    req = d2i_OCSP_REQUEST (NULL, &q, (long) qlen);
-    nonce = req != NULL ? OCSP_check_nonce (req, basic) : 0;
-    OCSP_REQUEST_free (req);
-    /* 0: both carry a nonce and they differ (a replay). Responders that
-     * ignore nonces (-1) are common and allowed; freshness is checked below. */
-    if (nonce == 0) {
-      fail (error, _("The OCSP response does not answer our request (nonce mismatch)"));
-      goto out;
-    }
-  }
-
   single = find_single (basic, cert, issuer);
   if (single == NULL) {
     g_set_error_literal (error, CL_TRUST_ERROR, CL_TRUST_ERROR_NOT_FOUND,
                          _("The OCSP response is about another certificate"));
     goto out;
   }
-
-  extra = sk_X509_new_null ();
-  sk_X509_push (extra, issuer);
-  if (OCSP_resp_get0_signer (basic, &signer, extra) != 1) {
-    fail (error, _("The OCSP response does not include its signer’s certificate"));
+  if (!verify_responder (basic, issuer,
+                         live ? g_get_real_time () / G_USEC_PER_SEC : judged_time, error))
     goto out;
-  }
-  if (!responder_is_authorised (signer, issuer, live ? now : judged_time, error))
-    goto out;
-  /* Chain building is replaced by the authorisation check above, so only
-   * the signature is verified here. */
-  empty_store = X509_STORE_new ();
-  if (OCSP_basic_verify (basic, extra, empty_store, OCSP_NOVERIFY) != 1) {
-    fail (error, _("The OCSP response signature does not verify"));
-    goto out;
-  }
 
-  status = OCSP_single_get0_status (single, &reason, &revtime, &thisupd, &nextupd);
-  info->this_update = 0;
-  info->next_update = 0;
-  info->produced_at = 0;
-  info->revoked_at = 0;
-  info->reason = -1;
-  if (!cl_asn1_time_to_unix (thisupd, &info->this_update)) {
-    fail (error, _("The OCSP response has no valid thisUpdate time"));
-    goto out;
-  }
-  if (nextupd != NULL)
-    cl_asn1_time_to_unix (nextupd, &info->next_update);
-  cl_asn1_time_to_unix (OCSP_resp_get0_produced_at (basic), &info->produced_at);
-
-  if (live) {
-    if (OCSP_check_validity (thisupd, nextupd, OCSP_SKEW_SECONDS, -1) != 1) {
-      fail (error, _("The OCSP response is out of date"));
-      goto out;
-    }
-  } else if (status == V_OCSP_CERTSTATUS_GOOD) {
-    /* C2PA 2.2 §15.9.1: a stapled "good" covers the judged time when that
-     * time is before thisUpdate or inside (thisUpdate, nextUpdate). */
-    gint64 until = info->next_update != 0 ? info->next_update
-                                          : info->produced_at + OCSP_NO_NEXT_UPDATE_WINDOW;
-
-    if (info->this_update > now + OCSP_SKEW_SECONDS) {
-      fail (error, _("The stapled OCSP response claims to come from the future"));
-      goto out;
-    }
-    if (judged_time >= info->this_update && judged_time > until) {
-      fail (error, _("The stapled OCSP response had expired at the time judged"));
-      goto out;
-    }
-  }
-
-  switch (status) {
-  case V_OCSP_CERTSTATUS_GOOD:
-    cl_revocation_judge (info, FALSE, judged_time, time_is_trusted);
-    break;
-  case V_OCSP_CERTSTATUS_REVOKED:
-    info->reason = reason;
-    if (!cl_asn1_time_to_unix (revtime, &info->revoked_at)) {
-      fail (error, _("The OCSP response has no valid revocation time"));
-      goto out;
-    }
-    cl_revocation_judge (info, TRUE, judged_time, time_is_trusted);
-    break;
-  default:
-    info->state = CL_REVOCATION_UNKNOWN;
-    break;
-  }
-  ok = TRUE;
+  status = OCSP_single_get0_status (single, &reason, &revoked_at, &this_update, &next_update);
+  ok = read_times (basic, this_update, next_update, info, error) &&
+       is_current (info, status, this_update, next_update, live, judged_time, error) &&
+       judge_status (info, status, reason, revoked_at, judged_time, time_is_trusted, error);
 
 out:
   ERR_clear_error ();
-  X509_STORE_free (empty_store);
-  sk_X509_free (extra);
-  OCSP_BASICRESP_free (basic);
-  OCSP_RESPONSE_free (resp);
   return ok;
 }

@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <openssl/x509.h>
 
-#include "cl-revocation.h"
+#include "cl-revocation-info.h"
 
 G_BEGIN_DECLS
 
@@ -33,12 +33,5 @@ gboolean  cl_ocsp_check_response (GBytes            *response,
                                   gboolean           time_is_trusted,
                                   ClRevocationInfo  *info,
                                   GError           **error);
-
-/* Sets info->state from the facts in info (status, revoked_at, reason) and
- * the time judged (shared by OCSP and CRL answers). */
-void      cl_revocation_judge    (ClRevocationInfo  *info,
-                                  gboolean           listed_revoked,
-                                  gint64             judged_time,
-                                  gboolean           time_is_trusted);
 
 G_END_DECLS

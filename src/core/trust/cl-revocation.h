@@ -3,7 +3,8 @@
  * certificate's responder and its CRL as a fallback. Results of live queries
  * are cached until their nextUpdate.
  *
- * Never says "good" unless a verified response said so.
+ * Never says "good" unless a verified response said so. What an answer says, and
+ * the verdict it leads to: cl-revocation-info.h; OCSP itself: cl-ocsp.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,58 +14,9 @@
 #include <openssl/x509.h>
 
 #include "cl-http.h"
+#include "cl-revocation-info.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  CL_REVOCATION_NOT_CHECKED,       /* nothing answered: see detail for why */
-  CL_REVOCATION_GOOD,              /* a verified response says not revoked */
-  CL_REVOCATION_REVOKED,           /* revoked at or before the time judged */
-  CL_REVOCATION_REVOKED_LATER,     /* revoked, but after the trusted signing time */
-  CL_REVOCATION_UNKNOWN,           /* the responder does not know the certificate */
-} ClRevocationState;
-
-typedef enum {
-  CL_REVOCATION_SOURCE_NONE,
-  CL_REVOCATION_SOURCE_STAPLED_OCSP,
-  CL_REVOCATION_SOURCE_LIVE_OCSP,
-  CL_REVOCATION_SOURCE_CRL,
-} ClRevocationSource;
-
-/* Why a certificate was not checked (with CL_REVOCATION_NOT_CHECKED). */
-typedef enum {
-  CL_REVOCATION_SKIP_NONE,
-  CL_REVOCATION_SKIP_OFFLINE,         /* online checks not allowed */
-  CL_REVOCATION_SKIP_NO_SERVICE,      /* no OCSP responder and no CRL in the certificate */
-  CL_REVOCATION_SKIP_UNREACHABLE,     /* queried, no usable answer */
-  CL_REVOCATION_SKIP_NO_ISSUER,       /* the issuer certificate is not known */
-  CL_REVOCATION_SKIP_STAPLED_UNUSABLE,/* a stapled response exists but could not be used */
-  CL_REVOCATION_SKIP_ANCHOR,          /* trust anchors are not revocation-checked */
-} ClRevocationSkip;
-
-typedef struct {
-  ClRevocationState  state;
-  ClRevocationSource source;
-  ClRevocationSkip   skip;
-  gint64             this_update;   /* of the response / CRL, 0 if none */
-  gint64             next_update;   /* 0 if none */
-  gint64             produced_at;   /* OCSP producedAt, 0 if none */
-  gint64             revoked_at;    /* 0 unless revoked */
-  int                reason;        /* CRL reason code, -1 when none */
-  char              *url;           /* responder / CRL queried, or NULL */
-  char              *detail;        /* one line for people (translated) */
-} ClRevocationInfo;
-
-ClRevocationInfo *cl_revocation_info_new     (void);
-ClRevocationInfo *cl_revocation_info_copy    (const ClRevocationInfo *info);
-void              cl_revocation_info_free    (ClRevocationInfo       *info);
-/* "keyCompromise", "cessationOfOperation"…; NULL for -1. */
-const char       *cl_revocation_reason_name  (int                     reason);
-/* "good", "revoked", "revoked-later", "unknown", "not-checked" */
-const char       *cl_revocation_state_to_string (ClRevocationState    state);
-const char       *cl_revocation_source_to_string (ClRevocationSource  source);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRevocationInfo, cl_revocation_info_free)
 
 /* Cache of live answers (in memory; thread-safe). The proof-cache SQLite
  * table plugs in through ClRevocationCacheBacking: lookup is tried when the

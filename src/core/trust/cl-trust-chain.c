@@ -184,164 +184,163 @@ summarise (ClTrustResult *result,
 }
 
 
-ClTrustResult *
-cl_trust_evaluate (ClTrustStore          *store,
-                   GPtrArray             *x5chain,
-                   GDateTime             *trusted_time,
-                   GPtrArray             *ocsp_responses,
-                   const ClTrustSettings *settings,
-                   GCancellable          *cancellable)
+/* The x5chain as certificates, signer first. A certificate above the signer that
+ * cannot be read is left out and described in *bad_chain (c2pa-rs: that makes
+ * the signer untrusted, not invalid). NULL with *unreadable when there is no
+ * signer to judge. */
+static GPtrArray *
+decode_chain (GPtrArray  *x5chain,
+              char      **bad_chain,
+              char      **unreadable)
 {
-  ClTrustResult *result = cl_trust_result_new ();
-  static const ClTrustSettings offline = { 0 };
   g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func ((GDestroyNotify) X509_free);
-  g_autoptr(GStrvBuilder) eku_builder = g_strv_builder_new ();
-  g_auto(GStrv) ekus = NULL;
-  STACK_OF(X509) *untrusted = NULL;
-  STACK_OF(X509) *built = NULL;
-  const char *profile_code;
-  GPtrArray *lists;
-  ClCertReport *signer_report;
-  ClRevocationOptions revocation_options;
-  X509 *leaf;
-  gboolean ca_revoked = FALSE;
-  int first_error = X509_V_OK, first_depth = 0;
-  g_autofree char *bad_chain = NULL;
 
-  cl_crypto_init ();
-
-  if (settings == NULL)
-    settings = &offline;
-  result->time_is_trusted = trusted_time != NULL;
-  result->judged_time = trusted_time != NULL ? g_date_time_to_unix (trusted_time)
-                                             : g_get_real_time () / G_USEC_PER_SEC;
-
-  if (x5chain == NULL || x5chain->len == 0)
-    return unreadable_signer (result, _("the signature carries no certificate"));
-  if (x5chain->len > MAX_CHAIN_LENGTH)
-    return unreadable_signer (result, _("the certificate chain is too long"));
+  if (x5chain == NULL || x5chain->len == 0) {
+    *unreadable = g_strdup (_("the signature carries no certificate"));
+    return NULL;
+  }
+  if (x5chain->len > MAX_CHAIN_LENGTH) {
+    *unreadable = g_strdup (_("the certificate chain is too long"));
+    return NULL;
+  }
   for (guint i = 0; i < x5chain->len; i++) {
     GBytes *der = g_ptr_array_index (x5chain, i);
     g_autoptr(GError) error = NULL;
     X509 *cert = cl_x509_from_der (g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error);
 
-    if (cert == NULL && i == 0)
-      return unreadable_signer (result, error->message);
+    if (cert == NULL && i == 0) {
+      *unreadable = g_strdup (error->message);
+      return NULL;
+    }
     if (cert == NULL) {
-      /* c2pa-rs: a broken certificate above the signer makes it untrusted, not invalid. */
-      if (bad_chain == NULL)
-        bad_chain = g_strdup_printf (_("certificate %u of the chain cannot be read: %s"), i,
-                                     error->message);
+      if (*bad_chain == NULL)
+        *bad_chain = g_strdup_printf (_("certificate %u of the chain cannot be read: %s"), i,
+                                      error->message);
       continue;
     }
     g_ptr_array_add (given, cert);
   }
-  leaf = g_ptr_array_index (given, 0);
-  untrusted = sk_X509_new_null ();
-  for (guint i = 1; i < given->len; i++)
-    sk_X509_push (untrusted, g_ptr_array_index (given, i));
+  return g_steal_pointer (&given);
+}
 
-  /* Accepted EKUs: c2pa-rs defaults + the trust config + the lists' store.cfg. */
+
+/* Accepted EKUs: c2pa-rs defaults + the trust config + the lists' store.cfg. */
+static GStrv
+accepted_ekus (const ClTrustSettings *settings,
+               ClTrustStore          *store)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
   for (const char * const *oid = settings->extra_ekus; oid != NULL && *oid != NULL; oid++)
-    g_strv_builder_add (eku_builder, *oid);
+    g_strv_builder_add (builder, *oid);
   for (const char * const *oid = cl_trust_store_get_ekus (store); *oid != NULL; oid++)
-    g_strv_builder_add (eku_builder, *oid);
-  ekus = g_strv_builder_end (eku_builder);
+    g_strv_builder_add (builder, *oid);
+  return g_strv_builder_end (builder);
+}
 
-  /* 1. The C2PA certificate profile of the signer. */
-  signer_report = cl_cert_report_new (leaf, CL_CERT_ROLE_SIGNER);
-  g_ptr_array_add (result->certs, signer_report);
-  profile_code = cl_cert_profile_check_signer (leaf, (const char * const *) ekus,
-                                               result->judged_time, signer_report->checks);
-  result->profile_ok = profile_code == NULL;
 
-  /* 2. Trust: allowed lists first (as c2pa-rs), then chains, claim-signer
-   * lists only — an anchor of a time-stamping list never vouches for a signer. */
-  lists = cl_trust_store_get_lists (store);
-  for (guint i = 0; i < lists->len && result->list_name == NULL; i++) {
+static void
+trusted_by (ClTrustResult *result,
+            ClTrustList   *list,
+            ClTrustMethod  method)
+{
+  result->method = method;
+  result->list_name = g_strdup (cl_trust_list_get_name (list));
+  result->list_kind = cl_trust_list_get_kind (list);
+}
+
+
+/* Allowed lists first (as c2pa-rs), then chains; claim-signer lists only — an
+ * anchor of a time-stamping list never vouches for a signer. Returns the chain
+ * OpenSSL built to an anchor, or NULL; *why_not says why no list trusts the
+ * signer. */
+static STACK_OF(X509) *
+find_trusting_list (ClTrustResult   *result,
+                    ClTrustStore    *store,
+                    X509            *leaf,
+                    STACK_OF(X509)  *untrusted,
+                    char           **why_not)
+{
+  GPtrArray *lists = cl_trust_store_get_lists (store);
+  int first_error = X509_V_OK, first_depth = 0;
+
+  for (guint i = 0; i < lists->len; i++) {
     ClTrustList *list = g_ptr_array_index (lists, i);
 
-    if (bad_chain != NULL)
-      break;
     if (!cl_trust_list_is_tsa (list) && cl_trust_list_allows (list, leaf)) {
-      result->method = CL_TRUST_METHOD_ALLOWED_LIST;
-      result->list_name = g_strdup (cl_trust_list_get_name (list));
-      result->list_kind = cl_trust_list_get_kind (list);
+      trusted_by (result, list, CL_TRUST_METHOD_ALLOWED_LIST);
+      return NULL;
     }
   }
-  for (guint i = 0; i < lists->len && result->list_name == NULL; i++) {
+  for (guint i = 0; i < lists->len; i++) {
     ClTrustList *list = g_ptr_array_index (lists, i);
     int error = X509_V_OK, depth = 0;
+    STACK_OF(X509) *built;
 
-    if (bad_chain != NULL)
-      break;
     if (cl_trust_list_is_tsa (list))
       continue;
     built = verify_with_list (list, leaf, untrusted, result->judged_time,
                               result->time_is_trusted, &error, &depth);
     if (built != NULL) {
-      result->method = CL_TRUST_METHOD_CHAIN;
-      result->list_name = g_strdup (cl_trust_list_get_name (list));
-      result->list_kind = cl_trust_list_get_kind (list);
-    } else if (first_error == X509_V_OK && error != X509_V_OK) {
+      trusted_by (result, list, CL_TRUST_METHOD_CHAIN);
+      return built;
+    }
+    if (first_error == X509_V_OK && error != X509_V_OK) {
       first_error = error;
       first_depth = depth;
     }
   }
+  if (first_error != X509_V_OK)
+    *why_not = chain_error_text (first_error, first_depth);
+  else
+    *why_not = g_strdup (_("no trust list for content-credential signers is installed"));
+  return NULL;
+}
+
+
+/* The signer's "trust" check: which list, or why none. */
+static void
+add_trust_check (ClTrustResult *result,
+                 ClCertReport  *signer_report)
+{
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) leaf_ekus = NULL;
+
   if (result->list_name == NULL) {
-    if (bad_chain != NULL)
-      result->chain_error = g_steal_pointer (&bad_chain);
-    else if (first_error != X509_V_OK)
-      result->chain_error = chain_error_text (first_error, first_depth);
-    else
-      result->chain_error = g_strdup (_("no trust list for content-credential signers is installed"));
     g_ptr_array_add (signer_report->checks,
                      cl_cert_check_new ("trust", CL_CHECK_FAIL, result->chain_error));
-  } else if (result->method == CL_TRUST_METHOD_ALLOWED_LIST) {
-    g_autofree char *reason = g_strdup_printf (_("On the allowed list of “%s”"), result->list_name);
-
-    g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
-  } else {
-    g_autofree char *reason = g_strdup_printf (_("Chains to an anchor of “%s” (%s)"), result->list_name,
-                                               cl_trust_list_kind_describe (result->list_kind));
-    g_auto(GStrv) leaf_ekus = cl_x509_extended_key_usages (leaf);
-
-    g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
-    /* C2PA 2.2 §14.4.1 ties the C2PA trust list to c2pa-kp-claimSigning; c2pa-rs
-     * does not enforce it (yet), so neither do we — but say so. */
-    if (result->list_kind == CL_TRUST_LIST_KIND_C2PA &&
-        (leaf_ekus == NULL || !g_strv_contains ((const char * const *) leaf_ekus,
-                                                CL_OID_EKU_C2PA_CLAIM_SIGNING)))
-      g_ptr_array_add (signer_report->checks,
-                       cl_cert_check_new ("claim-signing-eku", CL_CHECK_WARN,
-                                          _("Lacks the c2pa-kp-claimSigning usage that the C2PA trust list is meant for")));
+    return;
   }
+  if (result->method == CL_TRUST_METHOD_ALLOWED_LIST) {
+    reason = g_strdup_printf (_("On the allowed list of “%s”"), result->list_name);
+    g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
+    return;
+  }
+  reason = g_strdup_printf (_("Chains to an anchor of “%s” (%s)"), result->list_name,
+                            cl_trust_list_kind_describe (result->list_kind));
+  g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
+  /* C2PA 2.2 §14.4.1 ties the C2PA trust list to c2pa-kp-claimSigning; c2pa-rs
+   * does not enforce it (yet), so neither do we — but say so. */
+  leaf_ekus = cl_x509_extended_key_usages (signer_report->cert);
+  if (result->list_kind == CL_TRUST_LIST_KIND_C2PA &&
+      (leaf_ekus == NULL || !g_strv_contains ((const char * const *) leaf_ekus,
+                                              CL_OID_EKU_C2PA_CLAIM_SIGNING)))
+    g_ptr_array_add (signer_report->checks,
+                     cl_cert_check_new ("claim-signing-eku", CL_CHECK_WARN,
+                                        _("Lacks the c2pa-kp-claimSigning usage that the C2PA trust list is meant for")));
+}
 
-  /* 3. The rest of the chain: the one OpenSSL built, else the x5chain as given. */
-  if (built != NULL) {
-    for (int i = 1; i < sk_X509_num (built); i++) {
-      X509 *cert = sk_X509_value (built, i);
-      gboolean is_anchor = i == sk_X509_num (built) - 1;
-      ClCertReport *report = cl_cert_report_new (cert, is_anchor ? CL_CERT_ROLE_ANCHOR
-                                                                 : CL_CERT_ROLE_INTERMEDIATE);
 
-      report->from_list = sk_X509_find (untrusted, cert) < 0;
-      if (is_anchor) {
-        ClTrustList *list = cl_trust_store_lookup (store, result->list_name);
-        const ClTrustEntity *entity = NULL;
-
-        if (list != NULL)
-          entity = cl_trust_list_lookup_entity (list, cert);
-
-        if (entity != NULL && entity->entity != NULL) {
-          report->list_entity = g_strdup (entity->entity);
-          result->anchor_entity = g_strdup (entity->entity);
-        }
-      }
-      cl_cert_profile_check_ca (cert, result->judged_time, result->time_is_trusted, report->checks);
-      g_ptr_array_add (result->certs, report);
-    }
-  } else {
+/* The certificates above the signer: the chain OpenSSL built (built, ending on
+ * the anchor), else the x5chain as given; each with the CA profile checks. */
+static void
+add_chain_reports (ClTrustResult   *result,
+                   ClTrustStore    *store,
+                   STACK_OF(X509)  *built,
+                   STACK_OF(X509)  *untrusted,
+                   GPtrArray       *given)
+{
+  if (built == NULL) {
     for (guint i = 1; i < given->len; i++) {
       ClCertReport *report = cl_cert_report_new (g_ptr_array_index (given, i),
                                                  CL_CERT_ROLE_INTERMEDIATE);
@@ -350,13 +349,47 @@ cl_trust_evaluate (ClTrustStore          *store,
                                 report->checks);
       g_ptr_array_add (result->certs, report);
     }
+    return;
   }
+  for (int i = 1; i < sk_X509_num (built); i++) {
+    X509 *cert = sk_X509_value (built, i);
+    gboolean is_anchor = i == sk_X509_num (built) - 1;
+    ClCertReport *report = cl_cert_report_new (cert, is_anchor ? CL_CERT_ROLE_ANCHOR
+                                                               : CL_CERT_ROLE_INTERMEDIATE);
 
-  /* 4. Revocation of every certificate but the anchor. */
-  revocation_options.online = settings->online;
-  revocation_options.timeout_seconds = settings->timeout_seconds;
-  revocation_options.session = settings->session;
-  revocation_options.cache = settings->cache;
+    report->from_list = sk_X509_find (untrusted, cert) < 0;
+    if (is_anchor) {
+      ClTrustList *list = cl_trust_store_lookup (store, result->list_name);
+      const ClTrustEntity *entity = list != NULL ? cl_trust_list_lookup_entity (list, cert)
+                                                 : NULL;
+
+      if (entity != NULL && entity->entity != NULL) {
+        report->list_entity = g_strdup (entity->entity);
+        result->anchor_entity = g_strdup (entity->entity);
+      }
+    }
+    cl_cert_profile_check_ca (cert, result->judged_time, result->time_is_trusted, report->checks);
+    g_ptr_array_add (result->certs, report);
+  }
+}
+
+
+/* Checks the revocation of every certificate but the anchor. TRUE when a CA of
+ * the chain has been revoked. */
+static gboolean
+check_revocation (ClTrustResult         *result,
+                  GPtrArray             *ocsp_responses,
+                  const ClTrustSettings *settings,
+                  GCancellable          *cancellable)
+{
+  ClRevocationOptions options = {
+    .online = settings->online,
+    .timeout_seconds = settings->timeout_seconds,
+    .session = settings->session,
+    .cache = settings->cache,
+  };
+  gboolean ca_revoked = FALSE;
+
   for (guint i = 0; i < result->certs->len; i++) {
     ClCertReport *report = g_ptr_array_index (result->certs, i);
     ClCertReport *above = NULL;
@@ -370,35 +403,105 @@ cl_trust_evaluate (ClTrustStore          *store,
       issuer = above->cert;
     report->revocation = cl_revocation_check (report->cert, issuer, ocsp_responses,
                                               result->judged_time, result->time_is_trusted,
-                                              &revocation_options, cancellable);
+                                              &options, cancellable);
     if (report->role != CL_CERT_ROLE_SIGNER && report->revocation->state == CL_REVOCATION_REVOKED)
       ca_revoked = TRUE;
   }
   ERR_clear_error ();
+  return ca_revoked;
+}
 
-  /* 5. Codes, as c2pa-rs logs them: profile, trust, revocation. */
+
+/* The verdict and its codes, as c2pa-rs logs them: profile, trust, revocation. */
+static void
+add_verdict_codes (ClTrustResult *result,
+                   ClCertReport  *signer_report,
+                   const char    *profile_code,
+                   gboolean       ca_revoked)
+{
+  ClRevocationInfo *revocation = signer_report->revocation;
+  gboolean signer_revoked = revocation->state == CL_REVOCATION_REVOKED;
+
   add_code (result, profile_code);
-  {
-    ClRevocationInfo *revocation = signer_report->revocation;
-    gboolean signer_revoked = revocation->state == CL_REVOCATION_REVOKED;
-
-    if (result->list_name == NULL || ca_revoked) {
-      /* C2PA 2.2 §15.9: a revoked CA makes the signer untrusted. */
-      add_code (result, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED);
-    } else if (result->profile_ok && !signer_revoked) {
-      result->trusted = TRUE;
-      add_code (result, CL_CODE_SIGNING_CREDENTIAL_TRUSTED);
-    }
-    /* else: on a list but broken or revoked — c2pa-rs would still log
-     * "trusted" next to the failure; we never do. */
-    /* An OCSP "good" only means something when the issuer who vouches for
-     * it is trusted; c2pa-rs logs nothing for a response it cannot tie to
-     * its anchors (ocsp.jpg), so neither do we. The per-certificate report
-     * still shows what the response said. */
-    if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED) != 0 ||
-        result->list_name != NULL)
-      add_code (result, ocsp_code_for (revocation));
+  if (result->list_name == NULL || ca_revoked) {
+    /* C2PA 2.2 §15.9: a revoked CA makes the signer untrusted. */
+    add_code (result, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED);
+  } else if (result->profile_ok && !signer_revoked) {
+    result->trusted = TRUE;
+    add_code (result, CL_CODE_SIGNING_CREDENTIAL_TRUSTED);
   }
+  /* else: on a list but broken or revoked — c2pa-rs would still log
+   * "trusted" next to the failure; we never do. */
+  /* An OCSP "good" only means something when the issuer who vouches for
+   * it is trusted; c2pa-rs logs nothing for a response it cannot tie to
+   * its anchors (ocsp.jpg), so neither do we. The per-certificate report
+   * still shows what the response said. */
+  if (g_strcmp0 (ocsp_code_for (revocation), CL_CODE_SIGNING_CREDENTIAL_OCSP_NOT_REVOKED) != 0 ||
+      result->list_name != NULL)
+    add_code (result, ocsp_code_for (revocation));
+}
+
+
+ClTrustResult *
+cl_trust_evaluate (ClTrustStore          *store,
+                   GPtrArray             *x5chain,
+                   GDateTime             *trusted_time,
+                   GPtrArray             *ocsp_responses,
+                   const ClTrustSettings *settings,
+                   GCancellable          *cancellable)
+{
+  static const ClTrustSettings offline = { 0 };
+  ClTrustResult *result = cl_trust_result_new ();
+  g_autoptr(GPtrArray) given = NULL;
+  g_autofree char *bad_chain = NULL;
+  g_autofree char *unreadable = NULL;
+  g_auto(GStrv) ekus = NULL;
+  STACK_OF(X509) *untrusted;
+  STACK_OF(X509) *built = NULL;
+  ClCertReport *signer_report;
+  const char *profile_code;
+  gboolean ca_revoked;
+  X509 *leaf;
+
+  cl_crypto_init ();
+
+  if (settings == NULL)
+    settings = &offline;
+  result->time_is_trusted = trusted_time != NULL;
+  result->judged_time = trusted_time != NULL ? g_date_time_to_unix (trusted_time)
+                                             : g_get_real_time () / G_USEC_PER_SEC;
+
+  given = decode_chain (x5chain, &bad_chain, &unreadable);
+  if (given == NULL)
+    return unreadable_signer (result, unreadable);
+  leaf = g_ptr_array_index (given, 0);
+  untrusted = sk_X509_new_null ();
+  for (guint i = 1; i < given->len; i++)
+    sk_X509_push (untrusted, g_ptr_array_index (given, i));
+
+  /* 1. The C2PA certificate profile of the signer. */
+  ekus = accepted_ekus (settings, store);
+  signer_report = cl_cert_report_new (leaf, CL_CERT_ROLE_SIGNER);
+  g_ptr_array_add (result->certs, signer_report);
+  profile_code = cl_cert_profile_check_signer (leaf, (const char * const *) ekus,
+                                               result->judged_time, signer_report->checks);
+  result->profile_ok = profile_code == NULL;
+
+  /* 2. Trust: a list that allows the signer or holds an anchor of its chain. */
+  if (bad_chain != NULL)
+    result->chain_error = g_steal_pointer (&bad_chain);
+  else
+    built = find_trusting_list (result, store, leaf, untrusted, &result->chain_error);
+  add_trust_check (result, signer_report);
+
+  /* 3. The rest of the chain. */
+  add_chain_reports (result, store, built, untrusted, given);
+
+  /* 4. Revocation of every certificate but the anchor. */
+  ca_revoked = check_revocation (result, ocsp_responses, settings, cancellable);
+
+  /* 5. The verdict. */
+  add_verdict_codes (result, signer_report, profile_code, ca_revoked);
 
   result->summary = summarise (result, leaf);
   sk_X509_pop_free (built, X509_free);

@@ -2,17 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "cl-atomic-file.h"
 #include "cl-error.h"
 #include "cl-http.h"
 #include "cl-trust-list-fetch.h"
@@ -91,29 +88,6 @@ download (ClHttpSession  *session,
 }
 
 
-static gboolean
-remove_dir_contents_and_dir (const char  *path,
-                             GError     **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    if (g_remove (child) != 0) {
-      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", child, g_strerror (errno));
-      return FALSE;
-    }
-  }
-  if (g_rmdir (path) != 0 && errno != ENOENT) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", path, g_strerror (errno));
-    return FALSE;
-  }
-  return TRUE;
-}
-
-
 gboolean
 cl_trust_list_install (ClTrustList  *list,
                        const char   *trust_dir,
@@ -123,30 +97,22 @@ cl_trust_list_install (ClTrustList  *list,
   g_autofree char *staging_name = g_strdup_printf (".%s.new-%d", cl_trust_list_get_name (list),
                                                    getpid ());
   g_autofree char *staging = g_build_filename (trust_dir, staging_name, NULL);
+  g_autoptr(GError) local_error = NULL;
 
   if (g_mkdir_with_parents (trust_dir, 0700) != 0) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
                  _("Cannot create the folder %s: %s"), trust_dir, g_strerror (errno));
     return FALSE;
   }
-  remove_dir_contents_and_dir (staging, NULL);
+  cl_atomic_dir_remove (staging, NULL);
   if (!cl_trust_list_save_dir (list, staging, error))
     return FALSE;
 
-  if (g_file_test (target, G_FILE_TEST_IS_DIR)) {
-    /* Swap the two folders in one step, then drop the old one. */
-    if (renameat2 (AT_FDCWD, staging, AT_FDCWD, target, RENAME_EXCHANGE) != 0) {
-      g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
-                   _("Cannot replace %s: %s"), target, g_strerror (errno));
-      remove_dir_contents_and_dir (staging, NULL);
-      return FALSE;
-    }
-    return remove_dir_contents_and_dir (staging, error);
-  }
-  if (g_rename (staging, target) != 0) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
-                 _("Cannot create %s: %s"), target, g_strerror (errno));
-    remove_dir_contents_and_dir (staging, NULL);
+  /* Swap the two folders in one step, then drop the old one (now at staging). */
+  if (!cl_atomic_dir_replace (staging, target, NULL, &local_error) ||
+      !cl_atomic_dir_remove (staging, &local_error)) {
+    g_set_error_literal (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, local_error->message);
+    cl_atomic_dir_remove (staging, NULL);
     return FALSE;
   }
   return TRUE;

@@ -8,13 +8,14 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
+#include "cl-atomic-file.h"
 #include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-trust-list.h"
+#include "cl-trust-meta.h"
 #include "cl-x509.h"
 
 struct _ClTrustList {
@@ -385,8 +386,8 @@ cl_trust_list_is_tsa (ClTrustList *list)
 }
 
 
-static ClTrustListKind
-kind_for_name (const char *name)
+ClTrustListKind
+cl_trust_list_kind_for_name (const char *name)
 {
   ClTrustListKind kind;
 
@@ -418,44 +419,25 @@ ClTrustList *
 cl_trust_list_load_dir (const char  *dir,
                         GError     **error)
 {
-  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
+  g_autoptr(ClTrustMeta) meta = NULL;
   g_autofree char *anchors_text = NULL;
   g_autofree char *allowed_text = NULL;
   g_autofree char *eku_text = NULL;
   g_autofree char *lote_text = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) anchors = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir_name = g_path_get_basename (dir);
-  JsonObject *meta;
-  ClTrustListKind kind = CL_TRUST_LIST_KIND_USER;
-  const char *name;
-  const char *source;
-  gint64 snapshot = 0;
-
-  if (!json_parser_load_from_file (parser, meta_path, &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))) {
-    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("Trust list “%s” has no readable meta.json: %s"), dir_name,
-                 local_error != NULL ? local_error->message : _("not a JSON object"));
-    return NULL;
-  }
-  meta = json_node_get_object (json_parser_get_root (parser));
   /* The folder name is the list's name (what lookup and remove use). */
-  name = dir_name;
-  /* The background refresh job (cl-trust-snapshot) writes "source_url" and
-   * "snapshot_date" and no "kind": then the folder name says what the list
-   * is for — above all, "c2pa-tsa" must never vouch for claim signers. */
-  if (!cl_trust_list_kind_from_string (json_object_get_string_member_with_default (meta, "kind", NULL),
-                                       &kind))
-    kind = kind_for_name (name);
-  source = json_object_get_string_member_with_default (meta, "source", NULL);
-  if (source == NULL)
-    source = json_object_get_string_member_with_default (meta, "source_url", "");
-  if (!cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot", ""),
-                            &snapshot))
-    cl_unix_from_string (json_object_get_string_member_with_default (meta, "snapshot_date", ""),
-                         &snapshot);
+  g_autofree char *name = g_path_get_basename (dir);
+  ClTrustListKind kind;
+
+  meta = cl_trust_meta_load (dir, error);
+  if (meta == NULL)
+    return NULL;
+  /* Without a recorded kind (the refresh job wrote none before) the folder name
+   * says what the list is for — above all, "c2pa-tsa" must never vouch for claim
+   * signers. */
+  if (!cl_trust_list_kind_from_string (meta->kind, &kind))
+    kind = cl_trust_list_kind_for_name (name);
 
   anchors_text = read_optional (dir, "anchors.pem", error);
   if (anchors_text == NULL && error != NULL && *error != NULL)
@@ -479,8 +461,8 @@ cl_trust_list_load_dir (const char  *dir,
     }
   }
 
-  return cl_trust_list_new_with_lote (name, kind, source, snapshot, anchors, allowed_text,
-                                      eku_text, lote_text, error);
+  return cl_trust_list_new_with_lote (name, kind, meta->source_url, meta->snapshot, anchors,
+                                      allowed_text, eku_text, lote_text, error);
 }
 
 
@@ -500,8 +482,29 @@ write_file (const char  *dir,
     }
     return TRUE;
   }
-  if (!g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 &local_error)) {
+  if (!cl_atomic_file_set_contents (path, contents, -1, 0644, &local_error)) {
+    g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s", local_error->message);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+static gboolean
+write_meta (ClTrustList  *list,
+            const char   *dir,
+            const char   *anchors,
+            GError      **error)
+{
+  g_autoptr(GBytes) anchors_pem = anchors != NULL ? g_bytes_new_static (anchors, strlen (anchors))
+                                                  : NULL;
+  g_autoptr(ClTrustMeta) meta = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  meta = cl_trust_meta_new (list->name, cl_trust_list_kind_to_string (list->kind), list->source,
+                            list->snapshot, anchors_pem, list->anchors->len,
+                            g_hash_table_size (list->allowed));
+  if (!cl_trust_meta_save (meta, dir, &local_error)) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s", local_error->message);
     return FALSE;
   }
@@ -514,58 +517,13 @@ cl_trust_list_save_dir (ClTrustList  *list,
                         const char   *dir,
                         GError      **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *meta = NULL;
   g_autofree char *anchors = NULL;
-  g_autofree char *now = cl_unix_to_iso8601 (g_get_real_time () / G_USEC_PER_SEC);
 
   if (g_mkdir_with_parents (dir, 0700) != 0) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO,
                  _("Cannot create the folder %s: %s"), dir, g_strerror (errno));
     return FALSE;
   }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, list->name);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, cl_trust_list_kind_to_string (list->kind));
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, list->source);
-  if (list->snapshot != 0) {
-    g_autofree char *snapshot = cl_unix_to_iso8601 (list->snapshot);
-
-    json_builder_set_member_name (builder, "snapshot");
-    json_builder_add_string_value (builder, snapshot);
-  }
-  /* The same facts under the names the background refresh job uses. */
-  json_builder_set_member_name (builder, "list");
-  json_builder_add_string_value (builder, list->name);
-  json_builder_set_member_name (builder, "source_url");
-  json_builder_add_string_value (builder, list->source);
-  if (list->snapshot != 0) {
-    g_autoptr(GDateTime) snapshot = g_date_time_new_from_unix_utc (list->snapshot);
-    g_autofree char *iso = g_date_time_format_iso8601 (snapshot);
-
-    json_builder_set_member_name (builder, "snapshot_date");
-    json_builder_add_string_value (builder, iso);
-  }
-  json_builder_set_member_name (builder, "certificate_count");
-  json_builder_add_int_value (builder, list->anchors->len);
-  json_builder_set_member_name (builder, "saved");
-  json_builder_add_string_value (builder, now);
-  json_builder_set_member_name (builder, "anchors");
-  json_builder_add_int_value (builder, list->anchors->len);
-  json_builder_set_member_name (builder, "allowed");
-  json_builder_add_int_value (builder, g_hash_table_size (list->allowed));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  meta = json_generator_to_data (generator, NULL);
-
   if (list->anchors->len > 0)
     anchors = cl_x509_to_pem (list->anchors);
 
@@ -574,7 +532,7 @@ cl_trust_list_save_dir (ClTrustList  *list,
          write_file (dir, "allowed.pem", list->allowed_text, error) &&
          write_file (dir, "list.json", list->lote_json, error) &&
          write_file (dir, "store.cfg", list->eku_config, error) &&
-         write_file (dir, "meta.json", meta, error);
+         write_meta (list, dir, anchors, error);
 }
 
 

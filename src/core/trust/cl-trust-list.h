@@ -60,7 +60,8 @@ ClTrustList     *cl_trust_list_new_from_files (const char       *name,
                                                const char       *allowed_path,
                                                const char       *eku_path,
                                                GError          **error);
-/* Reads <dir>/{meta.json, anchors.pem, allowed.pem, store.cfg, list.json}. */
+/* Reads <dir>/{meta.json, anchors.pem, allowed.pem, store.cfg, list.json}
+ * (meta.json: see cl-trust-meta.h). */
 ClTrustList     *cl_trust_list_load_dir       (const char       *dir,
                                                GError          **error);
 /* Writes the list into dir (created 0700), each file replaced atomically. */
@@ -94,6 +95,9 @@ gboolean         cl_trust_list_is_tsa         (ClTrustList      *list);
 const char      *cl_trust_list_kind_to_string (ClTrustListKind   kind);
 gboolean         cl_trust_list_kind_from_string (const char     *text,
                                                ClTrustListKind  *kind);
+/* The kind of a list whose meta.json records none, from its name: "c2pa",
+ * "c2pa-tsa", "legacy", "user-tsa"; anything else is a user list. */
+ClTrustListKind  cl_trust_list_kind_for_name  (const char       *name);
 /* A human label: "Official C2PA trust list", "Legacy interim list"… (translated). */
 const char      *cl_trust_list_kind_describe  (ClTrustListKind   kind);
 /* List names: 1–64 of [A-Za-z0-9._-], not starting with a dot. */

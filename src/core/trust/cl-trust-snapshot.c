@@ -1,10 +1,10 @@
 /* cl-trust-snapshot.c: the local copy of a trust list, $XDG_DATA_HOME/credlink/trust/<list>/.
  *
  * A snapshot is a directory holding anchors.pem (the list as downloaded) and
- * meta.json (source URL, snapshot date, certificate count). A new snapshot is
- * written complete into a sibling directory and then swapped in with one
- * renameat2 (RENAME_EXCHANGE), so that readers see either the old pair of
- * files or the new one, never a mix and never a half-written file.
+ * meta.json (cl-trust-meta.h: source URL, snapshot date, certificate count…). A
+ * new snapshot is written complete into a sibling directory and then swapped in
+ * with one exchange (cl_atomic_dir_replace()), so that readers see either the old
+ * pair of files or the new one, never a mix and never a half-written file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,23 +12,20 @@
 
 #include "config.h"
 
-/* For renameat2 () and RENAME_EXCHANGE (glibc >= 2.28); config.h includes no system header. */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "cl-atomic-file.h"
 #include "cl-crypto-init.h"
 #include "cl-error.h"
+#include "cl-trust-list.h"
+#include "cl-trust-meta.h"
 #include "cl-trust-snapshot.h"
 
 
@@ -130,110 +127,46 @@ set_io_error (GError     **error,
 }
 
 
-/* Removes a snapshot directory and the files in it (no deeper). */
-static void
-remove_snapshot_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL) {
-    (void) g_remove (path);
-    return;
-  }
-  while ((name = g_dir_read_name (dir)) != NULL) {
-    g_autofree char *child = g_build_filename (path, name, NULL);
-
-    (void) g_unlink (child);
-  }
-  (void) g_rmdir (path);
-}
-
-
-static char *
-build_meta (const char *list_name,
-            GBytes     *pem,
-            guint       n_certificates,
-            const char *source_url,
-            GDateTime  *snapshot_date)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *date = g_date_time_format_iso8601 (snapshot_date);
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pem);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "list");
-  json_builder_add_string_value (builder, list_name);
-  json_builder_set_member_name (builder, "source_url");
-  json_builder_add_string_value (builder, source_url);
-  json_builder_set_member_name (builder, "snapshot_date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "certificate_count");
-  json_builder_add_int_value (builder, n_certificates);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, (gint64) g_bytes_get_size (pem));
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, sha256);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-
+/* meta.json in the one vocabulary of every list folder (cl-trust-meta.h): a list
+ * from the job reads the same as one imported by hand. */
 static gboolean
-write_file (const char  *dir,
-            const char  *name,
-            const void  *data,
-            gsize        size,
+write_meta (const char  *dir,
+            const char  *list_name,
+            GBytes      *pem,
+            guint        n_certificates,
+            const char  *source_url,
+            GDateTime   *snapshot_date,
             GError     **error)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  ClTrustListKind kind = cl_trust_list_kind_for_name (list_name);
+  g_autoptr(ClTrustMeta) meta = NULL;
 
-  return g_file_set_contents_full (path, data, (gssize) size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  meta = cl_trust_meta_new (list_name, cl_trust_list_kind_to_string (kind), source_url,
+                            g_date_time_to_unix (snapshot_date), pem, n_certificates, 0);
+  return cl_trust_meta_save (meta, dir, error);
 }
 
 
-/* Puts @new_dir in the place of @list_dir, which exists. */
+/* Writes <new_dir>/{anchors.pem, meta.json}, in a fresh folder. */
 static gboolean
-swap_in (const char  *new_dir,
-         const char  *list_dir,
-         const char  *old_dir,
-         GError     **error)
+write_snapshot (const char  *new_dir,
+                const char  *list_name,
+                GBytes      *pem,
+                guint        n_certificates,
+                const char  *source_url,
+                GDateTime   *snapshot_date,
+                GError     **error)
 {
-  int saved_errno;
+  g_autofree char *anchors = g_build_filename (new_dir, CL_TRUST_SNAPSHOT_ANCHORS, NULL);
 
-  if (renameat2 (AT_FDCWD, new_dir, AT_FDCWD, list_dir, RENAME_EXCHANGE) == 0) {
-    remove_snapshot_dir (new_dir);   /* now the previous snapshot */
-    return TRUE;
-  }
-  saved_errno = errno;
-  if (saved_errno != EINVAL && saved_errno != ENOSYS && saved_errno != EOPNOTSUPP) {
-    set_io_error (error, saved_errno, _("Could not replace the trust list"), list_dir);
+  cl_atomic_dir_remove (new_dir, NULL);   /* left over from an interrupted refresh */
+  if (g_mkdir (new_dir, 0700) != 0) {
+    set_io_error (error, errno, _("Could not create the folder"), new_dir);
     return FALSE;
   }
-
-  /* A file system without RENAME_EXCHANGE: the list is missing for a moment. */
-  remove_snapshot_dir (old_dir);
-  if (g_rename (list_dir, old_dir) != 0) {
-    set_io_error (error, errno, _("Could not move aside the previous trust list"),
-                  list_dir);
-    return FALSE;
-  }
-  if (g_rename (new_dir, list_dir) != 0) {
-    saved_errno = errno;
-    (void) g_rename (old_dir, list_dir);
-    set_io_error (error, saved_errno, _("Could not replace the trust list"), list_dir);
-    return FALSE;
-  }
-  remove_snapshot_dir (old_dir);
-  return TRUE;
+  return cl_atomic_file_set_contents (anchors, g_bytes_get_data (pem, NULL),
+                                      (gssize) g_bytes_get_size (pem), 0644, error) &&
+         write_meta (new_dir, list_name, pem, n_certificates, source_url, snapshot_date, error);
 }
 
 
@@ -260,7 +193,7 @@ cl_trust_snapshot_replace (const char  *trust_dir,
   g_autofree char *old_dir = NULL;
   g_autofree char *new_name = NULL;
   g_autofree char *old_name = NULL;
-  g_autofree char *meta = NULL;
+  g_autoptr(GError) swap_error = NULL;
 
   g_return_val_if_fail (trust_dir != NULL && pem != NULL && snapshot_date != NULL, FALSE);
 
@@ -279,30 +212,21 @@ cl_trust_snapshot_replace (const char  *trust_dir,
     set_io_error (error, errno, _("Could not create the folder"), trust_dir);
     return FALSE;
   }
-  remove_snapshot_dir (new_dir);   /* left over from an interrupted refresh */
-  if (g_mkdir (new_dir, 0700) != 0) {
-    set_io_error (error, errno, _("Could not create the folder"), new_dir);
+  if (!write_snapshot (new_dir, list_name, pem, n_certificates, source_url, snapshot_date,
+                       error)) {
+    cl_atomic_dir_remove (new_dir, NULL);
     return FALSE;
   }
-
-  meta = build_meta (list_name, pem, n_certificates, source_url, snapshot_date);
-  if (!write_file (new_dir, CL_TRUST_SNAPSHOT_ANCHORS, g_bytes_get_data (pem, NULL),
-                   g_bytes_get_size (pem), error) ||
-      !write_file (new_dir, CL_TRUST_SNAPSHOT_META, meta, strlen (meta), error)) {
-    remove_snapshot_dir (new_dir);
+  /* Readers see the old pair of files or the new one; the previous snapshot ends
+   * up in new_dir, or in old_dir on a file system that cannot exchange. */
+  if (!cl_atomic_dir_replace (new_dir, list_dir, old_dir, &swap_error)) {
+    g_set_error_literal (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_IO,
+                         swap_error->message);
+    cl_atomic_dir_remove (new_dir, NULL);
     return FALSE;
   }
-
-  if (g_file_test (list_dir, G_FILE_TEST_EXISTS)) {
-    if (!swap_in (new_dir, list_dir, old_dir, error)) {
-      remove_snapshot_dir (new_dir);
-      return FALSE;
-    }
-  } else if (g_rename (new_dir, list_dir) != 0) {
-    set_io_error (error, errno, _("Could not create the trust list"), list_dir);
-    remove_snapshot_dir (new_dir);
-    return FALSE;
-  }
+  cl_atomic_dir_remove (new_dir, NULL);
+  cl_atomic_dir_remove (old_dir, NULL);
   return TRUE;
 }
 

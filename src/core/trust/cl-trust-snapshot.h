@@ -6,10 +6,12 @@
 
 #include <gio/gio.h>
 
+#include "cl-trust-meta.h"
+
 G_BEGIN_DECLS
 
 #define CL_TRUST_SNAPSHOT_ANCHORS "anchors.pem"
-#define CL_TRUST_SNAPSHOT_META    "meta.json"
+#define CL_TRUST_SNAPSHOT_META    CL_TRUST_META_FILE
 
 gboolean cl_trust_snapshot_verify_pem    (GBytes      *pem,
                                           guint       *n_certificates,

@@ -11,6 +11,7 @@
 #include <openssl/err.h>
 
 #include "cl-error.h"
+#include "cl-trust-meta.h"
 #include "cl-trust-store.h"
 
 struct _ClTrustStore {
@@ -338,7 +339,7 @@ cl_trust_store_remove_list (const char  *trust_dir,
     return FALSE;
   }
   /* meta.json first: without it the folder is no longer a list to readers. */
-  meta = g_build_filename (path, "meta.json", NULL);
+  meta = g_build_filename (path, CL_TRUST_META_FILE, NULL);
   if (g_remove (meta) != 0 && errno != ENOENT) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_IO, "%s: %s", meta, g_strerror (errno));
     return FALSE;

@@ -1,0 +1,244 @@
+/* cl-signed-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <openssl/evp.h>
+
+#include "cl-asset-writer.h"
+#include "cl-atomic-file.h"
+#include "cl-data-hash.h"
+#include "cl-error.h"
+#include "cl-signed-file.h"
+#include "cl-status-codes.h"
+#include "cl-status.h"
+#include "cl-validator.h"
+
+#define COPY_BUFFER_SIZE (256 * 1024)
+#define SHA256_LEN 32
+
+
+/* Copies the bytes of [from, to) that lie outside every range of skip. */
+static gboolean
+copy_kept (GInputStream   *in,
+           GOutputStream  *out,
+           guint64         from,
+           guint64         to,
+           GArray         *skip,
+           guint8         *buffer,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  guint64 position = from;
+
+  while (position < to) {
+    guint64 end = to;
+    gboolean skipped = FALSE;
+
+    for (guint i = 0; i < skip->len; i++) {
+      ClByteRange *range = &g_array_index (skip, ClByteRange, i);
+
+      if (position >= range->start && position < range->start + range->length) {
+        position = MIN (to, range->start + range->length);
+        skipped = TRUE;
+        break;
+      }
+      if (range->start > position && range->start < end)
+        end = range->start;
+    }
+    if (skipped)
+      continue;
+
+    if (!g_seekable_seek (G_SEEKABLE (in), (goffset) position, G_SEEK_SET, cancellable, error))
+      return FALSE;
+    while (position < end) {
+      gsize want = (gsize) MIN (end - position, COPY_BUFFER_SIZE);
+      gsize got = 0;
+
+      if (!g_input_stream_read_all (in, buffer, want, &got, cancellable, error))
+        return FALSE;
+      if (got != want) {
+        g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
+                             _("The source file changed while it was being signed"));
+        return FALSE;
+      }
+      if (!g_output_stream_write_all (out, buffer, got, NULL, cancellable, error))
+        return FALSE;
+      position += got;
+    }
+  }
+  return TRUE;
+}
+
+
+/* Writes source[0, insert_at) + carrier + source[insert_at, end), leaving out the
+ * old store ranges, into a new temporary file next to output, synced to disk.
+ * Nothing is left behind on failure, nor when the file returned is freed
+ * uncommitted. */
+static ClAtomicFile *
+write_temporary (const char     *input,
+                 const char     *output,
+                 guint64         input_size,
+                 GArray         *old_ranges,
+                 guint64         insert_at,
+                 GBytes         *carrier,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(ClAtomicFile) file = NULL;
+  GOutputStream *out;
+
+  in = g_file_read (input_file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  file = cl_atomic_file_new (output, 0644, error);
+  if (file == NULL)
+    return NULL;
+  out = cl_atomic_file_get_stream (file);
+
+  if (!copy_kept (G_INPUT_STREAM (in), out, 0, insert_at, old_ranges, buffer, cancellable,
+                  error) ||
+      !g_output_stream_write_all (out, g_bytes_get_data (carrier, NULL),
+                                  g_bytes_get_size (carrier), NULL, cancellable, error) ||
+      !copy_kept (G_INPUT_STREAM (in), out, insert_at, input_size, old_ranges, buffer,
+                  cancellable, error) ||
+      !cl_atomic_file_finish (file, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+
+/* Reads back what was written: the readers must find exactly our store at the
+ * exclusion, and the data hash over the new file must be the one we signed. */
+static gboolean
+verify_output (const char        *output,
+               GBytes            *store,
+               const ClByteRange *exclusion,
+               const guint8      *data_hash,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  g_autoptr(ClAssetInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 digest[EVP_MAX_MD_SIZE];
+  guint digest_len = 0;
+  guint64 first = 0, total = 0;
+
+  info = cl_asset_read_file (output, cancellable, &local_error);
+  if (info != NULL) {
+    for (guint i = 0; i < info->store_ranges->len; i++) {
+      ClByteRange *range = &g_array_index (info->store_ranges, ClByteRange, i);
+
+      if (i == 0)
+        first = range->start;
+      total += range->length;
+    }
+  }
+  if (info == NULL || info->store == NULL || !g_bytes_equal (info->store, store) ||
+      first != exclusion->start || total != exclusion->length) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                 _("The signed file does not read back as written%s%s"),
+                 local_error != NULL ? ": " : "",
+                 local_error != NULL ? local_error->message : "");
+    return FALSE;
+  }
+  if (!cl_data_hash_file (output, EVP_sha256 (), exclusion, 1, digest, &digest_len, NULL, NULL,
+                          cancellable, error))
+    return FALSE;
+  if (digest_len != SHA256_LEN || memcmp (digest, data_hash, SHA256_LEN) != 0) {
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                         _("The data hash of the signed file does not match what was signed"));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+/* Runs the validator on the new file, as any reader will: the active manifest must
+ * be ours and have no failure other than the signer not being on a trust list
+ * (the validator here has none). Ingredient findings are the parent's, not ours. */
+static gboolean
+validate_output (const char    *path,
+                 const char    *label,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ClValidatorOptions options = { .skip_file_sha256 = TRUE };
+  g_autoptr(ClValidationReport) report = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  report = cl_validator_verify_file (path, &options, cancellable, error);
+  if (report == NULL) {
+    g_prefix_error (error, _("The signed file does not validate: "));
+    return FALSE;
+  }
+  if (!report->has_manifest || g_strcmp0 (report->active_label, label) != 0) {
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                         _("The signed file does not validate: its active manifest is not "
+                           "the new one"));
+    return FALSE;
+  }
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+    if (status->ingredient_uri == NULL && status->kind == CL_STATUS_FAILURE &&
+        !g_str_equal (status->code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED))
+      g_string_append_printf (failures, "%s%s", failures->len > 0 ? ", " : "", status->code);
+  }
+  if (failures->len > 0) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                 _("The signed file does not validate: %s"), failures->str);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
+cl_signed_file_write (const ClSignedFile  *file,
+                      const char          *output,
+                      gboolean             force,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
+  g_autoptr(GBytes) carrier = NULL;
+  g_autoptr(ClAtomicFile) temporary = NULL;
+  g_autoptr(GError) commit_error = NULL;
+  const char *written;
+
+  carrier = cl_asset_wrap_store (file->source->format, file->store, error);
+  if (carrier == NULL)
+    return FALSE;
+  g_assert (g_bytes_get_size (carrier) == file->exclusion->length);
+
+  /* The new file is checked before it takes the output's name, so a failure never
+   * leaves a partial file nor replaces an existing one. */
+  temporary = write_temporary (file->input, output, file->source->file_size,
+                               file->source->store_ranges, file->exclusion->start, carrier,
+                               cancellable, error);
+  if (temporary == NULL)
+    return FALSE;
+  written = cl_atomic_file_get_temp_path (temporary);
+  if (!verify_output (written, file->store, file->exclusion, file->data_hash, cancellable,
+                      error) ||
+      !validate_output (written, file->label, cancellable, error))
+    return FALSE;
+  /* Without force, a file that appeared meanwhile is never overwritten. */
+  if (!cl_atomic_file_commit (temporary, force ? CL_ATOMIC_FILE_REPLACE
+                                               : CL_ATOMIC_FILE_NO_REPLACE,
+                              &commit_error)) {
+    if (g_error_matches (commit_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS,
+                   _("“%s” already exists (use --force to replace it)"), output);
+    else
+      g_propagate_error (error, g_steal_pointer (&commit_error));
+    return FALSE;
+  }
+  return TRUE;
+}
