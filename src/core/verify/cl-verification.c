@@ -15,11 +15,10 @@
 #include "cl-remote-manifest.h"
 #include "cl-revocation.h"
 #include "cl-spliced-stream.h"
-#include "cl-status.h"
-#include "cl-status-codes.h"
 #include "cl-status-text.h"
 #include "cl-trust-chain.h"
 #include "cl-validator.h"
+#include "cl-verdict.h"
 #include "cl-verification.h"
 #include "cl-x509.h"
 
@@ -89,44 +88,14 @@ trust_hook_evaluate (GPtrArray *x5chain,
 }
 
 
-const char *
-cl_verdict_to_string (ClVerdict verdict)
-{
-  switch (verdict) {
-  case CL_VERDICT_TRUSTED: return "trusted";
-  case CL_VERDICT_VALID: return "valid";
-  case CL_VERDICT_INVALID: return "invalid";
-  case CL_VERDICT_ERROR: return "error";
-  case CL_VERDICT_NO_CREDENTIALS:
-  default:
-    return "no_manifest";
-  }
-}
-
-
-const char *
-cl_verdict_describe (ClVerdict verdict)
-{
-  switch (verdict) {
-  case CL_VERDICT_TRUSTED: return _("Trusted");
-  case CL_VERDICT_VALID: return _("Valid — signer not on your trust lists");
-  case CL_VERDICT_INVALID: return _("Invalid");
-  case CL_VERDICT_ERROR: return _("Could not read this file");
-  case CL_VERDICT_NO_CREDENTIALS:
-  default:
-    return _("No Content Credentials");
-  }
-}
-
-
 /* The code lists of the active manifest and the failures of ingredients, for the
  * confidence breakdown and the verdict's reason. */
 static void
 split_codes (ClValidationReport *report,
-             GStrv    *success,
-             GStrv    *informational,
-             GStrv    *failure,
-             GStrv    *ingredient_failures)
+             GStrv              *success,
+             GStrv              *informational,
+             GStrv              *failure,
+             GStrv              *ingredient_failures)
 {
   g_autoptr(GStrvBuilder) s = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) i = g_strv_builder_new ();
@@ -151,43 +120,19 @@ split_codes (ClValidationReport *report,
 }
 
 
-static char *
-signer_name (ClVerification *self)
-{
-  ClManifestReport *active = self->report != NULL ? cl_validation_report_get_active (self->report) : NULL;
-
-  if (active == NULL)
-    return NULL;
-  if (active->sig_common_name != NULL && active->sig_issuer != NULL)
-    return g_strdup_printf ("%s (%s)", active->sig_common_name, active->sig_issuer);
-  return g_strdup (active->sig_common_name != NULL ? active->sig_common_name
-                                                   : active->sig_issuer);
-}
-
-
-static void decide_by_state (ClVerification *self, const char *signer, GStrv failure,
-                             GStrv ingredient_failures);
-
-
 static void
 decide_verdict (ClVerification *self,
                 GStrv           failure,
                 GStrv           ingredient_failures)
 {
-  g_autofree char *signer = signer_name (self);
-
   if (self->report == NULL) {
     self->verdict = CL_VERDICT_ERROR;
     self->reason = g_strdup (self->error != NULL ? self->error->message : "");
     return;
   }
-  if (!self->report->has_manifest) {
-    self->verdict = CL_VERDICT_NO_CREDENTIALS;
-    self->reason = g_strdup (_("This image carries no Content Credentials: nothing says where "
-                               "it comes from"));
-    return;
-  }
-  decide_by_state (self, signer, failure, ingredient_failures);
+  self->verdict = cl_verdict_decide (self->report,
+                                     self->trust != NULL ? self->trust->list_name : NULL,
+                                     failure, ingredient_failures, &self->reason);
   if (self->remote_url != NULL) {
     g_autofree char *reason = self->reason;
 
@@ -201,50 +146,6 @@ decide_verdict (ClVerification *self,
     self->reason = g_strdup_printf (_("Credentials recovered from your proof cache: the file "
                                       "itself carries none, but its content is an image signed "
                                       "on this computer. %s"), reason);
-  }
-}
-
-
-static void
-decide_by_state (ClVerification *self,
-                 const char     *signer,
-                 GStrv           failure,
-                 GStrv           ingredient_failures)
-{
-  switch (self->report->state) {
-  case CL_VALIDATION_STATE_TRUSTED:
-    self->verdict = CL_VERDICT_TRUSTED;
-    if (self->trust != NULL && self->trust->list_name != NULL)
-      self->reason = g_strdup_printf (_("Signed by %s, who is on your trust list “%s”"),
-                                      signer != NULL ? signer : _("an unnamed signer"),
-                                      self->trust->list_name);
-    else
-      self->reason = g_strdup_printf (_("Signed by %s, who is on your trust lists"),
-                                      signer != NULL ? signer : _("an unnamed signer"));
-    return;
-  case CL_VALIDATION_STATE_VALID:
-    self->verdict = CL_VERDICT_VALID;
-    self->reason = g_strdup_printf (_("The credentials are intact and the image is unchanged, "
-                                      "but %s is on none of your trust lists"),
-                                    signer != NULL ? signer : _("the signer"));
-    return;
-  case CL_VALIDATION_STATE_INVALID:
-  default:
-    self->verdict = CL_VERDICT_INVALID;
-    /* The first failure that makes it invalid: the active manifest's, then the history's. */
-    for (char **code = failure; *code != NULL; code++) {
-      if (!cl_status_failure_is_tolerated (*code)) {
-        self->reason = g_strdup (cl_status_text_failure_reason (*code));
-        return;
-      }
-    }
-    if (ingredient_failures[0] != NULL) {
-      self->reason = g_strdup_printf (_("Part of the image’s history fails: %s"),
-                                      cl_status_text_describe (ingredient_failures[0]));
-      return;
-    }
-    self->reason = g_strdup (_("The credentials do not hold"));
-    return;
   }
 }
 
@@ -437,8 +338,8 @@ fetch_remote (ClVerification           *self,
 
 
 static ClTrustResult *
-active_trust (TrustHook *hook,
-              ClValidationReport  *report)
+active_trust (TrustHook          *hook,
+              ClValidationReport *report)
 {
   ClTrustResult *result;
 

@@ -18,16 +18,9 @@
 #include "cl-validation-report.h"
 #include "cl-trust-result.h"
 #include "cl-trust-store.h"
+#include "cl-verdict.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  CL_VERDICT_NO_CREDENTIALS,
-  CL_VERDICT_TRUSTED,
-  CL_VERDICT_VALID,        /* valid, the signer is on none of the user's trust lists */
-  CL_VERDICT_INVALID,
-  CL_VERDICT_ERROR,        /* the file could not be read at all */
-} ClVerdict;
 
 typedef struct {
   /* Trust lists to judge signers with; NULL: the process-wide default store
@@ -93,8 +86,6 @@ ClVerification *cl_verify_file_finish   (GAsyncResult           *result,
 ClVerification *cl_verification_ref     (ClVerification         *verification);
 void            cl_verification_unref   (ClVerification         *verification);
 
-const char     *cl_verdict_to_string    (ClVerdict               verdict);  /* "trusted"… */
-const char     *cl_verdict_describe     (ClVerdict               verdict);  /* translated */
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
  * "trust" (per-certificate detail), "confidence" and "proof". For a file that could not be
