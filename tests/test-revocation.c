@@ -368,6 +368,7 @@ test_cache (void)
   g_autoptr(ClTrustResult) third = NULL;
 
   g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests), ==, before + 1);
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (first)->state, ==, CL_REVOCATION_REVOKED);
   second = check_online (fx->revoked, 5, cache, NULL);
   g_assert_cmpint (g_atomic_int_get (&fx->ocsp_requests), ==, before + 1);
   g_assert_cmpint (cl_trust_result_get_signer_revocation (second)->state, ==, CL_REVOCATION_REVOKED);

@@ -190,10 +190,10 @@ test_profile_store_files (void)
 
 
 static char *
-write_chain_and_key (ClSigningProfile  *profile,
-                     const char        *prefix,
-                     const char        *passphrase,
-                     char             **key_path)
+write_chain_and_key (ClSigningProfile *profile,
+                     const char       *prefix,
+                     const char       *passphrase,
+                     char            **key_path)
 {
   char *chain_path = g_strdup_printf ("%s/%s-chain.pem", work_dir, prefix);
   FILE *out;
@@ -251,6 +251,10 @@ test_import_pem (void)
   g_clear_error (&error);
   /* A key that belongs to another certificate. */
   g_assert_null (cl_signing_profile_new_from_pem ("x", chain, other_key, NULL, &error));
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
+  g_clear_error (&error);
+  /* And the other way round: a certificate whose key is not the one given. */
+  g_assert_null (cl_signing_profile_new_from_pem ("y", other_chain, plain_key, NULL, &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
 }
 
@@ -335,9 +339,9 @@ test_import_pkcs12_legacy (void)
 
 
 static gboolean
-has_problem (GArray                       *problems,
-             ClSigningProfileProblemLevel  level,
-             const char                   *fragment)
+has_problem (GArray                      *problems,
+             ClSigningProfileProblemLevel level,
+             const char                  *fragment)
 {
   for (guint i = 0; i < problems->len; i++) {
     ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);

@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     cl_jumbf_resolve_uri (store->root, m->box, "self#jumbf=c2pa.assertions/c2pa.hash.data");
     cl_jumbf_resolve_uri (store->root, m->box, "self#jumbf=c2pa/x/c2pa.signature");
     for (guint j = 0; j < m->assertions->len; j++) {
-      g_autoptr(JsonNode) node = cl_assertion_to_json (g_ptr_array_index (m->assertions, j));
+      json_node_unref (cl_assertion_to_json (g_ptr_array_index (m->assertions, j)));
     }
   }
   return 0;

@@ -58,7 +58,7 @@ purge_batch (ClProofCache  *self,
   static const char sql[] =
     "DELETE FROM proofs WHERE rowid IN"
     " (SELECT rowid FROM proofs WHERE expires_at <= ?1 LIMIT ?2)";
-  g_autoptr(GMutexLocker) locker = cl_proof_cache_lock (self);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = cl_proof_cache_lock (self);
   g_autoptr(ClProofCacheStatement) stmt = cl_proof_cache_prepare (self, sql, error);
   sqlite3 *db;
   int rc;
@@ -88,7 +88,7 @@ purge_batch (ClProofCache  *self,
 static void
 vacuum_if_worthwhile (ClProofCache *self)
 {
-  g_autoptr(GMutexLocker) locker = cl_proof_cache_lock (self);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = cl_proof_cache_lock (self);
   g_autoptr(GError) error = NULL;
   gint64 free_pages = 0, pages = 0;
   sqlite3 *db = cl_proof_cache_get_db (self, NULL);

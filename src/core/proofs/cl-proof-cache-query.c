@@ -73,7 +73,7 @@ lookup_by (ClProofCache  *self,
            const char    *value,
            GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = cl_proof_cache_lock (self);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = cl_proof_cache_lock (self);
   g_autoptr(ClProofCacheStatement) stmt = cl_proof_cache_prepare (self, sql, error);
 
   if (stmt == NULL)
