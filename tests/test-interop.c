@@ -76,11 +76,11 @@ is_jpeg_or_png (const char *name)
 /* The codes of one kind that we give the active manifest (not its ingredients), against
  * the reference's list of that kind; NULL when they are the same set. */
 static char *
-compare_active_kind (const char   *file,
-                     ClValidationReport     *report,
-                     JsonObject   *codes,
-                     const char   *kind_name,
-                     ClStatusKind  kind)
+compare_active_kind (const char         *file,
+                     ClValidationReport *report,
+                     JsonObject         *codes,
+                     const char         *kind_name,
+                     ClStatusKind        kind)
 {
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);

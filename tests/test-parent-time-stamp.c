@@ -142,8 +142,8 @@ verify (Fixture    *f,
 
 /* Whether the report has code among the statuses of its ingredients. */
 static gboolean
-ingredient_has (ClValidationReport   *report,
-                const char *code)
+ingredient_has (ClValidationReport *report,
+                const char         *code)
 {
   for (guint i = 0; i < report->statuses->len; i++) {
     ClStatus *s = g_ptr_array_index (report->statuses, i);

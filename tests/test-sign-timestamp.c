@@ -196,11 +196,11 @@ sign_done_cb (GObject      *source,
 /* Signs input into output with the asynchronous API, iterating this thread's main context
  * (from which the time-stamp server answers) until it is done. */
 static ClSignResult *
-sign_async (ClSigningProfile     *profile,
-            const ClSignOptions  *options,
-            const char           *input,
-            const char           *output,
-            GError              **error)
+sign_async (ClSigningProfile    *profile,
+            const ClSignOptions *options,
+            const char          *input,
+            const char          *output,
+            GError             **error)
 {
   g_autoptr(GAsyncResult) async_result = NULL;
 

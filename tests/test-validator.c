@@ -16,9 +16,9 @@
 
 
 static gboolean
-has_status (ClValidationReport    *report,
-            const char  *code,
-            ClStatusKind kind)
+has_status (ClValidationReport *report,
+            const char         *code,
+            ClStatusKind        kind)
 {
   for (guint i = 0; i < report->statuses->len; i++) {
     ClStatus *s = g_ptr_array_index (report->statuses, i);
@@ -197,8 +197,8 @@ test_expired_signer (void)
 /* When the reference reader is installed: it gives the file the same validation state and
  * the same failure codes. */
 static void
-assert_reference_agrees (const char *path,
-                         ClValidationReport   *report)
+assert_reference_agrees (const char         *path,
+                         ClValidationReport *report)
 {
   g_autofree char *oracle = cl_test_oracle_path ();
   g_autoptr(JsonObject) reference = NULL;

@@ -177,8 +177,8 @@ cl_test_cbor_map_put (cbor_item_t *map,
 
 
 gboolean
-cl_test_report_has_code (ClValidationReport   *report,
-                         const char *code)
+cl_test_report_has_code (ClValidationReport *report,
+                         const char         *code)
 {
   for (guint i = 0; i < report->statuses->len; i++) {
     if (g_str_equal (((ClStatus *) g_ptr_array_index (report->statuses, i))->code, code))

@@ -19,8 +19,8 @@ void     cl_test_cbor_map_put   (cbor_item_t  *map,
                                  const char   *key,
                                  cbor_item_t  *value);
 /* Whether the report has a status with this code, of any kind. */
-gboolean cl_test_report_has_code (ClValidationReport    *report,
-                                  const char  *code);
+gboolean cl_test_report_has_code (ClValidationReport *report,
+                                  const char         *code);
 /* A copy of bytes with the byte at offset XORed with mask. */
 GBytes  *cl_test_flip_byte      (GBytes       *bytes,
                                  gsize         offset,

@@ -177,8 +177,8 @@ cl_manifest_builder_set_parent (ClManifestBuilder  *self,
 
 
 void
-cl_manifest_builder_set_parent_report (ClManifestBuilder *self,
-                                       ClValidationReport          *report)
+cl_manifest_builder_set_parent_report (ClManifestBuilder  *self,
+                                       ClValidationReport *report)
 {
   g_clear_pointer (&self->parent_report, cl_validation_report_unref);
   self->parent_report = report != NULL ? cl_validation_report_ref (report) : NULL;
@@ -272,8 +272,8 @@ status_entry (const char *code,
 /* {"success": […], "informational": […], "failure": […]} of the statuses whose
  * ingredient_uri equals uri (NULL: the parent's own active manifest). */
 static cbor_item_t *
-status_codes_map (ClValidationReport   *report,
-                  const char *uri)
+status_codes_map (ClValidationReport *report,
+                  const char         *uri)
 {
   static const struct { ClStatusKind kind; const char *name; } kinds[] = {
     { CL_STATUS_SUCCESS, "success" },

@@ -61,8 +61,8 @@ void               cl_manifest_builder_set_parent_time_stamp (ClManifestBuilder 
                                                               GBytes            *token);
 /* The validator's report on the source: its statuses become the ingredient's
  * validationResults (activeManifest and ingredientDeltas), as c2pa-rs records them. */
-void               cl_manifest_builder_set_parent_report (ClManifestBuilder *self,
-                                                          ClValidationReport          *report);
+void               cl_manifest_builder_set_parent_report (ClManifestBuilder  *self,
+                                                          ClValidationReport *report);
 /* Without a report: whether the parent's hard binding matched the source, recorded
  * in the ingredient's validationResults. */
 void               cl_manifest_builder_set_parent_binding (ClManifestBuilder *self,

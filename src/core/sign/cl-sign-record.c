@@ -14,12 +14,12 @@
 
 
 gboolean
-cl_sign_record_proof (ClProofCache  *cache,
-                      const char    *output,
-                      ClSignResult  *result,
-                      ClSigningProfile     *profile,
-                      guint          retention_days,
-                      GError       **error)
+cl_sign_record_proof (ClProofCache     *cache,
+                      const char       *output,
+                      ClSignResult     *result,
+                      ClSigningProfile *profile,
+                      guint             retention_days,
+                      GError          **error)
 {
   g_autoptr(ClAssetInfo) info = cl_asset_read_file (output, NULL, error);
   g_autoptr(ClProof) proof = NULL;

@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 
 /* Stores a SIGNED proof for output, which the signer just wrote (result). Reads the
  * embedded store back from output. retention_days 0: the GSettings value. Blocking. */
-gboolean cl_sign_record_proof (ClProofCache  *cache,
-                               const char    *output,
-                               ClSignResult  *result,
-                               ClSigningProfile     *profile,
-                               guint          retention_days,
-                               GError       **error);
+gboolean cl_sign_record_proof (ClProofCache     *cache,
+                               const char       *output,
+                               ClSignResult     *result,
+                               ClSigningProfile *profile,
+                               guint             retention_days,
+                               GError          **error);
 
 G_END_DECLS

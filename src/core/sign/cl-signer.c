@@ -39,8 +39,8 @@ cl_sign_result_free (ClSignResult *result)
 
 
 static gboolean
-check_profile (ClSigningProfile  *profile,
-               GError    **error)
+check_profile (ClSigningProfile *profile,
+               GError          **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GString) fatal = g_string_new (NULL);

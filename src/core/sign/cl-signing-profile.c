@@ -392,9 +392,9 @@ cl_signing_profile_is_test_identity (ClSigningProfile *self)
 
 
 static void
-add_problem (GArray                *problems,
-             ClSigningProfileProblemLevel  level,
-             char                  *message)
+add_problem (GArray                      *problems,
+             ClSigningProfileProblemLevel level,
+             char                        *message)
 {
   ClSigningProfileProblem problem = { level, message, FALSE };
 

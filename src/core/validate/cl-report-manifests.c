@@ -98,11 +98,11 @@ ingredient_json (ClManifestStore  *store,
 
 
 static void
-fill_signature_info (ClManifestReport *rm,
-                     ClManifest       *m,
-                     GHashTable       *sig_times,
-                     ClValidationReport         *report,
-                     gboolean          is_active)
+fill_signature_info (ClManifestReport   *rm,
+                     ClManifest         *m,
+                     GHashTable         *sig_times,
+                     ClValidationReport *report,
+                     gboolean            is_active)
 {
   g_autoptr(ClCoseSign1) sign1 = cl_manifest_parse_signature (m);
   g_autoptr(ClSignerInfo) info = NULL;
@@ -145,10 +145,10 @@ hidden_from_assertions (ClAssertion *a)
 
 
 static ClManifestReport *
-manifest_report (ClValidationReport        *report,
-                 ClManifestStore *store,
-                 ClManifest      *m,
-                 GHashTable      *sig_times)
+manifest_report (ClValidationReport *report,
+                 ClManifestStore    *store,
+                 ClManifest         *m,
+                 GHashTable         *sig_times)
 {
   ClManifestReport *rm = cl_manifest_report_new ();
   JsonArray *assertions = json_array_new ();

@@ -294,12 +294,12 @@ hash_pass_free (ClHashPass *pass)
 
 
 ClHashPass *
-cl_validation_hash_pass_start (ClValidation        *v,
-                               ClValidationReport  *report,
-                               GInputStream        *stream,
-                               ClManifest          *binding,
-                               GCancellable        *cancellable,
-                               GError             **error)
+cl_validation_hash_pass_start (ClValidation       *v,
+                               ClValidationReport *report,
+                               GInputStream       *stream,
+                               ClManifest         *binding,
+                               GCancellable       *cancellable,
+                               GError            **error)
 {
   ClHashPass *pass = g_new0 (ClHashPass, 1);
   ClAssertion *a = NULL;

@@ -25,12 +25,12 @@ GArray     *cl_validation_data_hash_exclusions  (ClManifest      *binding,
  * binding may be NULL (no manifest binds the file: nothing is logged). */
 typedef struct _ClHashPass ClHashPass;
 
-ClHashPass *cl_validation_hash_pass_start  (ClValidation        *v,
-                                            ClValidationReport  *report,
-                                            GInputStream        *stream,
-                                            ClManifest          *binding,
-                                            GCancellable        *cancellable,
-                                            GError             **error);
+ClHashPass *cl_validation_hash_pass_start  (ClValidation       *v,
+                                            ClValidationReport *report,
+                                            GInputStream       *stream,
+                                            ClManifest         *binding,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
 gboolean    cl_validation_hash_pass_finish (ClValidation        *v,
                                             ClHashPass          *pass,
                                             GError             **error);

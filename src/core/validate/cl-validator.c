@@ -135,12 +135,12 @@ compute_state (GPtrArray *statuses)
 /* The report of a file without a manifest store: its hashes, or an error for a store
  * that only XMP points at. */
 static gboolean
-hash_without_store (GInputStream              *stream,
-                    ClAssetInfo               *info,
-                    const ClValidatorOptions  *options,
-                    ClValidationReport        *report,
-                    GCancellable              *cancellable,
-                    GError                   **error)
+hash_without_store (GInputStream             *stream,
+                    ClAssetInfo              *info,
+                    const ClValidatorOptions *options,
+                    ClValidationReport       *report,
+                    GCancellable             *cancellable,
+                    GError                  **error)
 {
   if (info->remote_url != NULL) {
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE,
@@ -193,12 +193,12 @@ report_statuses (ClValidation       *v,
 
 
 static gboolean
-validate_store (GInputStream              *stream,
-                ClManifestStore           *store,
-                const ClValidatorOptions  *options,
-                ClValidationReport        *report,
-                GCancellable              *cancellable,
-                GError                   **error)
+validate_store (GInputStream             *stream,
+                ClManifestStore          *store,
+                const ClValidatorOptions *options,
+                ClValidationReport       *report,
+                GCancellable             *cancellable,
+                GError                  **error)
 {
   ClManifest *active = cl_manifest_store_get_active (store);
   ClValidation v;

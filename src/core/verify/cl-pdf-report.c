@@ -335,7 +335,7 @@ write_chain (Layout        *layout,
 
 
 static void
-write_codes (Layout   *layout,
+write_codes (Layout             *layout,
              ClValidationReport *report)
 {
   if (report == NULL || report->statuses->len == 0)

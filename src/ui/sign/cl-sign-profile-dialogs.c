@@ -154,14 +154,14 @@ add_entry (AdwPreferencesGroup *group,
 
 
 static AdwMessageDialog *
-new_dialog (GtkWindow            *parent,
-            const char           *heading,
-            const char           *body,
-            const char           *create_label,
-            gboolean              import,
-            ClSigningProfileRequestFunc  func,
-            gpointer              user_data,
-            AdwPreferencesGroup **group)
+new_dialog (GtkWindow                  *parent,
+            const char                 *heading,
+            const char                 *body,
+            const char                 *create_label,
+            gboolean                    import,
+            ClSigningProfileRequestFunc func,
+            gpointer                    user_data,
+            AdwPreferencesGroup       **group)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
   DialogState *state = g_new0 (DialogState, 1);
@@ -196,9 +196,9 @@ add_passphrase_rows (AdwMessageDialog    *dialog,
 
 
 GtkWidget *
-cl_sign_test_identity_dialog_new (GtkWindow            *parent,
-                                  ClSigningProfileRequestFunc  func,
-                                  gpointer              user_data)
+cl_sign_test_identity_dialog_new (GtkWindow                  *parent,
+                                  ClSigningProfileRequestFunc func,
+                                  gpointer                    user_data)
 {
   AdwPreferencesGroup *group;
   AdwMessageDialog *dialog =
@@ -292,9 +292,9 @@ add_file_row (AdwPreferencesGroup *group,
 
 
 GtkWidget *
-cl_sign_import_dialog_new (GtkWindow            *parent,
-                           ClSigningProfileRequestFunc  func,
-                           gpointer              user_data)
+cl_sign_import_dialog_new (GtkWindow                  *parent,
+                           ClSigningProfileRequestFunc func,
+                           gpointer                    user_data)
 {
   AdwPreferencesGroup *group;
   AdwMessageDialog *dialog =

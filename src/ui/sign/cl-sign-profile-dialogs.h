@@ -25,11 +25,11 @@ typedef void (*ClSigningProfileRequestFunc) (ClSigningProfileRequest *request,
                                       gpointer          user_data);
 
 /* The dialogs are modal to parent and call func with user_data. */
-GtkWidget *cl_sign_test_identity_dialog_new (GtkWindow            *parent,
-                                             ClSigningProfileRequestFunc  func,
-                                             gpointer              user_data);
-GtkWidget *cl_sign_import_dialog_new        (GtkWindow            *parent,
-                                             ClSigningProfileRequestFunc  func,
-                                             gpointer              user_data);
+GtkWidget *cl_sign_test_identity_dialog_new (GtkWindow                  *parent,
+                                             ClSigningProfileRequestFunc func,
+                                             gpointer                    user_data);
+GtkWidget *cl_sign_import_dialog_new        (GtkWindow                  *parent,
+                                             ClSigningProfileRequestFunc func,
+                                             gpointer                    user_data);
 
 G_END_DECLS

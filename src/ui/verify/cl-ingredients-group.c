@@ -67,9 +67,9 @@ recorded_failure (JsonObject *ingredient)
 
 /* The first failure found while validating this ingredient now, or NULL. */
 static const char *
-derived_failure (ClValidationReport   *report,
-                 const char *manifest_label,
-                 const char *assertion_label)
+derived_failure (ClValidationReport *report,
+                 const char         *manifest_label,
+                 const char         *assertion_label)
 {
   g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
                                           manifest_label, assertion_label);
@@ -85,9 +85,9 @@ derived_failure (ClValidationReport   *report,
 
 
 static char *
-summary_text (ClValidationReport         *report,
-              ClManifestReport *manifest,
-              JsonObject       *ingredient)
+summary_text (ClValidationReport *report,
+              ClManifestReport   *manifest,
+              JsonObject         *ingredient)
 {
   const char *relationship = json_object_get_string_member_with_default (ingredient,
                                                                          "relationship", NULL);
