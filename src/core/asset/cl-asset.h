@@ -11,12 +11,12 @@
 #include <gio/gio.h>
 
 #include "cl-byte-range.h"
+#include "cl-limits.h"
 
 G_BEGIN_DECLS
 
-/* Never accept a manifest store larger than this (c2pa-rs caps decompressed
- * manifests at 32 MB; embedded stores with large ingredient thumbnails stay far below). */
-#define CL_ASSET_MAX_STORE_SIZE (64 * 1024 * 1024)
+/* Never accept a manifest store larger than this. */
+#define CL_ASSET_MAX_STORE_SIZE CL_LIMIT_STORE_SIZE
 
 typedef enum {
   CL_ASSET_FORMAT_UNKNOWN = 0,

@@ -176,9 +176,26 @@ truncated:
 }
 
 
+/* Every box the parser keeps takes memory, an empty one as much as any: each counts
+ * against the cap before it is allocated. */
+static gboolean
+count_box (guint   *n_boxes,
+           gsize    offset,
+           GError **error)
+{
+  if (++*n_boxes <= CL_LIMIT_JUMBF_BOXES)
+    return TRUE;
+  g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
+               _("The manifest store holds more than %d boxes (at offset %" G_GSIZE_FORMAT ")"),
+               CL_LIMIT_JUMBF_BOXES, offset);
+  return FALSE;
+}
+
+
 static gboolean
 parse_superbox (ClJumbfBox  *box,
                 guint        depth,
+                guint       *n_boxes,
                 GError     **error)
 {
   const guint8 *data = g_bytes_get_data (box->bytes, NULL);
@@ -187,7 +204,7 @@ parse_superbox (ClJumbfBox  *box,
   guint32 type;
   gsize hdr, total;
 
-  if (depth >= CL_JUMBF_MAX_DEPTH) {
+  if (depth >= CL_LIMIT_JUMBF_DEPTH) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_TOO_DEEP,
                  _("Boxes are nested too deeply at offset %" G_GSIZE_FORMAT), box->offset);
     return FALSE;
@@ -208,12 +225,13 @@ parse_superbox (ClJumbfBox  *box,
   while (pos < end) {
     ClJumbfBox *child;
 
-    if (!read_box_header (data, pos, end, &type, &hdr, &total, error))
+    if (!read_box_header (data, pos, end, &type, &hdr, &total, error) ||
+        !count_box (n_boxes, pos, error))
       return FALSE;
     child = box_new (box->bytes, type, pos, hdr, total);
     child->parent = box;
     g_ptr_array_add (box->children, child);
-    if (type == CL_BOX_JUMB && !parse_superbox (child, depth + 1, error))
+    if (type == CL_BOX_JUMB && !parse_superbox (child, depth + 1, n_boxes, error))
       return FALSE;
     pos += total;
   }
@@ -228,6 +246,7 @@ cl_jumbf_parse (GBytes  *store,
   g_autoptr(ClJumbfBox) root = NULL;
   gsize len;
   const guint8 *data = g_bytes_get_data (store, &len);
+  guint n_boxes = 1;   /* the root */
   guint32 type;
   gsize hdr, total;
 
@@ -245,7 +264,7 @@ cl_jumbf_parse (GBytes  *store,
     return NULL;
   }
   root = box_new (store, type, 0, hdr, total);
-  if (!parse_superbox (root, 0, error))
+  if (!parse_superbox (root, 0, &n_boxes, error))
     return NULL;
   return g_steal_pointer (&root);
 }

@@ -10,10 +10,12 @@
 
 #include <glib.h>
 
+#include "cl-limits.h"
+
 G_BEGIN_DECLS
 
-/* c2pa-rs caps superbox nesting at 32 (MAX_JUMB_DEPTH). */
-#define CL_JUMBF_MAX_DEPTH 32
+/* The parser's caps: CL_LIMIT_JUMBF_DEPTH and CL_LIMIT_JUMBF_BOXES (cl-limits.h). */
+#define CL_JUMBF_MAX_DEPTH CL_LIMIT_JUMBF_DEPTH
 
 typedef struct _ClJumbfBox ClJumbfBox;
 
@@ -37,7 +39,8 @@ struct _ClJumbfBox {
   GBytes      *bytes;         /* the whole store (a reference held by every box) */
 };
 
-/* Parses the store bytes: exactly one superbox spanning them. Errors: CL_JUMBF_ERROR. */
+/* Parses the store bytes: exactly one superbox spanning them, of at most
+ * CL_LIMIT_JUMBF_BOXES boxes. Errors: CL_JUMBF_ERROR. */
 ClJumbfBox   *cl_jumbf_parse              (GBytes            *store,
                                            GError           **error);
 void          cl_jumbf_box_free           (ClJumbfBox        *box);

@@ -11,6 +11,7 @@
 #include "cl-c2pa-ids.h"
 #include "cl-cbor-util.h"
 #include "cl-error.h"
+#include "cl-limits.h"
 
 static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
 static const guint8 uuid_json[16] = CL_UUID_JSON;
@@ -80,8 +81,6 @@ cl_assertion_load_cbor (ClAssertion  *assertion,
 
 
 /* json-glib parses recursively: refuse pathological nesting before handing it over. */
-#define MAX_JSON_DEPTH 64
-
 static gboolean
 json_depth_ok (const guint8 *data,
                gsize         len)
@@ -102,7 +101,7 @@ json_depth_ok (const guint8 *data,
     } else if (c == '"') {
       in_string = TRUE;
     } else if (c == '[' || c == '{') {
-      if (++depth > MAX_JSON_DEPTH)
+      if (++depth > CL_LIMIT_JSON_DEPTH)
         return FALSE;
     } else if ((c == ']' || c == '}') && depth > 0) {
       depth--;
@@ -130,7 +129,7 @@ cl_assertion_load_json (ClAssertion  *assertion,
   if (!json_depth_ok (data, len)) {
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                  _("The assertion “%s” nests JSON deeper than %d levels"),
-                 assertion->label, MAX_JSON_DEPTH);
+                 assertion->label, CL_LIMIT_JSON_DEPTH);
     return NULL;
   }
   parser = json_parser_new_immutable ();

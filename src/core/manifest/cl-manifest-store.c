@@ -8,6 +8,7 @@
 
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-limits.h"
 #include "cl-manifest-store.h"
 
 static const guint8 uuid_store[16] = CL_UUID_STORE;
@@ -15,8 +16,35 @@ static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
 static const guint8 uuid_update[16] = CL_UUID_UPDATE_MANIFEST;
 static const guint8 uuid_legacy[16] = CL_UUID_LEGACY_MANIFEST;
 static const guint8 uuid_compressed[16] = CL_UUID_COMPRESSED;
+static const guint8 uuid_assertions[16] = CL_UUID_ASSERTION_STORE;
 
-#define MAX_MANIFESTS 1000
+
+/* The assertions of a manifest are the superboxes of its (first) assertion store. */
+static gboolean
+assertions_within_limit (ClJumbfBox  *manifest,
+                         GError     **error)
+{
+  ClJumbfBox *assertion_store = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < manifest->children->len && assertion_store == NULL; i++) {
+    ClJumbfBox *child = g_ptr_array_index (manifest->children, i);
+
+    if (cl_jumbf_box_has_uuid (child, uuid_assertions))
+      assertion_store = child;
+  }
+  if (assertion_store == NULL)
+    return TRUE;
+  for (guint i = 0; i < assertion_store->children->len; i++)
+    if (cl_jumbf_box_is_superbox (g_ptr_array_index (assertion_store->children, i)))
+      n++;
+  if (n <= CL_LIMIT_ASSERTIONS)
+    return TRUE;
+  g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+               _("The manifest “%s” holds more than %d assertions"),
+               manifest->label != NULL ? manifest->label : "", CL_LIMIT_ASSERTIONS);
+  return FALSE;
+}
 
 
 ClManifestStore *
@@ -48,11 +76,13 @@ cl_manifest_store_parse (GBytes  *bytes,
     if (cl_jumbf_box_has_uuid (child, uuid_manifest) ||
         cl_jumbf_box_has_uuid (child, uuid_update) ||
         cl_jumbf_box_has_uuid (child, uuid_legacy)) {
-      if (store->manifests->len >= MAX_MANIFESTS) {
+      if (store->manifests->len >= CL_LIMIT_MANIFESTS) {
         g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
-                     _("The manifest store holds more than %d manifests"), MAX_MANIFESTS);
+                     _("The manifest store holds more than %d manifests"), CL_LIMIT_MANIFESTS);
         return NULL;
       }
+      if (!assertions_within_limit (child, error))
+        return NULL;
       g_ptr_array_add (store->manifests, cl_manifest_new (child));
     }
   }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-c2pa-ids.h"
+#include "cl-limits.h"
 #include "cl-manifest.h"
 #include "cl-status-codes.h"
 
@@ -15,8 +16,6 @@ static const guint8 uuid_assertions[16] = CL_UUID_ASSERTION_STORE;
 static const guint8 uuid_claim[16] = CL_UUID_CLAIM;
 static const guint8 uuid_signature[16] = CL_UUID_SIGNATURE;
 
-/* c2pa-rs refuses stores with more assertions than this (MAX_ASSERTIONS is similar). */
-#define MAX_ASSERTIONS 10000
 
 
 ClManifest *
@@ -43,7 +42,7 @@ cl_manifest_new (ClJumbfBox *box)
   }
 
   if (m->assertion_store != NULL) {
-    for (guint i = 0; i < m->assertion_store->children->len && i < MAX_ASSERTIONS; i++) {
+    for (guint i = 0; i < m->assertion_store->children->len && i < CL_LIMIT_ASSERTIONS; i++) {
       ClJumbfBox *child = g_ptr_array_index (m->assertion_store->children, i);
 
       if (cl_jumbf_box_is_superbox (child))

@@ -1,0 +1,76 @@
+/* cl-limits.h: every cap on what a manifest store may hold, in one place.
+ *
+ * A store comes from a file anyone can make. Each cap bounds the time and memory one
+ * part of it may take, far above what real files hold, so that a hostile file gets a
+ * verdict that names the limit instead of exhausting the machine. Each parser refuses
+ * at the cap before it allocates what lies beyond it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+/* --- the store ---------------------------------------------------------------------- */
+
+/* Bytes of one manifest store: c2pa-rs caps decompressed manifests at 32 MB; embedded
+ * stores with large ingredient thumbnails stay far below. */
+#define CL_LIMIT_STORE_SIZE (64 * 1024 * 1024)
+
+/* --- JUMBF (jumbf/) -------------------------------------------------------------------- */
+
+/* Boxes of any kind in one store, empty ones included (about 130 bytes of memory each, so
+ * at most some 13 MB): a manifest has a few dozen, a store with many ingredients a few
+ * thousand. */
+#define CL_LIMIT_JUMBF_BOXES 100000
+
+/* Superbox nesting: c2pa-rs caps it at 32 (MAX_JUMB_DEPTH); C2PA itself nests five deep. */
+#define CL_LIMIT_JUMBF_DEPTH 32
+
+/* --- manifests and assertions (manifest/) --------------------------------------------- */
+
+/* Manifests in one store: one per ingredient that had credentials, plus the active one;
+ * real stores hold a handful. */
+#define CL_LIMIT_MANIFESTS 1000
+
+/* Assertion boxes in one manifest's assertion store: c2pa-rs refuses more than about as
+ * many; real manifests hold fewer than twenty. */
+#define CL_LIMIT_ASSERTIONS 10000
+
+/* Nesting of a JSON assertion: json-glib parses recursively; real ones nest a few levels. */
+#define CL_LIMIT_JSON_DEPTH 64
+
+/* --- CBOR (util/cl-cbor-util.c) --------------------------------------------------------- */
+
+/* Nesting of any CBOR structure: C2PA data is flat (a claim nests four levels); the cap
+ * keeps recursive frees and conversions off the stack's edge. */
+#define CL_LIMIT_CBOR_DEPTH 64
+
+/* CBOR items (every value, key and container counts) of one assertion, and of any other
+ * CBOR data: libcbor takes some 70 bytes per item, so at most some 70 MB. Real assertions
+ * hold tens to hundreds; the largest, a BMFF Merkle tree, one hash per fragment. */
+#define CL_LIMIT_CBOR_ITEMS 1000000
+
+/* CBOR items of one claim: its lists of hashed URIs (seven items each) for up to
+ * CL_LIMIT_ASSERTIONS assertions, several times over; real claims hold a few hundred. */
+#define CL_LIMIT_CBOR_ITEMS_CLAIM 200000
+
+/* CBOR items of one claim signature (COSE_Sign1 and its protected header): headers, a
+ * chain, time-stamp tokens and OCSP responses, each a byte string; real ones hold fewer
+ * than a hundred. */
+#define CL_LIMIT_CBOR_ITEMS_COSE 10000
+
+/* --- the claim signature (crypto/cl-cose.c) --------------------------------------------- */
+
+/* Certificates in an x5chain, leaf first: real chains hold two to four (a leaf, one or two
+ * intermediates, sometimes the root). */
+#define CL_LIMIT_X5CHAIN_CERTS 32
+
+/* Time-stamp tokens in a sigTst or sigTst2 header: C2PA expects one, and the validator
+ * reports more than one; this only bounds how many are counted. */
+#define CL_LIMIT_TST_TOKENS 16
+
+/* Stapled OCSP responses in rVals: at most one per certificate of the chain. */
+#define CL_LIMIT_OCSP_RESPONSES CL_LIMIT_X5CHAIN_CERTS
+
+/* --- the validator (validate/) -------------------------------------------------------- */
+/* The validator's caps (references, redactions, ingredients) are defined in
+ * validate/cl-validation.h for now and will move here. */
