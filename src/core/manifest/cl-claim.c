@@ -9,6 +9,7 @@
 #include "cl-cbor-util.h"
 #include "cl-claim.h"
 #include "cl-error.h"
+#include "cl-limits.h"
 #include "cl-status-codes.h"
 
 
@@ -119,7 +120,7 @@ cl_claim_parse (const guint8  *data,
   gboolean ok = TRUE;
 
   claim->raw = g_bytes_new (data, len);
-  claim->item = cl_cbor_load (data, len, &local_error);
+  claim->item = cl_cbor_load_limited (data, len, CL_LIMIT_CBOR_ITEMS_CLAIM, &local_error);
   if (claim->item == NULL) {
     *status_code = CL_CODE_CLAIM_CBOR_INVALID;
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,

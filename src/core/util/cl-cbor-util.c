@@ -9,23 +9,47 @@
 #include <gio/gio.h>
 
 #include "cl-cbor-util.h"
+#include "cl-limits.h"
 
-/* A walk over the encoded bytes with libcbor's streaming decoder that tracks how
- * many items each open container still expects, to bound nesting before building. */
+/* A walk over the encoded bytes with libcbor's streaming decoder, which builds nothing:
+ * it counts the items and tracks how many each open container still expects, to bound
+ * the item count and the nesting before cbor_load builds the tree. */
+typedef enum {
+  SCAN_OK,
+  SCAN_TOO_MANY,
+  SCAN_TOO_DEEP,
+  SCAN_OVER_DECLARED,
+} ScanVerdict;
+
 typedef struct {
-  gint64   remaining[CL_CBOR_MAX_DEPTH + 1];
-  guint    depth;
-  gboolean too_deep;
+  gint64      remaining[CL_LIMIT_CBOR_DEPTH + 1];
+  guint       depth;
+  guint64     items;
+  guint64     max_items;
+  ScanVerdict verdict;
   /* libcbor allocates a definite array or map for its declared size before reading the
    * items: every item takes at least one byte, so the declared items of well-formed data
    * never add up to more than its length. More is refused before any allocation. */
-  guint64  declared;
-  guint64  len;
-} DepthScan;
+  guint64     declared;
+  guint64     len;
+} ItemScan;
+
+
+/* Every item counts, containers, tags and string chunks included: libcbor builds one
+ * cbor_item_t for each. */
+static gboolean
+count_item (ItemScan *scan)
+{
+  if (++scan->items > scan->max_items) {
+    scan->verdict = SCAN_TOO_MANY;
+    return FALSE;
+  }
+  return TRUE;
+}
 
 
 static void
-item_done (DepthScan *scan)
+item_done (ItemScan *scan)
 {
   while (scan->depth > 0) {
     gint64 *top = &scan->remaining[scan->depth - 1];
@@ -40,9 +64,19 @@ item_done (DepthScan *scan)
 
 
 static void
-open_container (DepthScan *scan,
-                gint64     items)
+leaf (ItemScan *scan)
 {
+  if (count_item (scan))
+    item_done (scan);
+}
+
+
+static void
+open_container (ItemScan *scan,
+                gint64    items)
+{
+  if (!count_item (scan))
+    return;
   if (items == 0) {
     item_done (scan);
     return;
@@ -50,27 +84,27 @@ open_container (DepthScan *scan,
   if (items > 0) {
     scan->declared += (guint64) items;
     if (scan->declared > scan->len) {
-      scan->too_deep = TRUE;
+      scan->verdict = SCAN_OVER_DECLARED;
       return;
     }
   }
-  if (scan->depth >= CL_CBOR_MAX_DEPTH) {
-    scan->too_deep = TRUE;
+  if (scan->depth >= CL_LIMIT_CBOR_DEPTH) {
+    scan->verdict = SCAN_TOO_DEEP;
     return;
   }
   scan->remaining[scan->depth++] = items;
 }
 
 
-static void scan_u8 (void *c, uint8_t v) { item_done (c); }
-static void scan_u16 (void *c, uint16_t v) { item_done (c); }
-static void scan_u32 (void *c, uint32_t v) { item_done (c); }
-static void scan_u64 (void *c, uint64_t v) { item_done (c); }
-static void scan_str (void *c, cbor_data d, uint64_t l) { item_done (c); }
-static void scan_f2 (void *c, float v) { item_done (c); }
-static void scan_f8 (void *c, double v) { item_done (c); }
-static void scan_simple (void *c) { item_done (c); }
-static void scan_bool (void *c, bool v) { item_done (c); }
+static void scan_u8 (void *c, uint8_t v) { leaf (c); }
+static void scan_u16 (void *c, uint16_t v) { leaf (c); }
+static void scan_u32 (void *c, uint32_t v) { leaf (c); }
+static void scan_u64 (void *c, uint64_t v) { leaf (c); }
+static void scan_str (void *c, cbor_data d, uint64_t l) { leaf (c); }
+static void scan_f2 (void *c, float v) { leaf (c); }
+static void scan_f8 (void *c, double v) { leaf (c); }
+static void scan_simple (void *c) { leaf (c); }
+static void scan_bool (void *c, bool v) { leaf (c); }
 static void scan_indef (void *c) { open_container (c, -1); }
 static void scan_tag (void *c, uint64_t v) { open_container (c, 1); }
 
@@ -93,7 +127,7 @@ scan_map (void    *c,
 static void
 scan_break (void *c)
 {
-  DepthScan *scan = c;
+  ItemScan *scan = c;
 
   if (scan->depth > 0 && scan->remaining[scan->depth - 1] < 0) {
     scan->depth--;
@@ -102,12 +136,14 @@ scan_break (void *c)
 }
 
 
-static gboolean
-check_depth (const guint8 *data,
-             gsize         len)
+/* Malformed data passes (cbor_load reports it); the scan stops at the first limit. */
+static ScanVerdict
+scan_items (const guint8 *data,
+            gsize         len,
+            guint         max_items)
 {
   struct cbor_callbacks cb = cbor_empty_callbacks;
-  DepthScan scan = { { 0 }, 0, FALSE, 0, len };
+  ItemScan scan = { .max_items = max_items, .verdict = SCAN_OK, .len = len };
   gsize pos = 0;
 
   cb.uint8 = scan_u8; cb.uint16 = scan_u16; cb.uint32 = scan_u32; cb.uint64 = scan_u64;
@@ -120,21 +156,48 @@ check_depth (const guint8 *data,
   cb.undefined = scan_simple; cb.null = scan_simple; cb.boolean = scan_bool;
   cb.indef_break = scan_break;
 
-  while (pos < len && !scan.too_deep) {
+  while (pos < len && scan.verdict == SCAN_OK) {
     struct cbor_decoder_result r = cbor_stream_decode (data + pos, len - pos, &cb, &scan);
 
     if (r.status != CBOR_DECODER_FINISHED || r.read == 0)
-      return TRUE;   /* malformed: cbor_load reports it */
+      return SCAN_OK;
     pos += r.read;
   }
-  return !scan.too_deep;
+  return scan.verdict;
+}
+
+
+static gboolean
+within_limits (const guint8  *data,
+               gsize          len,
+               guint          max_items,
+               GError       **error)
+{
+  switch (scan_items (data, len, max_items)) {
+  case SCAN_TOO_MANY:
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The CBOR data holds more than %u items"), max_items);
+    return FALSE;
+  case SCAN_TOO_DEEP:
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The CBOR data is nested deeper than %d levels"), CL_LIMIT_CBOR_DEPTH);
+    return FALSE;
+  case SCAN_OVER_DECLARED:
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("The CBOR data declares more items than it holds"));
+    return FALSE;
+  case SCAN_OK:
+  default:
+    return TRUE;
+  }
 }
 
 
 cbor_item_t *
-cl_cbor_load (const guint8  *data,
-              gsize          len,
-              GError       **error)
+cl_cbor_load_limited (const guint8  *data,
+                      gsize          len,
+                      guint          max_items,
+                      GError       **error)
 {
   struct cbor_load_result result;
   cbor_item_t *item;
@@ -143,12 +206,8 @@ cl_cbor_load (const guint8  *data,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Empty CBOR data"));
     return NULL;
   }
-  if (!check_depth (data, len)) {
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("CBOR data nested deeper than %d levels, or declaring more items than "
-                   "it holds"), CL_CBOR_MAX_DEPTH);
+  if (!within_limits (data, len, max_items, error))
     return NULL;
-  }
   item = cbor_load (data, len, &result);
   if (item == NULL || result.error.code != CBOR_ERR_NONE) {
     if (item != NULL)
@@ -165,6 +224,15 @@ cl_cbor_load (const guint8  *data,
     return NULL;
   }
   return item;
+}
+
+
+cbor_item_t *
+cl_cbor_load (const guint8  *data,
+              gsize          len,
+              GError       **error)
+{
+  return cl_cbor_load_limited (data, len, CL_LIMIT_CBOR_ITEMS, error);
 }
 
 

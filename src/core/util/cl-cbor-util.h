@@ -10,12 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* Nesting deeper than this is refused before libcbor builds the tree (C2PA data is flat;
- * the limit keeps recursive frees and conversions off the stack's edge). */
-#define CL_CBOR_MAX_DEPTH 64
-
 /* Decodes exactly one well-formed CBOR item spanning all of data, or NULL with
- * G_IO_ERROR_INVALID_DATA naming what is wrong. */
+ * G_IO_ERROR_INVALID_DATA naming what is wrong. Every decoding of untrusted data goes
+ * through here: before libcbor builds anything, the encoded items are counted, and more
+ * than max_items, or nesting deeper than CL_LIMIT_CBOR_DEPTH (cl-limits.h), is refused
+ * with a message naming the limit. */
+cbor_item_t  *cl_cbor_load_limited      (const guint8  *data,
+                                         gsize          len,
+                                         guint          max_items,
+                                         GError       **error);
+/* The same with the general cap, CL_LIMIT_CBOR_ITEMS. */
 cbor_item_t  *cl_cbor_load              (const guint8  *data,
                                          gsize          len,
                                          GError       **error);
