@@ -9,6 +9,7 @@
 #include "cl-cbor-util.h"
 #include "cl-cose.h"
 #include "cl-error.h"
+#include "cl-limits.h"
 
 #define COSE_SIGN1_TAG 18
 #define COSE_HEADER_ALG 1
@@ -72,6 +73,49 @@ find_x5chain (cbor_item_t *map,
 }
 
 
+/* The number of elements of an array item, 0 for anything else. */
+static gsize
+array_size (cbor_item_t *item)
+{
+  return item != NULL && cbor_isa_array (item) ? cbor_array_size (item) : 0;
+}
+
+
+/* The lists of the headers, counted before any of their elements is read. */
+static gboolean
+headers_within_limits (ClCoseSign1  *sign1,
+                       cbor_item_t  *x5chain,
+                       GError      **error)
+{
+  cbor_item_t *rvals = cl_cbor_map_get (sign1->unprotected, "rVals");
+
+  if (array_size (x5chain) > CL_LIMIT_X5CHAIN_CERTS) {
+    g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
+                 _("The claim signature’s certificate chain holds more than %d certificates"),
+                 CL_LIMIT_X5CHAIN_CERTS);
+    return FALSE;
+  }
+  for (guint i = 0; i < 2; i++) {
+    const char *key = i == 0 ? "sigTst" : "sigTst2";
+    cbor_item_t *container = cl_cbor_map_get (sign1->unprotected, key);
+
+    if (array_size (cl_cbor_map_get (container, "tstTokens")) > CL_LIMIT_TST_TOKENS) {
+      g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
+                   _("The claim signature holds more than %d time-stamp tokens"),
+                   CL_LIMIT_TST_TOKENS);
+      return FALSE;
+    }
+  }
+  if (array_size (cl_cbor_map_get (rvals, "ocspVals")) > CL_LIMIT_OCSP_RESPONSES) {
+    g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
+                 _("The claim signature holds more than %d OCSP responses"),
+                 CL_LIMIT_OCSP_RESPONSES);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
 static void
 parse_timestamp (ClCoseSign1 *sign1)
 {
@@ -114,7 +158,7 @@ cl_cose_sign1_parse (const guint8  *data,
     data++;
     len--;
   }
-  sign1->item = cl_cbor_load (data, len, &local_error);
+  sign1->item = cl_cbor_load_limited (data, len, CL_LIMIT_CBOR_ITEMS_COSE, &local_error);
   if (sign1->item == NULL) {
     g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
                  _("The claim signature is not valid CBOR: %s"), local_error->message);
@@ -145,7 +189,8 @@ cl_cose_sign1_parse (const guint8  *data,
   sign1->protected_bytes = g_bytes_new (pdata, plen);
   sign1->unprotected = parts[1];
   if (plen > 0) {
-    sign1->protected_map = cl_cbor_load (pdata, plen, NULL);
+    sign1->protected_map = cl_cbor_load_limited (pdata, plen, CL_LIMIT_CBOR_ITEMS_COSE,
+                                                 NULL);
     if (sign1->protected_map == NULL || !cbor_isa_map (sign1->protected_map)) {
       g_set_error_literal (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
                            _("The claim signature’s protected header is not a CBOR map"));
@@ -171,6 +216,9 @@ cl_cose_sign1_parse (const guint8  *data,
                          _("The claim signature has no certificate chain"));
     return NULL;
   }
+  if (!headers_within_limits (sign1, x5_protected != NULL ? x5_protected : x5_unprotected,
+                              error))
+    return NULL;
   if (!parse_x5chain (x5_protected != NULL ? x5_protected : x5_unprotected, sign1->x5chain)) {
     g_set_error_literal (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
                          _("The claim signature’s certificate chain is malformed"));
