@@ -109,6 +109,7 @@ test_jumbf_depth (void)
   g_autoptr(ClJumbfBox) root = cl_jumbf_parse (at_cap, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (root);
   g_assert_null (cl_jumbf_parse (over_cap, &error));
   g_assert_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_TOO_DEEP);
 }
@@ -468,6 +469,7 @@ test_cose_items (void)
   g_autoptr(ClCoseSign1) sign1 = parse_cose (at_cap, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (sign1);
   g_assert_null (parse_cose (over_cap, &error));
   g_assert_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED);
   assert_names_cap (error, CL_LIMIT_CBOR_ITEMS_COSE);

@@ -3,9 +3,10 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store] [--runs N] [SEED_DIR…]
+ *   fuzz-replay-<target> [--store | --cbor] [--runs N] [SEED_DIR…]
  *
- * --store feeds the manifest store bytes of each seed image instead of the file.
+ * --store feeds the manifest store bytes of each seed image instead of the file; --cbor
+ * the CBOR of its claims, claim signatures and CBOR assertions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,24 +17,69 @@
 #include <gio/gio.h>
 
 #include "cl-asset.h"
+#include "cl-c2pa-ids.h"
+#include "cl-manifest-store.h"
 #include "cl-test-c2pa.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 #define MAX_SEED_SIZE (512 * 1024)
 
+typedef enum {
+  SEED_FILE,
+  SEED_STORE,
+  SEED_CBOR,
+} SeedKind;
+
+
+/* The CBOR content of a superbox, when it has one. */
+static void
+add_cbor_of (GPtrArray  *seeds,
+             ClJumbfBox *box)
+{
+  ClJumbfBox *content = box != NULL ? cl_jumbf_box_find_child_type (box, CL_BOX_CBOR) : NULL;
+  const guint8 *data;
+  gsize len;
+
+  if (content == NULL)
+    return;
+  data = cl_jumbf_box_payload (content, &len);
+  g_ptr_array_add (seeds, g_bytes_new (data, len));
+}
+
+
+static void
+add_cbor_seeds (GPtrArray *seeds,
+                GBytes    *store_bytes)
+{
+  g_autoptr(ClManifestStore) store = cl_manifest_store_parse (store_bytes, NULL);
+
+  for (guint i = 0; store != NULL && i < store->manifests->len; i++) {
+    ClManifest *m = g_ptr_array_index (store->manifests, i);
+
+    add_cbor_of (seeds, m->claim_box);
+    add_cbor_of (seeds, m->signature_box);
+    for (guint j = 0; j < m->assertions->len; j++)
+      add_cbor_of (seeds, ((ClAssertion *) g_ptr_array_index (m->assertions, j))->box);
+  }
+}
+
 
 static void
 add_seed (GPtrArray *seeds,
           GBytes    *bytes,
-          gboolean   store_only)
+          SeedKind   kind)
 {
-  if (store_only) {
+  if (kind != SEED_FILE) {
     g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
     g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
 
-    if (info != NULL && info->store != NULL)
+    if (info == NULL || info->store == NULL)
+      return;
+    if (kind == SEED_STORE)
       g_ptr_array_add (seeds, g_bytes_ref (info->store));
+    else
+      add_cbor_seeds (seeds, info->store);
     return;
   }
   g_ptr_array_add (seeds, g_bytes_ref (bytes));
@@ -43,7 +89,7 @@ add_seed (GPtrArray *seeds,
 static void
 add_dir (GPtrArray  *seeds,
          const char *path,
-         gboolean    store_only)
+         SeedKind    kind)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -62,7 +108,7 @@ add_dir (GPtrArray  *seeds,
     if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
 
-      add_seed (seeds, bytes, store_only);
+      add_seed (seeds, bytes, kind);
     }
   }
 }
@@ -117,7 +163,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gboolean store_only = FALSE;
+  SeedKind kind = SEED_FILE;
   int runs = 2000;
   g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251128);
@@ -129,15 +175,17 @@ main (int    argc,
 
   for (int i = 1; i < argc; i++) {
     if (g_str_equal (argv[i], "--store"))
-      store_only = TRUE;
+      kind = SEED_STORE;
+    else if (g_str_equal (argv[i], "--cbor"))
+      kind = SEED_CBOR;
     else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
       runs = atoi (argv[++i]);
     else
-      add_dir (seeds, argv[i], store_only);
+      add_dir (seeds, argv[i], kind);
   }
-  add_seed (seeds, jpeg->file, store_only);
-  add_seed (seeds, plain, store_only);
-  add_seed (seeds, boxes, store_only);
+  add_seed (seeds, jpeg->file, kind);
+  add_seed (seeds, plain, kind);
+  add_seed (seeds, boxes, kind);
   g_assert_cmpuint (seeds->len, >, 0);
 
   printf ("1..1\n");
