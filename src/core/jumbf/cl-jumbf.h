@@ -19,8 +19,11 @@ G_BEGIN_DECLS
 
 typedef struct _ClJumbfBox ClJumbfBox;
 
+/* Every box of a store is one of these (at most CL_LIMIT_JUMBF_BOXES), so the fields are
+ * ordered to leave no padding. */
 struct _ClJumbfBox {
   guint32      type;          /* TBox */
+  guint32      id;            /* superboxes: see has_id */
   gsize        offset;        /* of the box header inside the store bytes */
   gsize        header_len;    /* 8, or 16 with XLBox */
   gsize        total_len;     /* header + payload */
@@ -28,9 +31,8 @@ struct _ClJumbfBox {
   /* For superboxes (type jumb) only: the description box. */
   guint8       uuid[16];
   guint8       toggles;
-  char        *label;         /* NULL when the label toggle is off */
-  guint32      id;
   gboolean     has_id;
+  char        *label;         /* NULL when the label toggle is off */
   gsize        salt_offset;   /* c2sh private box payload, 0 when absent */
   gsize        salt_len;
 
