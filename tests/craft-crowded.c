@@ -38,7 +38,8 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 ||
       items < 0 || references < 0 || redactions < 0 || ingredients < 0 || size < 0 || ints < 0) {
-    g_printerr ("%s\n", error != NULL ? error->message : "usage: craft-crowded [OPTION…] OUTPUT.jpg");
+    g_printerr ("%s\n", error != NULL ? error->message
+                                       : "usage: craft-crowded [OPTION…] OUTPUT.jpg");
     return EXIT_FAILURE;
   }
   crowd.n_items = items;

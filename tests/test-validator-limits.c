@@ -87,7 +87,8 @@ test_many_redactions (void)
     g_assert_cmpstr (s->code, ==, e->code);
     g_assert_cmpstr (s->url, ==, e->url);
   }
-  g_assert_cmpuint (redacting_hashes, ==, plain_hashes);
+  g_assert_cmpuint (redacting_hashes, ==, 2001);
+  g_assert_cmpuint (plain_hashes, ==, 2001);
 }
 
 

@@ -189,6 +189,20 @@ hashed_uri (const char   *url,
 }
 
 
+/* The assertion that reference i names: the actions first, then the items round and round,
+ * then the ingredients. */
+static guint
+referenced_index (const ClTestCrowd *crowd,
+                  guint              i)
+{
+  if (i == 0)
+    return 0;
+  if (i <= crowd->n_references)
+    return 1 + (i - 1) % MAX (crowd->n_items, 1);
+  return 1 + crowd->n_items + (i - 1 - crowd->n_references);
+}
+
+
 /* The claim: the actions, crowd->n_references references to the items, the ingredients,
  * and the redactions. */
 static cbor_item_t *
@@ -201,7 +215,6 @@ claim_item (const ClTestCrowd *crowd,
   guint n_refs = 1 + crowd->n_references + crowd->n_ingredients;
   cbor_item_t *created = cbor_new_definite_array (n_refs);
   cbor_item_t *redacted = cbor_new_definite_array (crowd->n_redactions);
-  guint first_ingredient = 1 + crowd->n_items;
 
   put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
   put (gen, "name", cbor_build_string ("credlink-tests"));
@@ -210,8 +223,7 @@ claim_item (const ClTestCrowd *crowd,
   put (claim, "signature", cbor_build_string ("self#jumbf=/c2pa/" CL_TEST_CROWD_LABEL
                                               "/c2pa.signature"));
   for (guint i = 0; i < n_refs; i++) {
-    guint a = i == 0 ? 0 : i <= crowd->n_references ? 1 + (i - 1) % MAX (crowd->n_items, 1)
-                                                     : first_ingredient + (i - 1 - crowd->n_references);
+    guint a = referenced_index (crowd, i);
 
     g_assert_cmpuint (a, <, uris->len);
     g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (g_ptr_array_index (uris, a),
