@@ -13,6 +13,12 @@
 
 #define URI_PREFIX "self#jumbf="
 
+/* Superboxes with more children than this are searched by label through an index. */
+#define LABEL_INDEX_MIN_CHILDREN 16
+
+/* The index's value for a label that more than one child carries. */
+static char ambiguous_label;
+
 
 static guint32
 read_u32 (const guint8 *p)
@@ -95,6 +101,7 @@ cl_jumbf_box_free (ClJumbfBox *box)
 {
   if (box == NULL)
     return;
+  g_clear_pointer (&box->label_index, g_hash_table_unref);
   g_clear_pointer (&box->children, g_ptr_array_unref);
   g_free (box->label);
   g_bytes_unref (box->bytes);
@@ -323,14 +330,12 @@ cl_jumbf_box_find_child_type (const ClJumbfBox *box,
 }
 
 
-ClJumbfBox *
-cl_jumbf_box_find_child_label (const ClJumbfBox *box,
-                               const char       *label)
+static ClJumbfBox *
+scan_child_label (const ClJumbfBox *box,
+                  const char       *label)
 {
   ClJumbfBox *found = NULL;
 
-  if (box->children == NULL)
-    return NULL;
   for (guint i = 0; i < box->children->len; i++) {
     ClJumbfBox *child = g_ptr_array_index (box->children, i);
 
@@ -341,6 +346,50 @@ cl_jumbf_box_find_child_label (const ClJumbfBox *box,
     }
   }
   return found;
+}
+
+
+/* The label index of a superbox, built once. Boxes of one store may be read from several
+ * threads: whoever builds it first publishes it, a slower builder drops its own. */
+static GHashTable *
+label_index (ClJumbfBox *box)
+{
+  GHashTable *index = g_atomic_pointer_get (&box->label_index);
+
+  if (index != NULL)
+    return index;
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < box->children->len; i++) {
+    ClJumbfBox *child = g_ptr_array_index (box->children, i);
+
+    if (child->label == NULL)
+      continue;
+    if (g_hash_table_contains (index, child->label))
+      g_hash_table_insert (index, child->label, &ambiguous_label);
+    else
+      g_hash_table_insert (index, child->label, child);
+  }
+  if (!g_atomic_pointer_compare_and_exchange (&box->label_index, NULL, index)) {
+    g_hash_table_unref (index);
+    index = g_atomic_pointer_get (&box->label_index);
+  }
+  return index;
+}
+
+
+ClJumbfBox *
+cl_jumbf_box_find_child_label (const ClJumbfBox *box,
+                               const char       *label)
+{
+  gpointer found;
+
+  if (box->children == NULL)
+    return NULL;
+  if (box->children->len < LABEL_INDEX_MIN_CHILDREN)
+    return scan_child_label (box, label);
+  /* The index is a cache: building it does not change what the box holds. */
+  found = g_hash_table_lookup (label_index ((ClJumbfBox *) box), label);
+  return found == &ambiguous_label ? NULL : found;
 }
 
 

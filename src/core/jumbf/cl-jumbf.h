@@ -38,6 +38,7 @@ struct _ClJumbfBox {
 
   ClJumbfBox  *parent;        /* not owned */
   GPtrArray   *children;      /* owned ClJumbfBox*: every box after the jumd; NULL for content boxes */
+  GHashTable  *label_index;   /* child label → child, built on first need in a large superbox */
   GBytes      *bytes;         /* the whole store (a reference held by every box) */
 };
 

@@ -47,6 +47,19 @@ assertions_within_limit (ClJumbfBox  *manifest,
 }
 
 
+static void
+add_manifest (ClManifestStore *store,
+              ClManifest      *m)
+{
+  g_ptr_array_add (store->manifests, m);
+  /* A label that two manifests carry names neither. */
+  if (g_hash_table_contains (store->by_label, m->label))
+    g_hash_table_insert (store->by_label, m->label, NULL);
+  else
+    g_hash_table_insert (store->by_label, m->label, m);
+}
+
+
 ClManifestStore *
 cl_manifest_store_parse (GBytes  *bytes,
                          GError **error)
@@ -56,6 +69,7 @@ cl_manifest_store_parse (GBytes  *bytes,
   store->ref_count = 1;
   store->bytes = g_bytes_ref (bytes);
   store->manifests = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_manifest_free);
+  store->by_label = g_hash_table_new (g_str_hash, g_str_equal);
   store->root = cl_jumbf_parse (bytes, error);
   if (store->root == NULL)
     return NULL;
@@ -83,7 +97,7 @@ cl_manifest_store_parse (GBytes  *bytes,
       }
       if (!assertions_within_limit (child, error))
         return NULL;
-      g_ptr_array_add (store->manifests, cl_manifest_new (child));
+      add_manifest (store, cl_manifest_new (child));
     }
   }
   if (store->manifests->len == 0) {
@@ -108,6 +122,7 @@ cl_manifest_store_unref (ClManifestStore *store)
 {
   if (store == NULL || !g_atomic_int_dec_and_test (&store->ref_count))
     return;
+  g_hash_table_unref (store->by_label);
   g_ptr_array_unref (store->manifests);
   cl_jumbf_box_free (store->root);
   g_bytes_unref (store->bytes);
@@ -126,20 +141,7 @@ ClManifest *
 cl_manifest_store_lookup (ClManifestStore *store,
                           const char      *label)
 {
-  ClManifest *found = NULL;
-
-  if (label == NULL)
-    return NULL;
-  for (guint i = 0; i < store->manifests->len; i++) {
-    ClManifest *m = g_ptr_array_index (store->manifests, i);
-
-    if (g_str_equal (m->label, label)) {
-      if (found != NULL)
-        return NULL;   /* ambiguous */
-      found = m;
-    }
-  }
-  return found;
+  return label != NULL ? g_hash_table_lookup (store->by_label, label) : NULL;
 }
 
 

@@ -15,6 +15,7 @@ typedef struct {
   GBytes      *bytes;
   ClJumbfBox  *root;
   GPtrArray   *manifests;   /* ClManifest, store order */
+  GHashTable  *by_label;    /* label → its ClManifest, or NULL when several carry it */
 } ClManifestStore;
 
 /* Parses store bytes. Errors: CL_JUMBF_ERROR (structure), CL_MANIFEST_ERROR

@@ -27,6 +27,7 @@ cl_manifest_new (ClJumbfBox *box)
   m->label = g_strdup (box->label != NULL ? box->label : "");
   m->is_update = cl_jumbf_box_has_uuid (box, uuid_update);
   m->assertions = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_assertion_free);
+  m->assertion_index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < box->children->len; i++) {
     ClJumbfBox *child = g_ptr_array_index (box->children, i);
@@ -45,8 +46,14 @@ cl_manifest_new (ClJumbfBox *box)
     for (guint i = 0; i < m->assertion_store->children->len && i < CL_LIMIT_ASSERTIONS; i++) {
       ClJumbfBox *child = g_ptr_array_index (m->assertion_store->children, i);
 
-      if (cl_jumbf_box_is_superbox (child))
-        g_ptr_array_add (m->assertions, cl_assertion_new (child));
+      ClAssertion *a;
+
+      if (!cl_jumbf_box_is_superbox (child))
+        continue;
+      a = cl_assertion_new (child);
+      g_ptr_array_add (m->assertions, a);
+      if (!g_hash_table_contains (m->assertion_index, a->label))
+        g_hash_table_insert (m->assertion_index, a->label, a);
     }
   }
 
@@ -81,6 +88,7 @@ cl_manifest_free (ClManifest *manifest)
   g_free (manifest->label);
   cl_claim_free (manifest->claim);
   g_free (manifest->claim_error);
+  g_hash_table_unref (manifest->assertion_index);
   g_ptr_array_unref (manifest->assertions);
   g_free (manifest);
 }
@@ -90,13 +98,20 @@ ClAssertion *
 cl_manifest_find_assertion (ClManifest *manifest,
                             const char *label)
 {
-  for (guint i = 0; i < manifest->assertions->len; i++) {
-    ClAssertion *a = g_ptr_array_index (manifest->assertions, i);
+  return g_hash_table_lookup (manifest->assertion_index, label);
+}
 
-    if (g_str_equal (a->label, label))
-      return a;
-  }
-  return NULL;
+
+ClAssertion *
+cl_manifest_assertion_of_box (ClManifest *manifest,
+                              ClJumbfBox *box)
+{
+  ClAssertion *a;
+
+  if (box == NULL || box->label == NULL)
+    return NULL;
+  a = cl_manifest_find_assertion (manifest, box->label);
+  return a != NULL && a->box == box ? a : NULL;
 }
 
 

@@ -24,12 +24,17 @@ typedef struct {
   const char  *claim_status;      /* status code when claim is NULL */
   char        *claim_error;       /* message when claim is NULL */
   GPtrArray   *assertions;        /* ClAssertion, store order */
+  GHashTable  *assertion_index;   /* label → the first ClAssertion with it */
 } ClManifest;
 
 ClManifest  *cl_manifest_new              (ClJumbfBox  *box);
 void         cl_manifest_free             (ClManifest  *manifest);
+/* The first assertion labelled label, or NULL. */
 ClAssertion *cl_manifest_find_assertion   (ClManifest  *manifest,
                                            const char  *label);
+/* The assertion whose superbox is box, or NULL. */
+ClAssertion *cl_manifest_assertion_of_box (ClManifest  *manifest,
+                                           ClJumbfBox  *box);
 /* The content box of the claim (its raw CBOR bytes are what is signed). */
 ClJumbfBox  *cl_manifest_claim_content    (ClManifest  *manifest);
 ClJumbfBox  *cl_manifest_signature_content (ClManifest *manifest);

@@ -148,7 +148,8 @@ static ClManifestReport *
 manifest_report (ClValidationReport *report,
                  ClManifestStore    *store,
                  ClManifest         *m,
-                 GHashTable         *sig_times)
+                 GHashTable         *sig_times,
+                 GCancellable       *cancellable)
 {
   ClManifestReport *rm = cl_manifest_report_new ();
   JsonArray *assertions = json_array_new ();
@@ -169,7 +170,7 @@ manifest_report (ClValidationReport *report,
       g_ptr_array_add (rm->redactions, g_strdup (g_ptr_array_index (m->claim->redacted_assertions, i)));
   }
 
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !g_cancellable_is_cancelled (cancellable); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (cl_assertion_label_is_claim_thumbnail (a->base_label) && rm->thumbnail == NULL) {
@@ -231,10 +232,11 @@ manifest_report (ClValidationReport *report,
 void
 cl_report_manifests_fill (ClValidationReport *report,
                           ClManifestStore    *store,
-                          GHashTable         *sig_times)
+                          GHashTable         *sig_times,
+                          GCancellable       *cancellable)
 {
-  for (guint i = 0; i < store->manifests->len; i++)
+  for (guint i = 0; i < store->manifests->len && !g_cancellable_is_cancelled (cancellable); i++)
     g_ptr_array_add (report->manifests,
                      manifest_report (report, store, g_ptr_array_index (store->manifests, i),
-                                      sig_times));
+                                      sig_times, cancellable));
 }

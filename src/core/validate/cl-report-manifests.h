@@ -11,9 +11,11 @@
 G_BEGIN_DECLS
 
 /* Fills report->manifests from the store; sig_times gives the signing time (gint64*) that
- * a validated time-stamp gave a manifest, by label. */
+ * a validated time-stamp gave a manifest, by label. Cancelled, it stops half-way (the
+ * report is then dropped). */
 void cl_report_manifests_fill (ClValidationReport *report,
                                ClManifestStore    *store,
-                               GHashTable         *sig_times);
+                               GHashTable         *sig_times,
+                               GCancellable       *cancellable);
 
 G_END_DECLS

@@ -15,7 +15,13 @@
 
 G_BEGIN_DECLS
 
-/* c2pa-rs caps the ingredient chain too. */
+/* What the validator accepts of the counts it walks itself, so that hostile credentials
+ * are judged in bounded time. Credentials over a count are refused as malformed, before
+ * anything is checked. The ingredient chain is cut at its depth as c2pa-rs cuts it, without
+ * a status. (The parsers' own caps are in the layers below.) */
+#define CL_VALIDATOR_MAX_REFERENCES       100000   /* assertion references of one claim */
+#define CL_VALIDATOR_MAX_REDACTIONS       100000   /* redacted assertions of one claim */
+#define CL_VALIDATOR_MAX_INGREDIENTS      1000     /* ingredient assertions of one manifest */
 #define CL_VALIDATOR_MAX_INGREDIENT_DEPTH 16
 
 typedef struct {
@@ -23,7 +29,15 @@ typedef struct {
   const ClValidatorOptions *options;
   GPtrArray                *log;              /* ClStatus, in the order found */
   GPtrArray                *ingredient_uris;  /* stack of char*: the ingredient being checked */
+  GCancellable             *cancellable;      /* every long loop stops when it is cancelled */
   GPtrArray                *redactions;       /* char*: redacted_assertions of every claim */
+  GHashTable               *redacted_paths;   /* the redactions' JUMBF paths (a set) */
+  GByteArray               *redaction_text;   /* every redaction, each ended by a NUL */
+  GHashTable               *redacted_labels;  /* manifest label → whether a redaction names it */
+  /* The digests of boxes already hashed ("<alg> <box>" → GBytes), so that several
+   * references to one assertion or manifest hash it once; and how many were computed. */
+  GHashTable               *box_digests;
+  guint                     n_box_hashes;
   GHashTable               *visited;          /* manifest labels already recursed into */
   gint64                    now;
   /* Filled for the report: x5chain and signing time per manifest label. */
@@ -40,8 +54,30 @@ typedef struct {
  * holds (not the store). */
 void        cl_validation_init         (ClValidation             *v,
                                         ClManifestStore          *store,
-                                        const ClValidatorOptions *options);
+                                        const ClValidatorOptions *options,
+                                        GCancellable             *cancellable);
 void        cl_validation_clear        (ClValidation             *v);
+
+/* Whether the validation was cancelled: every loop over what the credentials list asks. */
+gboolean    cl_validation_cancelled    (ClValidation  *v);
+
+/* FALSE with CL_MANIFEST_ERROR_MALFORMED when a claim or manifest of the store goes over
+ * one of the counts above. */
+gboolean    cl_validation_check_limits (ClValidation  *v,
+                                        GError       **error);
+
+/* Whether a claim of the store redacts the assertion at absolute_uri. */
+gboolean    cl_validation_is_redacted  (ClValidation  *v,
+                                        const char    *absolute_uri);
+/* Whether the text of a redaction contains the manifest label (c2pa-rs's test). */
+gboolean    cl_validation_names_redacted_manifest (ClValidation *v,
+                                                   const char   *label);
+
+/* The digest of a box's payload (an assertion, a manifest) with the named algorithm,
+ * computed once per validation (borrowed); NULL for an unknown algorithm. */
+GBytes     *cl_validation_box_digest   (ClValidation  *v,
+                                        const char    *alg,
+                                        ClJumbfBox    *box);
 
 /* Logs a status; found while an ingredient is checked, it belongs to that ingredient. */
 void        cl_validation_log          (ClValidation  *v,

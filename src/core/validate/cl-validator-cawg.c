@@ -122,7 +122,7 @@ void
 cl_validation_check_cawg (ClValidation *v,
                           ClManifest   *m)
 {
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (g_str_equal (a->base_label, "cawg.identity"))

@@ -205,6 +205,26 @@ verify_signature (ClValidation *v,
 }
 
 
+/* The first reference of the claim for each assertion label (borrowed ClHashedUri). */
+static GHashTable *
+references_by_label (ClClaim *claim)
+{
+  g_autoptr(GPtrArray) all = cl_claim_all_assertions (claim);
+  GHashTable *by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < all->len; i++) {
+    ClHashedUri *uri = g_ptr_array_index (all, i);
+    char *label = cl_jumbf_uri_last_segment (uri->url);
+
+    if (label == NULL || g_hash_table_contains (by_label, label))
+      g_free (label);
+    else
+      g_hash_table_insert (by_label, label, uri);
+  }
+  return by_label;
+}
+
+
 /* The claim generator's icons (c2pa-rs verify_icons): an icon naming an assertion of the
  * claim must carry the claim's hash of it; one naming a data box is accepted as it is (and,
  * as in c2pa-rs, ends the check); anything else cannot be found. */
@@ -215,26 +235,20 @@ verify_icons (ClValidation *v,
   cbor_item_t *info = cl_cbor_map_get (m->claim->item, "claim_generator_info");
   gsize n = info == NULL ? 0 : cbor_isa_array (info) ? cbor_array_size (info)
                                                      : cbor_isa_map (info) ? 1 : 0;
-  g_autoptr(GPtrArray) all = n > 0 ? cl_claim_all_assertions (m->claim) : NULL;
+  g_autoptr(GHashTable) by_label = n > 0 ? references_by_label (m->claim) : NULL;
 
-  for (gsize i = 0; i < n; i++) {
+  for (gsize i = 0; i < n && !cl_validation_cancelled (v); i++) {
     cbor_item_t *entry = cbor_isa_array (info) ? cbor_array_handle (info)[i] : info;
     cbor_item_t *icon = cl_cbor_map_get (entry, "icon");
     g_autofree char *url = cl_cbor_map_dup_string (icon, "url");
     g_autoptr(GBytes) hash = cl_cbor_dup_bytes (cl_cbor_map_get (icon, "hash"));
     g_autofree char *label = url != NULL ? cl_jumbf_uri_last_segment (url) : NULL;
     g_autofree char *abs_uri = NULL;
-    ClHashedUri *ref = NULL;
+    ClHashedUri *ref;
 
     if (url == NULL || hash == NULL)
       continue;   /* not a hashed URI (a resource reference) */
-    for (guint j = 0; label != NULL && j < all->len && ref == NULL; j++) {
-      ClHashedUri *candidate = g_ptr_array_index (all, j);
-      g_autofree char *candidate_label = cl_jumbf_uri_last_segment (candidate->url);
-
-      if (g_strcmp0 (candidate_label, label) == 0)
-        ref = candidate;
-    }
+    ref = label != NULL ? g_hash_table_lookup (by_label, label) : NULL;
     if (ref != NULL) {
       if (ref->hash == NULL || !g_bytes_equal (ref->hash, hash)) {
         g_autofree char *explanation = g_strdup_printf (_("hash does not match assertion "
@@ -253,39 +267,110 @@ verify_icons (ClValidation *v,
 }
 
 
-static gboolean
-is_redacted (ClValidation *v,
-             const char   *absolute_uri)
-{
-  for (guint i = 0; i < v->redactions->len; i++) {
-    g_autofree char *path_a = cl_jumbf_uri_path (g_ptr_array_index (v->redactions, i));
-    g_autofree char *path_b = cl_jumbf_uri_path (absolute_uri);
-
-    if (path_a != NULL && path_b != NULL && g_str_equal (path_a, path_b))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
+/* The content of an assertion is decoded once; a later reference to it logs what the
+ * first found (contents: ClAssertion → the error message, or "" when it decoded). */
 static void
 check_content (ClValidation *v,
+               GHashTable   *contents,
                ClAssertion  *a,
                const char   *abs_uri)
 {
   g_autoptr(GError) error = NULL;
+  const char *message = g_hash_table_lookup (contents, a);
 
-  if (a->kind == CL_ASSERTION_CBOR) {
-    g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, &error);
-
-    if (item == NULL)
-      cl_validation_log (v, CL_CODE_ASSERTION_CBOR_INVALID, abs_uri, error->message);
-  } else if (a->kind == CL_ASSERTION_JSON) {
-    g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
-
-    if (node == NULL)
-      cl_validation_log (v, CL_CODE_ASSERTION_JSON_INVALID, abs_uri, error->message);
+  if (message == NULL) {
+    if (a->kind == CL_ASSERTION_CBOR) {
+      g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, &error);
+    } else if (a->kind == CL_ASSERTION_JSON) {
+      g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
+    }
+    message = error != NULL ? error->message : "";
+    g_hash_table_insert (contents, a, g_strdup (message));
+    message = g_hash_table_lookup (contents, a);
   }
+  if (message[0] == '\0')
+    return;
+  cl_validation_log (v, a->kind == CL_ASSERTION_CBOR ? CL_CODE_ASSERTION_CBOR_INVALID
+                                                     : CL_CODE_ASSERTION_JSON_INVALID,
+                     abs_uri, message);
+}
+
+
+/* Actions and hard bindings must never be redacted (C2PA 2.2 §15.10.3). */
+static void
+check_redacted (ClValidation *v,
+                const char   *abs_uri)
+{
+  g_autofree char *label = cl_jumbf_uri_last_segment (abs_uri);
+  g_autofree char *base = label != NULL ? g_strdup (label) : g_strdup ("");
+  char *sep = g_strrstr (base, "__");
+
+  if (sep != NULL)
+    *sep = '\0';
+  if (cl_assertion_label_is_actions (base))
+    cl_validation_log (v, CL_CODE_ASSERTION_ACTION_REDACTED, abs_uri,
+                       _("action assertions cannot be redacted"));
+  else if (cl_assertion_label_is_hard_binding (base))
+    cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_REDACTED, abs_uri,
+                       _("hard binding assertions cannot be redacted"));
+}
+
+
+/* One reference of the claim: the assertion it names, or NULL; *redacted when a claim of
+ * the store redacts it. */
+static ClAssertion *
+check_reference (ClValidation *v,
+                 ClManifest   *m,
+                 ClHashedUri  *uri,
+                 GHashTable   *contents,
+                 gboolean     *redacted)
+{
+  g_autofree char *abs_uri = cl_jumbf_uri_make_absolute (m->label, uri->url);
+  g_autofree char *uri_manifest = cl_jumbf_uri_manifest_label (abs_uri);
+  g_autofree char *explanation = NULL;
+  const char *alg = uri->alg != NULL ? uri->alg : m->claim->alg;
+  ClJumbfBox *box;
+  ClAssertion *a;
+  GBytes *digest;
+
+  if (uri_manifest == NULL) {
+    explanation = g_strdup_printf (_("assertion URI malformed: %s"), uri->url);
+    cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, uri->url, explanation);
+    return NULL;
+  }
+  if (!g_str_equal (uri_manifest, m->label)) {
+    explanation = g_strdup_printf (_("assertion reference to external assertion store: %s"),
+                                   uri->url);
+    cl_validation_log (v, CL_CODE_ASSERTION_OUTSIDE_MANIFEST, uri->url, explanation);
+    return NULL;
+  }
+  box = cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri);
+  a = cl_manifest_assertion_of_box (m, box);
+  *redacted = cl_validation_is_redacted (v, abs_uri);
+  if (*redacted) {
+    check_redacted (v, abs_uri);
+    return a;
+  }
+  if (a == NULL) {
+    explanation = g_strdup_printf (_("cannot find matching assertion: %s"), uri->url);
+    cl_validation_log (v, CL_CODE_ASSERTION_MISSING, abs_uri, explanation);
+    return NULL;
+  }
+  digest = cl_validation_box_digest (v, alg, box);
+  if (digest == NULL) {
+    explanation = g_strdup_printf (_("unsupported hash algorithm for %s"), uri->url);
+    cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, abs_uri, explanation);
+    return a;
+  }
+  if (!g_bytes_equal (digest, uri->hash)) {
+    explanation = g_strdup_printf (_("hash does not match assertion data: %s"), uri->url);
+    cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, abs_uri, explanation);
+    return a;
+  }
+  explanation = g_strdup_printf (_("hashed uri matched: %s"), uri->url);
+  cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MATCH, abs_uri, explanation);
+  check_content (v, contents, a, abs_uri);
+  return a;
 }
 
 
@@ -293,84 +378,25 @@ static void
 verify_assertions (ClValidation *v,
                    ClManifest   *m)
 {
-  ClClaim *claim = m->claim;
-  g_autoptr(GPtrArray) all = cl_claim_all_assertions (claim);
+  g_autoptr(GPtrArray) all = cl_claim_all_assertions (m->claim);
   g_autoptr(GHashTable) referenced = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) contents = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint hard_bindings = 0;
 
-  for (guint i = 0; i < all->len; i++) {
-    ClHashedUri *uri = g_ptr_array_index (all, i);
-    g_autofree char *abs_uri = cl_jumbf_uri_make_absolute (m->label, uri->url);
-    g_autofree char *uri_manifest = cl_jumbf_uri_manifest_label (abs_uri);
-    g_autofree char *explanation = NULL;
-    const char *alg = uri->alg != NULL ? uri->alg : claim->alg;
-    ClJumbfBox *box;
-    ClAssertion *a = NULL;
-    gboolean supported;
-    gsize len;
-    const guint8 *payload;
+  for (guint i = 0; i < all->len && !cl_validation_cancelled (v); i++) {
+    gboolean redacted = FALSE;
+    ClAssertion *a = check_reference (v, m, g_ptr_array_index (all, i), contents, &redacted);
 
-    if (uri_manifest == NULL) {
-      explanation = g_strdup_printf (_("assertion URI malformed: %s"), uri->url);
-      cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, uri->url, explanation);
+    if (a == NULL)
       continue;
-    }
-    if (!g_str_equal (uri_manifest, m->label)) {
-      explanation = g_strdup_printf (_("assertion reference to external assertion store: %s"),
-                                     uri->url);
-      cl_validation_log (v, CL_CODE_ASSERTION_OUTSIDE_MANIFEST, uri->url, explanation);
-      continue;
-    }
-    box = cl_jumbf_resolve_uri (v->store->root, m->box, abs_uri);
-    for (guint j = 0; box != NULL && j < m->assertions->len; j++) {
-      ClAssertion *candidate = g_ptr_array_index (m->assertions, j);
-
-      if (candidate->box == box)
-        a = candidate;
-    }
-    if (a != NULL)
-      g_hash_table_add (referenced, a);
-    if (is_redacted (v, abs_uri)) {
-      /* Actions and hard bindings must never be redacted (C2PA 2.2 §15.10.3). */
-      g_autofree char *label = cl_jumbf_uri_last_segment (abs_uri);
-      g_autofree char *base = label != NULL ? g_strdup (label) : g_strdup ("");
-      char *sep = g_strrstr (base, "__");
-
-      if (sep != NULL)
-        *sep = '\0';
-      if (cl_assertion_label_is_actions (base))
-        cl_validation_log (v, CL_CODE_ASSERTION_ACTION_REDACTED, abs_uri,
-                           _("action assertions cannot be redacted"));
-      else if (cl_assertion_label_is_hard_binding (base))
-        cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_REDACTED, abs_uri,
-                           _("hard binding assertions cannot be redacted"));
-      continue;
-    }
-    if (a == NULL) {
-      explanation = g_strdup_printf (_("cannot find matching assertion: %s"), uri->url);
-      cl_validation_log (v, CL_CODE_ASSERTION_MISSING, abs_uri, explanation);
-      continue;
-    }
-    if (cl_assertion_label_is_hard_binding (a->base_label))
+    g_hash_table_add (referenced, a);
+    /* Every reference to a hard binding that is not redacted counts, hashed right or not. */
+    if (!redacted && cl_assertion_label_is_hard_binding (a->base_label))
       hard_bindings++;
-    payload = cl_jumbf_box_payload (box, &len);
-    if (!cl_validation_hash_matches (alg, payload, len, uri->hash, &supported)) {
-      if (!supported) {
-        explanation = g_strdup_printf (_("unsupported hash algorithm for %s"), uri->url);
-        cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, abs_uri, explanation);
-      } else {
-        explanation = g_strdup_printf (_("hash does not match assertion data: %s"), uri->url);
-        cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MISMATCH, abs_uri, explanation);
-      }
-      continue;
-    }
-    explanation = g_strdup_printf (_("hashed uri matched: %s"), uri->url);
-    cl_validation_log (v, CL_CODE_ASSERTION_HASHED_URI_MATCH, abs_uri, explanation);
-    check_content (v, a, abs_uri);
   }
 
   /* Every assertion in the store must be referenced by the claim. */
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (!g_hash_table_contains (referenced, a)) {
@@ -427,7 +453,7 @@ verify_actions (ClValidation *v,
     return;
   /* The first actions assertion (created, then gathered) must start with created/opened. */
   for (guint l = 0; l < 2 && !found_first; l++) {
-    for (guint i = 0; i < lists[l]->len; i++) {
+    for (guint i = 0; i < lists[l]->len && !cl_validation_cancelled (v); i++) {
       ClAssertion *a = NULL;
       g_autoptr(cbor_item_t) item = load_actions (m, g_ptr_array_index (lists[l], i), &a);
       cbor_item_t *actions;
@@ -452,7 +478,7 @@ verify_actions (ClValidation *v,
                        _("first action must be created or opened"));
   }
 
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
     g_autoptr(cbor_item_t) item = NULL;
     g_autofree char *uri = NULL;
@@ -515,7 +541,7 @@ verify_manifest_rules (ClValidation *v,
   guint parents = 0, ingredients = 0;
   gboolean forbidden = FALSE;
 
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (cl_assertion_label_is_ingredient (a->base_label)) {
@@ -551,6 +577,7 @@ cl_validation_verify_claim (ClValidation *v,
   g_autofree char *sig_uri = cl_manifest_uri (m, "c2pa.signature");
   g_autoptr(ClCoseSign1) sign1 = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *redactions;
   ClJumbfBox *content;
 
   if (m->claim == NULL) {
@@ -598,8 +625,9 @@ cl_validation_verify_claim (ClValidation *v,
   }
   verify_icons (v, m);
   /* A manifest may only redact assertions of its ingredients. */
-  for (guint i = 0; i < m->claim->redacted_assertions->len; i++) {
-    const char *uri = g_ptr_array_index (m->claim->redacted_assertions, i);
+  redactions = m->claim->redacted_assertions;
+  for (guint i = 0; i < redactions->len && !cl_validation_cancelled (v); i++) {
+    const char *uri = g_ptr_array_index (redactions, i);
     g_autofree char *target = cl_jumbf_uri_manifest_label (uri);
 
     if (target == NULL || g_str_equal (target, m->label)) {

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cl-assertion-ingredient.h"
@@ -27,40 +26,26 @@ manifest_label_from_url (const char *url)
 }
 
 
-static gboolean
-manifest_is_redacted (ClValidation *v,
-                      const char   *label)
-{
-  for (guint i = 0; i < v->redactions->len; i++) {
-    if (strstr (g_ptr_array_index (v->redactions, i), label) != NULL)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
 /* The ingredient's manifest hash: the manifest superbox payload (C2PA 2.2 §8.4.2.3);
- * pre-1.3 writers hashed the claim CBOR instead (c2pa-rs accepts it). */
+ * pre-1.3 writers hashed the claim CBOR instead (c2pa-rs accepts it). Each is hashed
+ * once, however many ingredients name the manifest. */
 static gboolean
-manifest_hash_matches (ClManifest  *ing,
-                       ClHashedUri *ref,
-                       const char  *alg,
-                       gboolean    *legacy)
+manifest_hash_matches (ClValidation *v,
+                       ClManifest   *ing,
+                       ClHashedUri  *ref,
+                       const char   *alg,
+                       gboolean     *legacy)
 {
-  gsize len;
-  const guint8 *payload = cl_jumbf_box_payload (ing->box, &len);
-  gboolean supported;
+  GBytes *digest = cl_validation_box_digest (v, alg, ing->box);
   ClJumbfBox *claim_content = cl_manifest_claim_content (ing);
 
   *legacy = FALSE;
-  if (cl_validation_hash_matches (alg, payload, len, ref->hash, &supported))
+  if (digest != NULL && g_bytes_equal (digest, ref->hash))
     return TRUE;
-  if (claim_content != NULL) {
-    payload = cl_jumbf_box_payload (claim_content, &len);
-    if (cl_validation_hash_matches (alg, payload, len, ref->hash, &supported)) {
-      *legacy = TRUE;
-      return TRUE;
-    }
+  digest = claim_content != NULL ? cl_validation_box_digest (v, alg, claim_content) : NULL;
+  if (digest != NULL && g_bytes_equal (digest, ref->hash)) {
+    *legacy = TRUE;
+    return TRUE;
   }
   return FALSE;
 }
@@ -159,9 +144,9 @@ check_one (ClValidation *v,
   } else {
     const char *alg = ing->manifest->alg != NULL ? ing->manifest->alg :
                       target->claim != NULL ? target->claim->alg : NULL;
-    gboolean redacted = manifest_is_redacted (v, label);
+    gboolean redacted = cl_validation_names_redacted_manifest (v, label);
     gboolean legacy = FALSE;
-    gboolean match = !redacted && manifest_hash_matches (target, ing->manifest, alg, &legacy);
+    gboolean match = !redacted && manifest_hash_matches (v, target, ing->manifest, alg, &legacy);
 
     if (match && !legacy)
       cl_validation_log (v, CL_CODE_INGREDIENT_MANIFEST_VALIDATED, ing->manifest->url,
@@ -200,7 +185,7 @@ cl_validation_check_ingredients (ClValidation *v,
                                  ClManifest   *m,
                                  guint         depth)
 {
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (cl_assertion_label_is_ingredient (a->base_label))
@@ -218,7 +203,7 @@ cl_validation_check_referenced (ClValidation *v,
   if (depth >= CL_VALIDATOR_MAX_INGREDIENT_DEPTH || g_hash_table_contains (seen, m))
     return;
   g_hash_table_add (seen, m);
-  for (guint i = 0; i < m->assertions->len; i++) {
+  for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
     g_autoptr(ClIngredient) ing = NULL;
     g_autofree char *label = NULL;

@@ -90,7 +90,7 @@ collect_from (ClValidation *v,
 void
 cl_validation_collect_assertion_times (ClValidation *v)
 {
-  for (guint i = 0; i < v->store->manifests->len; i++) {
+  for (guint i = 0; i < v->store->manifests->len && !cl_validation_cancelled (v); i++) {
     ClManifest *m = g_ptr_array_index (v->store->manifests, i);
 
     for (guint j = 0; m->assertions != NULL && j < m->assertions->len; j++) {

@@ -37,26 +37,24 @@ url_in_manifest (const char *url,
 }
 
 
-/* c2pa-rs drops statuses outside the active manifest that an ingredient assertion already
- * recorded (validation_results.rs from_store), so known problems of ingredients are not
- * reported again. */
-static void
-filter_recorded (ClValidation *v,
-                 const char   *active_label)
+/* The key under which a recorded status is looked up: its code and URL (the code's length
+ * first, so that no two pairs make one key). */
+static char *
+recorded_key (const char *code,
+              const char *url)
 {
-  g_autoptr(GPtrArray) recorded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gboolean any_outside = FALSE;
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " %s%s%s", strlen (code), code,
+                          url != NULL ? "\n" : "", url != NULL ? url : "");
+}
 
-  for (guint i = 0; i < v->log->len; i++) {
-    ClStatus *s = g_ptr_array_index (v->log, i);
 
-    if (!url_in_manifest (s->url, active_label))
-      any_outside = TRUE;
-  }
-  if (!any_outside)
-    return;
+/* What the ingredient assertions of the store recorded ("<code>\n<url>", a set). */
+static GHashTable *
+collect_recorded (ClValidation *v)
+{
+  GHashTable *recorded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < v->store->manifests->len; i++) {
+  for (guint i = 0; i < v->store->manifests->len && !cl_validation_cancelled (v); i++) {
     ClManifest *m = g_ptr_array_index (v->store->manifests, i);
 
     for (guint j = 0; j < m->assertions->len; j++) {
@@ -73,36 +71,65 @@ filter_recorded (ClValidation *v,
       if (ing->manifest != NULL)
         label = cl_jumbf_uri_manifest_label (ing->manifest->url);
       statuses = cl_ingredient_recorded_statuses (ing, label);
-      while (statuses->len > 0)
-        g_ptr_array_add (recorded, g_ptr_array_steal_index (statuses, 0));
+      for (guint k = 0; k < statuses->len; k++) {
+        char **pair = g_ptr_array_index (statuses, k);
+
+        g_hash_table_add (recorded, recorded_key (pair[0], pair[1]));
+      }
     }
   }
+  return recorded;
+}
 
-  for (guint i = 0; i < v->log->len;) {
+
+/* c2pa-rs drops statuses outside the active manifest that an ingredient assertion already
+ * recorded (validation_results.rs from_store), so known problems of ingredients are not
+ * reported again. */
+static void
+filter_recorded (ClValidation *v,
+                 const char   *active_label)
+{
+  g_autoptr(GHashTable) recorded = NULL;
+  GPtrArray *kept;
+  gboolean any_outside = FALSE;
+
+  for (guint i = 0; i < v->log->len && !any_outside; i++) {
+    ClStatus *s = g_ptr_array_index (v->log, i);
+
+    if (!url_in_manifest (s->url, active_label))
+      any_outside = TRUE;
+  }
+  if (!any_outside)
+    return;
+
+  recorded = collect_recorded (v);
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_status_free);
+  for (guint i = 0; i < v->log->len; i++) {
     ClStatus *s = g_ptr_array_index (v->log, i);
     gboolean drop = FALSE;
 
     /* Observed: c2pa-rs keeps statuses found outside any ingredient check (e.g. the
      * data hash of an update manifest's parent) even when an ingredient recorded them. */
     if (s->ingredient_uri != NULL && !url_in_manifest (s->url, active_label)) {
-      for (guint j = 0; j < recorded->len && !drop; j++) {
-        char **pair = g_ptr_array_index (recorded, j);
+      g_autofree char *key = recorded_key (s->code, s->url);
 
-        drop = g_str_equal (pair[0], s->code) && g_strcmp0 (pair[1], s->url) == 0 &&
-               cl_status_recorded_kind (pair[0]) == s->kind;
-        /* A certificate that has expired since the ingredient was recorded as signed
-         * inside its validity does not count against it (c2pa-rs 0.91, #2679): the
-         * recorded result is bound to that signature, and nothing about it changed. */
-        if (!drop && g_str_equal (s->code, CL_CODE_SIGNING_CREDENTIAL_EXPIRED))
-          drop = g_str_equal (pair[0], CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY) &&
-                 g_strcmp0 (pair[1], s->url) == 0;
+      drop = g_hash_table_contains (recorded, key) &&
+             cl_status_recorded_kind (s->code) == s->kind;
+      /* A certificate that has expired since the ingredient was recorded as signed
+       * inside its validity does not count against it (c2pa-rs 0.91, #2679): the
+       * recorded result is bound to that signature, and nothing about it changed. */
+      if (!drop && g_str_equal (s->code, CL_CODE_SIGNING_CREDENTIAL_EXPIRED)) {
+        g_autofree char *inside = recorded_key (CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY, s->url);
+
+        drop = g_hash_table_contains (recorded, inside);
       }
     }
-    if (drop)
-      g_ptr_array_remove_index (v->log, i);
-    else
-      i++;
+    if (!drop)
+      g_ptr_array_add (kept, g_steal_pointer (&v->log->pdata[i]));
   }
+  /* What is left in the old log is what was dropped. */
+  g_ptr_array_unref (v->log);
+  v->log = kept;
 }
 
 
@@ -164,6 +191,8 @@ check_manifests (ClValidation *v,
 
   cl_validation_collect_assertion_times (v);
   cl_validation_check_referenced (v, active, 0, seen);
+  if (cl_validation_cancelled (v))
+    return;
   cl_validation_verify_claim (v, active);
   cl_validation_check_cawg (v, active);
   g_hash_table_add (v->visited, g_strdup (active->label));
@@ -202,22 +231,25 @@ validate_store (GInputStream             *stream,
 {
   ClManifest *active = cl_manifest_store_get_active (store);
   ClValidation v;
-  ClHashPass *pass;
+  ClHashPass *pass = NULL;
   gboolean ok;
 
-  cl_validation_init (&v, store, options);
+  cl_validation_init (&v, store, options, cancellable);
   /* The file is hashed on a helper thread while this one reads certificates and checks
    * signatures; only then is the decoder warm-up needed. */
-  pass = cl_validation_hash_pass_start (&v, report, stream,
-                                        cl_validation_find_binding_manifest (store, active),
-                                        cancellable, error);
+  if (cl_validation_check_limits (&v, error))
+    pass = cl_validation_hash_pass_start (&v, report, stream,
+                                          cl_validation_find_binding_manifest (store, active),
+                                          cancellable, error);
   cl_crypto_init ();
   if (pass != NULL) {
     check_manifests (&v, active);
     /* What the manifests say does not depend on the hashes: fill it in while they run. */
-    cl_report_manifests_fill (report, store, v.sig_times);
+    cl_report_manifests_fill (report, store, v.sig_times, cancellable);
   }
   ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
+  /* A validation cut short is no verdict. */
+  ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (ok)
     report_statuses (&v, active, report);
   cl_validation_clear (&v);
