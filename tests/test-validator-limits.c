@@ -135,9 +135,9 @@ static void
 test_cap_references (void)
 {
   /* The actions assertion is referenced too. */
-  ClTestCrowd crowd = { .n_items = 1, .n_references = CL_VALIDATOR_MAX_REFERENCES - 1 };
+  ClTestCrowd crowd = { .n_items = 1, .n_references = CL_LIMIT_REFERENCES - 1 };
 
-  check_cap (&crowd, &crowd.n_references, CL_VALIDATOR_MAX_REFERENCES);
+  check_cap (&crowd, &crowd.n_references, CL_LIMIT_REFERENCES);
 }
 
 
@@ -145,18 +145,18 @@ static void
 test_cap_redactions (void)
 {
   ClTestCrowd crowd = { .n_items = 1, .n_references = 1,
-                        .n_redactions = CL_VALIDATOR_MAX_REDACTIONS };
+                        .n_redactions = CL_LIMIT_REDACTIONS };
 
-  check_cap (&crowd, &crowd.n_redactions, CL_VALIDATOR_MAX_REDACTIONS);
+  check_cap (&crowd, &crowd.n_redactions, CL_LIMIT_REDACTIONS);
 }
 
 
 static void
 test_cap_ingredients (void)
 {
-  ClTestCrowd crowd = { .n_ingredients = CL_VALIDATOR_MAX_INGREDIENTS };
+  ClTestCrowd crowd = { .n_ingredients = CL_LIMIT_INGREDIENTS };
 
-  check_cap (&crowd, &crowd.n_ingredients, CL_VALIDATOR_MAX_INGREDIENTS);
+  check_cap (&crowd, &crowd.n_ingredients, CL_LIMIT_INGREDIENTS);
 }
 
 

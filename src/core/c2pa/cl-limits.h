@@ -72,5 +72,11 @@
 #define CL_LIMIT_OCSP_RESPONSES CL_LIMIT_X5CHAIN_CERTS
 
 /* --- the validator (validate/) -------------------------------------------------------- */
-/* The validator's caps (references, redactions, ingredients) are defined in
- * validate/cl-validation.h for now and will move here. */
+/* So that the validator is linear and its work bounded: credentials over a count are
+ * refused as malformed before anything is checked. Real claims reference tens of
+ * assertions and redact few; c2pa-rs cuts the ingredient chain at its depth, without a
+ * status, and so does CredLink. */
+#define CL_LIMIT_REFERENCES       100000   /* assertion references of one claim */
+#define CL_LIMIT_REDACTIONS       100000   /* redacted assertions of one claim */
+#define CL_LIMIT_INGREDIENTS      1000     /* ingredient assertions of one manifest */
+#define CL_LIMIT_INGREDIENT_DEPTH 16       /* nested ingredient manifests followed */

@@ -104,22 +104,22 @@ cl_validation_check_limits (ClValidation  *v,
 
     if (claim != NULL &&
         claim->created_assertions->len + claim->gathered_assertions->len >
-        CL_VALIDATOR_MAX_REFERENCES) {
+        CL_LIMIT_REFERENCES) {
       g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                    _("The credentials reference more than %d assertions in one claim"),
-                   CL_VALIDATOR_MAX_REFERENCES);
+                   CL_LIMIT_REFERENCES);
       return FALSE;
     }
-    if (claim != NULL && claim->redacted_assertions->len > CL_VALIDATOR_MAX_REDACTIONS) {
+    if (claim != NULL && claim->redacted_assertions->len > CL_LIMIT_REDACTIONS) {
       g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                    _("The credentials redact more than %d assertions in one claim"),
-                   CL_VALIDATOR_MAX_REDACTIONS);
+                   CL_LIMIT_REDACTIONS);
       return FALSE;
     }
-    if (count_ingredients (m) > CL_VALIDATOR_MAX_INGREDIENTS) {
+    if (count_ingredients (m) > CL_LIMIT_INGREDIENTS) {
       g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                    _("The credentials hold more than %d ingredients in one manifest"),
-                   CL_VALIDATOR_MAX_INGREDIENTS);
+                   CL_LIMIT_INGREDIENTS);
       return FALSE;
     }
   }

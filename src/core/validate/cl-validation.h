@@ -9,20 +9,15 @@
  */
 #pragma once
 
+#include "cl-limits.h"
 #include "cl-manifest-store.h"
 #include "cl-status.h"
 #include "cl-validator-options.h"
 
 G_BEGIN_DECLS
 
-/* What the validator accepts of the counts it walks itself, so that hostile credentials
- * are judged in bounded time. Credentials over a count are refused as malformed, before
- * anything is checked. The ingredient chain is cut at its depth as c2pa-rs cuts it, without
- * a status. (The parsers' own caps are in the layers below.) */
-#define CL_VALIDATOR_MAX_REFERENCES       100000   /* assertion references of one claim */
-#define CL_VALIDATOR_MAX_REDACTIONS       100000   /* redacted assertions of one claim */
-#define CL_VALIDATOR_MAX_INGREDIENTS      1000     /* ingredient assertions of one manifest */
-#define CL_VALIDATOR_MAX_INGREDIENT_DEPTH 16
+/* The validator's own caps (references, redactions, ingredients and their depth) are in
+ * c2pa/cl-limits.h with every other cap. */
 
 typedef struct {
   ClManifestStore          *store;

@@ -68,7 +68,7 @@ ClManifest *
 cl_validation_find_binding_manifest (ClManifestStore *store,
                                      ClManifest      *m)
 {
-  for (guint depth = 0; m != NULL && depth < CL_VALIDATOR_MAX_INGREDIENT_DEPTH; depth++) {
+  for (guint depth = 0; m != NULL && depth < CL_LIMIT_INGREDIENT_DEPTH; depth++) {
     ClManifest *parent = NULL;
 
     if (!m->is_update)

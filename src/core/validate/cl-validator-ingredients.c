@@ -170,7 +170,7 @@ check_one (ClValidation *v,
     verify_claim_once (v, target);
     if (!g_hash_table_contains (v->visited, target->label)) {
       g_hash_table_add (v->visited, g_strdup (target->label));
-      if (depth + 1 < CL_VALIDATOR_MAX_INGREDIENT_DEPTH)
+      if (depth + 1 < CL_LIMIT_INGREDIENT_DEPTH)
         cl_validation_check_ingredients (v, target, depth + 1);
     }
   }
@@ -200,7 +200,7 @@ cl_validation_check_referenced (ClValidation *v,
                                 guint         depth,
                                 GHashTable   *seen)
 {
-  if (depth >= CL_VALIDATOR_MAX_INGREDIENT_DEPTH || g_hash_table_contains (seen, m))
+  if (depth >= CL_LIMIT_INGREDIENT_DEPTH || g_hash_table_contains (seen, m))
     return;
   g_hash_table_add (seen, m);
   for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
