@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <glib.h>
+
 /* --- the store ---------------------------------------------------------------------- */
 
 /* Bytes of one manifest store: c2pa-rs caps decompressed manifests at 32 MB; embedded
@@ -74,9 +76,15 @@
 /* --- the validator (validate/) -------------------------------------------------------- */
 /* So that the validator is linear and its work bounded: credentials over a count are
  * refused as malformed before anything is checked. Real claims reference tens of
- * assertions and redact few; c2pa-rs cuts the ingredient chain at its depth, without a
- * status, and so does CredLink. */
-#define CL_LIMIT_REFERENCES       100000   /* assertion references of one claim */
-#define CL_LIMIT_REDACTIONS       100000   /* redacted assertions of one claim */
+ * assertions and redact few: a claim may reference every assertion of its manifest
+ * (CL_LIMIT_ASSERTIONS) twice over, and redact as many. Both lists are in the claim, so
+ * they must fit in CL_LIMIT_CBOR_ITEMS_CLAIM (checked below), or the claim's item cap
+ * would refuse them first with another message. c2pa-rs cuts the ingredient chain at its
+ * depth, without a status, and so does CredLink. */
+#define CL_LIMIT_REFERENCES       (2 * CL_LIMIT_ASSERTIONS)  /* assertion references of one claim */
+#define CL_LIMIT_REDACTIONS       (2 * CL_LIMIT_ASSERTIONS)  /* redacted assertions of one claim */
 #define CL_LIMIT_INGREDIENTS      1000     /* ingredient assertions of one manifest */
 #define CL_LIMIT_INGREDIENT_DEPTH 16       /* nested ingredient manifests followed */
+
+/* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
+G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);
