@@ -1,14 +1,15 @@
 #!/bin/sh
 # credlink-cli profile and sign: profiles on disk, passphrases from the
 # environment (never a hang without a terminal), signing one file and a batch,
-# refusing existing outputs, wrong passphrases leaving nothing behind.
+# refusing existing outputs, wrong passphrases leaving nothing behind; pipes, sockets
+# and devices refused at once.
 cli="${CREDLINK_CLI:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..19"
+echo "1..21"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -95,3 +96,20 @@ check $? "profile import without a key is a usage error"
 "$cli" profile remove studio >/dev/null 2>&1 && [ ! -e "$CREDLINK_DATA_DIR/profiles/studio" ] &&
   ! "$cli" profile list | grep -q "^studio"
 check $? "profile remove deletes the profile"
+
+# Pipes, sockets and devices are refused at once (a pipe would make the reader wait for a
+# writer), each as a per-file failure, and nothing is written for them.
+umask 022
+"$cli" profile create-test --name studio >/dev/null 2>&1
+mkfifo "$tmp/pipe.jpg"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock.png"
+mkdir "$tmp/special-out"
+timeout 20 "$cli" sign --profile studio -o "$tmp/special-out" "$tmp/pipe.jpg" "$tmp/sock.png" /dev/null "$tmp/a.jpg" >"$tmp/log" 2>&1; rc=$?
+[ $rc = 70 ] && [ "$(grep -c 'not a regular file' "$tmp/log")" = 3 ] && grep -q "3 of 4 files" "$tmp/log" &&
+  [ -s "$tmp/special-out/a.jpg" ] && [ "$(ls -A "$tmp/special-out")" = a.jpg ]
+check $? "a pipe, a socket and /dev/null are not regular files: refused at once, the rest signed"
+
+mkdir "$tmp/folder-in"
+"$cli" sign --profile studio -o "$tmp/folder-out.jpg" "$tmp/folder-in" >"$tmp/log" 2>&1; rc=$?
+[ $rc = 70 ] && grep -q "Cannot sign" "$tmp/log" && [ ! -e "$tmp/folder-out.jpg" ]
+check $? "a folder given as input is refused"

@@ -267,21 +267,47 @@ load_trust (const VerifyArguments  *args,
 }
 
 
+/* Says which pipes, sockets and devices named like images the folder walk left out. */
+static void
+print_skipped (GPtrArray *skipped)
+{
+  if (skipped->len == 0)
+    return;
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                "credlink-cli verify: %u special file skipped (not a regular "
+                                "file):\n",
+                                "credlink-cli verify: %u special files skipped (not regular "
+                                "files):\n", skipped->len), skipped->len);
+  for (guint i = 0; i < skipped->len; i++) {
+    g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (skipped, i));
+
+    fprintf (stderr, "  %s\n", name);
+  }
+}
+
+
 /* One job for each file named, folders walked. NULL (and said on stderr) when a file or
- * folder cannot be read. */
+ * folder cannot be read, or when there is no image to verify. */
 static GPtrArray *
 collect_jobs (char **paths)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *jobs;
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (inputs, g_file_new_for_commandline_arg (paths[i]));
-  files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, NULL, &error);
+  files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, &skipped, NULL,
+                                     &error);
   if (files == NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+    return NULL;
+  }
+  print_skipped (skipped);
+  if (files->len == 0) {
+    fprintf (stderr, "%s\n", _("credlink-cli verify: no images found"));
     return NULL;
   }
 

@@ -12,6 +12,7 @@
 #include "cl-atomic-file.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-file-stream.h"
 #include "cl-signed-file.h"
 #include "cl-status.h"
 #include "cl-validator.h"
@@ -88,12 +89,11 @@ write_temporary (const char     *input,
                  GError        **error)
 {
   g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
-  g_autoptr(GFile) input_file = g_file_new_for_path (input);
-  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(ClAtomicFile) file = NULL;
   GOutputStream *out;
 
-  in = g_file_read (input_file, cancellable, error);
+  in = cl_file_stream_open (input, cancellable, error);
   if (in == NULL)
     return NULL;
   file = cl_atomic_file_new (output, 0644, error);
@@ -101,12 +101,10 @@ write_temporary (const char     *input,
     return NULL;
   out = cl_atomic_file_get_stream (file);
 
-  if (!copy_kept (G_INPUT_STREAM (in), out, 0, insert_at, old_ranges, buffer, cancellable,
-                  error) ||
+  if (!copy_kept (in, out, 0, insert_at, old_ranges, buffer, cancellable, error) ||
       !g_output_stream_write_all (out, g_bytes_get_data (carrier, NULL),
                                   g_bytes_get_size (carrier), NULL, cancellable, error) ||
-      !copy_kept (G_INPUT_STREAM (in), out, insert_at, input_size, old_ranges, buffer,
-                  cancellable, error) ||
+      !copy_kept (in, out, insert_at, input_size, old_ranges, buffer, cancellable, error) ||
       !cl_atomic_file_finish (file, cancellable, error))
     return NULL;
   return g_steal_pointer (&file);
