@@ -416,8 +416,7 @@ cl_cli_verify_run (int    argc,
 
   g_set_prgname ("credlink-cli verify");
   context = new_option_context (&args);
-  /* OpenSSL sets itself up while the options are read and the files found and opened. */
-  crypto_init = cl_crypto_init_start ();
+  /* --help prints and exits inside the parse: no thread may be running then. */
   if (!g_option_context_parse (context, &argc, &argv, &error)) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
@@ -428,6 +427,9 @@ cl_cli_verify_run (int    argc,
     fprintf (stderr, "%s", help);
     return CL_CLI_EXIT_USAGE;
   }
+  /* OpenSSL sets itself up while the trust lists are read and the files found and opened;
+   * every return below joins it (g_autoptr). */
+  crypto_init = cl_crypto_init_start ();
   if (!load_trust (&args, &store, &ekus))
     return CL_CLI_EXIT_USAGE;
   jobs = collect_jobs (args.paths);
