@@ -2,14 +2,15 @@
 # credlink-cli profile and sign: profiles on disk, passphrases from the
 # environment (never a hang without a terminal), signing one file and a batch,
 # refusing existing outputs, wrong passphrases leaving nothing behind; pipes, sockets
-# and devices refused at once.
+# and devices refused at once; permissions kept; an interrupted signing's leftovers
+# removed.
 cli="${CREDLINK_CLI:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..21"
+echo "1..24"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -108,6 +109,30 @@ timeout 20 "$cli" sign --profile studio -o "$tmp/special-out" "$tmp/pipe.jpg" "$
 [ $rc = 70 ] && [ "$(grep -c 'not a regular file' "$tmp/log")" = 3 ] && grep -q "3 of 4 files" "$tmp/log" &&
   [ -s "$tmp/special-out/a.jpg" ] && [ "$(ls -A "$tmp/special-out")" = a.jpg ]
 check $? "a pipe, a socket and /dev/null are not regular files: refused at once, the rest signed"
+
+cp "$tmp/a.jpg" "$tmp/private.jpg"
+chmod 640 "$tmp/private.jpg"
+"$cli" sign --profile studio -o "$tmp/private-signed.jpg" "$tmp/private.jpg" >/dev/null 2>&1 &&
+  [ "$(stat -c %a "$tmp/private-signed.jpg")" = 640 ]
+check $? "the signed copy keeps the source's permissions"
+
+# What a signing killed before it committed left in the output folder: removed by the next
+# signing there once a minute old, kept while another signing may still be writing it.
+mkdir "$tmp/resumed"
+echo partial > "$tmp/resumed/.a.jpg.credlink-Ab12Cd"
+touch -d '5 minutes ago' "$tmp/resumed/.a.jpg.credlink-Ab12Cd"
+echo partial > "$tmp/resumed/.b.jpg.credlink-Ef34Gh"
+"$cli" sign --profile studio -o "$tmp/resumed" "$tmp/a.jpg" "$tmp/b.png" >/dev/null 2>&1 &&
+  [ ! -e "$tmp/resumed/.a.jpg.credlink-Ab12Cd" ] && [ -e "$tmp/resumed/.b.jpg.credlink-Ef34Gh" ]
+check $? "sign removes stale temporary files from its output folder, keeps fresh ones"
+
+echo partial > "$CREDLINK_DATA_DIR/profiles/studio/.key.p8.credlink-Xy98Zw"
+touch -d '5 minutes ago' "$CREDLINK_DATA_DIR/profiles/studio/.key.p8.credlink-Xy98Zw"
+echo partial > "$CREDLINK_DATA_DIR/profiles/studio/.chain.pem.credlink-Uv76St"
+"$cli" profile list >/dev/null 2>&1 &&
+  [ ! -e "$CREDLINK_DATA_DIR/profiles/studio/.key.p8.credlink-Xy98Zw" ] &&
+  [ -e "$CREDLINK_DATA_DIR/profiles/studio/.chain.pem.credlink-Uv76St" ]
+check $? "listing the profiles removes a stale temporary file from a profile folder"
 
 mkdir "$tmp/folder-in"
 "$cli" sign --profile studio -o "$tmp/folder-out.jpg" "$tmp/folder-in" >"$tmp/log" 2>&1; rc=$?

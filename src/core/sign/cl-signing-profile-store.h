@@ -45,7 +45,8 @@ ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
                                            const char  *name,
                                            const char  *passphrase,
                                            GError     **error);
-/* The profiles, sorted by name (ClSigningProfileSummary). */
+/* The profiles, sorted by name (ClSigningProfileSummary). Listing (and loading) also
+ * removes the temporary files an interrupted save left in a profile's folder. */
 GPtrArray *cl_signing_profile_store_list          (const char  *root,
                                            GError     **error);
 gboolean   cl_signing_profile_store_remove        (const char  *root,
