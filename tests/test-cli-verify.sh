@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..16"
+echo "1..17"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -97,3 +97,8 @@ out2=$("$cli" verify "$tmp/no-images" 2>&1); rc2=$?
 echo "$out" | grep -q 'no images found' && [ $rc = 2 ] &&
   echo "$out2" | grep -q 'no images found' && [ $rc2 = 2 ]
 check $? "an empty folder, or one without images, says no images found and exits 2"
+
+printf '\377\330\377\341\000\000\377\331' > "$tmp/zero-segment.jpg"
+out=$("$cli" verify "$tmp/zero-segment.jpg" 2>&1); rc=$?
+echo "$out" | grep -q 'length of 0' && ! echo "$out" | grep -q 'shorter' && [ $rc = 2 ]
+check $? "a zero-length JPEG segment is named, not taken for a short file"
