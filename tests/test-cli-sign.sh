@@ -10,13 +10,18 @@ trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 unset CREDLINK_IMPORT_PASSPHRASE
-echo "1..24"
+echo "1..25"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
 # 16×16 images made with gdk-pixbuf.
 echo "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAQABADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDNooor0DhP/9k=" | base64 -d > "$tmp/a.jpg"
 echo "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAA3NCSVQICAjb4U/gAAAAGklEQVQoz2M0TpvJQApgYiARjGoY1TB0NAAA2pMBUiVR/PsAAAAASUVORK5CYII=" | base64 -d > "$tmp/b.png"
+
+out=$(CREDLINK_PASSPHRASE=abc "$cli" profile create-test --name short 2>&1); rc=$?
+[ $rc = 70 ] && echo "$out" | grep -q "at least 4 characters" && ! echo "$out" | grep -q "Created" &&
+  [ ! -e "$CREDLINK_DATA_DIR/profiles/short" ]
+check $? "a too-short passphrase fails before create-test says anything was created"
 
 out=$("$cli" profile create-test --name studio --alg es256 2>&1); rc=$?
 [ $rc = 0 ] && echo "$out" | grep -q "NOT publicly trusted"

@@ -208,6 +208,20 @@ write_encrypted_key (BIO        *bio,
 
 
 gboolean
+cl_signing_profile_store_check_passphrase (const char  *passphrase,
+                                           GError     **error)
+{
+  if (passphrase == NULL || strlen (passphrase) < CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
+                 _("The passphrase must have at least %d characters"),
+                 CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
 cl_signing_profile_store_save (const char  *root,
                        ClSigningProfile   *profile,
                        const char  *passphrase,
@@ -229,12 +243,8 @@ cl_signing_profile_store_save (const char  *root,
                          _("The profile has no private key to store"));
     return FALSE;
   }
-  if (passphrase == NULL || strlen (passphrase) < CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
-                 _("The passphrase must have at least %d characters"),
-                 CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE);
+  if (!cl_signing_profile_store_check_passphrase (passphrase, error))
     return FALSE;
-  }
   if (g_mkdir_with_parents (root, 0700) != 0) {
     int saved_errno = errno;
 
