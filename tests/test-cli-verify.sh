@@ -88,7 +88,11 @@ check $? "a folder walk skips special files, names them, and verifies the rest"
 
 out=$(cat "$fx/CA.jpg" | timeout 10 "$cli" verify /dev/stdin 2>&1); rc=$?
 echo "$out" | grep -q 'not a regular file' && ! echo "$out" | grep -q 'Illegal seek' && [ $rc = 2 ]
-check $? "reading from a pipe says the file must be a regular file"
+ok=$?
+# Redirected from a file, /dev/stdin is that regular file: verified as usual.
+out=$(timeout 10 "$cli" verify /dev/stdin < "$fx/CA.jpg" 2>&1); rc=$?
+[ $ok = 0 ] && echo "$out" | grep -q 'Valid' && [ $rc = 0 ]
+check $? "reading from a pipe says the file must be a regular file; a redirected file is verified"
 
 mkdir "$tmp/empty" "$tmp/no-images"
 echo "notes" > "$tmp/no-images/notes.txt"
