@@ -184,7 +184,7 @@ test_jpeg_no_store_remote_url (void)
 }
 
 typedef enum { BROKEN_TRUNCATED, BROKEN_ORDER, BROKEN_TWO_STORES, BROKEN_GAP,
-               BROKEN_SHORT_STORE, BROKEN_GARBAGE } Broken;
+               BROKEN_SHORT_STORE, BROKEN_GARBAGE, BROKEN_ZERO_LENGTH } Broken;
 
 static void
 test_jpeg_broken (gconstpointer data)
@@ -241,6 +241,10 @@ test_jpeg_broken (gconstpointer data)
     put_segment (jpeg, 0xE0, "JFIF\0", 5);
     g_byte_array_append (jpeg, (const guint8 *) "\x12\x34garbage", 9);
     break;
+  case BROKEN_ZERO_LENGTH:
+    /* A length field of 0: less than its own two bytes. */
+    g_byte_array_append (jpeg, (const guint8 *) "\xFF\xE1\x00\x00", 4);
+    break;
   }
   if (kind != BROKEN_TRUNCATED)
     put_image_data (jpeg);
@@ -266,6 +270,12 @@ test_jpeg_broken (gconstpointer data)
   case BROKEN_GAP:
   case BROKEN_GARBAGE:
     g_assert_cmpint (error->code, ==, CL_ASSET_ERROR_MALFORMED);
+    break;
+  case BROKEN_ZERO_LENGTH:
+    /* A broken segment, not a short file. */
+    g_assert_cmpint (error->code, ==, CL_ASSET_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "length of 0"));
+    g_assert_null (strstr (error->message, "shorter"));
     break;
   }
   g_assert_nonnull (strstr (error->message, " "));
@@ -490,6 +500,8 @@ main (int   argc,
   g_test_add_data_func ("/asset/jpeg/short-store", GINT_TO_POINTER (BROKEN_SHORT_STORE),
                         test_jpeg_broken);
   g_test_add_data_func ("/asset/jpeg/garbage", GINT_TO_POINTER (BROKEN_GARBAGE),
+                        test_jpeg_broken);
+  g_test_add_data_func ("/asset/jpeg/zero-length-segment", GINT_TO_POINTER (BROKEN_ZERO_LENGTH),
                         test_jpeg_broken);
   g_test_add_func ("/asset/png/store", test_png_store);
   g_test_add_func ("/asset/png/remote-url", test_png_remote);

@@ -1,12 +1,13 @@
 #!/bin/sh
-# credlink-cli verify: exit statuses, --json, folders (needs the shared C2PA fixtures).
+# credlink-cli verify: exit statuses, --json, folders, special files and pipes (needs the
+# shared C2PA fixtures).
 cli="${CREDLINK_CLI:?}"
 fx="${CREDLINK_SHARED_DIR:-/nonexistent}/c2pa-fixtures/images"
 if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..10"
+echo "1..17"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -63,3 +64,45 @@ db="$tmp/db/proofs.db"
 out=$("$cli" verify --json --db "$db" "$fx/CA.jpg"); rc=$?
 echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="valid"; assert d["proof"]["matches"]; assert [c for c in d["confidence"]["components"] if c["id"]=="proof-cache"][0]["points"]==5; assert d["trust"]["trusted"] is False' && [ $rc = 0 ]
 check $? "a second verification finds the proof; JSON has verdict, trust and confidence"
+
+# Pipes, sockets and devices: a per-file error at once (a reader would wait for a writer
+# on a pipe for ever), exit 2 like an unreadable file.
+mkfifo "$tmp/photo.jpg"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock.jpg"
+for special in "$tmp/photo.jpg" "$tmp/sock.jpg" /dev/null; do
+  out=$(timeout 10 "$cli" verify "$special" 2>&1); rc=$?
+  echo "$out" | grep -q 'not a regular file' && [ $rc = 2 ]
+  check $? "$(basename "$special"): not a regular file, exit 2, no wait"
+done
+
+mkdir "$tmp/walk"
+cp "$fx/CA.jpg" "$tmp/walk/CA.jpg"
+mkfifo "$tmp/walk/pipe.jpg"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/walk/sock.png"
+ln -s /dev/null "$tmp/walk/null.jpeg"
+out=$(timeout 10 "$cli" verify "$tmp/walk" 2>&1); rc=$?
+echo "$out" | grep -q '3 special files skipped' && echo "$out" | grep -q "^  $tmp/walk/pipe.jpg\$" &&
+  echo "$out" | grep -q "^  $tmp/walk/sock.png\$" && echo "$out" | grep -q "^  $tmp/walk/null.jpeg\$" &&
+  echo "$out" | grep -q 'Valid' && [ $rc = 0 ]
+check $? "a folder walk skips special files, names them, and verifies the rest"
+
+out=$(cat "$fx/CA.jpg" | timeout 10 "$cli" verify /dev/stdin 2>&1); rc=$?
+echo "$out" | grep -q 'not a regular file' && ! echo "$out" | grep -q 'Illegal seek' && [ $rc = 2 ]
+ok=$?
+# Redirected from a file, /dev/stdin is that regular file: verified as usual.
+out=$(timeout 10 "$cli" verify /dev/stdin < "$fx/CA.jpg" 2>&1); rc=$?
+[ $ok = 0 ] && echo "$out" | grep -q 'Valid' && [ $rc = 0 ]
+check $? "reading from a pipe says the file must be a regular file; a redirected file is verified"
+
+mkdir "$tmp/empty" "$tmp/no-images"
+echo "notes" > "$tmp/no-images/notes.txt"
+out=$("$cli" verify "$tmp/empty" 2>&1); rc=$?
+out2=$("$cli" verify "$tmp/no-images" 2>&1); rc2=$?
+echo "$out" | grep -q 'no images found' && [ $rc = 2 ] &&
+  echo "$out2" | grep -q 'no images found' && [ $rc2 = 2 ]
+check $? "an empty folder, or one without images, says no images found and exits 2"
+
+printf '\377\330\377\341\000\000\377\331' > "$tmp/zero-segment.jpg"
+out=$("$cli" verify "$tmp/zero-segment.jpg" 2>&1); rc=$?
+echo "$out" | grep -q 'length of 0' && ! echo "$out" | grep -q 'shorter' && [ $rc = 2 ]
+check $? "a zero-length JPEG segment is named, not taken for a short file"

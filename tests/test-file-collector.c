@@ -6,6 +6,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "cl-file-collector.h"
@@ -55,7 +58,7 @@ test_walk (void)
   inputs[0] = loose;
   inputs[1] = root;
   inputs[2] = loose;
-  files = cl_file_collector_collect (inputs, 3, NULL, &error);
+  files = cl_file_collector_collect (inputs, 3, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < files->len; i++) {
@@ -70,7 +73,7 @@ test_missing (void)
 {
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/credlink/photo.jpg");
   g_autoptr(GError) error = NULL;
-  GPtrArray *files = cl_file_collector_collect (&missing, 1, NULL, &error);
+  GPtrArray *files = cl_file_collector_collect (&missing, 1, NULL, NULL, &error);
 
   g_assert_null (files);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -83,7 +86,7 @@ collected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GPtrArray **out = user_data;
   g_autoptr(GError) error = NULL;
 
-  *out = cl_file_collector_collect_finish (result, &error);
+  *out = cl_file_collector_collect_finish (result, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -104,6 +107,73 @@ test_async (void)
 }
 
 static void
+make_socket (const char *path)
+{
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, path);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  close (fd);
+}
+
+static void
+skipped_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = cl_file_collector_collect_finish (result, out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+}
+
+/* A pipe, a socket and a device named like images are left out of a folder, and listed;
+ * a pipe not named like an image is not even looked at. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-walk", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autofree char *fifo = g_build_filename (dir, "photo.jpg", NULL);
+  g_autofree char *other_fifo = g_build_filename (dir, "control", NULL);
+  g_autofree char *sock = g_build_filename (dir, "sock.png", NULL);
+  g_autofree char *device = g_build_filename (dir, "null.jpeg", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.jpg", NULL);
+  const char *expected_skipped[] = { "null.jpeg", "photo.jpg", "sock.png" };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  GPtrArray *skipped_async = NULL;
+  g_autoptr(GError) error = NULL;
+
+  touch (dir, "real.jpg");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (other_fifo, 0600), ==, 0);
+  make_socket (sock);
+  g_assert_cmpint (symlink ("/dev/null", device), ==, 0);
+
+  files = cl_file_collector_collect (&root, 1, &skipped, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (g_file_peek_path (g_ptr_array_index (files, 0)), ==, real);
+  g_assert_cmpuint (skipped->len, ==, G_N_ELEMENTS (expected_skipped));
+  for (guint i = 0; i < skipped->len; i++) {
+    g_autofree char *rel = relative (root, g_ptr_array_index (skipped, i));
+
+    g_assert_cmpstr (rel, ==, expected_skipped[i]);
+  }
+
+  cl_file_collector_collect_async (&root, 1, NULL, skipped_cb, &skipped_async);
+  while (skipped_async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (skipped_async->len, ==, G_N_ELEMENTS (expected_skipped));
+  g_ptr_array_unref (skipped_async);
+}
+
+static void
 test_image_names (void)
 {
   g_assert_true (cl_file_collector_is_image_name ("IMG_0001.HEIC"));
@@ -120,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/file-collector/walk", test_walk);
   g_test_add_func ("/file-collector/missing", test_missing);
   g_test_add_func ("/file-collector/async", test_async);
+  g_test_add_func ("/file-collector/special-files", test_special_files);
   g_test_add_func ("/file-collector/image-names", test_image_names);
   return g_test_run ();
 }

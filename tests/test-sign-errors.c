@@ -1,10 +1,16 @@
-/* test-sign-errors.c: what signing refuses — truncated and unsupported inputs, an expired
- * profile, an output that exists (kept unless forced, and never lost to a failed run), a
+/* test-sign-errors.c: what signing refuses — truncated and unsupported inputs, pipes,
+ * sockets and devices (at once, never waiting on them), an expired profile, an output that exists (kept unless forced, and never lost to a failed run), a
  * cancelled run — and that it leaves nothing behind when it does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "cl-error.h"
 #include "cl-signer.h"
@@ -80,6 +86,38 @@ test_bad_inputs (void)
   assert_sign_fails (id->profile, no_iend, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED);
   assert_sign_fails (id->profile, gif, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
   assert_sign_fails (id->profile, text, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
+}
+
+
+static void
+make_socket (const char *path)
+{
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, path);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  close (fd);
+}
+
+
+/* Opening a pipe for reading waits for a writer: the alarm fails the test instead. */
+static void
+test_special_files (void)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *fifo = g_build_filename (work_dir, "pipe.jpg", NULL);
+  g_autofree char *sock = g_build_filename (work_dir, "sock.png", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  make_socket (sock);
+  alarm (10);
+  assert_sign_fails (id->profile, fifo, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  assert_sign_fails (id->profile, sock, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  assert_sign_fails (id->profile, "/dev/null", G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  alarm (0);
 }
 
 
@@ -177,6 +215,7 @@ main (int   argc,
   work_dir = cl_test_tmp_dir_new ("credlink-sign-errors", CL_TEST_TMP_UNTIL_EXIT);
 
   g_test_add_func ("/sign/errors/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/sign/errors/special-files", test_special_files);
   g_test_add_func ("/sign/errors/expired-profile", test_expired_profile);
   g_test_add_func ("/sign/errors/existing-output", test_existing_output);
   g_test_add_func ("/sign/errors/cancelled", test_cancelled);

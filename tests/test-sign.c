@@ -1,7 +1,8 @@
 /* test-sign.c: signing JPEG and PNG with ES256, PS256, Ed25519, ES384 and ES512 test
  * identities — new files, large ones, real ones, and files signed before (by us, by peers,
  * or tampered with); what is written is checked byte by byte, the signature and data hash
- * are recomputed, and the reference reader (when installed) must accept it. What signing
+ * are recomputed, and the reference reader (when installed) must accept it. The signed
+ * copy keeps the source's permissions; an interrupted signing's leftovers are removed. What signing
  * refuses: test-sign-errors.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "cl-asset.h"
@@ -337,6 +341,63 @@ test_resign_tampered (void)
 }
 
 
+/* The signed copy may be read by whom the source may be read, no more (less the umask). */
+static void
+test_keeps_mode (void)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = cl_test_make_image (work_dir, "private.jpg", "jpeg", 40, 30);
+  g_autofree char *output = g_build_filename (work_dir, "private-signed.jpg", NULL);
+  ClSignOptions options = { 0, };
+  g_autoptr(ClSignResult) result = NULL;
+  mode_t saved_umask = umask (022);
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (input, 0640), ==, 0);
+  result = sign_ok (id, &options, input, output);
+  umask (saved_umask);
+  g_assert_cmpint (g_stat (output, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+}
+
+
+static void
+make_leftover (const char *path,
+               gint64      age_seconds)
+{
+  struct timeval times[2];
+
+  g_assert_true (g_file_set_contents (path, "partial", -1, NULL));
+  gettimeofday (&times[0], NULL);
+  times[0].tv_sec -= (time_t) age_seconds;
+  times[1] = times[0];
+  g_assert_cmpint (utimes (path, times), ==, 0);
+}
+
+
+/* A signing killed before it committed left its temporary file in the output folder: the
+ * next signing there removes it, but not one that another signing may still be writing. */
+static void
+test_removes_stale_temporaries (void)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = cl_test_make_image (work_dir, "again.jpg", "jpeg", 40, 30);
+  g_autofree char *folder = g_build_filename (work_dir, "interrupted", NULL);
+  g_autofree char *output = g_build_filename (folder, "again.jpg", NULL);
+  g_autofree char *stale = g_build_filename (folder, ".again.jpg.credlink-Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (folder, ".other.jpg.credlink-Ef34Gh", NULL);
+  ClSignOptions options = { 0, };
+  g_autoptr(ClSignResult) result = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  make_leftover (stale, 3600);
+  make_leftover (fresh, 0);
+  result = sign_ok (id, &options, input, output);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +421,8 @@ main (int   argc,
   g_test_add_func ("/sign/resign/peer", test_resign_peer);
   g_test_add_func ("/sign/real-files", test_sign_real_files);
   g_test_add_func ("/sign/resign/tampered", test_resign_tampered);
+  g_test_add_func ("/sign/keeps-mode", test_keeps_mode);
+  g_test_add_func ("/sign/removes-stale-temporaries", test_removes_stale_temporaries);
   status = g_test_run ();
 
   cl_test_signing_identities_free ();

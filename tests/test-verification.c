@@ -5,6 +5,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "cl-asset.h"
 #include "cl-content-hash.h"
@@ -327,12 +332,42 @@ test_parallel_cold_start (void)
   }
 }
 
+/* A pipe named like a photo is an error at once, never a reader waiting for a writer (the
+ * alarm fails the test instead); so are a socket and a device. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-special", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *fifo = g_build_filename (dir, "photo.jpg", NULL);
+  g_autofree char *sock = g_build_filename (dir, "sock.jpg", NULL);
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  const char *paths[] = { fifo, sock, "/dev/null" };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpuint (strlen (sock), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, sock);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  close (fd);
+
+  alarm (10);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++) {
+    g_autoptr(ClVerification) v = cl_verify_file (paths[i], NULL, NULL);
+
+    g_assert_error (v->error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_assert_nonnull (strstr (v->error->message, "not a regular file"));
+    g_assert_cmpint (v->verdict, ==, CL_VERDICT_ERROR);
+  }
+  alarm (0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/verification/parallel-cold-start", test_parallel_cold_start);
+  g_test_add_func ("/verification/special-files", test_special_files);
 #define ADD(name, func) \
   g_test_add ("/verification/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("valid-untrusted", test_valid_untrusted);

@@ -1,6 +1,7 @@
 /* test-verify-page.c: the Verify page in the real window: files arrive through
  * the drop target, are verified a few at a time, and the detail shows the
- * verdict, the confidence total and one chain row per certificate. Files are
+ * verdict, the confidence total and one chain row per certificate; pipes and
+ * devices are refused at once, or skipped in a folder and said to be. Files are
  * signed here (a test PKI), so the test always runs; the shared fixtures are
  * checked too when present.
  *
@@ -8,7 +9,10 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
@@ -254,6 +258,57 @@ test_clear_cancels (Fixture *f, gconstpointer data)
   cl_test_drain_main_context ();
 }
 
+static void
+problem_cb (ClVerifyPage *page,
+            const char   *message,
+            GPtrArray    *problems)
+{
+  g_ptr_array_add (problems, g_strdup (message));
+}
+
+/* A pipe named like a photo, dropped alone, is an error at once ("Verifying…" for ever
+ * before); the ones in a dropped folder, with a socket, are skipped and said to be. */
+static void
+test_special_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-special", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *fifo = g_build_filename (dir, "photo.jpg", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *inner_fifo = g_build_filename (folder, "pipe.jpg", NULL);
+  g_autofree char *inner_device = g_build_filename (folder, "null.png", NULL);
+  g_autofree char *inner_plain = g_build_filename (folder, "plain.jpg", NULL);
+  const char *paths[] = { fifo, folder, NULL };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *plain = NULL;
+  gsize plain_len;
+  ClWindow *window = cl_window_new (NULL);
+  ClVerifyPage *page = cl_window_get_verify_page (window);
+  ClVerification *v;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (inner_fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", inner_device), ==, 0);
+  g_assert_true (g_file_get_contents (f->plain, &plain, &plain_len, NULL));
+  g_assert_true (g_file_set_contents (inner_plain, plain, (gssize) plain_len, NULL));
+  g_signal_connect (page, "problem", G_CALLBACK (problem_cb), problems);
+
+  gtk_window_present (GTK_WINDOW (window));
+  drop_paths (window, paths);
+  wait_until_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (cl_verify_page_get_items (page)), ==, 2);
+  v = select_and_check (page, find_item (page, "photo.jpg"));
+  g_assert_error (v->error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_ERROR);
+  v = select_and_check (page, find_item (page, "plain.jpg"));
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_NO_CREDENTIALS);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "2 special files skipped (not regular files)");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_test_drain_main_context ();
+}
+
 /* The shared C2PA fixtures, against the reference verdicts without trust lists. */
 static void
 test_shared_fixtures (void)
@@ -311,6 +366,8 @@ main (int   argc,
               fixture_set_up, test_signed_files, fixture_tear_down);
   g_test_add ("/verify-page/clear-cancels", Fixture, NULL,
               fixture_set_up, test_clear_cancels, fixture_tear_down);
+  g_test_add ("/verify-page/special-files", Fixture, NULL,
+              fixture_set_up, test_special_files, fixture_tear_down);
   g_test_add_func ("/verify-page/shared-fixtures", test_shared_fixtures);
 
   return g_test_run ();

@@ -58,16 +58,29 @@ cl_cli_print_profile_problems (ClSigningProfile *profile)
 }
 
 
-static int
-save_new_profile (ClSigningProfile *profile)
+/* The passphrase that will protect the new profile's key, checked before anything is
+ * made with it. NULL (with an error) when there is none or it is too short. */
+static char *
+new_profile_passphrase (GError **error)
 {
-  g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(ClCliPassphrase) passphrase = NULL;
 
   passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
-                                      _("New passphrase for the profile's key: "), TRUE, &error);
-  if (passphrase == NULL || !cl_signing_profile_store_save (root, profile, passphrase, &error))
+                                      _("New passphrase for the profile's key: "), TRUE, error);
+  if (passphrase == NULL || !cl_signing_profile_store_check_passphrase (passphrase, error))
+    return NULL;
+  return g_steal_pointer (&passphrase);
+}
+
+
+static int
+save_new_profile (ClSigningProfile *profile,
+                  const char       *passphrase)
+{
+  g_autofree char *root = cl_signing_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_signing_profile_store_save (root, profile, passphrase, &error))
     return fail (error);
   printf (_("Saved signing profile “%s” (%s)\n"), cl_signing_profile_get_name (profile),
           cl_cose_alg_to_string (cl_signing_profile_get_alg (profile)));
@@ -96,6 +109,7 @@ run_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClSigningProfile) profile = NULL;
   g_autoptr(ClCliPassphrase) source_passphrase = NULL;
+  g_autoptr(ClCliPassphrase) passphrase = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -126,7 +140,10 @@ run_import (int    argc,
   }
   if (profile == NULL)
     return fail (error);
-  return save_new_profile (profile);
+  passphrase = new_profile_passphrase (&error);
+  if (passphrase == NULL)
+    return fail (error);
+  return save_new_profile (profile, passphrase);
 }
 
 
@@ -150,6 +167,7 @@ run_create_test (int    argc,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) not_before = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) not_after = NULL;
+  g_autoptr(ClCliPassphrase) passphrase = NULL;
   ClCoseAlg alg = CL_COSE_ALG_ES256;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -167,13 +185,17 @@ run_create_test (int    argc,
     return usage (_("--days must be between 1 and 3650"));
   not_after = g_date_time_add_days (now, days);
 
+  /* Asked (and checked) first: nothing is said to be created that cannot be saved. */
+  passphrase = new_profile_passphrase (&error);
+  if (passphrase == NULL)
+    return fail (error);
   profile = cl_test_identity_create (name, alg, not_before, not_after, &error);
   if (profile == NULL)
     return fail (error);
   printf ("%s\n", _("Created a local test identity. It is NOT publicly trusted: validators "
                     "will call its signatures untrusted unless they add its CA "
                     "(credlink-cli profile export-ca) to their trust list."));
-  return save_new_profile (profile);
+  return save_new_profile (profile, passphrase);
 }
 
 

@@ -267,21 +267,47 @@ load_trust (const VerifyArguments  *args,
 }
 
 
+/* Says which pipes, sockets and devices named like images the folder walk left out. */
+static void
+print_skipped (GPtrArray *skipped)
+{
+  if (skipped->len == 0)
+    return;
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                "credlink-cli verify: %u special file skipped (not a regular "
+                                "file):\n",
+                                "credlink-cli verify: %u special files skipped (not regular "
+                                "files):\n", skipped->len), skipped->len);
+  for (guint i = 0; i < skipped->len; i++) {
+    g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (skipped, i));
+
+    fprintf (stderr, "  %s\n", name);
+  }
+}
+
+
 /* One job for each file named, folders walked. NULL (and said on stderr) when a file or
- * folder cannot be read. */
+ * folder cannot be read, or when there is no image to verify. */
 static GPtrArray *
 collect_jobs (char **paths)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *jobs;
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (inputs, g_file_new_for_commandline_arg (paths[i]));
-  files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, NULL, &error);
+  files = cl_file_collector_collect ((GFile **) inputs->pdata, inputs->len, &skipped, NULL,
+                                     &error);
   if (files == NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+    return NULL;
+  }
+  print_skipped (skipped);
+  if (files->len == 0) {
+    fprintf (stderr, "%s\n", _("credlink-cli verify: no images found"));
     return NULL;
   }
 
@@ -390,8 +416,7 @@ cl_cli_verify_run (int    argc,
 
   g_set_prgname ("credlink-cli verify");
   context = new_option_context (&args);
-  /* OpenSSL sets itself up while the options are read and the files found and opened. */
-  crypto_init = cl_crypto_init_start ();
+  /* --help prints and exits inside the parse: no thread may be running then. */
   if (!g_option_context_parse (context, &argc, &argv, &error)) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
@@ -402,6 +427,9 @@ cl_cli_verify_run (int    argc,
     fprintf (stderr, "%s", help);
     return CL_CLI_EXIT_USAGE;
   }
+  /* OpenSSL sets itself up while the trust lists are read and the files found and opened;
+   * every return below joins it (g_autoptr). */
+  crypto_init = cl_crypto_init_start ();
   if (!load_trust (&args, &store, &ekus))
     return CL_CLI_EXIT_USAGE;
   jobs = collect_jobs (args.paths);

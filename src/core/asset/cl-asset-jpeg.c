@@ -212,9 +212,15 @@ segment_length (JpegRead      *r,
     set_truncated (error, _("a JPEG segment length"), offset + 2);
   if (walk != CL_JPEG_WALK_OK)
     return FALSE;
-  if (*seg_len < 2 || offset + 2 + *seg_len > r->info->file_size) {
-    g_set_error (error, CL_ASSET_ERROR,
-                 *seg_len < 2 ? CL_ASSET_ERROR_MALFORMED : CL_ASSET_ERROR_TRUNCATED,
+  /* The length counts its own two bytes: less is a broken segment, not a short file. */
+  if (*seg_len < 2) {
+    g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
+                 _("The JPEG segment at byte %" G_GUINT64_FORMAT " declares a length of %u, "
+                   "less than the two bytes of the length itself"), offset, *seg_len);
+    return FALSE;
+  }
+  if (offset + 2 + *seg_len > r->info->file_size) {
+    g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                  _("The JPEG segment at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
                    "file is shorter"), offset, *seg_len);
     return FALSE;

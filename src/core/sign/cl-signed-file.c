@@ -12,6 +12,7 @@
 #include "cl-atomic-file.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-file-stream.h"
 #include "cl-signed-file.h"
 #include "cl-status.h"
 #include "cl-validator.h"
@@ -73,6 +74,27 @@ copy_kept (GInputStream   *in,
 }
 
 
+/* A signing interrupted (the process killed) leaves its temporary file next to the
+ * output. The first signing into a folder in this process removes the ones nobody has
+ * written to for a minute. */
+static void
+remove_stale_temporaries_once (const char *output)
+{
+  static GMutex lock;
+  static GHashTable *cleaned;   /* folder → itself, for the life of the process */
+  g_autofree char *folder = g_path_get_dirname (output);
+  gboolean first;
+
+  g_mutex_lock (&lock);
+  if (cleaned == NULL)
+    cleaned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  first = g_hash_table_add (cleaned, g_strdup (folder));
+  g_mutex_unlock (&lock);
+  if (first)
+    cl_atomic_file_remove_stale (folder, CL_ATOMIC_FILE_STALE_AGE);
+}
+
+
 /* Writes source[0, insert_at) + carrier + source[insert_at, end), leaving out the
  * old store ranges, into a new temporary file next to output, synced to disk.
  * Nothing is left behind on failure, nor when the file returned is freed
@@ -88,25 +110,23 @@ write_temporary (const char     *input,
                  GError        **error)
 {
   g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
-  g_autoptr(GFile) input_file = g_file_new_for_path (input);
-  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(ClAtomicFile) file = NULL;
   GOutputStream *out;
 
-  in = g_file_read (input_file, cancellable, error);
+  in = cl_file_stream_open (input, cancellable, error);
   if (in == NULL)
     return NULL;
-  file = cl_atomic_file_new (output, 0644, error);
+  /* The signed copy keeps who may read and write the source (less the umask). */
+  file = cl_atomic_file_new (output, (int) cl_file_stream_get_mode (CL_FILE_STREAM (in)), error);
   if (file == NULL)
     return NULL;
   out = cl_atomic_file_get_stream (file);
 
-  if (!copy_kept (G_INPUT_STREAM (in), out, 0, insert_at, old_ranges, buffer, cancellable,
-                  error) ||
+  if (!copy_kept (in, out, 0, insert_at, old_ranges, buffer, cancellable, error) ||
       !g_output_stream_write_all (out, g_bytes_get_data (carrier, NULL),
                                   g_bytes_get_size (carrier), NULL, cancellable, error) ||
-      !copy_kept (G_INPUT_STREAM (in), out, insert_at, input_size, old_ranges, buffer,
-                  cancellable, error) ||
+      !copy_kept (in, out, insert_at, input_size, old_ranges, buffer, cancellable, error) ||
       !cl_atomic_file_finish (file, cancellable, error))
     return NULL;
   return g_steal_pointer (&file);
@@ -216,6 +236,7 @@ cl_signed_file_write (const ClSignedFile  *file,
     return FALSE;
   g_assert (g_bytes_get_size (carrier) == file->exclusion->length);
 
+  remove_stale_temporaries_once (output);
   /* The new file is checked before it takes the output's name, so a failure never
    * leaves a partial file nor replaces an existing one. */
   temporary = write_temporary (file->input, output, file->source->file_size,

@@ -14,6 +14,7 @@
 #include "cl-cose-sign1-builder.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
+#include "cl-file-stream.h"
 #include "cl-image-check.h"
 #include "cl-manifest-builder.h"
 #include "cl-ocsp-staple.h"
@@ -149,7 +150,11 @@ read_source (Signing       *signing,
              GCancellable  *cancellable,
              GError       **error)
 {
-  signing->info = cl_asset_read_file (signing->input, cancellable, error);
+  /* Only a regular file is opened: a pipe named like an image would block the signer. */
+  g_autoptr(GInputStream) stream = cl_file_stream_open (signing->input, cancellable, error);
+
+  if (stream != NULL)
+    signing->info = cl_asset_read (stream, cancellable, error);
   if (signing->info == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;

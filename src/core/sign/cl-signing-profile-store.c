@@ -208,6 +208,20 @@ write_encrypted_key (BIO        *bio,
 
 
 gboolean
+cl_signing_profile_store_check_passphrase (const char  *passphrase,
+                                           GError     **error)
+{
+  if (passphrase == NULL || strlen (passphrase) < CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
+                 _("The passphrase must have at least %d characters"),
+                 CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
 cl_signing_profile_store_save (const char  *root,
                        ClSigningProfile   *profile,
                        const char  *passphrase,
@@ -229,12 +243,8 @@ cl_signing_profile_store_save (const char  *root,
                          _("The profile has no private key to store"));
     return FALSE;
   }
-  if (passphrase == NULL || strlen (passphrase) < CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
-                 _("The passphrase must have at least %d characters"),
-                 CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE);
+  if (!cl_signing_profile_store_check_passphrase (passphrase, error))
     return FALSE;
-  }
   if (g_mkdir_with_parents (root, 0700) != 0) {
     int saved_errno = errno;
 
@@ -323,6 +333,8 @@ cl_signing_profile_store_load (const char  *root,
 
   if (dir == NULL)
     return NULL;
+  /* A save interrupted (the process killed) may have left a temporary file here. */
+  cl_atomic_file_remove_stale (dir, CL_ATOMIC_FILE_STALE_AGE);
   chain_path = g_build_filename (dir, CHAIN_FILE, NULL);
   key_path = g_build_filename (dir, KEY_FILE, NULL);
   ca_path = g_build_filename (dir, CA_FILE, NULL);
@@ -369,6 +381,18 @@ dup_member (JsonObject *object,
 }
 
 
+/* Listing the profiles is what the application does when it starts: the temporary files
+ * of a save interrupted (the process killed) are removed then. */
+static void
+remove_stale_temporaries (const char *root,
+                          const char *name)
+{
+  g_autofree char *dir = g_build_filename (root, name, NULL);
+
+  cl_atomic_file_remove_stale (dir, CL_ATOMIC_FILE_STALE_AGE);
+}
+
+
 GPtrArray *
 cl_signing_profile_store_list (const char  *root,
                        GError     **error)
@@ -393,8 +417,10 @@ cl_signing_profile_store_list (const char  *root,
     JsonNode *node;
     JsonObject *object;
 
-    if (!cl_signing_profile_store_name_is_valid (entry) ||
-        !json_parser_load_from_file (parser, meta_path, NULL))
+    if (!cl_signing_profile_store_name_is_valid (entry))
+      continue;
+    remove_stale_temporaries (root, entry);
+    if (!json_parser_load_from_file (parser, meta_path, NULL))
       continue;
     node = json_parser_get_root (parser);
     if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

@@ -33,6 +33,11 @@ char      *cl_signing_profile_store_default_root  (void);
 /* Profile names: letters, digits, '.', '_', '-', not starting with '.', ≤ 64 bytes. */
 gboolean   cl_signing_profile_store_name_is_valid (const char  *name);
 
+/* Whether passphrase may protect a stored key (at least
+ * CL_SIGNING_PROFILE_STORE_MIN_PASSPHRASE characters); CL_SIGN_ERROR_PASSPHRASE if not. */
+gboolean   cl_signing_profile_store_check_passphrase (const char  *passphrase,
+                                                      GError     **error);
+
 /* Saves a profile with its key encrypted under passphrase. Fails if a profile
  * of that name exists. Nothing is left behind on failure. */
 gboolean   cl_signing_profile_store_save          (const char  *root,
@@ -45,7 +50,8 @@ ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
                                            const char  *name,
                                            const char  *passphrase,
                                            GError     **error);
-/* The profiles, sorted by name (ClSigningProfileSummary). */
+/* The profiles, sorted by name (ClSigningProfileSummary). Listing (and loading) also
+ * removes the temporary files an interrupted save left in a profile's folder. */
 GPtrArray *cl_signing_profile_store_list          (const char  *root,
                                            GError     **error);
 gboolean   cl_signing_profile_store_remove        (const char  *root,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
@@ -139,17 +140,39 @@ passphrase_cb (char *buf,
 }
 
 
+/* What a file held, overwritten when it is freed. */
+typedef struct {
+  char  *data;
+  gsize  len;
+} WipedContents;
+
+
+static void
+wiped_contents_free (gpointer data)
+{
+  WipedContents *contents = data;
+
+  OPENSSL_cleanse (contents->data, contents->len);
+  g_free (contents->data);
+  g_free (contents);
+}
+
+
+/* A private key (PEM, or inside a PKCS#12 bundle) must not linger in freed memory: the
+ * bytes read are wiped when the GBytes goes, as passphrases are. */
 static gboolean
 read_file_bytes (const char  *path,
                  GBytes     **bytes,
                  GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize len;
+  WipedContents *contents = g_new0 (WipedContents, 1);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
+  if (!g_file_get_contents (path, &contents->data, &contents->len, error)) {
+    g_free (contents);
     return FALSE;
-  *bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  }
+  *bytes = g_bytes_new_with_free_func (contents->data, contents->len, wiped_contents_free,
+                                       contents);
   return TRUE;
 }
 

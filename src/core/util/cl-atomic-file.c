@@ -12,11 +12,16 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 
 #include "cl-atomic-file.h"
+
+/* A temporary file is named .NAME.credlink-XXXXXX (six random letters or digits). */
+#define TEMP_SUFFIX ".credlink-"
+#define TEMP_RANDOM_LEN 6
 
 struct _ClAtomicFile {
   char          *path;
@@ -69,7 +74,7 @@ cl_atomic_file_new (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template_name = g_strdup_printf (".%s.credlink-XXXXXX", base);
+  g_autofree char *template_name = g_strdup_printf (".%s" TEMP_SUFFIX "XXXXXX", base);
   g_autofree char *temp_path = g_build_filename (dir, template_name, NULL);
   ClAtomicFile *self;
   int fd;
@@ -285,4 +290,52 @@ cl_atomic_dir_remove (const char  *path,
     ok = set_errno_error (error, saved_errno, "%s: %s", path, g_strerror (saved_errno));
   }
   return ok;
+}
+
+
+/* .NAME.credlink-XXXXXX, as cl_atomic_file_new() names its temporary files. */
+static gboolean
+is_temporary_name (const char *name)
+{
+  gsize len = strlen (name);
+  gsize suffix_len = strlen (TEMP_SUFFIX) + TEMP_RANDOM_LEN;
+
+  if (name[0] != '.' || len < 2 + suffix_len ||
+      strncmp (name + len - suffix_len, TEMP_SUFFIX, strlen (TEMP_SUFFIX)) != 0)
+    return FALSE;
+  for (gsize i = len - TEMP_RANDOM_LEN; i < len; i++) {
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+guint
+cl_atomic_file_remove_stale (const char *folder,
+                             GTimeSpan   min_age)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+  guint removed = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *path = NULL;
+    GStatBuf st;
+
+    if (!is_temporary_name (name))
+      continue;
+    path = g_build_filename (folder, name, NULL);
+    /* Only regular files, and only those nobody has written to for a while: a younger
+     * one may belong to a writer still at work. */
+    if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+        now - (gint64) st.st_mtime * G_USEC_PER_SEC < min_age)
+      continue;
+    if (g_unlink (path) == 0)
+      removed++;
+  }
+  return removed;
 }

@@ -4,7 +4,8 @@
  * A file is written into a temporary file next to it (same folder, so same file
  * system), synced to disk, and then renamed over the target, or linked to it when an
  * existing target must never be replaced. Until then the temporary file can be read
- * back by its path. Whatever fails, no temporary file is left behind.
+ * back by its path. Whatever fails, no temporary file is left behind; only a process
+ * that is killed meanwhile leaves one, for cl_atomic_file_remove_stale() to find.
  *
  * A folder is written complete under another name next to the target and then
  * swapped in.
@@ -48,6 +49,14 @@ gboolean       cl_atomic_file_commit        (ClAtomicFile        *self,
 void           cl_atomic_file_free          (ClAtomicFile        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAtomicFile, cl_atomic_file_free)
+
+/* Removes from folder (not deeper) the temporary files that writes interrupted before
+ * they committed left behind, when unchanged for at least min_age. Returns how many
+ * were removed; a folder that cannot be read has none. */
+guint          cl_atomic_file_remove_stale  (const char          *folder,
+                                             GTimeSpan            min_age);
+/* The min_age after which nobody writes a temporary file any more. */
+#define CL_ATOMIC_FILE_STALE_AGE (G_TIME_SPAN_MINUTE)
 
 /* The whole of it in one call: path gets size bytes of data (size -1: a string),
  * replacing what was there. */

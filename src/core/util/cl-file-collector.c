@@ -10,6 +10,7 @@
 
 typedef struct {
   GPtrArray  *files;
+  GPtrArray  *skipped;  /* special files with an image's name, GFile */
   GHashTable *seen;     /* path → TRUE */
   gboolean    truncated;
 } Collection;
@@ -60,19 +61,17 @@ compare_names (gconstpointer a,
 }
 
 
+/* The names in folder, sorted, by what they hold: the images, the folders to walk, and
+ * the pipes, sockets and devices named like images. */
 static gboolean
-walk_folder (Collection    *collection,
-             GFile         *folder,
-             guint          depth,
+list_folder (GFile         *folder,
+             GPtrArray     *files,
+             GPtrArray     *folders,
+             GPtrArray     *specials,
              GCancellable  *cancellable,
              GError       **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
-
-  if (depth > CL_FILE_COLLECTOR_MAX_DEPTH)
-    return TRUE;
 
   enumerator = g_file_enumerate_children (folder,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
@@ -86,6 +85,7 @@ walk_folder (Collection    *collection,
   for (;;) {
     GFileInfo *info = NULL;
     const char *name;
+    GFileType type;
 
     if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, error))
       return FALSE;
@@ -94,17 +94,43 @@ walk_folder (Collection    *collection,
     name = g_file_info_get_name (info);
     if (g_file_info_get_is_hidden (info))
       continue;
-    if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY) {
+    type = g_file_info_get_file_type (info);
+    if (type == G_FILE_TYPE_DIRECTORY) {
       /* A link to a folder can make a cycle; only real folders are walked. */
       if (!g_file_info_get_is_symlink (info))
         g_ptr_array_add (folders, g_strdup (name));
     } else if (cl_file_collector_is_image_name (name)) {
-      g_ptr_array_add (files, g_strdup (name));
+      /* A pipe, socket or device named like an image cannot be read as one (opening a
+       * pipe waits for a writer): it is left out, and said to be. */
+      g_ptr_array_add (type == G_FILE_TYPE_SPECIAL ? specials : files, g_strdup (name));
     }
   }
-
   g_ptr_array_sort (files, compare_names);
   g_ptr_array_sort (folders, compare_names);
+  g_ptr_array_sort (specials, compare_names);
+  return TRUE;
+}
+
+
+static gboolean
+walk_folder (Collection    *collection,
+             GFile         *folder,
+             guint          depth,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) specials = g_ptr_array_new_with_free_func (g_free);
+
+  if (depth > CL_FILE_COLLECTOR_MAX_DEPTH)
+    return TRUE;
+  if (!list_folder (folder, files, folders, specials, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < specials->len; i++)
+    g_ptr_array_add (collection->skipped,
+                     g_file_get_child (folder, g_ptr_array_index (specials, i)));
   for (guint i = 0; i < files->len; i++) {
     g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (files, i));
 
@@ -130,10 +156,12 @@ walk_folder (Collection    *collection,
 GPtrArray *
 cl_file_collector_collect (GFile        **inputs,
                            guint          n_inputs,
+                           GPtrArray    **skipped,
                            GCancellable  *cancellable,
                            GError       **error)
 {
   Collection collection = {
+    g_ptr_array_new_with_free_func (g_object_unref),
     g_ptr_array_new_with_free_func (g_object_unref),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     FALSE,
@@ -158,10 +186,14 @@ cl_file_collector_collect (GFile        **inputs,
   if (collection.truncated)
     g_warning ("Only the first %d files are verified", CL_FILE_COLLECTOR_MAX_FILES);
   g_hash_table_unref (collection.seen);
+  if (skipped != NULL)
+    *skipped = g_steal_pointer (&collection.skipped);
+  g_clear_pointer (&collection.skipped, g_ptr_array_unref);
   return collection.files;
 
 fail:
   g_hash_table_unref (collection.seen);
+  g_ptr_array_unref (collection.skipped);
   g_ptr_array_unref (collection.files);
   return NULL;
 }
@@ -171,6 +203,22 @@ typedef struct {
   GFile **inputs;
   guint   n_inputs;
 } CollectData;
+
+typedef struct {
+  GPtrArray *files;
+  GPtrArray *skipped;
+} CollectResult;
+
+
+static void
+collect_result_free (gpointer data)
+{
+  CollectResult *found = data;
+
+  g_clear_pointer (&found->files, g_ptr_array_unref);
+  g_clear_pointer (&found->skipped, g_ptr_array_unref);
+  g_free (found);
+}
 
 
 static void
@@ -193,13 +241,16 @@ collect_thread (GTask        *task,
 {
   CollectData *collect = task_data;
   GError *error = NULL;
-  GPtrArray *files = cl_file_collector_collect (collect->inputs, collect->n_inputs,
-                                                cancellable, &error);
+  CollectResult *found = g_new0 (CollectResult, 1);
 
-  if (files == NULL)
+  found->files = cl_file_collector_collect (collect->inputs, collect->n_inputs, &found->skipped,
+                                            cancellable, &error);
+  if (found->files == NULL) {
+    collect_result_free (found);
     g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, files, (GDestroyNotify) g_ptr_array_unref);
+  } else {
+    g_task_return_pointer (task, found, collect_result_free);
+  }
 }
 
 
@@ -225,9 +276,20 @@ cl_file_collector_collect_async (GFile              **inputs,
 
 GPtrArray *
 cl_file_collector_collect_finish (GAsyncResult  *result,
+                                  GPtrArray    **skipped,
                                   GError       **error)
 {
+  CollectResult *found;
+  GPtrArray *files;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL)
+    return NULL;
+  files = g_steal_pointer (&found->files);
+  if (skipped != NULL)
+    *skipped = g_steal_pointer (&found->skipped);
+  collect_result_free (found);
+  return files;
 }

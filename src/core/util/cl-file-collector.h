@@ -17,9 +17,12 @@ G_BEGIN_DECLS
  * links to folders skipped) and contribute the files whose name ends in an image
  * extension CredLink recognises. Results are sorted by path within each folder and
  * never contain the same file twice. Returns a GPtrArray of GFile, or NULL with an
- * error for a path that does not exist. Blocking: call it from a worker thread. */
+ * error for a path that does not exist. A pipe, socket or device found in a folder with
+ * an image's name is left out and, when skipped is given, listed there (a GPtrArray of
+ * GFile, possibly empty). Blocking: call it from a worker thread. */
 GPtrArray *cl_file_collector_collect        (GFile        **inputs,
                                              guint          n_inputs,
+                                             GPtrArray    **skipped,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
@@ -29,6 +32,7 @@ void       cl_file_collector_collect_async  (GFile              **inputs,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 GPtrArray *cl_file_collector_collect_finish (GAsyncResult        *result,
+                                             GPtrArray          **skipped,
                                              GError             **error);
 
 /* Whether a file name looks like an image CredLink can read or recognise. */

@@ -11,6 +11,7 @@
 
 #include "cl-content-hash.h"
 #include "cl-error.h"
+#include "cl-file-stream.h"
 #include "cl-proof-cache.h"
 #include "cl-remote-manifest.h"
 #include "cl-revocation.h"
@@ -255,8 +256,7 @@ recover_credentials (ClVerification           *self,
     ClProof *candidate = g_ptr_array_index (proofs, i);
     g_autoptr(ClProof) proof = NULL;
     g_autoptr(GArray) exclusions = NULL;
-    g_autoptr(GFile) file = NULL;
-    g_autoptr(GFileInputStream) stream = NULL;
+    g_autoptr(GInputStream) stream = NULL;
     g_autoptr(GInputStream) spliced = NULL;
     g_autoptr(ClAssetInfo) info = NULL;
     g_autoptr(GError) error = NULL;
@@ -273,12 +273,11 @@ recover_credentials (ClVerification           *self,
       continue;
     gap = &g_array_index (exclusions, ClByteRange, 0);
 
-    file = g_file_new_for_path (self->path);
-    stream = g_file_read (file, cancellable, &error);
-    info = stream != NULL ? cl_asset_read (G_INPUT_STREAM (stream), cancellable, &error) : NULL;
+    stream = cl_file_stream_open (self->path, cancellable, &error);
+    info = stream != NULL ? cl_asset_read (stream, cancellable, &error) : NULL;
     if (info == NULL || info->store != NULL || gap->start > info->file_size)
       continue;
-    spliced = cl_spliced_stream_new (G_INPUT_STREAM (stream), gap->start, gap->length,
+    spliced = cl_spliced_stream_new (stream, gap->start, gap->length,
                                      cancellable, &error);
     if (spliced == NULL)
       continue;
@@ -309,14 +308,13 @@ fetch_remote (ClVerification           *self,
               GCancellable             *cancellable,
               GError                  **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (self->path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GInputStream) stream = cl_file_stream_open (self->path, cancellable, error);
   g_autoptr(ClAssetInfo) info = NULL;
   ClValidationReport *report;
 
   if (stream == NULL)
     return NULL;
-  info = cl_asset_read (G_INPUT_STREAM (stream), cancellable, error);
+  info = cl_asset_read (stream, cancellable, error);
   if (info == NULL)
     return NULL;
   if (info->store != NULL || info->remote_url == NULL) {
@@ -327,12 +325,35 @@ fetch_remote (ClVerification           *self,
   info->store = cl_remote_manifest_fetch (info->remote_url, cancellable, error);
   if (info->store == NULL)
     return NULL;
-  report = cl_validator_verify_stream (G_INPUT_STREAM (stream), info, validator_options,
-                                       cancellable, error);
+  report = cl_validator_verify_stream (stream, info, validator_options, cancellable, error);
   if (report != NULL) {
     report->path = g_strdup (self->path);
     self->remote_url = g_strdup (info->remote_url);
   }
+  return report;
+}
+
+
+/* The file validated as it is. Only a regular file is opened: a pipe named like an image
+ * would block the reader, a device never ends. */
+static ClValidationReport *
+validate_file (const char                *path,
+               const ClValidatorOptions  *validator_options,
+               GCancellable              *cancellable,
+               GError                   **error)
+{
+  g_autoptr(GInputStream) stream = cl_file_stream_open (path, cancellable, error);
+  g_autoptr(ClAssetInfo) info = NULL;
+  ClValidationReport *report;
+
+  if (stream == NULL)
+    return NULL;
+  info = cl_asset_read (stream, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  report = cl_validator_verify_stream (stream, info, validator_options, cancellable, error);
+  if (report != NULL)
+    report->path = g_strdup (path);
   return report;
 }
 
@@ -383,7 +404,7 @@ cl_verify_file (const char            *path,
   validator_options.tsa_anchors_lookup = trust_hook_tsa_anchors;
   validator_options.skip_file_sha256 = options->skip_file_sha256;
 
-  self->report = cl_validator_verify_file (path, &validator_options, cancellable, &self->error);
+  self->report = validate_file (path, &validator_options, cancellable, &self->error);
   if (self->report == NULL && options->fetch_remote_manifests &&
       g_error_matches (self->error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE)) {
     g_clear_error (&self->error);

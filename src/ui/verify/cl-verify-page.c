@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-file-collector.h"
+#include "cl-file-stream.h"
 #include "cl-verify-page.h"
 
 #define THUMBNAIL_SIZE 96
@@ -82,13 +83,18 @@ thumbnail_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   const char *path = task_data;
-  GdkPixbuf *pixbuf;
+  g_autoptr(GInputStream) stream = NULL;
+  GdkPixbuf *pixbuf = NULL;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* Only a regular file: reading a pipe named like an image would block this thread. */
+  stream = cl_file_stream_open (path, cancellable, &error);
   /* The JPEG loader decodes at a reduced scale directly; never the full image. */
-  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE, THUMBNAIL_SIZE, TRUE, &error);
+  if (stream != NULL)
+    pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_SIZE, THUMBNAIL_SIZE, TRUE,
+                                                  cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);
   else
@@ -259,7 +265,8 @@ collected_cb (GObject      *source,
   GWeakRef *ref = user_data;
   g_autoptr(ClVerifyPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = cl_file_collector_collect_finish (result, &error);
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GPtrArray) files = cl_file_collector_collect_finish (result, &skipped, &error);
 
   g_weak_ref_clear (ref);
   g_free (ref);
@@ -270,6 +277,16 @@ collected_cb (GObject      *source,
     if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
     return;
+  }
+  /* Pipes, sockets and devices named like images were left out of the folders. */
+  if (skipped->len > 0) {
+    g_autofree char *message =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u special file skipped (not a regular file)",
+                                    "%u special files skipped (not regular files)",
+                                    skipped->len), skipped->len);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
   }
   append_files (self, files);
 }
@@ -411,10 +428,15 @@ update_row (GtkWidget *row)
   GtkWidget *status = g_object_get_data (G_OBJECT (row), "cl-status");
   ClBannerKind kind = cl_verify_item_get_kind (item);
   GdkTexture *texture = cl_verify_item_get_thumbnail (item);
+  ClVerification *verification = cl_verify_item_get_verification (item);
 
   if (texture != NULL)
     gtk_image_set_from_paintable (GTK_IMAGE (thumbnail), GDK_PAINTABLE (texture));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+  /* A file that could not be read says why (a pipe, not a regular file…). */
+  if (kind == CL_BANNER_ERROR && verification != NULL && verification->error != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), verification->error->message);
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
   /* A still icon while waiting, not a spinner: fifty spinners would redraw the
    * window every frame while the files are verified. */
   gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));
