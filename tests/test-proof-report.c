@@ -62,6 +62,14 @@ report_new (gsize padding)
 }
 
 
+/* The size of the largest report the cache holds, in bytes. */
+static gint64
+largest_row_report (ClTestProofCacheFixture *fixture)
+{
+  return cl_test_sqlite_int (fixture->path, "SELECT MAX (LENGTH (report_json)) FROM proofs");
+}
+
+
 /* The one proof of @content the cache finds by its content hash. */
 static ClProof *
 find_by_content (ClProofCache *cache,
@@ -103,13 +111,13 @@ test_large_report_summarised (ClTestProofCacheFixture *fixture,
   g_autoptr(ClProof) found = NULL;
   g_autoptr(JsonNode) shown_node = NULL;
   JsonObject *shown, *codes, *signer;
+  JsonArray *success;
   guint64 full_size = 0;
 
   g_assert_no_error (error);
   cl_proof_set_report (proof, report);
   cl_test_proof_store_ok (cache, proof, 365, CL_PROOF_CACHE_STORED_NEW);
-  g_assert_cmpint (cl_test_sqlite_int (fixture->path, "SELECT MAX (LENGTH (report_json)) FROM proofs"),
-                   <, 64 * 1024);
+  g_assert_cmpint (largest_row_report (fixture), <, 64 * 1024);
 
   found = find_by_content (cache, "hostile");
   g_assert_true (cl_proof_report_is_summarised (found, &full_size));
@@ -129,9 +137,9 @@ test_large_report_summarised (ClTestProofCacheFixture *fixture,
 
   /* The codes, capped in number, first ones first. */
   codes = json_object_get_object_member (shown, "status_codes");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (codes, "success")), ==, 100);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (codes, "success"), 0),
-                   ==, "claimSignature.validated");
+  success = json_object_get_array_member (codes, "success");
+  g_assert_cmpuint (json_array_get_length (success), ==, 100);
+  g_assert_cmpstr (json_array_get_string_element (success, 0), ==, "claimSignature.validated");
   g_assert_cmpint (json_object_get_int_member (shown, "status_codes_left_out"), ==,
                    N_SUCCESS_CODES - 100);
 }
@@ -187,8 +195,7 @@ test_store_limits_any_report (ClTestProofCacheFixture *fixture,
   g_assert_cmpint (json_object_get_int_member (shown, "full_report_bytes"), ==, full_size);
   g_assert_cmpstr (json_object_get_string_member (shown, "verdict"), ==, "valid");
   g_assert_cmpstr (json_object_get_string_member (shown, "active_manifest"), ==, "urn:c2pa:bbbb");
-  g_assert_cmpint (cl_test_sqlite_int (fixture->path, "SELECT MAX (LENGTH (report_json)) FROM proofs"),
-                   <, 64 * 1024);
+  g_assert_cmpint (largest_row_report (fixture), <, 64 * 1024);
 }
 
 
