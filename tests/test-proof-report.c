@@ -10,8 +10,9 @@
 #include "cl-proof-cache.h"
 #include "cl-test-proofs.h"
 
-/* More codes than a summary keeps (it keeps 100). */
+/* More codes than a summary keeps (it keeps 100, failures first). */
 #define N_SUCCESS_CODES 150
+#define N_FAILURE_CODES 3
 
 
 /* A report shaped like credlink-cli's: verdict, validation state, the active manifest's
@@ -53,6 +54,12 @@ report_new (gsize padding)
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "failure");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < N_FAILURE_CODES; i++) {
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "code");
+    json_builder_add_string_value (builder, "assertion.dataHash.mismatch");
+    json_builder_end_object (builder);
+  }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -135,13 +142,15 @@ test_large_report_summarised (ClTestProofCacheFixture *fixture,
   signer = json_object_get_object_member (shown, "signer");
   g_assert_cmpstr (json_object_get_string_member (signer, "subject"), ==, proof->signer_subject);
 
-  /* The codes, capped in number, first ones first. */
+  /* The codes, capped in number: every failure, then the first successes. */
   codes = json_object_get_object_member (shown, "status_codes");
   success = json_object_get_array_member (codes, "success");
-  g_assert_cmpuint (json_array_get_length (success), ==, 100);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (codes, "failure")), ==,
+                    N_FAILURE_CODES);
+  g_assert_cmpuint (json_array_get_length (success), ==, 100 - N_FAILURE_CODES);
   g_assert_cmpstr (json_array_get_string_element (success, 0), ==, "claimSignature.validated");
   g_assert_cmpint (json_object_get_int_member (shown, "status_codes_left_out"), ==,
-                   N_SUCCESS_CODES - 100);
+                   N_SUCCESS_CODES + N_FAILURE_CODES - 100);
 }
 
 

@@ -18,8 +18,9 @@
 /* How many status codes a summary keeps, all kinds together. */
 #define SUMMARY_MAX_CODES 100
 
-/* The kinds of status code, in the order of the report's validation results. */
-static const char * const code_kinds[] = { "success", "informational", "failure" };
+/* The kinds of status code in the report's validation results, failures first: when a
+ * summary cannot keep every code, the successes are the ones it leaves out. */
+static const char * const code_kinds[] = { "failure", "informational", "success" };
 
 
 /* The string member @name of @report (an object, or NULL), or NULL. */
@@ -59,7 +60,7 @@ add_string (JsonBuilder *builder,
 
 
 /* The codes of the active manifest's validation results, kind by kind, no more than
- * SUMMARY_MAX_CODES of them; then how many were left out, when some were. */
+ * SUMMARY_MAX_CODES of them in all; then how many were left out, when some were. */
 static void
 add_status_codes (JsonBuilder *builder,
                   JsonObject  *report)
