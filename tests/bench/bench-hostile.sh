@@ -14,7 +14,8 @@
 # large-report+cache.
 #
 # Each run is stopped after SECONDS (default 120), shown as "timeout", or when its address
-# space would pass MAX_MB (default 4096, by `ulimit -v`), shown as "over MAX_MB MB".
+# space would pass MAX_MB (default 4096, by `ulimit -v`), shown as "over MAX_MB MB" (also
+# when the peak RSS came within 5 % of it: a failed allocation can come back as a verdict).
 # OUT_DIR keeps the files and each run's output (NAME.out, NAME.err); by default they go to a
 # scratch folder removed at exit. BUILD_DIR defaults to build. The runs never see your trust
 # lists or proof cache: XDG_DATA_HOME and friends point into the scratch folder.
@@ -68,15 +69,17 @@ run() {
   local status=0 wall rss_kb result verdict
 
   /usr/bin/time -f "%e %M" -o "$out/$name.time" \
-    timeout -s KILL "$seconds" bash -c 'ulimit -v "$1"; shift; exec "$@"' _ \
+    timeout --foreground -s KILL "$seconds" bash -c 'ulimit -v "$1"; shift; exec "$@"' _ \
     $((max_mb * 1024)) "$cli" verify "$@" "$file" >"$out/$name.out" 2>"$out/$name.err" ||
     status=$?
   read -r wall rss_kb < <(grep -E '^[0-9.]+ [0-9]+$' "$out/$name.time" | tail -n 1)
   verdict=$(sed -n 's/^ *Verdict: *//p' "$out/$name.out" | head -n 1)
   if [ "$status" -ne 0 ] && awk -v w="$wall" -v s="$seconds" 'BEGIN { exit !(w >= s) }'; then
     result="timeout"
-  elif grep -qiE 'failed to allocate|cannot allocate|out of memory' "$out/$name.err"; then
-    result="over $max_mb MB"
+  elif grep -qiE 'failed to allocate|cannot allocate|out of memory' "$out/$name.err" ||
+       [ $((rss_kb / 1024)) -ge $((max_mb * 95 / 100)) ]; then
+    # A failed allocation may also come back as a verdict (libcbor's "malformed CBOR").
+    result="over $max_mb MB${verdict:+ (then: $verdict)}"
   elif [ -n "$verdict" ]; then
     result="exit $status: $verdict"
   else
