@@ -237,8 +237,10 @@ replace_time (GDateTime **field,
  * and signer, and its last_verified and expires_at move forward; no second row is made.
  *
  * proof->last_verified, when set, is the moment of the signing or verification (otherwise
- * now); the proof expires @retention_days after it. On success @proof holds what was stored:
- * its id (a new UUID when it had none), first_seen, last_verified and expires_at. */
+ * now); the proof expires @retention_days after it. A report over CL_PROOF_REPORT_MAX_BYTES
+ * is stored summarised (cl_proof_limit_report()), so no row grows with a hostile file. On
+ * success @proof holds what was stored: its id (a new UUID when it had none), first_seen,
+ * last_verified, expires_at and the report as kept. */
 gboolean
 cl_proof_cache_store (ClProofCache              *self,
                       ClProof                   *proof,
@@ -255,6 +257,7 @@ cl_proof_cache_store (ClProofCache              *self,
   g_return_val_if_fail (CL_IS_PROOF_CACHE (self), FALSE);
   g_return_val_if_fail (proof != NULL, FALSE);
 
+  cl_proof_limit_report (proof);
   if (!cl_proof_check (proof, error))
     return FALSE;
   if (retention_days == 0 || retention_days > 36500) {

@@ -2,7 +2,7 @@
  *
  * A proof is what CredLink remembers about an image it signed or verified: the hash of the
  * image content (the bytes outside every C2PA segment), the active manifest, the signer, the
- * verdict and the full JSON report. It is a plain reference-counted struct: the fields are
+ * verdict and the JSON report (summarised when it is too large). It is a plain reference-counted struct: the fields are
  * public, owned by the struct, and freed by cl_proof_unref().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,12 @@
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+/* The largest report, in bytes of JSON, that the proof cache keeps whole. A hostile file can
+ * make a report of tens of megabytes; a larger report is kept as a summary (verdict,
+ * validation state, status codes, signer, active manifest, content hash) with a note that
+ * says so and how large the full report was (cl-proof-report.c). */
+#define CL_PROOF_REPORT_MAX_BYTES (1024 * 1024)
 
 typedef enum {
   CL_PROOF_KIND_SIGNED,
@@ -41,7 +47,8 @@ struct _ClProof {
   char           *signer_fingerprint;   /* SHA-256 hex of its DER, or NULL */
   GDateTime      *signing_time;         /* time-stamp or claim time, or NULL */
   ClProofVerdict  verdict;
-  char           *report_json;          /* the full JSON report, or NULL */
+  char           *report_json;          /* the JSON report, or NULL; summarised when the
+                                         * full one is over CL_PROOF_REPORT_MAX_BYTES */
   char           *source_name;          /* file name the image came from, or NULL */
   GDateTime      *first_seen;           /* UTC; filled by the cache */
   GDateTime      *last_verified;        /* UTC; on insert, the moment of the verification
@@ -64,6 +71,12 @@ gboolean        cl_proof_check                 (const ClProof   *proof,
                                                 GError         **error);
 JsonNode       *cl_proof_to_json               (const ClProof   *proof,
                                                 gboolean         include_manifest_store);
+
+void            cl_proof_set_report            (ClProof         *proof,
+                                                JsonNode        *report);
+gboolean        cl_proof_limit_report          (ClProof         *proof);
+gboolean        cl_proof_report_is_summarised  (const ClProof   *proof,
+                                                guint64         *out_full_size);
 
 const char     *cl_proof_kind_to_string        (ClProofKind      kind);
 gboolean        cl_proof_kind_from_string      (const char      *text,

@@ -215,7 +215,6 @@ record_proof (ClVerification        *self,
   proof->content_hash = g_strdup (content_hash);
   proof->verdict = proof_verdict (self->verdict);
   proof->source_name = g_path_get_basename (self->path);
-  proof->report_json = json_to_string (json, FALSE);
   if (self->report->has_manifest) {
     proof->manifest_label = g_strdup (self->report->active_label);
     if (self->report->has_claim_signature_hash)
@@ -231,6 +230,8 @@ record_proof (ClVerification        *self,
     if (active != NULL && active->sig_time != NULL)
       proof->signing_time = g_date_time_new_from_iso8601 (active->sig_time, NULL);
   }
+  /* Last: a report too large to keep whole is summarised from the fields above. */
+  cl_proof_set_report (proof, json);
   if (!cl_proof_cache_store (cache, proof,
                              options->retention_days > 0
                              ? options->retention_days
