@@ -123,7 +123,9 @@ add_app11 (GPtrArray     *stores,
       g_free (store);
       return FALSE;
     }
-    store->bytes = g_byte_array_new ();
+    /* Sized for the whole store at once (its box says how long it is, within the cap):
+     * grown piece by piece, a large store would take twice its size while it is copied. */
+    store->bytes = g_byte_array_sized_new ((guint) MAX (store->declared_len, box_len));
     g_byte_array_append (store->bytes, box, (guint) box_len);
     g_ptr_array_add (stores, store);
     *joined_store = TRUE;

@@ -152,6 +152,12 @@ cl_cose_sign1_parse (const guint8  *data,
   gsize plen;
 
   sign1->x5chain = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  if (len > CL_LIMIT_COSE_BYTES) {
+    g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
+                 _("The claim signature takes %lu bytes, more than the %d a signature may"),
+                 (unsigned long) len, CL_LIMIT_COSE_BYTES);
+    return NULL;
+  }
   /* libcbor 0.8 refuses the one-byte head of tags 6–20 (0xC6–0xD4) as "unassigned",
    * and COSE_Sign1_Tagged is tag 18 (0xD2): take the tag off before decoding. */
   if (len > 0 && data[0] == 0xC0 + COSE_SIGN1_TAG) {
