@@ -39,8 +39,9 @@ while getopts "b:o:t:m:h" option; do
 done
 shift $((OPTIND - 1))
 
-cli="$PWD/$build/src/cli/credlink-cli"
-gen="$PWD/$build/tests/bench-hostile-gen"
+case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
+cli="$build/src/cli/credlink-cli"
+gen="$build/tests/bench-hostile-gen"
 for need in "$cli" "$gen" /usr/bin/time; do
   [ -x "$need" ] || { echo "bench-hostile: missing $need (meson compile -C $build)" >&2; exit 2; }
 done
@@ -83,7 +84,9 @@ run() {
   elif [ -n "$verdict" ]; then
     result="exit $status: $verdict"
   else
-    result="exit $status: $(head -n 1 "$out/$name.err" | cut -c1-60)"
+    # No verdict: the reason the file was refused, under its path in the summary.
+    result="exit $status: $(cat "$out/$name.out" "$out/$name.err" | grep -vF "$file" |
+                            sed 's/^ *//' | grep -m 1 . | cut -c1-70)"
   fi
   local meets=yes store_mb
   store_mb=$(awk -v b="$store" 'BEGIN { printf "%.1f", b / 1048576 }')
