@@ -60,6 +60,12 @@
  * than a hundred. */
 #define CL_LIMIT_CBOR_ITEMS_COSE 10000
 
+/* Bytes of one claim signature (COSE_Sign1 with its headers and padding): decoding copies
+ * its byte strings, so it is refused before. A chain of CL_LIMIT_X5CHAIN_CERTS large
+ * certificates, time-stamp tokens, OCSP responses and c2pa-rs's padding take well under a
+ * megabyte; real signatures take a few tens of kilobytes. */
+#define CL_LIMIT_COSE_BYTES (4 * 1024 * 1024)
+
 /* --- the claim signature (crypto/cl-cose.c) --------------------------------------------- */
 
 /* Certificates in an x5chain, leaf first: real chains hold two to four (a leaf, one or two
@@ -85,6 +91,12 @@
 #define CL_LIMIT_REDACTIONS       (2 * CL_LIMIT_ASSERTIONS)  /* redacted assertions of one claim */
 #define CL_LIMIT_INGREDIENTS      1000     /* ingredient assertions of one manifest */
 #define CL_LIMIT_INGREDIENT_DEPTH 16       /* nested ingredient manifests followed */
+
+/* Values (CBOR items, JSON values) of assertion data that one report shows, over every
+ * manifest: the report is a tree of JSON nodes, some 80 bytes each, so a store of tiny
+ * values would otherwise take tens of times its size. The largest real reports hold a few
+ * thousand; past the cap an assertion's data is replaced by a note. */
+#define CL_LIMIT_REPORT_VALUES 100000
 
 /* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
 G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);

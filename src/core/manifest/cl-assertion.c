@@ -80,6 +80,20 @@ cl_assertion_load_cbor (ClAssertion  *assertion,
 }
 
 
+gboolean
+cl_assertion_cbor_is_well_formed (ClAssertion *assertion)
+{
+  ClJumbfBox *content = cl_jumbf_box_find_child_type (assertion->box, CL_BOX_CBOR);
+  const guint8 *data;
+  gsize len;
+
+  if (assertion->kind != CL_ASSERTION_CBOR || content == NULL)
+    return FALSE;
+  data = cl_jumbf_box_payload (content, &len);
+  return cl_cbor_is_well_formed (data, len, CL_LIMIT_CBOR_ITEMS);
+}
+
+
 /* json-glib parses recursively: refuse pathological nesting before handing it over. */
 static gboolean
 json_depth_ok (const guint8 *data,
@@ -203,6 +217,35 @@ cl_assertion_to_json (ClAssertion *assertion)
   if (assertion->kind == CL_ASSERTION_JSON)
     return cl_assertion_load_json (assertion, NULL);
   return NULL;
+}
+
+
+JsonNode *
+cl_assertion_to_json_within (ClAssertion *assertion,
+                             guint       *budget,
+                             gboolean    *over_budget)
+{
+  ClJumbfBox *content = NULL;
+  const guint8 *data;
+  gsize len;
+  guint cost = 0;
+
+  *over_budget = FALSE;
+  if (assertion->kind == CL_ASSERTION_CBOR)
+    content = cl_jumbf_box_find_child_type (assertion->box, CL_BOX_CBOR);
+  else if (assertion->kind == CL_ASSERTION_JSON)
+    content = cl_jumbf_box_find_child_type (assertion->box, CL_BOX_JSON);
+  if (content == NULL)
+    return NULL;
+  data = cl_jumbf_box_payload (content, &len);
+  if (assertion->kind == CL_ASSERTION_CBOR)
+    *over_budget = !cl_cbor_count_items (data, len, *budget, &cost) || cost > *budget;
+  else
+    *over_budget = len / 2 + 1 > *budget;
+  if (*over_budget)
+    return NULL;
+  *budget -= assertion->kind == CL_ASSERTION_CBOR ? cost : (guint) (len / 2 + 1);
+  return cl_assertion_to_json (assertion);
 }
 
 

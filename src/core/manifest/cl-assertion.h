@@ -41,10 +41,19 @@ JsonNode     *cl_assertion_load_json      (ClAssertion    *assertion,
 gboolean      cl_assertion_get_embedded   (ClAssertion    *assertion,
                                            char          **media_type,
                                            GBytes        **data);
+/* TRUE when a CBOR assertion's content is one well-formed item within the caps, checked
+ * without decoding it (cl_assertion_load_cbor would then succeed). */
+gboolean      cl_assertion_cbor_is_well_formed (ClAssertion *assertion);
 /* TRUE when the assertion's content bytes are all zeros (a redacted assertion). */
 gboolean      cl_assertion_is_zeroed      (ClAssertion    *assertion);
 /* The data for the report (CBOR/JSON → JSON); NULL for other kinds or bad content. */
 JsonNode     *cl_assertion_to_json        (ClAssertion    *assertion);
+/* The same, when it takes at most *budget values (CBOR items, or for JSON text one per two
+ * bytes, an upper bound): *budget is then reduced by what it took. Over it, NULL with
+ * *over_budget TRUE, and nothing is decoded. */
+JsonNode     *cl_assertion_to_json_within (ClAssertion    *assertion,
+                                           guint          *budget,
+                                           gboolean       *over_budget);
 
 /* Label tests that accept every version and instance ("c2pa.actions", "c2pa.actions.v2"…). */
 gboolean      cl_assertion_label_is_actions    (const char *base_label);

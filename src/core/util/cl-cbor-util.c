@@ -32,6 +32,8 @@ typedef struct {
    * never add up to more than its length. More is refused before any allocation. */
   guint64     declared;
   guint64     len;
+  guint64     top_items;   /* complete items at the outermost level */
+  gboolean    indefinite;  /* an indefinite-length item or a break was seen */
 } ItemScan;
 
 
@@ -60,6 +62,7 @@ item_done (ItemScan *scan)
       return;
     scan->depth--;      /* the container is complete: an item of its parent */
   }
+  scan->top_items++;
 }
 
 
@@ -105,7 +108,12 @@ static void scan_f2 (void *c, float v) { leaf (c); }
 static void scan_f8 (void *c, double v) { leaf (c); }
 static void scan_simple (void *c) { leaf (c); }
 static void scan_bool (void *c, bool v) { leaf (c); }
-static void scan_indef (void *c) { open_container (c, -1); }
+static void
+scan_indef (void *c)
+{
+  ((ItemScan *) c)->indefinite = TRUE;
+  open_container (c, -1);
+}
 static void scan_tag (void *c, uint64_t v) { open_container (c, 1); }
 
 static void
@@ -129,6 +137,7 @@ scan_break (void *c)
 {
   ItemScan *scan = c;
 
+  scan->indefinite = TRUE;
   if (scan->depth > 0 && scan->remaining[scan->depth - 1] < 0) {
     scan->depth--;
     item_done (scan);
@@ -140,7 +149,9 @@ scan_break (void *c)
 static ScanVerdict
 scan_items (const guint8 *data,
             gsize         len,
-            guint         max_items)
+            guint         max_items,
+            guint64      *n_items,
+            gboolean     *one_whole_item)
 {
   struct cbor_callbacks cb = cbor_empty_callbacks;
   ItemScan scan = { .max_items = max_items, .verdict = SCAN_OK, .len = len };
@@ -160,9 +171,15 @@ scan_items (const guint8 *data,
     struct cbor_decoder_result r = cbor_stream_decode (data + pos, len - pos, &cb, &scan);
 
     if (r.status != CBOR_DECODER_FINISHED || r.read == 0)
-      return SCAN_OK;
+      break;
     pos += r.read;
   }
+  if (n_items != NULL)
+    *n_items = scan.items;
+  /* Only definite lengths: what libcbor's builder checks about indefinite items (chunk
+   * types, pairs in maps, where a break may stand) is left to it. */
+  if (one_whole_item != NULL)
+    *one_whole_item = pos == len && scan.depth == 0 && scan.top_items == 1 && !scan.indefinite;
   return scan.verdict;
 }
 
@@ -173,7 +190,7 @@ within_limits (const guint8  *data,
                guint          max_items,
                GError       **error)
 {
-  switch (scan_items (data, len, max_items)) {
+  switch (scan_items (data, len, max_items, NULL, NULL)) {
   case SCAN_TOO_MANY:
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  _("The CBOR data holds more than %u items"), max_items);
@@ -190,6 +207,32 @@ within_limits (const guint8  *data,
   default:
     return TRUE;
   }
+}
+
+
+gboolean
+cl_cbor_count_items (const guint8 *data,
+                     gsize         len,
+                     guint         max_items,
+                     guint        *n_items)
+{
+  guint64 items = 0;
+  ScanVerdict verdict = scan_items (data, len, max_items, &items, NULL);
+
+  *n_items = (guint) MIN (items, (guint64) max_items + 1);
+  return verdict == SCAN_OK;
+}
+
+
+gboolean
+cl_cbor_is_well_formed (const guint8 *data,
+                        gsize         len,
+                        guint         max_items)
+{
+  gboolean one_whole_item = FALSE;
+
+  return scan_items (data, len, max_items, NULL, &one_whole_item) == SCAN_OK &&
+         one_whole_item;
 }
 
 

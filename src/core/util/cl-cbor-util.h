@@ -19,6 +19,19 @@ cbor_item_t  *cl_cbor_load_limited      (const guint8  *data,
                                          gsize          len,
                                          guint          max_items,
                                          GError       **error);
+/* Counts the items of data (as libcbor would build them) without building them, stopping
+ * past max_items: FALSE when there are more, or the nesting is too deep; *n_items is the
+ * count (at most max_items + 1). Malformed data counts what precedes the fault. */
+gboolean      cl_cbor_count_items       (const guint8  *data,
+                                         gsize          len,
+                                         guint          max_items,
+                                         guint         *n_items);
+/* TRUE when data is exactly one well-formed CBOR item within max_items and the depth cap,
+ * checked without building it (cl_cbor_load_limited would accept it). FALSE says only that
+ * it would not: decode it to learn why. */
+gboolean      cl_cbor_is_well_formed    (const guint8  *data,
+                                         gsize          len,
+                                         guint          max_items);
 /* The same with the general cap, CL_LIMIT_CBOR_ITEMS. */
 cbor_item_t  *cl_cbor_load              (const guint8  *data,
                                          gsize          len,

@@ -11,6 +11,7 @@
 #include "cl-cbor-util.h"
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
+#include "cl-limits.h"
 #include "cl-report-manifests.h"
 #include "cl-signer-info.h"
 
@@ -144,11 +145,24 @@ hidden_from_assertions (ClAssertion *a)
 }
 
 
+/* The data shown for an assertion past what the report has left to give (hostile
+ * credentials only: real reports hold a few thousand values). The JSON stays English. */
+static JsonNode *
+omitted_data (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, "(not shown: the credentials hold more data than a report keeps)");
+  return node;
+}
+
+
 static ClManifestReport *
 manifest_report (ClValidationReport *report,
                  ClManifestStore    *store,
                  ClManifest         *m,
                  GHashTable         *sig_times,
+                 guint              *budget,
                  GCancellable       *cancellable)
 {
   ClManifestReport *rm = cl_manifest_report_new ();
@@ -186,10 +200,13 @@ manifest_report (ClValidationReport *report,
         g_ptr_array_add (rm->ingredient_thumbnails, thumb);
       }
     } else if (!hidden_from_assertions (a)) {
-      JsonNode *data = cl_assertion_to_json (a);
+      gboolean over_budget = FALSE;
+      JsonNode *data = cl_assertion_to_json_within (a, budget, &over_budget);
       JsonObject *o;
       JsonNode *node;
 
+      if (over_budget)
+        data = omitted_data ();
       if (data == NULL)
         continue;
       if (cl_assertion_label_is_actions (a->base_label) &&
@@ -235,8 +252,10 @@ cl_report_manifests_fill (ClValidationReport *report,
                           GHashTable         *sig_times,
                           GCancellable       *cancellable)
 {
+  guint budget = CL_LIMIT_REPORT_VALUES;
+
   for (guint i = 0; i < store->manifests->len && !g_cancellable_is_cancelled (cancellable); i++)
     g_ptr_array_add (report->manifests,
                      manifest_report (report, store, g_ptr_array_index (store->manifests, i),
-                                      sig_times, cancellable));
+                                      sig_times, &budget, cancellable));
 }
