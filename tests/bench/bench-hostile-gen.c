@@ -48,6 +48,7 @@ typedef struct {
   gsize   n_empty_boxes;      /* empty boxes after the manifest, in the store superbox */
   gsize   claim_array_len;    /* > 0: the claim is one CBOR array of this many zeros */
   gboolean png;               /* a PNG rather than a JPEG */
+  gboolean as_ingredients;    /* its own assertions are ingredients (c2pa.ingredient.v3__N) */
 } Recipe;
 
 typedef struct {
@@ -70,6 +71,8 @@ static const Case cases[] = {
     { .n_assertions = 1, .n_extra_refs = 200000 } },
   { "large-report", "JPEG, ~17 MB, 1,000 assertions of 17,000 integers (a ~49 MB report)",
     { .n_assertions = 1000, .assertion_values = 17000 } },
+  { "large-ingredients", "JPEG, ~60 MB, 60 ingredient assertions of 1,000,000 integers",
+    { .n_assertions = 60, .assertion_values = 1000000, .as_ingredients = TRUE } },
 };
 
 
@@ -156,12 +159,18 @@ actions_content (void)
 /* Assertion number i of a case: one integer, or n_values integers in 10..23 (one CBOR byte
  * each, two or three characters of JSON). */
 static GBytes *
-own_assertion_content (guint i,
-                       guint n_values)
+own_assertion_content (guint    i,
+                       guint    n_values,
+                       gboolean ingredient)
 {
-  cbor_item_t *map = cbor_new_definite_map (1);
+  cbor_item_t *map = cbor_new_definite_map (ingredient ? 3 : 1);
   cbor_item_t *values;
 
+  if (ingredient) {
+    /* An ingredient with no provenance of its own, carrying the values as metadata. */
+    cl_test_cbor_map_put (map, "relationship", cbor_build_string ("componentOf"));
+    cl_test_cbor_map_put (map, "title", cbor_build_string ("part.jpg"));
+  }
   if (n_values == 0) {
     cl_test_cbor_map_put (map, "n", cbor_build_uint32 (i));
     return serialize (map);
@@ -194,9 +203,13 @@ assertion_store (const Recipe  *recipe,
     "self#jumbf=c2pa.assertions/" BINDING_LABEL, hash))));
 
   for (guint i = 0; i < recipe->n_assertions; i++) {
-    g_autofree char *label = g_strdup_printf ("org.credlink.bench.%u", i);
+    g_autofree char *label = recipe->as_ingredients && i > 0
+                             ? g_strdup_printf ("c2pa.ingredient.v3__%u", i + 1)
+                             : recipe->as_ingredients ? g_strdup ("c2pa.ingredient.v3")
+                             : g_strdup_printf ("org.credlink.bench.%u", i);
     g_autofree char *url = g_strdup_printf ("self#jumbf=c2pa.assertions/%s", label);
-    g_autoptr(GBytes) content = own_assertion_content (i, recipe->assertion_values);
+    g_autoptr(GBytes) content = own_assertion_content (i, recipe->assertion_values,
+                                                       recipe->as_ingredients);
 
     g_ptr_array_add (boxes, assertion_box (label, content, hash));
     g_assert_true (cbor_array_push (references, cbor_move (hashed_uri (url, hash))));
