@@ -4,7 +4,8 @@
  * start of the file, or the store's segments with another segment between them; the hash
  * over the bytes left is always right, so only the rule on the exclusion can tell them
  * apart. When the reference reader (c2pa-rs) is installed it must give the same
- * validation state and the same data hash codes.
+ * validation state and the same data hash codes. Last, a manifest validated apart from
+ * its file (as a remote one is) with an exclusion over bytes that are no store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -390,34 +391,20 @@ test_case (gconstpointer data)
 }
 
 
-/* A detached manifest (fetched from a remote URL, say) binds a file with no store in it:
- * an exclusion there is a hole for other bytes, unless it is empty (c2pa-rs #2643). */
-static void
-test_detached (void)
+/* file validated with store as a detached manifest (fetched from a remote URL, say). */
+static ClValidationReport *
+verify_detached (GBytes     *file,
+                 GBytes     *store,
+                 const char *name)
 {
-  static const Case lifted = { "lifted", FALSE, FALSE, EXCLUDE_STORE };
-  g_autoptr(GBytes) store = NULL;
-  g_autoptr(GBytes) file = sign_case (&lifted, &store);
-  gsize len;
-  guint8 *forged = g_bytes_unref_to_data (g_bytes_ref (file), &len);
-  gsize segment_len = 2 + 2 + 8 + g_bytes_get_size (store);
-  g_autoptr(GBytes) forged_bytes = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) gfile = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *path = cl_test_write_temp (file, name);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (gfile, NULL, NULL);
   g_autoptr(ClAssetInfo) info = NULL;
-  g_autoptr(ClValidationReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  ClValidationReport *report;
 
-  /* The store lifted out; in its place a comment segment of the same size, with bytes the
-   * hash never saw. */
-  forged[JPEG_STORE_AT + 1] = 0xFE;
-  memset (forged + JPEG_STORE_AT + 4, 'X', segment_len - 4);
-  forged_bytes = g_bytes_new_take (forged, len);
-  path = cl_test_write_temp (forged_bytes, "lifted.jpg");
-  gfile = g_file_new_for_path (path);
-  stream = g_file_read (gfile, NULL, &error);
-  g_assert_no_error (error);
+  g_assert_nonnull (stream);
   info = cl_asset_read (G_INPUT_STREAM (stream), NULL, &error);
   g_assert_no_error (error);
   g_assert_null (info->store);
@@ -425,8 +412,47 @@ test_detached (void)
   report = cl_validator_verify_stream (G_INPUT_STREAM (stream), info, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cl_test_report_has_code (report, CL_CODE_CLAIM_SIGNATURE_VALIDATED));
+  return report;
+}
+
+
+/* A detached manifest binds a file with no store in it: an exclusion there is a hole for
+ * other bytes, unless it is empty (c2pa-rs #2643). */
+static void
+test_detached (void)
+{
+  static const Case lifted = { "lifted", FALSE, FALSE, EXCLUDE_STORE };
+  ClTestBoxAsset a;
+  const ClByteRange empty = { JPEG_STORE_AT, 0 };
+  guint8 digest[32];
+  g_autoptr(GBytes) store = NULL, plain = NULL, plain_store = NULL;
+  g_autoptr(GBytes) file = sign_case (&lifted, &store);
+  gsize len;
+  guint8 *forged = g_bytes_unref_to_data (g_bytes_ref (file), &len);
+  gsize segment_len = 2 + 2 + 8 + g_bytes_get_size (store);
+  g_autoptr(GBytes) forged_bytes = NULL;
+  g_autoptr(ClValidationReport) report = NULL;
+  g_autoptr(ClValidationReport) empty_report = NULL;
+
+  /* The store lifted out; in its place a comment segment of the same size, with bytes the
+   * hash never saw. */
+  forged[JPEG_STORE_AT + 1] = 0xFE;
+  memset (forged + JPEG_STORE_AT + 4, 'X', segment_len - 4);
+  forged_bytes = g_bytes_new_take (forged, len);
+  report = verify_detached (forged_bytes, store, "lifted.jpg");
   g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_INVALID);
   g_assert_true (cl_test_report_has_code (report, CL_CODE_ASSERTION_DATA_HASH_MISMATCH));
+
+  /* An empty exclusion hides nothing: the hash covers the whole file. */
+  cl_test_box_asset_init (&a);
+  cl_test_box_asset_build_jpeg (&a);
+  plain = g_bytes_new (a.bytes->data, a.bytes->len);
+  cl_test_box_asset_clear (&a);
+  hash_outside (plain, &empty, 1, digest);
+  plain_store = signed_store (&empty, 1, digest);
+  empty_report = verify_detached (plain, plain_store, "plain.jpg");
+  g_assert_cmpint (empty_report->state, ==, CL_VALIDATION_STATE_VALID);
+  g_assert_true (cl_test_report_has_code (empty_report, CL_CODE_ASSERTION_DATA_HASH_MATCH));
 }
 
 
