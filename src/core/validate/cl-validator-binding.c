@@ -192,6 +192,32 @@ range_covered (ClByteRange *r,
 }
 
 
+/* What the exclusions may hide (C2PA 2.2 §15.12.1): the manifest store and nothing else,
+ * checked as c2pa-rs 0.91 does (#2653, #2643). When any exclusion is not empty, one of
+ * them must be exactly where the store sits in this file: its APP11 segments (the asset
+ * reader refuses them apart) or its caBX chunk. A manifest with no store in the file
+ * (fetched from a remote URL) leaves nothing such an exclusion could hold. Other
+ * exclusions are metadata the spec allows. */
+static gboolean
+exclusions_hold_only_the_store (ClHashPass *pass)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < pass->dh.exclusions->len; i++)
+    any |= g_array_index (pass->dh.exclusions, ClByteRange, i).length > 0;
+  if (!any)
+    return TRUE;
+  for (guint i = 0; pass->store_runs->len == 1 && i < pass->dh.exclusions->len; i++) {
+    ClByteRange *e = &g_array_index (pass->dh.exclusions, ClByteRange, i);
+    ClByteRange *run = &g_array_index (pass->store_runs, ClByteRange, 0);
+
+    if (e->start == run->start && e->length == run->length)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
 static void
 plan_data_hash (ClValidation *v,
                 ClHashPass   *pass,
@@ -352,6 +378,11 @@ log_data_hash (ClValidation *v,
     cl_validation_log (v, CL_CODE_ALGORITHM_UNSUPPORTED, pass->uri, _("unsupported data hash algorithm"));
     return;
   }
+  /* Whatever the hash then says (c2pa-rs reports it too): the bytes an exclusion hides
+   * could be anything. */
+  if (!exclusions_hold_only_the_store (pass))
+    cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_MISMATCH, pass->uri,
+                       _("data hash exclusion does not match the manifest location in the asset"));
   if (pass->binding != NULL)
     ok = cl_data_hasher_finish (pass->binding, pass->file_size, digest, &digest_len, &hash_error);
   else
