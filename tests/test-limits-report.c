@@ -94,18 +94,30 @@ well_formed (const char *hex,
              guint       max_items)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(cbor_item_t) item = NULL;
+  gboolean ok;
 
   for (const char *p = hex; p[0] != '\0' && p[1] != '\0'; p += 2) {
     guint8 b = (guint8) ((g_ascii_xdigit_value (p[0]) << 4) | g_ascii_xdigit_value (p[1]));
 
     g_byte_array_append (bytes, &b, 1);
   }
-  return cl_cbor_is_well_formed (bytes->data, bytes->len, max_items);
+  ok = cl_cbor_check (bytes->data, bytes->len, max_items, &error);
+  item = cl_cbor_load_limited (bytes->data, bytes->len, max_items, &load_error);
+
+  /* The same answer as decoding it, with the same reason. */
+  g_assert_true (ok == (error == NULL));
+  g_assert_true (ok == (item != NULL));
+  if (!ok)
+    g_assert_cmpstr (error->message, ==, load_error->message);
+  return ok;
 }
 
 
-/* The check without building agrees with cl_cbor_load on what it accepts; whatever it is
- * unsure of (indefinite lengths) it leaves to the full decoding. */
+/* The check without building agrees with cl_cbor_load_limited on what it accepts and on why
+ * it refuses; what the scan cannot judge (indefinite lengths) it leaves to libcbor. */
 static void
 test_well_formed (void)
 {
@@ -116,7 +128,8 @@ test_well_formed (void)
   g_assert_false (well_formed ("8301", 10));               /* truncated */
   g_assert_false (well_formed ("0102", 10));               /* two items */
   g_assert_false (well_formed ("01ff", 10));               /* a stray break */
-  g_assert_false (well_formed ("9f0102ff", 10));           /* indefinite: left to libcbor */
+  g_assert_true (well_formed ("9f0102ff", 10));            /* indefinite, judged by libcbor */
+  g_assert_false (well_formed ("9f01", 10));               /* indefinite, never ended */
   g_assert_false (well_formed ("9bffffffffffffffff", 10)); /* declares more than it holds */
   g_assert_false (well_formed ("", 10));
   g_assert_true (well_formed ("c11a514b67b0", 10));        /* a tagged date */

@@ -92,6 +92,14 @@
 #define CL_LIMIT_INGREDIENTS      1000     /* ingredient assertions of one manifest */
 #define CL_LIMIT_INGREDIENT_DEPTH 16       /* nested ingredient manifests followed */
 
+/* Values (CBOR items) of assertion content the validator decodes for one file, over every
+ * manifest: actions, ingredients (each parsed once, and kept while the file is validated),
+ * identity and time-stamp assertions. Each is bounded by CL_LIMIT_CBOR_ITEMS, but a store of
+ * many large ones would otherwise take seconds and hundreds of megabytes: a decoded value
+ * takes some 80 bytes, so this keeps them to about 20 MB. Real credentials decode a few
+ * thousand values. Past it, what is left is malformed. */
+#define CL_LIMIT_DECODED_VALUES 250000
+
 /* Values (CBOR items, JSON values) of assertion data that one report shows, over every
  * manifest: the report is a tree of JSON nodes, some 80 bytes each, so a store of tiny
  * values would otherwise take tens of times its size. The largest real reports hold a few

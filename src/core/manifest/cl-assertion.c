@@ -81,16 +81,20 @@ cl_assertion_load_cbor (ClAssertion  *assertion,
 
 
 gboolean
-cl_assertion_cbor_is_well_formed (ClAssertion *assertion)
+cl_assertion_check_cbor (ClAssertion  *assertion,
+                         GError      **error)
 {
   ClJumbfBox *content = cl_jumbf_box_find_child_type (assertion->box, CL_BOX_CBOR);
   const guint8 *data;
   gsize len;
 
-  if (assertion->kind != CL_ASSERTION_CBOR || content == NULL)
-    return FALSE;
+  if (assertion->kind != CL_ASSERTION_CBOR || content == NULL) {
+    g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (assertion, error);
+
+    return item != NULL;
+  }
   data = cl_jumbf_box_payload (content, &len);
-  return cl_cbor_is_well_formed (data, len, CL_LIMIT_CBOR_ITEMS);
+  return cl_cbor_check (data, len, CL_LIMIT_CBOR_ITEMS, error);
 }
 
 
@@ -217,6 +221,32 @@ cl_assertion_to_json (ClAssertion *assertion)
   if (assertion->kind == CL_ASSERTION_JSON)
     return cl_assertion_load_json (assertion, NULL);
   return NULL;
+}
+
+
+gboolean
+cl_assertion_charge (ClAssertion  *assertion,
+                     guint        *budget,
+                     GError      **error)
+{
+  ClJumbfBox *content = cl_jumbf_box_find_child_type (assertion->box, CL_BOX_CBOR);
+  const guint8 *data;
+  gsize len;
+  guint cost = 0;
+
+  if (assertion->kind != CL_ASSERTION_CBOR || content == NULL)
+    return TRUE;
+  data = cl_jumbf_box_payload (content, &len);
+  /* Malformed content counts what precedes the fault; decoding it then says why. */
+  if (cl_cbor_count_items (data, len, *budget, &cost) || cost <= *budget) {
+    *budget -= MIN (cost, *budget);
+    return TRUE;
+  }
+  *budget = 0;
+  g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+               _("The credentials hold more assertion data than CredLink decodes (%d values); "
+                 "the assertion “%s” is past it"), CL_LIMIT_DECODED_VALUES, assertion->label);
+  return FALSE;
 }
 
 

@@ -41,13 +41,20 @@ JsonNode     *cl_assertion_load_json      (ClAssertion    *assertion,
 gboolean      cl_assertion_get_embedded   (ClAssertion    *assertion,
                                            char          **media_type,
                                            GBytes        **data);
-/* TRUE when a CBOR assertion's content is one well-formed item within the caps, checked
- * without decoding it (cl_assertion_load_cbor would then succeed). */
-gboolean      cl_assertion_cbor_is_well_formed (ClAssertion *assertion);
+/* TRUE when cl_assertion_load_cbor would succeed, checked without decoding the content
+ * where it can be (cl_cbor_check); FALSE with the error it would give. */
+gboolean      cl_assertion_check_cbor     (ClAssertion    *assertion,
+                                           GError        **error);
 /* TRUE when the assertion's content bytes are all zeros (a redacted assertion). */
 gboolean      cl_assertion_is_zeroed      (ClAssertion    *assertion);
 /* The data for the report (CBOR/JSON → JSON); NULL for other kinds or bad content. */
 JsonNode     *cl_assertion_to_json        (ClAssertion    *assertion);
+/* Takes the values (CBOR items) of a CBOR assertion's content from *budget, counted without
+ * decoding them; FALSE with an error naming the cap, and *budget emptied, when they are more
+ * than it has left. Other kinds of assertion cost nothing. */
+gboolean      cl_assertion_charge         (ClAssertion    *assertion,
+                                           guint          *budget,
+                                           GError        **error);
 /* The same, when it takes at most *budget values (CBOR items, or for JSON text one per two
  * bytes, an upper bound): *budget is then reduced by what it took. Over it, NULL with
  * *over_budget TRUE, and nothing is decoded. */

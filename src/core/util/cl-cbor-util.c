@@ -184,13 +184,13 @@ scan_items (const guint8 *data,
 }
 
 
+/* TRUE for SCAN_OK; otherwise FALSE with the error that names the limit. */
 static gboolean
-within_limits (const guint8  *data,
-               gsize          len,
-               guint          max_items,
-               GError       **error)
+verdict_ok (ScanVerdict   verdict,
+            guint         max_items,
+            GError      **error)
 {
-  switch (scan_items (data, len, max_items, NULL, NULL)) {
+  switch (verdict) {
   case SCAN_TOO_MANY:
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  _("The CBOR data holds more than %u items"), max_items);
@@ -210,6 +210,16 @@ within_limits (const guint8  *data,
 }
 
 
+static gboolean
+within_limits (const guint8  *data,
+               gsize          len,
+               guint          max_items,
+               GError       **error)
+{
+  return verdict_ok (scan_items (data, len, max_items, NULL, NULL), max_items, error);
+}
+
+
 gboolean
 cl_cbor_count_items (const guint8 *data,
                      gsize         len,
@@ -225,14 +235,22 @@ cl_cbor_count_items (const guint8 *data,
 
 
 gboolean
-cl_cbor_is_well_formed (const guint8 *data,
-                        gsize         len,
-                        guint         max_items)
+cl_cbor_check (const guint8  *data,
+               gsize          len,
+               guint          max_items,
+               GError       **error)
 {
   gboolean one_whole_item = FALSE;
+  ScanVerdict verdict = scan_items (data, len, max_items, NULL, &one_whole_item);
+  g_autoptr(cbor_item_t) item = NULL;
 
-  return scan_items (data, len, max_items, NULL, &one_whole_item) == SCAN_OK &&
-         one_whole_item;
+  if (verdict == SCAN_OK && one_whole_item)
+    return TRUE;
+  if (verdict != SCAN_OK)
+    return verdict_ok (verdict, max_items, error);
+  /* Within the caps but not one definite item: libcbor says what is wrong, if anything. */
+  item = cl_cbor_load_limited (data, len, max_items, error);
+  return item != NULL;
 }
 
 

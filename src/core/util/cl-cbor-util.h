@@ -26,12 +26,13 @@ gboolean      cl_cbor_count_items       (const guint8  *data,
                                          gsize          len,
                                          guint          max_items,
                                          guint         *n_items);
-/* TRUE when data is exactly one well-formed CBOR item within max_items and the depth cap,
- * checked without building it (cl_cbor_load_limited would accept it). FALSE says only that
- * it would not: decode it to learn why. */
-gboolean      cl_cbor_is_well_formed    (const guint8  *data,
+/* TRUE when cl_cbor_load_limited would accept data, checked without building it for
+ * definite-length data within the caps (the common case); otherwise FALSE with the error
+ * cl_cbor_load_limited would give (it decodes only what the scan cannot judge). */
+gboolean      cl_cbor_check             (const guint8  *data,
                                          gsize          len,
-                                         guint          max_items);
+                                         guint          max_items,
+                                         GError       **error);
 /* The same with the general cap, CL_LIMIT_CBOR_ITEMS. */
 cbor_item_t  *cl_cbor_load              (const guint8  *data,
                                          gsize          len,

@@ -51,16 +51,38 @@ embedded_format (ClManifestStore *store,
 }
 
 
+/* The data shown for an assertion past what the report has left to give (hostile
+ * credentials only: real reports hold a few thousand values). The JSON stays English. */
+static JsonNode *
+omitted_data (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, "(not shown: the credentials hold more data than a report keeps)");
+  return node;
+}
+
+
 static JsonNode *
 ingredient_json (ClManifestStore  *store,
                  ClManifest       *m,
                  ClAssertion      *a,
+                 guint            *budget,
                  GBytes          **thumbnail)
 {
-  g_autoptr(ClIngredient) ing = cl_ingredient_parse (a, NULL);
+  g_autoptr(ClIngredient) ing = NULL;
   JsonObject *o;
   JsonNode *node;
 
+  if (!cl_assertion_charge (a, budget, NULL)) {
+    o = json_object_new ();
+    json_object_set_string_member (o, "label", a->label);
+    json_object_set_member (o, "description", omitted_data ());
+    node = json_node_new (JSON_NODE_OBJECT);
+    json_node_take_object (node, o);
+    return node;
+  }
+  ing = cl_ingredient_parse (a, NULL);
   if (ing == NULL)
     return NULL;
   o = json_object_new ();
@@ -145,16 +167,6 @@ hidden_from_assertions (ClAssertion *a)
 }
 
 
-/* The data shown for an assertion past what the report has left to give (hostile
- * credentials only: real reports hold a few thousand values). The JSON stays English. */
-static JsonNode *
-omitted_data (void)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_string (node, "(not shown: the credentials hold more data than a report keeps)");
-  return node;
-}
 
 
 static ClManifestReport *
@@ -193,7 +205,7 @@ manifest_report (ClValidationReport *report,
                                              m->label, a->label);
     } else if (cl_assertion_label_is_ingredient (a->base_label)) {
       GBytes *thumb = NULL;
-      JsonNode *node = ingredient_json (store, m, a, &thumb);
+      JsonNode *node = ingredient_json (store, m, a, budget, &thumb);
 
       if (node != NULL) {
         json_array_add_element (ingredients, node);

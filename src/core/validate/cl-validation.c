@@ -15,6 +15,24 @@
 #include "cl-validation.h"
 
 
+/* One ingredient assertion, parsed: the ingredient, or why it could not be. */
+typedef struct {
+  ClIngredient *ingredient;
+  GError       *error;
+} IngredientParse;
+
+
+static void
+ingredient_parse_free (gpointer data)
+{
+  IngredientParse *parse = data;
+
+  g_clear_pointer (&parse->ingredient, cl_ingredient_free);
+  g_clear_error (&parse->error);
+  g_free (parse);
+}
+
+
 void
 cl_validation_init (ClValidation             *v,
                     ClManifestStore          *store,
@@ -39,6 +57,8 @@ cl_validation_init (ClValidation             *v,
                                             (GDestroyNotify) g_ptr_array_unref);
   v->assertion_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   v->now = g_get_real_time () / G_USEC_PER_SEC;
+  v->decode_budget = CL_LIMIT_DECODED_VALUES;
+  v->ingredients = g_hash_table_new_full (NULL, NULL, NULL, ingredient_parse_free);
   for (guint i = 0; i < store->manifests->len; i++) {
     ClManifest *m = g_ptr_array_index (store->manifests, i);
 
@@ -70,6 +90,37 @@ cl_validation_clear (ClValidation *v)
   g_clear_pointer (&v->sig_times, g_hash_table_unref);
   g_clear_pointer (&v->claim_results, g_hash_table_unref);
   g_clear_pointer (&v->assertion_times, g_hash_table_unref);
+  g_clear_pointer (&v->ingredients, g_hash_table_unref);
+}
+
+
+cbor_item_t *
+cl_validation_load_cbor (ClValidation  *v,
+                         ClAssertion   *a,
+                         GError       **error)
+{
+  if (!cl_assertion_charge (a, &v->decode_budget, error))
+    return NULL;
+  return cl_assertion_load_cbor (a, error);
+}
+
+
+ClIngredient *
+cl_validation_ingredient (ClValidation  *v,
+                          ClAssertion   *a,
+                          GError       **error)
+{
+  IngredientParse *parse = g_hash_table_lookup (v->ingredients, a);
+
+  if (parse == NULL) {
+    parse = g_new0 (IngredientParse, 1);
+    if (cl_assertion_charge (a, &v->decode_budget, &parse->error))
+      parse->ingredient = cl_ingredient_parse (a, &parse->error);
+    g_hash_table_insert (v->ingredients, a, parse);
+  }
+  if (parse->ingredient == NULL && error != NULL)
+    *error = g_error_copy (parse->error);
+  return parse->ingredient;
 }
 
 

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "cl-assertion-ingredient.h"
 #include "cl-limits.h"
 #include "cl-manifest-store.h"
 #include "cl-status.h"
@@ -43,7 +44,22 @@ typedef struct {
   /* Signing times that c2pa.time-stamp assertions give other manifests (label → gint64*):
    * they stand in for the manifest's own time-stamp (cl-validator-timestamps.c). */
   GHashTable               *assertion_times;
+  /* Values of assertion content the validator may still decode (CL_LIMIT_DECODED_VALUES),
+   * and the ingredients parsed so far (ClAssertion → IngredientParse, cl-validation.c). */
+  guint                     decode_budget;
+  GHashTable               *ingredients;
 } ClValidation;
+
+/* The CBOR content of a, decoded within the validation's budget (NULL with an error when
+ * it is malformed or past the budget). */
+cbor_item_t *cl_validation_load_cbor   (ClValidation             *v,
+                                        ClAssertion              *a,
+                                        GError                  **error);
+/* The ingredient a holds, parsed once per validation within its budget: borrowed; NULL
+ * with an error when malformed or past the budget. */
+ClIngredient *cl_validation_ingredient (ClValidation             *v,
+                                        ClAssertion              *a,
+                                        GError                  **error);
 
 /* A validation of store with options, started now; cl_validation_clear() frees what it
  * holds (not the store). */

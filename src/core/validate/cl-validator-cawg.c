@@ -46,7 +46,7 @@ check_identity (ClValidation *v,
 {
   g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
                                           m->label, a->label);
-  g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, NULL);
+  g_autoptr(cbor_item_t) item = cl_validation_load_cbor (v, a, NULL);
   g_autoptr(ClCoseSign1) sign1 = NULL;
   g_autoptr(X509) leaf = NULL;
   g_autoptr(EVP_PKEY) key = NULL;

@@ -279,10 +279,9 @@ check_content (ClValidation *v,
   const char *message = g_hash_table_lookup (contents, a);
 
   if (message == NULL) {
-    /* Most content is well formed: that is checked without building it, and only what is
-     * not is decoded, for the reason. */
-    if (a->kind == CL_ASSERTION_CBOR && !cl_assertion_cbor_is_well_formed (a)) {
-      g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, &error);
+    /* Checked without building the content where it can be (cl_cbor_check). */
+    if (a->kind == CL_ASSERTION_CBOR) {
+      cl_assertion_check_cbor (a, &error);
     } else if (a->kind == CL_ASSERTION_JSON) {
       g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
     }
@@ -420,8 +419,9 @@ verify_assertions (ClValidation *v,
 
 /* The actions of one actions assertion, or NULL when it cannot be decoded. */
 static cbor_item_t *
-load_actions (ClManifest *m,
-              ClHashedUri *uri,
+load_actions (ClValidation *v,
+              ClManifest   *m,
+              ClHashedUri  *uri,
               ClAssertion **out)
 {
   g_autofree char *abs_uri = cl_jumbf_uri_make_absolute (m->label, uri->url);
@@ -431,7 +431,7 @@ load_actions (ClManifest *m,
   *out = a;
   if (a == NULL || !cl_assertion_label_is_actions (a->base_label))
     return NULL;
-  return cl_assertion_load_cbor (a, NULL);
+  return cl_validation_load_cbor (v, a, NULL);
 }
 
 
@@ -457,7 +457,7 @@ verify_actions (ClValidation *v,
   for (guint l = 0; l < 2 && !found_first; l++) {
     for (guint i = 0; i < lists[l]->len && !cl_validation_cancelled (v); i++) {
       ClAssertion *a = NULL;
-      g_autoptr(cbor_item_t) item = load_actions (m, g_ptr_array_index (lists[l], i), &a);
+      g_autoptr(cbor_item_t) item = load_actions (v, m, g_ptr_array_index (lists[l], i), &a);
       cbor_item_t *actions;
 
       if (a == NULL || !cl_assertion_label_is_actions (a->base_label))
@@ -491,7 +491,7 @@ verify_actions (ClValidation *v,
     uri = cl_manifest_uri (m, NULL);
     uri = (g_free (uri), g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
                                          m->label, a->label));
-    item = cl_assertion_load_cbor (a, NULL);
+    item = cl_validation_load_cbor (v, a, NULL);
     actions = cl_cbor_map_get (item, "actions");
     if (item == NULL || actions == NULL || !cbor_isa_array (actions) ||
         cbor_array_size (actions) == 0) {
@@ -547,7 +547,7 @@ verify_manifest_rules (ClValidation *v,
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
     if (cl_assertion_label_is_ingredient (a->base_label)) {
-      g_autoptr(ClIngredient) ing = cl_ingredient_parse (a, NULL);
+      ClIngredient *ing = cl_validation_ingredient (v, a, NULL);
 
       ingredients++;
       if (ing != NULL && g_strcmp0 (ing->relationship, "parentOf") == 0)

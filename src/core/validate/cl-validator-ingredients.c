@@ -105,7 +105,7 @@ check_one (ClValidation *v,
            ClAssertion  *a,
            guint         depth)
 {
-  g_autoptr(ClIngredient) ing = NULL;
+  ClIngredient *ing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *a_uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
                                             m->label, a->label);
@@ -115,7 +115,7 @@ check_one (ClValidation *v,
   /* Redacted (zero-filled) ingredient assertions are skipped. */
   if (cl_assertion_is_zeroed (a))
     return;
-  ing = cl_ingredient_parse (a, &error);
+  ing = cl_validation_ingredient (v, a, &error);
   if (ing == NULL) {
     cl_validation_log (v, CL_CODE_ASSERTION_INGREDIENT_MALFORMED, a_uri, error->message);
     return;
@@ -205,13 +205,13 @@ cl_validation_check_referenced (ClValidation *v,
   g_hash_table_add (seen, m);
   for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
-    g_autoptr(ClIngredient) ing = NULL;
+    ClIngredient *ing = NULL;
     g_autofree char *label = NULL;
     ClManifest *target;
 
     if (!cl_assertion_label_is_ingredient (a->base_label) || cl_assertion_is_zeroed (a))
       continue;
-    ing = cl_ingredient_parse (a, NULL);
+    ing = cl_validation_ingredient (v, a, NULL);
     if (ing == NULL || ing->manifest == NULL)
       continue;
     label = manifest_label_from_url (ing->manifest->url);

@@ -62,7 +62,7 @@ collect_from (ClValidation *v,
   g_autofree char *assertion_uri = NULL;
   struct cbor_pair *pairs;
 
-  map = cl_assertion_load_cbor (a, &error);
+  map = cl_validation_load_cbor (v, a, &error);
   if (map == NULL || !cbor_isa_map (map) || cbor_map_size (map) > MAX_TIME_STAMPED_MANIFESTS) {
     assertion_uri = g_strdup_printf ("%s/c2pa.assertions/%s", uri, a->label);
     cl_validation_log (v, CL_CODE_ASSERTION_TIMESTAMP_MALFORMED, assertion_uri,

@@ -59,13 +59,13 @@ collect_recorded (ClValidation *v)
 
     for (guint j = 0; j < m->assertions->len; j++) {
       ClAssertion *a = g_ptr_array_index (m->assertions, j);
-      g_autoptr(ClIngredient) ing = NULL;
+      ClIngredient *ing = NULL;
       g_autoptr(GPtrArray) statuses = NULL;
       g_autofree char *label = NULL;
 
       if (!cl_assertion_label_is_ingredient (a->base_label))
         continue;
-      ing = cl_ingredient_parse (a, NULL);
+      ing = cl_validation_ingredient (v, a, NULL);
       if (ing == NULL)
         continue;
       if (ing->manifest != NULL)
