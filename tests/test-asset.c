@@ -11,6 +11,7 @@
 #include "cl-asset.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-jpeg-segments.h"
 #include "cl-test-tmp.h"
 
 /* ---- building test files ---------------------------------------------- */
@@ -238,8 +239,10 @@ test_jpeg_broken (gconstpointer data)
     }
     break;
   case BROKEN_GARBAGE:
+    /* More bytes between two segments than the stray bytes a reader skips. */
     put_segment (jpeg, 0xE0, "JFIF\0", 5);
-    g_byte_array_append (jpeg, (const guint8 *) "\x12\x34garbage", 9);
+    for (guint i = 0; i <= CL_JPEG_MAX_STRAY_BYTES; i++)
+      g_byte_array_append (jpeg, (const guint8 *) "\x12", 1);
     break;
   case BROKEN_ZERO_LENGTH:
     /* A length field of 0: less than its own two bytes. */

@@ -85,6 +85,38 @@ fill (ClJpegSegments  *self,
 }
 
 
+/* Skips the bytes before the next 0xFF, at most CL_JPEG_MAX_STRAY_BYTES of them. Files
+ * from some cameras carry a few between two segments; libjpeg skips them (next_marker,
+ * with a warning) and so does c2pa-rs, so they are no reason to call the file broken. */
+static ClJpegWalk
+skip_stray_bytes (ClJpegSegments  *self,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  gsize left = CL_JPEG_MAX_STRAY_BYTES;
+
+  for (;;) {
+    ClJpegWalk walk = fill (self, cancellable, error);
+    const guint8 *start, *ff;
+    gsize n;
+
+    if (walk != CL_JPEG_WALK_OK)
+      return walk;
+    start = self->block + self->pos;
+    n = MIN (self->len - self->pos, left + 1);
+    ff = memchr (start, 0xFF, n);
+    if (ff != NULL) {
+      advance (self, (gsize) (ff - start));
+      return CL_JPEG_WALK_OK;
+    }
+    if (n > left)
+      return CL_JPEG_WALK_NOT_MARKER;   /* too many: this is not a JPEG stream here */
+    advance (self, n);
+    left -= n;
+  }
+}
+
+
 ClJpegWalk
 cl_jpeg_segments_next_marker (ClJpegSegments  *self,
                               guint8          *marker,
@@ -97,8 +129,11 @@ cl_jpeg_segments_next_marker (ClJpegSegments  *self,
   *marker_offset = self->offset;
   if ((walk = fill (self, cancellable, error)) != CL_JPEG_WALK_OK)
     return walk;
-  if (self->block[self->pos] != 0xFF)
-    return CL_JPEG_WALK_NOT_MARKER;
+  if (self->block[self->pos] != 0xFF) {
+    /* On failure marker_offset stays where the stray bytes start. */
+    if ((walk = skip_stray_bytes (self, cancellable, error)) != CL_JPEG_WALK_OK)
+      return walk;
+  }
   /* Any number of 0xFF fill bytes may come before the code (ISO 10918-1 B.1.1.2). */
   do {
     *marker_offset = self->offset;

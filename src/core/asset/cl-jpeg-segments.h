@@ -1,6 +1,6 @@
 /* cl-jpeg-segments.h: the marker segments of a JPEG file (ISO 10918-1 Annex B), read in
- * file order from a stream: the next marker after any 0xFF fill bytes, a segment's length
- * and payload, and the entropy-coded data of a scan up to its next 0xFF.
+ * file order from a stream: the next marker after any stray bytes and 0xFF fill bytes, a
+ * segment's length and payload, and the entropy-coded data of a scan up to its next 0xFF.
  *
  * The walk is shared by the readers that pull the file: the asset reader (cl-asset-jpeg.c,
  * up to the first scan) and the completeness check (cl-image-check.c, through every scan to
@@ -44,9 +44,16 @@ void            cl_jpeg_segments_free   (ClJpegSegments  *self);
 /* The offset of the next byte to read; at CL_JPEG_WALK_END, how far the file goes. */
 guint64         cl_jpeg_segments_offset (ClJpegSegments  *self);
 
-/* The marker at the current offset: 0xFF, any fill bytes 0xFF, then its code. marker_offset
- * is set whatever the result: the 0xFF right before the code, the byte that is not 0xFF
- * (NOT_MARKER; it is not consumed), or where the file ends (the last 0xFF read, if any). */
+/* Stray bytes tolerated before a marker. Real files carry a handful; libjpeg and c2pa-rs
+ * skip any number. More than a segment could hold is taken for a file that is not a JPEG
+ * stream there. */
+#define CL_JPEG_MAX_STRAY_BYTES 65536
+
+/* The marker at the current offset: up to CL_JPEG_MAX_STRAY_BYTES stray bytes that are not
+ * 0xFF, 0xFF, any fill bytes 0xFF, then its code. marker_offset is set whatever the result:
+ * the 0xFF right before the code, the first stray byte (NOT_MARKER: more of them than
+ * tolerated; END: they run to the end of the file), or where the file ends (the last 0xFF
+ * read, if any). */
 ClJpegWalk cl_jpeg_segments_next_marker (ClJpegSegments  *self,
                                          guint8          *marker,
                                          guint64         *marker_offset,

@@ -17,6 +17,12 @@
  * stores with large ingredient thumbnails stay far below. */
 #define CL_LIMIT_STORE_SIZE (64 * 1024 * 1024)
 
+/* Bytes one compressed manifest may expand to, as in c2pa-rs (32 MB): a Brotli stream
+ * can expand a thousandfold and more, so it is cut off there, whatever its declared
+ * size. All the compressed manifests of a store expand to at most CL_LIMIT_STORE_SIZE
+ * together, and their boxes count against CL_LIMIT_JUMBF_BOXES with the store's. */
+#define CL_LIMIT_DECOMPRESSED_SIZE (32 * 1024 * 1024)
+
 /* --- JUMBF (jumbf/) -------------------------------------------------------------------- */
 
 /* Boxes of any kind in one store, empty ones included (about 130 bytes of memory each, so

@@ -330,6 +330,31 @@ cl_jumbf_box_find_child_type (const ClJumbfBox *box,
 }
 
 
+guint
+cl_jumbf_box_count (const ClJumbfBox *box)
+{
+  guint n = 1;
+
+  if (box->children != NULL)
+    for (guint i = 0; i < box->children->len; i++)
+      n += cl_jumbf_box_count (g_ptr_array_index (box->children, i));
+  return n;
+}
+
+
+void
+cl_jumbf_box_replace_child (ClJumbfBox *box,
+                            guint       index,
+                            ClJumbfBox *child)
+{
+  g_return_if_fail (index < box->children->len);
+  cl_jumbf_box_free (g_ptr_array_index (box->children, index));
+  box->children->pdata[index] = child;
+  child->parent = box;
+  g_clear_pointer (&box->label_index, g_hash_table_unref);
+}
+
+
 static ClJumbfBox *
 scan_child_label (const ClJumbfBox *box,
                   const char       *label)

@@ -65,6 +65,13 @@ ClJumbfBox   *cl_jumbf_box_find_child_type (const ClJumbfBox *box,
  * (an ambiguous path segment is unresolved, C2PA 2.2 §8.4.1). */
 ClJumbfBox   *cl_jumbf_box_find_child_label (const ClJumbfBox *box,
                                              const char       *label);
+/* The boxes of the tree under box, box included. */
+guint         cl_jumbf_box_count          (const ClJumbfBox  *box);
+/* Puts child (a tree of its own, taken) in place of the index-th child of box, which is
+ * freed. For a compressed manifest, replaced by the manifest it holds. */
+void          cl_jumbf_box_replace_child  (ClJumbfBox        *box,
+                                           guint              index,
+                                           ClJumbfBox        *child);
 /* The path of a superbox from the root, e.g. "self#jumbf=/c2pa/urn:…/c2pa.signature". */
 char         *cl_jumbf_box_uri            (const ClJumbfBox  *box);
 

@@ -8,6 +8,7 @@
 
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-jumbf-brob.h"
 #include "cl-limits.h"
 #include "cl-manifest-store.h"
 
@@ -47,6 +48,77 @@ assertions_within_limit (ClJumbfBox  *manifest,
 }
 
 
+/* A compressed manifest (c2cm) holds a brob box whose content is the whole manifest
+ * superbox (c2ma or c2um) compressed with Brotli. budget holds what the store's compressed
+ * manifests may still expand to, n_boxes the boxes of the store so far. */
+static ClJumbfBox *
+decompress_manifest (ClJumbfBox  *compressed,
+                     gsize       *budget,
+                     guint       *n_boxes,
+                     GError     **error)
+{
+  ClJumbfBox *brob = cl_jumbf_box_find_child_type (compressed, CL_BOX_BROB);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ClJumbfBox) manifest = NULL;
+
+  if (brob == NULL) {
+    g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                 _("The compressed manifest at offset %" G_GSIZE_FORMAT
+                   " holds no compressed data"), compressed->offset);
+    return NULL;
+  }
+  bytes = cl_jumbf_brob_decompress (brob, MIN (*budget, CL_LIMIT_DECOMPRESSED_SIZE), error);
+  if (bytes == NULL)
+    return NULL;
+  *budget -= g_bytes_get_size (bytes);
+  manifest = cl_jumbf_parse (bytes, error);
+  if (manifest == NULL) {
+    g_prefix_error (error, _("In the compressed manifest at offset %" G_GSIZE_FORMAT ": "),
+                    compressed->offset);
+    return NULL;
+  }
+  *n_boxes += cl_jumbf_box_count (manifest);
+  if (*n_boxes > CL_LIMIT_JUMBF_BOXES) {
+    g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
+                 _("The manifest store holds more than %d boxes once decompressed"),
+                 CL_LIMIT_JUMBF_BOXES);
+    return NULL;
+  }
+  if (!cl_jumbf_box_has_uuid (manifest, uuid_manifest) &&
+      !cl_jumbf_box_has_uuid (manifest, uuid_update)) {
+    g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
+                 _("The compressed manifest at offset %" G_GSIZE_FORMAT
+                   " does not hold a manifest"), compressed->offset);
+    return NULL;
+  }
+  return g_steal_pointer (&manifest);
+}
+
+
+/* Every compressed manifest of the store is replaced in its tree by the manifest it
+ * holds, so that URIs, labels and hashes inside it resolve as in any other. */
+static gboolean
+decompress_manifests (ClJumbfBox  *root,
+                      GError     **error)
+{
+  gsize budget = CL_LIMIT_STORE_SIZE;
+  guint n_boxes = cl_jumbf_box_count (root);
+
+  for (guint i = 0; i < root->children->len; i++) {
+    ClJumbfBox *child = g_ptr_array_index (root->children, i);
+    ClJumbfBox *manifest;
+
+    if (!cl_jumbf_box_has_uuid (child, uuid_compressed))
+      continue;
+    manifest = decompress_manifest (child, &budget, &n_boxes, error);
+    if (manifest == NULL)
+      return FALSE;
+    cl_jumbf_box_replace_child (root, i, manifest);
+  }
+  return TRUE;
+}
+
+
 static void
 add_manifest (ClManifestStore *store,
               ClManifest      *m)
@@ -78,15 +150,11 @@ cl_manifest_store_parse (GBytes  *bytes,
                          _("The JUMBF data is not a C2PA manifest store"));
     return NULL;
   }
+  if (!decompress_manifests (store->root, error))
+    return NULL;
   for (guint i = 0; i < store->root->children->len; i++) {
     ClJumbfBox *child = g_ptr_array_index (store->root->children, i);
 
-    if (cl_jumbf_box_has_uuid (child, uuid_compressed)) {
-      g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
-                   _("The manifest store holds a compressed manifest (at offset %"
-                     G_GSIZE_FORMAT "), which CredLink cannot read yet"), child->offset);
-      return NULL;
-    }
     if (cl_jumbf_box_has_uuid (child, uuid_manifest) ||
         cl_jumbf_box_has_uuid (child, uuid_update) ||
         cl_jumbf_box_has_uuid (child, uuid_legacy)) {

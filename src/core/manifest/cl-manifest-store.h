@@ -18,8 +18,10 @@ typedef struct {
   GHashTable  *by_label;    /* label → its ClManifest, or NULL when several carry it */
 } ClManifestStore;
 
-/* Parses store bytes. Errors: CL_JUMBF_ERROR (structure), CL_MANIFEST_ERROR
- * (not a C2PA store, no manifest, compressed manifests which are not supported). */
+/* Parses store bytes; a compressed manifest is decompressed (at most
+ * CL_LIMIT_DECOMPRESSED_SIZE bytes) and stands in the tree as the manifest it holds.
+ * Errors: CL_JUMBF_ERROR (structure, a compressed manifest that cannot be decompressed),
+ * CL_MANIFEST_ERROR (not a C2PA store, no manifest). */
 ClManifestStore *cl_manifest_store_parse   (GBytes          *bytes,
                                             GError         **error);
 ClManifestStore *cl_manifest_store_ref     (ClManifestStore *store);

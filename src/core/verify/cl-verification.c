@@ -12,6 +12,7 @@
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
+#include "cl-manifest-prerelease.h"
 #include "cl-proof-cache.h"
 #include "cl-remote-manifest.h"
 #include "cl-revocation.h"
@@ -134,6 +135,12 @@ decide_verdict (ClVerification *self,
   self->verdict = cl_verdict_decide (self->report,
                                      self->trust != NULL ? self->trust->list_name : NULL,
                                      failure, ingredient_failures, &self->reason);
+  if (self->prerelease && self->verdict == CL_VERDICT_INVALID) {
+    g_free (self->reason);
+    self->reason = g_strdup (_("These credentials use a pre-release format of C2PA that is no "
+                               "longer supported, so they cannot be checked; that is not a "
+                               "sign that they were altered"));
+  }
   if (self->remote_url != NULL) {
     g_autofree char *reason = self->reason;
 
@@ -337,9 +344,25 @@ fetch_remote (ClVerification           *self,
 
 /* The file validated as it is. Only a regular file is opened: a pipe named like an image
  * would block the reader, a device never ends. */
+/* Whether an Invalid file's credentials are in a pre-release format: then that, not an
+ * alteration, is why they do not check out. */
+static gboolean
+is_prerelease (ClValidationReport *report,
+               ClAssetInfo        *info)
+{
+  g_autoptr(ClManifestStore) store = NULL;
+
+  if (report->state != CL_VALIDATION_STATE_INVALID || info->store == NULL)
+    return FALSE;
+  store = cl_manifest_store_parse (info->store, NULL);
+  return store != NULL && cl_manifest_store_is_prerelease (store);
+}
+
+
 static ClValidationReport *
 validate_file (const char                *path,
                const ClValidatorOptions  *validator_options,
+               gboolean                  *prerelease,
                GCancellable              *cancellable,
                GError                   **error)
 {
@@ -353,8 +376,10 @@ validate_file (const char                *path,
   if (info == NULL)
     return NULL;
   report = cl_validator_verify_stream (stream, info, validator_options, cancellable, error);
-  if (report != NULL)
+  if (report != NULL) {
     report->path = g_strdup (path);
+    *prerelease = is_prerelease (report, info);
+  }
   return report;
 }
 
@@ -405,7 +430,8 @@ cl_verify_file (const char            *path,
   validator_options.tsa_anchors_lookup = trust_hook_tsa_anchors;
   validator_options.skip_file_sha256 = options->skip_file_sha256;
 
-  self->report = validate_file (path, &validator_options, cancellable, &self->error);
+  self->report = validate_file (path, &validator_options, &self->prerelease, cancellable,
+                                &self->error);
   if (self->report == NULL && options->fetch_remote_manifests &&
       g_error_matches (self->error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE)) {
     g_clear_error (&self->error);

@@ -67,6 +67,9 @@ typedef struct {
   ClProof           *earlier_proof;   /* the best earlier proof, or NULL */
   /* The address the credentials were downloaded from (the file only links to them), or NULL. */
   char              *remote_url;
+  /* The credentials are Invalid because they are in a pre-release format of C2PA, which
+   * no current reader checks (the reason says so). */
+  gboolean           prerelease;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
