@@ -202,7 +202,8 @@ cl_validation_names_redacted_manifest (ClValidation *v,
   if (label[0] == '\0')
     named = v->redactions->len > 0;
   else
-    named = memmem (v->redaction_text->data, v->redaction_text->len, label, strlen (label)) != NULL;
+    named = v->redaction_text->len > 0 &&
+            memmem (v->redaction_text->data, v->redaction_text->len, label, strlen (label)) != NULL;
   g_hash_table_insert (v->redacted_labels, g_strdup (label), GINT_TO_POINTER (named));
   return named;
 }
