@@ -140,7 +140,9 @@ mutate (GBytes *seed,
     break;
   case 3:   /* a chunk duplicated */
     if (len > 0) {
-      gsize n = MIN ((gsize) g_rand_int_range (rand, 1, 64), len - at);
+      /* Drawn once: MIN() evaluates its arguments twice. */
+      gsize wanted = (gsize) g_rand_int_range (rand, 1, 64);
+      gsize n = MIN (wanted, len - at);
 
       g_byte_array_append (out, data + at, n);
     }
