@@ -6,12 +6,24 @@
  * starts signs with a time-stamp from a TSA of a second PKI; once the certificate has
  * expired, the time-stamp's time stands only when that TSA is trusted (no clock is faked).
  *
+ * RSA public exponent: a signer certificate whose RSA key has e = 1 (anyone can then forge a
+ * PS256 signature: it is its own message representative) or an even e is refused by the
+ * certificate profile, and its signature does not count, as in c2pa-rs 0.91.1 (PR #2712).
+ * The product signs with an ordinary RSA key; the test then puts a certificate for the same
+ * modulus with such an exponent in its place, with a signature made "with" it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <cbor.h>
 #include <json-glib/json-glib.h>
+#include <openssl/core_names.h>
+#include <openssl/param_build.h>
 
+#include <string.h>
+
+#include "cl-cose-crypto.h"
 #include "cl-signer.h"
 #include "cl-status-codes.h"
 #include "cl-test-pki.h"
@@ -21,6 +33,10 @@
 #include "cl-trust-list.h"
 #include "cl-trust-store.h"
 #include "cl-verification.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OSSL_PARAM_BLD, OSSL_PARAM_BLD_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BIGNUM, BN_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
 
 #define DAY (24 * 60 * 60)
 /* Seconds the short-lived signer's certificate stays valid: room for one signature. */
@@ -96,11 +112,40 @@ oracle_has (JsonObject *report,
 }
 
 
-/* The reference reader, when installed, gives path the validation state and has each of
- * failures (NULL-terminated) among the active manifest's failure codes. */
+/* The reference reader's report on file with anchors_pem as its trust anchors: from
+ * implementation impl (NULL: the default, c2pa-rs 0.91.0; "c2pa-wasm": c2pa-rs 0.92, which
+ * has the fixes of 0.91.1). */
+static JsonObject *
+oracle_read (const char *oracle,
+             const char *impl,
+             const char *file,
+             const char *anchors_pem)
+{
+  g_autofree char *impl_arg = g_strconcat ("--impl=", impl != NULL ? impl : "c2pa-node", NULL);
+  g_autofree char *trust_arg = g_strconcat ("--trust=", anchors_pem, NULL);
+  const char *argv[] = { "node", oracle, impl_arg, trust_arg, file, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+
+/* The reference reader (impl as for oracle_read), when installed, gives path the validation
+ * state and has each of failures (NULL-terminated) among the active manifest's failure
+ * codes. */
 static void
 assert_reference (const char  *path,
                   const char  *anchors_pem,
+                  const char  *impl,
                   const char  *state,
                   const char **failures)
 {
@@ -109,7 +154,7 @@ assert_reference (const char  *path,
 
   if (oracle == NULL)
     return;
-  report = cl_test_oracle_read (oracle, path, anchors_pem);
+  report = oracle_read (oracle, impl, path, anchors_pem);
   g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==, state);
   for (guint i = 0; failures != NULL && failures[i] != NULL; i++)
     g_assert_true (oracle_has (report, "failure", failures[i]));
@@ -176,7 +221,7 @@ test_untrusted_time_stamp (void)
   g_assert_cmpint (untrusted_v->trust->judged_time, >, now + SIGNER_VALIDITY);
   /* The time-stamp's time is still shown (c2pa-rs reports it too), marked untrusted. */
   g_assert_nonnull (cl_validation_report_get_active (untrusted_v->report)->sig_time);
-  assert_reference (output, signer_anchor, "Invalid", expired);
+  assert_reference (output, signer_anchor, NULL, "Invalid", expired);
 
   trusted_v = verify_with (output, tsa_trusted);
   g_assert_true (report_has (trusted_v->report, CL_CODE_TIME_STAMP_TRUSTED));
@@ -184,7 +229,240 @@ test_untrusted_time_stamp (void)
   g_assert_cmpint (trusted_v->report->state, ==, CL_VALIDATION_STATE_TRUSTED);
   g_assert_true (trusted_v->trust->time_is_trusted);
   g_assert_cmpint (trusted_v->trust->judged_time, ==, now);
-  assert_reference (output, both_anchors, "Trusted", NULL);
+  assert_reference (output, both_anchors, NULL, "Trusted", NULL);
+}
+
+
+/* An RSA key of n's modulus with public exponent e and private exponent d (no CRT
+ * values: with e = d = 1, "signing" returns the padded message itself, which is exactly
+ * the signature a forger makes without any key). */
+static EVP_PKEY *
+rsa_key_with_exponent (EVP_PKEY      *model,
+                       unsigned long  e,
+                       unsigned long  d)
+{
+  g_autoptr(OSSL_PARAM_BLD) build = OSSL_PARAM_BLD_new ();
+  g_autoptr(BIGNUM) e_bn = BN_new ();
+  g_autoptr(BIGNUM) d_bn = BN_new ();
+  BIGNUM *n = NULL;
+  OSSL_PARAM *params;
+  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name (NULL, "RSA", NULL);
+  EVP_PKEY *key = NULL;
+
+  g_assert_true (EVP_PKEY_get_bn_param (model, OSSL_PKEY_PARAM_RSA_N, &n) == 1);
+  BN_set_word (e_bn, e);
+  BN_set_word (d_bn, d);
+  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_N, n);
+  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_E, e_bn);
+  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_D, d_bn);
+  params = OSSL_PARAM_BLD_to_param (build);
+  g_assert_true (EVP_PKEY_fromdata_init (ctx) == 1);
+  g_assert_true (EVP_PKEY_fromdata (ctx, &key, EVP_PKEY_KEYPAIR, params) == 1);
+  OSSL_PARAM_free (params);
+  EVP_PKEY_CTX_free (ctx);
+  BN_free (n);
+  return key;
+}
+
+
+/* Where needle first occurs in haystack, or NULL. */
+static const guint8 *
+find_bytes (const guint8 *haystack,
+            gsize         size,
+            const void   *needle,
+            gsize         needle_len)
+{
+  for (gsize i = 0; i + needle_len <= size; i++) {
+    if (memcmp (haystack + i, needle, needle_len) == 0)
+      return haystack + i;
+  }
+  return NULL;
+}
+
+
+/* The payload of the content box of the superbox labelled label in the active manifest
+ * of the store in file. */
+static GBytes *
+active_manifest_part (GBytes     *file,
+                      const char *label)
+{
+  gsize size, store_offset, manifest_offset, manifest_len, part_offset, part_len;
+  const guint8 *data = g_bytes_get_data (file, &size);
+  const guint8 *jumb = find_bytes (data, size, "jumb", 4);
+  g_autoptr(GBytes) store = NULL;
+  g_autofree char *active = NULL;
+
+  g_assert_nonnull (jumb);
+  store_offset = (gsize) (jumb - data) - 4;
+  store = g_bytes_new_from_bytes (file, store_offset, GUINT32_FROM_BE (*(guint32 *) (data + store_offset)));
+  active = cl_test_jumbf_last_label (store, &manifest_offset, &manifest_len);
+  g_assert_nonnull (active);
+  part_offset = cl_test_jumbf_find (g_bytes_get_data (store, NULL), manifest_offset, manifest_len,
+                                    label, &part_len);
+  g_assert_cmpuint (part_offset, !=, G_MAXSIZE);
+  return cl_test_jumbf_content (g_bytes_get_data (store, NULL), part_offset, part_len);
+}
+
+
+/* A PS256 COSE_Sign1_Tagged over claim by key, with chain_der as x5chain, padded to
+ * exactly size bytes. Built here: the product's builder checks its signature with the
+ * certificate, and refuses such keys. */
+static GBytes *
+forged_cose (EVP_PKEY  *key,
+             GPtrArray *chain_der,
+             GBytes    *claim,
+             gsize      size)
+{
+  cbor_item_t *prot = cbor_new_definite_map (2);
+  cbor_item_t *x5chain = cbor_new_definite_array (chain_der->len);
+  g_autoptr(GBytes) tbs = NULL, sig = NULL;
+  unsigned char *prot_buf = NULL;
+  gsize prot_len, buf_size = 0, pad_len = 0;
+
+  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
+    .key = cbor_move (cbor_build_uint8 (1)),
+    .value = cbor_move (cbor_build_negint8 (-CL_COSE_ALG_PS256 - 1)) }));
+  for (guint i = 0; i < chain_der->len; i++) {
+    GBytes *der = g_ptr_array_index (chain_der, i);
+
+    g_assert_true (cbor_array_push (x5chain, cbor_move (cbor_build_bytestring (
+      g_bytes_get_data (der, NULL), g_bytes_get_size (der)))));
+  }
+  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
+    .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
+  prot_len = cbor_serialize_alloc (prot, &prot_buf, &buf_size);
+  cbor_decref (&prot);
+  tbs = cl_cose_sig_structure_encode ("Signature1", prot_buf, prot_len,
+                                      g_bytes_get_data (claim, NULL), g_bytes_get_size (claim));
+  sig = cl_cose_sign_bytes (CL_COSE_ALG_PS256, key, g_bytes_get_data (tbs, NULL),
+                            g_bytes_get_size (tbs), NULL);
+  g_assert_nonnull (sig);
+
+  /* The pad grows until the whole is size bytes (its length head may grow with it). */
+  for (int round = 0; round < 4; round++) {
+    cbor_item_t *cose = cbor_new_definite_array (4);
+    cbor_item_t *unprot = cbor_new_definite_map (1);
+    g_autofree guint8 *pad = g_malloc0 (pad_len + 1);
+    g_autoptr(GBytes) bytes = NULL;
+    unsigned char *buf = NULL;
+    gsize len;
+
+    g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (prot_buf, prot_len))));
+    g_assert_true (cbor_map_add (unprot, (struct cbor_pair) {
+      .key = cbor_move (cbor_build_string ("pad")),
+      .value = cbor_move (cbor_build_bytestring (pad, pad_len)) }));
+    g_assert_true (cbor_array_push (cose, cbor_move (unprot)));
+    g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
+    g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
+      g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
+    cose = cbor_build_tag (18, cbor_move (cose));
+    len = cbor_serialize_alloc (cose, &buf, &buf_size);
+    cbor_decref (&cose);
+    bytes = g_bytes_new (buf, len);
+    free (buf);
+    if (len == size) {
+      free (prot_buf);
+      return g_steal_pointer (&bytes);
+    }
+    g_assert_cmpuint (pad_len + size, >, len);
+    pad_len = pad_len + size - len;
+  }
+  g_assert_not_reached ();
+}
+
+
+/* Signs input into output with an RSA certificate of pki, then puts in its place one for
+ * the same modulus with public exponent e, and a signature made with private exponent d
+ * (the same size: no other byte of the file moves). */
+static void
+sign_with_exponent (const ClTestPki *pki,
+                    unsigned long    e,
+                    unsigned long    d,
+                    const char      *input,
+                    const char      *output)
+{
+  g_autoptr(ClTestCred) model = cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "RSA Exponent Signer", .issuer = pki->intermediate, .key_type = "RSA-2048",
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
+  });
+  g_autoptr(EVP_PKEY) key = rsa_key_with_exponent (model->key, e, d);
+  g_autoptr(ClSigningProfile) profile = NULL;
+  g_autoptr(ClSignResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = NULL, claim = NULL, cose = NULL, forged = NULL;
+  g_autoptr(GPtrArray) chain_der = NULL;
+  g_autofree guint8 *bytes = NULL;
+  STACK_OF (X509) *chain = sk_X509_new_null ();
+  ClSignOptions options = { 0 };
+  const guint8 *at;
+  gsize size;
+
+  sk_X509_push (chain, model->cert);
+  sk_X509_push (chain, pki->intermediate->cert);
+  sk_X509_push (chain, pki->root->cert);
+  profile = cl_signing_profile_new ("rsa", chain, model->key, &error);
+  sk_X509_free (chain);
+  g_assert_no_error (error);
+  result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (output, (char **) &bytes, &size, NULL));
+  file = g_bytes_new (bytes, size);
+  claim = active_manifest_part (file, "c2pa.claim.v2");
+  cose = active_manifest_part (file, "c2pa.signature");
+  /* The model's certificate, issued again by the intermediate for the new key. */
+  g_assert_true (X509_set_pubkey (model->cert, key) == 1);
+  g_assert_true (X509_sign (model->cert, pki->intermediate->key, EVP_sha256 ()) > 0);
+  chain_der = cl_test_chain_der (model, pki->intermediate, NULL);
+  forged = forged_cose (key, chain_der, claim, g_bytes_get_size (cose));
+  at = find_bytes (bytes, size, g_bytes_get_data (cose, NULL), g_bytes_get_size (cose));
+  g_assert_nonnull (at);
+  memcpy (bytes + (at - bytes), g_bytes_get_data (forged, NULL), g_bytes_get_size (forged));
+  g_assert_true (g_file_set_contents (output, (const char *) bytes, (gssize) size, NULL));
+}
+
+
+/* A signer whose RSA key has public exponent e (signed with private exponent d) is
+ * refused: its certificate is signingCredential.invalid and its signature does not count,
+ * even when (e = 1) it is the forger's signature that "verifies". */
+static void
+assert_exponent_refused (unsigned long e,
+                         unsigned long d)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTrustStore) trust = trust_store_new (pki, NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *input = cl_test_make_image (dir, "plain.jpg", "jpeg", 16, 16);
+  g_autofree char *output = g_build_filename (dir, "forged.jpg", NULL);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  g_autoptr(ClVerification) v = NULL;
+  const char *failures[] = {
+    CL_CODE_CLAIM_SIGNATURE_MISMATCH, CL_CODE_SIGNING_CREDENTIAL_INVALID, NULL
+  };
+
+  cl_test_write_pem (anchor, pki->root, NULL);
+  sign_with_exponent (pki, e, d, input, output);
+  v = verify_with (output, trust);
+  g_assert_true (report_has (v->report, CL_CODE_SIGNING_CREDENTIAL_INVALID));
+  g_assert_true (report_has (v->report, CL_CODE_CLAIM_SIGNATURE_MISMATCH));
+  g_assert_false (report_has (v->report, CL_CODE_CLAIM_SIGNATURE_VALIDATED));
+  g_assert_cmpint (v->report->state, ==, CL_VALIDATION_STATE_INVALID);
+  /* c2pa-rs 0.91.1 and later (the reader's c2pa-rs 0.92 build) say the same. */
+  assert_reference (output, anchor, "c2pa-wasm", "Invalid", failures);
+}
+
+
+static void
+test_rsa_exponent_one (void)
+{
+  assert_exponent_refused (1, 1);
+}
+
+
+static void
+test_rsa_exponent_even (void)
+{
+  assert_exponent_refused (65538, 1);
 }
 
 
@@ -194,5 +472,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/validator-rules/untrusted-time-stamp", test_untrusted_time_stamp);
+  g_test_add_func ("/validator-rules/rsa-exponent-one", test_rsa_exponent_one);
+  g_test_add_func ("/validator-rules/rsa-exponent-even", test_rsa_exponent_even);
   return g_test_run ();
 }
