@@ -12,6 +12,10 @@
  * The product signs with an ordinary RSA key; the test then puts a certificate for the same
  * modulus with such an exponent in its place, with a signature made "with" it.
  *
+ * Unreferenced manifest: a manifest that no claim references records, in an ingredient
+ * assertion of its own, the failure of a referenced ingredient's signature; that record
+ * does not cancel the failure (c2pa-rs 0.91.1, PR #2686).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,6 +29,8 @@
 
 #include "cl-cose-crypto.h"
 #include "cl-signer.h"
+#include "cl-test-c2pa.h"
+#include "cl-test-manifests.h"
 #include "cl-status-codes.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
@@ -96,13 +102,17 @@ report_has (ClValidationReport *report,
 }
 
 
+/* Whether the reference reader's report has code in list: "failure" (and the like) of the
+ * active manifest's codes, or a top-level list such as "ingredient_failure_codes". */
 static gboolean
 oracle_has (JsonObject *report,
-            const char *member,
+            const char *list_name,
             const char *code)
 {
   JsonObject *codes = json_object_get_object_member (report, "codes");
-  JsonArray *list = codes != NULL ? json_object_get_array_member (codes, member) : NULL;
+  JsonArray *list = json_object_has_member (report, list_name)
+                    ? json_object_get_array_member (report, list_name)
+                    : codes != NULL ? json_object_get_array_member (codes, list_name) : NULL;
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
     if (g_str_equal (json_array_get_string_element (list, i), code))
@@ -140,14 +150,14 @@ oracle_read (const char *oracle,
 
 
 /* The reference reader (impl as for oracle_read), when installed, gives path the validation
- * state and has each of failures (NULL-terminated) among the active manifest's failure
- * codes. */
+ * state and has each of codes (NULL-terminated) in its list list_name (as for oracle_has). */
 static void
 assert_reference (const char  *path,
                   const char  *anchors_pem,
                   const char  *impl,
                   const char  *state,
-                  const char **failures)
+                  const char  *list_name,
+                  const char **codes)
 {
   g_autofree char *oracle = cl_test_oracle_path ();
   g_autoptr(JsonObject) report = NULL;
@@ -156,8 +166,8 @@ assert_reference (const char  *path,
     return;
   report = oracle_read (oracle, impl, path, anchors_pem);
   g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==, state);
-  for (guint i = 0; failures != NULL && failures[i] != NULL; i++)
-    g_assert_true (oracle_has (report, "failure", failures[i]));
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    g_assert_true (oracle_has (report, list_name, codes[i]));
 }
 
 
@@ -221,7 +231,7 @@ test_untrusted_time_stamp (void)
   g_assert_cmpint (untrusted_v->trust->judged_time, >, now + SIGNER_VALIDITY);
   /* The time-stamp's time is still shown (c2pa-rs reports it too), marked untrusted. */
   g_assert_nonnull (cl_validation_report_get_active (untrusted_v->report)->sig_time);
-  assert_reference (output, signer_anchor, NULL, "Invalid", expired);
+  assert_reference (output, signer_anchor, NULL, "Invalid", "failure", expired);
 
   trusted_v = verify_with (output, tsa_trusted);
   g_assert_true (report_has (trusted_v->report, CL_CODE_TIME_STAMP_TRUSTED));
@@ -229,7 +239,7 @@ test_untrusted_time_stamp (void)
   g_assert_cmpint (trusted_v->report->state, ==, CL_VALIDATION_STATE_TRUSTED);
   g_assert_true (trusted_v->trust->time_is_trusted);
   g_assert_cmpint (trusted_v->trust->judged_time, ==, now);
-  assert_reference (output, both_anchors, NULL, "Trusted", NULL);
+  assert_reference (output, both_anchors, NULL, "Trusted", "failure", NULL);
 }
 
 
@@ -448,7 +458,7 @@ assert_exponent_refused (unsigned long e,
   g_assert_false (report_has (v->report, CL_CODE_CLAIM_SIGNATURE_VALIDATED));
   g_assert_cmpint (v->report->state, ==, CL_VALIDATION_STATE_INVALID);
   /* c2pa-rs 0.91.1 and later (the reader's c2pa-rs 0.92 build) say the same. */
-  assert_reference (output, anchor, "c2pa-wasm", "Invalid", failures);
+  assert_reference (output, anchor, "c2pa-wasm", "Invalid", "failure", failures);
 }
 
 
@@ -466,6 +476,134 @@ test_rsa_exponent_even (void)
 }
 
 
+#define LABEL_COMPONENT "urn:c2pa:6f0e1d2c-3b4a-4958-8776-a5b4c3d2e1f0"
+#define LABEL_STRAY "urn:c2pa:7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"
+#define LABEL_ACTIVE "urn:c2pa:8b7c6d5e-4f3a-4b2c-9d8e-1f2a3b4c5d6e"
+
+
+/* The active manifest of the test store: c2pa.created, an ingredient naming component, and
+ * a data hash excluding [start, start + length) with hash. */
+static GBytes *
+active_manifest (const ClTestPki *pki,
+                 GBytes          *component,
+                 guint32          start,
+                 guint32          length,
+                 const guint8     hash[32])
+{
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor ();
+  g_autoptr(GBytes) ingredient = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component, NULL);
+  g_autoptr(GBytes) binding = cl_test_data_hash_cbor (start, length, hash);
+  const ClTestAssertion assertions[] = {
+    { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", ingredient },
+    { "c2pa.hash.data", binding },
+  };
+
+  return cl_test_manifest_new (pki->signer->key, chain, LABEL_ACTIVE, assertions,
+                               G_N_ELEMENTS (assertions));
+}
+
+
+/* A JPEG whose store holds a component signed by an expired certificate, the active
+ * manifest that names it as an ingredient (recording nothing), and, when stray_records,
+ * a manifest nobody references whose own ingredient records the component's failures. */
+static GBytes *
+jpeg_with_stray_record (const ClTestPki *pki,
+                        gboolean         stray_records)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(ClTestCred) expired = cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "Expired Component Signer", .issuer = pki->intermediate,
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
+    .not_before = now - 40 * DAY, .not_after = now - DAY,
+  });
+  g_autoptr(GPtrArray) expired_chain = cl_test_chain_der (expired, pki->intermediate, NULL);
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor ();
+  const ClTestAssertion component_assertions[] = { { "c2pa.actions.v2", actions } };
+  g_autoptr(GBytes) component = cl_test_manifest_new (expired->key, expired_chain, LABEL_COMPONENT,
+                                                      component_assertions, 1);
+  const char *const failures[] = {
+    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, "self#jumbf=/c2pa/" LABEL_COMPONENT "/c2pa.signature",
+    NULL
+  };
+  g_autoptr(GBytes) record = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component, failures);
+  const ClTestAssertion stray_assertions[] = {
+    { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", record },
+  };
+  g_autoptr(GBytes) stray = cl_test_manifest_new (pki->signer->key, chain, LABEL_STRAY,
+                                                  stray_assertions, 2);
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GBytes) placeholder = NULL, active = NULL, store = NULL;
+  guint8 zeros[32] = { 0 }, digest[32];
+  GBytes *manifests[3];
+  guint n = 0;
+  gsize seg_len;
+
+  /* Pass 1 fixes the layout; the exclusion is the APP11 segment at offset 20, and the
+   * data hash covers every byte outside it: the plain JPEG itself. */
+  placeholder = active_manifest (pki, component, 0, 0, zeros);
+  manifests[n++] = component;
+  if (stray_records)
+    manifests[n++] = stray;
+  manifests[n++] = placeholder;
+  store = cl_test_manifest_store_new (manifests, n);
+  seg_len = 2 + 2 + 8 + g_bytes_get_size (store);
+  g_clear_pointer (&store, g_bytes_unref);
+  g_assert_cmpint (EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), digest,
+                               NULL, EVP_sha256 (), NULL), ==, 1);
+  active = active_manifest (pki, component, 20, (guint32) seg_len, digest);
+  manifests[n - 1] = active;
+  store = cl_test_manifest_store_new (manifests, n);
+  g_assert_cmpuint (2 + 2 + 8 + g_bytes_get_size (store), ==, seg_len);
+  return cl_test_embed_jpeg (plain, 20, store);
+}
+
+
+/* Whether the report has code among the statuses of its ingredients. */
+static gboolean
+ingredient_has (ClValidationReport *report,
+                const char         *code)
+{
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (report->statuses, i);
+
+    if (s->ingredient_uri != NULL && g_str_equal (s->code, code))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+/* The component's expired signer fails the file whether or not a manifest nobody
+ * references records that failure (c2pa-rs 0.91.0 let the record cancel it; 0.91.1 and
+ * later, the reader's c2pa-rs 0.92 build, do not). */
+static void
+test_unreferenced_record (void)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTrustStore) trust = trust_store_new (pki, NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  const char *expired[] = { CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL };
+
+  cl_test_write_pem (anchor, pki->root, NULL);
+  for (int stray = 0; stray < 2; stray++) {
+    g_autoptr(GBytes) jpeg = jpeg_with_stray_record (pki, stray);
+    g_autofree char *path = g_build_filename (dir, stray ? "stray.jpg" : "plain.jpg", NULL);
+    g_autoptr(ClVerification) v = NULL;
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                        (gssize) g_bytes_get_size (jpeg), NULL));
+    v = verify_with (path, trust);
+    g_assert_true (ingredient_has (v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
+    g_assert_true (ingredient_has (v->report, CL_CODE_INGREDIENT_MANIFEST_VALIDATED));
+    g_assert_cmpint (v->report->state, ==, CL_VALIDATION_STATE_INVALID);
+    assert_reference (path, anchor, "c2pa-wasm", "Invalid", "ingredient_failure_codes", expired);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -474,5 +612,6 @@ main (int   argc,
   g_test_add_func ("/validator-rules/untrusted-time-stamp", test_untrusted_time_stamp);
   g_test_add_func ("/validator-rules/rsa-exponent-one", test_rsa_exponent_one);
   g_test_add_func ("/validator-rules/rsa-exponent-even", test_rsa_exponent_even);
+  g_test_add_func ("/validator-rules/unreferenced-record", test_unreferenced_record);
   return g_test_run ();
 }

@@ -48,7 +48,10 @@ recorded_key (const char *code,
 }
 
 
-/* What the ingredient assertions of the store recorded ("<code>\n<url>", a set). */
+/* What the ingredient assertions of the referenced manifests recorded ("<code>\n<url>",
+ * a set). A manifest that no claim references (one the validation never reached from the
+ * active manifest) records nothing that counts: otherwise it could cancel a real failure of
+ * a referenced claim (c2pa-rs 0.91.1, PR #2686). */
 static GHashTable *
 collect_recorded (ClValidation *v)
 {
@@ -57,6 +60,8 @@ collect_recorded (ClValidation *v)
   for (guint i = 0; i < v->store->manifests->len && !cl_validation_cancelled (v); i++) {
     ClManifest *m = g_ptr_array_index (v->store->manifests, i);
 
+    if (!g_hash_table_contains (v->visited, m->label))
+      continue;
     for (guint j = 0; j < m->assertions->len; j++) {
       ClAssertion *a = g_ptr_array_index (m->assertions, j);
       g_autoptr(ClIngredient) ing = NULL;

@@ -1,0 +1,228 @@
+/* cl-test-manifests.c: manifest stores of several manifests, built from scratch.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <cbor.h>
+
+#include "cl-c2pa-ids.h"
+#include "cl-cose-crypto.h"
+#include "cl-test-c2pa.h"
+#include "cl-test-manifests.h"
+
+static const guint8 uuid_store[16] = CL_UUID_STORE;
+static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
+static const guint8 uuid_assertions[16] = CL_UUID_ASSERTION_STORE;
+static const guint8 uuid_claim[16] = CL_UUID_CLAIM;
+static const guint8 uuid_signature[16] = CL_UUID_SIGNATURE;
+static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
+
+
+static GBytes *
+serialize (cbor_item_t *item)
+{
+  unsigned char *buf = NULL;
+  gsize size = 0, len = cbor_serialize_alloc (item, &buf, &size);
+  GBytes *bytes;
+
+  g_assert_cmpuint (len, >, 0);
+  bytes = g_bytes_new (buf, len);
+  free (buf);
+  cbor_decref (&item);
+  return bytes;
+}
+
+
+static cbor_item_t *
+hashed_uri (const char   *url,
+            const guint8  hash[32])
+{
+  cbor_item_t *map = cbor_new_definite_map (2);
+
+  cl_test_cbor_map_put (map, "url", cbor_build_string (url));
+  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
+  return map;
+}
+
+
+/* SHA-256 of a superbox's payload (everything after its 8-byte header): what a hashed
+ * URI to an assertion or a manifest covers. */
+static void
+superbox_digest (GBytes *box,
+                 guint8  digest[32])
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (box, &len);
+
+  g_assert_cmpint (EVP_Digest (data + 8, len - 8, digest, NULL, EVP_sha256 (), NULL), ==, 1);
+}
+
+
+/* The COSE_Sign1_Tagged over claim (ES256, detached payload). */
+static GBytes *
+signature_cose (EVP_PKEY  *key,
+                GPtrArray *chain_der,
+                GBytes    *claim)
+{
+  cbor_item_t *prot = cbor_new_definite_map (2);
+  cbor_item_t *x5chain = cbor_new_definite_array (chain_der->len);
+  cbor_item_t *unprot = cbor_new_definite_map (0);
+  cbor_item_t *cose = cbor_new_definite_array (4);
+  g_autoptr(GBytes) prot_bytes = NULL, tbs = NULL, sig = NULL;
+
+  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
+    .key = cbor_move (cbor_build_uint8 (1)), .value = cbor_move (cbor_build_negint8 (6)) }));
+  for (guint i = 0; i < chain_der->len; i++) {
+    GBytes *der = g_ptr_array_index (chain_der, i);
+
+    g_assert_true (cbor_array_push (x5chain, cbor_move (cbor_build_bytestring (
+      g_bytes_get_data (der, NULL), g_bytes_get_size (der)))));
+  }
+  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
+    .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
+  prot_bytes = serialize (prot);
+  tbs = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (prot_bytes, NULL),
+                                      g_bytes_get_size (prot_bytes),
+                                      g_bytes_get_data (claim, NULL), g_bytes_get_size (claim));
+  sig = cl_cose_sign_bytes (CL_COSE_ALG_ES256, key, g_bytes_get_data (tbs, NULL),
+                            g_bytes_get_size (tbs), NULL);
+  g_assert_nonnull (sig);
+  g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
+    g_bytes_get_data (prot_bytes, NULL), g_bytes_get_size (prot_bytes)))));
+  g_assert_true (cbor_array_push (cose, cbor_move (unprot)));
+  g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
+  g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
+    g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
+  return serialize (cbor_build_tag (18, cbor_move (cose)));
+}
+
+
+GBytes *
+cl_test_manifest_new (EVP_PKEY              *key,
+                      GPtrArray             *chain_der,
+                      const char            *label,
+                      const ClTestAssertion *assertions,
+                      guint                  n_assertions)
+{
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  cbor_item_t *claim = cbor_new_definite_map (5);
+  cbor_item_t *gen = cbor_new_definite_map (1);
+  cbor_item_t *created = cbor_new_definite_array (n_assertions);
+  g_autofree char *sig_url = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.signature", label);
+  g_autoptr(GBytes) store = NULL, claim_bytes = NULL, claim_box = NULL, claim_super = NULL;
+  g_autoptr(GBytes) cose = NULL, sig_box = NULL, sig_super = NULL;
+  GBytes *children[3];
+
+  for (guint i = 0; i < n_assertions; i++) {
+    g_autoptr(GBytes) content = cl_test_box ("cbor", g_bytes_get_data (assertions[i].cbor, NULL),
+                                             g_bytes_get_size (assertions[i].cbor));
+    GBytes *box = cl_test_superbox (uuid_cbor, assertions[i].label, &content, 1);
+    g_autofree char *url = g_strdup_printf ("self#jumbf=c2pa.assertions/%s", assertions[i].label);
+    guint8 digest[32];
+
+    superbox_digest (box, digest);
+    g_ptr_array_add (boxes, box);
+    g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (url, digest))));
+  }
+  store = cl_test_superbox (uuid_assertions, "c2pa.assertions", (GBytes **) boxes->pdata,
+                            boxes->len);
+
+  cl_test_cbor_map_put (claim, "instanceID", cbor_build_string ("xmp:iid:3f1c2b7a-7e51-4f0c-9d1e-6a5b4c3d2e1f"));
+  cl_test_cbor_map_put (gen, "name", cbor_build_string ("credlink-tests"));
+  cl_test_cbor_map_put (claim, "claim_generator_info", gen);
+  cl_test_cbor_map_put (claim, "signature", cbor_build_string (sig_url));
+  cl_test_cbor_map_put (claim, "created_assertions", created);
+  cl_test_cbor_map_put (claim, "alg", cbor_build_string ("sha256"));
+  claim_bytes = serialize (claim);
+  claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
+  claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
+
+  cose = signature_cose (key, chain_der, claim_bytes);
+  sig_box = cl_test_box ("cbor", g_bytes_get_data (cose, NULL), g_bytes_get_size (cose));
+  sig_super = cl_test_superbox (uuid_signature, "c2pa.signature", &sig_box, 1);
+
+  children[0] = store;
+  children[1] = claim_super;
+  children[2] = sig_super;
+  return cl_test_superbox (uuid_manifest, label, children, 3);
+}
+
+
+GBytes *
+cl_test_manifest_store_new (GBytes **manifests,
+                            guint    n_manifests)
+{
+  return cl_test_superbox (uuid_store, "c2pa", manifests, n_manifests);
+}
+
+
+GBytes *
+cl_test_actions_created_cbor (void)
+{
+  cbor_item_t *map = cbor_new_definite_map (1);
+  cbor_item_t *list = cbor_new_definite_array (1);
+  cbor_item_t *action = cbor_new_definite_map (2);
+
+  cl_test_cbor_map_put (action, "action", cbor_build_string ("c2pa.created"));
+  cl_test_cbor_map_put (action, "digitalSourceType",
+           cbor_build_string ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"));
+  g_assert_true (cbor_array_push (list, cbor_move (action)));
+  cl_test_cbor_map_put (map, "actions", list);
+  return serialize (map);
+}
+
+
+GBytes *
+cl_test_data_hash_cbor (guint32      start,
+                        guint32      length,
+                        const guint8 hash[32])
+{
+  cbor_item_t *map = cbor_new_definite_map (5);
+  cbor_item_t *excl = cbor_new_definite_array (1);
+  cbor_item_t *range = cbor_new_definite_map (2);
+  guint8 pad[8] = { 0 };
+
+  cl_test_cbor_map_put (range, "start", cbor_build_uint32 (start));
+  cl_test_cbor_map_put (range, "length", cbor_build_uint32 (length));
+  g_assert_true (cbor_array_push (excl, cbor_move (range)));
+  cl_test_cbor_map_put (map, "exclusions", excl);
+  cl_test_cbor_map_put (map, "name", cbor_build_string ("jumbf manifest"));
+  cl_test_cbor_map_put (map, "alg", cbor_build_string ("sha256"));
+  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
+  cl_test_cbor_map_put (map, "pad", cbor_build_bytestring (pad, sizeof pad));
+  return serialize (map);
+}
+
+
+GBytes *
+cl_test_ingredient_v3_cbor (const char         *label,
+                            GBytes             *manifest,
+                            const char * const *failures)
+{
+  cbor_item_t *map = cbor_new_definite_map (4);
+  cbor_item_t *results = cbor_new_definite_map (1);
+  cbor_item_t *codes = cbor_new_definite_map (3);
+  cbor_item_t *failure = cbor_new_indefinite_array ();
+  g_autofree char *url = g_strdup_printf ("self#jumbf=/c2pa/%s", label);
+  guint8 digest[32];
+
+  superbox_digest (manifest, digest);
+  for (guint i = 0; failures != NULL && failures[i] != NULL; i += 2) {
+    cbor_item_t *status = cbor_new_definite_map (2);
+
+    cl_test_cbor_map_put (status, "code", cbor_build_string (failures[i]));
+    cl_test_cbor_map_put (status, "url", cbor_build_string (failures[i + 1]));
+    g_assert_true (cbor_array_push (failure, cbor_move (status)));
+  }
+  cl_test_cbor_map_put (codes, "success", cbor_new_definite_array (0));
+  cl_test_cbor_map_put (codes, "informational", cbor_new_definite_array (0));
+  cl_test_cbor_map_put (codes, "failure", failure);
+  cl_test_cbor_map_put (results, "activeManifest", codes);
+  cl_test_cbor_map_put (map, "dc:title", cbor_build_string ("component.jpg"));
+  cl_test_cbor_map_put (map, "relationship", cbor_build_string ("componentOf"));
+  cl_test_cbor_map_put (map, "activeManifest", hashed_uri (url, digest));
+  cl_test_cbor_map_put (map, "validationResults", results);
+  return serialize (map);
+}
