@@ -16,6 +16,10 @@
  * assertion of its own, the failure of a referenced ingredient's signature; that record
  * does not cancel the failure (c2pa-rs 0.91.1, PR #2686).
  *
+ * Redacted slots: an assertion of an ingredient that the active manifest redacts must be
+ * gone or zero-filled; a box still there with content is assertion.notRedacted (c2pa-rs
+ * 0.91, PR #2527).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -481,26 +485,34 @@ test_rsa_exponent_even (void)
 #define LABEL_ACTIVE "urn:c2pa:8b7c6d5e-4f3a-4b2c-9d8e-1f2a3b4c5d6e"
 
 
-/* The active manifest of the test store: c2pa.created, an ingredient naming component, and
- * a data hash excluding [start, start + length) with hash. */
+typedef struct {
+  const ClTestPki    *pki;
+  GBytes             *component;   /* the manifest the active manifest's ingredient names */
+  const char * const *redactions;  /* what the active manifest redacts, or NULL */
+} ActiveSpec;
+
+
+/* The active manifest of the test stores: c2pa.created (and c2pa.redacted for each of
+ * its redactions), an ingredient naming the component, and the data hash. */
 static GBytes *
-active_manifest (const ClTestPki *pki,
-                 GBytes          *component,
-                 guint32          start,
-                 guint32          length,
-                 const guint8     hash[32])
+active_manifest (guint32       start,
+                 guint32       length,
+                 const guint8  hash[32],
+                 gpointer      user_data)
 {
-  g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
-  g_autoptr(GBytes) actions = cl_test_actions_created_cbor ();
-  g_autoptr(GBytes) ingredient = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component, NULL);
+  const ActiveSpec *spec = user_data;
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (spec->pki->signer, spec->pki->intermediate, NULL);
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor (spec->redactions);
+  g_autoptr(GBytes) ingredient = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, spec->component,
+                                                             NULL);
   g_autoptr(GBytes) binding = cl_test_data_hash_cbor (start, length, hash);
   const ClTestAssertion assertions[] = {
     { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", ingredient },
     { "c2pa.hash.data", binding },
   };
 
-  return cl_test_manifest_new (pki->signer->key, chain, LABEL_ACTIVE, assertions,
-                               G_N_ELEMENTS (assertions));
+  return cl_test_manifest_new (spec->pki->signer->key, chain, LABEL_ACTIVE, assertions,
+                               G_N_ELEMENTS (assertions), spec->redactions);
 }
 
 
@@ -519,10 +531,10 @@ jpeg_with_stray_record (const ClTestPki *pki,
   });
   g_autoptr(GPtrArray) expired_chain = cl_test_chain_der (expired, pki->intermediate, NULL);
   g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
-  g_autoptr(GBytes) actions = cl_test_actions_created_cbor ();
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor (NULL);
   const ClTestAssertion component_assertions[] = { { "c2pa.actions.v2", actions } };
   g_autoptr(GBytes) component = cl_test_manifest_new (expired->key, expired_chain, LABEL_COMPONENT,
-                                                      component_assertions, 1);
+                                                      component_assertions, 1, NULL);
   const char *const failures[] = {
     CL_CODE_SIGNING_CREDENTIAL_EXPIRED, "self#jumbf=/c2pa/" LABEL_COMPONENT "/c2pa.signature",
     NULL
@@ -532,31 +544,11 @@ jpeg_with_stray_record (const ClTestPki *pki,
     { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", record },
   };
   g_autoptr(GBytes) stray = cl_test_manifest_new (pki->signer->key, chain, LABEL_STRAY,
-                                                  stray_assertions, 2);
-  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
-  g_autoptr(GBytes) placeholder = NULL, active = NULL, store = NULL;
-  guint8 zeros[32] = { 0 }, digest[32];
-  GBytes *manifests[3];
-  guint n = 0;
-  gsize seg_len;
+                                                  stray_assertions, 2, NULL);
+  ActiveSpec spec = { pki, component, NULL };
+  GBytes *others[] = { component, stray };
 
-  /* Pass 1 fixes the layout; the exclusion is the APP11 segment at offset 20, and the
-   * data hash covers every byte outside it: the plain JPEG itself. */
-  placeholder = active_manifest (pki, component, 0, 0, zeros);
-  manifests[n++] = component;
-  if (stray_records)
-    manifests[n++] = stray;
-  manifests[n++] = placeholder;
-  store = cl_test_manifest_store_new (manifests, n);
-  seg_len = 2 + 2 + 8 + g_bytes_get_size (store);
-  g_clear_pointer (&store, g_bytes_unref);
-  g_assert_cmpint (EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), digest,
-                               NULL, EVP_sha256 (), NULL), ==, 1);
-  active = active_manifest (pki, component, 20, (guint32) seg_len, digest);
-  manifests[n - 1] = active;
-  store = cl_test_manifest_store_new (manifests, n);
-  g_assert_cmpuint (2 + 2 + 8 + g_bytes_get_size (store), ==, seg_len);
-  return cl_test_embed_jpeg (plain, 20, store);
+  return cl_test_manifests_jpeg_new (others, stray_records ? 2 : 1, active_manifest, &spec);
 }
 
 
@@ -604,6 +596,61 @@ test_unreferenced_record (void)
 }
 
 
+#define SECRET_URI "self#jumbf=/c2pa/" LABEL_COMPONENT "/c2pa.assertions/cl.test.secret"
+
+
+/* A JPEG whose active manifest redacts the cl.test.secret assertion of its component: the
+ * assertion's box is left out, or (still_there) left as it was. */
+static GBytes *
+jpeg_with_redaction (const ClTestPki *pki,
+                     gboolean         still_there)
+{
+  static const char *const redactions[] = { SECRET_URI, NULL };
+  static const guint8 secret_cbor[] = { 0xA1, 0x61, 'x', 0x01 };   /* {"x": 1} */
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor (NULL);
+  g_autoptr(GBytes) secret = g_bytes_new_static (secret_cbor, sizeof secret_cbor);
+  const ClTestAssertion component_assertions[] = {
+    { "c2pa.actions.v2", actions }, { "cl.test.secret", secret, !still_there },
+  };
+  g_autoptr(GBytes) component = cl_test_manifest_new (pki->signer->key, chain, LABEL_COMPONENT,
+                                                      component_assertions, 2, NULL);
+  ActiveSpec spec = { pki, component, redactions };
+
+  return cl_test_manifests_jpeg_new (&component, 1, active_manifest, &spec);
+}
+
+
+/* A redacted assertion whose box is gone passes; one whose box still holds its content
+ * is assertion.notRedacted, and the file is invalid. */
+static void
+test_redacted_slot (void)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTrustStore) trust = trust_store_new (pki, NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  const char *not_redacted[] = { CL_CODE_ASSERTION_NOT_REDACTED, NULL };
+
+  cl_test_write_pem (anchor, pki->root, NULL);
+  for (int still_there = 0; still_there < 2; still_there++) {
+    g_autoptr(GBytes) jpeg = jpeg_with_redaction (pki, still_there);
+    g_autofree char *path = g_build_filename (dir, still_there ? "planted.jpg" : "gone.jpg", NULL);
+    g_autoptr(ClVerification) v = NULL;
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                        (gssize) g_bytes_get_size (jpeg), NULL));
+    v = verify_with (path, trust);
+    g_assert_cmpint (report_has (v->report, CL_CODE_ASSERTION_NOT_REDACTED), ==, still_there);
+    g_assert_true (ingredient_has (v->report, CL_CODE_INGREDIENT_CLAIM_SIGNATURE_VALIDATED));
+    g_assert_cmpint (v->report->state, ==, still_there ? CL_VALIDATION_STATE_INVALID
+                                                       : CL_VALIDATION_STATE_TRUSTED);
+    assert_reference (path, anchor, NULL, still_there ? "Invalid" : "Trusted", "failure",
+                      still_there ? not_redacted : NULL);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -613,5 +660,6 @@ main (int   argc,
   g_test_add_func ("/validator-rules/rsa-exponent-one", test_rsa_exponent_one);
   g_test_add_func ("/validator-rules/rsa-exponent-even", test_rsa_exponent_even);
   g_test_add_func ("/validator-rules/unreferenced-record", test_unreferenced_record);
+  g_test_add_func ("/validator-rules/redacted-slot", test_redacted_slot);
   return g_test_run ();
 }

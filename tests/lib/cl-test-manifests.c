@@ -60,6 +60,25 @@ superbox_digest (GBytes *box,
 }
 
 
+/* The last box inside the superbox box (a manifest's: its signature superbox). */
+static GBytes *
+last_child (GBytes *box)
+{
+  gsize len, pos = 8, last = 0;
+  const guint8 *data = g_bytes_get_data (box, &len);
+
+  while (pos + 8 <= len) {
+    guint32 size = GUINT32_FROM_BE (*(const guint32 *) (data + pos));
+
+    g_assert_cmpuint (size, >=, 8);
+    last = pos;
+    pos += size;
+  }
+  g_assert_cmpuint (pos, ==, len);
+  return g_bytes_new_from_bytes (box, last, len - last);
+}
+
+
 /* The COSE_Sign1_Tagged over claim (ES256, detached payload). */
 static GBytes *
 signature_cose (EVP_PKEY  *key,
@@ -104,10 +123,11 @@ cl_test_manifest_new (EVP_PKEY              *key,
                       GPtrArray             *chain_der,
                       const char            *label,
                       const ClTestAssertion *assertions,
-                      guint                  n_assertions)
+                      guint                  n_assertions,
+                      const char * const    *redactions)
 {
   g_autoptr(GPtrArray) boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  cbor_item_t *claim = cbor_new_definite_map (5);
+  cbor_item_t *claim = cbor_new_definite_map (redactions != NULL ? 6 : 5);
   cbor_item_t *gen = cbor_new_definite_map (1);
   cbor_item_t *created = cbor_new_definite_array (n_assertions);
   g_autofree char *sig_url = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.signature", label);
@@ -123,7 +143,10 @@ cl_test_manifest_new (EVP_PKEY              *key,
     guint8 digest[32];
 
     superbox_digest (box, digest);
-    g_ptr_array_add (boxes, box);
+    if (assertions[i].removed)
+      g_bytes_unref (box);
+    else
+      g_ptr_array_add (boxes, box);
     g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (url, digest))));
   }
   store = cl_test_superbox (uuid_assertions, "c2pa.assertions", (GBytes **) boxes->pdata,
@@ -135,6 +158,13 @@ cl_test_manifest_new (EVP_PKEY              *key,
   cl_test_cbor_map_put (claim, "signature", cbor_build_string (sig_url));
   cl_test_cbor_map_put (claim, "created_assertions", created);
   cl_test_cbor_map_put (claim, "alg", cbor_build_string ("sha256"));
+  if (redactions != NULL) {
+    cbor_item_t *list = cbor_new_definite_array (g_strv_length ((char **) redactions));
+
+    for (guint i = 0; redactions[i] != NULL; i++)
+      g_assert_true (cbor_array_push (list, cbor_move (cbor_build_string (redactions[i]))));
+    cl_test_cbor_map_put (claim, "redacted_assertions", list);
+  }
   claim_bytes = serialize (claim);
   claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
   claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
@@ -159,16 +189,57 @@ cl_test_manifest_store_new (GBytes **manifests,
 
 
 GBytes *
-cl_test_actions_created_cbor (void)
+cl_test_manifests_jpeg_new (GBytes           **others,
+                            guint              n_others,
+                            ClTestActiveFunc   active,
+                            gpointer           user_data)
+{
+  g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
+  g_autoptr(GPtrArray) manifests = g_ptr_array_new ();
+  g_autoptr(GBytes) placeholder = NULL, final = NULL, store = NULL;
+  guint8 zeros[32] = { 0 }, digest[32];
+  gsize seg_len;
+
+  for (guint i = 0; i < n_others; i++)
+    g_ptr_array_add (manifests, others[i]);
+  /* Pass 1 fixes the layout; the exclusion is the APP11 segment at offset 20, and the
+   * data hash covers every byte outside it: the plain JPEG itself. */
+  placeholder = active (0, 0, zeros, user_data);
+  g_ptr_array_add (manifests, placeholder);
+  store = cl_test_manifest_store_new ((GBytes **) manifests->pdata, manifests->len);
+  seg_len = 2 + 2 + 8 + g_bytes_get_size (store);
+  g_clear_pointer (&store, g_bytes_unref);
+  g_assert_cmpint (EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), digest,
+                               NULL, EVP_sha256 (), NULL), ==, 1);
+  final = active (20, (guint32) seg_len, digest, user_data);
+  manifests->pdata[manifests->len - 1] = final;
+  store = cl_test_manifest_store_new ((GBytes **) manifests->pdata, manifests->len);
+  g_assert_cmpuint (2 + 2 + 8 + g_bytes_get_size (store), ==, seg_len);
+  return cl_test_embed_jpeg (plain, 20, store);
+}
+
+
+GBytes *
+cl_test_actions_created_cbor (const char * const *redactions)
 {
   cbor_item_t *map = cbor_new_definite_map (1);
-  cbor_item_t *list = cbor_new_definite_array (1);
+  cbor_item_t *list = cbor_new_indefinite_array ();
   cbor_item_t *action = cbor_new_definite_map (2);
 
   cl_test_cbor_map_put (action, "action", cbor_build_string ("c2pa.created"));
   cl_test_cbor_map_put (action, "digitalSourceType",
            cbor_build_string ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"));
   g_assert_true (cbor_array_push (list, cbor_move (action)));
+  for (guint i = 0; redactions != NULL && redactions[i] != NULL; i++) {
+    cbor_item_t *redacted = cbor_new_definite_map (3);
+    cbor_item_t *parameters = cbor_new_definite_map (1);
+
+    cl_test_cbor_map_put (redacted, "action", cbor_build_string ("c2pa.redacted"));
+    cl_test_cbor_map_put (redacted, "reason", cbor_build_string ("c2pa.PII.present"));
+    cl_test_cbor_map_put (parameters, "redacted", cbor_build_string (redactions[i]));
+    cl_test_cbor_map_put (redacted, "parameters", parameters);
+    g_assert_true (cbor_array_push (list, cbor_move (redacted)));
+  }
   cl_test_cbor_map_put (map, "actions", list);
   return serialize (map);
 }
@@ -201,14 +272,17 @@ cl_test_ingredient_v3_cbor (const char         *label,
                             GBytes             *manifest,
                             const char * const *failures)
 {
-  cbor_item_t *map = cbor_new_definite_map (4);
+  cbor_item_t *map = cbor_new_definite_map (5);
   cbor_item_t *results = cbor_new_definite_map (1);
   cbor_item_t *codes = cbor_new_definite_map (3);
   cbor_item_t *failure = cbor_new_indefinite_array ();
   g_autofree char *url = g_strdup_printf ("self#jumbf=/c2pa/%s", label);
-  guint8 digest[32];
+  g_autofree char *sig_url = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.signature", label);
+  g_autoptr(GBytes) signature = last_child (manifest);
+  guint8 digest[32], sig_digest[32];
 
   superbox_digest (manifest, digest);
+  superbox_digest (signature, sig_digest);
   for (guint i = 0; failures != NULL && failures[i] != NULL; i += 2) {
     cbor_item_t *status = cbor_new_definite_map (2);
 
@@ -223,6 +297,7 @@ cl_test_ingredient_v3_cbor (const char         *label,
   cl_test_cbor_map_put (map, "dc:title", cbor_build_string ("component.jpg"));
   cl_test_cbor_map_put (map, "relationship", cbor_build_string ("componentOf"));
   cl_test_cbor_map_put (map, "activeManifest", hashed_uri (url, digest));
+  cl_test_cbor_map_put (map, "claimSignature", hashed_uri (sig_url, sig_digest));
   cl_test_cbor_map_put (map, "validationResults", results);
   return serialize (map);
 }

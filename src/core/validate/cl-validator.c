@@ -24,6 +24,7 @@
 #include "cl-validator-cawg.h"
 #include "cl-validator-claim.h"
 #include "cl-validator-ingredients.h"
+#include "cl-validator-redactions.h"
 #include "cl-validator-timestamps.h"
 
 
@@ -198,6 +199,7 @@ check_manifests (ClValidation *v,
   cl_validation_check_referenced (v, active, 0, seen);
   if (cl_validation_cancelled (v))
     return;
+  cl_validation_check_redacted_slots (v, seen);
   cl_validation_verify_claim (v, active);
   cl_validation_check_cawg (v, active);
   g_hash_table_add (v->visited, g_strdup (active->label));
