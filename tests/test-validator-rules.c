@@ -24,18 +24,13 @@
  */
 #include "config.h"
 
-#include <cbor.h>
 #include <json-glib/json-glib.h>
-#include <openssl/core_names.h>
-#include <openssl/param_build.h>
 
-#include <string.h>
-
-#include "cl-cose-crypto.h"
 #include "cl-signer.h"
-#include "cl-test-c2pa.h"
-#include "cl-test-manifests.h"
 #include "cl-status-codes.h"
+#include "cl-test-c2pa.h"
+#include "cl-test-forge.h"
+#include "cl-test-manifests.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-test-sign-util.h"
@@ -44,8 +39,6 @@
 #include "cl-trust-store.h"
 #include "cl-verification.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OSSL_PARAM_BLD, OSSL_PARAM_BLD_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BIGNUM, BN_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
 
 #define DAY (24 * 60 * 60)
@@ -201,7 +194,9 @@ test_untrusted_time_stamp (void)
   g_autoptr(GError) error = NULL;
   STACK_OF (X509) *chain = sk_X509_new_null ();
   ClSignOptions options = { 0 };
-  const char *expired[] = { CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL };
+  const char *failures[] = {
+    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, NULL
+  };
 
   server = cl_test_server_new (routes);
   tsa_url = cl_test_server_url (server, "/tsa");
@@ -229,13 +224,15 @@ test_untrusted_time_stamp (void)
   untrusted_v = verify_with (output, tsa_untrusted);
   g_assert_true (report_has (untrusted_v->report, CL_CODE_TIME_STAMP_UNTRUSTED));
   g_assert_true (report_has (untrusted_v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
+  /* Its chain is judged now too, as c2pa-rs does: untrusted as well. */
+  g_assert_true (report_has (untrusted_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
   g_assert_cmpint (untrusted_v->report->state, ==, CL_VALIDATION_STATE_INVALID);
   g_assert_nonnull (untrusted_v->trust);
   g_assert_false (untrusted_v->trust->time_is_trusted);
   g_assert_cmpint (untrusted_v->trust->judged_time, >, now + SIGNER_VALIDITY);
   /* The time-stamp's time is still shown (c2pa-rs reports it too), marked untrusted. */
   g_assert_nonnull (cl_validation_report_get_active (untrusted_v->report)->sig_time);
-  assert_reference (output, signer_anchor, NULL, "Invalid", "failure", expired);
+  assert_reference (output, signer_anchor, NULL, "Invalid", "failure", failures);
 
   trusted_v = verify_with (output, tsa_trusted);
   g_assert_true (report_has (trusted_v->report, CL_CODE_TIME_STAMP_TRUSTED));
@@ -244,144 +241,6 @@ test_untrusted_time_stamp (void)
   g_assert_true (trusted_v->trust->time_is_trusted);
   g_assert_cmpint (trusted_v->trust->judged_time, ==, now);
   assert_reference (output, both_anchors, NULL, "Trusted", "failure", NULL);
-}
-
-
-/* An RSA key of n's modulus with public exponent e and private exponent d (no CRT
- * values: with e = d = 1, "signing" returns the padded message itself, which is exactly
- * the signature a forger makes without any key). */
-static EVP_PKEY *
-rsa_key_with_exponent (EVP_PKEY      *model,
-                       unsigned long  e,
-                       unsigned long  d)
-{
-  g_autoptr(OSSL_PARAM_BLD) build = OSSL_PARAM_BLD_new ();
-  g_autoptr(BIGNUM) e_bn = BN_new ();
-  g_autoptr(BIGNUM) d_bn = BN_new ();
-  BIGNUM *n = NULL;
-  OSSL_PARAM *params;
-  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name (NULL, "RSA", NULL);
-  EVP_PKEY *key = NULL;
-
-  g_assert_true (EVP_PKEY_get_bn_param (model, OSSL_PKEY_PARAM_RSA_N, &n) == 1);
-  BN_set_word (e_bn, e);
-  BN_set_word (d_bn, d);
-  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_N, n);
-  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_E, e_bn);
-  OSSL_PARAM_BLD_push_BN (build, OSSL_PKEY_PARAM_RSA_D, d_bn);
-  params = OSSL_PARAM_BLD_to_param (build);
-  g_assert_true (EVP_PKEY_fromdata_init (ctx) == 1);
-  g_assert_true (EVP_PKEY_fromdata (ctx, &key, EVP_PKEY_KEYPAIR, params) == 1);
-  OSSL_PARAM_free (params);
-  EVP_PKEY_CTX_free (ctx);
-  BN_free (n);
-  return key;
-}
-
-
-/* Where needle first occurs in haystack, or NULL. */
-static const guint8 *
-find_bytes (const guint8 *haystack,
-            gsize         size,
-            const void   *needle,
-            gsize         needle_len)
-{
-  for (gsize i = 0; i + needle_len <= size; i++) {
-    if (memcmp (haystack + i, needle, needle_len) == 0)
-      return haystack + i;
-  }
-  return NULL;
-}
-
-
-/* The payload of the content box of the superbox labelled label in the active manifest
- * of the store in file. */
-static GBytes *
-active_manifest_part (GBytes     *file,
-                      const char *label)
-{
-  gsize size, store_offset, manifest_offset, manifest_len, part_offset, part_len;
-  const guint8 *data = g_bytes_get_data (file, &size);
-  const guint8 *jumb = find_bytes (data, size, "jumb", 4);
-  g_autoptr(GBytes) store = NULL;
-  g_autofree char *active = NULL;
-
-  g_assert_nonnull (jumb);
-  store_offset = (gsize) (jumb - data) - 4;
-  store = g_bytes_new_from_bytes (file, store_offset, GUINT32_FROM_BE (*(guint32 *) (data + store_offset)));
-  active = cl_test_jumbf_last_label (store, &manifest_offset, &manifest_len);
-  g_assert_nonnull (active);
-  part_offset = cl_test_jumbf_find (g_bytes_get_data (store, NULL), manifest_offset, manifest_len,
-                                    label, &part_len);
-  g_assert_cmpuint (part_offset, !=, G_MAXSIZE);
-  return cl_test_jumbf_content (g_bytes_get_data (store, NULL), part_offset, part_len);
-}
-
-
-/* A PS256 COSE_Sign1_Tagged over claim by key, with chain_der as x5chain, padded to
- * exactly size bytes. Built here: the product's builder checks its signature with the
- * certificate, and refuses such keys. */
-static GBytes *
-forged_cose (EVP_PKEY  *key,
-             GPtrArray *chain_der,
-             GBytes    *claim,
-             gsize      size)
-{
-  cbor_item_t *prot = cbor_new_definite_map (2);
-  cbor_item_t *x5chain = cbor_new_definite_array (chain_der->len);
-  g_autoptr(GBytes) tbs = NULL, sig = NULL;
-  unsigned char *prot_buf = NULL;
-  gsize prot_len, buf_size = 0, pad_len = 0;
-
-  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_uint8 (1)),
-    .value = cbor_move (cbor_build_negint8 (-CL_COSE_ALG_PS256 - 1)) }));
-  for (guint i = 0; i < chain_der->len; i++) {
-    GBytes *der = g_ptr_array_index (chain_der, i);
-
-    g_assert_true (cbor_array_push (x5chain, cbor_move (cbor_build_bytestring (
-      g_bytes_get_data (der, NULL), g_bytes_get_size (der)))));
-  }
-  g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
-  prot_len = cbor_serialize_alloc (prot, &prot_buf, &buf_size);
-  cbor_decref (&prot);
-  tbs = cl_cose_sig_structure_encode ("Signature1", prot_buf, prot_len,
-                                      g_bytes_get_data (claim, NULL), g_bytes_get_size (claim));
-  sig = cl_cose_sign_bytes (CL_COSE_ALG_PS256, key, g_bytes_get_data (tbs, NULL),
-                            g_bytes_get_size (tbs), NULL);
-  g_assert_nonnull (sig);
-
-  /* The pad grows until the whole is size bytes (its length head may grow with it). */
-  for (int round = 0; round < 4; round++) {
-    cbor_item_t *cose = cbor_new_definite_array (4);
-    cbor_item_t *unprot = cbor_new_definite_map (1);
-    g_autofree guint8 *pad = g_malloc0 (pad_len + 1);
-    g_autoptr(GBytes) bytes = NULL;
-    unsigned char *buf = NULL;
-    gsize len;
-
-    g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (prot_buf, prot_len))));
-    g_assert_true (cbor_map_add (unprot, (struct cbor_pair) {
-      .key = cbor_move (cbor_build_string ("pad")),
-      .value = cbor_move (cbor_build_bytestring (pad, pad_len)) }));
-    g_assert_true (cbor_array_push (cose, cbor_move (unprot)));
-    g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
-    g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
-      g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
-    cose = cbor_build_tag (18, cbor_move (cose));
-    len = cbor_serialize_alloc (cose, &buf, &buf_size);
-    cbor_decref (&cose);
-    bytes = g_bytes_new (buf, len);
-    free (buf);
-    if (len == size) {
-      free (prot_buf);
-      return g_steal_pointer (&bytes);
-    }
-    g_assert_cmpuint (pad_len + size, >, len);
-    pad_len = pad_len + size - len;
-  }
-  g_assert_not_reached ();
 }
 
 
@@ -399,17 +258,13 @@ sign_with_exponent (const ClTestPki *pki,
     .cn = "RSA Exponent Signer", .issuer = pki->intermediate, .key_type = "RSA-2048",
     .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
   });
-  g_autoptr(EVP_PKEY) key = rsa_key_with_exponent (model->key, e, d);
+  g_autoptr(EVP_PKEY) key = cl_test_rsa_key_with_exponent (model->key, e, d);
   g_autoptr(ClSigningProfile) profile = NULL;
   g_autoptr(ClSignResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) file = NULL, claim = NULL, cose = NULL, forged = NULL;
   g_autoptr(GPtrArray) chain_der = NULL;
-  g_autofree guint8 *bytes = NULL;
   STACK_OF (X509) *chain = sk_X509_new_null ();
   ClSignOptions options = { 0 };
-  const guint8 *at;
-  gsize size;
 
   sk_X509_push (chain, model->cert);
   sk_X509_push (chain, pki->intermediate->cert);
@@ -420,19 +275,11 @@ sign_with_exponent (const ClTestPki *pki,
   result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_true (g_file_get_contents (output, (char **) &bytes, &size, NULL));
-  file = g_bytes_new (bytes, size);
-  claim = active_manifest_part (file, "c2pa.claim.v2");
-  cose = active_manifest_part (file, "c2pa.signature");
   /* The model's certificate, issued again by the intermediate for the new key. */
   g_assert_true (X509_set_pubkey (model->cert, key) == 1);
   g_assert_true (X509_sign (model->cert, pki->intermediate->key, EVP_sha256 ()) > 0);
   chain_der = cl_test_chain_der (model, pki->intermediate, NULL);
-  forged = forged_cose (key, chain_der, claim, g_bytes_get_size (cose));
-  at = find_bytes (bytes, size, g_bytes_get_data (cose, NULL), g_bytes_get_size (cose));
-  g_assert_nonnull (at);
-  memcpy (bytes + (at - bytes), g_bytes_get_data (forged, NULL), g_bytes_get_size (forged));
-  g_assert_true (g_file_set_contents (output, (const char *) bytes, (gssize) size, NULL));
+  cl_test_forge_signature (output, key, chain_der);
 }
 
 
@@ -489,6 +336,8 @@ typedef struct {
   const ClTestPki    *pki;
   GBytes             *component;   /* the manifest the active manifest's ingredient names */
   const char * const *redactions;  /* what the active manifest redacts, or NULL */
+  const char * const *recorded;    /* successes its ingredient records (as for
+                                    * cl_test_ingredient_v3_cbor), or NULL */
 } ActiveSpec;
 
 
@@ -504,7 +353,7 @@ active_manifest (guint32       start,
   g_autoptr(GPtrArray) chain = cl_test_chain_der (spec->pki->signer, spec->pki->intermediate, NULL);
   g_autoptr(GBytes) actions = cl_test_actions_created_cbor (spec->redactions);
   g_autoptr(GBytes) ingredient = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, spec->component,
-                                                             NULL);
+                                                             spec->recorded, NULL);
   g_autoptr(GBytes) binding = cl_test_data_hash_cbor (start, length, hash);
   const ClTestAssertion assertions[] = {
     { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", ingredient },
@@ -516,12 +365,23 @@ active_manifest (guint32       start,
 }
 
 
-/* A JPEG whose store holds a component signed by an expired certificate, the active
- * manifest that names it as an ingredient (recording nothing), and, when stray_records,
- * a manifest nobody references whose own ingredient records the component's failures. */
+#define COMPONENT_SIGNATURE "self#jumbf=/c2pa/" LABEL_COMPONENT "/c2pa.signature"
+
+/* What the manifests of jpeg_with_expired_component record about its component. */
+typedef struct {
+  const char * const *active_successes;  /* the active manifest's ingredient */
+  gboolean            stray;             /* a manifest nobody references is there */
+  const char * const *stray_successes;   /* its own ingredient naming the component */
+  const char * const *stray_failures;
+} Records;
+
+
+/* A JPEG whose store holds a component signed by a certificate that has expired, the
+ * active manifest that names it as an ingredient, and maybe a stray manifest nobody
+ * references, with what they record about the component. */
 static GBytes *
-jpeg_with_stray_record (const ClTestPki *pki,
-                        gboolean         stray_records)
+jpeg_with_expired_component (const ClTestPki *pki,
+                             const Records   *records)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(ClTestCred) expired = cl_test_cred_new (&(ClTestCertSpec) {
@@ -535,20 +395,18 @@ jpeg_with_stray_record (const ClTestPki *pki,
   const ClTestAssertion component_assertions[] = { { "c2pa.actions.v2", actions } };
   g_autoptr(GBytes) component = cl_test_manifest_new (expired->key, expired_chain, LABEL_COMPONENT,
                                                       component_assertions, 1, NULL);
-  const char *const failures[] = {
-    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, "self#jumbf=/c2pa/" LABEL_COMPONENT "/c2pa.signature",
-    NULL
-  };
-  g_autoptr(GBytes) record = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component, failures);
+  g_autoptr(GBytes) record = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component,
+                                                         records->stray_successes,
+                                                         records->stray_failures);
   const ClTestAssertion stray_assertions[] = {
     { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", record },
   };
   g_autoptr(GBytes) stray = cl_test_manifest_new (pki->signer->key, chain, LABEL_STRAY,
                                                   stray_assertions, 2, NULL);
-  ActiveSpec spec = { pki, component, NULL };
+  ActiveSpec spec = { pki, component, NULL, records->active_successes };
   GBytes *others[] = { component, stray };
 
-  return cl_test_manifests_jpeg_new (others, stray_records ? 2 : 1, active_manifest, &spec);
+  return cl_test_manifests_jpeg_new (others, records->stray ? 2 : 1, active_manifest, &spec);
 }
 
 
@@ -581,7 +439,9 @@ test_unreferenced_record (void)
 
   cl_test_write_pem (anchor, pki->root, NULL);
   for (int stray = 0; stray < 2; stray++) {
-    g_autoptr(GBytes) jpeg = jpeg_with_stray_record (pki, stray);
+    const char *const failures[] = { CL_CODE_SIGNING_CREDENTIAL_EXPIRED, COMPONENT_SIGNATURE, NULL };
+    const Records records = { .stray = stray, .stray_failures = failures };
+    g_autoptr(GBytes) jpeg = jpeg_with_expired_component (pki, &records);
     g_autofree char *path = g_build_filename (dir, stray ? "stray.jpg" : "plain.jpg", NULL);
     g_autoptr(ClVerification) v = NULL;
 
@@ -615,7 +475,7 @@ jpeg_with_redaction (const ClTestPki *pki,
   };
   g_autoptr(GBytes) component = cl_test_manifest_new (pki->signer->key, chain, LABEL_COMPONENT,
                                                       component_assertions, 2, NULL);
-  ActiveSpec spec = { pki, component, redactions };
+  ActiveSpec spec = { pki, component, redactions, NULL };
 
   return cl_test_manifests_jpeg_new (&component, 1, active_manifest, &spec);
 }
@@ -651,6 +511,47 @@ test_redacted_slot (void)
 }
 
 
+/* A component whose certificate has expired since it was signed inside its validity, as
+ * the ingredient naming it recorded (claimSignature.insideValidity): the expiry counts
+ * against it no more (c2pa-rs 0.91, #2678/#2679). The same record in a manifest nobody
+ * references proves nothing, and the expiry stands (c2pa-rs 0.91.1, PR #2686). */
+static void
+test_recorded_inside_validity (void)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTrustStore) trust = trust_store_new (pki, NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  const char *const inside[] = {
+    CL_CODE_CLAIM_SIGNATURE_INSIDE_VALIDITY, COMPONENT_SIGNATURE, NULL
+  };
+  const char *expired[] = { CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL };
+  const char *untrusted[] = { CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, NULL };
+
+  cl_test_write_pem (anchor, pki->root, NULL);
+  for (int stray = 0; stray < 2; stray++) {
+    const Records records = {
+      .active_successes = stray ? NULL : inside, .stray = stray,
+      .stray_successes = stray ? inside : NULL,
+    };
+    g_autoptr(GBytes) jpeg = jpeg_with_expired_component (pki, &records);
+    g_autofree char *path = g_build_filename (dir, stray ? "stray.jpg" : "recorded.jpg", NULL);
+    g_autoptr(ClVerification) v = NULL;
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                        (gssize) g_bytes_get_size (jpeg), NULL));
+    v = verify_with (path, trust);
+    /* Judged now, the expired certificate is untrusted either way. */
+    g_assert_true (ingredient_has (v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
+    g_assert_cmpint (ingredient_has (v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED), ==, stray);
+    g_assert_cmpint (v->report->state, ==, stray ? CL_VALIDATION_STATE_INVALID
+                                                 : CL_VALIDATION_STATE_VALID);
+    assert_reference (path, anchor, "c2pa-wasm", stray ? "Invalid" : "Valid",
+                      "ingredient_failure_codes", stray ? expired : untrusted);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -661,5 +562,6 @@ main (int   argc,
   g_test_add_func ("/validator-rules/rsa-exponent-even", test_rsa_exponent_even);
   g_test_add_func ("/validator-rules/unreferenced-record", test_unreferenced_record);
   g_test_add_func ("/validator-rules/redacted-slot", test_redacted_slot);
+  g_test_add_func ("/validator-rules/recorded-inside-validity", test_recorded_inside_validity);
   return g_test_run ();
 }

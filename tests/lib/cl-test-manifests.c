@@ -267,15 +267,32 @@ cl_test_data_hash_cbor (guint32      start,
 }
 
 
+/* A list of validation statuses from code, URL pairs (NULL-ended, or NULL). */
+static cbor_item_t *
+status_list (const char * const *pairs)
+{
+  cbor_item_t *list = cbor_new_indefinite_array ();
+
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i += 2) {
+    cbor_item_t *status = cbor_new_definite_map (2);
+
+    cl_test_cbor_map_put (status, "code", cbor_build_string (pairs[i]));
+    cl_test_cbor_map_put (status, "url", cbor_build_string (pairs[i + 1]));
+    g_assert_true (cbor_array_push (list, cbor_move (status)));
+  }
+  return list;
+}
+
+
 GBytes *
 cl_test_ingredient_v3_cbor (const char         *label,
                             GBytes             *manifest,
+                            const char * const *successes,
                             const char * const *failures)
 {
   cbor_item_t *map = cbor_new_definite_map (5);
   cbor_item_t *results = cbor_new_definite_map (1);
   cbor_item_t *codes = cbor_new_definite_map (3);
-  cbor_item_t *failure = cbor_new_indefinite_array ();
   g_autofree char *url = g_strdup_printf ("self#jumbf=/c2pa/%s", label);
   g_autofree char *sig_url = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.signature", label);
   g_autoptr(GBytes) signature = last_child (manifest);
@@ -283,16 +300,9 @@ cl_test_ingredient_v3_cbor (const char         *label,
 
   superbox_digest (manifest, digest);
   superbox_digest (signature, sig_digest);
-  for (guint i = 0; failures != NULL && failures[i] != NULL; i += 2) {
-    cbor_item_t *status = cbor_new_definite_map (2);
-
-    cl_test_cbor_map_put (status, "code", cbor_build_string (failures[i]));
-    cl_test_cbor_map_put (status, "url", cbor_build_string (failures[i + 1]));
-    g_assert_true (cbor_array_push (failure, cbor_move (status)));
-  }
-  cl_test_cbor_map_put (codes, "success", cbor_new_definite_array (0));
+  cl_test_cbor_map_put (codes, "success", status_list (successes));
   cl_test_cbor_map_put (codes, "informational", cbor_new_definite_array (0));
-  cl_test_cbor_map_put (codes, "failure", failure);
+  cl_test_cbor_map_put (codes, "failure", status_list (failures));
   cl_test_cbor_map_put (results, "activeManifest", codes);
   cl_test_cbor_map_put (map, "dc:title", cbor_build_string ("component.jpg"));
   cl_test_cbor_map_put (map, "relationship", cbor_build_string ("componentOf"));

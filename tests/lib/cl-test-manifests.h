@@ -54,10 +54,11 @@ GBytes *cl_test_data_hash_cbor        (guint32                start,
                                        guint32                length,
                                        const guint8           hash[32]);
 /* A c2pa.ingredient.v3 (componentOf) naming the manifest superbox manifest labelled label
- * and its claim signature, whose validationResults record the failures (code, absolute URL
- * pairs, NULL-ended). */
+ * and its claim signature, whose validationResults record the successes and the failures
+ * (code, absolute URL pairs, NULL-ended; or NULL). */
 GBytes *cl_test_ingredient_v3_cbor    (const char            *label,
                                        GBytes                *manifest,
+                                       const char * const    *successes,
                                        const char * const    *failures);
 
 G_END_DECLS
