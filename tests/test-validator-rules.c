@@ -361,7 +361,7 @@ active_manifest (guint32       start,
   };
 
   return cl_test_manifest_new (spec->pki->signer->key, chain, LABEL_ACTIVE, assertions,
-                               G_N_ELEMENTS (assertions), spec->redactions);
+                               G_N_ELEMENTS (assertions), spec->redactions, NULL);
 }
 
 
@@ -373,6 +373,7 @@ typedef struct {
   gboolean            stray;             /* a manifest nobody references is there */
   const char * const *stray_successes;   /* its own ingredient naming the component */
   const char * const *stray_failures;
+  const ClTestStamp  *stamp;             /* the component's own time-stamp, or NULL */
 } Records;
 
 
@@ -394,7 +395,8 @@ jpeg_with_expired_component (const ClTestPki *pki,
   g_autoptr(GBytes) actions = cl_test_actions_created_cbor (NULL);
   const ClTestAssertion component_assertions[] = { { "c2pa.actions.v2", actions } };
   g_autoptr(GBytes) component = cl_test_manifest_new (expired->key, expired_chain, LABEL_COMPONENT,
-                                                      component_assertions, 1, NULL);
+                                                      component_assertions, 1, NULL,
+                                                      records->stamp);
   g_autoptr(GBytes) record = cl_test_ingredient_v3_cbor (LABEL_COMPONENT, component,
                                                          records->stray_successes,
                                                          records->stray_failures);
@@ -402,7 +404,7 @@ jpeg_with_expired_component (const ClTestPki *pki,
     { "c2pa.actions.v2", actions }, { "c2pa.ingredient.v3", record },
   };
   g_autoptr(GBytes) stray = cl_test_manifest_new (pki->signer->key, chain, LABEL_STRAY,
-                                                  stray_assertions, 2, NULL);
+                                                  stray_assertions, 2, NULL, NULL);
   ActiveSpec spec = { pki, component, NULL, records->active_successes };
   GBytes *others[] = { component, stray };
 
@@ -474,7 +476,7 @@ jpeg_with_redaction (const ClTestPki *pki,
     { "c2pa.actions.v2", actions }, { "cl.test.secret", secret, !still_there },
   };
   g_autoptr(GBytes) component = cl_test_manifest_new (pki->signer->key, chain, LABEL_COMPONENT,
-                                                      component_assertions, 2, NULL);
+                                                      component_assertions, 2, NULL, NULL);
   ActiveSpec spec = { pki, component, redactions, NULL };
 
   return cl_test_manifests_jpeg_new (&component, 1, active_manifest, &spec);
@@ -552,6 +554,59 @@ test_recorded_inside_validity (void)
 }
 
 
+/* A component whose certificate has expired since, time-stamped while it was valid: with
+ * the time-stamp's authority trusted, the component is judged at that time and passes
+ * (C2PA 2.2 §15.8.2; c2pa-rs #2678); untrusted, it is judged now, expired and untrusted,
+ * as c2pa-rs says. (c2pa-rs 0.91.0 and 0.92 still call the component expired and
+ * untrusted when the authority is trusted: they honour an ingredient's time only through
+ * a recorded insideValidity, so the reference is not asked about that case.) */
+static void
+test_time_stamped_component (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(ClTestPki) tsa_pki = cl_test_pki_new (NULL, NULL);
+  /* A TSA whose certificate was valid when the component was signed, 10 days ago. */
+  g_autoptr(ClTestCred) tsa = cl_test_cred_new (&(ClTestCertSpec) {
+    .cn = "Long-standing TSA", .issuer = tsa_pki->intermediate,
+    .key_usage = "critical,digitalSignature", .ext_key_usage = "critical,timeStamping",
+    .not_before = now - 40 * DAY,
+  });
+  ClTestPki tsa_issuer = *tsa_pki;
+  ClTestStamp stamp = { &tsa_issuer, now - 10 * DAY };
+  const Records records = { .stamp = &stamp };
+  g_autoptr(ClTrustStore) tsa_untrusted = trust_store_new (pki, NULL);
+  g_autoptr(ClTrustStore) tsa_trusted = trust_store_new (pki, tsa_pki->root->cert);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *path = g_build_filename (dir, "stamped.jpg", NULL);
+  g_autofree char *signer_anchor = g_build_filename (dir, "signer-root.pem", NULL);
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(ClVerification) untrusted_v = NULL, trusted_v = NULL;
+  const char *failures[] = {
+    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, NULL
+  };
+
+  tsa_issuer.tsa = tsa;
+  jpeg = jpeg_with_expired_component (pki, &records);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  cl_test_write_pem (signer_anchor, pki->root, NULL);
+
+  trusted_v = verify_with (path, tsa_trusted);
+  g_assert_true (ingredient_has (trusted_v->report, CL_CODE_TIME_STAMP_TRUSTED));
+  g_assert_false (ingredient_has (trusted_v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
+  g_assert_false (ingredient_has (trusted_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
+  g_assert_cmpint (trusted_v->report->state, ==, CL_VALIDATION_STATE_TRUSTED);
+
+  untrusted_v = verify_with (path, tsa_untrusted);
+  g_assert_true (ingredient_has (untrusted_v->report, CL_CODE_TIME_STAMP_UNTRUSTED));
+  g_assert_true (ingredient_has (untrusted_v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
+  g_assert_true (ingredient_has (untrusted_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
+  g_assert_cmpint (untrusted_v->report->state, ==, CL_VALIDATION_STATE_INVALID);
+  assert_reference (path, signer_anchor, NULL, "Invalid", "ingredient_failure_codes", failures);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -563,5 +618,6 @@ main (int   argc,
   g_test_add_func ("/validator-rules/unreferenced-record", test_unreferenced_record);
   g_test_add_func ("/validator-rules/redacted-slot", test_redacted_slot);
   g_test_add_func ("/validator-rules/recorded-inside-validity", test_recorded_inside_validity);
+  g_test_add_func ("/validator-rules/time-stamped-component", test_time_stamped_component);
   return g_test_run ();
 }

@@ -6,11 +6,13 @@
 
 #include <stdlib.h>
 #include <cbor.h>
+#include <openssl/ts.h>
 
 #include "cl-c2pa-ids.h"
 #include "cl-cose-crypto.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-manifests.h"
+#include "cl-timestamp.h"
 
 static const guint8 uuid_store[16] = CL_UUID_STORE;
 static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
@@ -79,15 +81,90 @@ last_child (GBytes *box)
 }
 
 
+/* The TimeStampToken (DER) of stamp's TSA over data. */
+static GBytes *
+time_stamp_token (const ClTestStamp *stamp,
+                  GBytes            *data)
+{
+  TS_REQ *req = TS_REQ_new ();
+  TS_MSG_IMPRINT *imprint = TS_MSG_IMPRINT_new ();
+  X509_ALGOR *alg = X509_ALGOR_new ();
+  guint8 digest[32];
+  unsigned char *der = NULL;
+  const unsigned char *p;
+  g_autoptr(GBytes) request = NULL, response = NULL;
+  TS_RESP *resp;
+  GBytes *token;
+  int len;
+
+  g_assert_cmpint (EVP_Digest (g_bytes_get_data (data, NULL), g_bytes_get_size (data), digest,
+                               NULL, EVP_sha256 (), NULL), ==, 1);
+  X509_ALGOR_set0 (alg, OBJ_nid2obj (NID_sha256), V_ASN1_NULL, NULL);
+  TS_MSG_IMPRINT_set_algo (imprint, alg);
+  TS_MSG_IMPRINT_set_msg (imprint, digest, sizeof digest);
+  TS_REQ_set_version (req, 1);
+  TS_REQ_set_msg_imprint (req, imprint);
+  TS_REQ_set_cert_req (req, 1);
+  len = i2d_TS_REQ (req, &der);
+  g_assert_cmpint (len, >, 0);
+  request = g_bytes_new (der, (gsize) len);
+  OPENSSL_free (der);
+  TS_REQ_free (req);
+  TS_MSG_IMPRINT_free (imprint);
+  X509_ALGOR_free (alg);
+
+  response = cl_test_tsa_response (stamp->pki, request, stamp->gen_time);
+  g_assert_nonnull (response);
+  p = g_bytes_get_data (response, NULL);
+  resp = d2i_TS_RESP (NULL, &p, (long) g_bytes_get_size (response));
+  g_assert_nonnull (resp);
+  der = NULL;
+  len = i2d_PKCS7 (TS_RESP_get_token (resp), &der);
+  g_assert_cmpint (len, >, 0);
+  token = g_bytes_new (der, (gsize) len);
+  OPENSSL_free (der);
+  TS_RESP_free (resp);
+  return token;
+}
+
+
+/* The unprotected header: empty, or the sigTst2 time-stamp of signature. */
+static cbor_item_t *
+unprotected_header (const ClTestStamp *stamp,
+                    GBytes            *protected_bytes,
+                    GBytes            *claim,
+                    GBytes            *signature)
+{
+  cbor_item_t *unprot = cbor_new_definite_map (stamp != NULL ? 1 : 0);
+  g_autoptr(GBytes) data = NULL, token = NULL;
+  cbor_item_t *tst, *tokens, *val;
+
+  if (stamp == NULL)
+    return unprot;
+  data = cl_timestamp_countersign_data (2, protected_bytes, claim, signature);
+  token = time_stamp_token (stamp, data);
+  val = cbor_new_definite_map (1);
+  cl_test_cbor_map_put (val, "val", cbor_build_bytestring (g_bytes_get_data (token, NULL),
+                                                           g_bytes_get_size (token)));
+  tokens = cbor_new_definite_array (1);
+  g_assert_true (cbor_array_push (tokens, cbor_move (val)));
+  tst = cbor_new_definite_map (1);
+  cl_test_cbor_map_put (tst, "tstTokens", tokens);
+  cl_test_cbor_map_put (unprot, "sigTst2", tst);
+  return unprot;
+}
+
+
 /* The COSE_Sign1_Tagged over claim (ES256, detached payload). */
 static GBytes *
-signature_cose (EVP_PKEY  *key,
-                GPtrArray *chain_der,
-                GBytes    *claim)
+signature_cose (EVP_PKEY          *key,
+                GPtrArray         *chain_der,
+                GBytes            *claim,
+                const ClTestStamp *stamp)
 {
   cbor_item_t *prot = cbor_new_definite_map (2);
   cbor_item_t *x5chain = cbor_new_definite_array (chain_der->len);
-  cbor_item_t *unprot = cbor_new_definite_map (0);
+  cbor_item_t *unprot;
   cbor_item_t *cose = cbor_new_definite_array (4);
   g_autoptr(GBytes) prot_bytes = NULL, tbs = NULL, sig = NULL;
 
@@ -108,6 +185,7 @@ signature_cose (EVP_PKEY  *key,
   sig = cl_cose_sign_bytes (CL_COSE_ALG_ES256, key, g_bytes_get_data (tbs, NULL),
                             g_bytes_get_size (tbs), NULL);
   g_assert_nonnull (sig);
+  unprot = unprotected_header (stamp, prot_bytes, claim, sig);
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (prot_bytes, NULL), g_bytes_get_size (prot_bytes)))));
   g_assert_true (cbor_array_push (cose, cbor_move (unprot)));
@@ -124,7 +202,8 @@ cl_test_manifest_new (EVP_PKEY              *key,
                       const char            *label,
                       const ClTestAssertion *assertions,
                       guint                  n_assertions,
-                      const char * const    *redactions)
+                      const char * const    *redactions,
+                      const ClTestStamp     *stamp)
 {
   g_autoptr(GPtrArray) boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   cbor_item_t *claim = cbor_new_definite_map (redactions != NULL ? 6 : 5);
@@ -169,7 +248,7 @@ cl_test_manifest_new (EVP_PKEY              *key,
   claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
   claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
 
-  cose = signature_cose (key, chain_der, claim_bytes);
+  cose = signature_cose (key, chain_der, claim_bytes, stamp);
   sig_box = cl_test_box ("cbor", g_bytes_get_data (cose, NULL), g_bytes_get_size (cose));
   sig_super = cl_test_superbox (uuid_signature, "c2pa.signature", &sig_box, 1);
 

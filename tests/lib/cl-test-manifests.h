@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <openssl/evp.h>
 
+#include "cl-test-pki.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -18,15 +20,23 @@ typedef struct {
   gboolean    removed; /* referenced by the claim, but its box left out (as redacted) */
 } ClTestAssertion;
 
+/* A time-stamp for a signature: a token of pki's TSA dated gen_time. */
+typedef struct {
+  const ClTestPki *pki;
+  gint64           gen_time;
+} ClTestStamp;
+
 /* A manifest superbox labelled label whose claim references every assertion of
  * assertions and redacts redactions (absolute URIs, NULL-ended; or NULL), signed by key
- * with chain_der (GBytes DER, leaf first) as x5chain. */
+ * with chain_der (GBytes DER, leaf first) as x5chain, and time-stamped (sigTst2) when
+ * stamp is not NULL. */
 GBytes *cl_test_manifest_new          (EVP_PKEY              *key,
                                        GPtrArray             *chain_der,
                                        const char            *label,
                                        const ClTestAssertion *assertions,
                                        guint                  n_assertions,
-                                       const char * const    *redactions);
+                                       const char * const    *redactions,
+                                       const ClTestStamp     *stamp);
 /* The manifest store of manifests (superboxes, the active one last). */
 GBytes *cl_test_manifest_store_new    (GBytes               **manifests,
                                        guint                  n_manifests);
