@@ -271,6 +271,21 @@ key_fits_alg (EVP_PKEY  *key,
 }
 
 
+/* An RSA public exponent below 3, or even, is no RSA key: with e = 1 the signature is its
+ * own message representative, so anyone could forge one (c2pa-rs 0.91.1 refuses both). */
+static gboolean
+rsa_exponent_is_sound (EVP_PKEY *key)
+{
+  g_autoptr(BIGNUM) e = NULL;
+
+  if (EVP_PKEY_get_bn_param (key, OSSL_PKEY_PARAM_RSA_E, &e) != 1) {
+    ERR_clear_error ();
+    return FALSE;
+  }
+  return BN_is_odd (e) && !BN_is_one (e);
+}
+
+
 static gboolean
 setup_pss (EVP_PKEY_CTX *pctx,
            ClCoseAlg     alg)
@@ -307,6 +322,11 @@ cl_cose_verify_signature (ClCoseAlg      alg,
     g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_KEY,
                  _("The certificate’s key cannot make %s signatures"),
                  cl_cose_alg_to_string (alg));
+    return FALSE;
+  }
+  if (alg_is_pss (alg) && !rsa_exponent_is_sound (public_key)) {
+    g_set_error_literal (error, CL_COSE_ERROR, CL_COSE_ERROR_KEY,
+                         _("The certificate’s RSA public exponent is below 3 or even"));
     return FALSE;
   }
 

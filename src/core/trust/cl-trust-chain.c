@@ -28,13 +28,14 @@ typedef struct {
 
 /* c2pa-rs (certificate_trust/openssl.rs): X509_STRICT | PARTIAL_CHAIN (an
  * intermediate on a list is enough), no purpose (EKUs are checked by the
- * profile), the trusted time when there is one, else no time checks at all. */
+ * profile), at the time judged: the trusted time when there is one, else now (c2pa-rs
+ * 0.91 calls a signer whose certificate has expired, with no trusted time, untrusted
+ * as well as expired). */
 static STACK_OF(X509) *
 verify_with_list (ClTrustList     *list,
                   X509            *leaf,
                   STACK_OF(X509)  *untrusted,
                   gint64           judged_time,
-                  gboolean         time_is_trusted,
                   int             *out_error,
                   int             *out_depth)
 {
@@ -53,10 +54,7 @@ verify_with_list (ClTrustList     *list,
   }
   param = X509_STORE_CTX_get0_param (ctx);
   X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_X509_STRICT | X509_V_FLAG_PARTIAL_CHAIN);
-  if (time_is_trusted)
-    X509_VERIFY_PARAM_set_time (param, (time_t) judged_time);
-  else
-    X509_VERIFY_PARAM_set_flags (param, X509_V_FLAG_NO_CHECK_TIME);
+  X509_VERIFY_PARAM_set_time (param, (time_t) judged_time);
 
   if (X509_verify_cert (ctx) == 1) {
     chain = X509_STORE_CTX_get1_chain (ctx);
@@ -279,8 +277,7 @@ find_trusting_list (ClTrustResult   *result,
 
     if (cl_trust_list_is_tsa (list))
       continue;
-    built = verify_with_list (list, leaf, untrusted, result->judged_time,
-                              result->time_is_trusted, &error, &depth);
+    built = verify_with_list (list, leaf, untrusted, result->judged_time, &error, &depth);
     if (built != NULL) {
       trusted_by (result, list, CL_TRUST_METHOD_CHAIN);
       return built;

@@ -75,7 +75,8 @@ verify_timestamp (ClValidation *v,
                   ClManifest   *m,
                   ClCoseSign1  *sign1,
                   const char   *sig_uri,
-                  gint64       *tst_time)
+                  gint64       *tst_time,
+                  gboolean     *tst_trusted)
 {
   g_autoptr(GBytes) data = NULL;
   g_autoptr(ClTimestampResult) result = NULL;
@@ -108,8 +109,42 @@ verify_timestamp (ClValidation *v,
 
     cl_validation_log (v, s->code, sig_uri, s->explanation);
   }
-  if (result->validated)
+  if (result->validated) {
     *tst_time = result->gen_time;
+    *tst_trusted = result->trusted;
+  }
+}
+
+
+/* The signature's time from a validated time-stamp, recorded for the report; returned
+ * only when the time-stamp is trusted (-1 otherwise). An untrusted one gives no signing
+ * time (C2PA 2.2 §15.8.2): the signer is then judged now, as c2pa-rs does. (v1 claims are
+ * not checked for time-stamp trust, so theirs stands.) */
+static gint64
+trusted_signing_time (ClValidation *v,
+                      ClManifest   *m,
+                      ClCoseSign1  *sign1,
+                      const char   *sig_uri)
+{
+  gint64 tst_time = -1;
+  gboolean tst_trusted = FALSE;
+
+  /* A time another manifest's c2pa.time-stamp assertion gives this signature replaces
+   * the signature's own time-stamp, which c2pa-rs then does not examine at all. Such a
+   * time is taken only when its token is trusted. */
+  if (g_hash_table_contains (v->assertion_times, m->label)) {
+    tst_time = *(gint64 *) g_hash_table_lookup (v->assertion_times, m->label);
+    tst_trusted = TRUE;
+  } else {
+    verify_timestamp (v, m, sign1, sig_uri, &tst_time, &tst_trusted);
+  }
+  if (tst_time >= 0) {
+    gint64 *stored = g_new (gint64, 1);
+
+    *stored = tst_time;
+    g_hash_table_insert (v->sig_times, g_strdup (m->label), stored);
+  }
+  return tst_trusted ? tst_time : -1;
 }
 
 
@@ -127,7 +162,7 @@ verify_signature (ClValidation *v,
   g_autoptr(GPtrArray) ocsp = NULL;
   g_autoptr(GError) error = NULL;
   ClTrustEvaluateFunc evaluate = v->options->trust_evaluate;
-  gint64 tst_time = -1, when;
+  gint64 tst_time, when;
   gsize coord, sig_len, plen, clen;
   const guint8 *sig, *pdata, *cdata;
 
@@ -146,18 +181,7 @@ verify_signature (ClValidation *v,
     return;
   }
 
-  /* A time another manifest's c2pa.time-stamp assertion gives this signature replaces
-   * the signature's own time-stamp, which c2pa-rs then does not examine at all. */
-  if (g_hash_table_contains (v->assertion_times, m->label))
-    tst_time = *(gint64 *) g_hash_table_lookup (v->assertion_times, m->label);
-  else
-    verify_timestamp (v, m, sign1, sig_uri, &tst_time);
-  if (tst_time >= 0) {
-    gint64 *stored = g_new (gint64, 1);
-
-    *stored = tst_time;
-    g_hash_table_insert (v->sig_times, g_strdup (m->label), stored);
-  }
+  tst_time = trusted_signing_time (v, m, sign1, sig_uri);
   when = tst_time >= 0 ? tst_time : v->now;
 
   /* COSE carries ECDSA as raw r‖s; a DER-encoded signature is a bad credential

@@ -24,6 +24,7 @@
 #include "cl-validator-cawg.h"
 #include "cl-validator-claim.h"
 #include "cl-validator-ingredients.h"
+#include "cl-validator-redactions.h"
 #include "cl-validator-timestamps.h"
 
 
@@ -48,7 +49,10 @@ recorded_key (const char *code,
 }
 
 
-/* What the ingredient assertions of the store recorded ("<code>\n<url>", a set). */
+/* What the ingredient assertions of the referenced manifests recorded ("<code>\n<url>",
+ * a set). A manifest that no claim references (one the validation never reached from the
+ * active manifest) records nothing that counts: otherwise it could cancel a real failure of
+ * a referenced claim (c2pa-rs 0.91.1, PR #2686). */
 static GHashTable *
 collect_recorded (ClValidation *v)
 {
@@ -57,6 +61,8 @@ collect_recorded (ClValidation *v)
   for (guint i = 0; i < v->store->manifests->len && !cl_validation_cancelled (v); i++) {
     ClManifest *m = g_ptr_array_index (v->store->manifests, i);
 
+    if (!g_hash_table_contains (v->visited, m->label))
+      continue;
     for (guint j = 0; j < m->assertions->len; j++) {
       ClAssertion *a = g_ptr_array_index (m->assertions, j);
       ClIngredient *ing = NULL;
@@ -193,6 +199,7 @@ check_manifests (ClValidation *v,
   cl_validation_check_referenced (v, active, 0, seen);
   if (cl_validation_cancelled (v))
     return;
+  cl_validation_check_redacted_slots (v, seen);
   cl_validation_verify_claim (v, active);
   cl_validation_check_cawg (v, active);
   g_hash_table_add (v->visited, g_strdup (active->label));
