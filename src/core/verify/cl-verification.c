@@ -71,8 +71,8 @@ trust_hook_evaluate (GPtrArray *x5chain,
   g_autoptr(GDateTime) when = NULL;
   ClTrustResult *result;
 
-  /* Only a validated time-stamp gives a time to build the chain at (c2pa-rs checks no
-   * chain time otherwise, and judges the signer's own validity now). */
+  /* Only a trusted time-stamp gives a time to judge the chain at; without one the trust
+   * engine judges it now (as c2pa-rs 0.91 does). */
   if (time_stamped)
     when = g_date_time_new_from_unix_utc (validation_time);
   result = cl_trust_evaluate (trust_hook_store (hook), x5chain, when, ocsp_responses,
