@@ -73,6 +73,7 @@ active_manifest_part (GBytes     *file,
                       const char *label)
 {
   gsize size, store_offset, manifest_offset, manifest_len, part_offset, part_len;
+  guint32 store_len;
   const guint8 *data = g_bytes_get_data (file, &size);
   const guint8 *jumb = find_bytes (data, size, "jumb", 4);
   g_autoptr(GBytes) store = NULL;
@@ -80,7 +81,8 @@ active_manifest_part (GBytes     *file,
 
   g_assert_nonnull (jumb);
   store_offset = (gsize) (jumb - data) - 4;
-  store = g_bytes_new_from_bytes (file, store_offset, GUINT32_FROM_BE (*(guint32 *) (data + store_offset)));
+  memcpy (&store_len, data + store_offset, 4);    /* boxes are not aligned */
+  store = g_bytes_new_from_bytes (file, store_offset, GUINT32_FROM_BE (store_len));
   active = cl_test_jumbf_last_label (store, &manifest_offset, &manifest_len);
   g_assert_nonnull (active);
   part_offset = cl_test_jumbf_find (g_bytes_get_data (store, NULL), manifest_offset, manifest_len,

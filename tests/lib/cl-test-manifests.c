@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 #include <cbor.h>
 #include <openssl/ts.h>
@@ -70,7 +72,10 @@ last_child (GBytes *box)
   const guint8 *data = g_bytes_get_data (box, &len);
 
   while (pos + 8 <= len) {
-    guint32 size = GUINT32_FROM_BE (*(const guint32 *) (data + pos));
+    guint32 size;
+
+    memcpy (&size, data + pos, 4);    /* boxes are not aligned */
+    size = GUINT32_FROM_BE (size);
 
     g_assert_cmpuint (size, >=, 8);
     last = pos;
