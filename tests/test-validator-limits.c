@@ -224,6 +224,7 @@ test_cancel (void)
   gint64 started, whole, latency[3];
 
   g_assert_no_error (error);
+  g_assert_nonnull (built);
   started = g_get_monotonic_time ();
   report = cl_validator_verify_file (path, NULL, NULL, &error);
   whole = g_get_monotonic_time () - started;

@@ -307,7 +307,9 @@ check_content (ClValidation *v,
     if (a->kind == CL_ASSERTION_CBOR) {
       cl_assertion_check_cbor (a, &error);
     } else if (a->kind == CL_ASSERTION_JSON) {
-      g_autoptr(JsonNode) node = cl_assertion_load_json (a, &error);
+      JsonNode *node = cl_assertion_load_json (a, &error);
+
+      g_clear_pointer (&node, json_node_unref);
     }
     message = error != NULL ? error->message : "";
     g_hash_table_insert (contents, a, g_strdup (message));
