@@ -172,6 +172,26 @@ command_line_store (const char  *anchors,
 }
 
 
+/* --tsa-anchors: a time-stamping list of just those anchors, judging time-stamp
+ * authorities instead of the trust lists' own (C2PA 2.2 §14.4.2); without it NULL. */
+static ClTrustStore *
+command_line_tsa_store (const char  *tsa_anchors,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  ClTrustList *list;
+
+  if (tsa_anchors == NULL)
+    return NULL;
+  list = cl_trust_list_new_from_files ("command-line-tsa", CL_TRUST_LIST_KIND_USER_TSA,
+                                       tsa_anchors, NULL, NULL, error);
+  if (list == NULL)
+    return NULL;
+  g_ptr_array_add (lists, list);
+  return cl_trust_store_new (lists);
+}
+
+
 /* The command line of verify: the option entries point into it. */
 typedef struct {
   gboolean   json;
@@ -181,6 +201,8 @@ typedef struct {
   char      *anchors;
   char      *allowed;
   char      *eku_config;
+  char      *tsa_anchors;
+  char      *validation_time;
   char      *db;
   char     **paths;
 } VerifyArguments;
@@ -192,6 +214,8 @@ verify_arguments_clear (VerifyArguments *args)
   g_free (args->anchors);
   g_free (args->allowed);
   g_free (args->eku_config);
+  g_free (args->tsa_anchors);
+  g_free (args->validation_time);
   g_free (args->db);
   g_strfreev (args->paths);
 }
@@ -210,6 +234,12 @@ new_option_context (VerifyArguments *args)
       N_("Allowed end-entity certificates (PEM, or base64 SHA-256 lines)"), N_("PEM") },
     { "trust-config", 0, 0, G_OPTION_ARG_FILENAME, &args->eku_config,
       N_("Extra accepted EKU OIDs, one per line (store.cfg)"), N_("FILE") },
+    { "tsa-anchors", 0, 0, G_OPTION_ARG_FILENAME, &args->tsa_anchors,
+      N_("Trust only these time-stamp authorities (PEM; instead of your TSA lists)"),
+      N_("PEM") },
+    { "validation-time", 0, 0, G_OPTION_ARG_STRING, &args->validation_time,
+      N_("Judge certificates as of this time instead of now (ISO 8601, UTC unless a "
+         "zone is given)"), N_("TIME") },
     { "online", 0, 0, G_OPTION_ARG_NONE, &args->online,
       N_("Ask OCSP responders and CRL servers whether certificates were revoked"), NULL },
     { "remote-manifests", 0, 0, G_OPTION_ARG_NONE, &args->remote,
@@ -239,17 +269,20 @@ new_option_context (VerifyArguments *args)
 
 
 /* The trust the files are judged against: *store holds the command line's lists, or stays
- * NULL for the user's lists, to which --trust-config then adds *ekus. FALSE (and said on
- * stderr) when a file cannot be read. */
+ * NULL for the user's lists, to which --trust-config then adds *ekus; *tsa_store holds
+ * --tsa-anchors, or stays NULL. FALSE (and said on stderr) when a file cannot be read. */
 static gboolean
 load_trust (const VerifyArguments  *args,
             ClTrustStore          **store,
+            ClTrustStore          **tsa_store,
             GStrv                  *ekus)
 {
   g_autoptr(GError) error = NULL;
 
   *store = command_line_store (args->anchors, args->allowed, args->eku_config, &error);
-  if (*store == NULL && error != NULL) {
+  if (error == NULL)
+    *tsa_store = command_line_tsa_store (args->tsa_anchors, &error);
+  if (error != NULL) {
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return FALSE;
   }
@@ -262,6 +295,27 @@ load_trust (const VerifyArguments  *args,
       return FALSE;
     }
     *ekus = cl_trust_parse_eku_config (text);
+  }
+  return TRUE;
+}
+
+
+/* --validation-time: TRUE with *when NULL when not given; FALSE (and said on stderr)
+ * when it is not an ISO 8601 date and time. A time without a zone is taken as UTC. */
+static gboolean
+parse_validation_time (const char  *text,
+                       GDateTime  **when)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  *when = NULL;
+  if (text == NULL)
+    return TRUE;
+  *when = g_date_time_new_from_iso8601 (text, utc);
+  if (*when == NULL) {
+    fprintf (stderr, _("credlink-cli verify: --validation-time: “%s” is not an ISO 8601 date "
+                       "and time (such as 2024-06-01T12:00:00Z)\n"), text);
+    return FALSE;
   }
   return TRUE;
 }
@@ -410,6 +464,8 @@ cl_cli_verify_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClTrustStore) tsa_store = NULL;
+  g_autoptr(GDateTime) validation_time = NULL;
   g_autoptr(ClProofCache) cache = NULL;
   g_auto(GStrv) ekus = NULL;
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
@@ -427,16 +483,20 @@ cl_cli_verify_run (int    argc,
     fprintf (stderr, "%s", help);
     return CL_CLI_EXIT_USAGE;
   }
+  if (!parse_validation_time (args.validation_time, &validation_time))
+    return CL_CLI_EXIT_USAGE;
   /* OpenSSL sets itself up while the trust lists are read and the files found and opened;
    * every return below joins it (g_autoptr). */
   crypto_init = cl_crypto_init_start ();
-  if (!load_trust (&args, &store, &ekus))
+  if (!load_trust (&args, &store, &tsa_store, &ekus))
     return CL_CLI_EXIT_USAGE;
   jobs = collect_jobs (args.paths);
   if (jobs == NULL)
     return CL_CLI_EXIT_NO_CREDENTIALS;
 
   options.trust_store = store;
+  options.tsa_store = tsa_store;
+  options.validation_time = validation_time;
   options.online = args.online;
   options.fetch_remote_manifests = args.remote;
   options.extra_ekus = ekus;

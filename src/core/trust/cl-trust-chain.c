@@ -465,8 +465,12 @@ cl_trust_evaluate (ClTrustStore          *store,
   if (settings == NULL)
     settings = &offline;
   result->time_is_trusted = trusted_time != NULL;
-  result->judged_time = trusted_time != NULL ? g_date_time_to_unix (trusted_time)
-                                             : g_get_real_time () / G_USEC_PER_SEC;
+  if (trusted_time != NULL)
+    result->judged_time = g_date_time_to_unix (trusted_time);
+  else if (settings->validation_time != NULL)
+    result->judged_time = g_date_time_to_unix (settings->validation_time);
+  else
+    result->judged_time = g_get_real_time () / G_USEC_PER_SEC;
 
   given = decode_chain (x5chain, &bad_chain, &unreadable);
   if (given == NULL)

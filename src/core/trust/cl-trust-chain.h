@@ -25,6 +25,8 @@ typedef struct {
   /* Optional: a session to reuse, a cache of live answers. */
   ClHttpSession      *session;
   ClRevocationCache  *cache;
+  /* The time to judge as of when there is no trusted time, instead of now; NULL: now. */
+  GDateTime          *validation_time;
 } ClTrustSettings;
 
 /* x5chain: GBytes of DER certificates, signer first (as in the COSE header).

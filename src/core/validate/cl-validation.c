@@ -56,7 +56,8 @@ cl_validation_init (ClValidation             *v,
   v->claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   v->assertion_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  v->now = g_get_real_time () / G_USEC_PER_SEC;
+  v->now = options->validation_time != NULL ? g_date_time_to_unix (options->validation_time)
+                                            : g_get_real_time () / G_USEC_PER_SEC;
   v->decode_budget = CL_LIMIT_DECODED_VALUES;
   v->ingredients = g_hash_table_new_full (NULL, NULL, NULL, ingredient_parse_free);
   for (guint i = 0; i < store->manifests->len; i++) {

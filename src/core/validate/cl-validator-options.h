@@ -34,6 +34,9 @@ typedef struct {
   /* The whole-file SHA-256 costs a second digest over every byte (on a helper thread);
    * callers that do not show it can skip it (file_sha256 is then all zeros). */
   gboolean             skip_file_sha256;
+  /* The time to judge as of instead of now (when no trusted time-stamp gives one);
+   * NULL: now. Borrowed. */
+  GDateTime           *validation_time;
 } ClValidatorOptions;
 
 G_END_DECLS

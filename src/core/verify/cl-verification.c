@@ -30,6 +30,7 @@
  * overlaps the file's hashing. */
 typedef struct {
   ClTrustStore    *given_store;   /* the caller's, or NULL for the default */
+  ClTrustStore    *tsa_store;     /* the caller's TSA lists, or NULL for those of store */
   ClTrustStore    *store;         /* NULL until first needed */
   X509_STORE      *tsa_anchors;   /* NULL until first needed */
   ClTrustSettings  settings;
@@ -54,7 +55,9 @@ trust_hook_tsa_anchors (gpointer user_data)
   TrustHook *hook = user_data;
 
   if (hook->tsa_anchors == NULL)
-    hook->tsa_anchors = cl_trust_store_get_tsa_x509_store (trust_hook_store (hook));
+    hook->tsa_anchors = cl_trust_store_get_tsa_x509_store (hook->tsa_store != NULL
+                                                           ? hook->tsa_store
+                                                           : trust_hook_store (hook));
   return hook->tsa_anchors;
 }
 
@@ -418,6 +421,8 @@ cl_verify_file (const char            *path,
   self->proof_state = CL_CONFIDENCE_PROOF_UNKNOWN;
 
   hook.given_store = options->trust_store;
+  hook.tsa_store = options->tsa_store;
+  hook.settings.validation_time = options->validation_time;
   hook.settings.online = options->online;
   hook.settings.extra_ekus = (const char * const *) options->extra_ekus;
   hook.settings.cache = cl_revocation_cache_get_default ();
@@ -429,6 +434,7 @@ cl_verify_file (const char            *path,
   validator_options.trust_data = &hook;
   validator_options.tsa_anchors_lookup = trust_hook_tsa_anchors;
   validator_options.skip_file_sha256 = options->skip_file_sha256;
+  validator_options.validation_time = options->validation_time;
 
   self->report = validate_file (path, &validator_options, &self->prerelease, cancellable,
                                 &self->error);
@@ -512,6 +518,8 @@ typedef struct {
   char            *path;
   ClVerifyOptions  options;
   ClTrustStore    *store;   /* owned copy of options.trust_store */
+  ClTrustStore    *tsa_store;   /* owned copy of options.tsa_store */
+  GDateTime       *validation_time;   /* owned copy of options.validation_time */
   ClProofCache    *cache;   /* owned copy of options.proof_cache */
   GStrv            ekus;
   char            *proof_db;
@@ -525,6 +533,8 @@ verify_task_free (gpointer data)
 
   g_free (task->path);
   g_clear_object (&task->store);
+  g_clear_object (&task->tsa_store);
+  g_clear_pointer (&task->validation_time, g_date_time_unref);
   g_clear_object (&task->cache);
   g_strfreev (task->ekus);
   g_free (task->proof_db);
@@ -568,6 +578,11 @@ cl_verify_file_async (const char            *path,
   data->ekus = g_strdupv (options->extra_ekus);
   data->proof_db = g_strdup (options->proof_db);
   data->options.trust_store = data->store;
+  data->tsa_store = options->tsa_store != NULL ? g_object_ref (options->tsa_store) : NULL;
+  data->options.tsa_store = data->tsa_store;
+  data->validation_time = options->validation_time != NULL
+                          ? g_date_time_ref (options->validation_time) : NULL;
+  data->options.validation_time = data->validation_time;
   data->cache = options->proof_cache != NULL ? g_object_ref (options->proof_cache) : NULL;
   data->options.proof_cache = data->cache;
   data->options.extra_ekus = data->ekus;

@@ -42,9 +42,15 @@ typedef struct {
   gboolean      skip_file_sha256;
   /* Download credentials an image only links to (XMP dcterms:provenance); off by default. */
   gboolean      fetch_remote_manifests;
+  /* Time-stamp authorities are judged against the time-stamping lists of this store
+   * alone (a TSA trust list of its own, C2PA 2.2 §14.4.2); NULL: those of trust_store. */
+  ClTrustStore *tsa_store;
+  /* Judge as of this time instead of now (signer validity and chain when there is no
+   * trusted time-stamp, stapled OCSP answers); NULL: now. Borrowed. */
+  GDateTime    *validation_time;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL }
 
 typedef struct {
   gatomicrefcount    ref_count;
