@@ -75,7 +75,7 @@ find_in_claim (GPtrArray   *claimed,
   for (guint i = 0; i < claimed->len; i++) {
     ClHashedUri *entry = g_ptr_array_index (claimed, i);
 
-    if (g_str_equal (entry->url, ref->url) || names_same_assertion (entry->url, ref->url))
+    if (names_same_assertion (entry->url, ref->url))
       return entry;
   }
   return NULL;
@@ -235,12 +235,12 @@ check_identity (ClValidation *v,
   if (m->claim != NULL)
     check_references (v, m, refs, uri);
 
+  /* Identity claims aggregation credentials are not checked. */
   if (g_str_equal (sig_type, "cawg.x509.cose"))
     verify_x509 (v, payload, sig_bytes, sig_len, uri);
   else if (!g_str_equal (sig_type, "cawg.identity_claims_aggregation"))
     cl_validation_log (v, CL_CODE_CAWG_IDENTITY_SIG_TYPE_UNKNOWN, uri,
                        _("identity assertion has an unknown signature type"));
-  /* identity claims aggregation credentials: not checked */
 }
 
 
