@@ -62,8 +62,13 @@
 
 /* cawg */
 #define CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER          "cawg.ica.untrusted_issuer"
+#define CL_CODE_CAWG_IDENTITY_ASSERTION_DUPLICATE  "cawg.identity.assertion.duplicate"
+#define CL_CODE_CAWG_IDENTITY_ASSERTION_MISMATCH   "cawg.identity.assertion.mismatch"
 #define CL_CODE_CAWG_IDENTITY_CBOR_INVALID         "cawg.identity.cbor.invalid"
 #define CL_CODE_CAWG_IDENTITY_HARD_BINDING_MISSING "cawg.identity.hard_binding_missing"
+#define CL_CODE_CAWG_IDENTITY_PAD_INVALID          "cawg.identity.pad.invalid"
+#define CL_CODE_CAWG_IDENTITY_SIG_TYPE_UNKNOWN     "cawg.identity.sig_type.unknown"
+#define CL_CODE_CAWG_IDENTITY_WELL_FORMED          "cawg.identity.well-formed"
 
 #define CL_CODE_CAWG_X509_ALGORITHM_UNSUPPORTED "cawg.x509.algorithm.unsupported"
 #define CL_CODE_CAWG_X509_CREDENTIAL_INVALID    "cawg.x509.credential.invalid"

@@ -42,7 +42,7 @@ cl_status_kind_for_code (const char *code)
   /* log_kind calls it a success, but every c2pa-rs call site logs it as a failure. */
   if (g_str_equal (code, CL_CODE_INGREDIENT_MANIFEST_MISSING))
     return CL_STATUS_FAILURE;
-  if (g_str_equal (code, "cawg.identity.well-formed"))
+  if (g_str_equal (code, CL_CODE_CAWG_IDENTITY_WELL_FORMED))
     return CL_STATUS_SUCCESS;
   return cl_status_recorded_kind (code);
 }
@@ -51,8 +51,10 @@ cl_status_kind_for_code (const char *code)
 gboolean
 cl_status_failure_is_tolerated (const char *code)
 {
+  /* c2pa-rs 0.91 judges CAWG identity assertions apart from the manifest: their failures
+   * keep it from Trusted but never make it Invalid. */
   return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
-         g_str_has_prefix (code, "cawg.x509.");
+         g_str_has_prefix (code, "cawg.x509.") || g_str_has_prefix (code, "cawg.identity.");
 }
 
 

@@ -1,16 +1,20 @@
-/* cl-validator-cawg.c: CAWG identity assertions signed with X.509 certificates
- * (sig_type "cawg.x509.cose"): a COSE_Sign1 over the CBOR of signer_payload, which must
- * reference the hard binding. Identity claims aggregation credentials are not checked.
+/* cl-validator-cawg.c: CAWG identity assertions (identity assertion 1.x) as c2pa-rs 0.91
+ * checks them: zero padding, a signer_payload whose referenced assertions are the claim's
+ * (same hashes, none twice, the hard binding among them), and a known sig_type. Those
+ * signed with X.509 certificates ("cawg.x509.cose") carry a COSE_Sign1 over the CBOR of
+ * signer_payload; identity claims aggregation credentials are not checked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <openssl/x509.h>
 
 #include "cl-cbor-util.h"
+#include "cl-claim.h"
 #include "cl-cose.h"
 #include "cl-cose-crypto.h"
 #include "cl-signer-info.h"
@@ -21,58 +25,145 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
 
 
-static gboolean
-references_hard_binding (cbor_item_t *signer_payload)
+/* The referenced_assertions of signer_payload as ClHashedUri, or NULL when it is not an
+ * array of hashed URIs (c2pa-rs then cannot decode the assertion). */
+static GPtrArray *
+parse_references (cbor_item_t *signer_payload)
 {
   cbor_item_t *refs = cl_cbor_map_get (signer_payload, "referenced_assertions");
+  g_autoptr(GPtrArray) parsed = NULL;
 
   if (refs == NULL || !cbor_isa_array (refs))
-    return FALSE;
+    return NULL;
+  parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_hashed_uri_free);
   for (gsize i = 0; i < cbor_array_size (refs); i++) {
-    g_autofree char *url = cl_cbor_map_dup_string (cbor_array_handle (refs)[i], "url");
-    g_autofree char *label = cl_jumbf_uri_last_segment (url);
+    ClHashedUri *ref = cl_hashed_uri_parse (cbor_array_handle (refs)[i]);
 
-    if (label != NULL && g_str_has_prefix (label, "c2pa.hash."))
-      return TRUE;
+    if (ref == NULL)
+      return NULL;
+    g_ptr_array_add (parsed, ref);
   }
-  return FALSE;
+  return g_steal_pointer (&parsed);
 }
 
 
-static void
-check_identity (ClValidation *v,
-                ClManifest   *m,
-                ClAssertion  *a)
+/* Whether claim_url, a URL in the claim, names ref_url. As in c2pa-rs, an absolute claim
+ * URL also names the relative one: its first "/c2pa/<manifest>/" left out. */
+static gboolean
+names_same_assertion (const char *claim_url,
+                      const char *ref_url)
 {
-  g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
-                                          m->label, a->label);
-  g_autoptr(cbor_item_t) item = cl_validation_load_cbor (v, a, NULL);
+  for (const char *at = strstr (claim_url, "/c2pa/"); at != NULL; at = strstr (at + 1, "/c2pa/")) {
+    const char *end = strchr (at + strlen ("/c2pa/"), '/');
+
+    if (end != NULL && end > at + strlen ("/c2pa/")) {
+      g_autofree char *head = g_strndup (claim_url, at - claim_url);
+      g_autofree char *relative = g_strconcat (head, end + 1, NULL);
+
+      return g_str_equal (relative, ref_url);
+    }
+  }
+  return g_str_equal (claim_url, ref_url);
+}
+
+
+/* The assertion of the claim that ref names, or NULL. */
+static ClHashedUri *
+find_in_claim (GPtrArray   *claimed,
+               ClHashedUri *ref)
+{
+  for (guint i = 0; i < claimed->len; i++) {
+    ClHashedUri *entry = g_ptr_array_index (claimed, i);
+
+    if (names_same_assertion (entry->url, ref->url))
+      return entry;
+  }
+  return NULL;
+}
+
+
+/* CAWG identity 1.x §7.1 as c2pa-rs checks it: every referenced assertion is one the claim
+ * references, with the same hash; the hard binding is among them; none is listed twice.
+ * Each failure is reported and the checks go on. */
+static void
+check_references (ClValidation *v,
+                  ClManifest   *m,
+                  GPtrArray    *refs,
+                  const char   *uri)
+{
+  g_autoptr(GPtrArray) claimed = cl_claim_all_assertions (m->claim);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean hard_binding = FALSE;
+
+  for (guint i = 0; i < refs->len; i++) {
+    ClHashedUri *ref = g_ptr_array_index (refs, i);
+    ClHashedUri *entry = find_in_claim (claimed, ref);
+
+    if (entry == NULL || !g_bytes_equal (entry->hash, ref->hash))
+      cl_validation_log (v, CL_CODE_CAWG_IDENTITY_ASSERTION_MISMATCH, uri,
+                         _("identity assertion references an assertion the claim does not"));
+  }
+  for (guint i = 0; i < refs->len; i++) {
+    const char *slash = strrchr (((ClHashedUri *) g_ptr_array_index (refs, i))->url, '/');
+
+    hard_binding |= slash != NULL && g_str_has_prefix (slash + 1, "c2pa.hash.");
+  }
+  if (!hard_binding)
+    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_HARD_BINDING_MISSING, uri,
+                       _("identity assertion does not reference the hard binding"));
+  for (guint i = 0; i < refs->len; i++) {
+    ClHashedUri *ref = g_ptr_array_index (refs, i);
+
+    if (!g_hash_table_add (seen, ref->url))
+      cl_validation_log (v, CL_CODE_CAWG_IDENTITY_ASSERTION_DUPLICATE, uri,
+                         _("identity assertion references the same assertion twice"));
+  }
+}
+
+
+/* pad1 and pad2 must be zeros; c2pa-rs reports the padding once, looking at pad2 only
+ * when pad1 is clean. */
+static void
+check_padding (ClValidation *v,
+               cbor_item_t  *identity,
+               const char   *uri)
+{
+  static const char *const pads[] = { "pad1", "pad2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pads); i++) {
+    const guint8 *pad;
+    gsize len;
+
+    if (!cl_cbor_get_bytes (cl_cbor_map_get (identity, pads[i]), &pad, &len))
+      continue;
+    for (gsize j = 0; j < len; j++) {
+      if (pad[j] != 0) {
+        cl_validation_log (v, CL_CODE_CAWG_IDENTITY_PAD_INVALID, uri,
+                           _("identity assertion padding is not zeros"));
+        return;
+      }
+    }
+  }
+}
+
+
+/* The COSE_Sign1 of a cawg.x509.cose identity over the CBOR of its signer payload. */
+static void
+verify_x509 (ClValidation *v,
+             cbor_item_t  *payload,
+             const guint8 *sig_bytes,
+             gsize         sig_len,
+             const char   *uri)
+{
   g_autoptr(ClCoseSign1) sign1 = NULL;
   g_autoptr(X509) leaf = NULL;
   g_autoptr(EVP_PKEY) key = NULL;
   g_autoptr(GBytes) tbs = NULL;
-  g_autofree char *sig_type = NULL;
-  cbor_item_t *payload;
   unsigned char *encoded = NULL;
   gsize buf_size = 0, encoded_len;
-  const guint8 *sig_bytes, *pdata;
-  gsize sig_len, plen;
+  const guint8 *pdata;
+  gsize plen;
   gboolean ok;
-
-  payload = cl_cbor_map_get (item, "signer_payload");
-  sig_type = cl_cbor_map_dup_string (payload, "sig_type");
-  if (payload == NULL || !cbor_isa_map (payload) ||
-      !cl_cbor_get_bytes (cl_cbor_map_get (item, "signature"), &sig_bytes, &sig_len)) {
-    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_CBOR_INVALID, uri, _("identity assertion is malformed"));
-    return;
-  }
-  if (!references_hard_binding (payload)) {
-    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_HARD_BINDING_MISSING, uri,
-                       _("identity assertion does not reference the hard binding"));
-    return;
-  }
-  if (g_strcmp0 (sig_type, "cawg.x509.cose") != 0)
-    return;   /* identity claims aggregation: not checked */
 
   sign1 = cl_cose_sign1_parse (sig_bytes, sig_len, NULL);
   if (sign1 == NULL) {
@@ -111,10 +202,45 @@ check_identity (ClValidation *v,
   }
   cl_validation_log (v, CL_CODE_CAWG_X509_SIGNATURE_VALIDATED, uri,
                      _("X.509 identity assertion signature validated"));
-  cl_validation_log (v, "cawg.identity.well-formed", uri,
+  cl_validation_log (v, CL_CODE_CAWG_IDENTITY_WELL_FORMED, uri,
                      _("CAWG X.509 identity signature valid"));
   /* Identity trust anchors belong to the trust engine; none are configured here. */
   cl_validation_log (v, CL_CODE_CAWG_X509_CREDENTIAL_UNTRUSTED, uri, _("signing certificate untrusted"));
+}
+
+
+static void
+check_identity (ClValidation *v,
+                ClManifest   *m,
+                ClAssertion  *a)
+{
+  g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
+                                          m->label, a->label);
+  g_autoptr(cbor_item_t) item = cl_validation_load_cbor (v, a, NULL);
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autofree char *sig_type = NULL;
+  cbor_item_t *payload;
+  const guint8 *sig_bytes;
+  gsize sig_len;
+
+  payload = cl_cbor_map_get (item, "signer_payload");
+  sig_type = cl_cbor_map_dup_string (payload, "sig_type");
+  refs = payload != NULL && cbor_isa_map (payload) ? parse_references (payload) : NULL;
+  if (refs == NULL || sig_type == NULL ||
+      !cl_cbor_get_bytes (cl_cbor_map_get (item, "signature"), &sig_bytes, &sig_len)) {
+    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_CBOR_INVALID, uri, _("identity assertion is malformed"));
+    return;
+  }
+  check_padding (v, item, uri);
+  if (m->claim != NULL)
+    check_references (v, m, refs, uri);
+
+  /* Identity claims aggregation credentials are not checked. */
+  if (g_str_equal (sig_type, "cawg.x509.cose"))
+    verify_x509 (v, payload, sig_bytes, sig_len, uri);
+  else if (!g_str_equal (sig_type, "cawg.identity_claims_aggregation"))
+    cl_validation_log (v, CL_CODE_CAWG_IDENTITY_SIG_TYPE_UNKNOWN, uri,
+                       _("identity assertion has an unknown signature type"));
 }
 
 
