@@ -6,9 +6,9 @@
 #     src/core/meson.build, bottom row first), or verify/ and sign/ call each other;
 #   - the core includes or calls src/ui or src/cli, or the UI and the CLI each other;
 #   - two files depend on each other in a loop ("circle"), through includes or calls.
-# Includes are read from the sources, file by file; calls from the static libraries given
-# (nm: which object defines a symbol, which uses it), unit by unit (cl-foo.c is the unit of
-# cl-foo.h), so that a circle hidden behind one shared private header is seen too.
+# Includes are read from the sources; calls from the static libraries given (nm: which
+# object defines a symbol, which uses it), so that a circle hidden behind one shared private
+# header is seen too. Both are counted unit by unit (cl-foo.c with cl-foo.h).
 # Prints every problem found, one a line, and "layers: N files, N edges, N problems".
 
 import os
@@ -146,10 +146,19 @@ def main():
     ranks = core_layers(src)
     files = collect_files(src)
     unit_place = {unit_of(name): place_of(rel, ranks) for name, rel in files.items()}
-    # Two graphs: files by their includes (cl-foo.c -> cl-bar.h), and units (cl-foo.c with its
-    # own cl-foo.h) by their calls; a circle in either is a problem, and so is an edge of either
-    # that runs to a higher row.
+    # Two graphs over units: a unit is cl-foo.c with its own cl-foo.h and cl-foo-private.h
+    # (a header without a .c of its name is a unit of its own). One graph has the includes,
+    # the other the calls; a circle in either is a problem, and so is an edge of either that
+    # runs to a higher row. So a lower file that includes the header of a file which calls
+    # it is a circle: the types both need belong in the lower file, or a header of their own.
     includes, calls, why = {}, {}, {}
+
+    def include_unit(name):
+        base = name[:-2]
+        if name.endswith('.h') and base + '.c' not in files and base.endswith('-private') \
+           and base[:-len('-private')] + '.c' in files:
+            return base[:-len('-private')]
+        return base
 
     def add(graph, a, b, reason):
         if a != b:
@@ -161,7 +170,8 @@ def main():
         for included in INCLUDE.findall(text):
             target = os.path.basename(included)
             if target in files:
-                add(includes, name, target, 'includes %s' % target)
+                add(includes, include_unit(name), include_unit(target),
+                    '%s includes %s' % (name, target))
 
     for library in sys.argv[2:]:
         defined, used = nm_symbols(library)
@@ -175,7 +185,7 @@ def main():
                     add(calls, unit, owner[symbol], 'calls %s' % symbol)
 
     problems = []
-    for graph, place in ((includes, lambda f: place_of(files[f], ranks)), (calls, unit_place.get)):
+    for graph, place in ((includes, unit_place.get), (calls, unit_place.get)):
         for a in sorted(graph):
             for b in sorted(graph[a]):
                 problem = edge_problem(place(a), place(b), ranks)

@@ -86,3 +86,15 @@ cl_asset_info_add_store_range (ClAssetInfo *info,
   }
   g_array_append_val (info->store_ranges, range);
 }
+
+
+void
+cl_asset_info_free (ClAssetInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_clear_pointer (&info->store, g_bytes_unref);
+  g_clear_pointer (&info->store_ranges, g_array_unref);
+  g_free (info->remote_url);
+  g_free (info);
+}

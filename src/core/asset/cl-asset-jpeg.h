@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "cl-asset.h"
+#include "cl-asset-info.h"
 
 G_BEGIN_DECLS
 

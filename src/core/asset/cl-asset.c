@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-asset.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
 #include "cl-error.h"
@@ -112,18 +113,6 @@ cl_asset_format_is_supported (ClAssetFormat format)
   const ClAssetFormatReader *reader = find_reader (format);
 
   return reader != NULL && reader->read != NULL;
-}
-
-
-void
-cl_asset_info_free (ClAssetInfo *info)
-{
-  if (info == NULL)
-    return;
-  g_clear_pointer (&info->store, g_bytes_unref);
-  g_clear_pointer (&info->store_ranges, g_array_unref);
-  g_free (info->remote_url);
-  g_free (info);
 }
 
 

@@ -3,6 +3,8 @@
  * One reader per format (cl-asset-jpeg.c, cl-asset-png.c; later -webp, -tiff,
  * -bmff), each a ClAssetFormatReader in the table of cl-asset.c. A reader walks
  * the file's structure with small seeks and reads, never loading image data.
+ * What a reader finds (ClAssetInfo) is declared in cl-asset-info.h, which the readers
+ * stand on; this header adds what picks and runs a reader.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,42 +12,10 @@
 
 #include <gio/gio.h>
 
-#include "cl-byte-range.h"
-#include "cl-limits.h"
+#include "cl-asset-info.h"
 
 G_BEGIN_DECLS
 
-/* Never accept a manifest store larger than this. */
-#define CL_ASSET_MAX_STORE_SIZE CL_LIMIT_STORE_SIZE
-
-typedef enum {
-  CL_ASSET_FORMAT_UNKNOWN = 0,
-  CL_ASSET_FORMAT_JPEG,
-  CL_ASSET_FORMAT_PNG,
-  /* Recognised so that they get a clear "not supported yet" instead of "not an image". */
-  CL_ASSET_FORMAT_WEBP,
-  CL_ASSET_FORMAT_TIFF,
-  CL_ASSET_FORMAT_BMFF,      /* HEIF, AVIF, MP4, MOV */
-  CL_ASSET_FORMAT_GIF,
-  CL_ASSET_FORMAT_SVG,
-  CL_ASSET_FORMAT_JXL,
-} ClAssetFormat;
-
-typedef struct {
-  ClAssetFormat  format;
-  const char    *mime_type;       /* static string, e.g. "image/jpeg" */
-  guint64        file_size;
-  /* The manifest store (outermost JUMBF superbox bytes, reassembled), or NULL. */
-  GBytes        *store;
-  /* Where the store sits in the file: whole segments/chunks including their
-   * headers, sorted — exactly what a c2pa.hash.data exclusion covers. */
-  GArray        *store_ranges;    /* of ClByteRange */
-  /* A remote manifest URL from XMP dcterms:provenance, or NULL. */
-  char          *remote_url;
-  /* Where a writer puts a new store when the file has none (JPEG: after the
-   * leading APP0/APP1 segments; PNG: after IHDR). */
-  guint64        insert_offset;
-} ClAssetInfo;
 
 ClAssetFormat  cl_asset_sniff             (const guint8   *head,
                                            gsize           head_len);
@@ -61,8 +31,6 @@ ClAssetInfo   *cl_asset_read              (GInputStream   *stream,
 ClAssetInfo   *cl_asset_read_file         (const char     *path,
                                            GCancellable   *cancellable,
                                            GError        **error);
-void           cl_asset_info_free         (ClAssetInfo    *info);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAssetInfo, cl_asset_info_free)
 
 G_END_DECLS

@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include "cl-box-map.h"
+#include "cl-box-map-sink.h"
 
 G_BEGIN_DECLS
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cl-box-map.h"
 #include "cl-box-map-jpeg.h"
 #include "cl-box-map-png.h"
 #include "cl-box-map-scanner.h"

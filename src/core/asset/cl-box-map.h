@@ -17,33 +17,11 @@
 
 #include <glib.h>
 
-#include "cl-asset.h"
+#include "cl-asset-info.h"
+#include "cl-box-map-sink.h"
 
 G_BEGIN_DECLS
 
-/* The name c2pa-rs gives the manifest store's box in every format. */
-#define CL_BOX_MAP_C2PA "C2PA"
-
-typedef struct {
-  void (*data)    (const guint8 *data,
-                   gsize         len,
-                   gpointer      user_data);
-  void (*begin)   (guint         index,
-                   const char   *name,
-                   guint64       start,
-                   gpointer      user_data);
-  void (*end)     (guint         index,
-                   guint64       end,
-                   gpointer      user_data);
-  /* Boxes from first_index on were cut off by the end of the file: they do not exist. */
-  void (*discard) (guint         first_index,
-                   gpointer      user_data);
-  /* The file cannot be described as boxes (c2pa-rs refuses it): why, for a person. */
-  void (*fail)    (const char   *why,
-                   gpointer      user_data);
-} ClBoxMapSink;
-
-typedef struct _ClBoxMapScanner ClBoxMapScanner;
 
 /* NULL when the format has no box map (only JPEG and PNG have one so far).
  * has_store: whether the file carries its manifest store; without one (a remote
