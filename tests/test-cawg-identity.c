@@ -42,47 +42,13 @@ typedef struct {
 } IdentitySpec;
 
 
-static GBytes *
-serialize (cbor_item_t *item)
-{
-  unsigned char *buf = NULL;
-  gsize size = 0, len = cbor_serialize_alloc (item, &buf, &size);
-  GBytes *bytes;
-
-  g_assert_cmpuint (len, >, 0);
-  bytes = g_bytes_new (buf, len);
-  free (buf);
-  cbor_decref (&item);
-  return bytes;
-}
-
-
 /* The hash a claim records for an assertion: SHA-256 of its superbox's payload. */
 static void
 assertion_digest (const char *label,
                   GBytes     *cbor,
                   guint8      digest[32])
 {
-  static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
-  g_autoptr(GBytes) content = cl_test_box ("cbor", g_bytes_get_data (cbor, NULL),
-                                           g_bytes_get_size (cbor));
-  g_autoptr(GBytes) box = cl_test_superbox (uuid_cbor, label, &content, 1);
-  gsize len;
-  const guint8 *data = g_bytes_get_data (box, &len);
-
-  g_assert_cmpint (EVP_Digest (data + 8, len - 8, digest, NULL, EVP_sha256 (), NULL), ==, 1);
-}
-
-
-static cbor_item_t *
-hashed_uri (const char   *url,
-            const guint8  hash[32])
-{
-  cbor_item_t *map = cbor_new_definite_map (2);
-
-  cl_test_cbor_map_put (map, "url", cbor_build_string (url));
-  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
-  return map;
+  g_bytes_unref (cl_test_assertion_box (label, cbor, digest));
 }
 
 
@@ -100,15 +66,15 @@ signer_payload_cbor (IdentityFlaw  flaw,
   memcpy (actions_hash, actions_digest, sizeof actions_hash);
   if (flaw == IDENTITY_HASH_WRONG)
     actions_hash[0] ^= 0x01;
-  g_assert_true (cbor_array_push (refs, cbor_move (hashed_uri (ACTIONS_URL, actions_hash))));
+  g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (ACTIONS_URL, actions_hash))));
   if (flaw == IDENTITY_DUPLICATE)
-    g_assert_true (cbor_array_push (refs, cbor_move (hashed_uri (ACTIONS_URL, actions_hash))));
+    g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (ACTIONS_URL, actions_hash))));
   if (flaw != IDENTITY_NO_HARD_BINDING)
-    g_assert_true (cbor_array_push (refs, cbor_move (hashed_uri (BINDING_URL, binding_digest))));
+    g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (BINDING_URL, binding_digest))));
   cl_test_cbor_map_put (payload, "referenced_assertions", refs);
   cl_test_cbor_map_put (payload, "sig_type", cbor_build_string (
     flaw == IDENTITY_SIG_TYPE_UNKNOWN ? "cawg.example.unknown" : "cawg.x509.cose"));
-  return serialize (payload);
+  return cl_test_cbor_serialize (payload);
 }
 
 
@@ -128,7 +94,7 @@ identity_signature (const ClTestPki *pki,
     .key = cbor_move (cbor_build_uint8 (33)),
     .value = cbor_move (cbor_build_bytestring (g_bytes_get_data (cert, NULL),
                                                g_bytes_get_size (cert))) }));
-  prot_bytes = serialize (prot);
+  prot_bytes = cl_test_cbor_serialize (prot);
   tbs = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (prot_bytes, NULL),
                                       g_bytes_get_size (prot_bytes),
                                       g_bytes_get_data (payload, NULL), g_bytes_get_size (payload));
@@ -141,7 +107,7 @@ identity_signature (const ClTestPki *pki,
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
-  return serialize (cbor_build_tag (18, cbor_move (cose)));
+  return cl_test_cbor_serialize (cbor_build_tag (18, cbor_move (cose)));
 }
 
 
@@ -165,7 +131,7 @@ identity_cbor (const IdentitySpec *spec,
   cl_test_cbor_map_put (map, "pad1", cbor_build_bytestring (pad, sizeof pad));
   memset (pad, 0, sizeof pad);
   cl_test_cbor_map_put (map, "pad2", cbor_build_bytestring (pad, 4));
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
@@ -212,50 +178,6 @@ trust_store_new (const ClTestPki *pki)
 }
 
 
-/* Whether the reference reader's report lists code among the active manifest's codes of
- * kind list_name ("success", "failure", ...). */
-static gboolean
-oracle_has (JsonObject *report,
-            const char *list_name,
-            const char *code)
-{
-  JsonObject *codes = json_object_get_object_member (report, "codes");
-  JsonArray *list = codes != NULL ? json_object_get_array_member (codes, list_name) : NULL;
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
-    if (g_str_equal (json_array_get_string_element (list, i), code))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
-/* The reference reader's report on file with anchors_pem as its trust anchors, from
- * implementation impl (NULL: the default). */
-static JsonObject *
-oracle_read (const char *oracle,
-             const char *impl,
-             const char *file,
-             const char *anchors_pem)
-{
-  g_autofree char *impl_arg = g_strconcat ("--impl=", impl != NULL ? impl : "c2pa-node", NULL);
-  g_autofree char *trust_arg = g_strconcat ("--trust=", anchors_pem, NULL);
-  const char *argv[] = { "node", oracle, impl_arg, trust_arg, file, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
-                               &error));
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-
 /* A JPEG whose identity assertion has flaw: we report code and state; the reference reader
  * impl (NULL: c2pa-rs 0.91.0; "c2pa-wasm": c2pa-rs 0.92), when installed, agrees on both. */
 static void
@@ -293,10 +215,10 @@ check_identity (IdentityFlaw       flaw,
     g_autoptr(JsonObject) report = NULL;
 
     cl_test_write_pem (anchor, pki->root, NULL);
-    report = oracle_read (oracle, impl, path, anchor);
+    report = cl_test_oracle_read_impl (oracle, impl, path, anchor);
     g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==,
                      state_names[state]);
-    g_assert_true (oracle_has (report, g_str_has_prefix (code, "cawg.identity.") ?
+    g_assert_true (cl_test_oracle_has (report, g_str_has_prefix (code, "cawg.identity.") ?
                                        "failure" : "success", code));
   }
 }

@@ -107,19 +107,6 @@ test_async (void)
 }
 
 static void
-make_socket (const char *path)
-{
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
-  strcpy (addr.sun_path, path);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  close (fd);
-}
-
-static void
 skipped_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GPtrArray **out = user_data;
@@ -152,7 +139,7 @@ test_special_files (void)
   touch (dir, "real.jpg");
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (mkfifo (other_fifo, 0600), ==, 0);
-  make_socket (sock);
+  cl_test_make_socket (sock);
   g_assert_cmpint (symlink ("/dev/null", device), ==, 0);
 
   files = cl_file_collector_collect (&root, 1, &skipped, NULL, &error);

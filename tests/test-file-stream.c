@@ -21,20 +21,6 @@
 
 
 static void
-make_socket (const char *path)
-{
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
-  strcpy (addr.sun_path, path);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  close (fd);
-}
-
-
-static void
 assert_refused (const char *path,
                 gint        code)
 {
@@ -58,7 +44,7 @@ test_special_files (void)
 
   alarm (CASE_DEADLINE_SECONDS);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  make_socket (sock);
+  cl_test_make_socket (sock);
   g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
 
   assert_refused (fifo, G_IO_ERROR_NOT_REGULAR_FILE);

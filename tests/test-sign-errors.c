@@ -89,20 +89,6 @@ test_bad_inputs (void)
 }
 
 
-static void
-make_socket (const char *path)
-{
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
-  strcpy (addr.sun_path, path);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  close (fd);
-}
-
-
 /* Opening a pipe for reading waits for a writer: the alarm fails the test instead. */
 static void
 test_special_files (void)
@@ -112,7 +98,7 @@ test_special_files (void)
   g_autofree char *sock = g_build_filename (work_dir, "sock.png", NULL);
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  make_socket (sock);
+  cl_test_make_socket (sock);
   alarm (10);
   assert_sign_fails (id->profile, fifo, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   assert_sign_fails (id->profile, sock, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);

@@ -99,55 +99,8 @@ report_has (ClValidationReport *report,
 }
 
 
-/* Whether the reference reader's report has code in list: "failure" (and the like) of the
- * active manifest's codes, or a top-level list such as "ingredient_failure_codes". */
-static gboolean
-oracle_has (JsonObject *report,
-            const char *list_name,
-            const char *code)
-{
-  JsonObject *codes = json_object_get_object_member (report, "codes");
-  JsonArray *list = json_object_has_member (report, list_name)
-                    ? json_object_get_array_member (report, list_name)
-                    : codes != NULL ? json_object_get_array_member (codes, list_name) : NULL;
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
-    if (g_str_equal (json_array_get_string_element (list, i), code))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
-/* The reference reader's report on file with anchors_pem as its trust anchors: from
- * implementation impl (NULL: the default, c2pa-rs 0.91.0; "c2pa-wasm": c2pa-rs 0.92, which
- * has the fixes of 0.91.1). */
-static JsonObject *
-oracle_read (const char *oracle,
-             const char *impl,
-             const char *file,
-             const char *anchors_pem)
-{
-  g_autofree char *impl_arg = g_strconcat ("--impl=", impl != NULL ? impl : "c2pa-node", NULL);
-  g_autofree char *trust_arg = g_strconcat ("--trust=", anchors_pem, NULL);
-  const char *argv[] = { "node", oracle, impl_arg, trust_arg, file, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
-                               &error));
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-
-/* The reference reader (impl as for oracle_read), when installed, gives path the validation
- * state and has each of codes (NULL-terminated) in its list list_name (as for oracle_has). */
+/* The reference reader (impl as for cl_test_oracle_read_impl), when installed, gives path the validation
+ * state and has each of codes (NULL-terminated) in its list list_name (as for cl_test_oracle_has). */
 static void
 assert_reference (const char  *path,
                   const char  *anchors_pem,
@@ -161,10 +114,10 @@ assert_reference (const char  *path,
 
   if (oracle == NULL)
     return;
-  report = oracle_read (oracle, impl, path, anchors_pem);
+  report = cl_test_oracle_read_impl (oracle, impl, path, anchors_pem);
   g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==, state);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    g_assert_true (oracle_has (report, list_name, codes[i]));
+    g_assert_true (cl_test_oracle_has (report, list_name, codes[i]));
 }
 
 

@@ -32,7 +32,6 @@ static const guint8 uuid_manifest[16] = CL_UUID_MANIFEST;
 static const guint8 uuid_assertions[16] = CL_UUID_ASSERTION_STORE;
 static const guint8 uuid_claim[16] = CL_UUID_CLAIM;
 static const guint8 uuid_signature[16] = CL_UUID_SIGNATURE;
-static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
 
 #define LABEL "urn:c2pa:6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b:credlink-bench"
 #define BINDING_LABEL "c2pa.hash.data"
@@ -77,51 +76,6 @@ static const Case cases[] = {
 
 
 static GBytes *
-serialize (cbor_item_t *item)
-{
-  unsigned char *buf = NULL;
-  gsize size = 0, len = cbor_serialize_alloc (item, &buf, &size);
-  GBytes *bytes;
-
-  g_assert_cmpuint (len, >, 0);
-  bytes = g_bytes_new (buf, len);
-  free (buf);
-  cbor_decref (&item);
-  return bytes;
-}
-
-
-static cbor_item_t *
-hashed_uri (const char   *url,
-            const guint8  hash[32])
-{
-  cbor_item_t *map = cbor_new_definite_map (2);
-
-  cl_test_cbor_map_put (map, "url", cbor_build_string (url));
-  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
-  return map;
-}
-
-
-/* The assertion superbox of label with CBOR content; hash: SHA-256 of its payload, as a
- * hashed URI covers it. */
-static GBytes *
-assertion_box (const char *label,
-               GBytes     *content,
-               guint8      hash[32])
-{
-  g_autoptr(GBytes) cbor_box = cl_test_box ("cbor", g_bytes_get_data (content, NULL),
-                                            g_bytes_get_size (content));
-  GBytes *box = cl_test_superbox (uuid_cbor, label, &cbor_box, 1);
-  gsize len;
-  const guint8 *data = g_bytes_get_data (box, &len);
-
-  g_assert_cmpint (EVP_Digest (data + 8, len - 8, hash, NULL, EVP_sha256 (), NULL), ==, 1);
-  return box;
-}
-
-
-static GBytes *
 data_hash_content (guint32       start,
                    guint32       length,
                    const guint8  digest[32])
@@ -138,7 +92,7 @@ data_hash_content (guint32       start,
   cl_test_cbor_map_put (map, "name", cbor_build_string ("jumbf manifest"));
   cl_test_cbor_map_put (map, "alg", cbor_build_string ("sha256"));
   cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (digest, 32));
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
@@ -152,7 +106,7 @@ actions_content (void)
   cl_test_cbor_map_put (action, "action", cbor_build_string ("c2pa.created"));
   g_assert_true (cbor_array_push (list, cbor_move (action)));
   cl_test_cbor_map_put (map, "actions", list);
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
@@ -173,13 +127,13 @@ own_assertion_content (guint    i,
   }
   if (n_values == 0) {
     cl_test_cbor_map_put (map, "n", cbor_build_uint32 (i));
-    return serialize (map);
+    return cl_test_cbor_serialize (map);
   }
   values = cbor_new_definite_array (n_values);
   for (guint k = 0; k < n_values; k++)
     g_assert_true (cbor_array_push (values, cbor_move (cbor_build_uint8 (10 + (i + k) % 14))));
   cl_test_cbor_map_put (map, "values", values);
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
@@ -195,11 +149,11 @@ assertion_store (const Recipe  *recipe,
   g_autoptr(GBytes) actions = actions_content ();
   guint8 hash[32], first_hash[32];
 
-  g_ptr_array_add (boxes, assertion_box ("c2pa.actions.v2", actions, hash));
-  g_assert_true (cbor_array_push (references, cbor_move (hashed_uri (
+  g_ptr_array_add (boxes, cl_test_assertion_box ("c2pa.actions.v2", actions, hash));
+  g_assert_true (cbor_array_push (references, cbor_move (cl_test_hashed_uri (
     "self#jumbf=c2pa.assertions/c2pa.actions.v2", hash))));
-  g_ptr_array_add (boxes, assertion_box (BINDING_LABEL, data_hash, hash));
-  g_assert_true (cbor_array_push (references, cbor_move (hashed_uri (
+  g_ptr_array_add (boxes, cl_test_assertion_box (BINDING_LABEL, data_hash, hash));
+  g_assert_true (cbor_array_push (references, cbor_move (cl_test_hashed_uri (
     "self#jumbf=c2pa.assertions/" BINDING_LABEL, hash))));
 
   for (guint i = 0; i < recipe->n_assertions; i++) {
@@ -211,13 +165,13 @@ assertion_store (const Recipe  *recipe,
     g_autoptr(GBytes) content = own_assertion_content (i, recipe->assertion_values,
                                                        recipe->as_ingredients);
 
-    g_ptr_array_add (boxes, assertion_box (label, content, hash));
-    g_assert_true (cbor_array_push (references, cbor_move (hashed_uri (url, hash))));
+    g_ptr_array_add (boxes, cl_test_assertion_box (label, content, hash));
+    g_assert_true (cbor_array_push (references, cbor_move (cl_test_hashed_uri (url, hash))));
     if (i == 0)
       memcpy (first_hash, hash, 32);
   }
   for (guint i = 0; i < recipe->n_extra_refs; i++)
-    g_assert_true (cbor_array_push (references, cbor_move (hashed_uri (
+    g_assert_true (cbor_array_push (references, cbor_move (cl_test_hashed_uri (
       "self#jumbf=c2pa.assertions/org.credlink.bench.0", first_hash))));
 
   *out_references = references;
@@ -266,7 +220,7 @@ claim_content (const Recipe *recipe,
     }
     cl_test_cbor_map_put (claim, "redacted_assertions", redacted);
   }
-  return serialize (claim);
+  return cl_test_cbor_serialize (claim);
 }
 
 
@@ -295,7 +249,7 @@ signature_content (const ClTestPki *pki,
   }
   g_assert_true (cbor_map_add (protected, (struct cbor_pair) {
     .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
-  protected_bytes = serialize (protected);
+  protected_bytes = cl_test_cbor_serialize (protected);
   to_sign = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (protected_bytes, NULL),
                                           g_bytes_get_size (protected_bytes),
                                           g_bytes_get_data (claim, NULL),
@@ -311,7 +265,7 @@ signature_content (const ClTestPki *pki,
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (signature, NULL), g_bytes_get_size (signature)))));
-  return serialize (cbor_build_tag (18, cbor_move (cose)));
+  return cl_test_cbor_serialize (cbor_build_tag (18, cbor_move (cose)));
 }
 
 

@@ -151,8 +151,8 @@ cl_test_plain_jpeg (void)
 }
 
 
-static GBytes *
-serialize (cbor_item_t *item)
+GBytes *
+cl_test_cbor_serialize (cbor_item_t *item)
 {
   unsigned char *buf = NULL;
   gsize size = 0, len = cbor_serialize_alloc (item, &buf, &size);
@@ -203,9 +203,9 @@ cl_test_flip_byte (GBytes *bytes,
 }
 
 
-static cbor_item_t *
-hashed_uri (const char   *url,
-            const guint8 *hash)
+cbor_item_t *
+cl_test_hashed_uri (const char   *url,
+                    const guint8 *hash)
 {
   cbor_item_t *map = cbor_new_definite_map (2);
 
@@ -222,27 +222,36 @@ bytes_item (GBytes *bytes)
 }
 
 
-static GBytes *
-assertion_box (const char *label,
-               GBytes     *cbor_content,
-               guint8      hash_out[32])
+void
+cl_test_superbox_digest (GBytes *box,
+                         guint8  digest[32])
 {
-  g_autoptr(GBytes) content = cl_test_box ("cbor", g_bytes_get_data (cbor_content, NULL),
-                                           g_bytes_get_size (cbor_content));
-  GBytes *box = cl_test_superbox (uuid_cbor, label, &content, 1);
   gsize len;
   const guint8 *data = g_bytes_get_data (box, &len);
 
   /* A hashed URI covers the superbox payload: everything after its 8-byte header. */
-  g_assert_cmpint (EVP_Digest (data + 8, len - 8, hash_out, NULL, EVP_sha256 (), NULL), ==, 1);
+  g_assert_cmpint (EVP_Digest (data + 8, len - 8, digest, NULL, EVP_sha256 (), NULL), ==, 1);
+}
+
+
+GBytes *
+cl_test_assertion_box (const char *label,
+                       GBytes     *cbor_content,
+                       guint8      hash_out[32])
+{
+  g_autoptr(GBytes) content = cl_test_box ("cbor", g_bytes_get_data (cbor_content, NULL),
+                                           g_bytes_get_size (cbor_content));
+  GBytes *box = cl_test_superbox (uuid_cbor, label, &content, 1);
+
+  cl_test_superbox_digest (box, hash_out);
   return box;
 }
 
 
-static GBytes *
-data_hash_cbor (guint32       start,
-                guint32       length,
-                const guint8 *hash)
+GBytes *
+cl_test_data_hash_cbor (guint32       start,
+                        guint32       length,
+                        const guint8 *hash)
 {
   cbor_item_t *map = cbor_new_definite_map (5);
   cbor_item_t *excl = cbor_new_definite_array (1);
@@ -258,12 +267,12 @@ data_hash_cbor (guint32       start,
   cl_test_cbor_map_put (map, "alg", cbor_build_string ("sha256"));
   cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
   cl_test_cbor_map_put (map, "pad", cbor_build_bytestring (pad, sizeof pad));
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
-static GBytes *
-actions_cbor (void)
+cbor_item_t *
+cl_test_actions_item (void)
 {
   cbor_item_t *map = cbor_new_definite_map (1);
   cbor_item_t *list = cbor_new_definite_array (1);
@@ -274,7 +283,7 @@ actions_cbor (void)
            cbor_build_string ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"));
   g_assert_true (cbor_array_push (list, cbor_move (action)));
   cl_test_cbor_map_put (map, "actions", list);
-  return serialize (map);
+  return map;
 }
 
 
@@ -299,9 +308,9 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
                              gboolean    icon_hash_wrong)
 {
   guint8 h_actions[32], h_hash[32];
-  g_autoptr(GBytes) actions = actions_cbor ();
-  g_autoptr(GBytes) a_actions = assertion_box ("c2pa.actions.v2", actions, h_actions);
-  g_autoptr(GBytes) a_hash = assertion_box (binding_label, binding_cbor, h_hash);
+  g_autoptr(GBytes) actions = cl_test_cbor_serialize (cl_test_actions_item ());
+  g_autoptr(GBytes) a_actions = cl_test_assertion_box ("c2pa.actions.v2", actions, h_actions);
+  g_autoptr(GBytes) a_hash = cl_test_assertion_box (binding_label, binding_cbor, h_hash);
   g_autofree char *binding_url = g_strdup_printf ("self#jumbf=c2pa.assertions/%s",
                                                   binding_label);
   GBytes *assertion_boxes[2] = { a_actions, a_hash };
@@ -330,15 +339,15 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
 
     memcpy (icon_hash, h_actions, 32);
     icon_hash[0] ^= icon_hash_wrong ? 1 : 0;
-    cl_test_cbor_map_put (gen, "icon", hashed_uri (icon_url, icon_hash));
+    cl_test_cbor_map_put (gen, "icon", cl_test_hashed_uri (icon_url, icon_hash));
   }
   cl_test_cbor_map_put (claim, "claim_generator_info", gen);
   cl_test_cbor_map_put (claim, "signature", cbor_build_string (sig_url));
-  g_assert_true (cbor_array_push (created, cbor_move (hashed_uri ("self#jumbf=c2pa.assertions/c2pa.actions.v2", h_actions))));
-  g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (binding_url, h_hash))));
+  g_assert_true (cbor_array_push (created, cbor_move (cl_test_hashed_uri ("self#jumbf=c2pa.assertions/c2pa.actions.v2", h_actions))));
+  g_assert_true (cbor_array_push (created, cbor_move (cl_test_hashed_uri (binding_url, h_hash))));
   cl_test_cbor_map_put (claim, "created_assertions", created);
   cl_test_cbor_map_put (claim, "alg", cbor_build_string ("sha256"));
-  claim_bytes = serialize (claim);
+  claim_bytes = cl_test_cbor_serialize (claim);
   claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
   claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
 
@@ -353,7 +362,7 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
   }
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
     .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
-  prot_bytes = serialize (prot);
+  prot_bytes = cl_test_cbor_serialize (prot);
   tbs = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (prot_bytes, NULL),
                                       g_bytes_get_size (prot_bytes),
                                       g_bytes_get_data (claim_bytes, NULL),
@@ -368,7 +377,7 @@ cl_test_store_new_with_icon (EVP_PKEY   *key,
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
-  cose_bytes = serialize (cbor_build_tag (18, cbor_move (cose)));
+  cose_bytes = cl_test_cbor_serialize (cbor_build_tag (18, cbor_move (cose)));
   sig_box = cl_test_box ("cbor", g_bytes_get_data (cose_bytes, NULL), g_bytes_get_size (cose_bytes));
   sig_super = cl_test_superbox (uuid_signature, "c2pa.signature", &sig_box, 1);
 
@@ -387,7 +396,7 @@ build_store (ClTestSigner *signer,
              guint32       excl_length,
              const guint8 *data_hash)
 {
-  g_autoptr(GBytes) dh = data_hash_cbor (excl_start, excl_length, data_hash);
+  g_autoptr(GBytes) dh = cl_test_data_hash_cbor (excl_start, excl_length, data_hash);
   g_autoptr(GPtrArray) chain = g_ptr_array_new ();
 
   g_ptr_array_add (chain, signer->cert_der);
@@ -534,7 +543,7 @@ cl_test_box_hash_store_for_plain (EVP_PKEY   *key,
     g_assert_true (cbor_array_push (boxes, cbor_move (entry)));
   }
   cl_test_cbor_map_put (root, "boxes", boxes);
-  cbor = serialize (root);
+  cbor = cl_test_cbor_serialize (root);
   return cl_test_store_new_with_icon (key, chain,
                                       "urn:c2pa:7d3c1f2e-4b5a-4c6d-9e8f-0a1b2c3d4e5f:credlink",
                                       "c2pa.hash.boxes", cbor, icon_url, icon_hash_wrong);

@@ -18,6 +18,27 @@ G_BEGIN_DECLS
 void     cl_test_cbor_map_put   (cbor_item_t  *map,
                                  const char   *key,
                                  cbor_item_t  *value);
+/* The CBOR encoding of item, which it takes (and frees). */
+GBytes      *cl_test_cbor_serialize  (cbor_item_t  *item);
+/* A hashed URI {url, hash} with a SHA-256 hash. */
+cbor_item_t *cl_test_hashed_uri      (const char   *url,
+                                      const guint8 *hash);
+/* SHA-256 of a superbox's payload (everything after its 8-byte header): what a hashed URI
+ * to an assertion or a manifest covers. */
+void         cl_test_superbox_digest (GBytes       *box,
+                                      guint8        digest[32]);
+/* The assertion superbox of label with CBOR content, and in hash_out what a hashed URI to
+ * it records. */
+GBytes      *cl_test_assertion_box   (const char   *label,
+                                      GBytes       *cbor_content,
+                                      guint8        hash_out[32]);
+/* A c2pa.hash.data assertion's CBOR excluding [start, start + length), with 32-bit widths
+ * so that a placeholder and the final assertion have the same size. */
+GBytes      *cl_test_data_hash_cbor  (guint32       start,
+                                      guint32       length,
+                                      const guint8 *hash);
+/* A c2pa.actions.v2 map with one c2pa.created action (digitalCapture). */
+cbor_item_t *cl_test_actions_item    (void);
 /* Whether the report has a status with this code, of any kind. */
 gboolean cl_test_report_has_code (ClValidationReport *report,
                                   const char         *code);

@@ -79,16 +79,6 @@ cbor_box (cbor_item_t *item)
 }
 
 
-static void
-put (cbor_item_t *map,
-     const char  *key,
-     cbor_item_t *value)
-{
-  g_assert_true (cbor_map_add (map, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_string (key)), .value = cbor_move (value) }));
-}
-
-
 /* Appends an assertion superbox with the cbor box content and records its hashed URI. */
 static void
 append_assertion (GByteArray  *store,
@@ -117,8 +107,8 @@ item_box (const ClTestCrowd *crowd)
 
   for (guint i = 0; i < crowd->item_ints; i++)
     g_assert_true (cbor_array_push (ints, cbor_move (cbor_build_uint8 (i % 24))));
-  put (item, "pad", cbor_build_bytestring (pad, crowd->item_size));
-  put (item, "ints", ints);
+  cl_test_cbor_map_put (item, "pad", cbor_build_bytestring (pad, crowd->item_size));
+  cl_test_cbor_map_put (item, "ints", ints);
   return cbor_box (item);
 }
 
@@ -128,25 +118,9 @@ ingredient_box (void)
 {
   cbor_item_t *item = cbor_new_definite_map (2);
 
-  put (item, "dc:title", cbor_build_string ("input"));
-  put (item, "relationship", cbor_build_string ("inputTo"));
+  cl_test_cbor_map_put (item, "dc:title", cbor_build_string ("input"));
+  cl_test_cbor_map_put (item, "relationship", cbor_build_string ("inputTo"));
   return cbor_box (item);
-}
-
-
-static cbor_item_t *
-actions_item (void)
-{
-  cbor_item_t *map = cbor_new_definite_map (1);
-  cbor_item_t *list = cbor_new_definite_array (1);
-  cbor_item_t *action = cbor_new_definite_map (2);
-
-  put (action, "action", cbor_build_string ("c2pa.created"));
-  put (action, "digitalSourceType",
-       cbor_build_string ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"));
-  g_assert_true (cbor_array_push (list, cbor_move (action)));
-  put (map, "actions", list);
-  return map;
 }
 
 
@@ -158,7 +132,7 @@ assertions_content (const ClTestCrowd *crowd,
                     GByteArray        *hashes)
 {
   GByteArray *out = g_byte_array_new ();
-  g_autoptr(GByteArray) actions = cbor_box (actions_item ());
+  g_autoptr(GByteArray) actions = cbor_box (cl_test_actions_item ());
   g_autoptr(GByteArray) item = item_box (crowd);
   g_autoptr(GByteArray) ingredient = ingredient_box ();
 
@@ -174,18 +148,6 @@ assertions_content (const ClTestCrowd *crowd,
     append_assertion (out, uris, hashes, label, ingredient);
   }
   return out;
-}
-
-
-static cbor_item_t *
-hashed_uri (const char   *url,
-            const guint8 *hash)
-{
-  cbor_item_t *map = cbor_new_definite_map (2);
-
-  put (map, "url", cbor_build_string (url));
-  put (map, "hash", cbor_build_bytestring (hash, 32));
-  return map;
 }
 
 
@@ -216,28 +178,28 @@ claim_item (const ClTestCrowd *crowd,
   cbor_item_t *created = cbor_new_definite_array (n_refs);
   cbor_item_t *redacted = cbor_new_definite_array (crowd->n_redactions);
 
-  put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
-  put (gen, "name", cbor_build_string ("credlink-tests"));
-  put (gen, "version", cbor_build_string ("1.0"));
-  put (claim, "claim_generator_info", gen);
-  put (claim, "signature", cbor_build_string ("self#jumbf=/c2pa/" CL_TEST_CROWD_LABEL
+  cl_test_cbor_map_put (claim, "instanceID", cbor_build_string ("xmp:iid:8b1c53e6-7b7c-4a4e-9a59-0e0b1e2d3c4f"));
+  cl_test_cbor_map_put (gen, "name", cbor_build_string ("credlink-tests"));
+  cl_test_cbor_map_put (gen, "version", cbor_build_string ("1.0"));
+  cl_test_cbor_map_put (claim, "claim_generator_info", gen);
+  cl_test_cbor_map_put (claim, "signature", cbor_build_string ("self#jumbf=/c2pa/" CL_TEST_CROWD_LABEL
                                               "/c2pa.signature"));
   for (guint i = 0; i < n_refs; i++) {
     guint a = referenced_index (crowd, i);
 
     g_assert_cmpuint (a, <, uris->len);
-    g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (g_ptr_array_index (uris, a),
+    g_assert_true (cbor_array_push (created, cbor_move (cl_test_hashed_uri (g_ptr_array_index (uris, a),
                                                                     hashes->data + 32 * a))));
   }
-  put (claim, "created_assertions", created);
+  cl_test_cbor_map_put (claim, "created_assertions", created);
   for (guint i = 0; i < crowd->n_redactions; i++) {
     g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/" OTHER_LABEL
                                             "/c2pa.assertions/cl.test.gone__%u", i + 1);
 
     g_assert_true (cbor_array_push (redacted, cbor_move (cbor_build_string (uri))));
   }
-  put (claim, "redacted_assertions", redacted);
-  put (claim, "alg", cbor_build_string ("sha256"));
+  cl_test_cbor_map_put (claim, "redacted_assertions", redacted);
+  cl_test_cbor_map_put (claim, "alg", cbor_build_string ("sha256"));
   return claim;
 }
 

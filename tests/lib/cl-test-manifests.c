@@ -24,46 +24,6 @@ static const guint8 uuid_signature[16] = CL_UUID_SIGNATURE;
 static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
 
 
-static GBytes *
-serialize (cbor_item_t *item)
-{
-  unsigned char *buf = NULL;
-  gsize size = 0, len = cbor_serialize_alloc (item, &buf, &size);
-  GBytes *bytes;
-
-  g_assert_cmpuint (len, >, 0);
-  bytes = g_bytes_new (buf, len);
-  free (buf);
-  cbor_decref (&item);
-  return bytes;
-}
-
-
-static cbor_item_t *
-hashed_uri (const char   *url,
-            const guint8  hash[32])
-{
-  cbor_item_t *map = cbor_new_definite_map (2);
-
-  cl_test_cbor_map_put (map, "url", cbor_build_string (url));
-  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
-  return map;
-}
-
-
-/* SHA-256 of a superbox's payload (everything after its 8-byte header): what a hashed
- * URI to an assertion or a manifest covers. */
-static void
-superbox_digest (GBytes *box,
-                 guint8  digest[32])
-{
-  gsize len;
-  const guint8 *data = g_bytes_get_data (box, &len);
-
-  g_assert_cmpint (EVP_Digest (data + 8, len - 8, digest, NULL, EVP_sha256 (), NULL), ==, 1);
-}
-
-
 /* The last box inside the superbox box (a manifest's: its signature superbox). */
 static GBytes *
 last_child (GBytes *box)
@@ -183,7 +143,7 @@ signature_cose (EVP_PKEY          *key,
   }
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
     .key = cbor_move (cbor_build_uint8 (33)), .value = cbor_move (x5chain) }));
-  prot_bytes = serialize (prot);
+  prot_bytes = cl_test_cbor_serialize (prot);
   tbs = cl_cose_sig_structure_encode ("Signature1", g_bytes_get_data (prot_bytes, NULL),
                                       g_bytes_get_size (prot_bytes),
                                       g_bytes_get_data (claim, NULL), g_bytes_get_size (claim));
@@ -197,7 +157,7 @@ signature_cose (EVP_PKEY          *key,
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_null ())));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
-  return serialize (cbor_build_tag (18, cbor_move (cose)));
+  return cl_test_cbor_serialize (cbor_build_tag (18, cbor_move (cose)));
 }
 
 
@@ -226,12 +186,12 @@ cl_test_manifest_new (EVP_PKEY              *key,
     g_autofree char *url = g_strdup_printf ("self#jumbf=c2pa.assertions/%s", assertions[i].label);
     guint8 digest[32];
 
-    superbox_digest (box, digest);
+    cl_test_superbox_digest (box, digest);
     if (assertions[i].removed)
       g_bytes_unref (box);
     else
       g_ptr_array_add (boxes, box);
-    g_assert_true (cbor_array_push (created, cbor_move (hashed_uri (url, digest))));
+    g_assert_true (cbor_array_push (created, cbor_move (cl_test_hashed_uri (url, digest))));
   }
   store = cl_test_superbox (uuid_assertions, "c2pa.assertions", (GBytes **) boxes->pdata,
                             boxes->len);
@@ -249,7 +209,7 @@ cl_test_manifest_new (EVP_PKEY              *key,
       g_assert_true (cbor_array_push (list, cbor_move (cbor_build_string (redactions[i]))));
     cl_test_cbor_map_put (claim, "redacted_assertions", list);
   }
-  claim_bytes = serialize (claim);
+  claim_bytes = cl_test_cbor_serialize (claim);
   claim_box = cl_test_box ("cbor", g_bytes_get_data (claim_bytes, NULL), g_bytes_get_size (claim_bytes));
   claim_super = cl_test_superbox (uuid_claim, "c2pa.claim.v2", &claim_box, 1);
 
@@ -325,29 +285,7 @@ cl_test_actions_created_cbor (const char * const *redactions)
     g_assert_true (cbor_array_push (list, cbor_move (redacted)));
   }
   cl_test_cbor_map_put (map, "actions", list);
-  return serialize (map);
-}
-
-
-GBytes *
-cl_test_data_hash_cbor (guint32      start,
-                        guint32      length,
-                        const guint8 hash[32])
-{
-  cbor_item_t *map = cbor_new_definite_map (5);
-  cbor_item_t *excl = cbor_new_definite_array (1);
-  cbor_item_t *range = cbor_new_definite_map (2);
-  guint8 pad[8] = { 0 };
-
-  cl_test_cbor_map_put (range, "start", cbor_build_uint32 (start));
-  cl_test_cbor_map_put (range, "length", cbor_build_uint32 (length));
-  g_assert_true (cbor_array_push (excl, cbor_move (range)));
-  cl_test_cbor_map_put (map, "exclusions", excl);
-  cl_test_cbor_map_put (map, "name", cbor_build_string ("jumbf manifest"));
-  cl_test_cbor_map_put (map, "alg", cbor_build_string ("sha256"));
-  cl_test_cbor_map_put (map, "hash", cbor_build_bytestring (hash, 32));
-  cl_test_cbor_map_put (map, "pad", cbor_build_bytestring (pad, sizeof pad));
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }
 
 
@@ -382,16 +320,16 @@ cl_test_ingredient_v3_cbor (const char         *label,
   g_autoptr(GBytes) signature = last_child (manifest);
   guint8 digest[32], sig_digest[32];
 
-  superbox_digest (manifest, digest);
-  superbox_digest (signature, sig_digest);
+  cl_test_superbox_digest (manifest, digest);
+  cl_test_superbox_digest (signature, sig_digest);
   cl_test_cbor_map_put (codes, "success", status_list (successes));
   cl_test_cbor_map_put (codes, "informational", cbor_new_definite_array (0));
   cl_test_cbor_map_put (codes, "failure", status_list (failures));
   cl_test_cbor_map_put (results, "activeManifest", codes);
   cl_test_cbor_map_put (map, "dc:title", cbor_build_string ("component.jpg"));
   cl_test_cbor_map_put (map, "relationship", cbor_build_string ("componentOf"));
-  cl_test_cbor_map_put (map, "activeManifest", hashed_uri (url, digest));
-  cl_test_cbor_map_put (map, "claimSignature", hashed_uri (sig_url, sig_digest));
+  cl_test_cbor_map_put (map, "activeManifest", cl_test_hashed_uri (url, digest));
+  cl_test_cbor_map_put (map, "claimSignature", cl_test_hashed_uri (sig_url, sig_digest));
   cl_test_cbor_map_put (map, "validationResults", results);
-  return serialize (map);
+  return cl_test_cbor_serialize (map);
 }

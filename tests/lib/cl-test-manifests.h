@@ -58,11 +58,6 @@ GBytes *cl_test_manifests_jpeg_new    (GBytes               **others,
 /* c2pa.actions.v2: c2pa.created, then a c2pa.redacted of each of redactions (NULL-ended,
  * or NULL). */
 GBytes *cl_test_actions_created_cbor  (const char * const    *redactions);
-/* c2pa.hash.data excluding [start, start + length), with 32-bit widths so that a
- * placeholder and the final assertion have the same size. */
-GBytes *cl_test_data_hash_cbor        (guint32                start,
-                                       guint32                length,
-                                       const guint8           hash[32]);
 /* A c2pa.ingredient.v3 (componentOf) naming the manifest superbox manifest labelled label
  * and its claim signature, whose validationResults record the successes and the failures
  * (code, absolute URL pairs, NULL-ended; or NULL). */

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "cl-test-c2pa.h"
 #include "cl-test-sign-util.h"
+#include "cl-validator.h"
 
 
 char *
@@ -198,29 +200,60 @@ cl_test_oracle_path (void)
 
 
 JsonObject *
-cl_test_oracle_read (const char *oracle,
-                     const char *file,
-                     const char *trust_pem)
+cl_test_oracle_read_impl (const char *oracle,
+                          const char *impl,
+                          const char *file,
+                          const char *trust_pem)
 {
+  g_autofree char *impl_arg = impl != NULL ? g_strconcat ("--impl=", impl, NULL) : NULL;
   g_autofree char *trust_arg = trust_pem != NULL ? g_strconcat ("--trust=", trust_pem, NULL)
                                                  : NULL;
-  const char *argv[] = { "node", oracle, "--raw", file, NULL, NULL };
+  const char *argv[7] = { "node", oracle, "--raw" };    /* + impl, trust, file, NULL */
+  guint n = 3;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   int status = 0;
 
-  if (trust_arg != NULL) {
-    argv[3] = trust_arg;
-    argv[4] = file;
-  }
+  if (impl_arg != NULL)
+    argv[n++] = impl_arg;
+  if (trust_arg != NULL)
+    argv[n++] = trust_arg;
+  argv[n] = file;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &out, &err, &status, &error));
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+
+JsonObject *
+cl_test_oracle_read (const char *oracle,
+                     const char *file,
+                     const char *trust_pem)
+{
+  return cl_test_oracle_read_impl (oracle, NULL, file, trust_pem);
+}
+
+
+gboolean
+cl_test_oracle_has (JsonObject *report,
+                    const char *list_name,
+                    const char *code)
+{
+  JsonObject *codes = json_object_get_object_member (report, "codes");
+  JsonArray *list = json_object_has_member (report, list_name)
+                    ? json_object_get_array_member (report, list_name)
+                    : codes != NULL ? json_object_get_array_member (codes, list_name) : NULL;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
+    if (g_str_equal (json_array_get_string_element (list, i), code))
+      return TRUE;
+  }
+  return FALSE;
 }
 
 
@@ -318,4 +351,31 @@ cl_test_file_contains (const char *path,
       return TRUE;
   }
   return FALSE;
+}
+
+
+void
+cl_test_assert_valid_untrusted (const char *path,
+                                const char *binding_code)
+{
+  g_autofree char *oracle = cl_test_oracle_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+  g_auto(GStrv) failures = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cl_test_report_has_code (report, "claimSignature.validated"));
+  g_assert_true (cl_test_report_has_code (report, binding_code));
+  g_assert_cmpint (report->state, ==, CL_VALIDATION_STATE_VALID);
+  failures = cl_validation_report_dup_failure_codes (report);
+  g_assert_cmpuint (g_strv_length (failures), ==, 1);
+  g_assert_cmpstr (failures[0], ==, "signingCredential.untrusted");
+  if (oracle != NULL) {
+    g_autoptr(JsonObject) reference = cl_test_oracle_read (oracle, path, NULL);
+
+    cl_test_oracle_assert_valid (reference, path);
+    g_assert_cmpstr (json_object_get_string_member_with_default (reference, "validation_state",
+                                                                 "(no state)"),
+                     ==, cl_validation_state_to_string (report->state));
+  }
 }

@@ -49,6 +49,22 @@ char       *cl_test_oracle_path      (void);
 JsonObject *cl_test_oracle_read      (const char    *oracle,
                                       const char    *file,
                                       const char    *trust_pem);
+/* The same with implementation impl (NULL: the default, c2pa-rs 0.91 native;
+ * "c2pa-wasm": c2pa-rs 0.92, which has the fixes of 0.91.1). */
+JsonObject *cl_test_oracle_read_impl (const char    *oracle,
+                                      const char    *impl,
+                                      const char    *file,
+                                      const char    *trust_pem);
+/* Whether the report lists code under list_name: a list of its own (e.g.
+ * "ingredient_failure_codes"), or one of codes{success, informational, failure}. */
+gboolean    cl_test_oracle_has       (JsonObject    *report,
+                                      const char    *list_name,
+                                      const char    *code);
+/* Validates path and asserts it is Valid with the claim signature and binding_code
+ * (e.g. "assertion.dataHash.match") and no failure but signingCredential.untrusted; the
+ * reference reader, when installed, must find it valid too, in the same state. */
+void        cl_test_assert_valid_untrusted (const char *path,
+                                            const char *binding_code);
 /* Asserts the reader found no failure other than signingCredential.untrusted,
  * in the active manifest and in the ingredients. */
 void        cl_test_oracle_assert_valid (JsonObject *report,

@@ -31,4 +31,8 @@ char *cl_test_tmp_dir_new (const char        *prefix,
  * never followed. A path that does not exist is not an error. */
 void  cl_test_remove_tree (const char        *path);
 
+/* A Unix socket bound at path (and closed: the file stays), a special file for the tests
+ * that must refuse one. */
+void cl_test_make_socket (const char *path);
+
 G_END_DECLS
