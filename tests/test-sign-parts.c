@@ -1,5 +1,5 @@
 /* test-sign-parts.c: the pieces of signing — the COSE_Sign1 reservation and its padding,
- * the store split into APP11 segments, and a damaged store in the file to re-sign. Profiles:
+ * the store split into APP11 segments, the layout of the signed copy, and a damaged store in the file to re-sign. Profiles:
  * test-sign-profile.c; the RFC 3161 client: test-sign-timestamp.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,8 @@
 #include <string.h>
 #include <cbor.h>
 
-#include "cl-asset-writer.h"
+#include "cl-asset-jpeg-writer.h"
+#include "cl-asset-layout.h"
 #include "cl-cose-sign1-builder.h"
 #include "cl-error.h"
 #include "cl-manifest-builder.h"
@@ -130,6 +131,53 @@ test_jpeg_segments (void)
 
 
 /* A damaged store in the source is refused with an error, never read out of bounds. */
+static gboolean
+append_emitted (const guint8  *data,
+                gsize          len,
+                gpointer       user_data,
+                GError       **error)
+{
+  g_byte_array_append (user_data, data, (guint) len);
+  return TRUE;
+}
+
+
+/* The signed copy: old store ranges that straddle the pieces' edges are left out, the
+ * carrier sits where the first one began, and without a carrier nothing stands there. */
+static void
+test_layout_insert (void)
+{
+  static const char source_text[] = "0123456789abcdefghijklmnopqrstuv";
+  static const ClByteRange old[] = { { 4, 3 }, { 7, 2 }, { 20, 5 } };
+  g_autoptr(GInputStream) source = g_memory_input_stream_new_from_data (source_text, 32, NULL);
+  g_autoptr(GBytes) carrier = g_bytes_new_static ("[CARRIER]", 9);
+  g_autoptr(GByteArray) with_carrier = g_byte_array_new ();
+  g_autoptr(GByteArray) hashed = g_byte_array_new ();
+  g_autoptr(ClAssetLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  ClAssetInfo info = { .format = CL_ASSET_FORMAT_JPEG, .file_size = 32 };
+  ClByteRange placed;
+
+  info.store_ranges = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
+  g_array_append_vals (info.store_ranges, old, G_N_ELEMENTS (old));
+  layout = cl_asset_layout_insert_carrier (&info, 9);
+  placed = cl_asset_layout_get_carrier (layout);
+  g_assert_cmpuint (placed.start, ==, 4);
+  g_assert_cmpuint (placed.length, ==, 9);
+  g_assert_cmpuint (cl_asset_layout_get_size (layout), ==, 32 - 10 + 9);
+
+  g_assert_true (cl_asset_layout_emit (layout, source, carrier, append_emitted, with_carrier,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (with_carrier->data, with_carrier->len,
+                   "0123[CARRIER]9abcdefghijpqrstuv", 31);
+  g_assert_true (cl_asset_layout_emit (layout, source, NULL, append_emitted, hashed, NULL,
+                                       &error));
+  g_assert_cmpmem (hashed->data, hashed->len, "01239abcdefghijpqrstuv", 22);
+  g_array_unref (info.store_ranges);
+}
+
+
 static void
 test_parent_store_damaged (void)
 {
@@ -192,6 +240,7 @@ main (int   argc,
 
   g_test_add_func ("/sign/cose/padding", test_cose_padding);
   g_test_add_func ("/sign/jpeg/segments", test_jpeg_segments);
+  g_test_add_func ("/sign/layout/insert", test_layout_insert);
   g_test_add_func ("/sign/parent-store/damaged", test_parent_store_damaged);
 
   return g_test_run ();

@@ -20,7 +20,7 @@
 #include <cbor.h>
 
 #include "cl-asset.h"
-#include "cl-asset-writer.h"
+#include "cl-asset-jpeg-writer.h"
 #include "cl-c2pa-ids.h"
 #include "cl-cose-crypto.h"
 #include "cl-test-boxes.h"

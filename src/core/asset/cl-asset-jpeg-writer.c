@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-asset-writer.h"
+#include "cl-asset-jpeg-writer.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
 
@@ -82,35 +82,3 @@ cl_asset_jpeg_wrap_store (GBytes  *store,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-
-guint64
-cl_asset_carrier_size (ClAssetFormat format,
-                       guint64       store_len)
-{
-  switch (format) {
-  case CL_ASSET_FORMAT_JPEG:
-    return cl_asset_jpeg_carrier_size (store_len);
-  case CL_ASSET_FORMAT_PNG:
-    return cl_asset_png_carrier_size (store_len);
-  default:
-    return 0;
-  }
-}
-
-
-GBytes *
-cl_asset_wrap_store (ClAssetFormat   format,
-                     GBytes         *store,
-                     GError        **error)
-{
-  switch (format) {
-  case CL_ASSET_FORMAT_JPEG:
-    return cl_asset_jpeg_wrap_store (store, error);
-  case CL_ASSET_FORMAT_PNG:
-    return cl_asset_png_wrap_store (store, error);
-  default:
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("Signing %s files is not supported"), cl_asset_format_to_string (format));
-    return NULL;
-  }
-}

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "cl-asset-writer.h"
+#include "cl-asset-png-writer.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
 

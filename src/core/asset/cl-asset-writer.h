@@ -1,36 +1,40 @@
-/* cl-asset-writer.h: the bytes that carry a manifest store inside an image
- * (C2PA 2.2 Appendix A): JPEG APP11 segments, a PNG caBX chunk. The writers only
- * emit the carrier; where it goes comes from the asset readers (cl-asset.h).
+/* cl-asset-writer.h: putting a manifest store into a copy of an image (C2PA 2.2
+ * Appendix A): the carrier that holds the store in each format, and the layout of
+ * the signed copy (cl-asset-layout.h). One writer per format (cl-asset-jpeg-writer.c,
+ * cl-asset-png-writer.c), picked here; where a store goes comes from the readers
+ * (cl-asset.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
-#include "cl-asset.h"
+#include "cl-asset-info.h"
+#include "cl-asset-layout.h"
 
 G_BEGIN_DECLS
 
-/* Store bytes per APP11 segment, as c2pa-rs writes them. */
-#define CL_JPEG_STORE_BYTES_PER_SEGMENT 64000
+/* Whether CredLink can sign files of this format. */
+gboolean       cl_asset_format_is_writable (ClAssetFormat       format);
 
 /* Size of the carrier for a store of store_len bytes; 0 if it cannot be carried. */
-guint64  cl_asset_jpeg_carrier_size (guint64        store_len);
-guint64  cl_asset_png_carrier_size  (guint64        store_len);
-guint64  cl_asset_carrier_size      (ClAssetFormat  format,
-                                     guint64        store_len);
+guint64        cl_asset_carrier_size      (ClAssetFormat        format,
+                                           guint64              store_len);
 
-/* JPEG: APP11 segments FF EB Lp 'JP' En=0x0211 Z=1,2,… with the store split into
- * CL_JPEG_STORE_BYTES_PER_SEGMENT pieces; every segment after the first repeats
- * the store's 8-byte box header (ISO 19566-5 Annex D.2). */
-GBytes  *cl_asset_jpeg_wrap_store   (GBytes        *store,
-                                     GError       **error);
-/* PNG: length, "caBX", the store, CRC-32 over type and data. */
-GBytes  *cl_asset_png_wrap_store    (GBytes        *store,
-                                     GError       **error);
-GBytes  *cl_asset_wrap_store        (ClAssetFormat  format,
-                                     GBytes        *store,
-                                     GError       **error);
+/* The carrier itself: the store wrapped as the format holds it. */
+GBytes        *cl_asset_wrap_store        (ClAssetFormat        format,
+                                           GBytes              *store,
+                                           GError             **error);
+
+/* The signed copy of the source that info describes, with a carrier of carrier_length
+ * bytes. carrier_length 0 means not known yet: the signer first learns where the
+ * carrier goes (the exclusion's start, which the store records), then sizes the store;
+ * so where the carrier goes never depends on its length. */
+ClAssetLayout *cl_asset_lay_out           (GInputStream        *source,
+                                           const ClAssetInfo   *info,
+                                           guint64              carrier_length,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
 
 G_END_DECLS

@@ -17,61 +17,7 @@
 #include "cl-status.h"
 #include "cl-validator.h"
 
-#define COPY_BUFFER_SIZE (256 * 1024)
 #define SHA256_LEN 32
-
-
-/* Copies the bytes of [from, to) that lie outside every range of skip. */
-static gboolean
-copy_kept (GInputStream   *in,
-           GOutputStream  *out,
-           guint64         from,
-           guint64         to,
-           GArray         *skip,
-           guint8         *buffer,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  guint64 position = from;
-
-  while (position < to) {
-    guint64 end = to;
-    gboolean skipped = FALSE;
-
-    for (guint i = 0; i < skip->len; i++) {
-      ClByteRange *range = &g_array_index (skip, ClByteRange, i);
-
-      if (position >= range->start && position < range->start + range->length) {
-        position = MIN (to, range->start + range->length);
-        skipped = TRUE;
-        break;
-      }
-      if (range->start > position && range->start < end)
-        end = range->start;
-    }
-    if (skipped)
-      continue;
-
-    if (!g_seekable_seek (G_SEEKABLE (in), (goffset) position, G_SEEK_SET, cancellable, error))
-      return FALSE;
-    while (position < end) {
-      gsize want = (gsize) MIN (end - position, COPY_BUFFER_SIZE);
-      gsize got = 0;
-
-      if (!g_input_stream_read_all (in, buffer, want, &got, cancellable, error))
-        return FALSE;
-      if (got != want) {
-        g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                             _("The source file changed while it was being signed"));
-        return FALSE;
-      }
-      if (!g_output_stream_write_all (out, buffer, got, NULL, cancellable, error))
-        return FALSE;
-      position += got;
-    }
-  }
-  return TRUE;
-}
 
 
 /* A signing interrupted (the process killed) leaves its temporary file next to the
@@ -95,41 +41,38 @@ remove_stale_temporaries_once (const char *output)
 }
 
 
-/* Writes source[0, insert_at) + carrier + source[insert_at, end), leaving out the
- * old store ranges, into a new temporary file next to output, synced to disk.
- * Nothing is left behind on failure, nor when the file returned is freed
- * uncommitted. */
-static ClAtomicFile *
-write_temporary (const char     *input,
-                 const char     *output,
-                 guint64         input_size,
-                 GArray         *old_ranges,
-                 guint64         insert_at,
-                 GBytes         *carrier,
-                 GCancellable   *cancellable,
-                 GError        **error)
+static gboolean
+write_piece (const guint8  *data,
+             gsize          len,
+             gpointer       user_data,
+             GError       **error)
 {
-  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(ClAtomicFile) file = NULL;
-  GOutputStream *out;
+  return g_output_stream_write_all (user_data, data, len, NULL, NULL, error);
+}
 
-  in = cl_file_stream_open (input, cancellable, error);
-  if (in == NULL)
-    return NULL;
+
+/* Writes the layout, with carrier in its place, into a new temporary file next to
+ * output, synced to disk. Nothing is left behind on failure, nor when the file
+ * returned is freed uncommitted. */
+static ClAtomicFile *
+write_temporary (const ClSignedFile  *file,
+                 const char          *output,
+                 GBytes              *carrier,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autoptr(ClAtomicFile) temporary = NULL;
+  guint mode = CL_IS_FILE_STREAM (file->source)
+               ? cl_file_stream_get_mode (CL_FILE_STREAM (file->source)) : 0644;
+
   /* The signed copy keeps who may read and write the source (less the umask). */
-  file = cl_atomic_file_new (output, (int) cl_file_stream_get_mode (CL_FILE_STREAM (in)), error);
-  if (file == NULL)
+  temporary = cl_atomic_file_new (output, (int) mode, error);
+  if (temporary == NULL ||
+      !cl_asset_layout_emit (file->layout, file->source, carrier, write_piece,
+                             cl_atomic_file_get_stream (temporary), cancellable, error) ||
+      !cl_atomic_file_finish (temporary, cancellable, error))
     return NULL;
-  out = cl_atomic_file_get_stream (file);
-
-  if (!copy_kept (in, out, 0, insert_at, old_ranges, buffer, cancellable, error) ||
-      !g_output_stream_write_all (out, g_bytes_get_data (carrier, NULL),
-                                  g_bytes_get_size (carrier), NULL, cancellable, error) ||
-      !copy_kept (in, out, insert_at, input_size, old_ranges, buffer, cancellable, error) ||
-      !cl_atomic_file_finish (file, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&file);
+  return g_steal_pointer (&temporary);
 }
 
 
@@ -226,26 +169,25 @@ cl_signed_file_write (const ClSignedFile  *file,
                       GCancellable        *cancellable,
                       GError             **error)
 {
+  ClByteRange exclusion = cl_asset_layout_get_carrier (file->layout);
   g_autoptr(GBytes) carrier = NULL;
   g_autoptr(ClAtomicFile) temporary = NULL;
   g_autoptr(GError) commit_error = NULL;
   const char *written;
 
-  carrier = cl_asset_wrap_store (file->source->format, file->store, error);
+  carrier = cl_asset_wrap_store (file->info->format, file->store, error);
   if (carrier == NULL)
     return FALSE;
-  g_assert (g_bytes_get_size (carrier) == file->exclusion->length);
+  g_assert (g_bytes_get_size (carrier) == exclusion.length);
 
   remove_stale_temporaries_once (output);
   /* The new file is checked before it takes the output's name, so a failure never
    * leaves a partial file nor replaces an existing one. */
-  temporary = write_temporary (file->input, output, file->source->file_size,
-                               file->source->store_ranges, file->exclusion->start, carrier,
-                               cancellable, error);
+  temporary = write_temporary (file, output, carrier, cancellable, error);
   if (temporary == NULL)
     return FALSE;
   written = cl_atomic_file_get_temp_path (temporary);
-  if (!verify_output (written, file->store, file->exclusion, file->data_hash, cancellable,
+  if (!verify_output (written, file->store, &exclusion, file->data_hash, cancellable,
                       error) ||
       !validate_output (written, file->label, cancellable, error))
     return FALSE;

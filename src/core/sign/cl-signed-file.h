@@ -10,15 +10,15 @@
 #include <gio/gio.h>
 
 #include "cl-asset.h"
-#include "cl-byte-range.h"
+#include "cl-asset-layout.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  const char        *input;       /* the source file */
-  ClAssetInfo       *source;      /* what was read from it: format, size, old store ranges */
+  GInputStream      *source;      /* the source file, seekable */
+  ClAssetInfo       *info;        /* what was read from it */
+  ClAssetLayout     *layout;      /* the new file, its carrier the data hash's exclusion */
   GBytes            *store;       /* the signed manifest store */
-  const ClByteRange *exclusion;   /* where its carrier goes in the new file */
   const guint8      *data_hash;   /* the SHA-256 in c2pa.hash.data */
   const char        *label;       /* the new manifest's label */
 } ClSignedFile;

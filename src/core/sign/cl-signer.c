@@ -7,12 +7,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <openssl/evp.h>
 
 #include "cl-crypto-init.h"
 #include "cl-asset.h"
 #include "cl-asset-writer.h"
 #include "cl-cose-sign1-builder.h"
-#include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
 #include "cl-image-check.h"
@@ -24,6 +24,8 @@
 #include "cl-thumbnail.h"
 #include "cl-tsa-client.h"
 #include "cl-validator.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_MD_CTX, EVP_MD_CTX_free)
 
 #define SHA256_LEN 32
 
@@ -100,7 +102,9 @@ typedef struct {
   const char          *input;
   const char          *output;
   char                *input_name;
+  GInputStream        *source;           /* the input, open from reading to writing */
   ClAssetInfo         *info;
+  ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
   ClManifestBuilder   *builder;
   ClParentBinding      parent_binding;
   GBytes              *ocsp_response;    /* to staple, or NULL */
@@ -114,7 +118,9 @@ static void
 signing_clear (Signing *signing)
 {
   g_free (signing->input_name);
+  g_clear_object (&signing->source);
   g_clear_pointer (&signing->info, cl_asset_info_free);
+  g_clear_pointer (&signing->layout, cl_asset_layout_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
   g_clear_pointer (&signing->ocsp_response, g_bytes_unref);
   g_clear_pointer (&signing->store, g_bytes_unref);
@@ -151,18 +157,16 @@ read_source (Signing       *signing,
              GError       **error)
 {
   /* Only a regular file is opened: a pipe named like an image would block the signer. */
-  g_autoptr(GInputStream) stream = cl_file_stream_open (signing->input, cancellable, error);
-
-  if (stream != NULL)
-    signing->info = cl_asset_read (stream, cancellable, error);
+  signing->source = cl_file_stream_open (signing->input, cancellable, error);
+  if (signing->source != NULL)
+    signing->info = cl_asset_read (signing->source, cancellable, error);
   if (signing->info == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
-  if (signing->info->format != CL_ASSET_FORMAT_JPEG &&
-      signing->info->format != CL_ASSET_FORMAT_PNG) {
+  if (!cl_asset_format_is_writable (signing->info->format)) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_UNSUPPORTED,
-                 _("Cannot sign “%s”: signing %s files is not supported yet (JPEG and PNG are)"),
+                 _("Cannot sign “%s”: signing %s files is not supported yet"),
                  signing->input_name, cl_asset_format_to_string (signing->info->format));
     return FALSE;
   }
@@ -316,22 +320,56 @@ fetch_ocsp_staple (Signing       *signing,
 }
 
 
-/* The new file minus our carrier is the source minus its old store. */
 static gboolean
-hash_source (Signing       *signing,
-             GCancellable  *cancellable,
-             GError       **error)
+digest_update (const guint8  *data,
+               gsize          len,
+               gpointer       user_data,
+               GError       **error)
 {
-  GArray *old_ranges = signing->info->store_ranges;
-  guint data_hash_len = 0;
-
-  if (!cl_data_hash_file (signing->input, EVP_sha256 (), (const ClByteRange *) old_ranges->data,
-                          old_ranges->len, signing->data_hash, &data_hash_len, NULL, NULL,
-                          cancellable, error)) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
-    return FALSE;
-  }
+  EVP_DigestUpdate (user_data, data, len);
   return TRUE;
+}
+
+
+/* The new file for a carrier of carrier_length bytes, and its data hash: every byte
+ * of it but the carrier's. Kept while the carrier's size stays the same. */
+static gboolean
+lay_out_file (Signing       *signing,
+              guint64        carrier_length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(ClAssetLayout) layout = NULL;
+  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
+  ClByteRange carrier;
+  guint digest_len = 0;
+
+  if (signing->layout != NULL &&
+      cl_asset_layout_get_carrier (signing->layout).length == carrier_length)
+    return TRUE;
+  layout = cl_asset_lay_out (signing->source, signing->info, carrier_length, cancellable, error);
+  if (layout == NULL)
+    goto failed;
+  carrier = cl_asset_layout_get_carrier (layout);
+  if (carrier.start != signing->exclusion.start || carrier.length != carrier_length) {
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                         _("the Content Credentials moved when their size became known"));
+    goto failed;
+  }
+  if (ctx == NULL || !EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL) ||
+      !cl_asset_layout_emit (layout, signing->source, NULL, digest_update, ctx, cancellable,
+                             error) ||
+      !EVP_DigestFinal_ex (ctx, signing->data_hash, &digest_len))
+    goto failed;
+  g_clear_pointer (&signing->layout, cl_asset_layout_free);
+  signing->layout = g_steal_pointer (&layout);
+  return TRUE;
+
+failed:
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED, _("Hashing failed"));
+  g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+  return FALSE;
 }
 
 
@@ -371,6 +409,8 @@ lay_out_store (Signing       *signing,
                  signing->input_name);
     return NULL;
   }
+  if (!lay_out_file (signing, signing->exclusion.length, cancellable, error))
+    return NULL;
 
   /* Pass 2: the real data hash, the claim, its signature — same sizes. */
   unsigned_store = cl_manifest_builder_build_store (signing->builder, &signing->exclusion,
@@ -404,12 +444,16 @@ build_signed_store (Signing       *signing,
                     GError       **error)
 {
   g_autoptr(GPtrArray) chain = cl_signing_profile_dup_x5chain (signing->profile);
-  ClAssetInfo *info = signing->info;
+  g_autoptr(ClAssetLayout) unsized = NULL;
   gsize reserve;
 
-  signing->exclusion.start = info->store_ranges->len > 0
-                             ? g_array_index (info->store_ranges, ClByteRange, 0).start
-                             : info->insert_offset;
+  /* Where the carrier goes is recorded in the store, before the store's size is known. */
+  unsized = cl_asset_lay_out (signing->source, signing->info, 0, cancellable, error);
+  if (unsized == NULL) {
+    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+    return FALSE;
+  }
+  signing->exclusion.start = cl_asset_layout_get_carrier (unsized).start;
   reserve = cl_cose_sign1_reserve_size (cl_signing_profile_get_alg (signing->profile),
                                         cl_signing_profile_get_key (signing->profile), chain,
                                         signing->options->tsa_url != NULL,
@@ -440,10 +484,10 @@ write_output (Signing       *signing,
               GError       **error)
 {
   ClSignedFile file = {
-    .input = signing->input,
-    .source = signing->info,
+    .source = signing->source,
+    .info = signing->info,
+    .layout = signing->layout,
     .store = signing->store,
-    .exclusion = &signing->exclusion,
     .data_hash = signing->data_hash,
     .label = cl_manifest_builder_get_label (signing->builder),
   };
@@ -496,7 +540,6 @@ cl_signer_sign_file (ClSigningProfile    *profile,
   if (signing.info->store != NULL && !add_parent (&signing, cancellable, error))
     return NULL;
   if (!fetch_ocsp_staple (&signing, cancellable, error) ||
-      !hash_source (&signing, cancellable, error) ||
       !build_signed_store (&signing, cancellable, error) ||
       !write_output (&signing, cancellable, error))
     return NULL;

@@ -1,0 +1,248 @@
+/* cl-asset-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-asset-layout.h"
+#include "cl-error.h"
+
+#define EMIT_BUFFER_SIZE (256 * 1024)
+
+typedef enum {
+  PIECE_SOURCE,
+  PIECE_BYTES,
+  PIECE_CARRIER,
+} PieceKind;
+
+typedef struct {
+  PieceKind  kind;
+  guint64    offset;     /* in the source, for PIECE_SOURCE */
+  guint64    length;
+  GBytes    *bytes;      /* for PIECE_BYTES */
+} Piece;
+
+struct _ClAssetLayout {
+  GArray     *pieces;    /* of Piece */
+  guint64     size;
+  gboolean    has_carrier;
+  ClByteRange carrier;
+};
+
+
+static void
+piece_clear (Piece *piece)
+{
+  g_clear_pointer (&piece->bytes, g_bytes_unref);
+}
+
+
+ClAssetLayout *
+cl_asset_layout_new (void)
+{
+  ClAssetLayout *layout = g_new0 (ClAssetLayout, 1);
+
+  layout->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_array_set_clear_func (layout->pieces, (GDestroyNotify) piece_clear);
+  return layout;
+}
+
+
+void
+cl_asset_layout_free (ClAssetLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_array_unref (layout->pieces);
+  g_free (layout);
+}
+
+
+void
+cl_asset_layout_add_source (ClAssetLayout *layout,
+                            guint64        offset,
+                            guint64        length)
+{
+  Piece piece = { PIECE_SOURCE, offset, length, NULL };
+
+  if (length == 0)
+    return;
+  g_array_append_val (layout->pieces, piece);
+  layout->size += length;
+}
+
+
+void
+cl_asset_layout_add_source_except (ClAssetLayout *layout,
+                                   guint64        from,
+                                   guint64        to,
+                                   GArray        *skip)
+{
+  guint64 position = from;
+
+  for (guint i = 0; skip != NULL && i < skip->len && position < to; i++) {
+    ClByteRange *range = &g_array_index (skip, ClByteRange, i);
+    guint64 range_end = range->start + range->length;
+
+    if (range_end <= position)
+      continue;
+    if (range->start >= to)
+      break;
+    if (range->start > position)
+      cl_asset_layout_add_source (layout, position, range->start - position);
+    position = MIN (range_end, to);
+  }
+  if (position < to)
+    cl_asset_layout_add_source (layout, position, to - position);
+}
+
+
+void
+cl_asset_layout_add_bytes (ClAssetLayout *layout,
+                           GBytes        *bytes)
+{
+  Piece piece = { PIECE_BYTES, 0, g_bytes_get_size (bytes), g_bytes_ref (bytes) };
+
+  if (piece.length == 0) {
+    g_bytes_unref (piece.bytes);
+    return;
+  }
+  g_array_append_val (layout->pieces, piece);
+  layout->size += piece.length;
+}
+
+
+void
+cl_asset_layout_add_carrier (ClAssetLayout *layout,
+                             guint64        carrier_length)
+{
+  Piece piece = { PIECE_CARRIER, 0, carrier_length, NULL };
+
+  g_return_if_fail (!layout->has_carrier);
+  layout->has_carrier = TRUE;
+  layout->carrier.start = layout->size;
+  layout->carrier.length = carrier_length;
+  g_array_append_val (layout->pieces, piece);
+  layout->size += carrier_length;
+}
+
+
+ClByteRange
+cl_asset_layout_get_carrier (ClAssetLayout *layout)
+{
+  return layout->carrier;
+}
+
+
+guint64
+cl_asset_layout_get_size (ClAssetLayout *layout)
+{
+  return layout->size;
+}
+
+
+static gboolean
+emit_source (GInputStream           *source,
+             const Piece            *piece,
+             guint8                 *buffer,
+             ClAssetLayoutEmitFunc   emit,
+             gpointer                user_data,
+             GCancellable           *cancellable,
+             GError                **error)
+{
+  guint64 done = 0;
+
+  if (!g_seekable_seek (G_SEEKABLE (source), (goffset) piece->offset, G_SEEK_SET, cancellable,
+                        error))
+    return FALSE;
+  while (done < piece->length) {
+    gsize want = (gsize) MIN (piece->length - done, (guint64) EMIT_BUFFER_SIZE);
+    gsize got = 0;
+
+    if (!g_input_stream_read_all (source, buffer, want, &got, cancellable, error))
+      return FALSE;
+    if (got != want) {
+      g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
+                           _("The source file changed while it was being signed"));
+      return FALSE;
+    }
+    if (!emit (buffer, got, user_data, error))
+      return FALSE;
+    done += got;
+  }
+  return TRUE;
+}
+
+
+static gboolean
+emit_bytes (GBytes                 *bytes,
+            ClAssetLayoutEmitFunc   emit,
+            gpointer                user_data,
+            GError                **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize done = 0; done < len; done += EMIT_BUFFER_SIZE) {
+    if (!emit (data + done, MIN (len - done, (gsize) EMIT_BUFFER_SIZE), user_data, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
+cl_asset_layout_emit (ClAssetLayout          *layout,
+                      GInputStream           *source,
+                      GBytes                 *carrier,
+                      ClAssetLayoutEmitFunc   emit,
+                      gpointer                user_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  g_autofree guint8 *buffer = g_malloc (EMIT_BUFFER_SIZE);
+
+  g_return_val_if_fail (carrier == NULL || g_bytes_get_size (carrier) == layout->carrier.length,
+                        FALSE);
+
+  for (guint i = 0; i < layout->pieces->len; i++) {
+    const Piece *piece = &g_array_index (layout->pieces, Piece, i);
+    gboolean ok = TRUE;
+
+    switch (piece->kind) {
+    case PIECE_SOURCE:
+      ok = emit_source (source, piece, buffer, emit, user_data, cancellable, error);
+      break;
+    case PIECE_BYTES:
+      ok = emit_bytes (piece->bytes, emit, user_data, error);
+      break;
+    case PIECE_CARRIER:
+      if (carrier != NULL)
+        ok = emit_bytes (carrier, emit, user_data, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+    if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+ClAssetLayout *
+cl_asset_layout_insert_carrier (const ClAssetInfo *info,
+                                guint64            carrier_length)
+{
+  ClAssetLayout *layout = cl_asset_layout_new ();
+  guint64 insert_at = info->store_ranges->len > 0
+                      ? g_array_index (info->store_ranges, ClByteRange, 0).start
+                      : info->insert_offset;
+
+  cl_asset_layout_add_source_except (layout, 0, insert_at, info->store_ranges);
+  cl_asset_layout_add_carrier (layout, carrier_length);
+  cl_asset_layout_add_source_except (layout, insert_at, info->file_size, info->store_ranges);
+  return layout;
+}

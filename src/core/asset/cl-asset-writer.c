@@ -1,0 +1,113 @@
+/* cl-asset-writer.c: the table of writers, one per format CredLink signs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-asset.h"
+#include "cl-asset-jpeg-writer.h"
+#include "cl-asset-png-writer.h"
+#include "cl-asset-writer.h"
+#include "cl-error.h"
+
+typedef guint64         (*ClCarrierSizeFunc) (guint64             store_len);
+typedef GBytes *        (*ClWrapStoreFunc)   (GBytes             *store,
+                                              GError            **error);
+typedef ClAssetLayout * (*ClLayOutFunc)      (GInputStream       *source,
+                                              const ClAssetInfo  *info,
+                                              guint64             carrier_length,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
+
+typedef struct {
+  ClAssetFormat      format;
+  ClCarrierSizeFunc  carrier_size;
+  ClWrapStoreFunc    wrap_store;
+  ClLayOutFunc       lay_out;
+} ClAssetFormatWriter;
+
+
+/* JPEG and PNG: the carrier goes among the segments or chunks, in the old store's place. */
+static ClAssetLayout *
+lay_out_inserted (GInputStream       *source,
+                  const ClAssetInfo  *info,
+                  guint64             carrier_length,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  return cl_asset_layout_insert_carrier (info, carrier_length);
+}
+
+
+static const ClAssetFormatWriter writers[] = {
+  { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
+};
+
+
+static const ClAssetFormatWriter *
+find_writer (ClAssetFormat format)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (writers); i++) {
+    if (writers[i].format == format)
+      return &writers[i];
+  }
+  return NULL;
+}
+
+
+static const ClAssetFormatWriter *
+find_writer_or_error (ClAssetFormat   format,
+                      GError        **error)
+{
+  const ClAssetFormatWriter *writer = find_writer (format);
+
+  if (writer == NULL)
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
+                 _("Signing %s files is not supported"), cl_asset_format_to_string (format));
+  return writer;
+}
+
+
+gboolean
+cl_asset_format_is_writable (ClAssetFormat format)
+{
+  return find_writer (format) != NULL;
+}
+
+
+guint64
+cl_asset_carrier_size (ClAssetFormat format,
+                       guint64       store_len)
+{
+  const ClAssetFormatWriter *writer = find_writer (format);
+
+  return writer != NULL ? writer->carrier_size (store_len) : 0;
+}
+
+
+GBytes *
+cl_asset_wrap_store (ClAssetFormat   format,
+                     GBytes         *store,
+                     GError        **error)
+{
+  const ClAssetFormatWriter *writer = find_writer_or_error (format, error);
+
+  return writer != NULL ? writer->wrap_store (store, error) : NULL;
+}
+
+
+ClAssetLayout *
+cl_asset_lay_out (GInputStream       *source,
+                  const ClAssetInfo  *info,
+                  guint64             carrier_length,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  const ClAssetFormatWriter *writer = find_writer_or_error (info->format, error);
+
+  return writer != NULL ? writer->lay_out (source, info, carrier_length, cancellable, error)
+                        : NULL;
+}
