@@ -22,7 +22,9 @@
 #include "cl-test-ica.h"
 #include "cl-test-manifests.h"
 #include "cl-test-pki.h"
+#include "cl-test-server.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-tls.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-list.h"
 #include "cl-trust-store.h"
@@ -159,6 +161,8 @@ typedef struct {
   gboolean       online;
   const char    *code;          /* expected */
   const char    *kind;          /* "success", "informational" or "failure" */
+  EVP_PKEY      *key;           /* the issuer's; NULL: a new one */
+  const char    *explanation;   /* words the code's explanation holds, or NULL */
 } IcaCase;
 
 
@@ -225,7 +229,7 @@ check_case (const IcaCase     *c,
 {
   static const char *const state_names[] = { "Invalid", "Valid", "Trusted" };
   g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
-  g_autoptr(EVP_PKEY) key = cl_test_ed25519_new ();
+  g_autoptr(EVP_PKEY) key = c->key != NULL ? EVP_PKEY_dup (c->key) : cl_test_ed25519_new ();
   g_autofree char *dir = cl_test_tmp_dir_new ("credlink-ica", CL_TEST_TMP_UNTIL_CASE_ENDS);
   g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
   g_autofree char *oracle = cl_test_oracle_path ();
@@ -239,6 +243,8 @@ check_case (const IcaCase     *c,
     ClStatus *s = g_ptr_array_index (v->report->statuses, i);
 
     g_test_message ("ours: %s (%s)", s->code, s->explanation);
+    if (c->explanation != NULL && g_str_equal (s->code, c->code))
+      g_assert_nonnull (strstr (s->explanation, c->explanation));
   }
   g_assert_true (cl_test_report_has_code (v->report, CL_CODE_SIGNING_CREDENTIAL_TRUSTED));
   g_assert_true (cl_test_report_has_code (v->report, c->code));
@@ -251,7 +257,8 @@ check_case (const IcaCase     *c,
   g_assert_true (identity_has_code (identity, c->kind, c->code));
   check_identity_claims (identity, c, key);
 
-  if (oracle != NULL) {
+  /* The reference reader does not go online. */
+  if (oracle != NULL && !c->online) {
     g_autoptr(JsonObject) report = NULL;
 
     cl_test_write_pem (anchor, pki->root, NULL);
@@ -336,9 +343,107 @@ test_content_type (void)
 static void
 test_did_web_offline (void)
 {
-  const IcaCase c = { CL_TEST_ICA_GOOD, "did:web:issuer.example", FALSE, FALSE, CL_CODE_CAWG_ICA_DID_UNAVAILABLE, "failure" };
+  const IcaCase c = { CL_TEST_ICA_GOOD, "did:web:issuer.example", FALSE, FALSE, CL_CODE_CAWG_ICA_DID_UNAVAILABLE,
+                      "failure", NULL, "network use is off" };
 
   check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+/* A did:web issuer whose DID document a server on 127.0.0.1 serves over HTTPS, under the
+ * name ISSUER_HOST (did:web refuses IP addresses and localhost), with a certificate of
+ * the test root, which the process trusts. */
+#define ISSUER_HOST "ica-issuer.test"
+
+typedef struct {
+  char *did;
+  char *jwk;
+} DidDocument;
+
+
+static void
+did_document_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  const DidDocument *doc = user_data;
+  g_autofree char *body = g_strdup_printf (
+    "{\"@context\":[\"https://www.w3.org/ns/did/v1\"],\"id\":\"%s\","
+    "\"assertionMethod\":[{\"id\":\"%s#key-1\",\"type\":\"JsonWebKey2020\","
+    "\"controller\":\"%s\",\"publicKeyJwk\":%s}]}", doc->did, doc->did, doc->did, doc->jwk);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/did+json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+
+typedef struct {
+  ClTestServer *server;
+} Staller;
+
+
+static void
+stall_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Staller *staller = user_data;
+
+  cl_test_server_stall (staller->server, msg);
+}
+
+
+static ClTestServer *
+issuer_server_new (const ClTestRoute *routes)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-ica-tls", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autoptr(GTlsCertificate) certificate = cl_test_tls_certificate (pki, ISSUER_HOST);
+
+  cl_test_tls_trust_root (pki, dir);
+  cl_test_tls_resolve_host (ISSUER_HOST);
+  return cl_test_server_new_tls (routes, certificate);
+}
+
+
+/* Online, the issuer's DID document is fetched and its key checks the signature. */
+static void
+test_did_web_https (void)
+{
+  g_autoptr(EVP_PKEY) key = cl_test_ed25519_new ();
+  DidDocument doc = { NULL, cl_test_ica_jwk_json (key) };
+  const ClTestRoute routes[] = { { "/.well-known/did.json", did_document_cb, &doc }, { NULL } };
+  g_autoptr(ClTestServer) server = issuer_server_new (routes);
+  IcaCase c = { CL_TEST_ICA_GOOD, NULL, TRUE, TRUE, CL_CODE_CAWG_ICA_CREDENTIAL_VALID, "success", key, NULL };
+
+  doc.did = g_strdup_printf ("did:web:%s%%3A%u", ISSUER_HOST, cl_test_server_port (server));
+  c.issuer = doc.did;
+  check_case (&c, CL_VALIDATION_STATE_TRUSTED);
+  g_free (doc.did);
+  g_free (doc.jwk);
+}
+
+
+/* A server that never answers: the DID is unavailable within the 5 s the validator
+ * gives it, and it says so. */
+static void
+test_did_web_timeout (void)
+{
+  Staller staller = { NULL };
+  const ClTestRoute routes[] = { { "/slow", stall_cb, &staller }, { NULL } };
+  g_autoptr(ClTestServer) server = issuer_server_new (routes);
+  g_autofree char *did = g_strdup_printf ("did:web:%s%%3A%u:slow", ISSUER_HOST, cl_test_server_port (server));
+  IcaCase c = { CL_TEST_ICA_GOOD, did, TRUE, TRUE, CL_CODE_CAWG_ICA_DID_UNAVAILABLE, "failure", NULL,
+                "did not answer within 5 seconds" };
+  gint64 start = g_get_monotonic_time ();
+
+  staller.server = server;
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 7 * G_USEC_PER_SEC);
 }
 
 
@@ -355,5 +460,7 @@ main (int   argc,
   g_test_add_func ("/cawg-ica/payload-mismatch", test_payload_mismatch);
   g_test_add_func ("/cawg-ica/content-type", test_content_type);
   g_test_add_func ("/cawg-ica/did-web-offline", test_did_web_offline);
+  g_test_add_func ("/cawg-ica/did-web-https", test_did_web_https);
+  g_test_add_func ("/cawg-ica/did-web-timeout", test_did_web_timeout);
   return g_test_run ();
 }
