@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <openssl/evp.h>
 
@@ -193,6 +194,24 @@ check_identity_claims (JsonObject    *identity,
 }
 
 
+/* Writes the JPEG of c into dir; returns its path. */
+static char *
+write_case (const IcaCase   *c,
+            const ClTestPki *pki,
+            EVP_PKEY        *key,
+            const char      *issuer,
+            const char      *dir)
+{
+  const IcaSpec spec = { pki, c->flaw, key, issuer };
+  g_autoptr(GBytes) jpeg = cl_test_manifests_jpeg_new (NULL, 0, active_manifest, (gpointer) &spec);
+  char *path = g_build_filename (dir, "ica.jpg", NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  return path;
+}
+
+
 /* Writes the JPEG of c, verifies it; returns the verification and the file's path. */
 static ClVerification *
 verify_case (const IcaCase    *c,
@@ -204,14 +223,10 @@ verify_case (const IcaCase    *c,
   g_autoptr(ClTrustStore) trust = trust_store_new (pki);
   g_autofree char *did = cl_test_ica_did_jwk (key);
   const char *issuer = c->issuer != NULL ? c->issuer : did;
-  const IcaSpec spec = { pki, c->flaw, key, issuer };
-  g_autoptr(GBytes) jpeg = cl_test_manifests_jpeg_new (NULL, 0, active_manifest, (gpointer) &spec);
   char *trusted[] = { (char *) issuer, NULL };
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
 
-  *path_out = g_build_filename (dir, "ica.jpg", NULL);
-  g_assert_true (g_file_set_contents (*path_out, g_bytes_get_data (jpeg, NULL),
-                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  *path_out = write_case (c, pki, key, issuer, dir);
   options.trust_store = trust;
   options.online = c->online;
   options.ica_issuers = c->trust_issuer ? trusted : NULL;
@@ -447,6 +462,71 @@ test_did_web_timeout (void)
 }
 
 
+/* credlink-cli verify --json --no-proof-cache --trust-anchors ROOT --ica-issuers LIST FILE:
+ * the exit status, and the output or the error. */
+static int
+run_cli (const char  *anchor,
+         const char  *issuers,
+         const char  *file,
+         char       **out,
+         char       **err)
+{
+  const char *argv[] = { g_getenv ("CREDLINK_CLI"), "verify", "--json", "--no-proof-cache",
+                         "--trust-anchors", anchor, "--ica-issuers", issuers, file, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+
+/* --ica-issuers names the trusted issuers in a file, one DID a line: the report's
+ * identity then holds cawg.ica.credential_valid; a line that is not a DID is refused. */
+static void
+test_cli_ica_issuers (void)
+{
+  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
+  g_autoptr(EVP_PKEY) key = cl_test_ed25519_new ();
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-ica-cli", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *anchor = g_build_filename (dir, "root.pem", NULL);
+  g_autofree char *issuers = g_build_filename (dir, "issuers.txt", NULL);
+  g_autofree char *did = cl_test_ica_did_jwk (key);
+  g_autofree char *list = g_strdup_printf ("# newsroom identity issuers\n\n%s\n", did);
+  const IcaCase c = { CL_TEST_ICA_GOOD };
+  g_autofree char *path = write_case (&c, pki, key, did, dir);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *report, *identity;
+
+  if (g_getenv ("CREDLINK_CLI") == NULL) {
+    g_test_skip ("CREDLINK_CLI is not set");
+    return;
+  }
+  cl_test_write_pem (anchor, pki->root, NULL);
+  g_assert_true (g_file_set_contents (issuers, list, -1, NULL));
+  g_assert_cmpint (run_cli (anchor, issuers, path, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  report = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==, "Trusted");
+  identity = json_array_get_object_element (json_object_get_array_member (
+    json_object_get_object_member (json_object_get_object_member (report, "manifests"), LABEL_ACTIVE),
+    "identities"), 0);
+  g_assert_true (identity_has_code (identity, "success", CL_CODE_CAWG_ICA_CREDENTIAL_VALID));
+  g_assert_false (identity_has_code (identity, "informational", CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER));
+  g_assert_cmpstr (json_object_get_string_member (identity, "issuer"), ==, did);
+
+  g_assert_true (g_file_set_contents (issuers, "did:jwk:abc\nnewsroom.example\n", -1, NULL));
+  g_assert_cmpint (run_cli (anchor, issuers, path, &out2, &err2), ==, 64);
+  g_assert_nonnull (strstr (err2, "Line 2"));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -462,5 +542,6 @@ main (int   argc,
   g_test_add_func ("/cawg-ica/did-web-offline", test_did_web_offline);
   g_test_add_func ("/cawg-ica/did-web-https", test_did_web_https);
   g_test_add_func ("/cawg-ica/did-web-timeout", test_did_web_timeout);
+  g_test_add_func ("/cawg-ica/cli-ica-issuers", test_cli_ica_issuers);
   return g_test_run ();
 }
