@@ -1,12 +1,14 @@
 /* test-cawg-ica.c: CAWG identity assertions of sig_type "cawg.identity_claims_aggregation"
  * checked as c2pa-rs 0.91 checks them, on JPEGs built here: an Ed25519 issuer (a fresh
  * OpenSSL key, named by did:jwk, or by did:web served over HTTPS on 127.0.0.1) signs a
- * W3C verifiable credential that binds the assertion's signer payload. A good credential,
- * and one each with a bad signature, past validUntil, future validFrom, a c2paAsset that
- * is not the signer payload, the wrong content type, an issuer not on the trusted list,
- * a did:web offline, and a did:web whose server never answers. Our codes, verdict and
- * the report's identities are checked, and, when the reference reader is installed, its
- * verdict and codes.
+ * W3C verifiable credential that binds the assertion's signer payload. A good credential
+ * (its issuer on the trusted list or not), and one each with a bad signature, past
+ * validUntil, future validFrom, no validFrom, a c2paAsset that is not the signer payload,
+ * the wrong content type, an ES256 header, no COSE tag, a payload that is not JSON, an
+ * unsupported DID method, a did:jwk that is not Ed25519, a did:web offline, a did:web
+ * online, and a did:web whose server never answers; and the CLI's --ica-issuers. Our
+ * codes, verdict and the report's identities are checked, and, when the reference reader
+ * is installed (it does not go online), its verdict and codes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -180,7 +182,7 @@ check_identity_claims (JsonObject    *identity,
 
   g_assert_cmpstr (json_object_get_string_member (identity, "issuer"), ==,
                    c->issuer != NULL ? c->issuer : did);
-  g_assert_true (json_object_has_member (identity, "validFrom"));
+  g_assert_true (json_object_has_member (identity, "validFrom") == (c->flaw != CL_TEST_ICA_NO_VALID_FROM));
   g_assert_cmpuint (json_array_get_length (verified), ==, 1);
   alice = json_array_get_object_element (verified, 0);
   provider = json_object_get_object_member (alice, "provider");
@@ -191,6 +193,15 @@ check_identity_claims (JsonObject    *identity,
   g_assert_true (json_object_has_member (alice, "verifiedAt"));
   g_assert_cmpstr (json_object_get_string_member (provider, "id"), ==, "https://example.social");
   g_assert_cmpstr (json_object_get_string_member (provider, "name"), ==, "Example Social");
+}
+
+
+/* Whether the checks get as far as reading the credential. */
+static gboolean
+credential_readable (const IcaCase *c)
+{
+  return c->flaw != CL_TEST_ICA_ALG_ES256 && c->flaw != CL_TEST_ICA_UNTAGGED &&
+         c->flaw != CL_TEST_ICA_NOT_JSON;
 }
 
 
@@ -263,14 +274,16 @@ check_case (const IcaCase     *c,
   }
   g_assert_true (cl_test_report_has_code (v->report, CL_CODE_SIGNING_CREDENTIAL_TRUSTED));
   g_assert_true (cl_test_report_has_code (v->report, c->code));
+  /* The issuer's trust is looked at only once its signature holds. */
   g_assert_true (cl_test_report_has_code (v->report, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER) ==
-                 (c->code == CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER ||
-                  (!c->trust_issuer && c->flaw != CL_TEST_ICA_BAD_SIGNATURE && c->issuer == NULL)));
+                 (credential_readable (c) && !c->trust_issuer && c->issuer == NULL &&
+                  c->flaw != CL_TEST_ICA_BAD_SIGNATURE));
   g_assert_cmpstr (state_names[v->report->state], ==, state_names[state]);
   identity = report_identity (v->report);
   g_assert_cmpstr (json_object_get_string_member (identity, "sig_type"), ==, ICA_SIG_TYPE);
   g_assert_true (identity_has_code (identity, c->kind, c->code));
-  check_identity_claims (identity, c, key);
+  if (credential_readable (c))
+    check_identity_claims (identity, c, key);
 
   /* The reference reader does not go online. */
   if (oracle != NULL && !c->online) {
@@ -350,6 +363,64 @@ static void
 test_content_type (void)
 {
   const IcaCase c = { CL_TEST_ICA_CONTENT_TYPE, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_CONTENT_TYPE, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_alg_es256 (void)
+{
+  const IcaCase c = { CL_TEST_ICA_ALG_ES256, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_ALG, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_untagged (void)
+{
+  const IcaCase c = { CL_TEST_ICA_UNTAGGED, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_COSE_SIGN1, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_not_json (void)
+{
+  const IcaCase c = { CL_TEST_ICA_NOT_JSON, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_VC, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+static void
+test_no_valid_from (void)
+{
+  const IcaCase c = { CL_TEST_ICA_NO_VALID_FROM, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_VALID_FROM_MISSING, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+/* A DID method c2pa-rs does not resolve. */
+static void
+test_issuer_method (void)
+{
+  const IcaCase c = { CL_TEST_ICA_GOOD, "did:example:123456", FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_ISSUER, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
+/* A did:jwk whose key is not Ed25519 (an X25519 key-agreement key). */
+static void
+test_issuer_not_ed25519 (void)
+{
+  g_autofree char *did = cl_test_ica_did_jwk_for (
+    "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"}");
+  const IcaCase c = { CL_TEST_ICA_GOOD, did, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_DID_DOCUMENT, "failure" };
 
   check_case (&c, CL_VALIDATION_STATE_INVALID);
 }
@@ -539,6 +610,12 @@ main (int   argc,
   g_test_add_func ("/cawg-ica/not-yet-valid", test_not_yet_valid);
   g_test_add_func ("/cawg-ica/payload-mismatch", test_payload_mismatch);
   g_test_add_func ("/cawg-ica/content-type", test_content_type);
+  g_test_add_func ("/cawg-ica/alg-es256", test_alg_es256);
+  g_test_add_func ("/cawg-ica/untagged", test_untagged);
+  g_test_add_func ("/cawg-ica/not-json", test_not_json);
+  g_test_add_func ("/cawg-ica/no-valid-from", test_no_valid_from);
+  g_test_add_func ("/cawg-ica/issuer-method", test_issuer_method);
+  g_test_add_func ("/cawg-ica/issuer-not-ed25519", test_issuer_not_ed25519);
   g_test_add_func ("/cawg-ica/did-web-offline", test_did_web_offline);
   g_test_add_func ("/cawg-ica/did-web-https", test_did_web_https);
   g_test_add_func ("/cawg-ica/did-web-timeout", test_did_web_timeout);

@@ -55,6 +55,14 @@ char *
 cl_test_ica_did_jwk (EVP_PKEY *key)
 {
   g_autofree char *jwk = cl_test_ica_jwk_json (key);
+
+  return cl_test_ica_did_jwk_for (jwk);
+}
+
+
+char *
+cl_test_ica_did_jwk_for (const char *jwk)
+{
   GString *padded = g_string_new (jwk);
   g_autofree char *encoded = NULL;
 
@@ -167,7 +175,8 @@ credential_json (const char               *issuer,
   json_builder_add_string_value (b, "IdentityClaimsAggregationCredential");
   json_builder_end_array (b);
   add_member (b, "issuer", issuer);
-  add_member (b, "validFrom", valid_from);
+  if (flaw != CL_TEST_ICA_NO_VALID_FROM)
+    add_member (b, "validFrom", valid_from);
   add_member (b, "validUntil", valid_until);
   json_builder_set_member_name (b, "credentialSubject");
   json_builder_begin_object (b);
@@ -189,13 +198,14 @@ cl_test_ica_signature (EVP_PKEY                 *key,
                        const char               *sig_type,
                        ClTestIcaFlaw             flaw)
 {
-  g_autoptr(GBytes) vc = credential_json (issuer, refs, sig_type, flaw);
+  g_autoptr(GBytes) vc = flaw == CL_TEST_ICA_NOT_JSON ? g_bytes_new_static ("not a credential", 16) :
+                         credential_json (issuer, refs, sig_type, flaw);
   cbor_item_t *prot = cbor_new_definite_map (2);
   cbor_item_t *cose = cbor_new_definite_array (4);
   g_autoptr(GBytes) prot_bytes = NULL, tbs = NULL, sig = NULL, flipped = NULL;
 
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
-    .key = cbor_move (cbor_build_uint8 (1)), .value = cbor_move (cbor_build_negint8 (7)) }));
+    .key = cbor_move (cbor_build_uint8 (1)), .value = cbor_move (cbor_build_negint8 (flaw == CL_TEST_ICA_ALG_ES256 ? 6 : 7)) }));
   g_assert_true (cbor_map_add (prot, (struct cbor_pair) {
     .key = cbor_move (cbor_build_uint8 (3)),
     .value = cbor_move (cbor_build_string (flaw == CL_TEST_ICA_CONTENT_TYPE ? "application/json" :
@@ -219,5 +229,7 @@ cl_test_ica_signature (EVP_PKEY                 *key,
     g_bytes_get_data (vc, NULL), g_bytes_get_size (vc)))));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (sig, NULL), g_bytes_get_size (sig)))));
+  if (flaw == CL_TEST_ICA_UNTAGGED)
+    return cl_test_cbor_serialize (cose);
   return cl_test_cbor_serialize (cbor_build_tag (18, cbor_move (cose)));
 }

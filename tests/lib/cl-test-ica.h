@@ -18,6 +18,10 @@ typedef enum {
   CL_TEST_ICA_NOT_YET_VALID,     /* validFrom in 30 days */
   CL_TEST_ICA_PAYLOAD_MISMATCH,  /* c2paAsset's first hash one bit off */
   CL_TEST_ICA_CONTENT_TYPE,      /* content type application/json */
+  CL_TEST_ICA_ALG_ES256,         /* the protected header says ES256 */
+  CL_TEST_ICA_NO_VALID_FROM,     /* no validFrom */
+  CL_TEST_ICA_NOT_JSON,          /* the payload is not JSON */
+  CL_TEST_ICA_UNTAGGED,          /* a COSE_Sign1 without its tag (18) */
 } ClTestIcaFlaw;
 
 /* One referenced assertion of the signer payload (a SHA-256 hash); lists end with
@@ -32,6 +36,8 @@ EVP_PKEY *cl_test_ed25519_new     (void);
 /* did:jwk:<base64url of the public key's JWK>, a JWK written so that its base64url needs
  * no padding (c2pa-rs decodes did:jwk with padding). */
 char     *cl_test_ica_did_jwk     (EVP_PKEY                 *key);
+/* The same for the JWK jwk_json (a JSON object text). */
+char     *cl_test_ica_did_jwk_for (const char               *jwk_json);
 /* The JWK of key's public half, as a JSON object text. */
 char     *cl_test_ica_jwk_json    (EVP_PKEY                 *key);
 /* COSE_Sign1_Tagged (EdDSA, content type application/vc, embedded payload) of an
