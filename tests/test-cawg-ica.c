@@ -2,7 +2,8 @@
  * checked as c2pa-rs 0.91 checks them, on JPEGs built here: an Ed25519 issuer (a fresh
  * OpenSSL key, named by did:jwk, or by did:web served over HTTPS on 127.0.0.1) signs a
  * W3C verifiable credential that binds the assertion's signer payload. A good credential
- * (its issuer on the trusted list or not), and one each with a bad signature, past
+ * (its issuer on the trusted list or not; time-stamped by the test TSA or not), and one
+ * each with a time-stamp of another signature, a bad signature, past
  * validUntil, future validFrom, no validFrom, a c2paAsset that is not the signer payload,
  * the wrong content type, an ES256 header, no COSE tag, a payload that is not JSON, an
  * unsupported DID method, a did:jwk that is not Ed25519, a did:web offline, a did:web
@@ -64,6 +65,29 @@ signer_payload (const guint8 actions_digest[32],
 
 
 static GBytes *
+identity_with_pad (GBytes       *signature,
+                   const guint8  actions_digest[32],
+                   const guint8  binding_digest[32],
+                   gsize         pad_len)
+{
+  g_autofree guint8 *pad = g_malloc0 (MAX (pad_len, 4));
+  cbor_item_t *map = cbor_new_definite_map (4);
+
+  cl_test_cbor_map_put (map, "signer_payload", signer_payload (actions_digest, binding_digest));
+  cl_test_cbor_map_put (map, "signature", cbor_build_bytestring (
+    g_bytes_get_data (signature, NULL), g_bytes_get_size (signature)));
+  cl_test_cbor_map_put (map, "pad1", cbor_build_bytestring (pad, pad_len));
+  cl_test_cbor_map_put (map, "pad2", cbor_build_bytestring (pad, 4));
+  return cl_test_cbor_serialize (map);
+}
+
+
+/* The identity assertion, always IDENTITY_SIZE bytes: the manifest is built twice (for
+ * the layout, then with the data hash), and a time-stamp token's length varies; pad1
+ * takes up the difference, as CAWG padding is meant to. */
+#define IDENTITY_SIZE 6000
+
+static GBytes *
 identity_cbor (const IcaSpec *spec,
                const guint8   actions_digest[32],
                const guint8   binding_digest[32])
@@ -71,17 +95,18 @@ identity_cbor (const IcaSpec *spec,
   const ClTestIcaReference refs[] = {
     { ACTIONS_URL, actions_digest }, { BINDING_URL, binding_digest }, { NULL, NULL },
   };
-  g_autoptr(GBytes) signature = cl_test_ica_signature (spec->issuer_key, spec->issuer, refs,
+  g_autoptr(GBytes) signature = cl_test_ica_signature (spec->pki, spec->issuer_key, spec->issuer, refs,
                                                        ICA_SIG_TYPE, spec->flaw);
-  cbor_item_t *map = cbor_new_definite_map (4);
-  guint8 pad[16] = { 0 };
+  g_autoptr(GBytes) unpadded = identity_with_pad (signature, actions_digest, binding_digest, 0);
+  /* An empty pad1 has a one-byte head; one of 256 to 65535 bytes a three-byte one. */
+  gsize pad_len = IDENTITY_SIZE - (g_bytes_get_size (unpadded) - 1 + 3);
+  GBytes *identity;
 
-  cl_test_cbor_map_put (map, "signer_payload", signer_payload (actions_digest, binding_digest));
-  cl_test_cbor_map_put (map, "signature", cbor_build_bytestring (
-    g_bytes_get_data (signature, NULL), g_bytes_get_size (signature)));
-  cl_test_cbor_map_put (map, "pad1", cbor_build_bytestring (pad, sizeof pad));
-  cl_test_cbor_map_put (map, "pad2", cbor_build_bytestring (pad, 4));
-  return cl_test_cbor_serialize (map);
+  g_assert_cmpuint (pad_len, >=, 256);
+  g_assert_cmpuint (pad_len, <, IDENTITY_SIZE);
+  identity = identity_with_pad (signature, actions_digest, binding_digest, pad_len);
+  g_assert_cmpuint (g_bytes_get_size (identity), ==, IDENTITY_SIZE);
+  return identity;
 }
 
 
@@ -368,6 +393,26 @@ test_content_type (void)
 }
 
 
+/* A time-stamp of the credential's signature, and one of another signature (c2pa-rs
+ * checks it without a trust list). */
+static void
+test_time_stamped (void)
+{
+  const IcaCase c = { CL_TEST_ICA_TIME_STAMPED, NULL, TRUE, FALSE, CL_CODE_CAWG_ICA_TIME_STAMP_VALIDATED, "success" };
+
+  check_case (&c, CL_VALIDATION_STATE_TRUSTED);
+}
+
+
+static void
+test_time_stamp_wrong (void)
+{
+  const IcaCase c = { CL_TEST_ICA_TIME_STAMP_WRONG, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_TIME_STAMP_INVALID, "failure" };
+
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
 static void
 test_alg_es256 (void)
 {
@@ -610,6 +655,8 @@ main (int   argc,
   g_test_add_func ("/cawg-ica/not-yet-valid", test_not_yet_valid);
   g_test_add_func ("/cawg-ica/payload-mismatch", test_payload_mismatch);
   g_test_add_func ("/cawg-ica/content-type", test_content_type);
+  g_test_add_func ("/cawg-ica/time-stamped", test_time_stamped);
+  g_test_add_func ("/cawg-ica/time-stamp-wrong", test_time_stamp_wrong);
   g_test_add_func ("/cawg-ica/alg-es256", test_alg_es256);
   g_test_add_func ("/cawg-ica/untagged", test_untagged);
   g_test_add_func ("/cawg-ica/not-json", test_not_json);

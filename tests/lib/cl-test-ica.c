@@ -11,6 +11,7 @@
 #include "cl-cose-crypto.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-ica.h"
+#include "cl-test-manifests.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -191,8 +192,29 @@ credential_json (const char               *issuer,
 }
 
 
+/* The unprotected header: a time-stamp of signature for the time-stamp flaws (over a
+ * signature one bit off for CL_TEST_ICA_TIME_STAMP_WRONG), else empty. */
+static cbor_item_t *
+unprotected_header (const ClTestPki *pki,
+                    ClTestIcaFlaw    flaw,
+                    GBytes          *protected_bytes,
+                    GBytes          *payload,
+                    GBytes          *signature)
+{
+  const ClTestStamp stamp = { pki, g_get_real_time () / G_USEC_PER_SEC };
+  g_autoptr(GBytes) other = cl_test_flip_byte (signature, 0, 0x01);
+
+  if (flaw == CL_TEST_ICA_TIME_STAMPED)
+    return cl_test_cose_unprotected_header (&stamp, protected_bytes, payload, signature);
+  if (flaw == CL_TEST_ICA_TIME_STAMP_WRONG)
+    return cl_test_cose_unprotected_header (&stamp, protected_bytes, payload, other);
+  return cbor_new_definite_map (0);
+}
+
+
 GBytes *
-cl_test_ica_signature (EVP_PKEY                 *key,
+cl_test_ica_signature (const ClTestPki          *pki,
+                       EVP_PKEY                 *key,
                        const char               *issuer,
                        const ClTestIcaReference *refs,
                        const char               *sig_type,
@@ -224,7 +246,7 @@ cl_test_ica_signature (EVP_PKEY                 *key,
   }
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (prot_bytes, NULL), g_bytes_get_size (prot_bytes)))));
-  g_assert_true (cbor_array_push (cose, cbor_move (cbor_new_definite_map (0))));
+  g_assert_true (cbor_array_push (cose, cbor_move (unprotected_header (pki, flaw, prot_bytes, vc, sig))));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (vc, NULL), g_bytes_get_size (vc)))));
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (

@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <openssl/evp.h>
 
+#include "cl-test-pki.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -22,6 +24,8 @@ typedef enum {
   CL_TEST_ICA_NO_VALID_FROM,     /* no validFrom */
   CL_TEST_ICA_NOT_JSON,          /* the payload is not JSON */
   CL_TEST_ICA_UNTAGGED,          /* a COSE_Sign1 without its tag (18) */
+  CL_TEST_ICA_TIME_STAMPED,      /* a sigTst2 time-stamp of the test PKI's TSA */
+  CL_TEST_ICA_TIME_STAMP_WRONG,  /* the same over another signature */
 } ClTestIcaFlaw;
 
 /* One referenced assertion of the signer payload (a SHA-256 hash); lists end with
@@ -43,8 +47,10 @@ char     *cl_test_ica_jwk_json    (EVP_PKEY                 *key);
 /* COSE_Sign1_Tagged (EdDSA, content type application/vc, embedded payload) of an
  * identity claims aggregation credential of issuer, signed by key, whose c2paAsset is
  * {referenced_assertions: refs, sig_type}, with one verified identity (a social-media
- * account of "Alice Example", @alice at example.social) and flaw. */
-GBytes   *cl_test_ica_signature   (EVP_PKEY                 *key,
+ * account of "Alice Example", @alice at example.social) and flaw; pki's TSA stamps it for
+ * the time-stamp flaws. */
+GBytes   *cl_test_ica_signature   (const ClTestPki          *pki,
+                                   EVP_PKEY                 *key,
                                    const char               *issuer,
                                    const ClTestIcaReference *refs,
                                    const char               *sig_type,
