@@ -55,7 +55,9 @@ gboolean
 cl_status_failure_is_tolerated (const char *code)
 {
   /* c2pa-rs 0.91 judges CAWG identity assertions apart from the manifest: their failures
-   * keep it from Trusted but never make it Invalid. */
+   * keep it from Trusted but never make it Invalid. Not so those of identity claims
+   * aggregation credentials (cawg.ica.*), which make it Invalid there too; an issuer off
+   * the trusted list is only information (cawg.ica.untrusted_issuer). */
   return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
          g_str_has_prefix (code, "cawg.x509.") || g_str_has_prefix (code, "cawg.identity.");
 }
