@@ -471,6 +471,28 @@ test_issuer_not_ed25519 (void)
 }
 
 
+/* The did:jwk method writes base64url without padding, but c2pa-rs decodes it with
+ * padding required: a key whose encoding would need "=" does not resolve there. */
+static void
+test_did_jwk_unpadded (void)
+{
+  g_autoptr(EVP_PKEY) key = cl_test_ed25519_new ();
+  g_autofree char *jwk = cl_test_ica_jwk_json (key);
+  g_autofree char *spaced = g_strdup_printf ("%s%s", jwk, strlen (jwk) % 3 == 0 ? " " : "");
+  g_autofree char *encoded = g_base64_encode ((const guchar *) spaced, strlen (spaced));
+  g_autofree char *did = NULL;
+  IcaCase c = { CL_TEST_ICA_GOOD, NULL, FALSE, FALSE, CL_CODE_CAWG_ICA_INVALID_DID_DOCUMENT, "failure", key };
+
+  encoded[strcspn (encoded, "=")] = '\0';
+  g_strdelimit (encoded, "+", '-');
+  g_strdelimit (encoded, "/", '_');
+  did = g_strconcat ("did:jwk:", encoded, NULL);
+  g_assert_cmpuint (strlen (encoded) % 4, !=, 0);
+  c.issuer = did;
+  check_case (&c, CL_VALIDATION_STATE_INVALID);
+}
+
+
 static void
 test_did_web_offline (void)
 {
@@ -663,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/cawg-ica/no-valid-from", test_no_valid_from);
   g_test_add_func ("/cawg-ica/issuer-method", test_issuer_method);
   g_test_add_func ("/cawg-ica/issuer-not-ed25519", test_issuer_not_ed25519);
+  g_test_add_func ("/cawg-ica/did-jwk-unpadded", test_did_jwk_unpadded);
   g_test_add_func ("/cawg-ica/did-web-offline", test_did_web_offline);
   g_test_add_func ("/cawg-ica/did-web-https", test_did_web_https);
   g_test_add_func ("/cawg-ica/did-web-timeout", test_did_web_timeout);

@@ -39,18 +39,18 @@ cl_ica_did_primary (const char *issuer)
 }
 
 
-/* base64url with the padding its length needs; NULL for anything else. c2pa-rs decodes
- * did:jwk with padding required, and a DID cannot hold "=", so only ids whose length is
- * a multiple of four resolve there; we take the unpadded form the did:jwk method
- * specifies too, which can only turn a failure into a key. */
+/* base64url without padding (RFC 7515 §2), as JWK members are written; NULL for anything
+ * else. whole_quanta: only text that would need no padding, which is how c2pa-rs reads a
+ * did:jwk (it decodes with padding required, and a DID cannot hold "="). */
 static GBytes *
-base64url_decode (const char *text)
+base64url_decode (const char *text,
+                  gboolean    whole_quanta)
 {
   gsize len = strlen (text), out_len = 0;
   g_autofree char *standard = NULL;
   guchar *decoded;
 
-  if (len == 0 || len % 4 == 1 || len > CL_LIMIT_DID_CHARS)
+  if (len == 0 || len % 4 == 1 || (whole_quanta && len % 4 != 0) || len > CL_LIMIT_DID_CHARS)
     return NULL;
   standard = g_malloc0 (len + 4);
   for (gsize i = 0; i < len; i++) {
@@ -108,7 +108,7 @@ jwk_key (JsonObject       *jwk,
   if (g_strcmp0 (kty, "OKP") != 0 || g_strcmp0 (crv, "Ed25519") != 0)
     FAIL (CL_ICA_DID_INVALID_DOCUMENT, _("The issuer’s key is not an Ed25519 key (key type %s, curve %s)"),
           kty != NULL ? kty : "-", crv != NULL ? crv : "-");
-  raw = x != NULL ? base64url_decode (x) : NULL;
+  raw = x != NULL ? base64url_decode (x, FALSE) : NULL;
   key = raw != NULL && g_bytes_get_size (raw) == 32 ?
         EVP_PKEY_new_raw_public_key (EVP_PKEY_ED25519, NULL, g_bytes_get_data (raw, NULL), 32) : NULL;
   if (key == NULL)
@@ -123,7 +123,7 @@ resolve_jwk (const char       *id,
              ClIcaDidProblem  *problem,
              char            **explanation)
 {
-  g_autoptr(GBytes) json = base64url_decode (id);
+  g_autoptr(GBytes) json = base64url_decode (id, TRUE);
   g_autoptr(JsonNode) jwk = json != NULL ?
     parse_json (g_bytes_get_data (json, NULL), g_bytes_get_size (json)) : NULL;
 
