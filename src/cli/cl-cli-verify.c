@@ -16,6 +16,7 @@
 #include "cl-crypto-init.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
+#include "cl-ica-issuers.h"
 #include "cl-status-text.h"
 #include "cl-trust-list.h"
 #include "cl-verification.h"
@@ -202,6 +203,7 @@ typedef struct {
   char      *allowed;
   char      *eku_config;
   char      *tsa_anchors;
+  char      *ica_issuers;
   char      *validation_time;
   char      *db;
   char     **paths;
@@ -215,6 +217,7 @@ verify_arguments_clear (VerifyArguments *args)
   g_free (args->allowed);
   g_free (args->eku_config);
   g_free (args->tsa_anchors);
+  g_free (args->ica_issuers);
   g_free (args->validation_time);
   g_free (args->db);
   g_strfreev (args->paths);
@@ -237,6 +240,8 @@ new_option_context (VerifyArguments *args)
     { "tsa-anchors", 0, 0, G_OPTION_ARG_FILENAME, &args->tsa_anchors,
       N_("Trust only these time-stamp authorities (PEM; instead of your TSA lists)"),
       N_("PEM") },
+    { "ica-issuers", 0, 0, G_OPTION_ARG_FILENAME, &args->ica_issuers,
+      N_("Trust these CAWG identity issuers: a file of DIDs, one per line"), N_("FILE") },
     { "validation-time", 0, 0, G_OPTION_ARG_STRING, &args->validation_time,
       N_("Judge certificates as of this time instead of now (ISO 8601, UTC unless a "
          "zone is given)"), N_("TIME") },
@@ -468,6 +473,7 @@ cl_cli_verify_run (int    argc,
   g_autoptr(GDateTime) validation_time = NULL;
   g_autoptr(ClProofCache) cache = NULL;
   g_auto(GStrv) ekus = NULL;
+  g_auto(GStrv) ica_issuers = NULL;
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
 
   g_set_prgname ("credlink-cli verify");
@@ -490,6 +496,13 @@ cl_cli_verify_run (int    argc,
   crypto_init = cl_crypto_init_start ();
   if (!load_trust (&args, &store, &tsa_store, &ekus))
     return CL_CLI_EXIT_USAGE;
+  if (args.ica_issuers != NULL) {
+    ica_issuers = cl_ica_issuers_load (args.ica_issuers, &error);
+    if (ica_issuers == NULL) {
+      fprintf (stderr, "credlink-cli verify: %s\n", error->message);
+      return CL_CLI_EXIT_USAGE;
+    }
+  }
   jobs = collect_jobs (args.paths);
   if (jobs == NULL)
     return CL_CLI_EXIT_NO_CREDENTIALS;
@@ -500,6 +513,7 @@ cl_cli_verify_run (int    argc,
   options.online = args.online;
   options.fetch_remote_manifests = args.remote;
   options.extra_ekus = ekus;
+  options.ica_issuers = ica_issuers;
   options.use_proof_cache = !args.no_proof_cache;
   options.proof_db = args.db != NULL ? args.db : g_getenv ("CREDLINK_PROOF_DB");
   cache = open_proof_cache (&options);

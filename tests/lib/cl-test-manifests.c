@@ -93,12 +93,11 @@ time_stamp_token (const ClTestStamp *stamp,
 }
 
 
-/* The unprotected header: empty, or the sigTst2 time-stamp of signature. */
-static cbor_item_t *
-unprotected_header (const ClTestStamp *stamp,
-                    GBytes            *protected_bytes,
-                    GBytes            *claim,
-                    GBytes            *signature)
+cbor_item_t *
+cl_test_cose_unprotected_header (const ClTestStamp *stamp,
+                                 GBytes            *protected_bytes,
+                                 GBytes            *claim,
+                                 GBytes            *signature)
 {
   cbor_item_t *unprot = cbor_new_definite_map (stamp != NULL ? 1 : 0);
   g_autoptr(GBytes) data = NULL, token = NULL;
@@ -150,7 +149,7 @@ signature_cose (EVP_PKEY          *key,
   sig = cl_cose_sign_bytes (CL_COSE_ALG_ES256, key, g_bytes_get_data (tbs, NULL),
                             g_bytes_get_size (tbs), NULL);
   g_assert_nonnull (sig);
-  unprot = unprotected_header (stamp, prot_bytes, claim, sig);
+  unprot = cl_test_cose_unprotected_header (stamp, prot_bytes, claim, sig);
   g_assert_true (cbor_array_push (cose, cbor_move (cbor_build_bytestring (
     g_bytes_get_data (prot_bytes, NULL), g_bytes_get_size (prot_bytes)))));
   g_assert_true (cbor_array_push (cose, cbor_move (unprot)));

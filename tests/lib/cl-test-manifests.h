@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <cbor.h>
 #include <glib.h>
 #include <openssl/evp.h>
 
@@ -37,6 +38,12 @@ GBytes *cl_test_manifest_new          (EVP_PKEY              *key,
                                        guint                  n_assertions,
                                        const char * const    *redactions,
                                        const ClTestStamp     *stamp);
+/* A COSE unprotected header: empty (stamp NULL), or {sigTst2: a token of stamp's TSA over
+ * the v2 countersignature of signature (with protected_bytes and payload)}. */
+cbor_item_t *cl_test_cose_unprotected_header (const ClTestStamp *stamp,
+                                             GBytes            *protected_bytes,
+                                             GBytes            *payload,
+                                             GBytes            *signature);
 /* The manifest store of manifests (superboxes, the active one last). */
 GBytes *cl_test_manifest_store_new    (GBytes               **manifests,
                                        guint                  n_manifests);

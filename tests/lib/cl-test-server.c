@@ -8,6 +8,7 @@
 
 struct _ClTestServer {
   const ClTestRoute *routes;
+  GTlsCertificate   *tls_certificate;   /* HTTPS when set */
   GThread           *thread;
   GMainContext      *context;
   GMainLoop         *loop;
@@ -28,10 +29,12 @@ serve (gpointer data)
   GSList *uris;
 
   g_main_context_push_thread_default (self->context);
-  self->server = soup_server_new (NULL, NULL);
+  self->server = soup_server_new ("tls-certificate", self->tls_certificate, NULL);
   for (const ClTestRoute *route = self->routes; route->path != NULL; route++)
     soup_server_add_handler (self->server, route->path, route->callback, route->user_data, NULL);
-  g_assert_true (soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_true (soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                           (self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                           &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (self->server);
   self->port = g_uri_get_port (uris->data);
@@ -65,9 +68,18 @@ serve (gpointer data)
 ClTestServer *
 cl_test_server_new (const ClTestRoute *routes)
 {
+  return cl_test_server_new_tls (routes, NULL);
+}
+
+
+ClTestServer *
+cl_test_server_new_tls (const ClTestRoute *routes,
+                        GTlsCertificate   *certificate)
+{
   ClTestServer *self = g_new0 (ClTestServer, 1);
 
   self->routes = routes;
+  self->tls_certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
   self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
@@ -87,6 +99,13 @@ cl_test_server_url (ClTestServer *self,
                     const char   *path)
 {
   return g_strdup_printf ("http://127.0.0.1:%u%s", self->port, path);
+}
+
+
+guint
+cl_test_server_port (ClTestServer *self)
+{
+  return self->port;
 }
 
 
@@ -115,6 +134,7 @@ cl_test_server_free (ClTestServer *self)
   g_main_context_invoke (self->context, quit_cb, self->loop);
   g_thread_join (self->thread);
   g_ptr_array_unref (self->stalled);
+  g_clear_object (&self->tls_certificate);
   g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);

@@ -21,6 +21,11 @@ typedef struct _ClTestServer ClTestServer;
 
 /* Starts serving the routes (terminated by a route whose path is NULL). */
 ClTestServer *cl_test_server_new   (const ClTestRoute *routes);
+/* The same over HTTPS with certificate (and its private key). */
+ClTestServer *cl_test_server_new_tls (const ClTestRoute *routes,
+                                      GTlsCertificate   *certificate);
+/* The port it listens on. */
+guint         cl_test_server_port  (ClTestServer      *server);
 /* http://127.0.0.1:PORT/path */
 char         *cl_test_server_url   (ClTestServer      *server,
                                     const char        *path);

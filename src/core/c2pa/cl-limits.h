@@ -46,6 +46,21 @@
 /* Nesting of a JSON assertion: json-glib parses recursively; real ones nest a few levels. */
 #define CL_LIMIT_JSON_DEPTH 64
 
+/* --- CAWG identity claims aggregation (validate/cl-validator-ica.c) --------------------- */
+
+/* The verifiable credential of one identity assertion (JSON): real ones are a few KB. */
+#define CL_LIMIT_ICA_CREDENTIAL_BYTES (256 * 1024)
+/* A did:web DID document fetched over HTTPS: c2pa-rs refuses more than 1 MiB. */
+#define CL_LIMIT_DID_DOCUMENT_BYTES (1024 * 1024)
+/* A DID (the credential's issuer) and the https:// address a did:web becomes. */
+#define CL_LIMIT_DID_CHARS 2048
+/* Seconds a did:web server has to answer (connecting, or the next bytes). */
+#define CL_LIMIT_DID_WEB_TIMEOUT_SECONDS 5
+/* Verified identities of one credential kept for the report (real ones hold a few). */
+#define CL_LIMIT_ICA_IDENTITIES 64
+/* Trusted ICA issuer DIDs read from a list file. */
+#define CL_LIMIT_ICA_ISSUERS 10000
+
 /* --- CBOR (util/cl-cbor-util.c) --------------------------------------------------------- */
 
 /* Nesting of any CBOR structure: C2PA data is flat (a claim nests four levels); the cap

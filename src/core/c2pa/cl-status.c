@@ -42,7 +42,10 @@ cl_status_kind_for_code (const char *code)
   /* log_kind calls it a success, but every c2pa-rs call site logs it as a failure. */
   if (g_str_equal (code, CL_CODE_INGREDIENT_MANIFEST_MISSING))
     return CL_STATUS_FAILURE;
-  if (g_str_equal (code, CL_CODE_CAWG_IDENTITY_WELL_FORMED))
+  /* Logged as successes, though log_kind would read them back as failures. */
+  if (g_str_equal (code, CL_CODE_CAWG_IDENTITY_WELL_FORMED) ||
+      g_str_equal (code, CL_CODE_CAWG_ICA_CREDENTIAL_VALID) ||
+      g_str_equal (code, CL_CODE_CAWG_ICA_TIME_STAMP_VALIDATED))
     return CL_STATUS_SUCCESS;
   return cl_status_recorded_kind (code);
 }
@@ -52,7 +55,9 @@ gboolean
 cl_status_failure_is_tolerated (const char *code)
 {
   /* c2pa-rs 0.91 judges CAWG identity assertions apart from the manifest: their failures
-   * keep it from Trusted but never make it Invalid. */
+   * keep it from Trusted but never make it Invalid. Not so those of identity claims
+   * aggregation credentials (cawg.ica.*), which make it Invalid there too; an issuer off
+   * the trusted list is only information (cawg.ica.untrusted_issuer). */
   return g_str_equal (code, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED) ||
          g_str_has_prefix (code, "cawg.x509.") || g_str_has_prefix (code, "cawg.identity.");
 }

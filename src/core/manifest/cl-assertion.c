@@ -11,6 +11,7 @@
 #include "cl-c2pa-ids.h"
 #include "cl-cbor-util.h"
 #include "cl-error.h"
+#include "cl-json-util.h"
 #include "cl-limits.h"
 
 static const guint8 uuid_cbor[16] = CL_UUID_CBOR;
@@ -98,37 +99,6 @@ cl_assertion_check_cbor (ClAssertion  *assertion,
 }
 
 
-/* json-glib parses recursively: refuse pathological nesting before handing it over. */
-static gboolean
-json_depth_ok (const guint8 *data,
-               gsize         len)
-{
-  gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++) {
-    guint8 c = data[i];
-
-    if (in_string) {
-      if (escaped)
-        escaped = FALSE;
-      else if (c == '\\')
-        escaped = TRUE;
-      else if (c == '"')
-        in_string = FALSE;
-    } else if (c == '"') {
-      in_string = TRUE;
-    } else if (c == '[' || c == '{') {
-      if (++depth > CL_LIMIT_JSON_DEPTH)
-        return FALSE;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      depth--;
-    }
-  }
-  return TRUE;
-}
-
-
 JsonNode *
 cl_assertion_load_json (ClAssertion  *assertion,
                         GError      **error)
@@ -144,7 +114,7 @@ cl_assertion_load_json (ClAssertion  *assertion,
     return NULL;
   }
   data = cl_jumbf_box_payload (content, &len);
-  if (!json_depth_ok (data, len)) {
+  if (!cl_json_depth_ok (data, len, CL_LIMIT_JSON_DEPTH)) {
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
                  _("The assertion “%s” nests JSON deeper than %d levels"),
                  assertion->label, CL_LIMIT_JSON_DEPTH);

@@ -262,12 +262,19 @@ void
 cl_report_manifests_fill (ClValidationReport *report,
                           ClManifestStore    *store,
                           GHashTable         *sig_times,
+                          GHashTable         *identities,
                           GCancellable       *cancellable)
 {
   guint budget = CL_LIMIT_REPORT_VALUES;
 
-  for (guint i = 0; i < store->manifests->len && !g_cancellable_is_cancelled (cancellable); i++)
-    g_ptr_array_add (report->manifests,
-                     manifest_report (report, store, g_ptr_array_index (store->manifests, i),
-                                      sig_times, &budget, cancellable));
+  for (guint i = 0; i < store->manifests->len && !g_cancellable_is_cancelled (cancellable); i++) {
+    ClManifest *m = g_ptr_array_index (store->manifests, i);
+    ClManifestReport *rm = manifest_report (report, store, m, sig_times, &budget, cancellable);
+    g_autofree char *label = NULL;
+    GPtrArray *checked = NULL;
+
+    if (g_hash_table_steal_extended (identities, m->label, (gpointer *) &label, (gpointer *) &checked))
+      g_ptr_array_extend_and_steal (rm->identities, checked);
+    g_ptr_array_add (report->manifests, rm);
+  }
 }

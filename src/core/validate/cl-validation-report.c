@@ -17,6 +17,7 @@ cl_manifest_report_new (void)
 
   m->redactions = g_ptr_array_new_with_free_func (g_free);
   m->ingredient_thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  m->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_identity_report_free);
   return m;
 }
 
@@ -45,6 +46,7 @@ cl_manifest_report_free (ClManifestReport *m)
   g_free (m->sig_common_name);
   g_free (m->sig_serial);
   g_free (m->sig_time);
+  g_ptr_array_unref (m->identities);
   g_free (m);
 }
 
@@ -248,6 +250,13 @@ add_manifest (JsonBuilder      *b,
     add_string (b, "cert_serial_number", m->sig_serial);
     add_string (b, "time", m->sig_time);
     json_builder_end_object (b);
+  }
+  if (m->identities->len > 0) {
+    json_builder_set_member_name (b, "identities");
+    json_builder_begin_array (b);
+    for (guint i = 0; i < m->identities->len; i++)
+      json_builder_add_value (b, cl_identity_report_to_json (g_ptr_array_index (m->identities, i)));
+    json_builder_end_array (b);
   }
   add_string (b, "label", m->label);
   if (m->claim_version > 0) {

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cl-asset.h"
+#include "cl-identity-report.h"
 #include "cl-status.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,7 @@ typedef struct {
   char       *sig_common_name;
   char       *sig_serial;
   char       *sig_time;               /* time-stamp time, RFC 3339, or NULL */
+  GPtrArray  *identities;             /* ClIdentityReport: its CAWG identity assertions */
 } ClManifestReport;
 
 typedef struct {

@@ -38,6 +38,8 @@ typedef struct {
   gint64                    now;
   /* Filled for the report: x5chain and signing time per manifest label. */
   GHashTable               *sig_times;        /* label → gint64* (time-stamp time) */
+  /* The CAWG identity assertions checked (label → GPtrArray of ClIdentityReport). */
+  GHashTable               *identities;
   /* Statuses of ingredient claims already verified (label → GPtrArray of ClStatus), so a
    * manifest referenced by many ingredients is verified once. */
   GHashTable               *claim_results;

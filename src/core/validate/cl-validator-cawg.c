@@ -2,7 +2,9 @@
  * checks them: zero padding, a signer_payload whose referenced assertions are the claim's
  * (same hashes, none twice, the hard binding among them), and a known sig_type. Those
  * signed with X.509 certificates ("cawg.x509.cose") carry a COSE_Sign1 over the CBOR of
- * signer_payload; identity claims aggregation credentials are not checked.
+ * signer_payload; identity claims aggregation credentials are checked in
+ * cl-validator-ica.c. What each identity names, and the statuses logged for it, go to the
+ * report (v->identities).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +22,8 @@
 #include "cl-signer-info.h"
 #include "cl-status-codes.h"
 #include "cl-validator-cawg.h"
+#include "cl-validator-ica.h"
+#include "cl-x509.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509, X509_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_PKEY, EVP_PKEY_free)
@@ -147,13 +151,32 @@ check_padding (ClValidation *v,
 }
 
 
+/* The signing certificate of an X.509 identity, for the report. */
+static void
+report_certificate (ClIdentityReport *identity,
+                    ClCoseSign1      *sign1,
+                    X509             *leaf)
+{
+  g_autoptr(ClSignerInfo) info = cl_signer_info_new (g_ptr_array_index (sign1->x5chain, 0));
+
+  identity->cert_alg = g_strdup (cl_cose_alg_to_string ((ClCoseAlg) sign1->alg));
+  if (info != NULL) {
+    identity->cert_common_name = g_strdup (info->common_name);
+    identity->cert_organization = g_strdup (info->organization);
+    identity->cert_serial = g_strdup (info->serial_decimal);
+  }
+  identity->cert_issuer = cl_x509_name_to_string (X509_get_issuer_name (leaf));
+}
+
+
 /* The COSE_Sign1 of a cawg.x509.cose identity over the CBOR of its signer payload. */
 static void
-verify_x509 (ClValidation *v,
-             cbor_item_t  *payload,
-             const guint8 *sig_bytes,
-             gsize         sig_len,
-             const char   *uri)
+verify_x509 (ClValidation     *v,
+             cbor_item_t      *payload,
+             const guint8     *sig_bytes,
+             gsize             sig_len,
+             const char       *uri,
+             ClIdentityReport *identity)
 {
   g_autoptr(ClCoseSign1) sign1 = NULL;
   g_autoptr(X509) leaf = NULL;
@@ -183,6 +206,7 @@ verify_x509 (ClValidation *v,
                        _("identity certificate could not be read"));
     return;
   }
+  report_certificate (identity, sign1, leaf);
   /* The detached payload is the CBOR of signer_payload as it appears in the assertion
    * (libcbor keeps the widths it decoded, so this reproduces the signed bytes). */
   encoded_len = cbor_serialize_alloc (payload, &encoded, &buf_size);
@@ -209,13 +233,37 @@ verify_x509 (ClValidation *v,
 }
 
 
+/* identity takes the statuses logged for its assertion since the log held first ones;
+ * the manifest's list of identities takes it. */
 static void
-check_identity (ClValidation *v,
-                ClManifest   *m,
-                ClAssertion  *a)
+record_identity (ClValidation     *v,
+                 ClManifest       *m,
+                 ClIdentityReport *identity,
+                 guint             first)
 {
-  g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
-                                          m->label, a->label);
+  GPtrArray *list = g_hash_table_lookup (v->identities, m->label);
+
+  for (guint i = first; i < v->log->len; i++) {
+    ClStatus *s = g_ptr_array_index (v->log, i);
+
+    if (g_strcmp0 (s->url, identity->url) == 0)
+      g_ptr_array_add (identity->statuses, cl_status_copy (s));
+  }
+  if (list == NULL) {
+    list = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_identity_report_free);
+    g_hash_table_insert (v->identities, g_strdup (m->label), list);
+  }
+  g_ptr_array_add (list, identity);
+}
+
+
+static void
+check_identity (ClValidation     *v,
+                ClManifest       *m,
+                ClAssertion      *a,
+                ClIdentityReport *identity)
+{
+  const char *uri = identity->url;
   g_autoptr(cbor_item_t) item = cl_validation_load_cbor (v, a, NULL);
   g_autoptr(GPtrArray) refs = NULL;
   g_autofree char *sig_type = NULL;
@@ -225,6 +273,7 @@ check_identity (ClValidation *v,
 
   payload = cl_cbor_map_get (item, "signer_payload");
   sig_type = cl_cbor_map_dup_string (payload, "sig_type");
+  identity->sig_type = g_strdup (sig_type);
   refs = payload != NULL && cbor_isa_map (payload) ? parse_references (payload) : NULL;
   if (refs == NULL || sig_type == NULL ||
       !cl_cbor_get_bytes (cl_cbor_map_get (item, "signature"), &sig_bytes, &sig_len)) {
@@ -235,10 +284,11 @@ check_identity (ClValidation *v,
   if (m->claim != NULL)
     check_references (v, m, refs, uri);
 
-  /* Identity claims aggregation credentials are not checked. */
   if (g_str_equal (sig_type, "cawg.x509.cose"))
-    verify_x509 (v, payload, sig_bytes, sig_len, uri);
-  else if (!g_str_equal (sig_type, "cawg.identity_claims_aggregation"))
+    verify_x509 (v, payload, sig_bytes, sig_len, uri, identity);
+  else if (g_str_equal (sig_type, "cawg.identity_claims_aggregation"))
+    cl_validation_check_ica (v, payload, sig_bytes, sig_len, uri, identity);
+  else
     cl_validation_log (v, CL_CODE_CAWG_IDENTITY_SIG_TYPE_UNKNOWN, uri,
                        _("identity assertion has an unknown signature type"));
 }
@@ -251,7 +301,14 @@ cl_validation_check_cawg (ClValidation *v,
   for (guint i = 0; i < m->assertions->len && !cl_validation_cancelled (v); i++) {
     ClAssertion *a = g_ptr_array_index (m->assertions, i);
 
-    if (g_str_equal (a->base_label, "cawg.identity"))
-      check_identity (v, m, a);
+    if (g_str_equal (a->base_label, "cawg.identity")) {
+      g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
+                                              m->label, a->label);
+      ClIdentityReport *identity = cl_identity_report_new (a->label, uri, NULL);
+      guint first = v->log->len;
+
+      check_identity (v, m, a, identity);
+      record_identity (v, m, identity, first);
+    }
   }
 }

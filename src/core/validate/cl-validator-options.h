@@ -1,5 +1,6 @@
 /* cl-validator-options.h: what a caller tells the validator: where certificate trust
- * plugs in, the time-stamp authorities' anchors, and whether to hash the whole file.
+ * plugs in, the time-stamp authorities' anchors, whether to hash the whole file, whether
+ * the network may be used, and the trusted CAWG identity issuers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +38,11 @@ typedef struct {
   /* The time to judge as of instead of now (when no trusted time-stamp gives one);
    * NULL: now. Borrowed. */
   GDateTime           *validation_time;
+  /* The user allowed network use: a did:web identity issuer may be resolved over HTTPS. */
+  gboolean             online;
+  /* DIDs of the identity claims aggregation issuers to trust (NULL-ended, borrowed), or
+   * NULL: none is trusted (cawg.ica.untrusted_issuer). */
+  GStrv                trusted_ica_issuers;
 } ClValidatorOptions;
 
 G_END_DECLS

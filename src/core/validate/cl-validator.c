@@ -252,7 +252,7 @@ validate_store (GInputStream             *stream,
   if (pass != NULL) {
     check_manifests (&v, active);
     /* What the manifests say does not depend on the hashes: fill it in while they run. */
-    cl_report_manifests_fill (report, store, v.sig_times, cancellable);
+    cl_report_manifests_fill (report, store, v.sig_times, v.identities, cancellable);
   }
   ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
   /* A validation cut short is no verdict. */

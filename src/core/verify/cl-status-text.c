@@ -148,6 +148,23 @@ static const StatusText table[] = {
   { CL_CODE_MANIFEST_TIMESTAMP_WRONG_PARENTS, N_("A time-stamp manifest has the wrong parents") },
   { CL_CODE_MANIFEST_UNREFERENCED, N_("The store holds a manifest nothing refers to") },
   { CL_CODE_GENERAL_ERROR, N_("The credentials could not be checked") },
+  /* CAWG identity claims aggregation */
+  { CL_CODE_CAWG_ICA_CREDENTIAL_VALID, N_("The identity credential is valid and its issuer trusted") },
+  { CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER, N_("The identity credential’s issuer is not one you trust") },
+  { CL_CODE_CAWG_ICA_DID_UNAVAILABLE, N_("The identity issuer’s key could not be fetched") },
+  { CL_CODE_CAWG_ICA_INVALID_ALG, N_("The identity credential is signed with an unsupported algorithm") },
+  { CL_CODE_CAWG_ICA_INVALID_CONTENT_TYPE, N_("The identity credential has the wrong content type") },
+  { CL_CODE_CAWG_ICA_INVALID_COSE_SIGN1, N_("The identity credential’s signature cannot be read") },
+  { CL_CODE_CAWG_ICA_INVALID_DID_DOCUMENT, N_("The identity issuer’s DID gives no usable key") },
+  { CL_CODE_CAWG_ICA_INVALID_ISSUER, N_("The identity credential’s issuer is not a DID CredLink can resolve") },
+  { CL_CODE_CAWG_ICA_INVALID_VC, N_("The identity credential is not a verifiable credential") },
+  { CL_CODE_CAWG_ICA_SIGNATURE_MISMATCH, N_("The identity credential was altered or forged") },
+  { CL_CODE_CAWG_ICA_SIGNER_PAYLOAD_MISMATCH, N_("The identity credential was issued for other content") },
+  { CL_CODE_CAWG_ICA_TIME_STAMP_INVALID, N_("The identity credential’s time-stamp does not match it") },
+  { CL_CODE_CAWG_ICA_TIME_STAMP_VALIDATED, N_("The identity credential’s time-stamp is valid") },
+  { CL_CODE_CAWG_ICA_VALID_FROM_INVALID, N_("The identity credential was not yet valid") },
+  { CL_CODE_CAWG_ICA_VALID_FROM_MISSING, N_("The identity credential does not say from when it is valid") },
+  { CL_CODE_CAWG_ICA_VALID_UNTIL_INVALID, N_("The identity credential has expired") },
 };
 
 

@@ -48,9 +48,12 @@ typedef struct {
   /* Judge as of this time instead of now (signer validity and chain when there is no
    * trusted time-stamp, stapled OCSP answers); NULL: now. Borrowed. */
   GDateTime    *validation_time;
+  /* DIDs of the CAWG identity claims aggregation issuers to trust (NULL-ended), or NULL:
+   * none. With online set, a did:web issuer is resolved over HTTPS. */
+  GStrv         ica_issuers;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL }
 
 typedef struct {
   gatomicrefcount    ref_count;
