@@ -474,6 +474,9 @@ cl_verify_file (const char            *path,
   split_codes (self->report, &success, &informational, &failure, &ingredient);
 
   decide_verdict (self, failure, ingredient);
+  self->signals = self->report == NULL ? g_ptr_array_new ()
+                  : self->report->has_manifest ? cl_signals_from_report (self->report)
+                  : cl_signals_from_xmp_file (path, cancellable);
 
   input = (ClConfidenceInput) {
     self->report != NULL && self->report->has_manifest, self->recovered,
@@ -509,6 +512,7 @@ cl_verification_unref (ClVerification *self)
   g_free (self->reason);
   g_clear_pointer (&self->confidence, cl_confidence_free);
   g_clear_pointer (&self->earlier_proof, cl_proof_unref);
+  g_clear_pointer (&self->signals, g_ptr_array_unref);
   g_free (self->remote_url);
   g_free (self);
 }
@@ -660,5 +664,6 @@ cl_verification_to_json (ClVerification *self)
     json_object_set_string_member (proof, "id", self->earlier_proof->id);
   }
   json_object_set_object_member (object, "proof", proof);
+  json_object_set_member (object, "signals", cl_signals_to_json (self->signals));
   return root;
 }

@@ -15,6 +15,7 @@
 #include "cl-confidence.h"
 #include "cl-proof.h"
 #include "cl-proof-cache.h"
+#include "cl-signals.h"
 #include "cl-validation-report.h"
 #include "cl-trust-result.h"
 #include "cl-trust-store.h"
@@ -76,6 +77,9 @@ typedef struct {
   /* The credentials are Invalid because they are in a pre-release format of C2PA, which
    * no current reader checks (the reason says so). */
   gboolean           prerelease;
+  /* Provenance signals (ClSignal), most telling first: from the manifests, or without
+   * credentials from the file's XMP (unverified). Empty when there is nothing to say. */
+  GPtrArray         *signals;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
@@ -97,7 +101,7 @@ void            cl_verification_unref   (ClVerification         *verification);
 
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
- * "trust" (per-certificate detail), "confidence" and "proof". For a file that could not be
+ * "trust" (per-certificate detail), "confidence", "proof" and "signals". For a file that could not be
  * read: {"path", "verdict": "error", "error"}. */
 JsonNode       *cl_verification_to_json (ClVerification         *verification);
 
