@@ -72,6 +72,10 @@ typedef struct {
   /* What the proof cache knew about this image before this verification. */
   ClConfidenceProof  proof_state;
   ClProof           *earlier_proof;   /* the best earlier proof, or NULL */
+  /* The same manifest is recorded as signed on this computer (not only seen before). */
+  gboolean           proof_signed_here;
+  /* The signer's certificate or its chain is marked for testing only (cl-cert-testing.h). */
+  gboolean           test_certificate;
   /* The address the credentials were downloaded from (the file only links to them), or NULL. */
   char              *remote_url;
   /* The credentials are Invalid because they are in a pre-release format of C2PA, which
