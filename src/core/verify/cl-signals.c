@@ -633,11 +633,29 @@ cl_signal_free (ClSignal *signal)
 char *
 cl_signal_describe (const ClSignal *signal)
 {
+  g_autofree char *text = NULL;
+
   if (signal->detail == NULL || signal->detail[0] == '\0')
-    return g_strdup (signal->label);
-  /* TRANSLATORS: a provenance signal and the tool or camera behind it,
-   * "Made with AI · Adobe Firefly". */
-  return g_strdup_printf (_("%s · %s"), signal->label, signal->detail);
+    text = g_strdup (signal->label);
+  else
+    /* TRANSLATORS: a provenance signal and the tool or camera behind it,
+     * "Made with AI · Adobe Firefly". */
+    text = g_strdup_printf (_("%s · %s"), signal->label, signal->detail);
+  if (signal->source == CL_SIGNAL_SOURCE_INGREDIENT)
+    /* TRANSLATORS: a provenance signal read from an ingredient's own credentials. */
+    return g_strdup_printf (_("In an ingredient: %s"), text);
+  return g_steal_pointer (&text);
+}
+
+
+const char *
+cl_signal_warning (const ClSignal *signal)
+{
+  if (signal->verified)
+    return NULL;
+  if (signal->source == CL_SIGNAL_SOURCE_XMP)
+    return _("Unverified: read from the file’s metadata, which nothing signs");
+  return _("Unverified: these credentials failed validation, so what they say may be false");
 }
 
 

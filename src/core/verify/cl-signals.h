@@ -54,8 +54,10 @@ GPtrArray *cl_signals_from_xmp_file  (const char         *path,
  * on a c2pa.created action), unverified, or NULL when it stands for none. */
 ClSignal  *cl_signal_from_source_type (const char        *digital_source_type,
                                        const char        *evidence);
-/* "Made with AI · Adobe Firefly" (translated). */
+/* "Made with AI · Adobe Firefly" (translated); "In an ingredient: …" for an ingredient's. */
 char      *cl_signal_describe        (const ClSignal     *signal);
+/* Why an unverified signal may be false (translated), or NULL when it is verified. */
+const char *cl_signal_warning        (const ClSignal     *signal);
 const char *cl_signal_source_to_string (ClSignalSource    source);
 const char *cl_signal_category_to_string (ClSignalCategory category);
 /* [{id, label, category, detail, evidence, manifest, source, verified}] */
