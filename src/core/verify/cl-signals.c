@@ -263,8 +263,9 @@ camera_name (ClManifestReport *manifest)
 }
 
 
-/* The tool behind a signal: the action's own software agent, else that of an action that
- * used generative AI (for AI signals), else the claim generator. */
+/* The tool behind a signal: for a capture the camera (EXIF make and model); the action's
+ * own software agent; for AI signals that of an action that used generative AI; else, but
+ * for a capture, the claim generator. */
 static char *
 signal_detail (Eval             *eval,
                const Action     *action,
@@ -284,6 +285,9 @@ signal_detail (Eval             *eval,
     if (other->agent != NULL && in_list (genai_source_types, other->source_type))
       return g_strdup (other->agent);
   }
+  /* The app that signed is no camera: a capture names only the camera, or its own agent. */
+  if (category == CL_SIGNAL_CATEGORY_CAPTURE)
+    return NULL;
   return g_strdup (claim_generator_name (eval->manifest));
 }
 

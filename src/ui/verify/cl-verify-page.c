@@ -420,6 +420,31 @@ cl_verify_page_get_detail (ClVerifyPage *self)
 
 /* Sidebar rows */
 
+/* The verdict, and the most telling provenance signal after it ("Valid · Made with AI"). */
+static void
+update_row_subtitle (GtkWidget      *row,
+                     ClBannerKind    kind,
+                     ClVerification *verification)
+{
+  const ClSignal *headline = verification != NULL && verification->signals != NULL &&
+                             verification->signals->len > 0
+                             ? g_ptr_array_index (verification->signals, 0) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (headline == NULL) {
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+    return;
+  }
+  subtitle = g_strdup_printf (headline->verified
+                              /* TRANSLATORS: a verdict and a provenance signal, "Valid · Made with AI" */
+                              ? _("%s · %s")
+                              /* TRANSLATORS: a verdict and a provenance signal that nothing vouches for */
+                              : _("%s · %s (unverified)"),
+                              cl_banner_kind_title (kind), headline->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+
 static void
 update_row (GtkWidget *row)
 {
@@ -436,7 +461,7 @@ update_row (GtkWidget *row)
   if (kind == CL_BANNER_ERROR && verification != NULL && verification->error != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), verification->error->message);
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+    update_row_subtitle (row, kind, verification);
   /* A still icon while waiting, not a spinner: fifty spinners would redraw the
    * window every frame while the files are verified. */
   gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));
