@@ -410,6 +410,52 @@ test_no_xmp_no_signals (void)
 }
 
 
+static char *
+shared_image (const char *name)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *path = shared != NULL
+                          ? g_build_filename (shared, "c2pa-fixtures", "images", name, NULL) : NULL;
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
+}
+
+
+/* Real files: ocsp.jpg (Photoshop opening a Firefly image, then Generative Fill) and
+ * C_with_CAWG_data.jpg, whose source type has a leading space: the rubric compares the
+ * URI exactly, so it gives no signal. */
+static void
+test_shared_fixtures (void)
+{
+  g_autofree char *ocsp = shared_image ("ocsp.jpg");
+  g_autofree char *spaced = shared_image ("C_with_CAWG_data.jpg");
+  const char *const expected[] = {
+    "inception:signal_partlyGenAICreation", "transformation:signal_perceptibleGenAI",
+    "transformation:signal_ambiguousActions", "inception:signal_fullyGenAIMedia", NULL,
+  };
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(ClVerification) w = NULL;
+  g_autofree char *headline = NULL;
+
+  if (ocsp == NULL || spaced == NULL) {
+    g_test_skip ("the shared C2PA fixtures are not available");
+    return;
+  }
+  v = cl_verify_file (ocsp, &options, NULL);
+  w = cl_verify_file (spaced, &options, NULL);
+  g_assert_cmpuint (v->signals->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (((ClSignal *) g_ptr_array_index (v->signals, i))->id, ==, expected[i]);
+  headline = cl_signal_describe (g_ptr_array_index (v->signals, 0));
+  g_assert_cmpstr (headline, ==, "Made in part with AI · Adobe Firefly");
+  g_assert_cmpint (((ClSignal *) g_ptr_array_index (v->signals, 3))->source, ==,
+                   CL_SIGNAL_SOURCE_INGREDIENT);
+  g_assert_null (((ClSignal *) g_ptr_array_index (v->signals, 2))->detail);
+  g_assert_cmpuint (w->signals->len, ==, 0);
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -425,5 +471,6 @@ main (int argc, char **argv)
   g_test_add_func ("/signals/tampered-unverified", test_tampered_unverified);
   g_test_add_func ("/signals/xmp", test_xmp_source_type);
   g_test_add_func ("/signals/no-xmp", test_no_xmp_no_signals);
+  g_test_add_func ("/signals/shared-fixtures", test_shared_fixtures);
   return g_test_run ();
 }

@@ -444,6 +444,9 @@ evaluate_ambiguous (Eval *eval)
     return;
   emit (eval, ID_AMBIGUOUS, N_("Edit history incomplete or unclear"), CL_SIGNAL_CATEGORY_OTHER,
         culprit, evidence);
+  /* Only a culprit action has a tool to name: the claim generator did nothing unclear. */
+  if (culprit == NULL)
+    set_detail (g_ptr_array_index (eval->out, eval->out->len - 1), NULL);
 }
 
 
