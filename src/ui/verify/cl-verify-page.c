@@ -420,7 +420,7 @@ cl_verify_page_get_detail (ClVerifyPage *self)
 
 /* Sidebar rows */
 
-/* The verdict, and the most telling provenance signal after it ("Valid · Made with AI"). */
+/* The most telling provenance signal and the verdict ("Made with AI · Valid"). */
 static void
 update_row_subtitle (GtkWidget      *row,
                      ClBannerKind    kind,
@@ -435,12 +435,16 @@ update_row_subtitle (GtkWidget      *row,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
     return;
   }
+  /* The signal first: the verdict also shows as the row's icon, and a narrow list cuts the
+   * end of the line. */
   subtitle = g_strdup_printf (headline->verified
-                              /* TRANSLATORS: a verdict and a provenance signal, "Valid · Made with AI" */
+                              /* TRANSLATORS: a provenance signal and the verdict,
+                               * "Made with AI · Valid — signer not on your trust lists" */
                               ? _("%s · %s")
-                              /* TRANSLATORS: a verdict and a provenance signal that nothing vouches for */
-                              : _("%s · %s (unverified)"),
-                              cl_banner_kind_title (kind), headline->label);
+                              /* TRANSLATORS: a provenance signal that nothing vouches for and
+                               * the verdict, "Made with AI (unverified) · Invalid" */
+                              : _("%s (unverified) · %s"),
+                              headline->label, cl_banner_kind_title (kind));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
 
