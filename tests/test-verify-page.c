@@ -204,6 +204,8 @@ test_signed_files (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cl_verdict_banner_get_signal_text (cl_verify_detail_get_banner (detail)), ==,
                    "Captured with a camera");
   g_assert_nonnull (cl_verdict_banner_get_signal_warning (cl_verify_detail_get_banner (detail)));
+  g_assert_cmpstr (cl_verify_page_get_row_subtitle (page, find_item (page, "tampered.jpg")), ==,
+                   "Captured with a camera (unverified) · Invalid");
   g_assert_cmpuint (cl_confidence_view_get_score (cl_verify_detail_get_confidence (detail)), ==, 10);
   g_assert_cmpuint (cl_chain_group_get_n_rows (cl_verify_detail_get_chain (detail)), ==, 1);
 
@@ -405,6 +407,9 @@ test_ai_badge (void)
 
   v = select_and_check (page, find_item (page, "ocsp.jpg"));
   g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
+  /* The file's row in the list says it too. */
+  g_assert_cmpstr (cl_verify_page_get_row_subtitle (page, find_item (page, "ocsp.jpg")), ==,
+                   "Made in part with AI · Valid — signer not on your trust lists");
   g_assert_cmpstr (cl_verdict_banner_get_signal_text (banner), ==,
                    "Made in part with AI · Adobe Firefly");
   g_assert_true (gtk_widget_has_css_class (cl_verdict_banner_get_signal_badge (banner), "ai"));

@@ -418,6 +418,19 @@ cl_verify_page_get_detail (ClVerifyPage *self)
 }
 
 
+const char *
+cl_verify_page_get_row_subtitle (ClVerifyPage *self,
+                                 guint         position)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+  row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
+  return row != NULL && ADW_IS_ACTION_ROW (row) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row))
+                                                : NULL;
+}
+
+
 /* Sidebar rows */
 
 /* The most telling provenance signal and the verdict ("Made with AI · Valid"). */
