@@ -217,6 +217,39 @@ store_signed_proof (Fixture    *f,
   return cache;
 }
 
+/* A proof with the same content and active manifest label but another claim signature (a
+ * forged manifest can carry the label of a genuine one): not the same manifest. */
+static void
+test_proof_cache_same_label_other_signature (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-same-label", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autoptr(ClProofCache) cache = NULL;
+  g_autoptr(ClVerification) first = NULL;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(ClProof) forged = cl_proof_new (CL_PROOF_KIND_VERIFIED);
+  g_autoptr(GError) error = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+
+  options.trust_store = f->no_lists;
+  /* The content hash, from a look that records nothing. */
+  first = cl_verify_file (f->path, &options, NULL);
+  cache = cl_proof_cache_open (db, &error);
+  g_assert_no_error (error);
+  forged->content_hash = cl_content_hash_hex (first->report->content_sha256, 32);
+  forged->manifest_label = g_strdup (f->jpeg->manifest_label);
+  forged->claim_signature_hash = g_strnfill (64, '0');
+  forged->verdict = CL_PROOF_VERDICT_VALID;
+  g_assert_true (cl_proof_cache_store (cache, forged, 30, NULL, &error));
+  g_assert_no_error (error);
+
+  options.use_proof_cache = TRUE;
+  options.proof_db = db;
+  v = cl_verify_file (f->path, &options, NULL);
+  g_assert_cmpint (v->proof_state, ==, CL_CONFIDENCE_PROOF_DIFFERS);
+  g_assert_cmpuint (cl_confidence_get_component (v->confidence, "proof-cache")->points, ==, 0);
+}
+
 /* Signed on this computer: the cache's signing record holds the same manifest (label and
  * claim signature), and the intact file gains its points, the same on every look. The same
  * file with an assertion changed (the content, and so the cache key, unchanged) gains
@@ -418,6 +451,7 @@ main (int   argc,
   g_test_add ("/verification/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("valid-untrusted", test_valid_untrusted);
   ADD ("proof-cache-signed-here", test_proof_cache_signed_here);
+  ADD ("proof-cache-same-label", test_proof_cache_same_label_other_signature);
   ADD ("trusted-by-list", test_trusted_by_list);
   ADD ("tampered-pixels", test_tampered_pixels);
   ADD ("no-credentials-and-errors", test_no_credentials_and_errors);
