@@ -29,7 +29,9 @@ without (const char *const *list, const char *code)
 static ClConfidence *
 compute (const char *const *success, const char *const *failure, ClConfidenceProof proof)
 {
-  ClConfidenceInput input = { TRUE, FALSE, success, NULL, failure, NULL, proof };
+  /* A proof that matches is, here, the record of signing the image on this computer. */
+  ClConfidenceInput input = { TRUE, FALSE, success, NULL, failure, NULL, proof,
+                              proof == CL_CONFIDENCE_PROOF_MATCHES };
 
   return cl_confidence_compute (&input);
 }
@@ -78,7 +80,9 @@ test_each_component (void)
 
     g_assert_cmpuint (component->weight, ==, cases[i].weight);
     g_assert_cmpuint (component->points, ==, 0);
-    g_assert_cmpuint (c->score, ==, 100 - cases[i].weight);
+    /* Without a trusted signer, the untrusted cap (60) applies too. */
+    g_assert_cmpuint (c->score, ==, MIN (100 - cases[i].weight,
+                                         g_str_equal (cases[i].id, "signer") ? 60 : 100));
     g_assert_nonnull (component->reason);
   }
 }
@@ -109,6 +113,53 @@ test_proof_component (void)
   g_assert_cmpuint (first->score, ==, 95);
 }
 
+/* The proof cache adds only for a signing record of the same manifest in an intact file
+ * that the cache did not itself supply; a proof of an earlier look adds nothing. */
+static void
+test_proof_rules (void)
+{
+  const char *const mismatch[] = { "assertion.dataHash.mismatch", NULL };
+  const char *const ingredient[] = { "ingredient.manifest.mismatch", NULL };
+  ClConfidenceInput seen = { TRUE, FALSE, all_good, NULL, NULL, NULL,
+                             CL_CONFIDENCE_PROOF_MATCHES, FALSE };
+  ClConfidenceInput tampered = { TRUE, FALSE, all_good, NULL, mismatch, NULL,
+                                 CL_CONFIDENCE_PROOF_MATCHES, TRUE };
+  ClConfidenceInput history = { TRUE, FALSE, all_good, NULL, NULL, ingredient,
+                                CL_CONFIDENCE_PROOF_MATCHES, TRUE };
+  ClConfidenceInput recovered = { TRUE, TRUE, all_good, NULL, NULL, NULL,
+                                  CL_CONFIDENCE_PROOF_MATCHES, TRUE };
+  g_autoptr(ClConfidence) s = cl_confidence_compute (&seen);
+  g_autoptr(ClConfidence) t = cl_confidence_compute (&tampered);
+  g_autoptr(ClConfidence) h = cl_confidence_compute (&history);
+  g_autoptr(ClConfidence) r = cl_confidence_compute (&recovered);
+
+  g_assert_cmpuint (points (s, "proof-cache"), ==, 0);
+  g_assert_cmpuint (s->score, ==, 95);
+  g_assert_cmpuint (points (t, "proof-cache"), ==, 0);
+  g_assert_cmpuint (points (h, "proof-cache"), ==, 0);
+  g_assert_cmpuint (points (r, "proof-cache"), ==, 0);
+}
+
+/* An untrusted signer, or a test certificate even on a (test) trust list, is never High. */
+static void
+test_signer_caps (void)
+{
+  g_auto(GStrv) untrusted = without (all_good, "signingCredential.trusted");
+  const char *const untrusted_failure[] = { "signingCredential.untrusted", NULL };
+  ClConfidenceInput test_input = { TRUE, FALSE, all_good, NULL, NULL, NULL,
+                                   CL_CONFIDENCE_PROOF_MATCHES, TRUE, TRUE };
+  g_autoptr(ClConfidence) u = compute ((const char *const *) untrusted, untrusted_failure,
+                                       CL_CONFIDENCE_PROOF_MATCHES);
+  g_autoptr(ClConfidence) t = cl_confidence_compute (&test_input);
+
+  g_assert_cmpuint (u->score, ==, 60);
+  g_assert_cmpint (u->level, ==, CL_CONFIDENCE_MEDIUM);
+  g_assert_nonnull (g_strstr_len (u->cap_reason, -1, "trust lists"));
+  g_assert_cmpuint (t->score, ==, 40);
+  g_assert_cmpint (t->level, ==, CL_CONFIDENCE_MEDIUM);
+  g_assert_nonnull (g_strstr_len (t->cap_reason, -1, "test certificate"));
+}
+
 static void
 test_caps (void)
 {
@@ -137,11 +188,12 @@ test_caps (void)
   {
     const char *const untrusted[] = { "signingCredential.untrusted", NULL };
     ClConfidenceInput tolerated = { TRUE, FALSE, all_good, NULL, NULL, untrusted,
-                                    CL_CONFIDENCE_PROOF_MATCHES };
+                                    CL_CONFIDENCE_PROOF_MATCHES, TRUE };
     g_autoptr(ClConfidence) full = cl_confidence_compute (&tolerated);
 
     g_assert_cmpuint (full->score, ==, 100);
   }
+  /* 95 without the cache's points (it supplied the credentials), capped at 80. */
   g_assert_cmpuint (restored->score, ==, 80);
   g_assert_cmpuint (none->score, ==, 0);
   g_assert_cmpuint (none->components->len, ==, 0);
@@ -187,6 +239,17 @@ test_fixture_expectations (void)
   g_assert_cmpuint (t->score, ==, 75);
   g_assert_cmpint (t->level, ==, CL_CONFIDENCE_HIGH);
   g_assert_cmpuint (points (t, "timestamp"), ==, 0);
+  /* CACA.jpg is signed with the c2pa-rs test certificates: trusted by the test anchors,
+   * but a test certificate, so never High. */
+  {
+    ClConfidenceInput test_signed = trusted;
+    g_autoptr(ClConfidence) c = NULL;
+
+    test_signed.test_signer = TRUE;
+    c = cl_confidence_compute (&test_signed);
+    g_assert_cmpuint (c->score, ==, 40);
+    g_assert_cmpint (c->level, ==, CL_CONFIDENCE_MEDIUM);
+  }
 }
 
 static void
@@ -214,6 +277,8 @@ main (int   argc,
   g_test_add_func ("/confidence/well-formed", test_well_formed);
   g_test_add_func ("/confidence/proof-cache", test_proof_component);
   g_test_add_func ("/confidence/caps", test_caps);
+  g_test_add_func ("/confidence/proof-rules", test_proof_rules);
+  g_test_add_func ("/confidence/signer-caps", test_signer_caps);
   g_test_add_func ("/confidence/fixtures", test_fixture_expectations);
   g_test_add_func ("/confidence/json", test_json);
   return g_test_run ();

@@ -120,11 +120,53 @@ test_pdf_report (void)
     g_assert_nonnull (strstr (flat, sha->str));
     g_assert_nonnull (strstr (flat, fingerprint));
     g_assert_nonnull (strstr (text, "claimSignature.validated"));
+    /* The provenance signal of its c2pa.created action (digitalCapture). */
+    g_assert_nonnull (strstr (text, "Captured with a camera"));
+    g_assert_null (strstr (text, "Unverified"));
     g_string_free (sha, TRUE);
   } else {
     g_test_message ("pdftotext not installed: text not checked");
   }
 
+  cl_test_signed_jpeg_free (jpeg);
+  cl_test_pki_free (pki);
+}
+
+/* A file changed after signing: its signals are still listed, under the warning. */
+static void
+test_pdf_unverified_signals (void)
+{
+  ClTestPki *pki = NULL;
+  ClTestSignedJpeg *jpeg = NULL;
+  /* Verified once as signed, to have the signed file and its offsets. */
+  g_autoptr(ClVerification) signed_v = verify_signed (&pki, &jpeg);
+  g_autoptr(GBytes) tampered = cl_test_flip_byte (jpeg->file, jpeg->pixel_offset, 0x40);
+  g_autofree char *path = cl_test_write_temp (tampered, "tampered.jpg");
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-pdf", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *pdf = g_build_filename (dir, "tampered.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(ClTrustStore) store = cl_trust_store_new (NULL);
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options.trust_store = store;
+  v = cl_verify_file (path, &options, NULL);
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_INVALID);
+  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL) {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Unverified"));
+    g_assert_nonnull (strstr (text, "Captured with a camera"));
+  } else {
+    g_test_skip ("pdftotext is not installed");
+  }
   cl_test_signed_jpeg_free (jpeg);
   cl_test_pki_free (pki);
 }
@@ -176,6 +218,7 @@ main (int   argc,
 
   g_test_add_func ("/report-pdf/write", test_pdf_report);
   g_test_add_func ("/report-pdf/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report-pdf/unverified-signals", test_pdf_unverified_signals);
   g_test_add_func ("/action-text/phrases", test_action_text);
 
   return g_test_run ();

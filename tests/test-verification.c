@@ -152,7 +152,8 @@ test_no_credentials_and_errors (Fixture *f, gconstpointer data)
                    "error");
 }
 
-/* Verified twice: the second time the proof cache agrees, and there is one proof. */
+/* Verified twice: the second time the proof cache holds the same manifest, and there is one
+ * proof; but seeing the file again adds nothing to the confidence. */
 static void
 test_proof_cache (Fixture *f, gconstpointer data)
 {
@@ -174,8 +175,9 @@ test_proof_cache (Fixture *f, gconstpointer data)
   g_assert_cmpint (first->proof_state, ==, CL_CONFIDENCE_PROOF_NOT_FOUND);
   second = cl_verify_file (f->path, &options, NULL);
   g_assert_cmpint (second->proof_state, ==, CL_CONFIDENCE_PROOF_MATCHES);
-  g_assert_cmpuint (cl_confidence_get_component (second->confidence, "proof-cache")->points, ==, 5);
-  g_assert_cmpuint (second->confidence->score, ==, 65);
+  g_assert_false (second->proof_signed_here);
+  g_assert_cmpuint (cl_confidence_get_component (second->confidence, "proof-cache")->points, ==, 0);
+  g_assert_cmpuint (second->confidence->score, ==, first->confidence->score);
 
   json = cl_verification_to_json (second);
   proof = json_object_get_object_member (json_node_get_object (json), "proof");
@@ -186,6 +188,100 @@ test_proof_cache (Fixture *f, gconstpointer data)
   cache = cl_proof_cache_open (db, &error);
   g_assert_true (cl_proof_cache_get_stats (cache, &stats, &error));
   g_assert_cmpuint (stats.n_verified, ==, 1);
+}
+
+/* The signing record of the fixture's file in the proof cache at db, as the signer keeps it
+ * (content hash, label, the whole manifest store). */
+static ClProofCache *
+store_signed_proof (Fixture    *f,
+                    const char *db)
+{
+  g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_SIGNED);
+  g_autoptr(GFile) signed_file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClAssetInfo) info = cl_asset_read_file (f->path, NULL, &error);
+  ClProofCache *cache;
+
+  g_assert_no_error (error);
+  cache = cl_proof_cache_open (db, &error);
+  g_assert_no_error (error);
+  proof->content_hash = cl_content_hash_file (signed_file,
+                                              (ClByteRange *) info->store_ranges->data,
+                                              info->store_ranges->len, NULL, &error);
+  proof->manifest_label = g_strdup (f->jpeg->manifest_label);
+  proof->manifest_store = g_bytes_ref (info->store);
+  proof->verdict = CL_PROOF_VERDICT_VALID;
+  proof->source_name = g_strdup ("signed.jpg");
+  g_assert_true (cl_proof_cache_store (cache, proof, 30, NULL, &error));
+  g_assert_no_error (error);
+  return cache;
+}
+
+/* A proof with the same content and active manifest label but another claim signature (a
+ * forged manifest can carry the label of a genuine one): not the same manifest. */
+static void
+test_proof_cache_same_label_other_signature (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-same-label", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autoptr(ClProofCache) cache = NULL;
+  g_autoptr(ClVerification) first = NULL;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(ClProof) forged = cl_proof_new (CL_PROOF_KIND_VERIFIED);
+  g_autoptr(GError) error = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+
+  options.trust_store = f->no_lists;
+  /* The content hash, from a look that records nothing. */
+  first = cl_verify_file (f->path, &options, NULL);
+  cache = cl_proof_cache_open (db, &error);
+  g_assert_no_error (error);
+  forged->content_hash = cl_content_hash_hex (first->report->content_sha256, 32);
+  forged->manifest_label = g_strdup (f->jpeg->manifest_label);
+  forged->claim_signature_hash = g_strnfill (64, '0');
+  forged->verdict = CL_PROOF_VERDICT_VALID;
+  g_assert_true (cl_proof_cache_store (cache, forged, 30, NULL, &error));
+  g_assert_no_error (error);
+
+  options.use_proof_cache = TRUE;
+  options.proof_db = db;
+  v = cl_verify_file (f->path, &options, NULL);
+  g_assert_cmpint (v->proof_state, ==, CL_CONFIDENCE_PROOF_DIFFERS);
+  g_assert_cmpuint (cl_confidence_get_component (v->confidence, "proof-cache")->points, ==, 0);
+}
+
+/* Signed on this computer: the cache's signing record holds the same manifest (label and
+ * claim signature), and the intact file gains its points, the same on every look. The same
+ * file with an assertion changed (the content, and so the cache key, unchanged) gains
+ * nothing. */
+static void
+test_proof_cache_signed_here (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-signed-here", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autoptr(ClProofCache) cache = store_signed_proof (f, db);
+  g_autoptr(GBytes) tampered = cl_test_flip_byte (f->jpeg->file, f->jpeg->actions_offset + 8, 0x01);
+  g_autofree char *tampered_path = cl_test_write_temp (tampered, "tampered.jpg");
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(ClVerification) first = NULL;
+  g_autoptr(ClVerification) again = NULL;
+  g_autoptr(ClVerification) changed = NULL;
+
+  options.trust_store = f->no_lists;
+  options.use_proof_cache = TRUE;
+  options.proof_db = db;
+  first = cl_verify_file (f->path, &options, NULL);
+  again = cl_verify_file (f->path, &options, NULL);
+  changed = cl_verify_file (tampered_path, &options, NULL);
+
+  g_assert_cmpint (first->proof_state, ==, CL_CONFIDENCE_PROOF_MATCHES);
+  g_assert_true (first->proof_signed_here);
+  g_assert_cmpuint (cl_confidence_get_component (first->confidence, "proof-cache")->points, ==, 5);
+  g_assert_cmpuint (again->confidence->score, ==, first->confidence->score);
+  g_assert_cmpint (changed->verdict, ==, CL_VERDICT_INVALID);
+  g_assert_cmpint (changed->proof_state, ==, CL_CONFIDENCE_PROOF_MATCHES);
+  g_assert_cmpuint (cl_confidence_get_component (changed->confidence, "proof-cache")->points, ==, 0);
+  g_assert_cmpuint (changed->confidence->score, <=, 10);
 }
 
 /* Signed here (a signed proof with its store), then stripped by a platform: recovered.
@@ -202,31 +298,12 @@ test_recovered (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) altered_bytes = NULL;
   g_autofree char *stripped_path = NULL;
   g_autofree char *altered_path = NULL;
-  g_autoptr(ClAssetInfo) info = NULL;
   g_autoptr(ClProofCache) cache = NULL;
-  g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_SIGNED);
-  g_autoptr(GError) error = NULL;
   g_autoptr(ClVerification) v = NULL;
   g_autoptr(ClVerification) w = NULL;
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  g_autoptr(GFile) signed_file = NULL;
 
-  /* The signed proof, as the signer records it. */
-  info = cl_asset_read_file (f->path, NULL, &error);
-  g_assert_no_error (error);
-  cache = cl_proof_cache_open (db, &error);
-  g_assert_no_error (error);
-  signed_file = g_file_new_for_path (f->path);
-  proof->content_hash = cl_content_hash_file (signed_file,
-                                              (ClByteRange *) info->store_ranges->data,
-                                              info->store_ranges->len, NULL, &error);
-  proof->manifest_label = g_strdup (f->jpeg->manifest_label);
-  proof->manifest_store = g_bytes_ref (info->store);
-  proof->verdict = CL_PROOF_VERDICT_VALID;
-  proof->source_name = g_strdup ("signed.jpg");
-  g_assert_true (cl_proof_cache_store (cache, proof, 30, NULL, &error));
-  g_assert_no_error (error);
-
+  cache = store_signed_proof (f, db);
   /* A platform drops the APP11 segment. */
   g_byte_array_append (stripped, signed_bytes, (guint) f->jpeg->store_offset);
   g_byte_array_append (stripped, signed_bytes + f->jpeg->store_offset + f->jpeg->store_length,
@@ -244,7 +321,9 @@ test_recovered (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (v->reason, "Credentials recovered from your proof cache"));
   g_assert_cmpuint (v->report->file_size, ==, stripped->len);
   g_assert_cmpint (v->proof_state, ==, CL_CONFIDENCE_PROOF_MATCHES);
-  g_assert_cmpuint (v->confidence->score, ==, 65);
+  /* The cache gave the credentials: it cannot also vouch for them. */
+  g_assert_cmpuint (cl_confidence_get_component (v->confidence, "proof-cache")->points, ==, 0);
+  g_assert_cmpuint (v->confidence->score, ==, 60);
 
   /* The stripped copy, one pixel byte changed: nothing to recover. */
   stripped->data[f->jpeg->pixel_offset - f->jpeg->store_length] ^= 0x40;
@@ -371,6 +450,8 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/verification/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("valid-untrusted", test_valid_untrusted);
+  ADD ("proof-cache-signed-here", test_proof_cache_signed_here);
+  ADD ("proof-cache-same-label", test_proof_cache_same_label_other_signature);
   ADD ("trusted-by-list", test_trusted_by_list);
   ADD ("tampered-pixels", test_tampered_pixels);
   ADD ("no-credentials-and-errors", test_no_credentials_and_errors);

@@ -190,11 +190,22 @@ test_signed_files (Fixture *f, gconstpointer data)
                                               "Signature algorithm"), ==,
                    "ES256 (ECDSA, P-256 curve, SHA-256)");
   g_assert_cmpuint (cl_manifest_group_get_n_rows (cl_verify_detail_get_manifest (detail)), >=, 1);
+  /* Its c2pa.created action says digitalCapture: the badge says so, with no warning. */
+  g_assert_cmpstr (cl_verdict_banner_get_signal_text (cl_verify_detail_get_banner (detail)), ==,
+                   "Captured with a camera");
+  g_assert_null (cl_verdict_banner_get_signal_warning (cl_verify_detail_get_banner (detail)));
+  g_assert_false (cl_verdict_banner_shows_test_certificate (cl_verify_detail_get_banner (detail)));
 
   /* Tampered pixels: invalid, and the reason says why. */
   v = select_and_check (page, find_item (page, "tampered.jpg"));
   g_assert_cmpint (v->verdict, ==, CL_VERDICT_INVALID);
   g_assert_cmpstr (cl_verdict_banner_get_title (cl_verify_detail_get_banner (detail)), ==, "Invalid");
+  /* What the broken credentials claim is still shown, under a warning. */
+  g_assert_cmpstr (cl_verdict_banner_get_signal_text (cl_verify_detail_get_banner (detail)), ==,
+                   "Captured with a camera");
+  g_assert_nonnull (cl_verdict_banner_get_signal_warning (cl_verify_detail_get_banner (detail)));
+  g_assert_cmpstr (cl_verify_page_get_row_subtitle (page, find_item (page, "tampered.jpg")), ==,
+                   "Captured with a camera (unverified) · Invalid");
   g_assert_cmpuint (cl_confidence_view_get_score (cl_verify_detail_get_confidence (detail)), ==, 10);
   g_assert_cmpuint (cl_chain_group_get_n_rows (cl_verify_detail_get_chain (detail)), ==, 1);
 
@@ -205,6 +216,7 @@ test_signed_files (Fixture *f, gconstpointer data)
                    "No Content Credentials");
   g_assert_cmpuint (cl_chain_group_get_n_rows (cl_verify_detail_get_chain (detail)), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cl_verify_detail_get_signer (detail))));
+  g_assert_null (cl_verdict_banner_get_signal_text (cl_verify_detail_get_banner (detail)));
 
   /* Delete removes the selected file; the next one is selected. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-file", NULL));
@@ -348,6 +360,73 @@ test_shared_fixtures (void)
   cl_test_drain_main_context ();
 }
 
+/* Whether widget is drawn inside the visible part of the scrolled window around it. */
+static gboolean
+visible_without_scrolling (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scroller);
+  if (!gtk_widget_is_drawable (widget) ||
+      !gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.size.width > 0 && bounds.size.height > 0 &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+
+/* ocsp.jpg (Photoshop with Adobe Firefly): the AI badge is in the banner, in view without
+ * scrolling; CACA.jpg (c2pa-rs test certificates) says "Test certificate". */
+static void
+test_ai_badge (void)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *ocsp = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "ocsp.jpg", NULL) : NULL;
+  g_autofree char *caca = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "CACA.jpg", NULL) : NULL;
+  const char *paths[] = { ocsp, caca, NULL };
+  ClWindow *window;
+  ClVerifyPage *page;
+  ClVerdictBanner *banner;
+  ClVerification *v;
+
+  if (ocsp == NULL || !g_file_test (ocsp, G_FILE_TEST_EXISTS) ||
+      !g_file_test (caca, G_FILE_TEST_EXISTS)) {
+    g_test_skip ("shared C2PA fixtures not present");
+    return;
+  }
+  window = cl_window_new (NULL);
+  page = cl_window_get_verify_page (window);
+  banner = cl_verify_detail_get_banner (cl_verify_page_get_detail (page));
+  gtk_window_present (GTK_WINDOW (window));
+  drop_paths (window, paths);
+  wait_until_idle (page);
+
+  v = select_and_check (page, find_item (page, "ocsp.jpg"));
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
+  /* The file's row in the list says it too. */
+  g_assert_cmpstr (cl_verify_page_get_row_subtitle (page, find_item (page, "ocsp.jpg")), ==,
+                   "Made in part with AI · Valid — signer not on your trust lists");
+  g_assert_cmpstr (cl_verdict_banner_get_signal_text (banner), ==,
+                   "Made in part with AI · Adobe Firefly");
+  g_assert_true (gtk_widget_has_css_class (cl_verdict_banner_get_signal_badge (banner), "ai"));
+  g_assert_null (cl_verdict_banner_get_signal_warning (banner));
+  g_assert_false (cl_verdict_banner_shows_test_certificate (banner));
+  /* Laid out: in view at the top of the detail, without scrolling. */
+  cl_test_drain_main_context ();
+  g_assert_true (visible_without_scrolling (cl_verdict_banner_get_signal_badge (banner)));
+
+  v = select_and_check (page, find_item (page, "CACA.jpg"));
+  g_assert_true (v->test_certificate);
+  g_assert_true (cl_verdict_banner_shows_test_certificate (banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_test_drain_main_context ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +448,7 @@ main (int   argc,
   g_test_add ("/verify-page/special-files", Fixture, NULL,
               fixture_set_up, test_special_files, fixture_tear_down);
   g_test_add_func ("/verify-page/shared-fixtures", test_shared_fixtures);
+  g_test_add_func ("/verify-page/ai-badge", test_ai_badge);
 
   return g_test_run ();
 }

@@ -101,6 +101,14 @@ print_human (VerifyJob *job)
   printf ("  %-14s %s%s\n", _("Verdict:"), cl_verdict_describe (v->verdict),
           v->recovered ? _(" (recovered from the proof cache)") : "");
   printf ("  %-14s %s\n", "", v->reason);
+  for (guint i = 0; v->signals != NULL && i < v->signals->len; i++) {
+    const ClSignal *signal = g_ptr_array_index (v->signals, i);
+    g_autofree char *text = cl_signal_describe (signal);
+    const char *warning = cl_signal_warning (signal);
+
+    printf ("  %-14s %s%s%s\n", i == 0 ? _("Signals:") : "", text,
+            warning != NULL ? " — " : "", warning != NULL ? warning : "");
+  }
   if (!v->report->has_manifest)
     return;
   active = cl_validation_report_get_active (v->report);
@@ -112,6 +120,8 @@ print_human (VerifyJob *job)
               active->sig_issuer ? active->sig_issuer : "",
               active->sig_issuer && active->sig_common_name ? " / " : "",
               active->sig_common_name ? active->sig_common_name : "");
+    if (v->test_certificate)
+      printf ("  %-14s %s\n", "", _("Test certificate: made for testing, not a real signer"));
     if (active->sig_alg != NULL) {
       const char *alg = cl_cose_alg_describe (cl_cose_alg_from_string (active->sig_alg));
 

@@ -129,3 +129,9 @@
 
 /* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
 G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);
+
+/* --- XMP of a file without credentials (verify/cl-signals-xmp.c) ---------------------- */
+
+/* Bytes read from the start of a file to find its XMP packet: JPEG, PNG and WebP writers put
+ * it before the image data, within the first few hundred kilobytes. */
+#define CL_LIMIT_XMP_SCAN_SIZE (4 * 1024 * 1024)

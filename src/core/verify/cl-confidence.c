@@ -17,7 +17,9 @@
 
 /* Caps, applied after the components are added up. */
 #define CAP_INVALID              10   /* a failure in the active manifest */
+#define CAP_TEST_SIGNER          40   /* a test certificate signed it: Medium at most */
 #define CAP_INGREDIENT_FAILURE   50   /* part of the history fails validation */
+#define CAP_UNTRUSTED_SIGNER     60   /* no trust list vouches for the signer: below High */
 #define CAP_RECOVERED            80   /* credentials came from the proof cache */
 
 typedef struct {
@@ -175,16 +177,26 @@ assertions (Builder *b)
 }
 
 
+static const char *const signer_prefixes[] = {
+  CL_CODE_SIGNING_CREDENTIAL_TRUSTED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, CL_CODE_SIGNING_CREDENTIAL_INVALID,
+  CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL,
+};
+
+
+static gboolean
+signer_trusted (const ClConfidenceInput *in)
+{
+  return has_code (in->success, CL_CODE_SIGNING_CREDENTIAL_TRUSTED) &&
+         !any_failure_with_prefixes (in, signer_prefixes);
+}
+
+
 static void
 signer (Builder *b)
 {
-  static const char *const prefixes[] = {
-    CL_CODE_SIGNING_CREDENTIAL_TRUSTED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, CL_CODE_SIGNING_CREDENTIAL_INVALID,
-    CL_CODE_SIGNING_CREDENTIAL_EXPIRED, NULL,
-  };
+  const char *const *prefixes = signer_prefixes;
   const ClConfidenceInput *in = b->input;
-  gboolean trusted = has_code (in->success, CL_CODE_SIGNING_CREDENTIAL_TRUSTED) &&
-                     !any_failure_with_prefixes (in, prefixes);
+  gboolean trusted = signer_trusted (in);
 
   add (b, "signer", _("Signer trusted"), 15, trusted ? 15 : 0,
        codes_with_prefixes (in, prefixes),
@@ -241,16 +253,34 @@ revocation (Builder *b)
 }
 
 
+/* The first failure that makes the manifest invalid (cl_status_failure_is_tolerated). */
+static const char *first_serious_failure (const char *const *failure);
+
+
+/* The cache vouches only for what it did not take from itself: the same manifest (label and
+ * claim signature) recorded when this computer signed the image, in a file that is intact.
+ * A proof of an earlier verification is this program's own earlier look: seeing the file
+ * again adds nothing. */
 static void
 proof (Builder *b)
 {
+  const ClConfidenceInput *in = b->input;
+  gboolean intact = first_serious_failure (in->failure) == NULL &&
+                    first_serious_failure (in->ingredient_failures) == NULL;
   const char *reason;
   guint points = 0;
 
-  switch (b->input->proof) {
+  switch (in->proof) {
   case CL_CONFIDENCE_PROOF_MATCHES:
-    points = 5;
-    reason = _("Your proof cache holds the same credentials for this image");
+    if (!intact)
+      reason = _("The file fails validation: your proof cache cannot vouch for it");
+    else if (in->recovered)
+      reason = _("The credentials came from your proof cache itself");
+    else if (in->proof_signed_here) {
+      points = 5;
+      reason = _("This computer signed this image with these same credentials");
+    } else
+      reason = _("Seen before with the same credentials; looking again adds nothing");
     break;
   case CL_CONFIDENCE_PROOF_DIFFERS:
     reason = _("Your proof cache holds different credentials for this same image");
@@ -319,12 +349,22 @@ cl_confidence_compute (const ClConfidenceInput *input)
     score = CAP_INVALID;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: %s"), CAP_INVALID,
                                               cl_status_text_describe (serious));
+  } else if (input->test_signer && score > CAP_TEST_SIGNER) {
+    score = CAP_TEST_SIGNER;
+    confidence->cap_reason = g_strdup_printf (_("Capped at %u: signed with a test certificate, "
+                                                "which says nothing about who made the image"),
+                                              CAP_TEST_SIGNER);
   } else if ((serious = first_serious_failure (input->ingredient_failures)) != NULL &&
              score > CAP_INGREDIENT_FAILURE) {
     score = CAP_INGREDIENT_FAILURE;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: part of the image’s history "
                                                 "fails validation (%s)"),
                                               CAP_INGREDIENT_FAILURE, serious);
+  } else if (!signer_trusted (input) && score > CAP_UNTRUSTED_SIGNER) {
+    score = CAP_UNTRUSTED_SIGNER;
+    confidence->cap_reason = g_strdup_printf (_("Capped at %u: the signer is on none of your "
+                                                "trust lists, so who signed is unconfirmed"),
+                                              CAP_UNTRUSTED_SIGNER);
   } else if (input->recovered && score > CAP_RECOVERED) {
     score = CAP_RECOVERED;
     confidence->cap_reason = g_strdup_printf (_("Capped at %u: the credentials were recovered "

@@ -21,7 +21,8 @@ typedef enum {
 typedef enum {
   CL_CONFIDENCE_PROOF_UNKNOWN,     /* no proof cache consulted */
   CL_CONFIDENCE_PROOF_NOT_FOUND,   /* first time this image is seen */
-  CL_CONFIDENCE_PROOF_MATCHES,     /* a stored proof has the same manifest */
+  CL_CONFIDENCE_PROOF_MATCHES,     /* a stored proof has the same manifest (label and claim
+                                    * signature) */
   CL_CONFIDENCE_PROOF_DIFFERS,     /* same content, a different manifest than stored */
 } ClConfidenceProof;
 
@@ -35,6 +36,10 @@ typedef struct {
   const char *const  *failure;
   const char *const  *ingredient_failures;
   ClConfidenceProof   proof;
+  /* The matching proof is the record of signing the image on this computer. */
+  gboolean            proof_signed_here;
+  /* The signer's certificate is a test certificate (cl-cert-testing.h). */
+  gboolean            test_signer;
 } ClConfidenceInput;
 
 typedef struct {

@@ -278,6 +278,8 @@ write_signer (Layout         *layout,
   field (layout, _("Name"), name != NULL ? name : manifest != NULL ? manifest->sig_common_name
                                                                    : NULL);
   field (layout, _("Organisation"), organisation);
+  if (verification->test_certificate)
+    field (layout, _("Certificate"), _("Test certificate (made for testing, not a real signer)"));
   if (manifest != NULL && manifest->sig_time != NULL)
     when = g_strdup_printf ("%s (%s)", manifest->sig_time,
                             trust != NULL && trust->time_is_trusted ? _("trusted time-stamp")
@@ -372,7 +374,33 @@ draw_thumbnail (Layout    *layout,
 }
 
 
-/* The title, the file's name, the verdict with its reason, and the confidence score. */
+/* The provenance signals, each unverified one after the warning that goes with it. */
+static void
+write_signals (Layout    *layout,
+               GPtrArray *signals)
+{
+  const char *last_warning = NULL;
+
+  for (guint i = 0; signals != NULL && i < signals->len; i++) {
+    const ClSignal *signal = g_ptr_array_index (signals, i);
+    const char *warning = cl_signal_warning (signal);
+    g_autofree char *text = cl_signal_describe (signal);
+
+    if (i == 0)
+      layout->y += 4;
+    if (warning != NULL && g_strcmp0 (warning, last_warning) != 0) {
+      set_font (layout, BODY_SIZE, TRUE);
+      show_wrapped (layout, MARGIN, BODY_SIZE, warning);
+    }
+    last_warning = warning;
+    set_font (layout, BODY_SIZE, i == 0);
+    show_wrapped (layout, MARGIN, BODY_SIZE, text);
+  }
+}
+
+
+/* The title, the file's name, the verdict with its reason, the provenance signals, and the
+ * confidence score. */
 static void
 write_verdict (Layout         *layout,
                ClVerification *verification)
@@ -391,6 +419,10 @@ write_verdict (Layout         *layout,
   if (verification->recovered)
     paragraph (layout, 0, _("Credentials recovered from your proof cache"));
   paragraph (layout, 0, verification->reason);
+  if (verification->test_certificate)
+    paragraph (layout, 0, _("Test certificate: signed with a certificate made for testing, "
+                            "which says nothing about who made the image"));
+  write_signals (layout, verification->signals);
   if (verification->confidence != NULL) {
     g_autofree char *score = g_strdup_printf (_("Confidence: %u / 100 (%s)"),
                                               verification->confidence->score,

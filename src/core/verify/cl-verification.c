@@ -9,11 +9,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-cert-testing.h"
 #include "cl-content-hash.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
 #include "cl-manifest-prerelease.h"
 #include "cl-proof-cache.h"
+#include "cl-proof-match.h"
 #include "cl-remote-manifest.h"
 #include "cl-revocation.h"
 #include "cl-spliced-stream.h"
@@ -172,41 +174,6 @@ proof_verdict (ClVerdict verdict)
   case CL_VERDICT_ERROR:
   default:
     return CL_PROOF_VERDICT_NO_MANIFEST;
-  }
-}
-
-
-/* What the cache knew before: a proof of the same content with the same active manifest
- * agrees; with another manifest it differs. */
-static void
-consult_proof_cache (ClVerification *self,
-                     ClProofCache   *cache,
-                     const char     *content_hash)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) earlier = cl_proof_cache_lookup_content_hash (cache, content_hash, &error);
-  const char *label = self->report->active_label;
-
-  self->proof_state = CL_CONFIDENCE_PROOF_NOT_FOUND;
-  if (earlier == NULL) {
-    g_debug ("Proof cache lookup failed: %s", error->message);
-    self->proof_state = CL_CONFIDENCE_PROOF_UNKNOWN;
-    return;
-  }
-  for (guint i = 0; i < earlier->len; i++) {
-    ClProof *proof = g_ptr_array_index (earlier, i);
-
-    if (label != NULL && g_strcmp0 (proof->manifest_label, label) == 0) {
-      self->proof_state = CL_CONFIDENCE_PROOF_MATCHES;
-      g_clear_pointer (&self->earlier_proof, cl_proof_unref);
-      self->earlier_proof = cl_proof_ref (proof);
-      return;
-    }
-    if (proof->manifest_label != NULL && label != NULL) {
-      self->proof_state = CL_CONFIDENCE_PROOF_DIFFERS;
-      if (self->earlier_proof == NULL)
-        self->earlier_proof = cl_proof_ref (proof);
-    }
   }
 }
 
@@ -465,10 +432,19 @@ cl_verify_file (const char            *path,
       self->recovered = TRUE;
     }
   }
-  if (cache != NULL)
-    consult_proof_cache (self, cache, content_hash);
+  if (cache != NULL) {
+    ClProofMatch match = { CL_CONFIDENCE_PROOF_UNKNOWN, FALSE, NULL };
+
+    cl_proof_match_consult (&match, cache, content_hash, self->report);
+    self->proof_state = match.state;
+    self->proof_signed_here = match.signed_here;
+    self->earlier_proof = match.earlier;
+  }
 
   self->trust = active_trust (&hook, self->report);
+  self->test_certificate = self->trust != NULL ? cl_trust_result_is_for_testing (self->trust)
+                                               : cl_cert_chain_der_is_for_testing (
+                                                   self->report != NULL ? self->report->x5chain : NULL);
   X509_STORE_free (hook.tsa_anchors);
   g_hash_table_unref (hook.results);
   g_clear_object (&hook.store);
@@ -476,11 +452,15 @@ cl_verify_file (const char            *path,
   split_codes (self->report, &success, &informational, &failure, &ingredient);
 
   decide_verdict (self, failure, ingredient);
+  self->signals = self->report == NULL ? g_ptr_array_new ()
+                  : self->report->has_manifest ? cl_signals_from_report (self->report)
+                  : cl_signals_from_xmp_file (path, cancellable);
 
   input = (ClConfidenceInput) {
     self->report != NULL && self->report->has_manifest, self->recovered,
     (const char * const *) success, (const char * const *) informational,
     (const char * const *) failure, (const char * const *) ingredient, self->proof_state,
+    self->proof_signed_here, self->test_certificate,
   };
   self->confidence = cl_confidence_compute (&input);
 
@@ -511,6 +491,7 @@ cl_verification_unref (ClVerification *self)
   g_free (self->reason);
   g_clear_pointer (&self->confidence, cl_confidence_free);
   g_clear_pointer (&self->earlier_proof, cl_proof_unref);
+  g_clear_pointer (&self->signals, g_ptr_array_unref);
   g_free (self->remote_url);
   g_free (self);
 }
@@ -619,6 +600,27 @@ proof_state_to_string (ClConfidenceProof state)
 }
 
 
+/* The trust result, with "is_test_certificate" for the signer's chain and each certificate. */
+static JsonNode *
+trust_to_json (ClTrustResult *trust,
+               gboolean       test_certificate)
+{
+  JsonNode *node = cl_trust_result_to_json (trust);
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *certificates = json_object_get_array_member (object, "certificates");
+
+  json_object_set_boolean_member (object, "is_test_certificate", test_certificate);
+  for (guint i = 0; certificates != NULL && i < json_array_get_length (certificates) &&
+                    i < trust->certs->len; i++) {
+    ClCertReport *cert = g_ptr_array_index (trust->certs, i);
+
+    json_object_set_boolean_member (json_array_get_object_element (certificates, i),
+                                    "is_test_certificate", cl_cert_is_for_testing (cert->cert));
+  }
+  return node;
+}
+
+
 JsonNode *
 cl_verification_to_json (ClVerification *self)
 {
@@ -640,7 +642,7 @@ cl_verification_to_json (ClVerification *self)
   if (self->remote_url != NULL)
     json_object_set_string_member (object, "remote_manifest", self->remote_url);
   if (self->trust != NULL)
-    json_object_set_member (object, "trust", cl_trust_result_to_json (self->trust));
+    json_object_set_member (object, "trust", trust_to_json (self->trust, self->test_certificate));
   if (self->confidence != NULL)
     json_object_set_member (object, "confidence", cl_confidence_to_json (self->confidence));
 
@@ -662,5 +664,6 @@ cl_verification_to_json (ClVerification *self)
     json_object_set_string_member (proof, "id", self->earlier_proof->id);
   }
   json_object_set_object_member (object, "proof", proof);
+  json_object_set_member (object, "signals", cl_signals_to_json (self->signals));
   return root;
 }

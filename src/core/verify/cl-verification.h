@@ -15,6 +15,7 @@
 #include "cl-confidence.h"
 #include "cl-proof.h"
 #include "cl-proof-cache.h"
+#include "cl-signals.h"
 #include "cl-validation-report.h"
 #include "cl-trust-result.h"
 #include "cl-trust-store.h"
@@ -74,11 +75,18 @@ typedef struct {
   /* What the proof cache knew about this image before this verification. */
   ClConfidenceProof  proof_state;
   ClProof           *earlier_proof;   /* the best earlier proof, or NULL */
+  /* The same manifest is recorded as signed on this computer (not only seen before). */
+  gboolean           proof_signed_here;
+  /* The signer's certificate or its chain is marked for testing only (cl-cert-testing.h). */
+  gboolean           test_certificate;
   /* The address the credentials were downloaded from (the file only links to them), or NULL. */
   char              *remote_url;
   /* The credentials are Invalid because they are in a pre-release format of C2PA, which
    * no current reader checks (the reason says so). */
   gboolean           prerelease;
+  /* Provenance signals (ClSignal), most telling first: from the manifests, or without
+   * credentials from the file's XMP (unverified). Empty when there is nothing to say. */
+  GPtrArray         *signals;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
@@ -100,7 +108,7 @@ void            cl_verification_unref   (ClVerification         *verification);
 
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
- * "trust" (per-certificate detail), "confidence" and "proof". For a file that could not be
+ * "trust" (per-certificate detail), "confidence", "proof" and "signals". For a file that could not be
  * read: {"path", "verdict": "error", "error"}. */
 JsonNode       *cl_verification_to_json (ClVerification         *verification);
 

@@ -20,6 +20,9 @@ struct _ClVerdictBanner
   GtkImage     *icon;
   GtkLabel     *title_label;
   GtkLabel     *reason_label;
+  GtkLabel     *signal_warning;
+  GtkLabel     *signal_badge;
+  GtkWidget    *test_certificate_badge;
 
   ClBannerKind  kind;
 };
@@ -87,6 +90,84 @@ cl_verdict_banner_set_verdict (ClVerdictBanner *self,
 }
 
 
+static const char *const signal_classes[] = { "ai", "possibly-ai", "capture", "other" };
+
+
+void
+cl_verdict_banner_set_signals (ClVerdictBanner *self,
+                               GPtrArray       *signals,
+                               gboolean         test_certificate)
+{
+  const ClSignal *headline = signals != NULL && signals->len > 0
+                             ? g_ptr_array_index (signals, 0) : NULL;
+  g_autofree char *text = headline != NULL ? cl_signal_describe (headline) : NULL;
+  const char *warning = headline != NULL ? cl_signal_warning (headline) : NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_return_if_fail (CL_IS_VERDICT_BANNER (self));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (signal_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->signal_badge), signal_classes[i]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->signal_badge), "unverified");
+  /* The most telling signal on the badge; every one in its tooltip. */
+  for (guint i = 0; signals != NULL && i < signals->len; i++) {
+    g_autofree char *line = cl_signal_describe (g_ptr_array_index (signals, i));
+
+    g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", line);
+  }
+  gtk_label_set_label (self->signal_badge, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->signal_badge), all->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_badge), headline != NULL);
+  if (headline != NULL) {
+    gtk_widget_add_css_class (GTK_WIDGET (self->signal_badge),
+                              signal_classes[headline->category]);
+    if (warning != NULL)
+      gtk_widget_add_css_class (GTK_WIDGET (self->signal_badge), "unverified");
+  }
+  gtk_label_set_label (self->signal_warning, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_warning), warning != NULL);
+  gtk_widget_set_visible (self->test_certificate_badge, test_certificate);
+}
+
+
+const char *
+cl_verdict_banner_get_signal_text (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->signal_badge))
+         ? gtk_label_get_label (self->signal_badge) : NULL;
+}
+
+
+GtkWidget *
+cl_verdict_banner_get_signal_badge (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), NULL);
+
+  return GTK_WIDGET (self->signal_badge);
+}
+
+
+gboolean
+cl_verdict_banner_shows_test_certificate (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), FALSE);
+
+  return gtk_widget_get_visible (self->test_certificate_badge);
+}
+
+
+const char *
+cl_verdict_banner_get_signal_warning (ClVerdictBanner *self)
+{
+  g_return_val_if_fail (CL_IS_VERDICT_BANNER (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->signal_warning))
+         ? gtk_label_get_label (self->signal_warning) : NULL;
+}
+
+
 ClBannerKind
 cl_verdict_banner_get_kind (ClVerdictBanner *self)
 {
@@ -131,6 +212,9 @@ cl_verdict_banner_class_init (ClVerdictBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, icon);
   gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, title_label);
   gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, signal_warning);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, signal_badge);
+  gtk_widget_class_bind_template_child (widget_class, ClVerdictBanner, test_certificate_badge);
 }
 
 

@@ -25,6 +25,17 @@ GtkWidget    *cl_verdict_banner_new        (void);
 void          cl_verdict_banner_set_verdict (ClVerdictBanner *self,
                                             ClBannerKind     kind,
                                             const char      *reason);
+/* The most telling provenance signal as a badge ("Made with AI · Adobe Firefly"), under
+ * its warning when it is unverified, and a "Test certificate" badge. */
+void          cl_verdict_banner_set_signals (ClVerdictBanner *self,
+                                            GPtrArray       *signals,
+                                            gboolean         test_certificate);
+/* The badge's text, or NULL when no signal is shown. */
+const char   *cl_verdict_banner_get_signal_text (ClVerdictBanner *self);
+GtkWidget    *cl_verdict_banner_get_signal_badge (ClVerdictBanner *self);
+/* The warning above an unverified signal, or NULL. */
+const char   *cl_verdict_banner_get_signal_warning (ClVerdictBanner *self);
+gboolean      cl_verdict_banner_shows_test_certificate (ClVerdictBanner *self);
 ClBannerKind  cl_verdict_banner_get_kind   (ClVerdictBanner *self);
 const char   *cl_verdict_banner_get_title  (ClVerdictBanner *self);
 /* The icon name and title that go with a kind (shared with the file list). */

@@ -59,6 +59,9 @@ update_verification (ClVerifyDetail *self)
     reason = verification->error != NULL && verification->reason == NULL
              ? verification->error->message : verification->reason;
   cl_verdict_banner_set_verdict (self->banner, kind, reason);
+  cl_verdict_banner_set_signals (self->banner,
+                                 verification != NULL ? verification->signals : NULL,
+                                 verification != NULL && verification->test_certificate);
   cl_confidence_view_set_confidence (self->confidence,
                                      verification != NULL ? verification->confidence : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->confidence),

@@ -418,7 +418,49 @@ cl_verify_page_get_detail (ClVerifyPage *self)
 }
 
 
+const char *
+cl_verify_page_get_row_subtitle (ClVerifyPage *self,
+                                 guint         position)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+  row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
+  return row != NULL && ADW_IS_ACTION_ROW (row) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row))
+                                                : NULL;
+}
+
+
 /* Sidebar rows */
+
+/* The most telling provenance signal and the verdict ("Made with AI · Valid"). */
+static void
+update_row_subtitle (GtkWidget      *row,
+                     ClBannerKind    kind,
+                     ClVerification *verification)
+{
+  const ClSignal *headline = verification != NULL && verification->signals != NULL &&
+                             verification->signals->len > 0
+                             ? g_ptr_array_index (verification->signals, 0) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (headline == NULL) {
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+    return;
+  }
+  /* The signal first: the verdict also shows as the row's icon, and a narrow list cuts the
+   * end of the line. */
+  subtitle = g_strdup_printf (headline->verified
+                              /* TRANSLATORS: a provenance signal and the verdict,
+                               * "Made with AI · Valid — signer not on your trust lists" */
+                              ? _("%s · %s")
+                              /* TRANSLATORS: a provenance signal that nothing vouches for and
+                               * the verdict, "Made with AI (unverified) · Invalid" */
+                              : _("%s (unverified) · %s"),
+                              headline->label, cl_banner_kind_title (kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
 
 static void
 update_row (GtkWidget *row)
@@ -436,7 +478,7 @@ update_row (GtkWidget *row)
   if (kind == CL_BANNER_ERROR && verification != NULL && verification->error != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), verification->error->message);
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
+    update_row_subtitle (row, kind, verification);
   /* A still icon while waiting, not a spinner: fifty spinners would redraw the
    * window every frame while the files are verified. */
   gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));

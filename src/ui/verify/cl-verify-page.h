@@ -35,5 +35,8 @@ gboolean        cl_verify_page_remove_selected (ClVerifyPage  *self);
 /* Folders being walked, files waiting or being verified. */
 gboolean        cl_verify_page_is_busy         (ClVerifyPage  *self);
 ClVerifyDetail *cl_verify_page_get_detail      (ClVerifyPage  *self);
+/* The second line of the file's row in the list (the signal and the verdict), or NULL. */
+const char     *cl_verify_page_get_row_subtitle (ClVerifyPage *self,
+                                                 guint         position);
 
 G_END_DECLS
