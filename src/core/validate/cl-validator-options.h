@@ -37,6 +37,9 @@ typedef struct {
   /* The time to judge as of instead of now (when no trusted time-stamp gives one);
    * NULL: now. Borrowed. */
   GDateTime           *validation_time;
+  /* Keep the validated store in the report (manifest_store), for a caller that serialises
+   * it (crJSON); otherwise it is let go once validated. */
+  gboolean             keep_store;
 } ClValidatorOptions;
 
 G_END_DECLS

@@ -48,9 +48,12 @@ typedef struct {
   /* Judge as of this time instead of now (signer validity and chain when there is no
    * trusted time-stamp, stapled OCSP answers); NULL: now. Borrowed. */
   GDateTime    *validation_time;
+  /* Keep the validated manifest store in the report (report->manifest_store), for
+   * cl_verification_to_crjson(). */
+  gboolean      keep_manifest_store;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;
