@@ -231,8 +231,8 @@ cl_crjson_from_cbor (cbor_item_t *item)
 }
 
 
-static JsonNode *
-omitted (void)
+JsonNode *
+cl_crjson_omitted (void)
 {
   return string_node (g_strdup (_("(not shown: the credentials hold more data than a report keeps)")));
 }
@@ -290,6 +290,12 @@ cl_crjson_assertion (ClManifest  *manifest,
                      GBytes      *ref_hash,
                      guint       *budget)
 {
+  /* A thumbnail or a reference to binary content: an object and up to three members. */
+  if (assertion->kind != CL_ASSERTION_CBOR && assertion->kind != CL_ASSERTION_JSON) {
+    if (*budget < 4)
+      return cl_crjson_omitted ();
+    *budget -= 4;
+  }
   if (g_str_has_prefix (assertion->label, "c2pa.thumbnail.claim"))
     return thumbnail_node (assertion, 0);
   if (g_str_has_prefix (assertion->label, "c2pa.thumbnail.ingredient"))
@@ -300,7 +306,7 @@ cl_crjson_assertion (ClManifest  *manifest,
     g_autoptr(cbor_item_t) item = NULL;
 
     if (!cl_assertion_charge (assertion, budget, NULL))
-      return omitted ();
+      return cl_crjson_omitted ();
     item = cl_assertion_load_cbor (assertion, NULL);
     return item != NULL ? cl_crjson_from_cbor (item) : NULL;
   }
@@ -309,7 +315,7 @@ cl_crjson_assertion (ClManifest  *manifest,
     JsonNode *node = cl_assertion_to_json_within (assertion, budget, &over_budget);
 
     if (over_budget)
-      return omitted ();
+      return cl_crjson_omitted ();
     if (node != NULL)
       fix_tree (node);
     return node;

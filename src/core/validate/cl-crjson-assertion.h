@@ -27,6 +27,9 @@ JsonNode *cl_crjson_assertion      (ClManifest   *manifest,
                                     GBytes       *ref_hash,
                                     guint        *budget);
 
+/* The note that stands for what is over the budget. */
+JsonNode *cl_crjson_omitted        (void);
+
 /* "b64'<base64>'" */
 char     *cl_crjson_bytes_string   (const guint8 *data,
                                     gsize         len);

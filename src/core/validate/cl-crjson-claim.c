@@ -44,12 +44,47 @@ add_bytes (JsonObject *object,
 }
 
 
-/* [{url, hash, alg?}]; v1 claims' relative URLs are made absolute, as c2pa-rs does. */
+/* Values a hashed URI takes in the document: the object, its url, hash and alg. */
+#define HASHED_URI_VALUES 4
+
+
+/* Takes n values from *budget; FALSE (and nothing taken) when it has fewer left. */
+static gboolean
+charge (guint *budget,
+        guint  n,
+        guint  values_each)
+{
+  if (n > *budget / values_each)
+    return FALSE;
+  *budget -= n * values_each;
+  return TRUE;
+}
+
+
+static void
+set_array (JsonObject *object,
+           const char *name,
+           JsonArray  *array)
+{
+  if (array != NULL)
+    json_object_set_array_member (object, name, array);
+  else
+    json_object_set_member (object, name, cl_crjson_omitted ());
+}
+
+
+/* [{url, hash, alg?}]; v1 claims' relative URLs are made absolute, as c2pa-rs does. NULL
+ * when the budget does not hold them. */
 static JsonArray *
 hashed_uris (GPtrArray  *uris,
-             const char *absolute_in)
+             const char *absolute_in,
+             guint      *budget)
 {
-  JsonArray *array = json_array_new ();
+  JsonArray *array;
+
+  if (!charge (budget, uris->len, HASHED_URI_VALUES))
+    return NULL;
+  array = json_array_new ();
 
   for (guint i = 0; i < uris->len; i++) {
     ClHashedUri *uri = g_ptr_array_index (uris, i);
@@ -100,9 +135,14 @@ generator_info (ClClaim *claim)
 
 
 static JsonArray *
-string_array (GPtrArray *strings)
+string_array (GPtrArray *strings,
+              guint     *budget)
 {
-  JsonArray *array = json_array_new ();
+  JsonArray *array;
+
+  if (!charge (budget, strings->len, 1))
+    return NULL;
+  array = json_array_new ();
 
   for (guint i = 0; i < strings->len; i++)
     json_array_add_string_element (array, g_ptr_array_index (strings, i));
@@ -111,7 +151,8 @@ string_array (GPtrArray *strings)
 
 
 JsonNode *
-cl_crjson_claim (ClManifest *manifest)
+cl_crjson_claim (ClManifest *manifest,
+                 guint      *budget)
 {
   ClClaim *claim = manifest->claim;
   gboolean v1 = claim->version == 1;
@@ -129,20 +170,16 @@ cl_crjson_claim (ClManifest *manifest)
   add_string (o, "dc:title", claim->title);
   /* crJSON 3.5.1: a v2 claim shows its redactions even when there are none. */
   if (!v1 || claim->redacted_assertions->len > 0)
-    json_object_set_array_member (o, "redacted_assertions",
-                                  string_array (claim->redacted_assertions));
+    set_array (o, "redacted_assertions", string_array (claim->redacted_assertions, budget));
   if (metadata != NULL && cbor_isa_map (metadata) && cbor_map_size (metadata) > 0)
     json_object_set_member (o, "metadata", cl_crjson_from_cbor (metadata));
   if (v1) {
     add_string (o, "claim_generator", claim->claim_generator);
     add_string (o, "dc:format", claim->format != NULL ? claim->format : "");
-    json_object_set_array_member (o, "assertions",
-                                  hashed_uris (claim->created_assertions, manifest->label));
+    set_array (o, "assertions", hashed_uris (claim->created_assertions, manifest->label, budget));
   } else {
-    json_object_set_array_member (o, "created_assertions",
-                                  hashed_uris (claim->created_assertions, NULL));
-    json_object_set_array_member (o, "gathered_assertions",
-                                  hashed_uris (claim->gathered_assertions, NULL));
+    set_array (o, "created_assertions", hashed_uris (claim->created_assertions, NULL, budget));
+    set_array (o, "gathered_assertions", hashed_uris (claim->gathered_assertions, NULL, budget));
   }
   json_node_take_object (node, o);
   return node;

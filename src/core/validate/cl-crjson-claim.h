@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* The claim of manifest (which must have a decoded claim), with its hashed URIs. */
-JsonNode *cl_crjson_claim      (ClManifest      *manifest);
+/* The claim of manifest (which must have a decoded claim), with its hashed URIs; those and
+ * the redactions are taken from *budget (a hashed URI counts for HASHED_URI_VALUES), and a
+ * list over it is replaced by a note. */
+JsonNode *cl_crjson_claim      (ClManifest      *manifest,
+                                guint           *budget);
 
 /* label → value of every assertion the claim references, in the claim's order: those of
  * the manifest's assertion store, and gathered ones of other manifests of store (a

@@ -186,7 +186,7 @@ manifest_node (ClManifestStore    *store,
   json_object_set_member (o, "assertions", cl_crjson_assertions (store, manifest, budget));
   if (manifest->claim != NULL)
     json_object_set_member (o, manifest->claim->version == 1 ? "claim" : "claim.v2",
-                            cl_crjson_claim (manifest));
+                            cl_crjson_claim (manifest, budget));
   json_object_set_member (o, "signature",
                           cl_crjson_signature (sign1, manifest->claim != NULL
                                                       ? manifest->claim->raw : NULL));
