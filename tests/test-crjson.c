@@ -47,7 +47,6 @@ static const struct {
                                              "bare manifest label as url, we a JUMBF URI" },
   { "c2pa-ts-localsigner-es256-DER-ecdsa.jpg", "c2pa-rs gives signingCredential.invalid the "
                                                "url \"Cose_Sign1\", we the signature's URI" },
-  { "prerelease.jpg", NULL },
   { "no_alg.jpg", NULL },
 };
 

@@ -56,6 +56,14 @@ cl_verification_to_crjson (ClVerification  *verification,
                          _("The file has no Content Credentials"));
     return NULL;
   }
+  /* Pre-release credentials are not C2PA: crJSON has nothing to say of them (c2pa-rs
+   * refuses to read them). */
+  if (verification->prerelease) {
+    g_set_error_literal (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_UNSUPPORTED,
+                         _("The credentials are in a pre-release format of C2PA, which crJSON "
+                           "does not describe"));
+    return NULL;
+  }
   document = cl_crjson_new (report->manifest_store, report, validation_time, error);
   if (document != NULL)
     add_trust_list (json_node_get_object (document), verification->trust);

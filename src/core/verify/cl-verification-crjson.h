@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * keep_manifest_store), as of validation_time (NULL: now). When a trust list trusts the
  * signer, "extras:trustList" names it: {name, trustListUri (where it was downloaded from, or
  * the file it was read from), snapshot}. NULL with an error when the file has no
- * credentials or they could not be read. */
+ * credentials, they could not be read, or they are in a pre-release format of C2PA. */
 JsonNode *cl_verification_to_crjson (ClVerification  *verification,
                                      GDateTime       *validation_time,
                                      GError         **error);
