@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 export GIO_USE_PROXY_RESOLVER=dummy
 
-echo "1..9"
+echo "1..11"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 skip () { n=$((n + 1)); echo "ok $n # SKIP $1"; }
@@ -22,7 +22,7 @@ check $? "an empty store says how to get lists"
 check $? "a list name with a slash is refused"
 
 if [ ! -d "$certs" ]; then
-  for i in 3 4 5 6 7 8 9; do skip "CREDLINK_SHARED_DIR fixtures not available"; done
+  for i in 3 4 5 6 7 8 9 10 11; do skip "CREDLINK_SHARED_DIR fixtures not available"; done
   exit 0
 fi
 
@@ -56,3 +56,17 @@ check $? "after remove the chain is untrusted again (a TSA anchor does not help)
 "$cli" trust check-chain "$tmp/nothing.pem" >/dev/null 2>&1; rc=$?
 [ $rc = 2 ]
 check $? "an unreadable chain file exits 2"
+
+# A PEM file imported as the C2PA list is not the official list: only the copy that trust
+# refresh downloads from the published address is.
+cp "$certs/trust/test_cert_root_bundle.pem" "$tmp/my-roots.pem"
+out=$("$cli" trust import c2pa "$tmp/my-roots.pem" --kind c2pa) && \
+  echo "$out" | grep -q 'Imported: my-roots.pem' && ! echo "$out" | grep -q 'Official'
+check $? "trust import --kind c2pa of a user's file says Imported: <file name>"
+
+out=$(LC_ALL=C "$cli" trust list) && json=$("$cli" trust list --json) && \
+  echo "$out" | grep -q 'Imported: my-roots.pem' && ! echo "$out" | grep -q 'Official C2PA trust list' && \
+  echo "$json" | grep -q '"label" : "Imported: my-roots.pem"' && echo "$json" | grep -q '"kind" : "c2pa"' && \
+  "$cli" trust check-chain "$certs/ps256.pub" >"$tmp/out" && grep -q 'Imported: my-roots.pem' "$tmp/out" && \
+  ! grep -q 'Official' "$tmp/out"
+check $? "trust list and check-chain call the imported list Imported, not official"

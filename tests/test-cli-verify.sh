@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..17"
+echo "1..19"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -107,3 +107,13 @@ printf '\377\330\377\341\000\000\377\331' > "$tmp/zero-segment.jpg"
 out=$("$cli" verify "$tmp/zero-segment.jpg" 2>&1); rc=$?
 echo "$out" | grep -q 'length of 0' && ! echo "$out" | grep -q 'shorter' && [ $rc = 2 ]
 check $? "a zero-length JPEG segment is named, not taken for a short file"
+
+out=$("$cli" verify --crjson --no-proof-cache "$fx/CA.jpg"); rc=$?
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); m=d["manifests"][0]; assert d["@context"]["@vocab"]=="https://c2pa.org/crjson"; assert m["label"].startswith("contentauth:urn:uuid:"); assert m["claim"]["alg"]=="sha256"; assert m["signature"]["algorithm"]=="ps256"; assert m["assertions"]["c2pa.hash.data"]["hash"].startswith("b64\x27"); assert any(s["code"]=="assertion.dataHash.match" for s in m["validationResults"]["success"])' && [ $rc = 0 ]
+check $? "--crjson prints the crJSON document of the manifest store"
+
+out=$("$cli" verify --crjson --no-proof-cache "$fx/no_manifest.jpg" 2>"$tmp/err"); rc=$?
+out2=$("$cli" verify --crjson --no-proof-cache "$fx/prerelease.jpg" 2>"$tmp/err2"); rc2=$?
+[ -z "$out" ] && grep -q 'no Content Credentials' "$tmp/err" && [ $rc = 2 ] &&
+  [ -z "$out2" ] && grep -q 'pre-release' "$tmp/err2" && [ $rc2 = 1 ]
+check $? "--crjson prints no document for a file without credentials or with pre-release ones"

@@ -126,6 +126,51 @@ test_lote_entities (void)
 }
 
 
+/* Only the copy of a published list made from its address is called official; a file
+ * imported with an official kind is "Imported: <file name>", and the trust reasons say so. */
+static void
+test_list_labels (void)
+{
+  const ClTrustListSource *c2pa = cl_trust_list_source_lookup ("c2pa");
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClTrustList) published = NULL;
+  g_autoptr(ClTrustList) imported = NULL;
+  g_autoptr(ClTrustList) user = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClTrustResult) result = NULL;
+  g_autofree char *published_label = NULL, *imported_label = NULL, *user_label = NULL;
+
+  g_ptr_array_add (anchors, pki->root->cert);
+  published = cl_trust_list_new ("c2pa", CL_TRUST_LIST_KIND_C2PA, c2pa->anchors_url, 0, anchors,
+                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  imported = cl_trust_list_new ("c2pa", CL_TRUST_LIST_KIND_C2PA, "/home/someone/roots.pem", 0,
+                                anchors, NULL, NULL, &error);
+  g_assert_no_error (error);
+  user = cl_trust_list_new ("newsroom", CL_TRUST_LIST_KIND_USER, "/home/someone/roots.pem", 0,
+                            anchors, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (cl_trust_list_is_published (published));
+  g_assert_false (cl_trust_list_is_published (imported));
+  published_label = cl_trust_list_dup_label (published);
+  imported_label = cl_trust_list_dup_label (imported);
+  user_label = cl_trust_list_dup_label (user);
+  g_assert_cmpstr (published_label, ==, cl_trust_list_kind_describe (CL_TRUST_LIST_KIND_C2PA));
+  g_assert_cmpstr (imported_label, ==, "Imported: roots.pem");
+  g_assert_cmpstr (user_label, ==, cl_trust_list_kind_describe (CL_TRUST_LIST_KIND_USER));
+
+  /* The result names the list's source; its reason never calls the import official. */
+  store = cl_test_trust_store (g_steal_pointer (&imported), NULL);
+  result = cl_test_trust_evaluate (store, pki->signer, pki->intermediate, NULL, NULL);
+  g_assert_true (result->trusted);
+  g_assert_cmpstr (result->list_source, ==, "/home/someone/roots.pem");
+  g_assert_nonnull (strstr (result->summary, "Imported: roots.pem"));
+  g_assert_null (strstr (result->summary, "Official"));
+}
+
+
 static void
 test_store_on_disk (void)
 {
@@ -493,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/trust/store/refresh-job-meta", test_refresh_job_meta);
   g_test_add_func ("/trust/store/meta-one-vocabulary", test_meta_one_vocabulary);
   g_test_add_func ("/trust/store/on-disk", test_store_on_disk);
+  g_test_add_func ("/trust/store/list-labels", test_list_labels);
   g_test_add_func ("/trust/fixtures/chains", test_fixture_chains);
   g_test_add_func ("/trust/fixtures/allowed-list", test_fixture_allowed_list);
 

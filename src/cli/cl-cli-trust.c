@@ -95,6 +95,7 @@ run_list (int    argc,
     g_autofree char *snapshot = cl_trust_list_get_snapshot (list) != 0
                                 ? cl_unix_to_iso8601 (cl_trust_list_get_snapshot (list))
                                 : g_strdup (_("unknown"));
+    g_autofree char *label = cl_trust_list_dup_label (list);
 
     if (json) {
       json_builder_begin_object (builder);
@@ -103,6 +104,8 @@ run_list (int    argc,
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder,
                                      cl_trust_list_kind_to_string (cl_trust_list_get_kind (list)));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, label);
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, cl_trust_list_get_source (list));
       json_builder_set_member_name (builder, "snapshot");
@@ -113,8 +116,7 @@ run_list (int    argc,
       json_builder_add_int_value (builder, cl_trust_list_get_n_allowed (list));
       json_builder_end_object (builder);
     } else {
-      printf ("%s\t%s\n", cl_trust_list_get_name (list),
-              cl_trust_list_kind_describe (cl_trust_list_get_kind (list)));
+      printf ("%s\t%s\n", cl_trust_list_get_name (list), label);
       printf (_("\t%u anchors, %u allowed certificates, snapshot %s\n"),
               cl_trust_list_get_anchors (list)->len, cl_trust_list_get_n_allowed (list), snapshot);
       printf (_("\tsource: %s\n"), cl_trust_list_get_source (list));
@@ -156,6 +158,7 @@ run_import (int    argc,
   g_autofree char *owned = NULL;
   g_autoptr(ClTrustList) list = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
   ClTrustListKind kind = CL_TRUST_LIST_KIND_USER;
   int status = CL_CLI_EXIT_OK;
 
@@ -176,9 +179,9 @@ run_import (int    argc,
     status = CL_CLI_EXIT_FAILURE;
     goto out;
   }
+  label = cl_trust_list_dup_label (list);
   printf (_("Imported “%s”: %u anchors, %u allowed certificates (%s)\n"), argv[1],
-          cl_trust_list_get_anchors (list)->len, cl_trust_list_get_n_allowed (list),
-          cl_trust_list_kind_describe (kind));
+          cl_trust_list_get_anchors (list)->len, cl_trust_list_get_n_allowed (list), label);
 
 out:
   g_free (kind_text);

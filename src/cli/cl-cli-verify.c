@@ -19,6 +19,7 @@
 #include "cl-ica-issuers.h"
 #include "cl-status-text.h"
 #include "cl-trust-list.h"
+#include "cl-verification-crjson.h"
 #include "cl-verification.h"
 
 typedef struct {
@@ -206,6 +207,7 @@ command_line_tsa_store (const char  *tsa_anchors,
 /* The command line of verify: the option entries point into it. */
 typedef struct {
   gboolean   json;
+  gboolean   crjson;
   gboolean   online;
   gboolean   no_proof_cache;
   gboolean   remote;
@@ -241,6 +243,8 @@ new_option_context (VerifyArguments *args)
 {
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &args->json, N_("Print the report as JSON"), NULL },
+    { "crjson", 0, 0, G_OPTION_ARG_NONE, &args->crjson,
+      N_("Print the Content Credentials and their validation as crJSON (C2PA 2.4)"), NULL },
     { "trust-anchors", 0, 0, G_OPTION_ARG_FILENAME, &args->anchors,
       N_("Trust only the anchors in this PEM file (instead of your trust lists)"), N_("PEM") },
     { "allowed-list", 0, 0, G_OPTION_ARG_FILENAME, &args->allowed,
@@ -431,11 +435,30 @@ verify_jobs (GPtrArray       *jobs,
 }
 
 
+/* A file's crJSON document; a file without one is said on stderr. */
+static void
+print_crjson (VerifyJob *job,
+              GDateTime *validation_time,
+              gboolean   pretty)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = cl_verification_to_crjson (job->verification, validation_time,
+                                                        &error);
+
+  if (root == NULL)
+    fprintf (stderr, "credlink-cli verify: %s: %s\n", job->path, error->message);
+  else
+    cl_cli_print_json (root, pretty);
+}
+
+
 /* Prints each file's report, then (in words, for several files) a table of verdicts, and
  * returns the exit status: invalid credentials outweigh missing ones. */
 static int
 print_reports (GPtrArray *jobs,
-               gboolean   json)
+               gboolean   json,
+               gboolean   crjson,
+               GDateTime *validation_time)
 {
   gboolean any_invalid = FALSE, any_missing = FALSE;
 
@@ -445,7 +468,9 @@ print_reports (GPtrArray *jobs,
 
     any_invalid |= s == CL_CLI_EXIT_INVALID;
     any_missing |= s == CL_CLI_EXIT_NO_CREDENTIALS;
-    if (json) {
+    if (crjson) {
+      print_crjson (job, validation_time, jobs->len == 1);
+    } else if (json) {
       g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
 
       cl_cli_print_json (root, jobs->len == 1);
@@ -453,7 +478,7 @@ print_reports (GPtrArray *jobs,
       print_human (job);
     }
   }
-  if (!json && jobs->len > 1) {
+  if (!json && !crjson && jobs->len > 1) {
     printf ("\n%-14s %s\n", _("Verdict"), _("File"));
     for (guint i = 0; i < jobs->len; i++) {
       VerifyJob *job = g_ptr_array_index (jobs, i);
@@ -529,6 +554,7 @@ cl_cli_verify_run (int    argc,
   cache = open_proof_cache (&options);
   /* The human summary does not show the file's SHA-256: skip that second digest. */
   options.skip_file_sha256 = !args.json;
+  options.keep_manifest_store = args.crjson;
   verify_jobs (jobs, &options);
-  return print_reports (jobs, args.json);
+  return print_reports (jobs, args.json, args.crjson, validation_time);
 }

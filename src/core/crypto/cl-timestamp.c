@@ -334,3 +334,25 @@ out:
   ERR_pop_to_mark ();
   return result;
 }
+
+
+X509 *
+cl_timestamp_dup_signer (const guint8 *token,
+                         gsize         token_len)
+{
+  g_autoptr(PKCS7) p7 = parse_token (token, token_len);
+  STACK_OF(X509) *signers;
+  X509 *signer = NULL;
+
+  if (p7 == NULL)
+    return NULL;
+  ERR_set_mark ();
+  signers = PKCS7_get0_signers (p7, NULL, 0);
+  ERR_pop_to_mark ();
+  if (signers != NULL && sk_X509_num (signers) > 0) {
+    signer = sk_X509_value (signers, 0);
+    X509_up_ref (signer);
+  }
+  sk_X509_free (signers);
+  return signer;
+}

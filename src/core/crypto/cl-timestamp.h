@@ -39,6 +39,12 @@ ClTimestampResult *cl_timestamp_verify    (const guint8  *token,
                                            X509_STORE    *tsa_anchors);
 void               cl_timestamp_result_free (ClTimestampResult *result);
 
+/* The certificate of the authority that signed a token (a TimeStampToken or a
+ * TimeStampResp), found among the token's certificates by the signer's issuer and serial,
+ * without verifying anything; NULL when the token cannot be read or does not carry it. */
+X509              *cl_timestamp_dup_signer  (const guint8  *token,
+                                             gsize          token_len);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTimestampResult, cl_timestamp_result_free)
 
 G_END_DECLS

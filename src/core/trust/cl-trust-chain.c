@@ -14,6 +14,7 @@
 #include "cl-error.h"
 #include "cl-status-codes.h"
 #include "cl-trust-chain.h"
+#include "cl-trust-list-fetch.h"
 #include "cl-x509.h"
 
 /* A COSE x5chain longer than this is not a certificate chain. */
@@ -164,14 +165,13 @@ summarise (ClTrustResult *result,
     return g_strdup_printf (_("Not trusted: the certificate of “%s” has been revoked"), who);
   if (result->trusted && result->method == CL_TRUST_METHOD_ALLOWED_LIST)
     return g_strdup_printf (_("Trusted: “%s” is on the allowed list of “%s” (%s)"), who,
-                            result->list_name, cl_trust_list_kind_describe (result->list_kind));
+                            result->list_name, result->list_label);
   if (result->trusted && result->anchor_entity != NULL)
     return g_strdup_printf (_("Trusted: “%s” chains to the anchor of %s on “%s” (%s)"), who,
-                            result->anchor_entity, result->list_name,
-                            cl_trust_list_kind_describe (result->list_kind));
+                            result->anchor_entity, result->list_name, result->list_label);
   if (result->trusted)
     return g_strdup_printf (_("Trusted: “%s” chains to an anchor of “%s” (%s)"), who,
-                            result->list_name, cl_trust_list_kind_describe (result->list_kind));
+                            result->list_name, result->list_label);
   if (!result->profile_ok && result->list_name != NULL)
     return g_strdup_printf (_("Not trusted: “%s” chains to “%s” but breaks the C2PA certificate rules"),
                             who, result->list_name);
@@ -245,6 +245,11 @@ trusted_by (ClTrustResult *result,
   result->method = method;
   result->list_name = g_strdup (cl_trust_list_get_name (list));
   result->list_kind = cl_trust_list_get_kind (list);
+  /* Which copy of the list decided: an empty source is an unknown one. */
+  if (*cl_trust_list_get_source (list) != '\0')
+    result->list_source = g_strdup (cl_trust_list_get_source (list));
+  result->list_snapshot = cl_trust_list_get_snapshot (list);
+  result->list_label = cl_trust_list_dup_label (list);
 }
 
 
@@ -314,7 +319,7 @@ add_trust_check (ClTrustResult *result,
     return;
   }
   reason = g_strdup_printf (_("Chains to an anchor of “%s” (%s)"), result->list_name,
-                            cl_trust_list_kind_describe (result->list_kind));
+                            result->list_label);
   g_ptr_array_add (signer_report->checks, cl_cert_check_new ("trust", CL_CHECK_PASS, reason));
   /* C2PA 2.2 §14.4.1 ties the C2PA trust list to c2pa-kp-claimSigning; c2pa-rs
    * does not enforce it (yet), so neither do we — but say so. */

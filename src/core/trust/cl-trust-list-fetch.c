@@ -54,6 +54,35 @@ cl_trust_list_source_lookup (const char *name)
 }
 
 
+gboolean
+cl_trust_list_is_published (ClTrustList *list)
+{
+  for (const ClTrustListSource *s = sources; s->name != NULL; s++) {
+    if (s->kind == cl_trust_list_get_kind (list) &&
+        g_strcmp0 (s->anchors_url, cl_trust_list_get_source (list)) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+char *
+cl_trust_list_dup_label (ClTrustList *list)
+{
+  ClTrustListKind kind = cl_trust_list_get_kind (list);
+  const char *source = cl_trust_list_get_source (list);
+  g_autofree char *file_name = NULL;
+
+  if (kind == CL_TRUST_LIST_KIND_USER || kind == CL_TRUST_LIST_KIND_USER_TSA ||
+      cl_trust_list_is_published (list))
+    return g_strdup (cl_trust_list_kind_describe (kind));
+  file_name = *source != '\0' ? g_path_get_basename (source)
+                               : g_strdup (cl_trust_list_get_name (list));
+  /* Translators: a trust list the user imported from a file, named by that file */
+  return g_strdup_printf (_("Imported: %s"), file_name);
+}
+
+
 static char *
 download (ClHttpSession  *session,
           const char     *url,

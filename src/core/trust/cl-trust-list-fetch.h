@@ -26,6 +26,15 @@ typedef struct {
 const ClTrustListSource *cl_trust_list_sources       (void);
 const ClTrustListSource *cl_trust_list_source_lookup (const char              *name);
 
+/* TRUE when list is a copy of a published list as cl_trust_list_fetch() makes it: the
+ * kind and the address of one of cl_trust_list_sources(). A file imported with an official
+ * kind is not one, whatever it holds. */
+gboolean     cl_trust_list_is_published  (ClTrustList             *list);
+/* What to call the list for people (translated): the kind's description for a published
+ * list and for the user's own kinds; "Imported: <file name>" for a list that claims an
+ * official kind but was read from a file. */
+char        *cl_trust_list_dup_label     (ClTrustList             *list);
+
 /* Downloads the source's files over HTTPS, checks that they parse (at least
  * one anchor), and replaces trust_dir/<name>/ in one atomic rename. The
  * JSON form, when the source has one, is optional: it adds the organisations'

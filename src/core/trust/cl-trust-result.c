@@ -131,6 +131,8 @@ cl_trust_result_unref (ClTrustResult *result)
   g_ptr_array_unref (result->codes);
   g_ptr_array_unref (result->certs);
   g_free (result->list_name);
+  g_free (result->list_source);
+  g_free (result->list_label);
   g_free (result->anchor_entity);
   g_free (result->chain_error);
   g_free (result->summary);
@@ -236,6 +238,8 @@ cl_trust_result_to_json (ClTrustResult *result)
   add_string (builder, "trustList", result->list_name);
   add_string (builder, "trustListKind", result->list_name != NULL
                                         ? cl_trust_list_kind_to_string (result->list_kind) : NULL);
+  add_string (builder, "trustListUri", result->list_source);
+  add_time (builder, "trustListSnapshot", result->list_name != NULL ? result->list_snapshot : 0);
   add_string (builder, "trustAnchorEntity", result->anchor_entity);
   add_string (builder, "chainError", result->chain_error);
   add_time (builder, "judgedAt", result->judged_time);

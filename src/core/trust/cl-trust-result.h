@@ -60,6 +60,11 @@ typedef struct {
   gboolean         profile_ok;
   ClTrustMethod    method;
   char            *list_name;     /* the list that trusts the signer, or NULL */
+  /* Where that list came from (the address it was downloaded from, or the file it was read
+   * from; NULL when unknown) and the date of its snapshot (0 when unknown). */
+  char            *list_source;
+  char            *list_label;    /* what to call that list for people (translated), or NULL */
+  gint64           list_snapshot;
   char            *anchor_entity; /* the organisation the list names for that anchor, or NULL */
   ClTrustListKind  list_kind;
   char            *chain_error;   /* why no list trusts it, or NULL */

@@ -85,6 +85,7 @@ cl_validation_report_unref (ClValidationReport *report)
   g_ptr_array_unref (report->manifests);
   g_ptr_array_unref (report->statuses);
   g_ptr_array_unref (report->x5chain);
+  g_clear_pointer (&report->manifest_store, g_bytes_unref);
   g_free (report);
 }
 

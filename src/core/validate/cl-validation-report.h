@@ -68,6 +68,9 @@ typedef struct {
   GPtrArray         *x5chain;           /* GBytes DER of the active signer's chain, leaf first */
   guint8             claim_signature_hash[32]; /* SHA-256 of the active signature box payload */
   gboolean           has_claim_signature_hash;
+  /* The manifest store validated, when the caller asked to keep it (keep_store of
+   * ClValidatorOptions), else NULL. */
+  GBytes            *manifest_store;
 } ClValidationReport;
 
 ClValidationReport         *cl_validation_report_new          (void);

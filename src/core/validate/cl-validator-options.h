@@ -43,6 +43,9 @@ typedef struct {
   /* DIDs of the identity claims aggregation issuers to trust (NULL-ended, borrowed), or
    * NULL: none is trusted (cawg.ica.untrusted_issuer). */
   GStrv                trusted_ica_issuers;
+  /* Keep the validated store in the report (manifest_store), for a caller that serialises
+   * it (crJSON); otherwise it is let go once validated. */
+  gboolean             keep_store;
 } ClValidatorOptions;
 
 G_END_DECLS

@@ -291,6 +291,8 @@ cl_validator_verify_stream (GInputStream              *stream,
   if (store == NULL)
     return NULL;
   report->has_manifest = TRUE;
+  if (options->keep_store)
+    report->manifest_store = g_bytes_ref (info->store);
   if (!validate_store (stream, store, options, report, cancellable, error))
     return NULL;
   return g_steal_pointer (&report);

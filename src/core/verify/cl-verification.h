@@ -52,9 +52,12 @@ typedef struct {
   /* DIDs of the CAWG identity claims aggregation issuers to trust (NULL-ended), or NULL:
    * none. With online set, a did:web issuer is resolved over HTTPS. */
   GStrv         ica_issuers;
+  /* Keep the validated manifest store in the report (report->manifest_store), for
+   * cl_verification_to_crjson(). */
+  gboolean      keep_manifest_store;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;

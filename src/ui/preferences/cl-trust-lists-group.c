@@ -167,12 +167,12 @@ list_row (ClTrustListsGroup *self,
   g_autoptr(GDateTime) date = snapshot > 0 ? g_date_time_new_from_unix_utc (snapshot) : NULL;
   g_autofree char *when = date != NULL ? g_date_time_format (date, "%x") : g_strdup (_("unknown"));
   const char *source = cl_trust_list_get_source (list);
+  g_autofree char *label = cl_trust_list_dup_label (list);
   g_autofree char *subtitle = NULL;
 
   /* Translators: trust list row: kind · anchors · snapshot date · source */
   subtitle = g_strdup_printf (_("%s · %u anchors · snapshot of %s%s%s"),
-                              cl_trust_list_kind_describe (cl_trust_list_get_kind (list)),
-                              cl_trust_list_get_anchors (list)->len, when,
+                              label, cl_trust_list_get_anchors (list)->len, when,
                               source != NULL && *source != '\0' ? " · " : "",
                               source != NULL ? source : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
