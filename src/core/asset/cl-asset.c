@@ -11,6 +11,7 @@
 #include "cl-asset.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
+#include "cl-asset-tiff.h"
 #include "cl-error.h"
 
 typedef gboolean (*ClAssetReadFunc) (GInputStream  *stream,
@@ -29,7 +30,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_JPEG, "image/jpeg", cl_asset_jpeg_read },
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
   { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
-  { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
+  { CL_ASSET_FORMAT_TIFF, "image/tiff", cl_asset_tiff_read },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
@@ -155,7 +156,7 @@ cl_asset_read (GInputStream  *stream,
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG and PNG"),
+                 _("%s files are not supported yet; CredLink reads JPEG, PNG and TIFF"),
                  cl_asset_format_to_string (info->format));
     return NULL;
   }
