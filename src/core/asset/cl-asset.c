@@ -67,6 +67,8 @@ cl_asset_sniff (const guint8 *head,
     return CL_ASSET_FORMAT_WEBP;
   if (head_len >= 4 && (memcmp (head, "II*\0", 4) == 0 || memcmp (head, "MM\0*", 4) == 0))
     return CL_ASSET_FORMAT_TIFF;
+  if (head_len >= 4 && (memcmp (head, "II+\0", 4) == 0 || memcmp (head, "MM\0+", 4) == 0))
+    return CL_ASSET_FORMAT_TIFF;   /* BigTIFF */
   if (head_len >= 12 && memcmp (head, jxl_box, 12) == 0)
     return CL_ASSET_FORMAT_JXL;
   if (head_len >= 2 && head[0] == 0xFF && head[1] == 0x0A)

@@ -191,8 +191,11 @@ start_manifest (Signing       *signing,
   g_autoptr(GBytes) thumbnail = NULL;
   ClManifestBuilder *builder;
 
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
-  if (thumbnail == NULL) {
+  /* A TIFF the decoder cannot read (BigTIFF) is signed without a thumbnail, as
+   * c2pa-rs signs what it cannot make one of; its directories were read already. */
+  if (signing->info->format == CL_ASSET_FORMAT_TIFF && !cl_thumbnail_can_decode (signing->input))
+    thumbnail = NULL;
+  else if ((thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error)) == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
