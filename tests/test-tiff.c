@@ -309,6 +309,34 @@ compare_codes (gconstpointer a,
 }
 
 
+/* A strip that runs past the end of the file: refused before anything is written. */
+static void
+test_sign_truncated (void)
+{
+  ClTestTiffSpec spec = { FALSE, FALSE, 1, 30, 20, NULL };
+  g_autoptr(ClTestTiff) tiff = cl_test_tiff_new (&spec);
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  gsize len = g_bytes_get_size (tiff->bytes);
+  guint8 *copy = g_memdup2 (g_bytes_get_data (tiff->bytes, NULL), len);
+  guint32 first_ifd = copy[4] | copy[5] << 8 | copy[6] << 16 | (guint32) copy[7] << 24;
+  g_autofree char *input = g_build_filename (work_dir, "truncated.tif", NULL);
+  g_autofree char *output = g_build_filename (work_dir, "truncated-signed.tif", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSignResult) result = NULL;
+  ClSignOptions options = { 0, };
+
+  /* StripByteCounts, the ninth entry, one byte longer than the file allows. */
+  patch32 (copy + first_ifd + 2 + 8 * 12 + 8, (guint32) (len - tiff->first_strip + 1));
+  g_assert_true (g_file_set_contents (input, (char *) copy, (gssize) len, NULL));
+  g_free (copy);
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "truncated"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+
 /* Our failure codes for path, sorted and joined. */
 static char *
 our_failures (const char *path)
@@ -458,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/tiff/read/remote-url", test_read_remote_url);
   g_test_add_func ("/tiff/sign/layouts", test_sign_layouts);
   g_test_add_func ("/tiff/sign/resign-own", test_resign_own);
+  g_test_add_func ("/tiff/sign/truncated", test_sign_truncated);
   g_test_add_func ("/tiff/sign/tampered", test_tampered);
   g_test_add_func ("/tiff/sign/peer", test_peer);
   status = g_test_run ();

@@ -130,6 +130,8 @@ parse_entry (const ClTiffMap *map,
   entry->type = (guint16) cl_tiff_get (map, p + 2, 2);
   entry->count = cl_tiff_get (map, p + 4, size);
   entry->value = cl_tiff_get (map, p + 4 + size, size);
+  memset (entry->field, 0, sizeof entry->field);
+  memcpy (entry->field, p + 4 + size, size);
   entry->entry_offset = entry_offset;
 }
 
@@ -148,6 +150,7 @@ read_page (Walk       *walk,
   guint offset_size = cl_tiff_offset_size (map);
   guint64 first_entry = offset + cl_tiff_count_field_size (map);
   g_autofree guint8 *buffer = NULL;
+  ClTiffEntry data[4] = { { 0, }, };   /* strip offsets, counts, tile offsets, counts */
   gsize len;
 
   memset (ifd, 0, sizeof *ifd);
@@ -189,6 +192,18 @@ read_page (Walk       *walk,
       links->subifds_offset = entry.value;
       memcpy (links->subifds_field, p + 4 + offset_size, offset_size);
       break;
+    case CL_TIFF_TAG_STRIP_OFFSETS:
+      data[0] = entry;
+      break;
+    case CL_TIFF_TAG_STRIP_BYTE_COUNTS:
+      data[1] = entry;
+      break;
+    case CL_TIFF_TAG_TILE_OFFSETS:
+      data[2] = entry;
+      break;
+    case CL_TIFF_TAG_TILE_BYTE_COUNTS:
+      data[3] = entry;
+      break;
     case CL_TIFF_TAG_EXIF:
       links->has_exif = TRUE;
       links->exif_offset = entry.value;
@@ -199,6 +214,14 @@ read_page (Walk       *walk,
       break;
     default:
       break;
+    }
+  }
+  /* Tiles when the page has them, else strips. */
+  for (guint i = 0; i < 4; i += 2) {
+    if (data[i].tag != 0 && data[i + 1].tag != 0) {
+      ifd->has_data = TRUE;
+      ifd->data_offsets = data[i];
+      ifd->data_counts = data[i + 1];
     }
   }
   ifd->next_field_offset = first_entry + ifd->n_entries * entry_size;
@@ -355,4 +378,86 @@ cl_tiff_map_store_entry (const ClTiffMap *map)
   if (map->first.has_c2pa)
     return &map->first.c2pa;
   return NULL;
+}
+
+
+static guint
+value_size (guint16 type)
+{
+  switch (type) {
+  case CL_TIFF_TYPE_SHORT: return 2;
+  case CL_TIFF_TYPE_LONG: return 4;
+  case CL_TIFF_TYPE_LONG8: return 8;
+  default: return 0;
+  }
+}
+
+
+/* Values [first, first + n) of an array of SHORT, LONG or LONG8, inline or in the file. */
+static gboolean
+read_values (GInputStream       *stream,
+             guint64             file_size,
+             const ClTiffMap    *map,
+             const ClTiffEntry  *entry,
+             guint64             first,
+             guint               n,
+             guint64            *values,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  guint size = value_size (entry->type);
+  guint8 buffer[8 * 1024];
+
+  g_assert (n <= 1024);
+  if (entry->count * size <= cl_tiff_offset_size (map)) {
+    memcpy (buffer, entry->field + first * size, (gsize) n * size);
+  } else if (entry->value > file_size || file_size - entry->value < entry->count * size) {
+    set_past_end (error, entry->entry_offset);
+    return FALSE;
+  } else if (!cl_asset_read_at (stream, entry->value + first * size, buffer, (gsize) n * size,
+                                _("a TIFF directory"), cancellable, error)) {
+    return FALSE;
+  }
+  for (guint i = 0; i < n; i++)
+    values[i] = cl_tiff_get (map, buffer + i * size, size);
+  return TRUE;
+}
+
+
+gboolean
+cl_tiff_check_image_data (GInputStream     *stream,
+                          guint64           file_size,
+                          const ClTiffMap  *map,
+                          const ClTiffIfd  *ifd,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  const ClTiffEntry *offsets = &ifd->data_offsets, *counts = &ifd->data_counts;
+  guint64 starts[1024], lengths[1024];
+
+  if (!ifd->has_data)
+    return TRUE;
+  if (offsets->count != counts->count || value_size (offsets->type) == 0 ||
+      value_size (counts->type) == 0 || offsets->count > CL_LIMIT_TIFF_DATA_PIECES) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
+                 _("The TIFF structure is broken: the directory at byte %" G_GUINT64_FORMAT
+                   " does not say clearly where its image data is"), ifd->offset);
+    return FALSE;
+  }
+  for (guint64 first = 0; first < offsets->count; first += 1024) {
+    guint n = (guint) MIN (offsets->count - first, 1024);
+
+    if (!read_values (stream, file_size, map, offsets, first, n, starts, cancellable, error) ||
+        !read_values (stream, file_size, map, counts, first, n, lengths, cancellable, error))
+      return FALSE;
+    for (guint i = 0; i < n; i++) {
+      if (starts[i] > file_size || file_size - starts[i] < lengths[i]) {
+        g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
+                     _("The TIFF file ends at byte %" G_GUINT64_FORMAT " before its image data "
+                       "does: it is truncated"), file_size);
+        return FALSE;
+      }
+    }
+  }
+  return TRUE;
 }

@@ -21,15 +21,23 @@ G_BEGIN_DECLS
 #define CL_TIFF_TAG_EXIF    0x8769
 #define CL_TIFF_TAG_GPS     0x8825
 #define CL_TIFF_TAG_C2PA    0xCD41   /* the manifest store (C2PA 2.2 §A.3.5) */
+#define CL_TIFF_TAG_STRIP_OFFSETS     273
+#define CL_TIFF_TAG_STRIP_BYTE_COUNTS 279
+#define CL_TIFF_TAG_TILE_OFFSETS      324
+#define CL_TIFF_TAG_TILE_BYTE_COUNTS  325
 
 #define CL_TIFF_TYPE_BYTE      1
+#define CL_TIFF_TYPE_SHORT     3
+#define CL_TIFF_TYPE_LONG      4
 #define CL_TIFF_TYPE_UNDEFINED 7
+#define CL_TIFF_TYPE_LONG8     16
 
 typedef struct {
   guint16  tag;
   guint16  type;
   guint64  count;
   guint64  value;          /* the value field read as an offset */
+  guint8   field[8];       /* the value field as stored (values that fit are inline) */
   guint64  entry_offset;   /* where the entry sits in the file */
 } ClTiffEntry;
 
@@ -42,6 +50,10 @@ typedef struct {
   ClTiffEntry  c2pa;            /* the last C2PA entry of the directory */
   gboolean     has_xmp;
   ClTiffEntry  xmp;
+  /* Where the page's image data is: strips, or tiles when it has them. */
+  gboolean     has_data;
+  ClTiffEntry  data_offsets;
+  ClTiffEntry  data_counts;
 } ClTiffIfd;
 
 typedef struct {
@@ -62,6 +74,15 @@ gboolean cl_tiff_map               (GInputStream  *stream,
 /* The C2PA entry that holds the manifest store: the last page's, else IFD0's (C2PA 1.x
  * put it there); NULL when neither has one. */
 const ClTiffEntry *cl_tiff_map_store_entry (const ClTiffMap *map);
+
+/* Whether every strip or tile of ifd lies inside the file (FALSE with CL_SIGN_ERROR_INPUT
+ * when the file ends before its image data does). */
+gboolean cl_tiff_check_image_data  (GInputStream     *stream,
+                                    guint64           file_size,
+                                    const ClTiffMap  *map,
+                                    const ClTiffIfd  *ifd,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
 
 /* Sizes of the fields that differ between classic TIFF and BigTIFF. */
 guint    cl_tiff_offset_size       (const ClTiffMap *map);   /* 4 or 8 */

@@ -120,6 +120,9 @@
 #define CL_LIMIT_TIFF_SUBIFDS     1000
 #define CL_LIMIT_TIFF_IFD_ENTRIES 65535
 #define CL_LIMIT_TIFF_ENTRIES     1000000
+/* Strips or tiles of one page whose place is checked before signing: a 100-megapixel image
+ * in 256-pixel tiles has some 1500. */
+#define CL_LIMIT_TIFF_DATA_PIECES 1000000
 
 /* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
 G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);

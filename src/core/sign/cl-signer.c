@@ -191,11 +191,18 @@ start_manifest (Signing       *signing,
   g_autoptr(GBytes) thumbnail = NULL;
   ClManifestBuilder *builder;
 
-  /* A TIFF the decoder cannot read (BigTIFF) is signed without a thumbnail, as
-   * c2pa-rs signs what it cannot make one of; its directories were read already. */
-  if (signing->info->format == CL_ASSET_FORMAT_TIFF && !cl_thumbnail_can_decode (signing->input))
-    thumbnail = NULL;
-  else if ((thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error)) == NULL) {
+  /* A TIFF the decoder cannot read (BigTIFF, a DNG's raw data) is signed without a
+   * thumbnail, as c2pa-rs signs what it cannot make one of (it makes none of DNG); its
+   * structure and where its image data lies were checked already. */
+  if (signing->info->format == CL_ASSET_FORMAT_TIFF) {
+    g_autoptr(GError) local_error = NULL;
+
+    thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &local_error);
+    if (thumbnail == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  } else if ((thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error)) == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }

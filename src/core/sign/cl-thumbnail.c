@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
@@ -78,24 +77,6 @@ decode_image (const char    *path,
     return NULL;
   }
   return g_object_ref (pixbuf);
-}
-
-
-gboolean
-cl_thumbnail_can_decode (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  guint8 head[4] = { 0, };
-  gsize got = 0;
-
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &got, NULL, NULL))
-    return FALSE;
-  /* gdk-pixbuf's TIFF loader takes classic TIFF only, though it claims BigTIFF too. */
-  if (got == 4 && (memcmp (head, "II+\0", 4) == 0 || memcmp (head, "MM\0+", 4) == 0))
-    return FALSE;
-  return gdk_pixbuf_get_file_info (path, NULL, NULL) != NULL;
 }
 
 

@@ -17,7 +17,4 @@ GBytes *cl_thumbnail_create_jpeg (const char    *path,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
-/* Whether the image decoder knows the kind of image at path (not BigTIFF). */
-gboolean cl_thumbnail_can_decode (const char *path);
-
 G_END_DECLS
