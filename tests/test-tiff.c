@@ -57,10 +57,12 @@ patch32 (guint8  *p,
 }
 
 
+/* Takes bytes. */
 static void
-assert_refused (GBytes  *bytes,
+assert_refused (GBytes  *bytes_taken,
                 gint     code)
 {
+  g_autoptr(GBytes) bytes = bytes_taken;
   g_autoptr(GError) error = NULL;
   g_autoptr(ClAssetInfo) info = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -107,6 +109,27 @@ test_read_hostile (void)
   copy = g_memdup2 (data, len);
   patch32 (copy + tiff->last_next_field, 0xFFFFFFF0u);
   assert_refused (g_bytes_new_take (copy, len), CL_ASSET_ERROR_TRUNCATED);
+
+  /* The first entry turned into SubIFDs (a DNG keeps its raw image there), then into an
+   * Exif pointer, naming the second page's directory: read; naming bytes past the end:
+   * refused, as c2pa-rs refuses it. */
+  for (guint16 tag = 330; tag != 0; tag = tag == 330 ? 0x8769 : 0) {
+    guint32 second_ifd = (guint32) (tiff->last_next_field - 2 - 9 * 12);
+    g_autoptr(ClAssetInfo) linked = NULL;
+    g_autoptr(GBytes) view = NULL;
+
+    copy = g_memdup2 (data, len);
+    copy[first_ifd + 2] = tag & 0xFF;
+    copy[first_ifd + 3] = tag >> 8;
+    copy[first_ifd + 4] = 4;
+    patch32 (copy + first_ifd + 6, 1);
+    patch32 (copy + first_ifd + 10, second_ifd);
+    view = g_bytes_new_static (copy, len);
+    linked = read_bytes (view, NULL);
+    g_assert_nonnull (linked);
+    patch32 (copy + first_ifd + 10, (guint32) len - 4);
+    assert_refused (g_bytes_new_take (copy, len), CL_ASSET_ERROR_TRUNCATED);
+  }
 
   /* The first entry turned into SubIFDs with 100000 offsets, as in c2pa-rs's
    * tiff_poc.tiff: too many sub-images. */
