@@ -360,6 +360,28 @@ test_sign_truncated (void)
 }
 
 
+/* A Nikon raw file is read, not signed (c2pa-rs does not write them either). */
+static void
+test_sign_camera_raw (void)
+{
+  ClTestTiffSpec spec = { TRUE, FALSE, 1, 16, 16, NULL };
+  g_autoptr(ClTestTiff) tiff = cl_test_tiff_new (&spec);
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = cl_test_tiff_save (tiff, work_dir, "camera.NEF");
+  g_autofree char *output = g_build_filename (work_dir, "camera-signed.nef", NULL);
+  g_autoptr(ClAssetInfo) info = cl_asset_read_file (input, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSignResult) result = NULL;
+  ClSignOptions options = { 0, };
+
+  g_assert_nonnull (info);
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_UNSUPPORTED);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+
 /* Our failure codes for path, sorted and joined. */
 static char *
 our_failures (const char *path)
@@ -510,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/tiff/sign/layouts", test_sign_layouts);
   g_test_add_func ("/tiff/sign/resign-own", test_resign_own);
   g_test_add_func ("/tiff/sign/truncated", test_sign_truncated);
+  g_test_add_func ("/tiff/sign/camera-raw", test_sign_camera_raw);
   g_test_add_func ("/tiff/sign/tampered", test_tampered);
   g_test_add_func ("/tiff/sign/peer", test_peer);
   status = g_test_run ();

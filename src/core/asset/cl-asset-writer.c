@@ -81,6 +81,15 @@ cl_asset_format_is_writable (ClAssetFormat format)
 }
 
 
+gboolean
+cl_asset_name_is_writable (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return !g_str_has_suffix (lower, ".arw") && !g_str_has_suffix (lower, ".nef");
+}
+
+
 guint64
 cl_asset_carrier_size (ClAssetFormat format,
                        guint64       store_len)

@@ -170,6 +170,12 @@ read_source (Signing       *signing,
                  signing->input_name, cl_asset_format_to_string (signing->info->format));
     return FALSE;
   }
+  if (!cl_asset_name_is_writable (signing->input_name)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_UNSUPPORTED,
+                 _("Cannot sign “%s”: camera raw files (ARW, NEF) are read but not signed"),
+                 signing->input_name);
+    return FALSE;
+  }
   /* Walking the structure to its end and decoding the whole image catch truncated
    * and corrupt files before anything is written. */
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
