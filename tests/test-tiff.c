@@ -434,8 +434,20 @@ test_tampered (void)
   g_autofree char *input = cl_test_tiff_save (tiff, work_dir, "tamper.tif");
   g_autofree char *signed_path = g_build_filename (work_dir, "tamper-signed.tif", NULL);
   g_autoptr(ClSignResult) result = sign_ok (id, input, signed_path);
-  const guint64 changes[] = { tiff->first_strip + 100,
-                              result->store_offset + result->store_length / 2 };
+  g_autoptr(GBytes) signed_bytes = file_bytes (signed_path);
+  const guint8 *signed_data = g_bytes_get_data (signed_bytes, NULL);
+  const guint8 *thumbnail = NULL;
+  /* A pixel, a byte in the middle of the store, a byte of the claim thumbnail. */
+  guint64 changes[] = { tiff->first_strip + 100,
+                        result->store_offset + result->store_length / 2, 0 };
+
+  for (guint64 at = result->store_offset;
+       thumbnail == NULL && at + 3 < g_bytes_get_size (signed_bytes); at++) {
+    if (signed_data[at] == 0xFF && signed_data[at + 1] == 0xD8 && signed_data[at + 2] == 0xFF)
+      thumbnail = signed_data + at;
+  }
+  g_assert_nonnull (thumbnail);
+  changes[2] = (guint64) (thumbnail - signed_data) + 200;
 
   for (gsize i = 0; i < G_N_ELEMENTS (changes); i++) {
     g_autoptr(GBytes) bytes = file_bytes (signed_path);
@@ -450,6 +462,8 @@ test_tampered (void)
     ours = our_failures (path);
     if (i == 0)
       g_assert_nonnull (strstr (ours, "assertion.dataHash.mismatch"));
+    else if (i == 2)
+      g_assert_nonnull (strstr (ours, "assertion.hashedURI.mismatch"));
     else
       g_assert_cmpstr (ours, !=, "signingCredential.untrusted");
     if (oracle != NULL) {
