@@ -387,7 +387,6 @@ test_sniff_unsupported (void)
 {
   static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
     { "RIFF\0\0\0\0WEBPVP8 ", 16, CL_ASSET_FORMAT_WEBP },
-    { "II*\0\x08\0\0\0", 8, CL_ASSET_FORMAT_TIFF },
     { "\0\0\0\x18" "ftypheic", 12, CL_ASSET_FORMAT_BMFF },
     { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
     { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
@@ -445,22 +444,28 @@ test_fixtures (void)
     g_autofree char *path = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(ClAssetInfo) info = NULL;
-    gboolean has_manifest, remote;
+    g_autofree char *lower = NULL;
+    gboolean has_manifest, remote, tiff;
     gsize store_len;
     const guint8 *store;
 
     if (g_strv_length (f) < 3)
       continue;
+    lower = g_ascii_strdown (f[0], -1);
+    tiff = g_str_has_suffix (lower, ".tif") || g_str_has_suffix (lower, ".tiff");
     path = g_build_filename (shared, "c2pa-fixtures", f[0], NULL);
     has_manifest = g_str_equal (f[1], "True");
     remote = g_str_equal (f[2], "remote_manifest");
     info = cl_asset_read_file (path, NULL, &error);
 
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png")) {
+        !g_str_has_suffix (f[0], ".png") && !tiff) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }
+    /* A TIFF whose directories c2pa-rs cannot walk (tiff_poc.tiff) we refuse too. */
+    if (tiff && g_str_equal (f[2], "error") && error != NULL)
+      continue;
     g_assert_no_error (error);
     n_checked++;
     if (g_str_equal (f[2], "error"))   /* the reference refused it; the validator decides */

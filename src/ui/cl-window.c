@@ -145,6 +145,9 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (images, "image/png");
   gtk_file_filter_add_mime_type (images, "image/webp");
   gtk_file_filter_add_mime_type (images, "image/tiff");
+  gtk_file_filter_add_mime_type (images, "image/x-adobe-dng");
+  gtk_file_filter_add_mime_type (images, "image/x-sony-arw");
+  gtk_file_filter_add_mime_type (images, "image/x-nikon-nef");
   gtk_file_filter_add_mime_type (images, "image/heif");
   gtk_file_filter_add_mime_type (images, "image/avif");
   gtk_file_filter_set_name (all, _("All Files"));

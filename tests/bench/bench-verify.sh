@@ -1,12 +1,13 @@
 #!/bin/bash
-# bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG,
-# next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
+# bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG
+# (or TIFF), next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
 #
 #   tests/bench/bench-verify.sh [BUILD_DIR] [SIZE_MB] [LAYOUT] [RUNS]
 #
 # LAYOUT: "scan" (default) grows the image's entropy-coded data, as a large photo is: a few
 # segments, then one long scan; "segments" pads with ~400 COM segments of 64 KB instead
-# (many small headers to walk). RUNS (default 30): the commands run alternately, each RUNS
+# (many small headers to walk); "tiff" makes a one-page grey TIFF whose one strip is
+# ~SIZE_MB, signed by CredLink itself (a test profile in a scratch folder). RUNS (default 30): the commands run alternately, each RUNS
 # times, and the medians are compared, so a noisy machine slows both alike.
 #
 # Needs: the reference signer (node + ~/.cache/credlink-oracle/sign.mjs, see
@@ -31,6 +32,32 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+signed="$work/signed.jpg"
+if [ "$layout" = tiff ]; then
+  signed="$work/signed.tif"
+  python3 - "$work/big.tif" "$size_mb" <<'PY'
+import random, struct, sys
+dst, mb = sys.argv[1], int(sys.argv[2])
+side = 1024
+rows = max(1, mb * 1024 * 1024 // side)
+strip = random.Random(25).randbytes(side * rows)
+entries = [(256, 4, 1, side), (257, 4, 1, rows), (258, 3, 1, 8), (259, 3, 1, 1),
+           (262, 3, 1, 1), (273, 4, 1, 8), (277, 3, 1, 1), (278, 4, 1, rows),
+           (279, 4, 1, len(strip))]
+with open(dst, 'wb') as out:
+    out.write(b'II*\0' + struct.pack('<I', 8 + len(strip)))
+    out.write(strip)
+    out.write(struct.pack('<H', len(entries)))
+    for tag, typ, count, value in entries:
+        out.write(struct.pack('<HHI', tag, typ, count) +
+                  (struct.pack('<HH', value, 0) if typ == 3 else struct.pack('<I', value)))
+    out.write(struct.pack('<I', 0))
+PY
+  CREDLINK_DATA_DIR="$work/data" CREDLINK_PASSPHRASE="bench pass" \
+    "$cli" profile create-test --name bench --alg es256 >/dev/null 2>&1
+  CREDLINK_DATA_DIR="$work/data" CREDLINK_PASSPHRASE="bench pass" \
+    "$cli" sign --profile bench -o "$signed" "$work/big.tif" >/dev/null
+else
 python3 - "$base" "$work/big.jpg" "$size_mb" "$layout" <<'PY'
 import random, struct, sys
 src, dst, mb, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -67,11 +94,12 @@ PY
 
 node "$oracle/sign.mjs" --no-thumbnail "$work/big.jpg" "$work/signed.jpg" \
   "$certs/es256.pub" "$certs/es256.pem" es256 >/dev/null
-bytes=$(stat -c %s "$work/signed.jpg")
-cat "$work/signed.jpg" >/dev/null
+fi
+bytes=$(stat -c %s "$signed")
+cat "$signed" >/dev/null
 
 # Medians of alternating runs (after one warm-up run each).
-python3 - "$runs" "$work/signed.jpg" "$cli" <<'PY'
+python3 - "$runs" "$signed" "$cli" <<'PY'
 import statistics, subprocess, sys, time
 runs, f, cli = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 cmds = {
@@ -97,12 +125,12 @@ PY
 rss_max=0
 for args in "" "--json"; do
   for _ in 1 2 3; do
-    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify --no-proof-cache $args "$work/signed.jpg" \
+    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify --no-proof-cache $args "$signed" \
       >/dev/null 2>&1 || true
     rss=$(cat "$work/t")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
 done
-"$cli" verify --no-proof-cache "$work/signed.jpg" | sed -n '2p'
+"$cli" verify --no-proof-cache "$signed" | sed -n '2p'
 printf 'file: %s bytes (%.1f MB), layout %s\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)" "$layout"
 printf 'peak RSS: %s KB (%.1f MB; target < 32 MB)\n' "$rss_max" "$(echo "$rss_max / 1024" | bc -l)"

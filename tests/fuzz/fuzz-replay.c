@@ -103,7 +103,8 @@ add_dir (GPtrArray  *seeds,
     gsize len;
 
     if (!(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
-          g_str_has_suffix (lower, ".png")))
+          g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".tif") ||
+          g_str_has_suffix (lower, ".tiff")))
       continue;
     if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);

@@ -9,6 +9,7 @@
 #include "cl-asset.h"
 #include "cl-asset-jpeg-writer.h"
 #include "cl-asset-png-writer.h"
+#include "cl-asset-tiff-writer.h"
 #include "cl-asset-writer.h"
 #include "cl-error.h"
 
@@ -44,6 +45,8 @@ lay_out_inserted (GInputStream       *source,
 static const ClAssetFormatWriter writers[] = {
   { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_TIFF, cl_asset_tiff_carrier_size, cl_asset_tiff_wrap_store,
+    cl_asset_tiff_lay_out },
 };
 
 
@@ -75,6 +78,15 @@ gboolean
 cl_asset_format_is_writable (ClAssetFormat format)
 {
   return find_writer (format) != NULL;
+}
+
+
+gboolean
+cl_asset_name_is_writable (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return !g_str_has_suffix (lower, ".arw") && !g_str_has_suffix (lower, ".nef");
 }
 
 

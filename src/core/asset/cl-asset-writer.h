@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* Whether CredLink can sign files of this format. */
 gboolean       cl_asset_format_is_writable (ClAssetFormat       format);
 
+/* Whether a file of this name may be signed: camera raw files that are TIFF inside (Sony
+ * ARW, Nikon NEF) are read, not written, as c2pa-rs reads but does not write them. */
+gboolean       cl_asset_name_is_writable   (const char          *name);
+
 /* Size of the carrier for a store of store_len bytes; 0 if it cannot be carried. */
 guint64        cl_asset_carrier_size      (ClAssetFormat        format,
                                            guint64              store_len);

@@ -11,6 +11,7 @@
 #include "cl-asset.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
+#include "cl-asset-tiff.h"
 #include "cl-error.h"
 
 typedef gboolean (*ClAssetReadFunc) (GInputStream  *stream,
@@ -29,7 +30,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_JPEG, "image/jpeg", cl_asset_jpeg_read },
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
   { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
-  { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
+  { CL_ASSET_FORMAT_TIFF, "image/tiff", cl_asset_tiff_read },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
@@ -66,6 +67,8 @@ cl_asset_sniff (const guint8 *head,
     return CL_ASSET_FORMAT_WEBP;
   if (head_len >= 4 && (memcmp (head, "II*\0", 4) == 0 || memcmp (head, "MM\0*", 4) == 0))
     return CL_ASSET_FORMAT_TIFF;
+  if (head_len >= 4 && (memcmp (head, "II+\0", 4) == 0 || memcmp (head, "MM\0+", 4) == 0))
+    return CL_ASSET_FORMAT_TIFF;   /* BigTIFF */
   if (head_len >= 12 && memcmp (head, jxl_box, 12) == 0)
     return CL_ASSET_FORMAT_JXL;
   if (head_len >= 2 && head[0] == 0xFF && head[1] == 0x0A)
@@ -155,7 +158,7 @@ cl_asset_read (GInputStream  *stream,
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG and PNG"),
+                 _("%s files are not supported yet; CredLink reads JPEG, PNG and TIFF"),
                  cl_asset_format_to_string (info->format));
     return NULL;
   }

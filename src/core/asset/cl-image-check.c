@@ -9,6 +9,7 @@
 #include "cl-error.h"
 #include "cl-image-check.h"
 #include "cl-jpeg-segments.h"
+#include "cl-tiff-ifd.h"
 
 /* Walks marker segments and entropy-coded scans (ISO 10918-1 Annex B) until EOI. */
 static gboolean
@@ -72,6 +73,26 @@ jpeg_check (GInputStream  *stream,
 }
 
 
+/* The first page's strips or tiles lie inside the file (its directories do: the asset
+ * reader walked them). */
+static gboolean
+tiff_check (GInputStream  *stream,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ClTiffMap map;
+  goffset size;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+    return FALSE;
+  size = g_seekable_tell (G_SEEKABLE (stream));
+  if (!cl_tiff_map (stream, (guint64) MAX (size, 0), &map, cancellable, error))
+    return FALSE;
+  return cl_tiff_check_image_data (stream, (guint64) MAX (size, 0), &map, &map.first,
+                                   cancellable, error);
+}
+
+
 gboolean
 cl_image_check_complete (const char     *path,
                          ClAssetFormat   format,
@@ -86,6 +107,8 @@ cl_image_check_complete (const char     *path,
   switch (format) {
   case CL_ASSET_FORMAT_JPEG:
     return jpeg_check (G_INPUT_STREAM (stream), cancellable, error);
+  case CL_ASSET_FORMAT_TIFF:
+    return tiff_check (G_INPUT_STREAM (stream), cancellable, error);
   default:
     /* PNG: the asset reader already walks every chunk to IEND with CRCs. */
     return TRUE;

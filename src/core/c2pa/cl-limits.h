@@ -127,6 +127,18 @@
  * thousand; past the cap an assertion's data is replaced by a note. */
 #define CL_LIMIT_REPORT_VALUES 100000
 
+/* TIFF directories (C2PA 2.2 §A.3.5). Pages and the sub-images of one page are capped as
+ * c2pa-rs caps them (more is an error there too); the entries of one page's directory at
+ * what a classic TIFF can count; and the page entries read over the whole file, so that
+ * thousands of overlapping directories cannot make a small file take long to read. */
+#define CL_LIMIT_TIFF_PAGES       2000
+#define CL_LIMIT_TIFF_SUBIFDS     1000
+#define CL_LIMIT_TIFF_IFD_ENTRIES 65535
+#define CL_LIMIT_TIFF_ENTRIES     1000000
+/* Strips or tiles of one page whose place is checked before signing: a 100-megapixel image
+ * in 256-pixel tiles has some 1500. */
+#define CL_LIMIT_TIFF_DATA_PIECES 1000000
+
 /* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
 G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);
 

@@ -170,6 +170,12 @@ read_source (Signing       *signing,
                  signing->input_name, cl_asset_format_to_string (signing->info->format));
     return FALSE;
   }
+  if (!cl_asset_name_is_writable (signing->input_name)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_UNSUPPORTED,
+                 _("Cannot sign “%s”: camera raw files (ARW, NEF) are read but not signed"),
+                 signing->input_name);
+    return FALSE;
+  }
   /* Walking the structure to its end and decoding the whole image catch truncated
    * and corrupt files before anything is written. */
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
@@ -191,8 +197,18 @@ start_manifest (Signing       *signing,
   g_autoptr(GBytes) thumbnail = NULL;
   ClManifestBuilder *builder;
 
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
-  if (thumbnail == NULL) {
+  /* A TIFF the decoder cannot read (BigTIFF, a DNG's raw data) is signed without a
+   * thumbnail, as c2pa-rs signs what it cannot make one of (it makes none of DNG); its
+   * structure and where its image data lies were checked already. */
+  if (signing->info->format == CL_ASSET_FORMAT_TIFF) {
+    g_autoptr(GError) local_error = NULL;
+
+    thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &local_error);
+    if (thumbnail == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  } else if ((thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error)) == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
