@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-bmff.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
 #include "cl-error.h"
@@ -30,7 +31,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
   { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
   { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
-  { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
+  { CL_ASSET_FORMAT_BMFF, "video/mp4", cl_asset_bmff_read },   /* the reader names the brand */
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
   { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
