@@ -26,6 +26,16 @@ static const char full_box_types[] =
 
 /* A header, a largesize, an extended type and a FullBox version and flags. */
 #define HEAD_READ 40
+/* Headers are read through a window of the file, so that many small boxes cost few reads. */
+#define WINDOW (64 * 1024)
+
+typedef struct {
+  GInputStream *stream;
+  guint64       file_size;
+  guint8       *window;
+  guint64       window_start;
+  gsize         window_len;
+} Reader;
 
 
 static guint32
@@ -89,19 +99,43 @@ read_extension (ClBmffBox    *box,
 }
 
 
+/* len bytes at offset (within the file), from the window or after moving it there. */
+static gboolean
+reader_get (Reader        *r,
+            guint64        offset,
+            guint8        *out,
+            gsize          len,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (offset < r->window_start || offset + len > r->window_start + r->window_len) {
+    gsize n = (gsize) MIN ((guint64) WINDOW, r->file_size - offset);
+
+    r->window_len = 0;
+    if (!cl_asset_read_at (r->stream, offset, r->window, n, _("a box header"), cancellable,
+                           error))
+      return FALSE;
+    r->window_start = offset;
+    r->window_len = n;
+  }
+  memcpy (out, r->window + (offset - r->window_start), len);
+  return TRUE;
+}
+
+
 /* Reads the header of the box at offset, which must end by end. FALSE with error when it
  * is broken; *stop when there is no box (trailing bytes, as c2pa-rs ignores them). */
 static gboolean
-read_box (GInputStream  *stream,
+read_box (Reader        *reader,
           guint64        offset,
           guint64        end,
-          guint64        file_size,
           ClBmffBox     *box,
           guint         *ext_len,
           gboolean      *stop,
           GCancellable  *cancellable,
           GError       **error)
 {
+  guint64 file_size = reader->file_size;
   guint8 head[HEAD_READ];
   gsize head_len = (gsize) MIN ((guint64) HEAD_READ, file_size - offset);
   guint64 size;
@@ -111,7 +145,7 @@ read_box (GInputStream  *stream,
     *stop = TRUE;
     return TRUE;
   }
-  if (!cl_asset_read_at (stream, offset, head, head_len, _("a box header"), cancellable, error))
+  if (!reader_get (reader, offset, head, head_len, cancellable, error))
     return FALSE;
   box->offset = offset;
   box->type = be32 (head + 4);
@@ -159,6 +193,8 @@ cl_bmff_tree_read (GInputStream  *stream,
                    GError       **error)
 {
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (ClBmffBox));
+  g_autofree guint8 *window = g_malloc (WINDOW);
+  Reader reader = { stream, file_size, window, 0, 0 };
   guint64 ends[CL_LIMIT_BMFF_DEPTH + 1];
   gint32 parents[CL_LIMIT_BMFF_DEPTH + 1];
   guint level = 0;
@@ -175,7 +211,7 @@ cl_bmff_tree_read (GInputStream  *stream,
       pos = ends[level--];
     if (level == 0 && pos >= file_size)
       break;
-    if (!read_box (stream, pos, ends[level], file_size, &box, &ext_len, &stop, cancellable, error))
+    if (!read_box (&reader, pos, ends[level], &box, &ext_len, &stop, cancellable, error))
       return NULL;
     if (stop) {
       if (level == 0)
