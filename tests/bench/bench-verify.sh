@@ -1,12 +1,14 @@
 #!/bin/bash
-# bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG,
-# next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
+# bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG
+# (or HEIC), next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
 #
 #   tests/bench/bench-verify.sh [BUILD_DIR] [SIZE_MB] [LAYOUT] [RUNS]
 #
 # LAYOUT: "scan" (default) grows the image's entropy-coded data, as a large photo is: a few
 # segments, then one long scan; "segments" pads with ~400 COM segments of 64 KB instead
-# (many small headers to walk). RUNS (default 30): the commands run alternately, each RUNS
+# (many small headers to walk); "heic" grows the media data (mdat, the last box) of the shared
+# sample1.heic, whose item locations (iloc) point before the growth, so the file stays valid
+# (the reference signer then inserts its store and moves the offsets). RUNS (default 30): the commands run alternately, each RUNS
 # times, and the medians are compared, so a noisy machine slows both alike.
 #
 # Needs: the reference signer (node + ~/.cache/credlink-oracle/sign.mjs, see
@@ -23,6 +25,11 @@ oracle="${CREDLINK_ORACLE_DIR:-$HOME/.cache/credlink-oracle}"
 cli="$build/src/cli/credlink-cli"
 certs="$shared/c2pa-fixtures/certs"
 base="$shared/c2pa-fixtures/images/no_manifest.jpg"
+ext=jpg
+if [ "$layout" = heic ]; then
+  base="$shared/c2pa-fixtures/images/sample1.heic"
+  ext=heic
+fi
 
 for need in "$cli" "$oracle/sign.mjs" "$certs/es256.pub" "$base" /usr/bin/time; do
   [ -e "$need" ] || { echo "bench-verify: missing $need" >&2; exit 2; }
@@ -31,12 +38,25 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$base" "$work/big.jpg" "$size_mb" "$layout" <<'PY'
+python3 - "$base" "$work/big.$ext" "$size_mb" "$layout" <<'PY'
 import random, struct, sys
 src, dst, mb, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(src, 'rb').read()
-assert data[:2] == b'\xff\xd8'
 target = mb * 1024 * 1024
+if layout == 'heic':
+    # The last top-level box must be mdat with a 32-bit size: grow it to ~SIZE_MB.
+    pos = last = 0
+    while pos + 8 <= len(data):
+        last = pos
+        pos += struct.unpack('>I', data[pos:pos + 4])[0]
+    assert data[last + 4:last + 8] == b'mdat' and pos == len(data)
+    noise = random.Random(25).randbytes(max(0, target - len(data)))
+    size = len(data) - last + len(noise)
+    assert size < 1 << 32
+    with open(dst, 'wb') as out:
+        out.write(data[:last] + struct.pack('>I', size) + data[last + 4:] + noise)
+    sys.exit(0)
+assert data[:2] == b'\xff\xd8'
 if layout == 'segments':
     # ~SIZE_MB of COM segments after the first segment (all covered by the data hash).
     seg_len = struct.unpack('>H', data[4:6])[0]
@@ -65,13 +85,13 @@ else:
         out.write(data[sos_end:])
 PY
 
-node "$oracle/sign.mjs" --no-thumbnail "$work/big.jpg" "$work/signed.jpg" \
+node "$oracle/sign.mjs" --no-thumbnail "$work/big.$ext" "$work/signed.$ext" \
   "$certs/es256.pub" "$certs/es256.pem" es256 >/dev/null
-bytes=$(stat -c %s "$work/signed.jpg")
-cat "$work/signed.jpg" >/dev/null
+bytes=$(stat -c %s "$work/signed.$ext")
+cat "$work/signed.$ext" >/dev/null
 
 # Medians of alternating runs (after one warm-up run each).
-python3 - "$runs" "$work/signed.jpg" "$cli" <<'PY'
+python3 - "$runs" "$work/signed.$ext" "$cli" <<'PY'
 import statistics, subprocess, sys, time
 runs, f, cli = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 cmds = {
@@ -97,12 +117,12 @@ PY
 rss_max=0
 for args in "" "--json"; do
   for _ in 1 2 3; do
-    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify --no-proof-cache $args "$work/signed.jpg" \
+    /usr/bin/time -f '%M' -o "$work/t" "$cli" verify --no-proof-cache $args "$work/signed.$ext" \
       >/dev/null 2>&1 || true
     rss=$(cat "$work/t")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
 done
-"$cli" verify --no-proof-cache "$work/signed.jpg" | sed -n '2p'
+"$cli" verify --no-proof-cache "$work/signed.$ext" | sed -n '2p'
 printf 'file: %s bytes (%.1f MB), layout %s\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)" "$layout"
 printf 'peak RSS: %s KB (%.1f MB; target < 32 MB)\n' "$rss_max" "$(echo "$rss_max / 1024" | bc -l)"
