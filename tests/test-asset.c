@@ -388,7 +388,6 @@ test_sniff_unsupported (void)
   static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
     { "RIFF\0\0\0\0WEBPVP8 ", 16, CL_ASSET_FORMAT_WEBP },
     { "II*\0\x08\0\0\0", 8, CL_ASSET_FORMAT_TIFF },
-    { "\0\0\0\x18" "ftypheic", 12, CL_ASSET_FORMAT_BMFF },
     { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
     { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
       CL_ASSET_FORMAT_SVG },
