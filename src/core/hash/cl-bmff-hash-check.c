@@ -93,7 +93,7 @@ box_matches (const ClBmffExclusion *e,
     if (!cl_asset_read_at (stream, box->offset + m->offset, found, len, _("an excluded box"),
                            cancellable, error))
       return FALSE;
-    if (memcmp (found, g_bytes_get_data (m->value, NULL), len) != 0)
+    if (len > 0 && memcmp (found, g_bytes_get_data (m->value, NULL), len) != 0)
       return FALSE;
   }
   return TRUE;
@@ -139,7 +139,7 @@ resolve_exclusion (const ClBmffExclusion *e,
     }
     if (e->subsets == NULL) {
       add_range (ranges, box->offset, box->size);
-      g_hash_table_add (whole_starts, GSIZE_TO_POINTER ((gsize) box->offset + 1));
+      g_hash_table_add (whole_starts, (gpointer) &box->offset);
       continue;
     }
     for (guint s = 0; s < e->subsets->len; s++) {
@@ -200,7 +200,8 @@ plan_exclusions (ClBmffHashCheck  *self,
                  GError          **error)
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
-  g_autoptr(GHashTable) whole_starts = g_hash_table_new (NULL, NULL);
+  /* Keys: the offsets of boxes excluded whole, pointing into boxes. */
+  g_autoptr(GHashTable) whole_starts = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < hash->exclusions->len; i++) {
     if (!resolve_exclusion (g_ptr_array_index (hash->exclusions, i), boxes, stream, ranges,
@@ -214,7 +215,7 @@ plan_exclusions (ClBmffHashCheck  *self,
     ClBmffBox *b = &g_array_index (boxes, ClBmffBox, i);
 
     if (b->parent < 0 &&
-        !g_hash_table_contains (whole_starts, GSIZE_TO_POINTER ((gsize) b->offset + 1)))
+        !g_hash_table_contains (whole_starts, &b->offset))
       g_array_append_val (self->offsets, b->offset);
   }
   return TRUE;
