@@ -1,7 +1,9 @@
 /* test-bmff-hash.c: ISO BMFF files built box by box here: the BMFF hash's box offsets
  * (hashed before each top-level box, and where an exclusion hides a box's start only
  * between hashed bytes), a fragmented file's initialization hash and Merkle leaves (a row
- * of leaves, and a root with proofs), and hostile files (boxes shorter than their header,
+ * of leaves, and a root with proofs), Merkle trees over the blocks of an unfragmented file's
+ * mdat (fixed and variable sizes, a row of leaves, the root alone, proofs in merkle boxes),
+ * and hostile files (boxes shorter than their header,
  * huge largesizes, deep nesting, a million tiny boxes, a purpose with no end, two stores)
  * refused or read within bounds, quickly.
  *
@@ -361,6 +363,126 @@ test_merkle (gconstpointer data)
 }
 
 
+/* An assertion with one Merkle map over the blocks of the file's mdat: fixed (> 0) or
+ * variable sizes, and the leaves row or (root_only) the root of leaves. */
+static cbor_item_t *
+blocks_assertion (guint64        fixed,
+                  const guint64 *variable,
+                  guint          n_variable,
+                  guint8         leaves[][32],
+                  guint          n_leaves,
+                  gboolean       root_only)
+{
+  cbor_item_t *assertion = cl_cbor_map_new ();
+  cbor_item_t *exclusions = cl_cbor_array_new ();
+  cbor_item_t *maps = cl_cbor_array_new ();
+  cbor_item_t *map = cl_cbor_map_new ();
+  cbor_item_t *hashes = cl_cbor_array_new ();
+
+  cl_cbor_array_add (exclusions, exclusion ("/ftyp", 0, FALSE));
+  cl_cbor_array_add (exclusions, exclusion ("/uuid", 0, FALSE));
+  cl_cbor_map_put (assertion, "exclusions", exclusions);
+  cl_cbor_map_put (assertion, "alg", cl_cbor_tstr ("sha256"));
+  if (root_only) {
+    guint8 root[32];
+
+    /* Two or three leaves: H(l0 l1), then H(H(l0 l1) l2). */
+    sha256 (leaves[0], 32, leaves[1], 32, root);
+    if (n_leaves == 3)
+      sha256 (root, 32, leaves[2], 32, root);
+    cl_cbor_array_add (hashes, cl_cbor_bstr (root, 32));
+  } else {
+    for (guint i = 0; i < n_leaves; i++)
+      cl_cbor_array_add (hashes, cl_cbor_bstr (leaves[i], 32));
+  }
+  cl_cbor_map_put (map, "uniqueId", cl_cbor_uint (1));
+  cl_cbor_map_put (map, "localId", cl_cbor_uint (1));
+  cl_cbor_map_put (map, "count", cl_cbor_uint (n_leaves));
+  cl_cbor_map_put (map, "hashes", hashes);
+  if (fixed > 0)
+    cl_cbor_map_put (map, "fixedBlockSize", cl_cbor_uint (fixed));
+  if (variable != NULL) {
+    cbor_item_t *sizes = cl_cbor_array_new ();
+
+    for (guint i = 0; i < n_variable; i++)
+      cl_cbor_array_add (sizes, cl_cbor_uint (variable[i]));
+    cl_cbor_map_put (map, "variableBlockSizes", sizes);
+  }
+  cl_cbor_array_add (maps, map);
+  cl_cbor_map_put (assertion, "merkle", maps);
+  return assertion;
+}
+
+
+/* ftyp | mdat of 100 bytes of media: its blocks start 16 bytes into the box. */
+static void
+test_blocks (void)
+{
+  static const guint64 variable[] = { 50, 42 }, variable_short[] = { 50, 41 };
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  guint8 media[100], fixed_leaves[3][32], variable_leaves[2][32], h01[32];
+  guint64 mdat;
+  g_autofree char *why = NULL;
+
+  for (guint i = 0; i < sizeof media; i++)
+    media[i] = (guint8) (i * 7);
+  put_ftyp (file);
+  mdat = put_box (file, "mdat", media, sizeof media);
+  for (guint i = 0; i < 3; i++)
+    sha256 (file->data + mdat + 16 + 40 * i, i < 2 ? 40 : 12, NULL, 0, fixed_leaves[i]);
+  sha256 (file->data + mdat + 16, 50, NULL, 0, variable_leaves[0]);
+  sha256 (file->data + mdat + 66, 42, NULL, 0, variable_leaves[1]);
+
+  {
+    g_autoptr(cbor_item_t) row = blocks_assertion (40, NULL, 0, fixed_leaves, 3, FALSE);
+    g_autoptr(cbor_item_t) root = blocks_assertion (40, NULL, 0, fixed_leaves, 3, TRUE);
+    g_autoptr(cbor_item_t) var = blocks_assertion (0, variable, 2, variable_leaves, 2, FALSE);
+    g_autoptr(cbor_item_t) var_root = blocks_assertion (0, variable, 2, variable_leaves, 2, TRUE);
+    g_autoptr(cbor_item_t) var_short = blocks_assertion (0, variable_short, 2, variable_leaves, 2,
+                                                         FALSE);
+
+    g_assert_true (run_check (row, 3, file, &why));
+    g_assert_true (run_check (root, 3, file, &why));
+    g_assert_true (run_check (var, 3, file, &why));
+    g_assert_true (run_check (var_root, 3, file, &why));
+    g_assert_false (run_check (var_short, 3, file, &why));
+    g_clear_pointer (&why, g_free);
+    /* The first 16 bytes of the box are not in any block; the last block is. */
+    file->data[mdat + 12] ^= 1;
+    g_assert_true (run_check (row, 3, file, &why));
+    file->data[mdat + 12] ^= 1;
+    file->data[mdat + 100] ^= 1;
+    g_assert_false (run_check (row, 3, file, &why));
+    g_clear_pointer (&why, g_free);
+    g_assert_false (run_check (root, 3, file, &why));
+    g_clear_pointer (&why, g_free);
+    g_assert_false (run_check (var, 3, file, &why));
+    g_clear_pointer (&why, g_free);
+    file->data[mdat + 100] ^= 1;
+  }
+
+  /* The root in the map, each leaf's proof in its merkle box: 0 ← [l1, l2], 1 ← [l0, l2],
+   * 2 ← [H(l0 l1)]. */
+  sha256 (fixed_leaves[0], 32, fixed_leaves[1], 32, h01);
+  for (guint i = 0; i < 3; i++) {
+    g_autoptr(GPtrArray) proof = g_ptr_array_new ();
+
+    g_ptr_array_add (proof, i == 2 ? h01 : fixed_leaves[i == 0 ? 1 : 0]);
+    if (i < 2)
+      g_ptr_array_add (proof, fixed_leaves[2]);
+    put_merkle_box (file, i, proof);
+  }
+  {
+    g_autoptr(cbor_item_t) root = blocks_assertion (40, NULL, 0, fixed_leaves, 3, TRUE);
+
+    g_assert_true (run_check (root, 3, file, &why));
+    file->data[mdat + 30] ^= 1;
+    g_assert_false (run_check (root, 3, file, &why));
+    g_assert_cmpstr (why, ==, "a block of the media data does not match its Merkle tree");
+  }
+}
+
+
 static void
 assert_refused (GByteArray *file,
                 gint        code)
@@ -442,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/bmff-hash/box-offsets", test_box_offsets);
   g_test_add_data_func ("/bmff-hash/merkle/leaves", GINT_TO_POINTER (FALSE), test_merkle);
   g_test_add_data_func ("/bmff-hash/merkle/root-and-proofs", GINT_TO_POINTER (TRUE), test_merkle);
+  g_test_add_func ("/bmff-hash/merkle/blocks", test_blocks);
   g_test_add_func ("/bmff-hash/hostile", test_hostile);
   return g_test_run ();
 }

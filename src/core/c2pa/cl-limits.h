@@ -96,6 +96,8 @@
 #define CL_LIMIT_BMFF_EXCLUSIONS    256
 #define CL_LIMIT_BMFF_MERKLE_MAPS   64
 #define CL_LIMIT_BMFF_MERKLE_HASHES 100000
+/* Leaves of one Merkle tree over an mdat's blocks: c2pa-rs allows 32 MB of SHA-256 leaves. */
+#define CL_LIMIT_BMFF_MERKLE_LEAVES 1000000
 #define CL_LIMIT_BMFF_MERKLE_BOX_SIZE (64 * 1024)
 
 /* --- the validator (validate/) -------------------------------------------------------- */

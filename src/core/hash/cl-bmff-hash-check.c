@@ -42,6 +42,7 @@ struct _ClBmffHashCheck {
   GArray     *chunks;         /* ClByteRange: the fragments, from each moof to the next */
   GPtrArray  *merkle_boxes;   /* ClBmffMerkleBox, one per fragment */
   GArray     *fragments;      /* FragmentCheck */
+  GPtrArray  *blocks;         /* ClBmffBlocks: Merkle trees over the blocks of each mdat */
 };
 
 
@@ -60,6 +61,7 @@ cl_bmff_hash_check_free (ClBmffHashCheck *self)
   g_clear_pointer (&self->offsets, g_array_unref);
   g_clear_pointer (&self->chunks, g_array_unref);
   g_clear_pointer (&self->merkle_boxes, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_free (self->problem);
   g_free (self);
 }
@@ -249,6 +251,8 @@ split_fragments (ClBmffHashCheck *self,
 
     if (b->parent >= 0 || !(started || moof))
       continue;
+    if (i == 0)
+      return;   /* media that starts with a fragment has no fragments to c2pa-rs */
     if (moof) {
       ClByteRange r = { b->offset, b->size };
 
@@ -267,6 +271,84 @@ static const EVP_MD *
 map_md (const ClBmffHash *hash, const ClBmffMerkleMap *map)
 {
   return cl_data_hash_md_from_name (map->alg != NULL ? map->alg : hash->alg);
+}
+
+
+/* Each map's merkle boxes: the next map->count of them, in file order (c2pa-rs splits
+ * them so, keyed by localId). FALSE when they run out or two maps share a localId. */
+static gboolean
+box_groups_fit (ClBmffHashCheck  *self,
+                const ClBmffHash *hash)
+{
+  guint64 used = 0;
+
+  for (guint i = 0; i < hash->merkle->len; i++) {
+    const ClBmffMerkleMap *map = g_ptr_array_index (hash->merkle, i);
+
+    if (map->count > self->merkle_boxes->len - used)
+      return FALSE;
+    used += map->count;
+    for (guint j = 0; j < i; j++) {
+      if (((const ClBmffMerkleMap *) g_ptr_array_index (hash->merkle, j))->local_id == map->local_id)
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+
+/* Unfragmented media: one Merkle tree per mdat over its blocks. A tree over the samples of
+ * each track's chunks (merkle boxes, a moov and no block sizes) is not checked yet. */
+static gboolean
+plan_blocks (ClBmffHashCheck  *self,
+             const ClBmffHash *hash,
+             GArray           *boxes)
+{
+  g_autoptr(GArray) mdats = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean all_blocks = TRUE;
+  guint first_box = 0;
+
+  for (guint i = 0; i < hash->merkle->len; i++) {
+    const ClBmffMerkleMap *map = g_ptr_array_index (hash->merkle, i);
+
+    all_blocks &= map->has_fixed || map->variable_block_sizes != NULL;
+  }
+  if (!all_blocks && self->merkle_boxes->len > 0 &&
+      cl_bmff_tree_first_top (boxes, CL_FOURCC ('m', 'o', 'o', 'v')) != NULL) {
+    self->problem = g_strdup (_("CredLink cannot check Merkle trees over the samples of "
+                                "unfragmented media yet"));
+    return FALSE;
+  }
+  for (guint i = 0; i < boxes->len; i++) {
+    ClBmffBox *b = &g_array_index (boxes, ClBmffBox, i);
+
+    if (b->parent < 0 && b->type == CL_FOURCC ('m', 'd', 'a', 't'))
+      g_array_append_val (mdats, i);
+  }
+  if (mdats->len != hash->merkle->len ||
+      (self->merkle_boxes->len > 0 && !box_groups_fit (self, hash))) {
+    self->problem = g_strdup (_("the Merkle maps do not match the media data boxes"));
+    return FALSE;
+  }
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_bmff_blocks_free);
+  for (guint i = 0; i < hash->merkle->len; i++) {
+    const ClBmffMerkleMap *map = g_ptr_array_index (hash->merkle, i);
+    ClBmffBox *mdat = &g_array_index (boxes, ClBmffBox, g_array_index (mdats, guint, i));
+    ClBmffBlocks *blocks;
+
+    if (map->has_fixed && map->variable_block_sizes != NULL) {
+      self->problem = g_strdup (_("a Merkle map has both fixed and variable block sizes"));
+      return FALSE;
+    }
+    blocks = cl_bmff_blocks_new (map, map_md (hash, map), mdat->offset, mdat->size,
+                                 self->merkle_boxes->len > 0 ? self->merkle_boxes : NULL,
+                                 first_box, &self->problem);
+    if (blocks == NULL)
+      return FALSE;
+    g_ptr_array_add (self->blocks, blocks);
+    first_box += (guint) map->count;
+  }
+  return TRUE;
 }
 
 
@@ -296,15 +378,12 @@ plan_merkle (ClBmffHashCheck  *self,
       add_whole (self, map_md (hash, map), moof->offset, map->init_hash,
                  _("the initialization segment does not match its hash"));
   }
-  if (moof == NULL || moof == &g_array_index (boxes, ClBmffBox, 0)) {
-    self->problem = g_strdup (_("CredLink cannot check Merkle trees over unfragmented media "
-                                "yet"));
-    return FALSE;
-  }
-  split_fragments (self, boxes);
   self->merkle_boxes = cl_bmff_merkle_read_boxes (stream, boxes, cancellable, &self->problem);
   if (self->merkle_boxes == NULL)
     return FALSE;
+  if (moof == NULL)
+    return plan_blocks (self, hash, boxes);
+  split_fragments (self, boxes);
   for (guint i = 0; i < hash->merkle->len; i++) {
     FragmentCheck f = { g_ptr_array_index (hash->merkle, i), NULL, NULL, 0, FALSE };
 
@@ -406,6 +485,8 @@ cl_bmff_hash_check_consume (gpointer      consumer,
     cl_bmff_ranges_consume (g_array_index (self->wholes, WholeCheck, i).ranges, offset, data, len);
   for (guint i = 0; i < self->fragments->len; i++)
     feed_fragments (self, &g_array_index (self->fragments, FragmentCheck, i), offset, data, len);
+  for (guint i = 0; self->blocks != NULL && i < self->blocks->len; i++)
+    cl_bmff_blocks_consume (g_ptr_array_index (self->blocks, i), offset, data, len);
 }
 
 
@@ -436,6 +517,10 @@ cl_bmff_hash_check_finish (ClBmffHashCheck  *self,
       *why = g_strdup (_("a fragment does not match its Merkle tree"));
       return FALSE;
     }
+  }
+  for (guint i = 0; self->blocks != NULL && i < self->blocks->len; i++) {
+    if (!cl_bmff_blocks_finish (g_ptr_array_index (self->blocks, i), why))
+      return FALSE;
   }
   return TRUE;
 }

@@ -42,7 +42,9 @@ typedef struct {
   char      *alg;
   GBytes    *init_hash;
   GPtrArray *hashes;      /* GBytes: one row of the tree */
-  gboolean   block_sizes; /* v3 fixedBlockSize or variableBlockSizes */
+  gboolean   has_fixed;   /* v3: leaves of fixedBlockSize bytes of an mdat */
+  guint64    fixed_block_size;
+  GArray    *variable_block_sizes;  /* v3: guint64, the leaves' sizes; NULL when absent */
 } ClBmffMerkleMap;
 
 struct _ClBmffHash {
@@ -67,6 +69,29 @@ GPtrArray *cl_bmff_merkle_read_boxes (GInputStream   *stream,
                                       GArray         *boxes,
                                       GCancellable   *cancellable,
                                       char          **why);
+/* Leaves over blocks of one mdat box (c2pa-rs validate_merkle_maps_mdat_boxes): every
+ * block hashed alone, from 16 bytes into the box, checked against the map with the merkle
+ * boxes' proofs (boxes: first_box onwards, map->count of them), or without boxes against a
+ * row of leaves or the root. */
+typedef struct _ClBmffBlocks ClBmffBlocks;
+
+ClBmffBlocks *cl_bmff_blocks_new     (const ClBmffMerkleMap *map,
+                                      const EVP_MD          *md,
+                                      guint64                mdat_offset,
+                                      guint64                mdat_size,
+                                      GPtrArray             *boxes,
+                                      guint                  first_box,
+                                      char                 **why);
+void          cl_bmff_blocks_free    (ClBmffBlocks          *self);
+void          cl_bmff_blocks_consume (ClBmffBlocks          *self,
+                                      guint64                offset,
+                                      const guint8          *data,
+                                      gsize                  len);
+gboolean      cl_bmff_blocks_finish  (ClBmffBlocks          *self,
+                                      char                 **why);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClBmffBlocks, cl_bmff_blocks_free)
+
 /* TRUE when leaf, at location, leads through proof to the map's row (c2pa-rs
  * MerkleMap::check_merkle_tree). */
 gboolean   cl_bmff_merkle_check     (const ClBmffMerkleMap *map,

@@ -35,6 +35,7 @@ merkle_map_free (gpointer data)
   g_free (m->alg);
   g_clear_pointer (&m->init_hash, g_bytes_unref);
   g_clear_pointer (&m->hashes, g_ptr_array_unref);
+  g_clear_pointer (&m->variable_block_sizes, g_array_unref);
   g_free (m);
 }
 
@@ -205,6 +206,27 @@ subsets_in_order (GArray *subsets)
 }
 
 
+/* The sizes of variable blocks, NULL when absent. */
+static gboolean
+parse_block_sizes (cbor_item_t  *array,
+                   GArray      **sizes)
+{
+  if (array == NULL)
+    return TRUE;
+  if (!cbor_isa_array (array) || cbor_array_size (array) > CL_LIMIT_BMFF_MERKLE_LEAVES)
+    return FALSE;
+  *sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (gsize i = 0; i < cbor_array_size (array); i++) {
+    gint64 v;
+
+    if (!cl_cbor_get_int (cbor_array_handle (array)[i], &v) || v < 0)
+      return FALSE;
+    g_array_append_val (*sizes, v);
+  }
+  return TRUE;
+}
+
+
 static ClBmffMerkleMap *
 parse_merkle_map (cbor_item_t *map)
 {
@@ -215,9 +237,10 @@ parse_merkle_map (cbor_item_t *map)
   m->alg = cl_cbor_map_dup_string (map, "alg");
   m->hashes = parse_byte_strings (field (map, "hashes"), CL_LIMIT_BMFF_MERKLE_HASHES);
   m->init_hash = init != NULL ? cl_cbor_dup_bytes (init) : NULL;
-  m->block_sizes = field (map, "fixedBlockSize") != NULL ||
-                   field (map, "variableBlockSizes") != NULL;
-  if (m->hashes == NULL || (init != NULL && m->init_hash == NULL) ||
+  if (m->hashes == NULL ||
+      !get_uint (map, "fixedBlockSize", TRUE, &m->has_fixed, &m->fixed_block_size) ||
+      !parse_block_sizes (field (map, "variableBlockSizes"), &m->variable_block_sizes) ||
+      (init != NULL && m->init_hash == NULL) ||
       !get_uint (map, "uniqueId", FALSE, NULL, &unique_id) ||
       !get_uint (map, "localId", FALSE, NULL, &m->local_id) ||
       !get_uint (map, "count", FALSE, NULL, &m->count) ||

@@ -7,9 +7,10 @@
  * every other byte and, from v2 on, the offset of each top-level box not excluded whole.
  * Fragmented media (moof boxes) may carry a Merkle tree: each fragment's hash is a leaf,
  * checked against the assertion's row of the tree with the proof of its merkle uuid box,
- * and the initialization segment against initHash. Merkle trees over the samples of
- * unfragmented media or over fixed blocks of mdat are not checked yet: they are reported
- * as a mismatch with that explanation.
+ * and the initialization segment against initHash. Unfragmented media may carry one tree
+ * per mdat over its blocks (fixed or variable sizes, or the whole box). Merkle trees over
+ * the samples of each track's chunks are not checked yet: they are reported as a mismatch
+ * with that explanation.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
