@@ -18,6 +18,7 @@
 #include "cl-box-hash.h"
 #include "cl-bmff-hash.h"
 #include "cl-cbor-util.h"
+#include "cl-consumer-thread.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-status-codes.h"
@@ -309,6 +310,7 @@ run_pass (gpointer data)
 {
   ClHashPass *pass = data;
   ClStreamConsumer consumers[4];
+  ClConsumerThread *bmff_thread = NULL;
   guint n = 0;
 
   consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->content };
@@ -316,14 +318,18 @@ run_pass (gpointer data)
     consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->binding };
   if (pass->boxes != NULL)
     consumers[n++] = (ClStreamConsumer) { cl_box_hash_check_consume, pass->boxes };
-  if (pass->bmff != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_bmff_hash_check_consume, pass->bmff };
+  /* A second digest of the whole file: on a core of its own. */
+  if (pass->bmff != NULL) {
+    bmff_thread = cl_consumer_thread_new (cl_bmff_hash_check_consume, pass->bmff);
+    consumers[n++] = (ClStreamConsumer) { cl_consumer_thread_consume, bmff_thread };
+  }
 
   pass->ok = g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_SET, pass->cancellable,
                               &pass->error) &&
              cl_data_hash_pass (pass->stream, consumers, n,
                                 pass->whole ? pass->whole_sha256 : NULL, &pass->file_size,
                                 pass->cancellable, &pass->error);
+  cl_consumer_thread_finish (bmff_thread);
   return NULL;
 }
 
