@@ -444,7 +444,7 @@ test_fixtures (void)
     g_autofree char *path = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(ClAssetInfo) info = NULL;
-    gboolean has_manifest, remote;
+    gboolean has_manifest, remote, bmff;
     gsize store_len;
     const guint8 *store;
 
@@ -455,8 +455,16 @@ test_fixtures (void)
     remote = g_str_equal (f[2], "remote_manifest");
     info = cl_asset_read_file (path, NULL, &error);
 
+    bmff = g_str_has_suffix (f[0], ".mp4") || g_str_has_suffix (f[0], ".mov") ||
+           g_str_has_suffix (f[0], ".heic") || g_str_has_suffix (f[0], ".heif") ||
+           g_str_has_suffix (f[0], ".avif");
+    if (bmff && g_str_equal (f[2], "unsupported")) {
+      /* The reference cannot parse it (boxes nested too deep): neither do we. */
+      g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED);
+      continue;
+    }
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png")) {
+        !g_str_has_suffix (f[0], ".png") && !bmff) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }
@@ -480,7 +488,7 @@ test_fixtures (void)
     g_assert_cmpuint (info->store_ranges->len, ==, 1);
     n_with_store++;
   }
-  g_test_message ("%u JPEG/PNG fixtures read, %u with an embedded store", n_checked,
+  g_test_message ("%u JPEG/PNG/BMFF fixtures read, %u with an embedded store", n_checked,
                   n_with_store);
   g_assert_cmpuint (n_with_store, >, 20);
 }
