@@ -3,7 +3,7 @@
  * between hashed bytes), a fragmented file's initialization hash and Merkle leaves (a row
  * of leaves, and a root with proofs), Merkle trees over the blocks of an unfragmented file's
  * mdat (fixed and variable sizes, a row of leaves, the root alone, proofs in merkle boxes),
- * and hostile files (boxes shorter than their header,
+ * the reader's media types and remote manifest URL in XMP, and hostile files (boxes shorter than their header,
  * huge largesizes, deep nesting, a million tiny boxes, a purpose with no end, two stores)
  * refused or read within bounds, quickly.
  *
@@ -499,6 +499,63 @@ assert_refused (GByteArray *file,
 }
 
 
+static ClAssetInfo *
+read_info (GByteArray *file)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (file->data, file->len, NULL);
+  g_autoptr(GError) error = NULL;
+  ClAssetInfo *info = cl_asset_read (stream, NULL, &error);
+
+  g_assert_no_error (error);
+  return info;
+}
+
+
+/* The media type from the brands, and a remote manifest named in the XMP uuid box. */
+static void
+test_reader (void)
+{
+  static const struct { const char *brands; gsize len; const char *mime; } cases[] = {
+    { "heic\0\0\0\0mif1heic", 16, "image/heic" },
+    { "mif1\0\0\0\0mif1heic", 16, "image/heic" },
+    { "mif1\0\0\0\0mif1miaf", 16, "image/heif" },
+    { "avif\0\0\0\0avifmif1", 16, "image/avif" },
+    { "qt  \0\0\0\0qt  ", 12, "video/quicktime" },
+    { "isom\0\0\0\0isomavc1", 16, "video/mp4" },
+  };
+  static const guint8 xmp_uuid[16] = {
+    0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8, 0x9C, 0x71, 0x99, 0x94, 0x91, 0xE3, 0xAF, 0xAC
+  };
+  static const char xmp[] =
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description "
+    "dcterms:provenance=\"https://example.com/manifest.c2pa\"/></rdf:RDF></x:xmpmeta>";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr(GByteArray) file = g_byte_array_new ();
+    g_autoptr(ClAssetInfo) info = NULL;
+
+    put_box (file, "ftyp", (const guint8 *) cases[i].brands, cases[i].len);
+    put_box (file, "mdat", (const guint8 *) "media", 5);
+    info = read_info (file);
+    g_assert_cmpstr (info->mime_type, ==, cases[i].mime);
+    g_assert_null (info->store);
+    g_assert_null (info->remote_url);
+  }
+  {
+    g_autoptr(GByteArray) file = g_byte_array_new ();
+    g_autoptr(GByteArray) payload = g_byte_array_new ();
+    g_autoptr(ClAssetInfo) info = NULL;
+
+    put_ftyp (file);
+    g_byte_array_append (payload, xmp_uuid, 16);
+    g_byte_array_append (payload, (const guint8 *) xmp, sizeof xmp - 1);
+    put_box (file, "uuid", payload->data, payload->len);
+    info = read_info (file);
+    g_assert_cmpstr (info->remote_url, ==, "https://example.com/manifest.c2pa");
+  }
+}
+
+
 static void
 test_hostile (void)
 {
@@ -565,6 +622,7 @@ main (int    argc,
   g_test_add_data_func ("/bmff-hash/merkle/leaves", GINT_TO_POINTER (FALSE), test_merkle);
   g_test_add_data_func ("/bmff-hash/merkle/root-and-proofs", GINT_TO_POINTER (TRUE), test_merkle);
   g_test_add_func ("/bmff-hash/merkle/blocks", test_blocks);
+  g_test_add_func ("/bmff-hash/reader", test_reader);
   g_test_add_func ("/bmff-hash/hostile", test_hostile);
   return g_test_run ();
 }
