@@ -387,7 +387,6 @@ test_sniff_unsupported (void)
 {
   static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
     { "RIFF\0\0\0\0WEBPVP8 ", 16, CL_ASSET_FORMAT_WEBP },
-    { "\0\0\0\x18" "ftypheic", 12, CL_ASSET_FORMAT_BMFF },
     { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
     { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
       CL_ASSET_FORMAT_SVG },
@@ -445,7 +444,7 @@ test_fixtures (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(ClAssetInfo) info = NULL;
     g_autofree char *lower = NULL;
-    gboolean has_manifest, remote, tiff;
+    gboolean has_manifest, remote, tiff, bmff;
     gsize store_len;
     const guint8 *store;
 
@@ -458,8 +457,16 @@ test_fixtures (void)
     remote = g_str_equal (f[2], "remote_manifest");
     info = cl_asset_read_file (path, NULL, &error);
 
+    bmff = g_str_has_suffix (f[0], ".mp4") || g_str_has_suffix (f[0], ".mov") ||
+           g_str_has_suffix (f[0], ".heic") || g_str_has_suffix (f[0], ".heif") ||
+           g_str_has_suffix (f[0], ".avif");
+    if (bmff && g_str_equal (f[2], "unsupported")) {
+      /* The reference cannot parse it (boxes nested too deep): neither do we. */
+      g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED);
+      continue;
+    }
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png") && !tiff) {
+        !g_str_has_suffix (f[0], ".png") && !tiff && !bmff) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }
@@ -486,7 +493,7 @@ test_fixtures (void)
     g_assert_cmpuint (info->store_ranges->len, ==, 1);
     n_with_store++;
   }
-  g_test_message ("%u JPEG/PNG fixtures read, %u with an embedded store", n_checked,
+  g_test_message ("%u JPEG/PNG/BMFF fixtures read, %u with an embedded store", n_checked,
                   n_with_store);
   g_assert_cmpuint (n_with_store, >, 20);
 }

@@ -1,6 +1,6 @@
 /* test-interop.c: our verdicts against c2pa-rs's on the shared fixtures
  * ($CREDLINK_SHARED_DIR/c2pa-fixtures, expected/no-trust/): the same validation_state and
- * the same set of failure codes on every JPEG/PNG file (and the same success and
+ * the same set of failure codes on every JPEG/PNG and ISO BMFF file (and the same success and
  * informational codes for the active manifest); a clean "unsupported format" error
  * on other formats; refusal or "Invalid" where the reference refuses the file.
  *
@@ -75,6 +75,17 @@ is_jpeg_or_png (const char *name)
 }
 
 
+static gboolean
+is_bmff (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".heic") || g_str_has_suffix (lower, ".heif") ||
+         g_str_has_suffix (lower, ".avif") || g_str_has_suffix (lower, ".mp4") ||
+         g_str_has_suffix (lower, ".mov");
+}
+
+
 /* The codes of one kind that we give the active manifest (not its ingredients), against
  * the reference's list of that kind; NULL when they are the same set. */
 static char *
@@ -138,7 +149,7 @@ compare_one (const char   *fixtures,
     if (verification->error != NULL)
       error = g_error_copy (verification->error);
   }
-  if (!is_jpeg_or_png (file)) {
+  if (!is_jpeg_or_png (file) && !is_bmff (file)) {
     /* Other formats: a clean unsupported-format error (or, for formats we sniff as
      * something we read, an honest result). */
     if (report == NULL && !g_error_matches (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT))

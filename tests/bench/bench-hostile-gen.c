@@ -48,6 +48,8 @@ typedef struct {
   gsize   claim_array_len;    /* > 0: the claim is one CBOR array of this many zeros */
   gboolean png;               /* a PNG rather than a JPEG */
   gboolean as_ingredients;    /* its own assertions are ingredients (c2pa.ingredient.v3__N) */
+  gsize   n_bmff_boxes;       /* > 0: an MP4 of a file type box and this many empty boxes,
+                               * no store */
 } Recipe;
 
 typedef struct {
@@ -72,7 +74,24 @@ static const Case cases[] = {
     { .n_assertions = 1000, .assertion_values = 17000 } },
   { "large-ingredients", "JPEG, ~60 MB, 60 ingredient assertions of 999,990 integers (just within the CBOR cap)",
     { .n_assertions = 60, .assertion_values = 999990, .as_ingredients = TRUE } },
+  { "bmff-boxes", "MP4, 1,000,000 empty top-level boxes", { .n_bmff_boxes = 1000000 } },
 };
+
+
+/* An ISO BMFF file of a file type box and n empty free boxes. */
+static GBytes *
+bmff_boxes_new (gsize n)
+{
+  static const guint8 ftyp[20] = { 0, 0, 0, 20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm',
+                                   0, 0, 0, 0, 'i', 's', 'o', 'm' };
+  static const guint8 free_box[8] = { 0, 0, 0, 8, 'f', 'r', 'e', 'e' };
+  GByteArray *out = g_byte_array_sized_new ((guint) (sizeof ftyp + n * sizeof free_box));
+
+  g_byte_array_append (out, ftyp, sizeof ftyp);
+  for (gsize i = 0; i < n; i++)
+    g_byte_array_append (out, free_box, sizeof free_box);
+  return g_byte_array_free_to_bytes (out);
+}
 
 
 static GBytes *
@@ -340,12 +359,19 @@ static GBytes *
 file_new (const Recipe *recipe,
           gsize        *out_store_len)
 {
-  g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
-  g_autoptr(GBytes) plain = recipe->png ? plain_png () : cl_test_plain_jpeg ();
+  g_autoptr(ClTestPki) pki = NULL;
+  g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) sized = NULL, store = NULL;
   guint8 zeros[32] = { 0 }, digest[32];
   guint32 start, length;
   gsize store_len;
+
+  if (recipe->n_bmff_boxes > 0) {
+    *out_store_len = 0;
+    return bmff_boxes_new (recipe->n_bmff_boxes);
+  }
+  pki = cl_test_pki_new (NULL, NULL);
+  plain = recipe->png ? plain_png () : cl_test_plain_jpeg ();
 
   /* Everything but the carrier is hashed: the plain file itself. */
   g_assert_cmpint (EVP_Digest (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
@@ -390,7 +416,8 @@ main (int   argc,
 
   if (argc == 2 && g_str_equal (argv[1], "--list")) {
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-      g_print ("%s\t%s\t%s\n", cases[i].name, cases[i].recipe.png ? "png" : "jpg",
+      g_print ("%s\t%s\t%s\n", cases[i].name,
+               cases[i].recipe.n_bmff_boxes > 0 ? "mp4" : cases[i].recipe.png ? "png" : "jpg",
                cases[i].what);
     return 0;
   }

@@ -8,7 +8,8 @@
 # CASE: a name that `BUILD_DIR/tests/bench-hostile-gen --list` prints (40,000 or 100,000
 # assertions; 10,000 assertions with 100,000 redactions; a 63 MB claim that is one CBOR array;
 # 7.8 million empty boxes; an x5chain of 100,000 certificates; 200,000 references to one
-# assertion; a ~17 MB file whose report is ~49 MB), or "fifo": a FIFO named photo.jpg, which
+# assertion; a ~17 MB file whose report is ~49 MB; an MP4 of a million empty boxes), or
+# "fifo": a FIFO named photo.jpg, which
 # must be refused at once (it runs under `timeout 5`). No CASE: all of them. large-report
 # runs a second time with the proof cache on (a scratch database), as the row
 # large-report+cache.

@@ -1,13 +1,16 @@
 #!/bin/bash
 # bench-verify.sh: wall time and peak RSS of `credlink-cli verify` on a ~25 MB signed JPEG
-# (or TIFF), next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
+# (or TIFF, or HEIC), next to `openssl dgst -sha256` on the same file. Not a test: run it by hand.
 #
 #   tests/bench/bench-verify.sh [BUILD_DIR] [SIZE_MB] [LAYOUT] [RUNS]
 #
 # LAYOUT: "scan" (default) grows the image's entropy-coded data, as a large photo is: a few
 # segments, then one long scan; "segments" pads with ~400 COM segments of 64 KB instead
 # (many small headers to walk); "tiff" makes a one-page grey TIFF whose one strip is
-# ~SIZE_MB, signed by CredLink itself (a test profile in a scratch folder). RUNS (default 30): the commands run alternately, each RUNS
+# ~SIZE_MB, signed by CredLink itself (a test profile in a scratch folder); "heic" grows the
+# media data (mdat, the last box) of the shared sample1.heic, whose item locations (iloc) point
+# before the growth, so the file stays valid (the reference signer then inserts its store and
+# moves the offsets). RUNS (default 30): the commands run alternately, each RUNS
 # times, and the medians are compared, so a noisy machine slows both alike.
 #
 # Needs: the reference signer (node + ~/.cache/credlink-oracle/sign.mjs, see
@@ -32,7 +35,12 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-signed="$work/signed.jpg"
+ext=jpg
+if [ "$layout" = heic ]; then
+  base="$shared/c2pa-fixtures/images/sample1.heic"
+  ext=heic
+fi
+signed="$work/signed.$ext"
 if [ "$layout" = tiff ]; then
   signed="$work/signed.tif"
   python3 - "$work/big.tif" "$size_mb" <<'PY'
@@ -58,10 +66,23 @@ PY
   CREDLINK_DATA_DIR="$work/data" CREDLINK_PASSPHRASE="bench pass" \
     "$cli" sign --profile bench -o "$signed" "$work/big.tif" >/dev/null
 else
-python3 - "$base" "$work/big.jpg" "$size_mb" "$layout" <<'PY'
+python3 - "$base" "$work/big.$ext" "$size_mb" "$layout" <<'PY'
 import random, struct, sys
 src, dst, mb, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(src, 'rb').read()
+if layout == 'heic':
+    # The last top-level box must be mdat with a 32-bit size: grow it to ~SIZE_MB.
+    pos = last = 0
+    while pos + 8 <= len(data):
+        last = pos
+        pos += struct.unpack('>I', data[pos:pos + 4])[0]
+    assert data[last + 4:last + 8] == b'mdat' and pos == len(data)
+    noise = random.Random(25).randbytes(max(0, target - len(data)))
+    size = len(data) - last + len(noise)
+    assert size < 1 << 32
+    with open(dst, 'wb') as out:
+        out.write(data[:last] + struct.pack('>I', size) + data[last + 4:] + noise)
+    sys.exit(0)
 assert data[:2] == b'\xff\xd8'
 target = mb * 1024 * 1024
 if layout == 'segments':
@@ -92,7 +113,7 @@ else:
         out.write(data[sos_end:])
 PY
 
-node "$oracle/sign.mjs" --no-thumbnail "$work/big.jpg" "$work/signed.jpg" \
+node "$oracle/sign.mjs" --no-thumbnail "$work/big.$ext" "$signed" \
   "$certs/es256.pub" "$certs/es256.pem" es256 >/dev/null
 fi
 bytes=$(stat -c %s "$signed")

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-bmff.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
 #include "cl-asset-tiff.h"
@@ -31,7 +32,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
   { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
   { CL_ASSET_FORMAT_TIFF, "image/tiff", cl_asset_tiff_read },
-  { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
+  { CL_ASSET_FORMAT_BMFF, "video/mp4", cl_asset_bmff_read },   /* the reader names the brand */
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
   { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
@@ -48,6 +49,21 @@ find_reader (ClAssetFormat format)
       return &readers[i];
   }
   return NULL;
+}
+
+
+/* The formats with a reader, named in table order ("JPEG, PNG, TIFF"). */
+static char *
+readable_formats (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (readers); i++) {
+    if (readers[i].read != NULL)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                              cl_asset_format_to_string (readers[i].format));
+  }
+  return g_string_free (names, FALSE);
 }
 
 
@@ -157,9 +173,11 @@ cl_asset_read (GInputStream  *stream,
   }
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
+    g_autofree char *readable = readable_formats ();
+
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG, PNG and TIFF"),
-                 cl_asset_format_to_string (info->format));
+                 _("%s files are not supported yet; CredLink reads %s"),
+                 cl_asset_format_to_string (info->format), readable);
     return NULL;
   }
 

@@ -100,6 +100,21 @@
 /* Stapled OCSP responses in rVals: at most one per certificate of the chain. */
 #define CL_LIMIT_OCSP_RESPONSES CL_LIMIT_X5CHAIN_CERTS
 
+/* --- ISO BMFF (asset/cl-bmff-tree.c, hash/cl-bmff-hash.c) ------------------------------ */
+/* Box nesting: c2pa-rs refuses a file nested deeper than 32 ("too deeply nested"); real
+ * files nest eight deep. Boxes walked in one file: a fragmented two-hour video with
+ * one-second fragments has some 50000; each costs about 48 bytes. Exclusions of one BMFF
+ * hash: c2pa-rs writes five to eight. Merkle maps, their leaf hashes and the merkle uuid
+ * boxes (one per fragment) of one file. */
+#define CL_LIMIT_BMFF_DEPTH         32
+#define CL_LIMIT_BMFF_BOXES         200000
+#define CL_LIMIT_BMFF_EXCLUSIONS    256
+#define CL_LIMIT_BMFF_MERKLE_MAPS   64
+#define CL_LIMIT_BMFF_MERKLE_HASHES 100000
+/* Leaves of one Merkle tree over an mdat's blocks: c2pa-rs allows 32 MB of SHA-256 leaves. */
+#define CL_LIMIT_BMFF_MERKLE_LEAVES 1000000
+#define CL_LIMIT_BMFF_MERKLE_BOX_SIZE (64 * 1024)
+
 /* --- the validator (validate/) -------------------------------------------------------- */
 /* So that the validator is linear and its work bounded: credentials over a count are
  * refused as malformed before anything is checked. Real claims reference tens of

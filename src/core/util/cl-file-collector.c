@@ -22,6 +22,7 @@ cl_file_collector_is_image_name (const char *name)
   static const char *const extensions[] = {
     ".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".dng",
     ".heic", ".heif", ".avif", ".gif", ".jxl", ".svg",
+    ".mp4", ".m4v", ".mov",
   };
   g_autofree char *lower = NULL;
 

@@ -35,7 +35,8 @@ GPtrArray *cl_file_collector_collect_finish (GAsyncResult        *result,
                                              GPtrArray          **skipped,
                                              GError             **error);
 
-/* Whether a file name looks like an image CredLink can read or recognise. */
+/* Whether a file name looks like an image (or an MP4/MOV video) CredLink can read or
+ * recognise. */
 gboolean   cl_file_collector_is_image_name  (const char          *name);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
-/* cl-validator-binding.c: the hard binding (c2pa.hash.data or c2pa.hash.boxes, C2PA 2.2
- * §15.12) and the report's own hashes, in one pass over the file.
+/* cl-validator-binding.c: the hard binding (c2pa.hash.data, c2pa.hash.boxes or
+ * c2pa.hash.bmff.v3/.v2, C2PA 2.2 §15.12) and the report's own hashes, in one pass over
+ * the file.
  *
  * The pass is planned on the validating thread (which assertion, which exclusions,
  * digests set up) and then runs on a helper thread while that thread verifies signatures
@@ -15,7 +16,9 @@
 
 #include "cl-assertion-ingredient.h"
 #include "cl-box-hash.h"
+#include "cl-bmff-hash.h"
 #include "cl-cbor-util.h"
+#include "cl-consumer-thread.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-status-codes.h"
@@ -25,6 +28,7 @@ typedef enum {
   BINDING_NONE,
   BINDING_DATA,
   BINDING_BOXES,
+  BINDING_BMFF,
 } BindingKind;
 
 typedef struct {
@@ -43,6 +47,8 @@ struct _ClHashPass {
   ClDataHasher   *binding;          /* the data hash's own, when it is not the content hash */
   ClBoxHashCheck *boxes;
   ClBoxHash      *box_hash;
+  ClBmffHash     *bmff_hash;
+  ClBmffHashCheck *bmff;
   gboolean        whole;            /* the report wants the whole-file SHA-256 */
 
   /* What to log at the end. */
@@ -277,11 +283,34 @@ plan_box_hash (ClHashPass  *pass,
 }
 
 
+/* The BMFF hash's version is in its label; the 1.x label (no version) is 1. */
+static void
+plan_bmff_hash (ClHashPass   *pass,
+                ClManifest   *binding,
+                ClAssertion  *a,
+                guint         version)
+{
+  g_autoptr(cbor_item_t) item = cl_assertion_load_cbor (a, NULL);
+  goffset size;
+
+  pass->kind = BINDING_BMFF;
+  pass->bmff_hash = cl_bmff_hash_parse (item, version, &pass->box_problem);
+  if (pass->bmff_hash == NULL ||
+      !g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_END, pass->cancellable, NULL))
+    return;
+  size = g_seekable_tell (G_SEEKABLE (pass->stream));
+  pass->bmff = cl_bmff_hash_check_new (pass->bmff_hash, pass->stream, size > 0 ? (guint64) size : 0,
+                                       binding->claim != NULL ? binding->claim->alg : NULL,
+                                       pass->cancellable);
+}
+
+
 static gpointer
 run_pass (gpointer data)
 {
   ClHashPass *pass = data;
-  ClStreamConsumer consumers[3];
+  ClStreamConsumer consumers[4];
+  ClConsumerThread *bmff_thread = NULL;
   guint n = 0;
 
   consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->content };
@@ -289,12 +318,18 @@ run_pass (gpointer data)
     consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->binding };
   if (pass->boxes != NULL)
     consumers[n++] = (ClStreamConsumer) { cl_box_hash_check_consume, pass->boxes };
+  /* A second digest of the whole file: on a core of its own. */
+  if (pass->bmff != NULL) {
+    bmff_thread = cl_consumer_thread_new (cl_bmff_hash_check_consume, pass->bmff);
+    consumers[n++] = (ClStreamConsumer) { cl_consumer_thread_consume, bmff_thread };
+  }
 
   pass->ok = g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_SET, pass->cancellable,
                               &pass->error) &&
              cl_data_hash_pass (pass->stream, consumers, n,
                                 pass->whole ? pass->whole_sha256 : NULL, &pass->file_size,
                                 pass->cancellable, &pass->error);
+  cl_consumer_thread_finish (bmff_thread);
   return NULL;
 }
 
@@ -309,6 +344,8 @@ hash_pass_free (ClHashPass *pass)
   g_clear_pointer (&pass->binding, cl_data_hasher_free);
   g_clear_pointer (&pass->boxes, cl_box_hash_check_free);
   g_clear_pointer (&pass->box_hash, cl_box_hash_free);
+  g_clear_pointer (&pass->bmff, cl_bmff_hash_check_free);
+  g_clear_pointer (&pass->bmff_hash, cl_bmff_hash_free);
   g_free (pass->missing_uri);
   g_free (pass->uri);
   g_clear_pointer (&pass->dh.exclusions, g_array_unref);
@@ -346,6 +383,12 @@ cl_validation_hash_pass_start (ClValidation       *v,
     plan_data_hash (v, pass, binding, a);
   else if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.boxes")) != NULL)
     plan_box_hash (pass, binding, a);
+  else if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.bmff.v3")) != NULL)
+    plan_bmff_hash (pass, binding, a, 3);
+  else if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.bmff.v2")) != NULL)
+    plan_bmff_hash (pass, binding, a, 2);
+  else if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.bmff")) != NULL)
+    plan_bmff_hash (pass, binding, a, 1);
   else if (binding != NULL)
     pass->missing_uri = cl_manifest_uri (binding, NULL);
   if (a != NULL)
@@ -426,6 +469,31 @@ log_box_hash (ClValidation *v,
 }
 
 
+/* c2pa-rs notes exclusions beyond the store's own box only once the hash matched. */
+static void
+log_bmff_hash (ClValidation *v,
+               ClHashPass   *pass)
+{
+  g_autofree char *why = NULL;
+
+  if (pass->bmff_hash == NULL) {
+    cl_validation_log (v, CL_CODE_ASSERTION_BMFF_HASH_MALFORMED, pass->uri, pass->box_problem);
+  } else if (pass->bmff == NULL) {
+    cl_validation_log (v, CL_CODE_ASSERTION_BMFF_HASH_MISMATCH, pass->uri,
+                       _("the file could not be read again"));
+  } else if (cl_bmff_hash_check_finish (pass->bmff, &why)) {
+    if (cl_bmff_hash_exclusion_count (pass->bmff_hash) > 1)
+      cl_validation_log (v, CL_CODE_ASSERTION_BMFF_HASH_ADDITIONAL_EXCLUSIONS_PRESENT, pass->uri,
+                         _("extra BMFF hash exclusions found"));
+    cl_validation_log (v, CL_CODE_ASSERTION_BMFF_HASH_MATCH, pass->uri, _("BMFF hash valid"));
+  } else {
+    g_autofree char *explanation = g_strdup_printf (_("asset hash error: %s"), why);
+
+    cl_validation_log (v, CL_CODE_ASSERTION_BMFF_HASH_MISMATCH, pass->uri, explanation);
+  }
+}
+
+
 gboolean
 cl_validation_hash_pass_finish (ClValidation  *v,
                                 ClHashPass    *pass,
@@ -457,6 +525,9 @@ cl_validation_hash_pass_finish (ClValidation  *v,
     break;
   case BINDING_BOXES:
     log_box_hash (v, pass);
+    break;
+  case BINDING_BMFF:
+    log_bmff_hash (v, pass);
     break;
   case BINDING_NONE:
   default:
