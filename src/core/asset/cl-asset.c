@@ -9,8 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-gif.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
+#include "cl-asset-riff.h"
 #include "cl-error.h"
 
 typedef gboolean (*ClAssetReadFunc) (GInputStream  *stream,
@@ -28,10 +30,10 @@ typedef struct {
 static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_JPEG, "image/jpeg", cl_asset_jpeg_read },
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
-  { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
+  { CL_ASSET_FORMAT_WEBP, "image/webp", cl_asset_riff_read },
   { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
-  { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
+  { CL_ASSET_FORMAT_GIF, "image/gif", cl_asset_gif_read },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
   { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
 };

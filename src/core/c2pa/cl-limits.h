@@ -85,6 +85,14 @@
 /* Stapled OCSP responses in rVals: at most one per certificate of the chain. */
 #define CL_LIMIT_OCSP_RESPONSES CL_LIMIT_X5CHAIN_CERTS
 
+/* --- the containers (asset/) --------------------------------------------------------- */
+/* Top-level chunks of a RIFF (WebP) file and blocks of a GIF file walked when looking
+ * for the store: each is at least a few bytes long, so the file size bounds them too;
+ * real files have a handful (WebP) or one per frame (GIF). Past the cap the file is
+ * refused as malformed. */
+#define CL_LIMIT_RIFF_CHUNKS 100000
+#define CL_LIMIT_GIF_BLOCKS  1000000
+
 /* --- the validator (validate/) -------------------------------------------------------- */
 /* So that the validator is linear and its work bounded: credentials over a count are
  * refused as malformed before anything is checked. Real claims reference tens of
