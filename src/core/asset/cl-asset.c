@@ -157,7 +157,7 @@ cl_asset_read (GInputStream  *stream,
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG and PNG"),
+                 _("%s files are not supported yet; CredLink reads JPEG, PNG, WebP and GIF"),
                  cl_asset_format_to_string (info->format));
     return NULL;
   }

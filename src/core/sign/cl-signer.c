@@ -189,15 +189,18 @@ start_manifest (Signing       *signing,
   const ClSignOptions *options = signing->options;
   g_autofree char *output_name = g_path_get_basename (signing->output);
   g_autoptr(GBytes) thumbnail = NULL;
+  g_autoptr(GError) thumbnail_error = NULL;
   ClManifestBuilder *builder;
 
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
-  if (thumbnail == NULL) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &thumbnail_error);
+  if (thumbnail_error != NULL) {
+    g_propagate_prefixed_error (error, g_steal_pointer (&thumbnail_error),
+                                _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
   builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
-  cl_manifest_builder_set_thumbnail (builder, thumbnail);
+  if (thumbnail != NULL)
+    cl_manifest_builder_set_thumbnail (builder, thumbnail);
   if (options->author != NULL || options->title != NULL)
     cl_manifest_builder_set_creative_work (builder, options->author, options->title);
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);
