@@ -386,10 +386,8 @@ static void
 test_sniff_unsupported (void)
 {
   static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
-    { "RIFF\0\0\0\0WEBPVP8 ", 16, CL_ASSET_FORMAT_WEBP },
     { "II*\0\x08\0\0\0", 8, CL_ASSET_FORMAT_TIFF },
     { "\0\0\0\x18" "ftypheic", 12, CL_ASSET_FORMAT_BMFF },
-    { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
     { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
       CL_ASSET_FORMAT_SVG },
   };
@@ -457,7 +455,8 @@ test_fixtures (void)
     info = cl_asset_read_file (path, NULL, &error);
 
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png")) {
+        !g_str_has_suffix (f[0], ".png") &&
+        !g_str_has_suffix (f[0], ".webp") && !g_str_has_suffix (f[0], ".gif")) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }

@@ -474,6 +474,8 @@ test_webp_hostile (void)
   /* A C2PA chunk after an odd chunk's pad byte: found, its pad byte not excluded. */
   put_le32 (head + 4, 38 - 8);
   info = read_ok (head, 38);
+  g_assert_cmpint (info->format, ==, CL_ASSET_FORMAT_WEBP);
+  g_assert_cmpstr (info->mime_type, ==, "image/webp");
   g_assert_cmpuint (g_bytes_get_size (info->store), ==, 3);
   range = g_array_index (info->store_ranges, ClByteRange, 0);
   g_assert_cmpuint (range.start, ==, 26);
@@ -509,6 +511,8 @@ test_gif_hostile (void)
   g_byte_array_append (gif, c2pa, sizeof c2pa);
   g_byte_array_append (gif, tiny_gif87 + TINY_GIF_INSERT, sizeof tiny_gif87 - TINY_GIF_INSERT);
   info = read_ok (gif->data, gif->len);
+  g_assert_cmpint (info->format, ==, CL_ASSET_FORMAT_GIF);
+  g_assert_cmpstr (info->mime_type, ==, "image/gif");
   g_assert_cmpmem (g_bytes_get_data (info->store, NULL), g_bytes_get_size (info->store), "hi!", 3);
   range = g_array_index (info->store_ranges, ClByteRange, 0);
   g_assert_cmpuint (range.start, ==, TINY_GIF_INSERT);
