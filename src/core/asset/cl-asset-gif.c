@@ -250,11 +250,17 @@ walk_blocks (GifCursor    *cursor,
                    cursor->pos - 1);
       return FALSE;
     }
+    /* As c2pa-rs reads them: a graphic control extension as 6 bytes, a plain text one
+     * as 11 bytes and data sub-blocks (its box map follows the same reading). */
     if (introducer[1] == 0xFF) {
       if (!read_application_extension (cursor, info, !*seen_image, error))
         return FALSE;
-    } else if (!read_sub_blocks (cursor, NULL, 0, error)) {
-      return FALSE;                     /* comment, graphic control, plain text */
+    } else if (introducer[1] == 0xF9) {
+      if (!cursor_skip (cursor, 6, _("a GIF extension"), error))
+        return FALSE;
+    } else if ((introducer[1] == 0x01 && !cursor_skip (cursor, 11, _("a GIF extension"), error)) ||
+               !read_sub_blocks (cursor, NULL, 0, error)) {
+      return FALSE;                     /* comment, plain text */
     }
   }
 }
