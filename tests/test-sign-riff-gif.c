@@ -7,7 +7,8 @@
  * decodes to the same pixels; it validates here and in the reference reader with nothing
  * but signingCredential.untrusted; re-signing replaces the store; a changed content or
  * store byte, and files the reference signed, get the reference's verdict; hostile
- * containers are refused quickly.
+ * containers are refused quickly; without a decoder for the format a file is signed
+ * without a claim thumbnail.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -424,6 +425,32 @@ test_gif_fixture (void)
 }
 
 
+/* Without a decoder for the format (here: gdk-pixbuf with no loaders at all), the file is
+ * signed without a claim thumbnail, as c2pa-rs does for formats it cannot decode. */
+static void
+test_no_decoder (void)
+{
+  if (g_test_subprocess ()) {
+    ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+    g_autofree char *no_loaders = write_file ("no-loaders.cache", (const guint8 *) "", 0);
+    g_autofree char *input = write_file ("tiny-no-decoder.gif", tiny_gif87, sizeof tiny_gif87);
+    g_autofree char *output = g_build_filename (work_dir, "signed-no-decoder.gif", NULL);
+    ClSignOptions options = { 0, };
+    g_autoptr(ClSignResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_setenv ("GDK_PIXBUF_MODULE_FILE", no_loaders, TRUE);
+    result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (cl_test_file_contains (output, "c2pa.thumbnail.claim"));
+    cl_test_assert_valid_untrusted (output, "assertion.dataHash.match");
+    return;
+  }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+
 static void
 assert_refused (const guint8 *data,
                 gsize         len,
@@ -557,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/riff-gif/gif/new", test_gif_new);
   g_test_add_func ("/riff-gif/gif/fixture", test_gif_fixture);
   g_test_add_func ("/riff-gif/gif/hostile", test_gif_hostile);
+  g_test_add_func ("/riff-gif/gif/no-decoder", test_no_decoder);
   status = g_test_run ();
   cl_test_signing_identities_free ();
   g_free (oracle);

@@ -70,6 +70,9 @@ decode_image (const char    *path,
     }
   }
   if (!gdk_pixbuf_loader_close (loader, &local_error)) {
+    /* A small file is identified only here. */
+    if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+      return NULL;
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                  _("The image data is damaged or incomplete: %s"), local_error->message);
     return NULL;
