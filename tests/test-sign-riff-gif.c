@@ -523,6 +523,55 @@ test_webp_hostile (void)
 }
 
 
+#define PROVENANCE_XMP "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description " \
+                       "dcterms:provenance=\"https://example.com/m.c2pa\"/></rdf:RDF></x:xmpmeta>"
+
+
+/* A remote manifest named in XMP: the "XMP " chunk of a WebP, the "XMP Data" extension of
+ * a GIF (sub-blocks, then the magic trailer c2pa-rs writes and checks). */
+static void
+test_xmp_remote (void)
+{
+  g_autoptr(GByteArray) webp = g_byte_array_new ();
+  g_autoptr(GByteArray) gif = g_byte_array_new ();
+  g_autoptr(GByteArray) xmp = g_byte_array_new ();
+  g_autoptr(ClAssetInfo) info = NULL;
+  guint8 size[4];
+
+  g_byte_array_append (webp, (const guint8 *) "RIFF\0\0\0\0WEBPVP8L\x05\0\0\0\x2f\0\0\0\0\0XMP ", 30);
+  put_le32 (size, sizeof PROVENANCE_XMP - 1);
+  g_byte_array_append (webp, size, 4);
+  g_byte_array_append (webp, (const guint8 *) PROVENANCE_XMP, sizeof PROVENANCE_XMP - 1);
+  if (webp->len & 1)
+    g_byte_array_append (webp, (const guint8 *) "", 1);
+  put_le32 (webp->data + 4, webp->len - 8);
+  info = read_ok (webp->data, webp->len);
+  g_assert_null (info->store);
+  g_assert_cmpstr (info->remote_url, ==, "https://example.com/m.c2pa");
+  g_clear_pointer (&info, cl_asset_info_free);
+
+  g_byte_array_append (xmp, (const guint8 *) PROVENANCE_XMP, sizeof PROVENANCE_XMP - 1);
+  g_byte_array_append (xmp, (const guint8 *) "\x01", 1);
+  for (int b = 255; b >= 0; b--) {
+    guint8 byte = (guint8) b;
+
+    g_byte_array_append (xmp, &byte, 1);
+  }
+  g_byte_array_append (gif, tiny_gif87, sizeof tiny_gif87 - 1);   /* after the image */
+  g_byte_array_append (gif, (const guint8 *) "\x21\xFF\x0BXMP DataXMP", 14);
+  for (guint offset = 0; offset < xmp->len; offset += 255) {
+    guint8 len = (guint8) MIN (255u, xmp->len - offset);
+
+    g_byte_array_append (gif, &len, 1);
+    g_byte_array_append (gif, xmp->data + offset, len);
+  }
+  g_byte_array_append (gif, (const guint8 *) "\0;", 2);
+  info = read_ok (gif->data, gif->len);
+  g_assert_null (info->store);
+  g_assert_cmpstr (info->remote_url, ==, "https://example.com/m.c2pa");
+}
+
+
 static void
 test_gif_hostile (void)
 {
@@ -585,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/riff-gif/gif/fixture", test_gif_fixture);
   g_test_add_func ("/riff-gif/gif/hostile", test_gif_hostile);
   g_test_add_func ("/riff-gif/gif/no-decoder", test_no_decoder);
+  g_test_add_func ("/riff-gif/xmp-remote", test_xmp_remote);
   status = g_test_run ();
   cl_test_signing_identities_free ();
   g_free (oracle);
