@@ -26,8 +26,9 @@
 #define APP_ID_LEN 11             /* identifier (8) + authentication code (3) */
 #define WINDOW_SIZE (64 * 1024)
 #define MAX_XMP_LEN (4 * 1024 * 1024)
-/* XMP in GIF ends with a "magic trailer" of 258 bytes: 0x01, then 0xFF down to 0x00
- * (XMP Specification Part 3, §1.1.2); its last 257 bytes are also sub-block lengths. */
+/* XMP in GIF ends with a "magic trailer" of 257 bytes: 0x01, then 0xFF down to 0x00
+ * (XMP Specification Part 3); c2pa-rs writes it after the XMP in data sub-blocks and
+ * reads the XMP only when the trailer is there. */
 #define XMP_TRAILER_LEN 257
 
 /* The file read forward through a window, so that a walk over thousands of small
@@ -130,7 +131,8 @@ read_sub_blocks (GifCursor   *cursor,
 }
 
 
-/* XMP in an "XMP Data" extension, less its magic trailer; NULL when it has none. */
+/* The remote manifest URL in the XMP of an "XMP Data" extension, whose decoded bytes end
+ * with the magic trailer (none without it, as in c2pa-rs). */
 static void
 find_provenance (ClAssetInfo *info,
                  GByteArray  *xmp)
