@@ -235,6 +235,10 @@ walk_blocks (GifCursor    *cursor,
     if (introducer[0] == 0x3B)          /* trailer */
       return TRUE;
     if (introducer[0] == 0x2C) {        /* image descriptor */
+      /* With a store, a remote manifest's URL does not matter: the walk need not go on
+       * (and read the whole file a second time, before the hash does). */
+      if (info->store != NULL)
+        return TRUE;
       *seen_image = TRUE;
       if (!skip_image (cursor, error))
         return FALSE;
