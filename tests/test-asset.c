@@ -386,8 +386,6 @@ static void
 test_sniff_unsupported (void)
 {
   static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
-    { "RIFF\0\0\0\0WEBPVP8 ", 16, CL_ASSET_FORMAT_WEBP },
-    { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
     { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
       CL_ASSET_FORMAT_SVG },
   };
@@ -466,7 +464,8 @@ test_fixtures (void)
       continue;
     }
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png") && !tiff && !bmff) {
+        !g_str_has_suffix (f[0], ".png") && !tiff && !bmff &&
+        !g_str_has_suffix (f[0], ".webp") && !g_str_has_suffix (f[0], ".gif")) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }

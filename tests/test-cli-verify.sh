@@ -31,7 +31,7 @@ check $? "a file whose data hash fails exits 1 and says so in words"
 [ $rc = 2 ]
 check $? "a file without credentials exits 2"
 
-out=$("$cli" verify "$fx/sample1.webp" 2>&1); rc=$?
+out=$("$cli" verify "$fx/sample1.jxl" 2>&1); rc=$?
 echo "$out" | grep -qi 'not supported' && [ $rc = 2 ]
 check $? "an unsupported format says so and exits 2"
 

@@ -1,6 +1,7 @@
 /* test-flatpak-manifest.c: the Flatpak manifest cannot be built here, so check
  * that it is valid JSON and says what we ship: the app id, the command, the
- * network permission and no host filesystem, libcbor built before the app.
+ * network permission and no host filesystem, libcbor built before the app, the WebP
+ * loader for gdk-pixbuf built too and found through the loaders cache it writes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,9 @@ test_manifest (void)
   JsonObject *root;
   JsonArray *args, *modules;
   gboolean network = FALSE;
+  gboolean loaders_cache = FALSE;
+  gboolean webp_loader = FALSE;
+  guint n_modules;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
@@ -31,17 +35,28 @@ test_manifest (void)
     const char *arg = json_array_get_string_element (args, i);
 
     network |= g_str_equal (arg, "--share=network");
+    loaders_cache |= g_str_has_prefix (arg, "--env=GDK_PIXBUF_MODULE_FILE=/app/");
     g_assert_false (g_str_has_prefix (arg, "--filesystem=host"));
     g_assert_false (g_str_has_prefix (arg, "--filesystem=home"));
   }
   g_assert_true (network);
 
   modules = json_object_get_array_member (root, "modules");
-  g_assert_cmpuint (json_array_get_length (modules), ==, 2);
+  n_modules = json_array_get_length (modules);
+  g_assert_cmpuint (n_modules, >=, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules, 0),
                                                   "name"), ==, "libcbor");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules, 1),
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules,
+                                                                                 n_modules - 1),
                                                   "buildsystem"), ==, "meson");
+  for (guint i = 0; i < n_modules - 1; i++) {
+    JsonObject *module = json_array_get_object_element (modules, i);
+
+    webp_loader |= g_str_equal (json_object_get_string_member (module, "name"),
+                                "webp-pixbuf-loader");
+  }
+  g_assert_true (webp_loader);
+  g_assert_true (loaders_cache);
 }
 
 int

@@ -1,6 +1,6 @@
 /* test-interop.c: our verdicts against c2pa-rs's on the shared fixtures
  * ($CREDLINK_SHARED_DIR/c2pa-fixtures, expected/no-trust/): the same validation_state and
- * the same set of failure codes on every JPEG/PNG and ISO BMFF file (and the same success and
+ * the same set of failure codes on every JPEG/PNG/WebP/GIF/TIFF and ISO BMFF file (and the same success and
  * informational codes for the active manifest); a clean "unsupported format" error
  * on other formats; refusal or "Invalid" where the reference refuses the file.
  *
@@ -71,7 +71,8 @@ is_jpeg_or_png (const char *name)
   return g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
          g_str_has_suffix (lower, ".png") ||
          g_str_has_suffix (lower, ".tif") || g_str_has_suffix (lower, ".tiff") ||
-         g_str_has_suffix (lower, ".dng");
+         g_str_has_suffix (lower, ".dng") ||
+         g_str_has_suffix (lower, ".webp") || g_str_has_suffix (lower, ".gif");
 }
 
 

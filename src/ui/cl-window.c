@@ -150,6 +150,7 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (images, "image/x-nikon-nef");
   gtk_file_filter_add_mime_type (images, "image/heif");
   gtk_file_filter_add_mime_type (images, "image/avif");
+  gtk_file_filter_add_mime_type (images, "image/gif");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 

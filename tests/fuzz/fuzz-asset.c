@@ -1,6 +1,6 @@
-/* fuzz-asset.c: the JPEG, PNG and TIFF readers (format sniffing, segment/chunk/directory
- * walk, store reassembly, XMP). Built as fuzz-jpeg, fuzz-png and fuzz-tiff with different
- * seed corpora.
+/* fuzz-asset.c: the JPEG, PNG, WebP, GIF and TIFF readers (format sniffing,
+ * segment/chunk/block/directory walk, store reassembly, XMP). Built as fuzz-jpeg, fuzz-png,
+ * fuzz-webp, fuzz-gif and fuzz-tiff with different seed corpora.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -3,8 +3,11 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store | --cbor] [--runs N] [SEED_DIR…]
+ *   fuzz-replay-<target> [--store | --cbor] [--runs N] [--suffixes .a,.b] [SEED_DIR…]
  *
+ * --suffixes picks the seed files by name (default .jpg,.jpeg,.png); the signed JPEG's
+ * store is also carried in a small WebP and GIF, so that mutations reach those readers'
+ * store paths.
  * --store feeds the manifest store bytes of each seed image instead of the file; --cbor
  * the CBOR of its claims, claim signatures and CBOR assertions.
  *
@@ -17,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "cl-asset.h"
+#include "cl-asset-writer.h"
 #include "cl-c2pa-ids.h"
 #include "cl-manifest-store.h"
 #include "cl-test-c2pa.h"
@@ -87,9 +91,10 @@ add_seed (GPtrArray *seeds,
 
 
 static void
-add_dir (GPtrArray  *seeds,
-         const char *path,
-         SeedKind    kind)
+add_dir (GPtrArray   *seeds,
+         const char  *path,
+         char       **suffixes,
+         SeedKind     kind)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -101,10 +106,11 @@ add_dir (GPtrArray  *seeds,
     g_autofree char *lower = g_ascii_strdown (name, -1);
     g_autofree char *contents = NULL;
     gsize len;
+    gboolean wanted = FALSE;
 
-    if (!(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
-          g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".tif") ||
-          g_str_has_suffix (lower, ".tiff")))
+    for (guint i = 0; suffixes[i] != NULL; i++)
+      wanted |= g_str_has_suffix (lower, suffixes[i]);
+    if (!wanted)
       continue;
     if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -112,6 +118,52 @@ add_dir (GPtrArray  *seeds,
       add_seed (seeds, bytes, kind);
     }
   }
+}
+
+
+/* The store of a signed file in a 1×1 WebP (lossless, simple) and a 1×1 GIF. */
+static void
+add_carried_store_seeds (GPtrArray *seeds,
+                         GBytes    *signed_file,
+                         SeedKind   kind)
+{
+  static const guint8 webp_head[26] = {
+    'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P',
+    'V', 'P', '8', 'L', 5, 0, 0, 0, 0x2F, 0, 0, 0, 0, 0,
+  };
+  static const guint8 gif_head[19] = {
+    'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0, 0, 0, 0, 0xFF,
+  };
+  static const guint8 gif_tail[] = {
+    0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
+  };
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (signed_file);
+  g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) extension = NULL;
+  g_autoptr(GByteArray) webp = g_byte_array_new ();
+  g_autoptr(GByteArray) gif = g_byte_array_new ();
+  g_autoptr(GBytes) webp_bytes = NULL;
+  g_autoptr(GBytes) gif_bytes = NULL;
+  guint32 riff_size;
+
+  g_assert_nonnull (info);
+  chunk = cl_asset_wrap_store (CL_ASSET_FORMAT_WEBP, info->store, NULL);
+  extension = cl_asset_wrap_store (CL_ASSET_FORMAT_GIF, info->store, NULL);
+  g_byte_array_append (webp, webp_head, sizeof webp_head);
+  g_byte_array_append (webp, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (webp->len & 1)
+    g_byte_array_append (webp, webp_head + 4, 1);   /* a zero pad byte */
+  riff_size = webp->len - 8;
+  for (int i = 0; i < 4; i++)
+    webp->data[4 + i] = (riff_size >> (8 * i)) & 0xFF;
+  g_byte_array_append (gif, gif_head, sizeof gif_head);
+  g_byte_array_append (gif, g_bytes_get_data (extension, NULL), g_bytes_get_size (extension));
+  g_byte_array_append (gif, gif_tail, sizeof gif_tail);
+  webp_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&webp));
+  gif_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&gif));
+  add_seed (seeds, webp_bytes, kind);
+  add_seed (seeds, gif_bytes, kind);
 }
 
 
@@ -175,6 +227,8 @@ main (int    argc,
   g_autoptr(GBytes) plain = cl_test_plain_jpeg ();
   g_autoptr(GBytes) boxes = cl_test_box_hashed_jpeg_new (signer);
   int done = 0;
+  g_auto(GStrv) suffixes = g_strsplit (".jpg,.jpeg,.png", ",", -1);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new ();
 
   for (int i = 1; i < argc; i++) {
     if (g_str_equal (argv[i], "--store"))
@@ -183,10 +237,16 @@ main (int    argc,
       kind = SEED_CBOR;
     else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
       runs = atoi (argv[++i]);
-    else
-      add_dir (seeds, argv[i], kind);
+    else if (g_str_equal (argv[i], "--suffixes") && i + 1 < argc) {
+      g_strfreev (suffixes);
+      suffixes = g_strsplit (argv[++i], ",", -1);
+    } else
+      g_ptr_array_add (dirs, argv[i]);
   }
+  for (guint i = 0; i < dirs->len; i++)
+    add_dir (seeds, g_ptr_array_index (dirs, i), suffixes, kind);
   add_seed (seeds, jpeg->file, kind);
+  add_carried_store_seeds (seeds, jpeg->file, kind);
   add_seed (seeds, plain, kind);
   add_seed (seeds, boxes, kind);
   g_assert_cmpuint (seeds->len, >, 0);

@@ -186,10 +186,10 @@ cl_test_box_index (ClTestBoxAsset *a,
 
 /* The c2pa.hash.boxes CBOR for groups of the plain file's boxes; a group's hash covers
  * the bytes from its first box's start to its last box's end. */
-static GBytes *
-box_hash_cbor (ClTestBoxAsset       *a,
-               const ClTestBoxGroup *groups,
-               guint                 n_groups)
+GBytes *
+cl_test_box_hash_cbor (ClTestBoxAsset       *a,
+                       const ClTestBoxGroup *groups,
+                       guint                 n_groups)
 {
   cbor_item_t *root = cbor_new_definite_map (1);
   cbor_item_t *boxes = cbor_new_definite_array (n_groups);
@@ -244,7 +244,7 @@ cl_test_box_asset_sign (ClTestBoxAsset       *a,
                         const ClTestPki      *pki)
 {
   g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
-  g_autoptr(GBytes) cbor = box_hash_cbor (a, groups, n_groups);
+  g_autoptr(GBytes) cbor = cl_test_box_hash_cbor (a, groups, n_groups);
   g_autoptr(GBytes) plain = g_bytes_new (a->bytes->data, a->bytes->len);
   g_autoptr(GBytes) store = NULL;
 

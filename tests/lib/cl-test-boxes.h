@@ -51,6 +51,11 @@ typedef struct {
 /* The file with a store whose c2pa.hash.boxes hashes these groups of its boxes, signed by
  * the signer of pki (x5chain: signer, intermediate), embedded at offset 20 of a JPEG or
  * after IHDR of a PNG. */
+/* The c2pa.hash.boxes CBOR for groups of the plain file's boxes (for a format the
+ * signing below cannot embed in). */
+GBytes *cl_test_box_hash_cbor        (ClTestBoxAsset       *a,
+                                      const ClTestBoxGroup *groups,
+                                      guint                 n_groups);
 GBytes *cl_test_box_asset_sign       (ClTestBoxAsset       *a,
                                       gboolean              png,
                                       const ClTestBoxGroup *groups,

@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-gif-writer.h"
 #include "cl-asset-jpeg-writer.h"
 #include "cl-asset-png-writer.h"
+#include "cl-asset-riff-writer.h"
 #include "cl-asset-tiff-writer.h"
 #include "cl-asset-writer.h"
 #include "cl-error.h"
@@ -45,6 +47,10 @@ lay_out_inserted (GInputStream       *source,
 static const ClAssetFormatWriter writers[] = {
   { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_WEBP, cl_asset_riff_carrier_size, cl_asset_riff_wrap_store,
+    cl_asset_riff_lay_out },
+  { CL_ASSET_FORMAT_GIF, cl_asset_gif_carrier_size, cl_asset_gif_wrap_store,
+    cl_asset_gif_lay_out },
   { CL_ASSET_FORMAT_TIFF, cl_asset_tiff_carrier_size, cl_asset_tiff_wrap_store,
     cl_asset_tiff_lay_out },
 };

@@ -10,8 +10,10 @@
 
 #include "cl-asset.h"
 #include "cl-asset-bmff.h"
+#include "cl-asset-gif.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-png.h"
+#include "cl-asset-riff.h"
 #include "cl-asset-tiff.h"
 #include "cl-error.h"
 
@@ -30,10 +32,10 @@ typedef struct {
 static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_JPEG, "image/jpeg", cl_asset_jpeg_read },
   { CL_ASSET_FORMAT_PNG, "image/png", cl_asset_png_read },
-  { CL_ASSET_FORMAT_WEBP, "image/webp", NULL },
+  { CL_ASSET_FORMAT_WEBP, "image/webp", cl_asset_riff_read },
   { CL_ASSET_FORMAT_TIFF, "image/tiff", cl_asset_tiff_read },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", cl_asset_bmff_read },   /* the reader names the brand */
-  { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
+  { CL_ASSET_FORMAT_GIF, "image/gif", cl_asset_gif_read },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
   { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cl-box-map.h"
+#include "cl-box-map-gif.h"
 #include "cl-box-map-jpeg.h"
 #include "cl-box-map-png.h"
 #include "cl-box-map-scanner.h"
@@ -20,11 +21,17 @@ cl_box_map_scanner_new (ClAssetFormat        format,
                         gpointer             user_data)
 {
   ClBoxMapScanner *self;
+  const ClBoxMapFormat *scanner;
 
-  if (format != CL_ASSET_FORMAT_JPEG && format != CL_ASSET_FORMAT_PNG)
-    return NULL;
+  switch (format) {
+  case CL_ASSET_FORMAT_JPEG: scanner = &cl_box_map_jpeg; break;
+  case CL_ASSET_FORMAT_PNG: scanner = &cl_box_map_png; break;
+  case CL_ASSET_FORMAT_GIF: scanner = &cl_box_map_gif; break;
+  default:
+    return NULL;   /* c2pa-rs has no box hash for the others */
+  }
   self = g_new0 (ClBoxMapScanner, 1);
-  self->format = format == CL_ASSET_FORMAT_JPEG ? &cl_box_map_jpeg : &cl_box_map_png;
+  self->format = scanner;
   self->state = self->format->state_new (has_store);
   self->sink = sink;
   self->user_data = user_data;

@@ -61,5 +61,9 @@ G_BEGIN_DECLS
 #define CL_JPEG_APP11 0xEB
 /* PNG chunk that carries the manifest store. */
 #define CL_PNG_CHUNK_CABX "caBX"
+/* RIFF (WebP) chunk that carries the manifest store. */
+#define CL_RIFF_CHUNK_C2PA "C2PA"
+/* GIF application extension that carries it: identifier and authentication code. */
+#define CL_GIF_APP_C2PA "C2PA_GIF\x01\x00\x00"
 
 G_END_DECLS

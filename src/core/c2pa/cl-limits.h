@@ -100,6 +100,14 @@
 /* Stapled OCSP responses in rVals: at most one per certificate of the chain. */
 #define CL_LIMIT_OCSP_RESPONSES CL_LIMIT_X5CHAIN_CERTS
 
+/* --- the containers (asset/) --------------------------------------------------------- */
+/* Top-level chunks of a RIFF (WebP) file and blocks of a GIF file walked when looking
+ * for the store: each is at least a few bytes long, so the file size bounds them too;
+ * real files have a handful (WebP) or one per frame (GIF). Past the cap the file is
+ * refused as malformed. */
+#define CL_LIMIT_RIFF_CHUNKS 100000
+#define CL_LIMIT_GIF_BLOCKS  1000000
+
 /* --- ISO BMFF (asset/cl-bmff-tree.c, hash/cl-bmff-hash.c) ------------------------------ */
 /* Box nesting: c2pa-rs refuses a file nested deeper than 32 ("too deeply nested"); real
  * files nest eight deep. Boxes walked in one file: a fragmented two-hour video with

@@ -195,25 +195,25 @@ start_manifest (Signing       *signing,
   const ClSignOptions *options = signing->options;
   g_autofree char *output_name = g_path_get_basename (signing->output);
   g_autoptr(GBytes) thumbnail = NULL;
+  g_autoptr(GError) thumbnail_error = NULL;
   ClManifestBuilder *builder;
 
-  /* A TIFF the decoder cannot read (BigTIFF, a DNG's raw data) is signed without a
-   * thumbnail, as c2pa-rs signs what it cannot make one of (it makes none of DNG); its
-   * structure and where its image data lies were checked already. */
-  if (signing->info->format == CL_ASSET_FORMAT_TIFF) {
-    g_autoptr(GError) local_error = NULL;
-
-    thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &local_error);
-    if (thumbnail == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  } else if ((thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error)) == NULL) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+  /* No thumbnail when gdk-pixbuf has no decoder for the format (NULL, no error); a TIFF
+   * the decoder cannot read (BigTIFF, a DNG's raw data) is signed without one too, as
+   * c2pa-rs signs what it cannot make one of (it makes none of DNG): its structure and
+   * where its image data lies were checked already. */
+  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &thumbnail_error);
+  if (thumbnail_error != NULL && signing->info->format == CL_ASSET_FORMAT_TIFF &&
+      !g_error_matches (thumbnail_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_error (&thumbnail_error);
+  if (thumbnail_error != NULL) {
+    g_propagate_prefixed_error (error, g_steal_pointer (&thumbnail_error),
+                                _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
   builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
-  cl_manifest_builder_set_thumbnail (builder, thumbnail);
+  if (thumbnail != NULL)
+    cl_manifest_builder_set_thumbnail (builder, thumbnail);
   if (options->author != NULL || options->title != NULL)
     cl_manifest_builder_set_creative_work (builder, options->author, options->title);
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);

@@ -31,7 +31,8 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
 
 /* Feeds the whole file to a loader: unlike gdk_pixbuf_new_from_file(), closing
- * the loader reports an image that ends before its data does. */
+ * the loader reports an image that ends before its data does. NULL without an error
+ * when gdk-pixbuf has no decoder for the format. */
 static GdkPixbuf *
 decode_image (const char    *path,
               GCancellable  *cancellable,
@@ -60,12 +61,18 @@ decode_image (const char    *path,
       break;
     if (!gdk_pixbuf_loader_write (loader, buffer, n, &local_error)) {
       gdk_pixbuf_loader_close (loader, NULL);
+      /* No decoder for this format here (WebP needs a loader of its own): no thumbnail. */
+      if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+        return NULL;
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                    _("The image data is damaged: %s"), local_error->message);
       return NULL;
     }
   }
   if (!gdk_pixbuf_loader_close (loader, &local_error)) {
+    /* A small file is identified only here. */
+    if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+      return NULL;
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                  _("The image data is damaged or incomplete: %s"), local_error->message);
     return NULL;
@@ -94,7 +101,7 @@ cl_thumbnail_create_jpeg (const char    *path,
   int width, height;
 
   if (decoded == NULL)
-    return NULL;
+    return NULL;   /* an error, or no decoder: no thumbnail */
   oriented = gdk_pixbuf_apply_embedded_orientation (decoded);
   width = gdk_pixbuf_get_width (oriented);
   height = gdk_pixbuf_get_height (oriented);

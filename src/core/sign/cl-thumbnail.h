@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 /* Decodes the whole image at path (which also proves it is not truncated or
  * corrupt), applies its EXIF orientation, scales it down to fit
- * CL_THUMBNAIL_MAX_SIDE and encodes it as JPEG. */
+ * CL_THUMBNAIL_MAX_SIDE and encodes it as JPEG. NULL without setting error when
+ * gdk-pixbuf has no decoder for the image's format (a WebP without its loader): the
+ * claim then has no thumbnail, as c2pa-rs makes none for formats it cannot decode. */
 GBytes *cl_thumbnail_create_jpeg (const char    *path,
                                   GCancellable  *cancellable,
                                   GError       **error);

@@ -367,9 +367,11 @@ add_images_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (images, _("JPEG, PNG and TIFF Images"));
+  gtk_file_filter_set_name (images, _("JPEG, PNG, WebP, GIF, TIFF and DNG Images"));
   gtk_file_filter_add_mime_type (images, "image/jpeg");
   gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/webp");
+  gtk_file_filter_add_mime_type (images, "image/gif");
   gtk_file_filter_add_mime_type (images, "image/tiff");
   gtk_file_filter_add_mime_type (images, "image/x-adobe-dng");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);

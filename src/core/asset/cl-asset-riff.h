@@ -1,0 +1,19 @@
+/* cl-asset-riff.h: the WebP (RIFF) reader of cl-asset.c's table (see cl-asset-riff.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-asset-info.h"
+
+G_BEGIN_DECLS
+
+/* Fills info (store, store_ranges, remote_url, insert_offset: the end of the RIFF
+ * chunk) from a WebP stream whose format and file_size are known. Errors:
+ * CL_ASSET_ERROR, as cl_asset_read(). */
+gboolean cl_asset_riff_read (GInputStream  *stream,
+                             ClAssetInfo   *info,
+                             GCancellable  *cancellable,
+                             GError       **error);
+
+G_END_DECLS
