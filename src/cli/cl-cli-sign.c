@@ -13,6 +13,7 @@
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
 #include "cl-error.h"
+#include "cl-privacy-preflight.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-record.h"
 #include "cl-signer.h"
@@ -44,6 +45,7 @@ typedef struct {
   gboolean   staple_ocsp;
   gboolean   force;
   gboolean   no_proof_cache;
+  gboolean   dry_run;
 } SignArguments;
 
 
@@ -91,6 +93,9 @@ new_option_context (SignArguments *args)
       NULL },
     { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &args->no_proof_cache,
       N_("Do not record the signed images in the local proof cache"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &args->dry_run,
+      N_("Say what signing would disclose (GPS, serial numbers, names, edit history, the "
+         "signer) and write nothing"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->inputs, NULL, N_("IN…") },
     { NULL }
   };
@@ -156,11 +161,11 @@ check_arguments (const SignArguments  *args,
                  char                **source_type_uri,
                  ClAiUse              *ai_use)
 {
-  if (args->profile_name == NULL || args->output == NULL ||
+  if (args->profile_name == NULL || (args->output == NULL && !args->dry_run) ||
       args->inputs == NULL || args->inputs[0] == NULL) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
                                "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
-                               "[--ai generated|edited] [--force] IN…"));
+                               "[--ai generated|edited] [--force] [--dry-run] IN…"));
     return FALSE;
   }
   if (!check_per_image (args->authors, g_strv_length (args->inputs), "--author") ||
@@ -282,6 +287,80 @@ sign_one (ClSigningProfile    *profile,
 }
 
 
+/* The certificate subject of a profile, read without its key (no passphrase), or NULL
+ * (said on stderr) when there is no such profile. */
+static char *
+profile_subject (const char *profile_name)
+{
+  g_autofree char *root = cl_signing_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = cl_signing_profile_store_list (root, &error);
+
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++) {
+    ClSigningProfileSummary *summary = g_ptr_array_index (profiles, i);
+
+    if (g_str_equal (summary->name, profile_name))
+      return g_strdup (summary->subject);
+  }
+  fprintf (stderr, _("credlink-cli sign: no signing profile “%s”%s%s\n"), profile_name,
+           error != NULL ? ": " : "", error != NULL ? error->message : "");
+  return NULL;
+}
+
+
+/* Prints the disclosures in the file's metadata (or in the credentials); how many. */
+static guint
+print_disclosures (GPtrArray *disclosures,
+                   gboolean   in_credentials)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < disclosures->len; i++) {
+    ClDisclosure *disclosure = g_ptr_array_index (disclosures, i);
+
+    if (disclosure->in_credentials == in_credentials) {
+      printf ("    %s: %s\n", disclosure->what, disclosure->value);
+      n++;
+    }
+  }
+  return n;
+}
+
+
+/* sign --dry-run: for each input, what the signed copy would disclose; nothing is written
+ * and no key is unlocked. */
+static int
+dry_run (const SignArguments *args)
+{
+  g_autofree char *subject = profile_subject (args->profile_name);
+  guint n_inputs = g_strv_length (args->inputs), n_failed = 0;
+
+  if (subject == NULL)
+    return CL_CLI_EXIT_FAILURE;
+  for (guint i = 0; i < n_inputs; i++) {
+    ClSignOptions options = { .author = per_image (args->authors, i) };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) disclosures = cl_privacy_preflight (args->inputs[i], &options,
+                                                             subject, NULL, &error);
+
+    if (disclosures == NULL) {
+      fprintf (stderr, "%s: %s\n", args->inputs[i], error->message);
+      n_failed++;
+      continue;
+    }
+    printf (_("%s: signing would disclose\n"), args->inputs[i]);
+    printf ("  %s\n", _("In the file (kept as it is in the signed copy):"));
+    if (print_disclosures (disclosures, FALSE) == 0)
+      printf ("    %s\n", _("nothing personal found in its Exif or XMP"));
+    printf ("  %s\n", _("In the Content Credentials:"));
+    if (print_disclosures (disclosures, TRUE) == 0)
+      printf ("    %s\n", _("nothing personal"));
+  }
+  printf ("%s\n", _("Dry run: nothing was signed or written."));
+  return n_failed > 0 ? CL_CLI_EXIT_FAILURE : CL_CLI_EXIT_OK;
+}
+
+
 int
 cl_cli_sign_run (int    argc,
                  char **argv)
@@ -302,6 +381,8 @@ cl_cli_sign_run (int    argc,
   }
   if (!check_arguments (&args, &source_type_uri, &options.ai_use))
     return CL_CLI_EXIT_USAGE;
+  if (args.dry_run)
+    return dry_run (&args);
   n_inputs = g_strv_length (args.inputs);
   to_folder = n_inputs > 1 || g_file_test (args.output, G_FILE_TEST_IS_DIR);
   if (n_inputs > 1 && !g_file_test (args.output, G_FILE_TEST_IS_DIR) &&
