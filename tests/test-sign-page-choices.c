@@ -1,7 +1,9 @@
-/* test-sign-ai.c: the Sign page's Generative AI row — "Generated with AI" disables the
- * Action row and signs a c2pa.created with trainedAlgorithmicMedia, "Edited with AI
- * tools" adds a c2pa.edited with compositeWithTrainedAlgorithmicMedia; the images are
- * signed through the page's "sign.sign" action and verify as Valid.
+/* test-sign-page-choices.c: the Sign page's Generative AI row — "Generated with AI"
+ * disables the Action row and signs a c2pa.created with trainedAlgorithmicMedia, "Edited
+ * with AI tools" adds a c2pa.edited with compositeWithTrainedAlgorithmicMedia; the images
+ * are signed through the page's "sign.sign" action and verify as Valid — and its Privacy
+ * group, which lists what the listed images and the profile disclose (an Exif GPS
+ * position written here, the signer certificate) as images come and go.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
+#include "cl-sign-privacy-group.h"
 #include "cl-test-identity.h"
 #include "cl-test-tmp.h"
 #include "cl-verification.h"
@@ -77,6 +80,14 @@ is_row_titled (GtkWidget     *widget,
 
 
 static gboolean
+is_privacy_group (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return CL_IS_SIGN_PRIVACY_GROUP (widget);
+}
+
+
+static gboolean
 is_password_row (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -94,6 +105,41 @@ make_image (const char *name)
   gdk_pixbuf_fill (pixbuf, 0x88aa44ff);
   gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
   g_assert_no_error (error);
+  return path;
+}
+
+
+/* A JPEG with an Exif APP1 holding only a GPS IFD: 48°51'30.13" N, 2°17'40.2" E. */
+static char *
+make_gps_image (const char *name)
+{
+  static const guint8 tiff[] = {
+    'I', 'I', 42, 0, 8, 0, 0, 0,
+    1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0,      /* IFD0: GPS at 26 */
+    4, 0,                                                             /* GPS IFD at 26 */
+    1, 0, 2, 0, 2, 0, 0, 0, 'N', 0, 0, 0,
+    2, 0, 5, 0, 3, 0, 0, 0, 80, 0, 0, 0,
+    3, 0, 2, 0, 2, 0, 0, 0, 'E', 0, 0, 0,
+    4, 0, 5, 0, 3, 0, 0, 0, 104, 0, 0, 0,
+    0, 0, 0, 0,
+    48, 0, 0, 0, 1, 0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 0xC5, 0x0B, 0, 0, 100, 0, 0, 0,
+    2, 0, 0, 0, 1, 0, 0, 0, 17, 0, 0, 0, 1, 0, 0, 0, 0x92, 0x01, 0, 0, 10, 0, 0, 0,
+  };
+  g_autofree char *plain_name = g_strconcat ("plain-", name, NULL);
+  g_autofree char *plain = make_image (plain_name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint8 header[10] = { 0xFF, 0xE1, 0, 2 + 6 + sizeof tiff, 'E', 'x', 'i', 'f', 0, 0 };
+  char *path = g_build_filename (work_dir, name, NULL);
+  gsize len;
+
+  G_STATIC_ASSERT (sizeof tiff == 128);
+  g_assert_true (g_file_get_contents (plain, &contents, &len, NULL));
+  g_byte_array_append (out, (const guint8 *) contents, 2);
+  g_byte_array_append (out, header, sizeof header);
+  g_byte_array_append (out, tiff, sizeof tiff);
+  g_byte_array_append (out, (const guint8 *) contents + 2, len - 2);
+  g_assert_true (g_file_set_contents (path, (const char *) out->data, out->len, NULL));
   return path;
 }
 
@@ -144,33 +190,50 @@ sign_through_page (ClSignPage *page,
 
 
 static void
-test_ai_row (void)
+store_identity (const char *name)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
   g_autofree char *root = cl_signing_profile_store_default_root ();
+  g_autoptr(ClSigningProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to, &error);
+  g_assert_no_error (error);
+  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
+  g_assert_no_error (error);
+}
+
+
+static ClSignPage *
+new_page (GtkWidget **window)
+{
+  ClSignPage *page = CL_SIGN_PAGE (cl_sign_page_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (*window));
+  wait_idle (page);
+  return page;
+}
+
+
+static void
+test_ai_row (void)
+{
   g_autofree char *generated_in = make_image ("generated.jpg");
   g_autofree char *edited_in = make_image ("edited.jpg");
   g_autofree char *out_dir = g_build_filename (work_dir, "signed", NULL);
   g_autofree char *generated = NULL;
   g_autofree char *edited = NULL;
-  g_autoptr(ClSigningProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
   AdwComboRow *ai_row, *source_row;
   GtkWidget *password, *window;
   ClSignPage *page;
 
-  profile = cl_test_identity_create ("Jane Doe", CL_COSE_ALG_ES256, from, to, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_signing_profile_store_save (root, profile, PASSPHRASE, &error));
+  store_identity ("Jane Doe");
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-
-  page = CL_SIGN_PAGE (cl_sign_page_new ());
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle (page);
+  page = new_page (&window);
   g_assert_true (cl_sign_page_select_profile (page, "Jane Doe"));
   wait_idle (page);
   password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
@@ -206,6 +269,58 @@ test_ai_row (void)
 }
 
 
+/* Spins until the Privacy group has checked what it was given. */
+static char *
+privacy_summary (ClSignPage *page)
+{
+  ClSignPrivacyGroup *group = CL_SIGN_PRIVACY_GROUP (find_widget (GTK_WIDGET (page),
+                                                                  is_privacy_group, NULL));
+
+  wait_idle (page);
+  while (cl_sign_privacy_group_get_busy (group))
+    g_main_context_iteration (NULL, TRUE);
+  return cl_sign_privacy_group_dup_summary (group);
+}
+
+
+static void
+test_privacy_group (void)
+{
+  g_autofree char *gps = make_gps_image ("gps.jpg");
+  g_autofree char *plain = make_image ("no-gps.jpg");
+  g_autoptr(GFile) gps_file = g_file_new_for_path (gps);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autofree char *empty = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *none = NULL;
+  GtkWidget *window;
+  ClSignPage *page;
+
+  store_identity ("Ann Example");
+  page = new_page (&window);
+  g_assert_true (cl_sign_page_select_profile (page, "Ann Example"));
+  empty = privacy_summary (page);
+  g_assert_cmpstr (empty, ==, "");
+
+  cl_sign_page_add_files (page, &gps_file, 1);
+  one = privacy_summary (page);
+  g_assert_nonnull (strstr (one, "GPS position (Exif): 48.858369° N, 2.294500° E\n"));
+  g_assert_nonnull (strstr (one, "Signer certificate: "));
+  g_assert_nonnull (strstr (one, "CN=Ann Example\n"));
+
+  cl_sign_page_add_files (page, &plain_file, 1);
+  two = privacy_summary (page);
+  g_assert_nonnull (strstr (two, "GPS position (Exif): In 1 of 2 images\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 0);
+  none = privacy_summary (page);
+  g_assert_null (strstr (none, "GPS position"));
+  g_assert_nonnull (strstr (none, "Nothing personal found in their Exif or XMP"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -213,13 +328,14 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   int status;
 
-  work_dir = cl_test_tmp_dir_new ("credlink-sign-ai", CL_TEST_TMP_UNTIL_EXIT);
+  work_dir = cl_test_tmp_dir_new ("credlink-sign-page-choices", CL_TEST_TMP_UNTIL_EXIT);
   data_dir = g_build_filename (work_dir, "data", NULL);
   g_setenv ("CREDLINK_DATA_DIR", data_dir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/sign-ai/ai-row", test_ai_row);
+  g_test_add_func ("/sign-page-choices/ai-row", test_ai_row);
+  g_test_add_func ("/sign-page-choices/privacy-group", test_privacy_group);
   status = g_test_run ();
   g_free (work_dir);
   return status;
