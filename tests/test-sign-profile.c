@@ -35,8 +35,11 @@ static void
 test_profile_store_invalid (void)
 {
   g_autofree char *root = g_build_filename (work_dir, "profiles", NULL);
-  g_autoptr(ClSigningProfile) spaced = cl_test_signing_profile_new ("Parts signer",
+  g_autoptr(ClSigningProfile) slashed = cl_test_signing_profile_new ("Parts/signer",
+                                                                     CL_COSE_ALG_ES256);
+  g_autoptr(ClSigningProfile) spaced = cl_test_signing_profile_new ("José Núñez",
                                                                     CL_COSE_ALG_ES256);
+  g_autoptr(ClSigningProfile) loaded = NULL;
   g_autoptr(ClSigningProfile) named = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *long_name = g_strnfill (65, 'a');
@@ -47,12 +50,24 @@ test_profile_store_invalid (void)
   g_assert_false (cl_signing_profile_store_name_is_valid (".hidden"));
   g_assert_false (cl_signing_profile_store_name_is_valid ("a/b"));
   g_assert_false (cl_signing_profile_store_name_is_valid ("../x"));
-  g_assert_false (cl_signing_profile_store_name_is_valid ("with space"));
   g_assert_false (cl_signing_profile_store_name_is_valid (long_name));
+  /* A test identity's name is the signer's name validators show: a person's name. */
+  g_assert_true (cl_signing_profile_store_name_is_valid ("Jane Doe"));
+  g_assert_true (cl_signing_profile_store_name_is_valid ("José Núñez"));
+  g_assert_false (cl_signing_profile_store_name_is_valid (" Jane"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("Jane "));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("Jane\tDoe"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("Jane\nDoe"));
+  g_assert_false (cl_signing_profile_store_name_is_valid ("Jos\xe9"));
 
-  g_assert_false (cl_signing_profile_store_save (root, spaced, "long enough", &error));
+  g_assert_false (cl_signing_profile_store_save (root, slashed, "long enough", &error));
   g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
   g_clear_error (&error);
+  g_assert_true (cl_signing_profile_store_save (root, spaced, "long enough", &error));
+  g_assert_no_error (error);
+  loaded = cl_signing_profile_store_load (root, "José Núñez", "long enough", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
 
   named = cl_test_identity_create ("short-pass", CL_COSE_ALG_ES256, NULL, NULL, &error);
   g_assert_no_error (error);

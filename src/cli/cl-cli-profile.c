@@ -118,7 +118,7 @@ run_import (int    argc,
       (p12 != NULL && (cert != NULL || key != NULL)))
     return usage (_("import needs --name and either --p12 or both --cert and --key"));
   if (!cl_signing_profile_store_name_is_valid (name))
-    return usage (_("profile names use letters, digits, “.”, “_” and “-”"));
+    return usage (_("profile names use letters, digits, spaces, “.”, “_” and “-”"));
 
   if (cert != NULL) {
     /* An unencrypted key needs no passphrase; ask only when it is encrypted. */
@@ -174,7 +174,7 @@ run_create_test (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
   if (name == NULL || !cl_signing_profile_store_name_is_valid (name))
-    return usage (_("create-test needs --name NAME (letters, digits, “.”, “_”, “-”)"));
+    return usage (_("create-test needs --name NAME (letters, digits, spaces, “.”, “_”, “-”; it becomes the signer’s name validators show)"));
   if (alg_name != NULL) {
     alg = g_ascii_strcasecmp (alg_name, "ed25519") == 0 ? CL_COSE_ALG_EDDSA
                                                          : cl_cose_alg_from_string (alg_name);

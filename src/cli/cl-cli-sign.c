@@ -13,6 +13,7 @@
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
 #include "cl-error.h"
+#include "cl-privacy-preflight.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-record.h"
 #include "cl-signer.h"
@@ -34,15 +35,17 @@ static const char * const source_types[] = {
 typedef struct {
   char      *profile_name;
   char      *output;
-  char      *author;
-  char      *title;
+  char     **authors;       /* once: every image; once per input: each image, in order */
+  char     **titles;
   char      *tsa_url;
   char      *source_type;
+  char      *ai_use;
   char     **inputs;
   gboolean   do_not_train;
   gboolean   staple_ocsp;
   gboolean   force;
   gboolean   no_proof_cache;
+  gboolean   dry_run;
 } SignArguments;
 
 
@@ -51,10 +54,11 @@ sign_arguments_clear (SignArguments *args)
 {
   g_free (args->profile_name);
   g_free (args->output);
-  g_free (args->author);
-  g_free (args->title);
+  g_strfreev (args->authors);
+  g_strfreev (args->titles);
   g_free (args->tsa_url);
   g_free (args->source_type);
+  g_free (args->ai_use);
   g_strfreev (args->inputs);
 }
 
@@ -69,9 +73,11 @@ new_option_context (SignArguments *args)
       "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("Output file (one input) or folder (several inputs)"), "OUT" },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &args->author, N_("Author name (CreativeWork)"),
+    { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->authors,
+      N_("Author name (CreativeWork); once for every image, or once per image in order"),
       "NAME" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &args->title, N_("Title of the work"), "TITLE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->titles,
+      N_("Title of the work; once for every image, or once per image in order"), "TITLE" },
     { "do-not-train", 0, 0, G_OPTION_ARG_NONE, &args->do_not_train,
       N_("Ask that the image not be used to train AI or for data mining"), NULL },
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &args->tsa_url, N_("RFC 3161 time-stamp server URL"),
@@ -80,10 +86,16 @@ new_option_context (SignArguments *args)
       N_("Staple the signing certificate's OCSP response (needs --tsa)"), NULL },
     { "source-type", 0, 0, G_OPTION_ARG_STRING, &args->source_type,
       N_("IPTC digital source type of a new image (default digitalCapture)"), "TERM" },
+    { "ai", 0, 0, G_OPTION_ARG_STRING, &args->ai_use,
+      N_("generated: the image was generated with AI; edited: it was edited with AI tools"),
+      "USE" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &args->force, N_("Replace existing output files"),
       NULL },
     { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &args->no_proof_cache,
       N_("Do not record the signed images in the local proof cache"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &args->dry_run,
+      N_("Say what signing would disclose (GPS, serial numbers, names, edit history, the "
+         "signer) and write nothing"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->inputs, NULL, N_("IN…") },
     { NULL }
   };
@@ -95,18 +107,74 @@ new_option_context (SignArguments *args)
 }
 
 
+/* --author or --title: given once, or once per input. */
+static gboolean
+check_per_image (char       **values,
+                 guint        n_inputs,
+                 const char  *flag)
+{
+  guint n = values != NULL ? g_strv_length (values) : 0;
+
+  if (n <= 1 || n == n_inputs)
+    return TRUE;
+  fprintf (stderr, _("credlink-cli sign: %s was given %u times for %u images (give it once, "
+                     "or once per image)\n"), flag, n, n_inputs);
+  return FALSE;
+}
+
+
+/* The value of a --author or --title for image i, or NULL. */
+static const char *
+per_image (char **values,
+           guint  i)
+{
+  if (values == NULL || values[0] == NULL)
+    return NULL;
+  return values[1] == NULL ? values[0] : values[i];
+}
+
+
+static gboolean
+parse_ai_use (const char *text,
+              ClAiUse    *ai_use)
+{
+  if (text == NULL)
+    *ai_use = CL_AI_USE_NONE;
+  else if (g_str_equal (text, "generated"))
+    *ai_use = CL_AI_USE_GENERATED;
+  else if (g_str_equal (text, "edited"))
+    *ai_use = CL_AI_USE_EDITED;
+  else {
+    fprintf (stderr, _("credlink-cli sign: unknown --ai “%s” (known: generated, edited)\n"),
+             text);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
 /* Checks what the options ask for together, and turns --source-type into its IPTC URI
- * (*source_type_uri, left NULL without it). FALSE (and said on stderr) on a bad command
- * line. */
+ * (*source_type_uri, left NULL without it) and --ai into *ai_use. FALSE (and said on
+ * stderr) on a bad command line. */
 static gboolean
 check_arguments (const SignArguments  *args,
-                 char                **source_type_uri)
+                 char                **source_type_uri,
+                 ClAiUse              *ai_use)
 {
-  if (args->profile_name == NULL || args->output == NULL ||
+  if (args->profile_name == NULL || (args->output == NULL && !args->dry_run) ||
       args->inputs == NULL || args->inputs[0] == NULL) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
                                "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
-                               "[--force] IN…"));
+                               "[--ai generated|edited] [--force] [--dry-run] IN…"));
+    return FALSE;
+  }
+  if (!check_per_image (args->authors, g_strv_length (args->inputs), "--author") ||
+      !check_per_image (args->titles, g_strv_length (args->inputs), "--title") ||
+      !parse_ai_use (args->ai_use, ai_use))
+    return FALSE;
+  if (args->source_type != NULL && *ai_use == CL_AI_USE_GENERATED) {
+    fprintf (stderr, "%s\n", _("credlink-cli sign: --ai generated says the source type "
+                               "itself (trainedAlgorithmicMedia); leave out --source-type"));
     return FALSE;
   }
   if (args->staple_ocsp && args->tsa_url == NULL) {
@@ -219,6 +287,80 @@ sign_one (ClSigningProfile    *profile,
 }
 
 
+/* The certificate subject of a profile, read without its key (no passphrase), or NULL
+ * (said on stderr) when there is no such profile. */
+static char *
+profile_subject (const char *profile_name)
+{
+  g_autofree char *root = cl_signing_profile_store_default_root ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = cl_signing_profile_store_list (root, &error);
+
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++) {
+    ClSigningProfileSummary *summary = g_ptr_array_index (profiles, i);
+
+    if (g_str_equal (summary->name, profile_name))
+      return g_strdup (summary->subject);
+  }
+  fprintf (stderr, _("credlink-cli sign: no signing profile “%s”%s%s\n"), profile_name,
+           error != NULL ? ": " : "", error != NULL ? error->message : "");
+  return NULL;
+}
+
+
+/* Prints the disclosures in the file's metadata (or in the credentials); how many. */
+static guint
+print_disclosures (GPtrArray *disclosures,
+                   gboolean   in_credentials)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < disclosures->len; i++) {
+    ClDisclosure *disclosure = g_ptr_array_index (disclosures, i);
+
+    if (disclosure->in_credentials == in_credentials) {
+      printf ("    %s: %s\n", disclosure->what, disclosure->value);
+      n++;
+    }
+  }
+  return n;
+}
+
+
+/* sign --dry-run: for each input, what the signed copy would disclose; nothing is written
+ * and no key is unlocked. */
+static int
+dry_run (const SignArguments *args)
+{
+  g_autofree char *subject = profile_subject (args->profile_name);
+  guint n_inputs = g_strv_length (args->inputs), n_failed = 0;
+
+  if (subject == NULL)
+    return CL_CLI_EXIT_FAILURE;
+  for (guint i = 0; i < n_inputs; i++) {
+    ClSignOptions options = { .author = per_image (args->authors, i) };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) disclosures = cl_privacy_preflight (args->inputs[i], &options,
+                                                             subject, NULL, &error);
+
+    if (disclosures == NULL) {
+      fprintf (stderr, "%s: %s\n", args->inputs[i], error->message);
+      n_failed++;
+      continue;
+    }
+    printf (_("%s: signing would disclose\n"), args->inputs[i]);
+    printf ("  %s\n", _("In the file (kept as it is in the signed copy):"));
+    if (print_disclosures (disclosures, FALSE) == 0)
+      printf ("    %s\n", _("nothing personal found in its Exif or XMP"));
+    printf ("  %s\n", _("In the Content Credentials:"));
+    if (print_disclosures (disclosures, TRUE) == 0)
+      printf ("    %s\n", _("nothing personal"));
+  }
+  printf ("%s\n", _("Dry run: nothing was signed or written."));
+  return n_failed > 0 ? CL_CLI_EXIT_FAILURE : CL_CLI_EXIT_OK;
+}
+
+
 int
 cl_cli_sign_run (int    argc,
                  char **argv)
@@ -237,8 +379,10 @@ cl_cli_sign_run (int    argc,
     fprintf (stderr, "credlink-cli sign: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
   }
-  if (!check_arguments (&args, &source_type_uri))
+  if (!check_arguments (&args, &source_type_uri, &options.ai_use))
     return CL_CLI_EXIT_USAGE;
+  if (args.dry_run)
+    return dry_run (&args);
   n_inputs = g_strv_length (args.inputs);
   to_folder = n_inputs > 1 || g_file_test (args.output, G_FILE_TEST_IS_DIR);
   if (n_inputs > 1 && !g_file_test (args.output, G_FILE_TEST_IS_DIR) &&
@@ -252,8 +396,6 @@ cl_cli_sign_run (int    argc,
   if (profile == NULL)
     return CL_CLI_EXIT_FAILURE;
 
-  options.author = args.author;
-  options.title = args.title;
   options.do_not_train = args.do_not_train;
   options.tsa_url = args.tsa_url;
   options.staple_ocsp = args.staple_ocsp;
@@ -267,6 +409,8 @@ cl_cli_sign_run (int    argc,
     g_autofree char *target = to_folder ? g_build_filename (args.output, base, NULL)
                                         : g_strdup (args.output);
 
+    options.author = per_image (args.authors, i);
+    options.title = per_image (args.titles, i);
     if (!sign_one (profile, &options, cache, args.inputs[i], target, i, n_inputs))
       n_failed++;
   }

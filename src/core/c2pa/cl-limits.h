@@ -170,3 +170,11 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 /* Bytes read from the start of a file to find its XMP packet: JPEG, PNG and WebP writers put
  * it before the image data, within the first few hundred kilobytes. */
 #define CL_LIMIT_XMP_SCAN_SIZE (4 * 1024 * 1024)
+
+/* --- What a source discloses, read before signing (sign/cl-privacy-preflight.c) -------- */
+
+/* Entries of one Exif IFD (a 16-bit count; cameras write a few hundred at most). */
+#define CL_LIMIT_EXIF_ENTRIES 1000
+/* XMP packet of a source, in bytes (a JPEG's packet fits in one 64 KB segment; PNG iTXt
+ * has no limit of its own). */
+#define CL_LIMIT_XMP_PACKET_SIZE (2 * 1024 * 1024)

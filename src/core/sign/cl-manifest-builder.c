@@ -15,11 +15,11 @@
 #include "cl-cbor-writer.h"
 #include "cl-error.h"
 #include "cl-jumbf-writer.h"
+#include "cl-manifest-actions.h"
 #include "cl-manifest-builder.h"
 #include "cl-status-codes.h"
 #include "cl-status.h"
 
-#define GENERATOR_NAME "CredLink"
 #define SHA256_LEN 32
 
 typedef struct {
@@ -35,6 +35,7 @@ struct _ClManifestBuilder {
   char     *mime_type;
   char     *when;               /* RFC 3339, UTC */
   char     *digital_source_type;
+  ClAiUse   ai_use;
   char     *author;
   char     *work_title;
   gboolean  do_not_train;
@@ -103,6 +104,14 @@ cl_manifest_builder_set_digital_source_type (ClManifestBuilder *self,
 {
   g_free (self->digital_source_type);
   self->digital_source_type = g_strdup (uri);
+}
+
+
+void
+cl_manifest_builder_set_ai_use (ClManifestBuilder *self,
+                                ClAiUse            ai_use)
+{
+  self->ai_use = ai_use;
 }
 
 
@@ -190,28 +199,6 @@ cl_manifest_builder_set_parent_binding (ClManifestBuilder *self,
                                         ClParentBinding    binding)
 {
   self->parent_binding = binding;
-}
-
-
-static cbor_item_t *
-software_agent (void)
-{
-  cbor_item_t *agent = cl_cbor_map_new ();
-
-  cl_cbor_map_put (agent, "name", cl_cbor_tstr (GENERATOR_NAME));
-  cl_cbor_map_put (agent, "version", cl_cbor_tstr (PACKAGE_VERSION));
-  return agent;
-}
-
-
-static cbor_item_t *
-rfc3339_date (const char *when)
-{
-  cbor_item_t *text = cl_cbor_tstr (when);
-  cbor_item_t *tagged = cbor_build_tag (0, text);
-
-  cbor_decref (&text);
-  return tagged;
 }
 
 
@@ -407,32 +394,14 @@ write_actions (ClManifestBuilder *self,
                GByteArray        *out,
                GArray            *refs)
 {
-  cbor_item_t *actions = cl_cbor_map_new ();
-  cbor_item_t *list = cl_cbor_array_new ();
-  cbor_item_t *action = cl_cbor_map_new ();
+  const guint8 *ingredient_hash = NULL;
+  cbor_item_t *actions;
 
-  if (self->parent != NULL) {
-    /* Re-signing an asset that has credentials: it was opened from its parent. */
-    AssertionRef *ingredient = &g_array_index (refs, AssertionRef, refs->len - 1);
-    cbor_item_t *parameters = cl_cbor_map_new ();
-    cbor_item_t *ingredients = cl_cbor_array_new ();
-
-    cl_cbor_map_put (action, "action", cl_cbor_tstr ("c2pa.opened"));
-    cl_cbor_array_add (ingredients,
-                       cl_cbor_hashed_uri ("self#jumbf=c2pa.assertions/c2pa.ingredient.v3",
-                                           ingredient->hash, SHA256_LEN));
-    cl_cbor_map_put (parameters, "ingredients", ingredients);
-    cl_cbor_map_put (action, "parameters", parameters);
-  } else {
-    cl_cbor_map_put (action, "action", cl_cbor_tstr ("c2pa.created"));
-    cl_cbor_map_put (action, "digitalSourceType", cl_cbor_tstr (self->digital_source_type));
-  }
-  cl_cbor_map_put (action, "softwareAgent", software_agent ());
-  cl_cbor_map_put (action, "when", rfc3339_date (self->when));
-  cl_cbor_array_add (list, action);
-  cl_cbor_map_put (actions, "actions", list);
-  cl_cbor_map_put (actions, "allActionsIncluded", cbor_build_bool (true));
-
+  /* The ingredient is the assertion written just before. */
+  if (self->parent != NULL)
+    ingredient_hash = g_array_index (refs, AssertionRef, refs->len - 1).hash;
+  actions = cl_manifest_actions_new (self->when, self->digital_source_type, self->ai_use,
+                                     ingredient_hash);
   write_cbor_assertion (out, refs, "c2pa.actions.v2", self->salts[1], actions, TRUE);
   cbor_decref (&actions);
 }
@@ -557,7 +526,7 @@ encode_claim (ClManifestBuilder *self,
   cbor_item_t *claim = cl_cbor_map_new ();
   cbor_item_t *created = cl_cbor_array_new ();
   cbor_item_t *gathered = cl_cbor_array_new ();
-  cbor_item_t *generator = software_agent ();
+  cbor_item_t *generator = cl_manifest_software_agent ();
   g_autofree char *signature_url = g_strconcat ("self#jumbf=/c2pa/", self->label,
                                                 "/c2pa.signature", NULL);
   GBytes *encoded;
@@ -569,6 +538,9 @@ encode_claim (ClManifestBuilder *self,
     cl_cbor_array_add (ref->created ? created : gathered,
                        cl_cbor_hashed_uri (url, ref->hash, SHA256_LEN));
   }
+  /* C2PA 2.4 moved specVersion into claim_generator_info (the claim-level one is
+   * deprecated). */
+  cl_cbor_map_put (generator, "specVersion", cl_cbor_tstr (CL_MANIFEST_SPEC_VERSION));
   cl_cbor_map_put (claim, "instanceID", cl_cbor_tstr (self->instance_id));
   cl_cbor_map_put (claim, "claim_generator_info", generator);
   cl_cbor_map_put (claim, "signature", cl_cbor_tstr (signature_url));

@@ -15,13 +15,11 @@
 #include <glib.h>
 
 #include "cl-data-hash.h"
+#include "cl-manifest-actions.h"
 #include "cl-parent-store.h"
 #include "cl-validation-report.h"
 
 G_BEGIN_DECLS
-
-#define CL_DIGITAL_SOURCE_TYPE_CAPTURE \
-  "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"
 
 typedef struct _ClManifestBuilder ClManifestBuilder;
 
@@ -35,6 +33,11 @@ const char        *cl_manifest_builder_get_label  (ClManifestBuilder  *self);
 /* digitalSourceType of the c2pa.created action (new captures); default digitalCapture. */
 void               cl_manifest_builder_set_digital_source_type (ClManifestBuilder *self,
                                                                 const char        *uri);
+/* Generated: the c2pa.created action says trainedAlgorithmicMedia (an image that has
+ * credentials is opened, then edited with that source type). Edited: a c2pa.edited
+ * action with compositeWithTrainedAlgorithmicMedia follows the created or opened one. */
+void               cl_manifest_builder_set_ai_use (ClManifestBuilder *self,
+                                                   ClAiUse            ai_use);
 /* A stds.schema-org.CreativeWork assertion with author and/or title (either may be
  * NULL); a title also becomes the claim's dc:title. */
 void               cl_manifest_builder_set_creative_work (ClManifestBuilder *self,

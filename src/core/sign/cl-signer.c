@@ -219,6 +219,7 @@ start_manifest (Signing       *signing,
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
+  cl_manifest_builder_set_ai_use (builder, options->ai_use);
   return TRUE;
 }
 
@@ -569,6 +570,7 @@ typedef struct {
   char          *title;
   char          *tsa_url;
   char          *digital_source_type;
+  ClAiUse        ai_use;
   gboolean       do_not_train;
   gboolean       force;
   gboolean       staple_ocsp;
@@ -607,6 +609,7 @@ sign_thread (GTask        *task,
     .tsa_url = task_data->tsa_url,
     .staple_ocsp = task_data->staple_ocsp,
     .digital_source_type = task_data->digital_source_type,
+    .ai_use = task_data->ai_use,
     .force = task_data->force,
   };
   GError *error = NULL;
@@ -638,6 +641,7 @@ cl_signer_sign_file_async (ClSigningProfile    *profile,
   task_data->title = g_strdup (options->title);
   task_data->tsa_url = g_strdup (options->tsa_url);
   task_data->digital_source_type = g_strdup (options->digital_source_type);
+  task_data->ai_use = options->ai_use;
   task_data->do_not_train = options->do_not_train;
   task_data->force = options->force;
   task_data->staple_ocsp = options->staple_ocsp;

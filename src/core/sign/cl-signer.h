@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "cl-manifest-actions.h"
 #include "cl-parent-store.h"
 #include "cl-signing-profile.h"
 
@@ -23,6 +24,7 @@ typedef struct {
   const char *tsa_url;              /* RFC 3161 server, or NULL */
   gboolean    staple_ocsp;          /* staple the signer's OCSP response (needs tsa_url) */
   const char *digital_source_type;  /* for new captures; NULL: digitalCapture */
+  ClAiUse     ai_use;               /* generated or edited with AI, said in the actions */
   gboolean    force;                /* replace an existing output file */
 } ClSignOptions;
 

@@ -58,10 +58,17 @@ cl_signing_profile_store_name_is_valid (const char *name)
 {
   gsize len = name != NULL ? strlen (name) : 0;
 
-  if (len == 0 || len > MAX_NAME_LEN || name[0] == '.')
+  if (len == 0 || len > MAX_NAME_LEN || name[0] == '.' || !g_utf8_validate (name, len, NULL))
     return FALSE;
-  for (const char *p = name; *p != '\0'; p++) {
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+  /* A test identity's name is also its certificate's common name, the signer's name
+   * validators show: a person's name, with spaces and accents. The name is a folder
+   * name too, so no separators, and no spaces at the ends. */
+  if (name[0] == ' ' || name[len - 1] == ' ')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+
+    if (!g_unichar_isalnum (c) && c != ' ' && c != '.' && c != '_' && c != '-')
       return FALSE;
   }
   return TRUE;
@@ -75,7 +82,7 @@ profile_dir (const char  *root,
 {
   if (!cl_signing_profile_store_name_is_valid (name)) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
-                 _("“%s” is not a valid profile name (use letters, digits, “.”, “_” and “-”)"),
+                 _("“%s” is not a valid profile name (use letters, digits, spaces, “.”, “_” and “-”)"),
                  name);
     return NULL;
   }

@@ -30,7 +30,8 @@ void       cl_signing_profile_summary_free        (ClSigningProfileSummary *summ
 /* Newly allocated root folder of the profiles. */
 char      *cl_signing_profile_store_default_root  (void);
 
-/* Profile names: letters, digits, '.', '_', '-', not starting with '.', ≤ 64 bytes. */
+/* Profile names: UTF-8 letters, digits, spaces, '.', '_', '-', not starting with '.' nor
+ * starting or ending with a space, ≤ 64 bytes. */
 gboolean   cl_signing_profile_store_name_is_valid (const char  *name);
 
 /* Whether passphrase may protect a stored key (at least

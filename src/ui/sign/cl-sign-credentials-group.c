@@ -19,6 +19,11 @@ static const char * const source_types[] = {
   "digitalCapture", "minorHumanEdits", "digitalArt",
 };
 
+/* The Generative AI row's choices, in its order. */
+static const ClAiUse ai_uses[] = {
+  CL_AI_USE_NONE, CL_AI_USE_GENERATED, CL_AI_USE_EDITED,
+};
+
 struct _ClSignCredentialsGroup
 {
   AdwPreferencesGroup   parent_instance;
@@ -29,6 +34,7 @@ struct _ClSignCredentialsGroup
   AdwEntryRow          *tsa_row;
   GtkSwitch            *do_not_train_switch;
   AdwComboRow          *source_row;
+  AdwComboRow          *ai_row;
   AdwActionRow         *output_row;
   GtkSwitch            *replace_switch;
 
@@ -99,6 +105,10 @@ cl_sign_credentials_group_read_options (ClSignCredentialsGroup *self)
   g_free (self->source_type);
   self->source_type = g_strconcat (IPTC_SOURCE_TYPE_PREFIX, source_types[selected], NULL);
 
+  selected = adw_combo_row_get_selected (self->ai_row);
+  if (selected >= G_N_ELEMENTS (ai_uses))
+    selected = 0;
+
   self->options = (ClSignOptions) {
     .author = self->author,
     .title = self->title,
@@ -106,6 +116,7 @@ cl_sign_credentials_group_read_options (ClSignCredentialsGroup *self)
     .tsa_url = self->tsa_url,
     .staple_ocsp = self->tsa_url != NULL && online_revocation_allowed (),
     .digital_source_type = self->source_type,
+    .ai_use = ai_uses[selected],
     .force = gtk_switch_get_active (self->replace_switch),
   };
   return &self->options;
@@ -256,6 +267,7 @@ cl_sign_credentials_group_class_init (ClSignCredentialsGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, tsa_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, do_not_train_switch);
   gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, source_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, ai_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, output_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignCredentialsGroup, replace_switch);
 
@@ -266,9 +278,24 @@ cl_sign_credentials_group_class_init (ClSignCredentialsGroupClass *klass)
 }
 
 
+/* An image generated with AI has that as its source type: the Action row has nothing
+ * to say then. */
+static void
+ai_selected_cb (ClSignCredentialsGroup *self)
+{
+  guint selected = adw_combo_row_get_selected (self->ai_row);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_row),
+                            selected >= G_N_ELEMENTS (ai_uses) ||
+                            ai_uses[selected] != CL_AI_USE_GENERATED);
+}
+
+
 static void
 cl_sign_credentials_group_init (ClSignCredentialsGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->ai_row, "notify::selected", G_CALLBACK (ai_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   cl_sign_credentials_group_set_output_folder (self, NULL);
 }

@@ -16,6 +16,7 @@
 #include "cl-sign-batch.h"
 #include "cl-sign-credentials-group.h"
 #include "cl-sign-page.h"
+#include "cl-sign-privacy-group.h"
 #include "cl-sign-profile-group.h"
 #include "cl-sign-tasks.h"
 
@@ -28,6 +29,7 @@ struct _ClSignPage
   ClSignProfileGroup     *profile_group;
   GtkListBox             *file_list;
   ClSignCredentialsGroup *credentials_group;
+  ClSignPrivacyGroup     *privacy_group;
   GtkLabel               *status_label;
   GtkProgressBar         *progress_bar;
 
@@ -67,6 +69,20 @@ cl_sign_page_get_busy (ClSignPage *self)
 }
 
 
+/* What the listed images and the chosen profile will disclose, checked again.
+ * Actions change when the files or the profile do. */
+static void
+update_privacy (ClSignPage *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (guint i = 0; i < cl_sign_page_get_n_files (self); i++)
+    g_ptr_array_add (files, cl_sign_file_row_get_file (cl_sign_page_get_file_row (self, i)));
+  cl_sign_privacy_group_update (self->privacy_group, files,
+                                cl_sign_page_get_selected_profile (self));
+}
+
+
 static void
 update_actions (ClSignPage *self)
 {
@@ -83,6 +99,7 @@ update_actions (ClSignPage *self)
                                  !running && has_profile);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.import", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.create-identity", !running);
+  update_privacy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -635,12 +652,14 @@ cl_sign_page_class_init (ClSignPageClass *klass)
 
   g_type_ensure (CL_TYPE_SIGN_PROFILE_GROUP);
   g_type_ensure (CL_TYPE_SIGN_CREDENTIALS_GROUP);
+  g_type_ensure (CL_TYPE_SIGN_PRIVACY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-sign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, profile_group);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, credentials_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPage, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, progress_bar);
 

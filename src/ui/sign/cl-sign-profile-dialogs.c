@@ -203,8 +203,9 @@ cl_sign_test_identity_dialog_new (GtkWindow                  *parent,
   AdwPreferencesGroup *group;
   AdwMessageDialog *dialog =
     new_dialog (parent, _("Create Test Identity"),
-                _("A local certificate for trying out signing. Verifiers will not trust it "
-                  "unless they add its CA to their own trust list."),
+                _("A local certificate for trying out signing. Its name becomes the signer’s "
+                  "name that verifiers show, so it may be a person’s name with spaces. "
+                  "Verifiers will not trust it unless they add its CA to their own trust list."),
                 _("C_reate"), FALSE, func, user_data, &group);
   DialogState *state = g_object_get_data (G_OBJECT (dialog), "cl-state");
 

@@ -1,0 +1,32 @@
+/* cl-exif-privacy.h: the personal facts an Exif block (a TIFF structure) holds — GPS
+ * position, camera and lens serial numbers, the camera owner's, artist's and copyright
+ * holder's names — read with bounds on every offset and count, for the privacy preflight
+ * before signing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gboolean has_gps;       /* a GPS IFD with entries */
+  char *gps_position;     /* "48.858370° N, 2.294481° E", or NULL when unreadable */
+  char *body_serial;      /* BodySerialNumber */
+  char *lens_serial;      /* LensSerialNumber */
+  char *owner;            /* CameraOwnerName */
+  char *artist;           /* Artist */
+  char *copyright;        /* Copyright */
+} ClExifPrivacy;
+
+void           cl_exif_privacy_free (ClExifPrivacy *facts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClExifPrivacy, cl_exif_privacy_free)
+
+/* The facts of the TIFF structure tiff (starting with "II*\0" or "MM\0*"); what cannot be
+ * read is left out, so a damaged block gives what was readable. Never NULL. */
+ClExifPrivacy *cl_exif_privacy_read (const guint8 *tiff,
+                                     gsize         len);
+
+G_END_DECLS
