@@ -37,6 +37,8 @@ cl_sign_result_free (ClSignResult *result)
     return;
   g_free (result->manifest_label);
   g_free (result->parent_label);
+  g_clear_pointer (&result->store, g_bytes_unref);
+  g_free (result->proof_error);
   g_free (result);
 }
 
@@ -508,6 +510,7 @@ sign_result_new (Signing *signing)
   result->store_length = signing->exclusion.length;
   result->parent_binding = signing->parent_binding;
   result->ocsp_stapled = signing->ocsp_response != NULL;
+  result->store = g_bytes_ref (signing->store);
   memcpy (result->data_hash, signing->data_hash, SHA256_LEN);
   return result;
 }

@@ -38,6 +38,9 @@ typedef struct {
   /* An OCSP response was stapled (FALSE when asked for but the certificate names
    * no responder). */
   gboolean ocsp_stapled;
+  GBytes  *store;                   /* the signed manifest store, as embedded */
+  /* Why no proof was recorded (cl_sign_record_sign_file with a cache), or NULL. */
+  char    *proof_error;
 } ClSignResult;
 
 void          cl_sign_result_free   (ClSignResult        *result);
