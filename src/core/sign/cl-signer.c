@@ -105,6 +105,7 @@ typedef struct {
   const char          *output;
   char                *input_name;
   GInputStream        *source;           /* the input, open from reading to writing */
+  ClThumbnailJob      *thumbnail;        /* decoding beside the other steps */
   ClAssetInfo         *info;
   ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
   ClManifestBuilder   *builder;
@@ -117,10 +118,19 @@ typedef struct {
 
 
 static void
+discard_thumbnail (ClThumbnailJob *job)
+{
+  g_autoptr(GBytes) unused = cl_thumbnail_job_finish (job, NULL);
+}
+
+
+static void
 signing_clear (Signing *signing)
 {
   g_free (signing->input_name);
   g_clear_object (&signing->source);
+  if (signing->thumbnail != NULL)
+    g_clear_pointer (&signing->thumbnail, discard_thumbnail);
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
@@ -172,8 +182,10 @@ read_source (Signing       *signing,
                  signing->input_name, cl_asset_format_to_string (signing->info->format));
     return FALSE;
   }
-  /* Walking the structure to its end and decoding the whole image catch truncated
-   * and corrupt files before anything is written. */
+  /* Walking the structure to its end and decoding the whole image (for the
+   * thumbnail, from now on beside the other steps) catch truncated and corrupt files
+   * before anything is written. */
+  signing->thumbnail = cl_thumbnail_job_start (signing->input, cancellable);
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
@@ -182,30 +194,38 @@ read_source (Signing       *signing,
 }
 
 
-/* The new manifest with what the options ask for, and a thumbnail of the source. */
+/* The thumbnail of the source, once decoded: the last thing the manifest's size
+ * waits for. */
 static gboolean
-start_manifest (Signing       *signing,
-                GCancellable  *cancellable,
-                GError       **error)
+add_thumbnail (Signing  *signing,
+               GError  **error)
 {
-  const ClSignOptions *options = signing->options;
-  g_autofree char *output_name = g_path_get_basename (signing->output);
-  g_autoptr(GBytes) thumbnail = NULL;
-  ClManifestBuilder *builder;
+  g_autoptr(GBytes) thumbnail = cl_thumbnail_job_finish (g_steal_pointer (&signing->thumbnail),
+                                                         error);
 
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
   if (thumbnail == NULL) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
+  cl_manifest_builder_set_thumbnail (signing->builder, thumbnail);
+  return TRUE;
+}
+
+
+/* The new manifest with what the options ask for. */
+static void
+start_manifest (Signing *signing)
+{
+  const ClSignOptions *options = signing->options;
+  g_autofree char *output_name = g_path_get_basename (signing->output);
+  ClManifestBuilder *builder;
+
   builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
-  cl_manifest_builder_set_thumbnail (builder, thumbnail);
   if (options->author != NULL || options->title != NULL)
     cl_manifest_builder_set_creative_work (builder, options->author, options->title);
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
-  return TRUE;
 }
 
 
@@ -537,12 +557,13 @@ cl_signer_sign_file (ClSigningProfile    *profile,
 
   if (!check_profile (profile, error) ||
       !check_output (input, output, options->force, error) ||
-      !read_source (&signing, cancellable, error) ||
-      !start_manifest (&signing, cancellable, error))
+      !read_source (&signing, cancellable, error))
     return NULL;
+  start_manifest (&signing);
   if (signing.info->store != NULL && !add_parent (&signing, cancellable, error))
     return NULL;
   if (!fetch_ocsp_staple (&signing, cancellable, error) ||
+      !add_thumbnail (&signing, error) ||
       !build_signed_store (&signing, cancellable, error) ||
       !write_output (&signing, cancellable, error))
     return NULL;

@@ -11,10 +11,21 @@ G_BEGIN_DECLS
 #define CL_THUMBNAIL_MAX_SIDE 1024
 
 /* Decodes the whole image at path (which also proves it is not truncated or
- * corrupt), applies its EXIF orientation, scales it down to fit
+ * corrupt) at a reduced size where the format allows (JPEG: libjpeg's DCT scaling),
+ * with memory that does not grow with the file's metadata, applies its EXIF orientation, scales it down to fit
  * CL_THUMBNAIL_MAX_SIDE and encodes it as JPEG. */
 GBytes *cl_thumbnail_create_jpeg (const char    *path,
                                   GCancellable  *cancellable,
                                   GError       **error);
+
+/* The same on a thread of its own, so that decoding (most of a photo's signing time)
+ * runs beside the signer's own passes over the file. */
+typedef struct _ClThumbnailJob ClThumbnailJob;
+
+ClThumbnailJob *cl_thumbnail_job_start  (const char      *path,
+                                         GCancellable    *cancellable);
+/* Waits for the thumbnail and frees job. */
+GBytes         *cl_thumbnail_job_finish (ClThumbnailJob  *job,
+                                         GError         **error);
 
 G_END_DECLS
