@@ -22,11 +22,7 @@ struct _ClSignQueue
   GObject           parent_instance;
 
   ClSigningProfile *profile;
-  ClSignOptions     options;        /* its strings are the four below */
-  char             *author;
-  char             *title;
-  char             *tsa_url;
-  char             *source_type;
+  ClSignOptions    *options;
   guint             max_threads;
   GArray           *files;          /* QueuedFile */
 
@@ -139,7 +135,7 @@ sign_worker (gpointer data,
 
     if (self->open_cache || self->cache != NULL)
       cache = get_cache (self, &cache_error);
-    outcome->result = cl_sign_record_sign_file (self->profile, &self->options, cache,
+    outcome->result = cl_sign_record_sign_file (self->profile, self->options, cache,
                                                 file->input, file->output, cancellable,
                                                 &outcome->error);
     if (outcome->result != NULL && cache_error != NULL)
@@ -258,10 +254,7 @@ cl_sign_queue_finalize (GObject *object)
 
   g_assert (self->task == NULL);
   cl_signing_profile_unref (self->profile);
-  g_free (self->author);
-  g_free (self->title);
-  g_free (self->tsa_url);
-  g_free (self->source_type);
+  cl_sign_options_free (self->options);
   g_array_unref (self->files);
   g_mutex_clear (&self->cache_lock);
   g_clear_object (&self->cache);
@@ -299,12 +292,7 @@ cl_sign_queue_new (ClSigningProfile    *profile,
   ClSignQueue *self = g_object_new (CL_TYPE_SIGN_QUEUE, NULL);
 
   self->profile = cl_signing_profile_ref (profile);
-  self->options = *options;
-  self->options.author = self->author = g_strdup (options->author);
-  self->options.title = self->title = g_strdup (options->title);
-  self->options.tsa_url = self->tsa_url = g_strdup (options->tsa_url);
-  self->options.digital_source_type = self->source_type =
-    g_strdup (options->digital_source_type);
+  self->options = cl_sign_options_copy (options);
   self->max_threads = max_threads;
   return self;
 }

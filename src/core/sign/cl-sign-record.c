@@ -81,3 +81,117 @@ cl_sign_record_sign_file (ClSigningProfile    *profile,
     result->proof_error = g_strdup (proof_error->message);
   return result;
 }
+
+
+typedef struct {
+  ClSigningProfile *profile;
+  ClSignOptions    *options;
+  ClProofCache     *cache;
+  char             *input;
+  char             *output;
+} SignRecordData;
+
+
+static void
+sign_record_data_free (gpointer data)
+{
+  SignRecordData *task_data = data;
+
+  cl_signing_profile_unref (task_data->profile);
+  cl_sign_options_free (task_data->options);
+  g_clear_object (&task_data->cache);
+  g_free (task_data->input);
+  g_free (task_data->output);
+  g_free (task_data);
+}
+
+
+static void
+sign_record_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  SignRecordData *task_data = data;
+  GError *error = NULL;
+  ClSignResult *result;
+
+  result = cl_sign_record_sign_file (task_data->profile, task_data->options, task_data->cache,
+                                     task_data->input, task_data->output, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) cl_sign_result_free);
+}
+
+
+void
+cl_sign_record_sign_file_async (ClSigningProfile    *profile,
+                                const ClSignOptions *options,
+                                ClProofCache        *cache,
+                                const char          *input,
+                                const char          *output,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SignRecordData *task_data = g_new0 (SignRecordData, 1);
+
+  task_data->profile = cl_signing_profile_ref (profile);
+  task_data->options = cl_sign_options_copy (options);
+  task_data->cache = cache != NULL ? g_object_ref (cache) : NULL;
+  task_data->input = g_strdup (input);
+  task_data->output = g_strdup (output);
+  g_task_set_source_tag (task, cl_sign_record_sign_file_async);
+  g_task_set_task_data (task, task_data, sign_record_data_free);
+  g_task_run_in_thread (task, sign_record_thread);
+}
+
+
+ClSignResult *
+cl_sign_record_sign_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+
+static void
+open_cache_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ClProofCache *cache = cl_proof_cache_open (data, &error);
+
+  if (cache == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cache, g_object_unref);
+}
+
+
+void
+cl_sign_record_open_cache_async (const char          *database,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cl_sign_record_open_cache_async);
+  g_task_set_task_data (task, g_strdup (database), g_free);
+  g_task_run_in_thread (task, open_cache_thread);
+}
+
+
+ClProofCache *
+cl_sign_record_open_cache_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

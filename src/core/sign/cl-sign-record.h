@@ -34,4 +34,24 @@ ClSignResult *cl_sign_record_sign_file (ClSigningProfile    *profile,
                                         GCancellable        *cancellable,
                                         GError             **error);
 
+/* The same in a GTask thread; options' strings are copied, cache (or NULL) is kept. */
+void          cl_sign_record_sign_file_async  (ClSigningProfile    *profile,
+                                               const ClSignOptions *options,
+                                               ClProofCache        *cache,
+                                               const char          *input,
+                                               const char          *output,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+ClSignResult *cl_sign_record_sign_file_finish (GAsyncResult        *result,
+                                               GError             **error);
+
+/* The proof cache at database (NULL: the default one), opened in a GTask thread. */
+void          cl_sign_record_open_cache_async  (const char          *database,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+ClProofCache *cl_sign_record_open_cache_finish (GAsyncResult        *result,
+                                                GError             **error);
+
 G_END_DECLS

@@ -43,6 +43,33 @@ cl_sign_result_free (ClSignResult *result)
 }
 
 
+ClSignOptions *
+cl_sign_options_copy (const ClSignOptions *options)
+{
+  ClSignOptions *copy = g_new (ClSignOptions, 1);
+
+  *copy = *options;
+  copy->author = g_strdup (options->author);
+  copy->title = g_strdup (options->title);
+  copy->tsa_url = g_strdup (options->tsa_url);
+  copy->digital_source_type = g_strdup (options->digital_source_type);
+  return copy;
+}
+
+
+void
+cl_sign_options_free (ClSignOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free ((char *) options->author);
+  g_free ((char *) options->title);
+  g_free ((char *) options->tsa_url);
+  g_free ((char *) options->digital_source_type);
+  g_free (options);
+}
+
+
 static gboolean
 check_profile (ClSigningProfile *profile,
                GError          **error)

@@ -45,6 +45,10 @@ typedef struct {
 
 void          cl_sign_result_free   (ClSignResult        *result);
 
+/* A copy of options that owns its strings. */
+ClSignOptions *cl_sign_options_copy (const ClSignOptions *options);
+void          cl_sign_options_free  (ClSignOptions       *options);
+
 /* Signs input into a new file output (input is never modified; output must not
  * be input). On any error no output file is left behind. */
 ClSignResult *cl_signer_sign_file   (ClSigningProfile    *profile,
@@ -66,5 +70,6 @@ ClSignResult *cl_signer_sign_file_finish (GAsyncResult        *result,
                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignResult, cl_sign_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignOptions, cl_sign_options_free)
 
 G_END_DECLS
