@@ -64,8 +64,8 @@ cl_sign_queue_threads_for (guint max_threads)
 }
 
 
-/* The cache to record in, opened here the first time when asked to; NULL (and
- * *error) when there is none to use. */
+/* The cache to record in, opened here the first time when asked to; NULL when
+ * there is none (with *error when it could not be opened). */
 static ClProofCache *
 get_cache (ClSignQueue  *self,
            GError      **error)
@@ -133,8 +133,7 @@ sign_worker (gpointer data,
     g_autoptr(GError) cache_error = NULL;
     g_autoptr(ClProofCache) cache = NULL;
 
-    if (self->open_cache || self->cache != NULL)
-      cache = get_cache (self, &cache_error);
+    cache = get_cache (self, &cache_error);
     outcome->result = cl_sign_record_sign_file (self->profile, self->options, cache,
                                                 file->input, file->output, cancellable,
                                                 &outcome->error);

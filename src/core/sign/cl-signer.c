@@ -145,19 +145,11 @@ typedef struct {
 
 
 static void
-discard_thumbnail (ClThumbnailJob *job)
-{
-  g_autoptr(GBytes) unused = cl_thumbnail_job_finish (job, NULL);
-}
-
-
-static void
 signing_clear (Signing *signing)
 {
   g_free (signing->input_name);
   g_clear_object (&signing->source);
-  if (signing->thumbnail != NULL)
-    g_clear_pointer (&signing->thumbnail, discard_thumbnail);
+  g_clear_pointer (&signing->thumbnail, cl_thumbnail_job_abandon);
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);

@@ -111,7 +111,7 @@ feed_jpeg (GdkPixbufLoader  *loader,
   for (;;) {
     guint8 marker;
     guint64 offset;
-    guint length;
+    guint length, head_len;
     ClJpegWalk walk = cl_jpeg_segments_next_marker (segments, &marker, &offset, cancellable,
                                                     error);
 
@@ -137,20 +137,19 @@ feed_jpeg (GdkPixbufLoader  *loader,
     }
     segment[2] = (guint8) (length >> 8);
     segment[3] = (guint8) length;
-    walk = cl_jpeg_segments_read (segments, segment + 4, MIN (length - 2, 6), cancellable,
-                                  error);
+    head_len = MIN (length - 2, 6);     /* enough to tell EXIF from XMP */
+    walk = cl_jpeg_segments_read (segments, segment + 4, head_len, cancellable, error);
     if (walk == CL_JPEG_WALK_ERROR)
       return FALSE;
     if (walk != CL_JPEG_WALK_OK || marker == CL_JPEG_SOS) {
       rest = offset;            /* the scans, and the scan header with them */
       break;
     }
-    if (!segment_needed (marker, segment + 4, MIN (length - 2, 6), &exif_seen)) {
-      walk = cl_jpeg_segments_skip (segments, length - 2 - MIN (length - 2, 6), cancellable,
-                                    error);
+    if (!segment_needed (marker, segment + 4, head_len, &exif_seen)) {
+      walk = cl_jpeg_segments_skip (segments, length - 2 - head_len, cancellable, error);
     } else {
-      walk = cl_jpeg_segments_read (segments, segment + 4 + MIN (length - 2, 6),
-                                    length - 2 - MIN (length - 2, 6), cancellable, error);
+      walk = cl_jpeg_segments_read (segments, segment + 4 + head_len, length - 2 - head_len,
+                                    cancellable, error);
       if (walk == CL_JPEG_WALK_OK && !feed (loader, segment, 2 + length, error))
         return FALSE;
     }
@@ -177,7 +176,7 @@ decode_image (const char    *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   guint8 magic[2] = { 0, };
   gsize magic_len = 0;
@@ -187,16 +186,17 @@ decode_image (const char    *path,
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
+  loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &magic_len,
-                                cancellable, error) ||
-      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
-    return NULL;
-  if (magic_len == 2 && magic[0] == 0xFF && magic[1] == CL_JPEG_SOI)
+  fed = g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &magic_len,
+                                 cancellable, error) &&
+        g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error);
+  if (fed && magic_len == 2 && magic[0] == 0xFF && magic[1] == CL_JPEG_SOI)
     fed = feed_jpeg (loader, G_INPUT_STREAM (stream), cancellable, error);
-  else
+  else if (fed)
     fed = feed_rest (loader, G_INPUT_STREAM (stream), cancellable, error);
   if (!fed) {
+    /* gdk-pixbuf insists that a loader be closed, even one given up on. */
     gdk_pixbuf_loader_close (loader, NULL);
     return NULL;
   }
@@ -261,7 +261,9 @@ cl_thumbnail_create_jpeg (const char    *path,
 
 struct _ClThumbnailJob {
   char         *path;
-  GCancellable *cancellable;
+  GCancellable *cancellable;    /* the job's own, cancelled with the caller's */
+  GCancellable *caller;
+  gulong        caller_handler;
   GThread      *thread;
   GBytes       *thumbnail;
   GError       *error;
@@ -278,6 +280,14 @@ thumbnail_thread (gpointer data)
 }
 
 
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+
 ClThumbnailJob *
 cl_thumbnail_job_start (const char   *path,
                         GCancellable *cancellable)
@@ -285,7 +295,12 @@ cl_thumbnail_job_start (const char   *path,
   ClThumbnailJob *job = g_new0 (ClThumbnailJob, 1);
 
   job->path = g_strdup (path);
-  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->cancellable = g_cancellable_new ();
+  if (cancellable != NULL) {
+    job->caller = g_object_ref (cancellable);
+    job->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                 job->cancellable, NULL);
+  }
   job->thread = g_thread_try_new ("cl-thumbnail", thumbnail_thread, job, NULL);
   if (job->thread == NULL)
     thumbnail_thread (job);     /* no thread to spare: decode now */
@@ -306,8 +321,21 @@ cl_thumbnail_job_finish (ClThumbnailJob  *job,
     g_propagate_error (error, job->error);
   else
     g_clear_error (&job->error);
+  if (job->caller != NULL)
+    g_cancellable_disconnect (job->caller, job->caller_handler);
+  g_clear_object (&job->caller);
   g_clear_object (&job->cancellable);
   g_free (job->path);
   g_free (job);
   return thumbnail;
+}
+
+
+void
+cl_thumbnail_job_abandon (ClThumbnailJob *job)
+{
+  g_autoptr(GBytes) unused = NULL;
+
+  g_cancellable_cancel (job->cancellable);
+  unused = cl_thumbnail_job_finish (job, NULL);
 }

@@ -22,10 +22,12 @@ GBytes *cl_thumbnail_create_jpeg (const char    *path,
  * runs beside the signer's own passes over the file. */
 typedef struct _ClThumbnailJob ClThumbnailJob;
 
-ClThumbnailJob *cl_thumbnail_job_start  (const char      *path,
-                                         GCancellable    *cancellable);
+ClThumbnailJob *cl_thumbnail_job_start   (const char      *path,
+                                          GCancellable    *cancellable);
 /* Waits for the thumbnail and frees job. */
-GBytes         *cl_thumbnail_job_finish (ClThumbnailJob  *job,
-                                         GError         **error);
+GBytes         *cl_thumbnail_job_finish  (ClThumbnailJob  *job,
+                                          GError         **error);
+/* Stops the decoding (the signing failed before it needed the thumbnail) and frees job. */
+void            cl_thumbnail_job_abandon (ClThumbnailJob  *job);
 
 G_END_DECLS
