@@ -189,19 +189,22 @@ read_source (Signing       *signing,
 
 
 /* The thumbnail of the source, once decoded: the last thing the manifest's size
- * waits for. */
+ * waits for. None when gdk-pixbuf has no decoder for the format (NULL, no error). */
 static gboolean
 add_thumbnail (Signing  *signing,
                GError  **error)
 {
+  g_autoptr(GError) thumbnail_error = NULL;
   g_autoptr(GBytes) thumbnail = cl_thumbnail_job_finish (g_steal_pointer (&signing->thumbnail),
-                                                         error);
+                                                         &thumbnail_error);
 
-  if (thumbnail == NULL) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+  if (thumbnail_error != NULL) {
+    g_propagate_prefixed_error (error, g_steal_pointer (&thumbnail_error),
+                                _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
-  cl_manifest_builder_set_thumbnail (signing->builder, thumbnail);
+  if (thumbnail != NULL)
+    cl_manifest_builder_set_thumbnail (signing->builder, thumbnail);
   return TRUE;
 }
 

@@ -43,8 +43,12 @@ feed (GdkPixbufLoader  *loader,
 
   if (gdk_pixbuf_loader_write (loader, data, len, &local_error))
     return TRUE;
-  g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT, _("The image data is damaged: %s"),
-               local_error->message);
+  /* No decoder for this format here: said as gdk-pixbuf says it (see decode_image). */
+  if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT, _("The image data is damaged: %s"),
+                 local_error->message);
   return FALSE;
 }
 
@@ -168,7 +172,8 @@ feed_jpeg (GdkPixbufLoader  *loader,
 
 /* Decodes the image at path through a loader scaled while decoding. Unlike
  * gdk_pixbuf_new_from_file(), closing the loader reports an image that ends before
- * its data does. */
+ * its data does. NULL without an error when gdk-pixbuf has no decoder for the
+ * format. */
 static GdkPixbuf *
 decode_image (const char    *path,
               GCancellable  *cancellable,
@@ -198,9 +203,16 @@ decode_image (const char    *path,
   if (!fed) {
     /* gdk-pixbuf insists that a loader be closed, even one given up on. */
     gdk_pixbuf_loader_close (loader, NULL);
+    /* No decoder for this format here (WebP needs a loader of its own): no thumbnail. */
+    if (error != NULL && g_error_matches (*error, GDK_PIXBUF_ERROR,
+                                          GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+      g_clear_error (error);
     return NULL;
   }
   if (!gdk_pixbuf_loader_close (loader, &local_error)) {
+    /* A small file is identified only here. */
+    if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+      return NULL;
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                  _("The image data is damaged or incomplete: %s"), local_error->message);
     return NULL;
@@ -229,7 +241,7 @@ cl_thumbnail_create_jpeg (const char    *path,
   int width, height;
 
   if (decoded == NULL)
-    return NULL;
+    return NULL;   /* an error, or no decoder: no thumbnail */
   oriented = gdk_pixbuf_apply_embedded_orientation (decoded);
   width = gdk_pixbuf_get_width (oriented);
   height = gdk_pixbuf_get_height (oriented);
