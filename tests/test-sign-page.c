@@ -2,7 +2,8 @@
  * core API in the test's own profile folder, a JPEG and a PNG written here,
  * signed through the page's "sign.sign" action; the outputs verify as Valid.
  * A wrong passphrase and an expired profile show an error and write nothing;
- * Cancel stops a batch.
+ * Cancel stops a batch. An image signed in the page leaves its proof in the proof
+ * cache, as the CLI's do: a copy stripped of its credentials is recovered from it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,8 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cl-asset.h"
+#include "cl-proof-cache.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-test-identity.h"
@@ -348,17 +351,99 @@ test_wrong_passphrase_and_expired (void)
 }
 
 
+/* Writes a copy of path without the bytes of its manifest store, as a platform that
+ * strips metadata does. */
+static char *
+strip_store (const char *path,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClAssetInfo) info = cl_asset_read_file (path, NULL, &error);
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  char *stripped = g_build_filename (work_dir, name, NULL);
+  ClByteRange *range;
+  gsize size = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (info->store_ranges->len, ==, 1);
+  range = &g_array_index (info->store_ranges, ClByteRange, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_byte_array_append (out, (guint8 *) contents, (guint) range->start);
+  g_byte_array_append (out, (guint8 *) contents + range->start + range->length,
+                       (guint) (size - range->start - range->length));
+  g_assert_true (g_file_set_contents (stripped, (char *) out->data, out->len, NULL));
+  return stripped;
+}
+
+
+/* The Sign page records what it signs in the proof cache (the default one, here under
+ * this test's XDG_DATA_HOME): the stripped copy of its output is matched to the proof
+ * and its credentials recovered. */
+static void
+test_proof_recorded (void)
+{
+  g_autofree char *jpeg = make_image ("lighthouse.jpg", "jpeg");
+  g_autofree char *out_dir = g_build_filename (work_dir, "proofs-signed", NULL);
+  g_autofree char *output = g_build_filename (out_dir, "lighthouse.jpg", NULL);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  const char *inputs[] = { jpeg, NULL };
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  g_autoptr(ClVerification) signed_copy = NULL;
+  g_autoptr(ClVerification) recovered = NULL;
+  g_autoptr(ClProofCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  GtkWidget *window;
+  ClSignPage *page;
+
+  store_identity ("proof-signer", -1, 365);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  page = new_page (&window);
+  g_assert_true (cl_sign_page_select_profile (page, "proof-signer"));
+  wait_idle (page);
+  add_images (page, inputs);
+  cl_sign_page_set_output_folder (page, out_folder);
+  set_passphrase (page, PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
+                   CL_SIGN_FILE_DONE);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  signed_copy = cl_verify_file (output, &options, NULL);
+  g_assert_no_error (signed_copy->error);
+  g_assert_cmpint (signed_copy->verdict, ==, CL_VERDICT_VALID);
+  stripped = strip_store (output, "lighthouse-stripped.jpg");
+
+  cache = cl_proof_cache_open (NULL, &error);
+  g_assert_no_error (error);
+  options.use_proof_cache = TRUE;
+  options.proof_cache = cache;
+  recovered = cl_verify_file (stripped, &options, NULL);
+  g_assert_no_error (recovered->error);
+  g_assert_true (recovered->recovered);
+  g_assert_cmpint (recovered->verdict, ==, CL_VERDICT_VALID);
+  g_assert_cmpstr (recovered->report->active_label, ==, signed_copy->report->active_label);
+}
+
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_dir = NULL;
+  g_autofree char *xdg_data = NULL;
   int status;
 
   work_dir = cl_test_tmp_dir_new ("credlink-sign-page", CL_TEST_TMP_UNTIL_EXIT);
   /* This test's own profile store, untouched by the other tests. */
   data_dir = g_build_filename (work_dir, "data", NULL);
   g_setenv ("CREDLINK_DATA_DIR", data_dir, TRUE);
+  /* And its own proof cache (the default one lives under XDG_DATA_HOME). */
+  xdg_data = g_build_filename (work_dir, "xdg-data", NULL);
+  g_setenv ("XDG_DATA_HOME", xdg_data, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -366,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/sign-page/sign-two-images", test_sign_two_images);
   g_test_add_func ("/sign-page/wrong-passphrase-and-expired", test_wrong_passphrase_and_expired);
   g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
+  g_test_add_func ("/sign-page/proof-recorded", test_proof_recorded);
   status = g_test_run ();
 
   g_free (work_dir);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "cl-cli-common.h"
 #include "cl-cli-passphrase.h"
@@ -15,7 +16,7 @@
 #include "cl-error.h"
 #include "cl-privacy-preflight.h"
 #include "cl-signing-profile-store.h"
-#include "cl-sign-record.h"
+#include "cl-sign-queue.h"
 #include "cl-signer.h"
 
 
@@ -46,6 +47,7 @@ typedef struct {
   gboolean   force;
   gboolean   no_proof_cache;
   gboolean   dry_run;
+  int        jobs;
 } SignArguments;
 
 
@@ -96,6 +98,8 @@ new_option_context (SignArguments *args)
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &args->dry_run,
       N_("Say what signing would disclose (GPS, serial numbers, names, edit history, the "
          "signer) and write nothing"), NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &args->jobs,
+      N_("Images signed at once (default: one per processor core)"), "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->inputs, NULL, N_("IN…") },
     { NULL }
   };
@@ -165,7 +169,11 @@ check_arguments (const SignArguments  *args,
       args->inputs == NULL || args->inputs[0] == NULL) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
                                "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
-                               "[--ai generated|edited] [--force] [--dry-run] IN…"));
+                               "[--ai generated|edited] [--force] [--dry-run] [--jobs N] IN…"));
+    return FALSE;
+  }
+  if (args->jobs < 0) {
+    fprintf (stderr, "%s\n", _("credlink-cli sign: --jobs needs a number of at least 1"));
     return FALSE;
   }
   if (!check_per_image (args->authors, g_strv_length (args->inputs), "--author") ||
@@ -245,37 +253,44 @@ open_proof_cache (void)
 }
 
 
-/* Signs one input (number i + 1 of n_inputs) into target, says so, and records its proof
- * in cache (when there is one). FALSE when it could not be signed. */
-static gboolean
-sign_one (ClSigningProfile    *profile,
-          const ClSignOptions *options,
-          ClProofCache        *cache,
-          const char          *input,
-          const char          *target,
-          guint                i,
-          guint                n_inputs)
-{
-  g_autoptr(ClSignResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+/* A run of the queue: what the outcomes are told against. */
+typedef struct {
+  const ClSignOptions  *options;
+  char                **inputs;
+  char                **targets;
+  char                **authors;      /* --author once or per image, or NULL */
+  char                **titles;
+  guint                 n_inputs;
+  guint                 n_reported;
+  guint                 n_failed;
+  GMainLoop            *loop;
+} SignRun;
 
-  result = cl_signer_sign_file (profile, options, input, target, NULL, &error);
+
+/* Says how one input went ([k/n] in the order they finish): signed, its proof
+ * recorded or why not, and what the signer noticed. */
+static void
+file_done_cb (ClSignQueue  *queue,
+              guint         index,
+              ClSignResult *result,
+              GError       *error,
+              SignRun      *run)
+{
+  const char *input = run->inputs[index];
+  guint k = ++run->n_reported;
+
   if (result == NULL) {
-    fprintf (stderr, "[%u/%u] %s: %s\n", i + 1, n_inputs, input, error->message);
-    return FALSE;
+    run->n_failed++;
+    fprintf (stderr, "[%u/%u] %s: %s\n", k, run->n_inputs, input, error->message);
+    return;
   }
-  printf ("[%u/%u] %s → %s: %s %s%s%s\n", i + 1, n_inputs, input, target, _("signed"),
-          result->manifest_label,
+  printf ("[%u/%u] %s → %s: %s %s%s%s\n", k, run->n_inputs, input, run->targets[index],
+          _("signed"), result->manifest_label,
           result->parent_label != NULL ? _(", parent ") : "",
           result->parent_label != NULL ? result->parent_label : "");
-  if (cache != NULL) {
-    g_autoptr(GError) proof_error = NULL;
-
-    if (!cl_sign_record_proof (cache, target, result, profile, 0, &proof_error))
-      fprintf (stderr, _("  note: not recorded in the proof cache: %s\n"),
-               proof_error->message);
-  }
-  if (options->staple_ocsp && !result->ocsp_stapled)
+  if (result->proof_error != NULL)
+    fprintf (stderr, _("  note: not recorded in the proof cache: %s\n"), result->proof_error);
+  if (run->options->staple_ocsp && !result->ocsp_stapled)
     fprintf (stderr, _("  note: the signing certificate names no OCSP responder; nothing "
                        "was stapled\n"));
   if (result->parent_binding == CL_PARENT_BINDING_MISMATCH)
@@ -283,7 +298,51 @@ sign_one (ClSigningProfile    *profile,
                        "were made; the new manifest records that they no longer match\n"),
              input);
   fflush (stdout);
-  return TRUE;
+}
+
+
+static void
+queue_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SignRun *run = user_data;
+
+  cl_sign_queue_run_finish (CL_SIGN_QUEUE (source), result, NULL);
+  g_main_loop_quit (run->loop);
+}
+
+
+/* Ctrl+C or a TERM signal: the images not started are left alone and the one being
+ * signed leaves no file. */
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+
+/* Signs every input into its target on the queue's threads; the number that failed. */
+static guint
+sign_all (ClSignQueue *queue,
+          SignRun     *run)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  guint sigint = g_unix_signal_add (SIGINT, interrupted_cb, cancellable);
+  guint sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, cancellable);
+
+  run->loop = loop;
+  for (guint i = 0; i < run->n_inputs; i++)
+    cl_sign_queue_add_with_work (queue, run->inputs[i], run->targets[i],
+                                 per_image (run->authors, i), per_image (run->titles, i));
+  g_signal_connect (queue, "file-done", G_CALLBACK (file_done_cb), run);
+  cl_sign_queue_run_async (queue, cancellable, queue_done_cb, run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  return run->n_failed;
 }
 
 
@@ -371,7 +430,10 @@ cl_cli_sign_run (int    argc,
   g_autofree char *source_type_uri = NULL;
   g_autoptr(ClSigningProfile) profile = NULL;
   g_autoptr(ClProofCache) cache = NULL;
+  g_autoptr(ClSignQueue) queue = NULL;
+  g_auto(GStrv) targets = NULL;
   ClSignOptions options = { 0, };
+  SignRun run = { &options, };
   guint n_inputs, n_failed = 0;
   gboolean to_folder;
 
@@ -401,19 +463,25 @@ cl_cli_sign_run (int    argc,
   options.staple_ocsp = args.staple_ocsp;
   options.force = args.force;
   options.digital_source_type = source_type_uri;
-  if (!args.no_proof_cache)
+  queue = cl_sign_queue_new (profile, &options, (guint) args.jobs);
+  if (!args.no_proof_cache) {
     cache = open_proof_cache ();
+    cl_sign_queue_set_proof_cache (queue, cache);
+  }
 
+  targets = g_new0 (char *, n_inputs + 1);
   for (guint i = 0; i < n_inputs; i++) {
     g_autofree char *base = g_path_get_basename (args.inputs[i]);
-    g_autofree char *target = to_folder ? g_build_filename (args.output, base, NULL)
-                                        : g_strdup (args.output);
 
-    options.author = per_image (args.authors, i);
-    options.title = per_image (args.titles, i);
-    if (!sign_one (profile, &options, cache, args.inputs[i], target, i, n_inputs))
-      n_failed++;
+    targets[i] = to_folder ? g_build_filename (args.output, base, NULL)
+                           : g_strdup (args.output);
   }
+  run.inputs = args.inputs;
+  run.targets = targets;
+  run.authors = args.authors;
+  run.titles = args.titles;
+  run.n_inputs = n_inputs;
+  n_failed = sign_all (queue, &run);
   if (n_failed > 0) {
     fprintf (stderr, _("credlink-cli sign: %u of %u files could not be signed\n"), n_failed,
              n_inputs);

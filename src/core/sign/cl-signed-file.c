@@ -6,15 +6,14 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <openssl/evp.h>
 
 #include "cl-asset-writer.h"
 #include "cl-atomic-file.h"
-#include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
 #include "cl-signed-file.h"
 #include "cl-status.h"
+#include "cl-status-codes.h"
 #include "cl-validator.h"
 
 #define SHA256_LEN 32
@@ -76,64 +75,46 @@ write_temporary (const ClSignedFile  *file,
 }
 
 
-/* Reads back what was written: the readers must find exactly our store at the
- * exclusion, and the data hash over the new file must be the one we signed. */
+/* Whether the validator found our store exactly where the layout put it and the
+ * bytes around it hashing to what was signed (its content hash covers every byte
+ * outside the store, which is our exclusion). */
 static gboolean
-verify_output (const char        *output,
-               GBytes            *store,
-               const ClByteRange *exclusion,
-               const guint8      *data_hash,
-               GCancellable      *cancellable,
-               GError           **error)
+reads_back_as_written (ClValidationReport *report,
+                       const ClByteRange  *exclusion,
+                       const guint8       *data_hash)
 {
-  g_autoptr(ClAssetInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint8 digest[EVP_MAX_MD_SIZE];
-  guint digest_len = 0;
   guint64 first = 0, total = 0;
 
-  info = cl_asset_read_file (output, cancellable, &local_error);
-  if (info != NULL) {
-    for (guint i = 0; i < info->store_ranges->len; i++) {
-      ClByteRange *range = &g_array_index (info->store_ranges, ClByteRange, i);
+  for (guint i = 0; i < report->store_ranges->len; i++) {
+    ClByteRange *range = &g_array_index (report->store_ranges, ClByteRange, i);
 
-      if (i == 0)
-        first = range->start;
-      total += range->length;
-    }
+    if (i == 0)
+      first = range->start;
+    total += range->length;
   }
-  if (info == NULL || info->store == NULL || !g_bytes_equal (info->store, store) ||
-      first != exclusion->start || total != exclusion->length) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("The signed file does not read back as written%s%s"),
-                 local_error != NULL ? ": " : "",
-                 local_error != NULL ? local_error->message : "");
-    return FALSE;
-  }
-  if (!cl_data_hash_file (output, EVP_sha256 (), exclusion, 1, digest, &digest_len, NULL, NULL,
-                          cancellable, error))
-    return FALSE;
-  if (digest_len != SHA256_LEN || memcmp (digest, data_hash, SHA256_LEN) != 0) {
-    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                         _("The data hash of the signed file does not match what was signed"));
-    return FALSE;
-  }
-  return TRUE;
+  return report->store_ranges->len > 0 && first == exclusion->start &&
+         total == exclusion->length &&
+         memcmp (report->content_sha256, data_hash, SHA256_LEN) == 0;
 }
 
 
-/* Runs the validator on the new file, as any reader will: the active manifest must
- * be ours and have no failure other than the signer not being on a trust list
+/* Reads what was written once, as any reader will: the validator over the new file
+ * (its hash pass re-hashes every byte). The store must sit at the exclusion with the
+ * signed data hash around it, the active manifest must be ours, its data hash must
+ * match, and it must have no failure other than the signer not being on a trust list
  * (the validator here has none). Ingredient findings are the parent's, not ours. */
 static gboolean
-validate_output (const char    *path,
-                 const char    *label,
-                 GCancellable  *cancellable,
-                 GError       **error)
+validate_output (const char         *path,
+                 const char         *label,
+                 const ClByteRange  *exclusion,
+                 const guint8       *data_hash,
+                 GCancellable       *cancellable,
+                 GError            **error)
 {
   ClValidatorOptions options = { .skip_file_sha256 = TRUE };
   g_autoptr(ClValidationReport) report = NULL;
   g_autoptr(GString) failures = g_string_new (NULL);
+  gboolean hash_matched = FALSE;
 
   report = cl_validator_verify_file (path, &options, cancellable, error);
   if (report == NULL) {
@@ -146,16 +127,25 @@ validate_output (const char    *path,
                            "the new one"));
     return FALSE;
   }
+  if (!reads_back_as_written (report, exclusion, data_hash)) {
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
+                         _("The signed file does not read back as written"));
+    return FALSE;
+  }
   for (guint i = 0; i < report->statuses->len; i++) {
     ClStatus *status = g_ptr_array_index (report->statuses, i);
 
-    if (status->ingredient_uri == NULL && status->kind == CL_STATUS_FAILURE &&
-        !cl_status_failure_is_tolerated (status->code))
+    if (status->ingredient_uri != NULL)
+      continue;
+    hash_matched |= g_strcmp0 (status->code, CL_CODE_ASSERTION_DATA_HASH_MATCH) == 0;
+    if (status->kind == CL_STATUS_FAILURE && !cl_status_failure_is_tolerated (status->code))
       g_string_append_printf (failures, "%s%s", failures->len > 0 ? ", " : "", status->code);
   }
-  if (failures->len > 0) {
+  if (failures->len > 0 || !hash_matched) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("The signed file does not validate: %s"), failures->str);
+                 _("The signed file does not validate: %s"),
+                 failures->len > 0 ? failures->str
+                                   : _("the data hash of the signed file was not checked"));
     return FALSE;
   }
   return TRUE;
@@ -187,9 +177,8 @@ cl_signed_file_write (const ClSignedFile  *file,
   if (temporary == NULL)
     return FALSE;
   written = cl_atomic_file_get_temp_path (temporary);
-  if (!verify_output (written, file->store, &exclusion, file->data_hash, cancellable,
-                      error) ||
-      !validate_output (written, file->label, cancellable, error))
+  if (!validate_output (written, file->label, &exclusion, file->data_hash, cancellable,
+                        error))
     return FALSE;
   /* Without force, a file that appeared meanwhile is never overwritten. */
   if (!cl_atomic_file_commit (temporary, force ? CL_ATOMIC_FILE_REPLACE

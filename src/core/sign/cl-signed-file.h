@@ -1,7 +1,7 @@
 /* cl-signed-file.h: the last step of signing — the new file, written from the
  * source's bytes with the new manifest store in place of the old one (no
- * re-encoding), into a temporary file next to the output; read back (store, data
- * hash) and run through the validator; only then given the output's name.
+ * re-encoding), into a temporary file next to the output; read back once by the
+ * validator (store, data hash, signature); only then given the output's name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -21,6 +21,8 @@
 #include "cl-parent-time-stamp.h"
 #include "cl-signed-file.h"
 #include "cl-signer.h"
+#include "cl-status.h"
+#include "cl-status-codes.h"
 #include "cl-thumbnail.h"
 #include "cl-tsa-client.h"
 #include "cl-validator.h"
@@ -37,6 +39,8 @@ cl_sign_result_free (ClSignResult *result)
     return;
   g_free (result->manifest_label);
   g_free (result->parent_label);
+  g_clear_pointer (&result->store, g_bytes_unref);
+  g_free (result->proof_error);
   g_free (result);
 }
 
@@ -103,6 +107,7 @@ typedef struct {
   const char          *output;
   char                *input_name;
   GInputStream        *source;           /* the input, open from reading to writing */
+  ClThumbnailJob      *thumbnail;        /* decoding beside the other steps */
   ClAssetInfo         *info;
   ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
   ClManifestBuilder   *builder;
@@ -119,6 +124,7 @@ signing_clear (Signing *signing)
 {
   g_free (signing->input_name);
   g_clear_object (&signing->source);
+  g_clear_pointer (&signing->thumbnail, cl_thumbnail_job_abandon);
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
@@ -176,8 +182,10 @@ read_source (Signing       *signing,
                  signing->input_name);
     return FALSE;
   }
-  /* Walking the structure to its end and decoding the whole image catch truncated
-   * and corrupt files before anything is written. */
+  /* Walking the structure to its end and decoding the whole image (for the
+   * thumbnail, from now on beside the other steps) catch truncated and corrupt files
+   * before anything is written. */
+  signing->thumbnail = cl_thumbnail_job_start (signing->input, cancellable);
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
@@ -186,23 +194,19 @@ read_source (Signing       *signing,
 }
 
 
-/* The new manifest with what the options ask for, and a thumbnail of the source. */
+/* The thumbnail of the source, once decoded: the last thing the manifest's size
+ * waits for. None when gdk-pixbuf has no decoder for the format (NULL, no error). */
 static gboolean
-start_manifest (Signing       *signing,
-                GCancellable  *cancellable,
-                GError       **error)
+add_thumbnail (Signing  *signing,
+               GError  **error)
 {
-  const ClSignOptions *options = signing->options;
-  g_autofree char *output_name = g_path_get_basename (signing->output);
-  g_autoptr(GBytes) thumbnail = NULL;
   g_autoptr(GError) thumbnail_error = NULL;
-  ClManifestBuilder *builder;
+  g_autoptr(GBytes) thumbnail = cl_thumbnail_job_finish (g_steal_pointer (&signing->thumbnail),
+                                                         &thumbnail_error);
 
-  /* No thumbnail when gdk-pixbuf has no decoder for the format (NULL, no error); a TIFF
-   * the decoder cannot read (BigTIFF, a DNG's raw data) is signed without one too, as
-   * c2pa-rs signs what it cannot make one of (it makes none of DNG): its structure and
-   * where its image data lies were checked already. */
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, &thumbnail_error);
+  /* A TIFF the decoder cannot read (BigTIFF, a DNG's raw data) is signed without one
+   * too, as c2pa-rs signs what it cannot make one of (it makes none of DNG): its
+   * structure and where its image data lies were checked already. */
   if (thumbnail_error != NULL && signing->info->format == CL_ASSET_FORMAT_TIFF &&
       !g_error_matches (thumbnail_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_clear_error (&thumbnail_error);
@@ -211,16 +215,27 @@ start_manifest (Signing       *signing,
                                 _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
-  builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
   if (thumbnail != NULL)
-    cl_manifest_builder_set_thumbnail (builder, thumbnail);
+    cl_manifest_builder_set_thumbnail (signing->builder, thumbnail);
+  return TRUE;
+}
+
+
+/* The new manifest with what the options ask for. */
+static void
+start_manifest (Signing *signing)
+{
+  const ClSignOptions *options = signing->options;
+  g_autofree char *output_name = g_path_get_basename (signing->output);
+  ClManifestBuilder *builder;
+
+  builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
   if (options->author != NULL || options->title != NULL)
     cl_manifest_builder_set_creative_work (builder, options->author, options->title);
   cl_manifest_builder_set_do_not_train (builder, options->do_not_train);
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
   cl_manifest_builder_set_ai_use (builder, options->ai_use);
-  return TRUE;
 }
 
 
@@ -247,11 +262,13 @@ add_parent_time_stamp (Signing       *signing,
 
 
 /* What the validator finds on the source goes into the ingredient, as c2pa-rs
- * records it; a store it cannot read keeps the hard-binding-only record. */
+ * records it; a store it cannot read keeps the hard-binding-only record. *kept: the
+ * report kept, or NULL. */
 static gboolean
-add_parent_report (Signing       *signing,
-                   GCancellable  *cancellable,
-                   GError       **error)
+add_parent_report (Signing             *signing,
+                   ClValidationReport **kept,
+                   GCancellable        *cancellable,
+                   GError             **error)
 {
   ClValidatorOptions validator_options = { .skip_file_sha256 = TRUE };
   g_autoptr(ClValidationReport) parent_report = NULL;
@@ -266,9 +283,39 @@ add_parent_report (Signing       *signing,
   }
   if (parent_report != NULL && parent_report->has_manifest &&
       g_strcmp0 (parent_report->active_label,
-                 cl_manifest_builder_get_parent_label (signing->builder)) == 0)
+                 cl_manifest_builder_get_parent_label (signing->builder)) == 0) {
     cl_manifest_builder_set_parent_report (signing->builder, parent_report);
+    *kept = g_steal_pointer (&parent_report);
+  }
   return TRUE;
+}
+
+
+/* Whether the source still matches its active manifest's own c2pa.hash.data, as the
+ * validator just found it: UNKNOWN unless it says one thing only about that assertion
+ * (none, an update manifest bound through its parent, or a match next to a misplaced
+ * exclusion are left to cl_parent_store_check_binding). */
+static ClParentBinding
+binding_from_report (ClValidationReport *report)
+{
+  g_autofree char *uri = NULL;
+  gboolean match = FALSE, mismatch = FALSE;
+
+  if (report == NULL)
+    return CL_PARENT_BINDING_UNKNOWN;
+  uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/c2pa.hash.data",
+                         report->active_label);
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+    if (status->ingredient_uri != NULL || g_strcmp0 (status->url, uri) != 0)
+      continue;
+    match |= g_strcmp0 (status->code, CL_CODE_ASSERTION_DATA_HASH_MATCH) == 0;
+    mismatch |= g_strcmp0 (status->code, CL_CODE_ASSERTION_DATA_HASH_MISMATCH) == 0;
+  }
+  if (match == mismatch)
+    return CL_PARENT_BINDING_UNKNOWN;
+  return match ? CL_PARENT_BINDING_MATCH : CL_PARENT_BINDING_MISMATCH;
 }
 
 
@@ -278,16 +325,22 @@ add_parent (Signing       *signing,
             GCancellable  *cancellable,
             GError       **error)
 {
+  g_autoptr(ClValidationReport) report = NULL;
   g_autoptr(GError) binding_error = NULL;
 
   if (!cl_manifest_builder_set_parent (signing->builder, signing->info->store,
-                                       signing->input_name, error))
+                                       signing->input_name, error) ||
+      !add_parent_report (signing, &report, cancellable, error))
     return FALSE;
   /* Whether the source still matches its own credentials is recorded in the
-   * ingredient, so that a tampered parent is not hidden by our new signature. */
-  signing->parent_binding =
-    cl_parent_store_check_binding (cl_manifest_builder_get_parent (signing->builder),
-                                   signing->input, cancellable, &binding_error);
+   * ingredient, so that a tampered parent is not hidden by our new signature. The
+   * validator's pass has hashed the source already; only when it leaves the answer
+   * open is the source hashed again. */
+  signing->parent_binding = binding_from_report (report);
+  if (signing->parent_binding == CL_PARENT_BINDING_UNKNOWN)
+    signing->parent_binding =
+      cl_parent_store_check_binding (cl_manifest_builder_get_parent (signing->builder),
+                                     signing->input, cancellable, &binding_error);
   if (binding_error != NULL) {
     g_propagate_prefixed_error (error, g_steal_pointer (&binding_error),
                                 _("Cannot sign “%s”: "), signing->input_name);
@@ -297,7 +350,7 @@ add_parent (Signing       *signing,
 
   if (signing->options->tsa_url != NULL && !add_parent_time_stamp (signing, cancellable, error))
     return FALSE;
-  return add_parent_report (signing, cancellable, error);
+  return TRUE;
 }
 
 
@@ -525,6 +578,7 @@ sign_result_new (Signing *signing)
   result->store_length = signing->exclusion.length;
   result->parent_binding = signing->parent_binding;
   result->ocsp_stapled = signing->ocsp_response != NULL;
+  result->store = g_bytes_ref (signing->store);
   memcpy (result->data_hash, signing->data_hash, SHA256_LEN);
   return result;
 }
@@ -551,112 +605,15 @@ cl_signer_sign_file (ClSigningProfile    *profile,
 
   if (!check_profile (profile, error) ||
       !check_output (input, output, options->force, error) ||
-      !read_source (&signing, cancellable, error) ||
-      !start_manifest (&signing, cancellable, error))
+      !read_source (&signing, cancellable, error))
     return NULL;
+  start_manifest (&signing);
   if (signing.info->store != NULL && !add_parent (&signing, cancellable, error))
     return NULL;
   if (!fetch_ocsp_staple (&signing, cancellable, error) ||
+      !add_thumbnail (&signing, error) ||
       !build_signed_store (&signing, cancellable, error) ||
       !write_output (&signing, cancellable, error))
     return NULL;
   return sign_result_new (&signing);
-}
-
-
-typedef struct {
-  ClSigningProfile     *profile;
-  char          *author;
-  char          *title;
-  char          *tsa_url;
-  char          *digital_source_type;
-  ClAiUse        ai_use;
-  gboolean       do_not_train;
-  gboolean       force;
-  gboolean       staple_ocsp;
-  char          *input;
-  char          *output;
-} SignTaskData;
-
-
-static void
-sign_task_data_free (gpointer data)
-{
-  SignTaskData *task_data = data;
-
-  cl_signing_profile_unref (task_data->profile);
-  g_free (task_data->author);
-  g_free (task_data->title);
-  g_free (task_data->tsa_url);
-  g_free (task_data->digital_source_type);
-  g_free (task_data->input);
-  g_free (task_data->output);
-  g_free (task_data);
-}
-
-
-static void
-sign_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  SignTaskData *task_data = data;
-  ClSignOptions options = {
-    .author = task_data->author,
-    .title = task_data->title,
-    .do_not_train = task_data->do_not_train,
-    .tsa_url = task_data->tsa_url,
-    .staple_ocsp = task_data->staple_ocsp,
-    .digital_source_type = task_data->digital_source_type,
-    .ai_use = task_data->ai_use,
-    .force = task_data->force,
-  };
-  GError *error = NULL;
-  ClSignResult *result;
-
-  result = cl_signer_sign_file (task_data->profile, &options, task_data->input,
-                                task_data->output, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) cl_sign_result_free);
-}
-
-
-void
-cl_signer_sign_file_async (ClSigningProfile    *profile,
-                           const ClSignOptions *options,
-                           const char          *input,
-                           const char          *output,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  SignTaskData *task_data = g_new0 (SignTaskData, 1);
-
-  task_data->profile = cl_signing_profile_ref (profile);
-  task_data->author = g_strdup (options->author);
-  task_data->title = g_strdup (options->title);
-  task_data->tsa_url = g_strdup (options->tsa_url);
-  task_data->digital_source_type = g_strdup (options->digital_source_type);
-  task_data->ai_use = options->ai_use;
-  task_data->do_not_train = options->do_not_train;
-  task_data->force = options->force;
-  task_data->staple_ocsp = options->staple_ocsp;
-  task_data->input = g_strdup (input);
-  task_data->output = g_strdup (output);
-  g_task_set_source_tag (task, cl_signer_sign_file_async);
-  g_task_set_task_data (task, task_data, sign_task_data_free);
-  g_task_run_in_thread (task, sign_thread);
-}
-
-
-ClSignResult *
-cl_signer_sign_file_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

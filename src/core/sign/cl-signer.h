@@ -40,9 +40,16 @@ typedef struct {
   /* An OCSP response was stapled (FALSE when asked for but the certificate names
    * no responder). */
   gboolean ocsp_stapled;
+  GBytes  *store;                   /* the signed manifest store, as embedded */
+  /* Why no proof was recorded (cl_sign_record_sign_file with a cache), or NULL. */
+  char    *proof_error;
 } ClSignResult;
 
 void          cl_sign_result_free   (ClSignResult        *result);
+
+/* A copy of options that owns its strings. */
+ClSignOptions *cl_sign_options_copy (const ClSignOptions *options);
+void          cl_sign_options_free  (ClSignOptions       *options);
 
 /* Signs input into a new file output (input is never modified; output must not
  * be input). On any error no output file is left behind. */
@@ -65,5 +72,6 @@ ClSignResult *cl_signer_sign_file_finish (GAsyncResult        *result,
                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignResult, cl_sign_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignOptions, cl_sign_options_free)
 
 G_END_DECLS

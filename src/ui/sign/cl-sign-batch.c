@@ -1,6 +1,8 @@
-/* cl-sign-batch.c: signing the Sign page's images one after another with
- * cl_signer_sign_file_async. A failure is shown on its row and the batch goes
- * on; cancelling stops it after the image being signed.
+/* cl-sign-batch.c: signing the Sign page's images several at once, at most one per
+ * core, each with cl_sign_record_sign_file_async, which records its proof in the
+ * proof cache as the CLI does. A failure is shown on its row and the batch goes on;
+ * cancelling stops the images being signed (nothing is left of them) and those not
+ * started.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,21 +13,22 @@
 #include <string.h>
 
 #include "cl-sign-batch.h"
+#include "cl-sign-queue.h"
+#include "cl-sign-record.h"
 
 struct _ClSignBatch
 {
   GObject           parent_instance;
 
   ClSigningProfile *profile;         /* unlocked */
-  ClSignOptions     options;         /* its strings are the four below */
-  char             *author;
-  char             *title;
-  char             *tsa_url;
-  char             *source_type;
+  ClSignOptions    *options;
   GPtrArray        *rows;            /* ClSignFileRow */
   GFile            *output_folder;   /* NULL: next to each image */
   GCancellable     *cancellable;
+  ClProofCache     *cache;           /* where proofs go, once open; NULL: nowhere */
   guint             next;
+  guint             n_running;
+  guint             max_running;     /* one per core */
   guint             n_signed;
   guint             n_failed;
   GFile            *signed_folder;
@@ -82,7 +85,7 @@ finish (ClSignBatch *self)
 }
 
 
-static void sign_next (ClSignBatch *self);
+static void sign_more (ClSignBatch *self);
 
 
 static void
@@ -90,12 +93,13 @@ signed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(ClSignBatch) self = user_data;
+  ClSignFileRow *row = user_data;
+  g_autoptr(ClSignBatch) self = g_object_steal_data (G_OBJECT (row), "cl-batch");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClSignResult) sign_result = cl_signer_sign_file_finish (result, &error);
-  ClSignFileRow *row = g_ptr_array_index (self->rows, self->next - 1);
+  g_autoptr(ClSignResult) sign_result = cl_sign_record_sign_file_finish (result, &error);
   const char *output = g_object_get_data (G_OBJECT (row), "cl-output");
 
+  self->n_running--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
     cl_sign_file_row_set_state (row, CL_SIGN_FILE_PENDING, NULL);
   } else if (sign_result == NULL) {
@@ -104,34 +108,58 @@ signed_cb (GObject      *source,
   } else {
     g_autoptr(GFile) file = g_file_new_for_path (output);
 
+    if (sign_result->proof_error != NULL)
+      g_warning ("%s was signed but not recorded in the proof cache: %s", output,
+                 sign_result->proof_error);
     self->n_signed++;
     cl_sign_file_row_set_state (row, CL_SIGN_FILE_DONE, output);
     if (self->signed_folder == NULL)
       self->signed_folder = g_file_get_parent (file);
   }
+  g_object_unref (row);
   g_signal_emit (self, signals[PROGRESS], 0);
-  sign_next (self);
+  sign_more (self);
 }
 
 
+/* Starts images until one per core is being signed; finishes once none is left. */
 static void
-sign_next (ClSignBatch *self)
+sign_more (ClSignBatch *self)
 {
-  ClSignFileRow *row;
-  g_autofree char *input = NULL;
-  char *output;
+  gboolean cancelled = g_cancellable_is_cancelled (self->cancellable);
 
-  if (self->next >= self->rows->len || g_cancellable_is_cancelled (self->cancellable)) {
-    finish (self);
-    return;
+  while (!cancelled && self->n_running < self->max_running && self->next < self->rows->len) {
+    ClSignFileRow *row = g_ptr_array_index (self->rows, self->next++);
+    g_autofree char *input = g_file_get_path (cl_sign_file_row_get_file (row));
+    char *output = cl_sign_batch_output_path (cl_sign_file_row_get_file (row),
+                                              self->output_folder);
+
+    g_object_set_data_full (G_OBJECT (row), "cl-output", output, g_free);
+    g_object_set_data_full (G_OBJECT (row), "cl-batch", g_object_ref (self), g_object_unref);
+    cl_sign_file_row_set_state (row, CL_SIGN_FILE_SIGNING, NULL);
+    self->n_running++;
+    cl_sign_record_sign_file_async (self->profile, self->options, self->cache, input, output,
+                                    self->cancellable, signed_cb, g_object_ref (row));
   }
-  row = g_ptr_array_index (self->rows, self->next++);
-  input = g_file_get_path (cl_sign_file_row_get_file (row));
-  output = cl_sign_batch_output_path (cl_sign_file_row_get_file (row), self->output_folder);
-  g_object_set_data_full (G_OBJECT (row), "cl-output", output, g_free);
-  cl_sign_file_row_set_state (row, CL_SIGN_FILE_SIGNING, NULL);
-  cl_signer_sign_file_async (self->profile, &self->options, input, output,
-                             self->cancellable, signed_cb, g_object_ref (self));
+  if (self->n_running == 0 && (cancelled || self->next >= self->rows->len))
+    finish (self);
+}
+
+
+/* The proof cache is open (or cannot be: the images are signed all the same). */
+static void
+cache_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ClSignBatch) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->cache = cl_sign_record_open_cache_finish (result, &error);
+  if (self->cache == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The proof cache cannot be used; the signed images are not recorded: %s",
+               error->message);
+  sign_more (self);
 }
 
 
@@ -144,7 +172,8 @@ cl_sign_batch_start (ClSignBatch  *self,
 
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
   g_signal_emit (self, signals[PROGRESS], 0);
-  sign_next (self);
+  cl_sign_record_open_cache_async (NULL, self->cancellable, cache_opened_cb,
+                                   g_object_ref (self));
 }
 
 
@@ -200,10 +229,8 @@ cl_sign_batch_finalize (GObject *object)
   ClSignBatch *self = CL_SIGN_BATCH (object);
 
   g_clear_pointer (&self->profile, cl_signing_profile_unref);
-  g_clear_pointer (&self->author, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->tsa_url, g_free);
-  g_clear_pointer (&self->source_type, g_free);
+  g_clear_pointer (&self->options, cl_sign_options_free);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->output_folder);
   g_clear_object (&self->cancellable);
@@ -243,12 +270,8 @@ cl_sign_batch_new (ClSigningProfile    *profile,
   ClSignBatch *self = g_object_new (CL_TYPE_SIGN_BATCH, NULL);
 
   self->profile = cl_signing_profile_ref (profile);
-  self->options = *options;
-  self->options.author = self->author = g_strdup (options->author);
-  self->options.title = self->title = g_strdup (options->title);
-  self->options.tsa_url = self->tsa_url = g_strdup (options->tsa_url);
-  self->options.digital_source_type = self->source_type =
-    g_strdup (options->digital_source_type);
+  self->options = cl_sign_options_copy (options);
+  self->max_running = cl_sign_queue_threads_for (0);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (rows, i)));

@@ -1,5 +1,6 @@
-/* cl-sign-batch.h: signing a list of images one after another with one unlocked
- * profile, each into its own new file, the state shown on each image's row.
+/* cl-sign-batch.h: signing a list of images with one unlocked profile, several at
+ * once (one per core), each into its own new file with its proof recorded in the
+ * proof cache, the state shown on each image's row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,7 @@ G_DECLARE_FINAL_TYPE (ClSignBatch, cl_sign_batch, CL, SIGN_BATCH, GObject)
 
 /* Signals: "progress" once when signing starts and after each image; "finished"
  * once, when every image was signed or failed, or the batch was cancelled (the
- * images not reached are pending again). */
+ * images not finished are pending again, and nothing of them is written). */
 
 /* rows: ClSignFileRow; profile's key must be unlocked; options' strings are copied.
  * output_folder NULL: next to each image. */
