@@ -411,7 +411,11 @@ oracle_failures (const char *path)
     json_object_get_object_member (report, "codes"), "failure");
   g_autoptr(GPtrArray) list = g_ptr_array_new ();
 
-  if (g_str_equal (json_object_get_string_member (report, "verdict"), "error"))
+  /* A store so damaged that the reference finds no claim in it is "no manifest" there,
+   * with an error: a refusal too. */
+  if (g_str_equal (json_object_get_string_member (report, "verdict"), "error") ||
+      (json_object_has_member (report, "error") &&
+       !json_object_get_null_member (report, "error")))
     return NULL;
   for (guint i = 0; i < json_array_get_length (failures); i++) {
     const char *code = json_array_get_string_element (failures, i);

@@ -329,7 +329,8 @@ cl_thumbnail_job_finish (ClThumbnailJob  *job,
   if (job->thread != NULL)
     g_thread_join (job->thread);
   thumbnail = job->thumbnail;
-  if (thumbnail == NULL)
+  /* No thumbnail and no error: no decoder knows the format. */
+  if (thumbnail == NULL && job->error != NULL)
     g_propagate_error (error, job->error);
   else
     g_clear_error (&job->error);

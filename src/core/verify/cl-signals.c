@@ -277,7 +277,10 @@ signal_detail (Eval             *eval,
     if (camera != NULL)
       return camera;
   }
-  if (action != NULL && action->agent != NULL)
+  /* The signing app recording a capture as its own action is still no camera. */
+  if (action != NULL && action->agent != NULL &&
+      !(category == CL_SIGNAL_CATEGORY_CAPTURE &&
+        g_strcmp0 (action->agent, claim_generator_name (eval->manifest)) == 0))
     return g_strdup (action->agent);
   for (guint i = 0; category == CL_SIGNAL_CATEGORY_AI && i < eval->actions->len; i++) {
     const Action *other = &g_array_index (eval->actions, Action, i);
