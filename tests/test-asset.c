@@ -457,7 +457,8 @@ test_fixtures (void)
     info = cl_asset_read_file (path, NULL, &error);
 
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
-        !g_str_has_suffix (f[0], ".png")) {
+        !g_str_has_suffix (f[0], ".png") &&
+        !g_str_has_suffix (f[0], ".jxl")) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }

@@ -69,7 +69,8 @@ is_jpeg_or_png (const char *name)
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
   return g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
-         g_str_has_suffix (lower, ".png");
+         g_str_has_suffix (lower, ".png") ||
+         g_str_has_suffix (lower, ".jxl");
 }
 
 

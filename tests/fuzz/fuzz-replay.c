@@ -3,7 +3,10 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store | --cbor] [--runs N] [SEED_DIR…]
+ *   fuzz-replay-<target> [--store | --cbor] [--jxl] [--runs N] [SEED_DIR…]
+ *
+ * --jxl takes the .jxl files of the seed folders, and a JPEG XL container holding the
+ * store of the signed JPEG built here, instead of the JPEG and PNG files.
  *
  * --store feeds the manifest store bytes of each seed image instead of the file; --cbor
  * the CBOR of its claims, claim signatures and CBOR assertions.
@@ -89,7 +92,8 @@ add_seed (GPtrArray *seeds,
 static void
 add_dir (GPtrArray  *seeds,
          const char *path,
-         SeedKind    kind)
+         SeedKind    kind,
+         gboolean    jxl)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -102,8 +106,9 @@ add_dir (GPtrArray  *seeds,
     g_autofree char *contents = NULL;
     gsize len;
 
-    if (!(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
-          g_str_has_suffix (lower, ".png")))
+    if (jxl ? !g_str_has_suffix (lower, ".jxl")
+            : !(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
+                g_str_has_suffix (lower, ".png")))
       continue;
     if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -111,6 +116,28 @@ add_dir (GPtrArray  *seeds,
       add_seed (seeds, bytes, kind);
     }
   }
+}
+
+
+/* Signature box, ftyp, the store as a jumb box, a codestream box. */
+static GBytes *
+jxl_around_store (GBytes *jpeg)
+{
+  static const guint8 head[32] = { 0, 0, 0, 12, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A,
+                                   0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'x', 'l', ' ',
+                                   0, 0, 0, 0, 'j', 'x', 'l', ' ' };
+  static const guint8 codestream[12] = { 0, 0, 0, 12, 'j', 'x', 'l', 'c', 0xFF, 0x0A, 0, 0 };
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (jpeg);
+  g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
+  GByteArray *out = g_byte_array_new ();
+
+  g_assert_nonnull (info);
+  g_assert_nonnull (info->store);
+  g_byte_array_append (out, head, sizeof head);
+  g_byte_array_append (out, g_bytes_get_data (info->store, NULL),
+                       (guint) g_bytes_get_size (info->store));
+  g_byte_array_append (out, codestream, sizeof codestream);
+  return g_byte_array_free_to_bytes (out);
 }
 
 
@@ -167,6 +194,7 @@ main (int    argc,
 {
   SeedKind kind = SEED_FILE;
   int runs = 2000;
+  gboolean jxl = FALSE;
   g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251128);
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
@@ -180,14 +208,22 @@ main (int    argc,
       kind = SEED_STORE;
     else if (g_str_equal (argv[i], "--cbor"))
       kind = SEED_CBOR;
+    else if (g_str_equal (argv[i], "--jxl"))
+      jxl = TRUE;
     else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
       runs = atoi (argv[++i]);
     else
-      add_dir (seeds, argv[i], kind);
+      add_dir (seeds, argv[i], kind, jxl);
   }
-  add_seed (seeds, jpeg->file, kind);
-  add_seed (seeds, plain, kind);
-  add_seed (seeds, boxes, kind);
+  if (jxl) {
+    g_autoptr(GBytes) container = jxl_around_store (jpeg->file);
+
+    add_seed (seeds, container, kind);
+  } else {
+    add_seed (seeds, jpeg->file, kind);
+    add_seed (seeds, plain, kind);
+    add_seed (seeds, boxes, kind);
+  }
   g_assert_cmpuint (seeds->len, >, 0);
 
   printf ("1..1\n");

@@ -8,6 +8,7 @@
 
 #include "cl-asset.h"
 #include "cl-asset-jpeg-writer.h"
+#include "cl-asset-jxl-writer.h"
 #include "cl-asset-png-writer.h"
 #include "cl-asset-writer.h"
 #include "cl-error.h"
@@ -29,7 +30,8 @@ typedef struct {
 } ClAssetFormatWriter;
 
 
-/* JPEG and PNG: the carrier goes among the segments or chunks, in the old store's place. */
+/* JPEG, PNG and JPEG XL: the carrier goes among the segments, chunks or boxes, in the old
+ * store's place. */
 static ClAssetLayout *
 lay_out_inserted (GInputStream       *source,
                   const ClAssetInfo  *info,
@@ -44,6 +46,7 @@ lay_out_inserted (GInputStream       *source,
 static const ClAssetFormatWriter writers[] = {
   { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted },
 };
 
 

@@ -10,6 +10,7 @@
 
 #include "cl-asset.h"
 #include "cl-asset-jpeg.h"
+#include "cl-asset-jxl.h"
 #include "cl-asset-png.h"
 #include "cl-error.h"
 
@@ -33,7 +34,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
-  { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
+  { CL_ASSET_FORMAT_JXL, "image/jxl", cl_asset_jxl_read },
 };
 
 #define SNIFF_LEN 512
@@ -155,7 +156,7 @@ cl_asset_read (GInputStream  *stream,
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG and PNG"),
+                 _("%s files are not supported yet; CredLink reads JPEG, PNG and JPEG XL"),
                  cl_asset_format_to_string (info->format));
     return NULL;
   }

@@ -114,3 +114,9 @@
 
 /* A hashed URI is a map of url, alg and hash (seven items); a redaction one text string. */
 G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIMIT_CBOR_ITEMS_CLAIM);
+
+/* --- JPEG XL containers (asset/) ------------------------------------------------------- */
+
+/* Top-level boxes of a JPEG XL container, as c2pa-rs (1024): a real file has a handful
+ * (signature, ftyp, metadata, one or a few codestream parts). */
+#define CL_LIMIT_JXL_BOXES 1024

@@ -180,7 +180,8 @@ read_source (Signing       *signing,
 }
 
 
-/* The new manifest with what the options ask for, and a thumbnail of the source. */
+/* The new manifest with what the options ask for, and a thumbnail of the source when an
+ * image loader for its format is installed. */
 static gboolean
 start_manifest (Signing       *signing,
                 GCancellable  *cancellable,
@@ -191,10 +192,12 @@ start_manifest (Signing       *signing,
   g_autoptr(GBytes) thumbnail = NULL;
   ClManifestBuilder *builder;
 
-  thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
-  if (thumbnail == NULL) {
-    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
-    return FALSE;
+  if (cl_thumbnail_can_decode (signing->info->mime_type)) {
+    thumbnail = cl_thumbnail_create_jpeg (signing->input, cancellable, error);
+    if (thumbnail == NULL) {
+      g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+      return FALSE;
+    }
   }
   builder = signing->builder = cl_manifest_builder_new (output_name, signing->info->mime_type);
   cl_manifest_builder_set_thumbnail (builder, thumbnail);

@@ -13,6 +13,21 @@
 #define THUMBNAIL_QUALITY "80"
 
 
+gboolean
+cl_thumbnail_can_decode (const char *mime_type)
+{
+  g_autoptr(GSList) formats = gdk_pixbuf_get_formats ();
+
+  for (GSList *l = formats; l != NULL; l = l->next) {
+    g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
+
+    if (mime_types != NULL && g_strv_contains ((const char * const *) mime_types, mime_type))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
 /* Let the decoder scale while decoding (libjpeg decodes at 1/2, 1/4, 1/8 directly),
  * so a 24-megapixel photo never sits in memory at full size. */
 static void
