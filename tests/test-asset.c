@@ -390,8 +390,6 @@ test_sniff_unsupported (void)
     { "II*\0\x08\0\0\0", 8, CL_ASSET_FORMAT_TIFF },
     { "\0\0\0\x18" "ftypheic", 12, CL_ASSET_FORMAT_BMFF },
     { "GIF89a", 6, CL_ASSET_FORMAT_GIF },
-    { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
-      CL_ASSET_FORMAT_SVG },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
@@ -458,7 +456,8 @@ test_fixtures (void)
 
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
         !g_str_has_suffix (f[0], ".png") &&
-        !g_str_has_suffix (f[0], ".jxl")) {
+        !g_str_has_suffix (f[0], ".jxl") &&
+        !g_str_has_suffix (f[0], ".svg")) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }

@@ -70,7 +70,8 @@ is_jpeg_or_png (const char *name)
 
   return g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
          g_str_has_suffix (lower, ".png") ||
-         g_str_has_suffix (lower, ".jxl");
+         g_str_has_suffix (lower, ".jxl") ||
+         g_str_has_suffix (lower, ".svg");
 }
 
 

@@ -1,6 +1,6 @@
-/* fuzz-asset.c: the JPEG, PNG and JPEG XL readers (format sniffing, segment/chunk/box
- * walk, store reassembly, XMP). Built as fuzz-jpeg, fuzz-png and fuzz-jxl with different
- * seed corpora.
+/* fuzz-asset.c: the JPEG, PNG, JPEG XL and SVG readers (format sniffing, segment/chunk/
+ * box/element walk, store reassembly, XMP). Built as fuzz-jpeg, fuzz-png, fuzz-jxl and
+ * fuzz-svg with different seed corpora.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

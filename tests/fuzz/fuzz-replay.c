@@ -3,10 +3,10 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store | --cbor] [--jxl] [--runs N] [SEED_DIR…]
+ *   fuzz-replay-<target> [--store | --cbor] [--format jxl|svg] [--runs N] [SEED_DIR…]
  *
- * --jxl takes the .jxl files of the seed folders, and a JPEG XL container holding the
- * store of the signed JPEG built here, instead of the JPEG and PNG files.
+ * --format takes the files of that format from the seed folders, and one of that format
+ * holding the store of the signed JPEG built here, instead of the JPEG and PNG files.
  *
  * --store feeds the manifest store bytes of each seed image instead of the file; --cbor
  * the CBOR of its claims, claim signatures and CBOR assertions.
@@ -93,9 +93,10 @@ static void
 add_dir (GPtrArray  *seeds,
          const char *path,
          SeedKind    kind,
-         gboolean    jxl)
+         const char *format)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autofree char *suffix = format != NULL ? g_strconcat (".", format, NULL) : NULL;
   const char *name;
 
   if (dir == NULL)
@@ -106,9 +107,9 @@ add_dir (GPtrArray  *seeds,
     g_autofree char *contents = NULL;
     gsize len;
 
-    if (jxl ? !g_str_has_suffix (lower, ".jxl")
-            : !(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
-                g_str_has_suffix (lower, ".png")))
+    if (suffix != NULL ? !g_str_has_suffix (lower, suffix)
+                       : !(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") ||
+                           g_str_has_suffix (lower, ".png")))
       continue;
     if (g_file_get_contents (file, &contents, &len, NULL) && len <= MAX_SEED_SIZE) {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -119,9 +120,11 @@ add_dir (GPtrArray  *seeds,
 }
 
 
-/* Signature box, ftyp, the store as a jumb box, a codestream box. */
+/* A file of format holding the store of jpeg: a JPEG XL container (signature box, ftyp,
+ * the store as a jumb box, a codestream box) or an SVG (the store in base64). */
 static GBytes *
-jxl_around_store (GBytes *jpeg)
+wrap_store (GBytes     *jpeg,
+            const char *format)
 {
   static const guint8 head[32] = { 0, 0, 0, 12, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A,
                                    0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'x', 'l', ' ',
@@ -130,13 +133,24 @@ jxl_around_store (GBytes *jpeg)
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (jpeg);
   g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
   GByteArray *out = g_byte_array_new ();
+  gsize len;
+  const guint8 *store;
 
   g_assert_nonnull (info);
   g_assert_nonnull (info->store);
-  g_byte_array_append (out, head, sizeof head);
-  g_byte_array_append (out, g_bytes_get_data (info->store, NULL),
-                       (guint) g_bytes_get_size (info->store));
-  g_byte_array_append (out, codestream, sizeof codestream);
+  store = g_bytes_get_data (info->store, &len);
+  if (g_str_equal (format, "svg")) {
+    g_autofree char *encoded = g_base64_encode (store, len);
+    g_autofree char *svg = g_strconcat ("<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata>"
+                                        "<c2pa:manifest>", encoded,
+                                        "</c2pa:manifest></metadata><rect/></svg>", NULL);
+
+    g_byte_array_append (out, (const guint8 *) svg, (guint) strlen (svg));
+  } else {
+    g_byte_array_append (out, head, sizeof head);
+    g_byte_array_append (out, store, (guint) len);
+    g_byte_array_append (out, codestream, sizeof codestream);
+  }
   return g_byte_array_free_to_bytes (out);
 }
 
@@ -194,7 +208,7 @@ main (int    argc,
 {
   SeedKind kind = SEED_FILE;
   int runs = 2000;
-  gboolean jxl = FALSE;
+  const char *format = NULL;
   g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251128);
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
@@ -208,17 +222,17 @@ main (int    argc,
       kind = SEED_STORE;
     else if (g_str_equal (argv[i], "--cbor"))
       kind = SEED_CBOR;
-    else if (g_str_equal (argv[i], "--jxl"))
-      jxl = TRUE;
+    else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+      format = argv[++i];
     else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
       runs = atoi (argv[++i]);
     else
-      add_dir (seeds, argv[i], kind, jxl);
+      add_dir (seeds, argv[i], kind, format);
   }
-  if (jxl) {
-    g_autoptr(GBytes) container = jxl_around_store (jpeg->file);
+  if (format != NULL) {
+    g_autoptr(GBytes) wrapped = wrap_store (jpeg->file, format);
 
-    add_seed (seeds, container, kind);
+    add_seed (seeds, wrapped, kind);
   } else {
     add_seed (seeds, jpeg->file, kind);
     add_seed (seeds, plain, kind);

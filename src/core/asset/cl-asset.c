@@ -12,6 +12,7 @@
 #include "cl-asset-jpeg.h"
 #include "cl-asset-jxl.h"
 #include "cl-asset-png.h"
+#include "cl-asset-svg.h"
 #include "cl-error.h"
 
 typedef gboolean (*ClAssetReadFunc) (GInputStream  *stream,
@@ -33,7 +34,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_TIFF, "image/tiff", NULL },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", NULL },
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
-  { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
+  { CL_ASSET_FORMAT_SVG, "image/svg+xml", cl_asset_svg_read },
   { CL_ASSET_FORMAT_JXL, "image/jxl", cl_asset_jxl_read },
 };
 
@@ -156,7 +157,7 @@ cl_asset_read (GInputStream  *stream,
   info->mime_type = reader->mime_type;
   if (reader->read == NULL) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s files are not supported yet; CredLink reads JPEG, PNG and JPEG XL"),
+                 _("%s files are not supported yet; CredLink reads JPEG, PNG, JPEG XL and SVG"),
                  cl_asset_format_to_string (info->format));
     return NULL;
   }
