@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-c2pa.h"
 #include "cl-asset-jpeg.h"
 #include "cl-asset-jxl.h"
 #include "cl-asset-png.h"
@@ -36,6 +37,7 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_GIF, "image/gif", NULL },
   { CL_ASSET_FORMAT_SVG, "image/svg+xml", cl_asset_svg_read },
   { CL_ASSET_FORMAT_JXL, "image/jxl", cl_asset_jxl_read },
+  { CL_ASSET_FORMAT_C2PA, "application/c2pa", cl_asset_c2pa_read },
 };
 
 #define SNIFF_LEN 512
@@ -72,6 +74,9 @@ cl_asset_sniff (const guint8 *head,
     return CL_ASSET_FORMAT_JXL;
   if (head_len >= 2 && head[0] == 0xFF && head[1] == 0x0A)
     return CL_ASSET_FORMAT_JXL;
+  /* A manifest store alone: a jumb superbox whose first box is its jumd. */
+  if (head_len >= 16 && memcmp (head + 4, "jumb", 4) == 0 && memcmp (head + 12, "jumd", 4) == 0)
+    return CL_ASSET_FORMAT_C2PA;
   if (head_len >= 8 && memcmp (head + 4, "ftyp", 4) == 0)
     return CL_ASSET_FORMAT_BMFF;
   if (head_len >= 6 && (memcmp (head, "GIF87a", 6) == 0 || memcmp (head, "GIF89a", 6) == 0))
@@ -102,6 +107,7 @@ cl_asset_format_to_string (ClAssetFormat format)
   case CL_ASSET_FORMAT_GIF: return "GIF";
   case CL_ASSET_FORMAT_SVG: return "SVG";
   case CL_ASSET_FORMAT_JXL: return "JPEG XL";
+  case CL_ASSET_FORMAT_C2PA: return "C2PA manifest store";
   case CL_ASSET_FORMAT_UNKNOWN:
   default:
     return NULL;

@@ -48,6 +48,12 @@ typedef struct {
   /* Judge as of this time instead of now (signer validity and chain when there is no
    * trusted time-stamp, stapled OCSP answers); NULL: now. Borrowed. */
   GDateTime    *validation_time;
+  /* A detached manifest store (.c2pa) to validate the file against instead of what it
+   * carries, or NULL. Borrowed. */
+  const char   *manifest_path;
+  /* Do not look for a sidecar (the file's path with the extension .c2pa) when the file
+   * carries no credentials of its own. */
+  gboolean      no_sidecar;
 } ClVerifyOptions;
 
 #define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL }
@@ -76,6 +82,10 @@ typedef struct {
   /* The credentials are Invalid because they are in a pre-release format of C2PA, which
    * no current reader checks (the reason says so). */
   gboolean           prerelease;
+  /* The detached manifest store the credentials came from (manifest_path, or the sidecar
+   * found next to the file), or NULL when they came from the file. */
+  char              *manifest_file;
+  gboolean           manifest_file_is_sidecar;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
@@ -97,7 +107,9 @@ void            cl_verification_unref   (ClVerification         *verification);
 
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
- * "trust" (per-certificate detail), "confidence" and "proof". For a file that could not be
+ * "trust" (per-certificate detail), "confidence" and "proof"; "detached_manifest" {"path",
+ * "sidecar"} when the credentials came from a .c2pa file, "manifest_store_only" when path
+ * is such a file itself. For a file that could not be
  * read: {"path", "verdict": "error", "error"}. */
 JsonNode       *cl_verification_to_json (ClVerification         *verification);
 
