@@ -2,7 +2,10 @@
  * found there and nowhere else, its exact byte range the data-hash exclusion; text that
  * is not plain base64, two stores, XML that is not well-formed and deep nesting are
  * refused in words and quickly. A file the reference signs validates here as there,
- * also after a content byte or a store byte changed.
+ * also after a content byte or a store byte changed. Signing inserts the elements that
+ * hold the store where c2pa-rs does (in the first metadata, else a new one first in the
+ * root, whose start tag gets the c2pa namespace), changes no other byte, and validates
+ * in the reference.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +15,10 @@
 
 #include "cl-asset.h"
 #include "cl-error.h"
+#include "cl-signer.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-signing.h"
 #include "cl-test-tmp.h"
 #include "cl-validator.h"
 
@@ -258,10 +263,103 @@ test_reference_signed (void)
 }
 
 
+/* Signs name (svg) and checks the copy is the source with the namespace added to the root
+ * (whose start tag is SVG_HEAD's last line) and before_text, the store's base64 text and
+ * after_text inserted where marker ends. */
+static void
+sign_and_compare (const char *name,
+                  const char *svg,
+                  const char *marker,
+                  const char *before_text,
+                  const char *after_text,
+                  gboolean    add_namespace)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = g_build_filename (work_dir, name, NULL);
+  g_autofree char *output = g_strconcat (input, ".signed.svg", NULL);
+  g_autofree char *again = g_strconcat (input, ".again.svg", NULL);
+  g_autofree char *oracle = cl_test_oracle_path ();
+  g_autofree char *contents = NULL, *encoded = NULL, *expected = NULL;
+  g_autoptr(ClSignResult) result = NULL;
+  g_autoptr(ClSignResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) built = g_string_new (NULL);
+  ClSignOptions options = { 0, };
+  const char *at = strstr (svg, marker) + strlen (marker);
+  const char *svg_gt = svg + strlen (SVG_HEAD) - 2;
+  gsize len;
+
+  g_assert_true (g_file_set_contents (input, svg, -1, NULL));
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (output, &contents, &len, NULL));
+  encoded = g_strndup (contents + result->store_offset, (gsize) result->store_length);
+  g_string_append_len (built, svg, svg_gt - svg);
+  if (add_namespace)
+    g_string_append (built, " xmlns:c2pa=\"http://c2pa.org/manifest\"");
+  g_string_append_len (built, svg_gt, at - svg_gt);
+  g_string_append_printf (built, "%s%s%s%s", before_text, encoded, after_text, at);
+  g_assert_cmpstr (contents, ==, built->str);
+  cl_test_assert_valid_untrusted (output, "assertion.dataHash.match");
+  if (oracle != NULL) {
+    g_autoptr(JsonObject) trusted = cl_test_oracle_read (oracle, output, id->ca_pem);
+
+    cl_test_oracle_assert_valid (trusted, output);
+    g_assert_cmpstr (json_object_get_string_member (trusted, "validation_state"), ==, "Trusted");
+  }
+
+  /* Signed again: the store's text is replaced where it is. */
+  second = cl_signer_sign_file (id->profile, &options, output, again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->parent_binding, ==, CL_PARENT_BINDING_MATCH);
+  g_assert_cmpuint (second->store_offset, ==, result->store_offset);
+  cl_test_assert_valid_untrusted (again, "assertion.dataHash.match");
+}
+
+
+static void
+test_sign_new_metadata (void)
+{
+  sign_and_compare ("no-metadata.svg", SVG_HEAD SVG_RECT "</svg>\n", "8 8\">",
+                    "<metadata><c2pa:manifest>", "</c2pa:manifest></metadata>", TRUE);
+}
+
+
+static void
+test_sign_in_metadata (void)
+{
+  sign_and_compare ("metadata.svg",
+                    SVG_HEAD "  <metadata/>\n  <metadata><dc>x</dc></metadata>\n" SVG_RECT
+                    "</svg>\n", "<metadata>", "<c2pa:manifest>", "</c2pa:manifest>", TRUE);
+}
+
+
+static void
+test_sign_empty_refused (void)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = g_build_filename (work_dir, "empty.svg", NULL);
+  g_autofree char *output = g_build_filename (work_dir, "empty-signed.svg", NULL);
+  g_autoptr(ClSignResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ClSignOptions options = { 0, };
+
+  g_assert_true (g_file_set_contents (input, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                                      -1, NULL));
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+
 int
 main (int   argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   work_dir = cl_test_tmp_dir_new ("credlink-svg", CL_TEST_TMP_UNTIL_EXIT);
   g_test_add_func ("/svg/read/store", test_read_store);
@@ -269,5 +367,10 @@ main (int   argc,
   g_test_add_func ("/svg/read/refused", test_read_refused);
   g_test_add_func ("/svg/read/bounded", test_read_bounded);
   g_test_add_func ("/svg/reference-signed", test_reference_signed);
-  return g_test_run ();
+  g_test_add_func ("/svg/sign/new-metadata", test_sign_new_metadata);
+  g_test_add_func ("/svg/sign/in-metadata", test_sign_in_metadata);
+  g_test_add_func ("/svg/sign/empty", test_sign_empty_refused);
+  status = g_test_run ();
+  cl_test_signing_identities_free ();
+  return status;
 }

@@ -8,7 +8,8 @@
  * (or at the end of a read): a start tag is reported while its last piece is parsed, so
  * the text after it begins where that piece ends, and the text ends at the first '<' of
  * the piece during which it is reported. Text that is not plain base64 (an entity, a
- * comment, white space) is refused, as c2pa-rs refuses it.
+ * comment, white space) is refused, as c2pa-rs refuses it. The same walk notes where a
+ * writer (cl-asset-svg-writer.c) puts a new store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,7 @@
 
 typedef struct {
   ClAssetInfo  *info;
+  ClSvgPlaces  *places;
   guint         depth;
   gboolean      path_ok[4];       /* depth 1..3 match svg / metadata / c2pa:manifest */
   /* The piece being parsed, where it starts in the file. */
@@ -34,6 +36,24 @@ typedef struct {
   guint64       text_start;       /* after the manifest's start tag */
   gboolean      in_manifest;
 } SvgScan;
+
+
+/* Where a writer puts a store: the root's start tag ends at the '>' that ends the piece;
+ * the first svg/metadata that is not empty (<metadata/>) takes the store first. */
+static void
+note_place (SvgScan     *scan,
+            const char **attribute_names)
+{
+  guint64 tag_end = scan->piece_start + scan->piece_len;
+  gboolean empty = scan->piece_len >= 2 && scan->piece[scan->piece_len - 2] == '/';
+
+  if (scan->depth == 1) {
+    scan->places->svg_tag_end = empty ? 0 : tag_end;
+    scan->places->has_c2pa_namespace = g_strv_contains (attribute_names, "xmlns:c2pa");
+  } else if (scan->places->metadata_tag_end == 0 && !empty) {
+    scan->places->metadata_tag_end = tag_end;
+  }
+}
 
 
 static void
@@ -55,6 +75,8 @@ start_element_cb (GMarkupParseContext  *context,
   if (scan->depth <= 3)
     scan->path_ok[scan->depth] = (scan->depth == 1 || scan->path_ok[scan->depth - 1]) &&
                                  g_str_equal (element_name, path[scan->depth]);
+  if (scan->depth <= 2 && scan->path_ok[scan->depth])
+    note_place (scan, attribute_names);
   if (scan->depth == 3 && scan->path_ok[3]) {
     if (scan->info->store != NULL) {
       g_set_error_literal (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MULTIPLE_STORES,
@@ -170,17 +192,19 @@ parse_block (GMarkupParseContext  *context,
 
 
 gboolean
-cl_asset_svg_read (GInputStream  *stream,
+cl_asset_svg_scan (GInputStream  *stream,
                    ClAssetInfo   *info,
+                   ClSvgPlaces   *places,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  SvgScan scan = { info, };
+  SvgScan scan = { info, places, };
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autofree char *block = NULL;
   g_autoptr(GError) local_error = NULL;
   guint64 offset = 0;
 
+  *places = (ClSvgPlaces) { 0, };
   if (info->file_size > CL_LIMIT_SVG_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
                  _("The SVG file is larger than CredLink reads (%u MB)"),
@@ -220,4 +244,16 @@ cl_asset_svg_read (GInputStream  *stream,
     g_array_set_size (info->store_ranges, 0);
   }
   return TRUE;
+}
+
+
+gboolean
+cl_asset_svg_read (GInputStream  *stream,
+                   ClAssetInfo   *info,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  ClSvgPlaces places;
+
+  return cl_asset_svg_scan (stream, info, &places, cancellable, error);
 }

@@ -10,6 +10,7 @@
 #include "cl-asset-jpeg-writer.h"
 #include "cl-asset-jxl-writer.h"
 #include "cl-asset-png-writer.h"
+#include "cl-asset-svg-writer.h"
 #include "cl-asset-writer.h"
 #include "cl-error.h"
 
@@ -47,6 +48,7 @@ static const ClAssetFormatWriter writers[] = {
   { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_SVG, cl_asset_svg_carrier_size, cl_asset_svg_wrap_store, cl_asset_svg_lay_out },
 };
 
 

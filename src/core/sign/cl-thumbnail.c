@@ -16,7 +16,13 @@
 gboolean
 cl_thumbnail_can_decode (const char *mime_type)
 {
-  g_autoptr(GSList) formats = gdk_pixbuf_get_formats ();
+  g_autoptr(GSList) formats = NULL;
+
+  /* c2pa-rs makes no thumbnail of a drawing, and rendering one would load what it
+   * references. */
+  if (g_str_equal (mime_type, "image/svg+xml"))
+    return FALSE;
+  formats = gdk_pixbuf_get_formats ();
 
   for (GSList *l = formats; l != NULL; l = l->next) {
     g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
