@@ -1,4 +1,4 @@
-/* fuzz-box-map.c: the box-map scanners (c2pa.hash.boxes) on any bytes, as JPEG and as PNG.
+/* fuzz-box-map.c: the box-map scanners (c2pa.hash.boxes) on any bytes, as JPEG, PNG and JPEG XL.
  * Every byte must reach the sink once and in order, events must come at their offsets
  * and in the same way whether the file is fed whole or in small pieces.
  *
@@ -91,7 +91,8 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  static const ClAssetFormat formats[] = { CL_ASSET_FORMAT_JPEG, CL_ASSET_FORMAT_PNG };
+  static const ClAssetFormat formats[] = { CL_ASSET_FORMAT_JPEG, CL_ASSET_FORMAT_PNG,
+                                           CL_ASSET_FORMAT_JXL };
 
   for (gsize f = 0; f < G_N_ELEMENTS (formats); f++) {
     g_autofree char *whole = run (formats[f], data, size, MAX (size, 1));

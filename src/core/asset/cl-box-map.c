@@ -9,6 +9,7 @@
 
 #include "cl-box-map.h"
 #include "cl-box-map-jpeg.h"
+#include "cl-box-map-jxl.h"
 #include "cl-box-map-png.h"
 #include "cl-box-map-scanner.h"
 
@@ -20,11 +21,17 @@ cl_box_map_scanner_new (ClAssetFormat        format,
                         gpointer             user_data)
 {
   ClBoxMapScanner *self;
+  const ClBoxMapFormat *scanner_format;
 
-  if (format != CL_ASSET_FORMAT_JPEG && format != CL_ASSET_FORMAT_PNG)
+  switch (format) {
+  case CL_ASSET_FORMAT_JPEG: scanner_format = &cl_box_map_jpeg; break;
+  case CL_ASSET_FORMAT_PNG: scanner_format = &cl_box_map_png; break;
+  case CL_ASSET_FORMAT_JXL: scanner_format = &cl_box_map_jxl; break;
+  default:
     return NULL;
+  }
   self = g_new0 (ClBoxMapScanner, 1);
-  self->format = format == CL_ASSET_FORMAT_JPEG ? &cl_box_map_jpeg : &cl_box_map_png;
+  self->format = scanner_format;
   self->state = self->format->state_new (has_store);
   self->sink = sink;
   self->user_data = user_data;
