@@ -68,6 +68,27 @@ test_read_store (void)
 }
 
 
+/* An XMP packet that names a remote manifest (as c2pa-rs reads it: between the xpacket
+ * instructions). */
+static void
+test_read_remote (void)
+{
+  static const char svg[] =
+    SVG_HEAD "<metadata><?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+    "xmlns:dcterms=\"http://purl.org/dc/terms/\" dcterms:provenance=\"https://example.com/m.c2pa\"/>"
+    "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?></metadata>" SVG_RECT "</svg>";
+  g_autoptr(ClAssetInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = read_text (svg, &error);
+  g_assert_no_error (error);
+  g_assert_null (info->store);
+  g_assert_cmpstr (info->remote_url, ==, "https://example.com/m.c2pa");
+}
+
+
 /* Only svg/metadata/c2pa:manifest holds the store; elsewhere the same element is text. */
 static void
 test_read_wrong_places (void)
@@ -364,6 +385,7 @@ main (int   argc,
   work_dir = cl_test_tmp_dir_new ("credlink-svg", CL_TEST_TMP_UNTIL_EXIT);
   g_test_add_func ("/svg/read/store", test_read_store);
   g_test_add_func ("/svg/read/wrong-places", test_read_wrong_places);
+  g_test_add_func ("/svg/read/remote", test_read_remote);
   g_test_add_func ("/svg/read/refused", test_read_refused);
   g_test_add_func ("/svg/read/bounded", test_read_bounded);
   g_test_add_func ("/svg/reference-signed", test_reference_signed);

@@ -2,7 +2,8 @@
  *
  * The store is base64 text in <svg><metadata><c2pa:manifest> (C2PA 2.2 §A.3.7), matched
  * as c2pa-rs matches it: by the element names as written, the three outermost elements.
- * The data hash excludes the base64 text and nothing else: not the tags around it.
+ * The data hash excludes the base64 text and nothing else: not the tags around it. An XMP
+ * packet (between its xpacket instructions) may name a remote manifest.
  *
  * The file is parsed with GMarkup, fed piece by piece, each piece ending after a '>'
  * (or at the end of a read): a start tag is reported while its last piece is parsed, so
@@ -23,6 +24,9 @@
 #include "cl-error.h"
 
 #define READ_SIZE (64 * 1024)
+#define MAX_XMP_LEN (4 * 1024 * 1024)
+/* The id of an XMP packet's xpacket begin instruction. */
+#define XMP_PACKET_ID "W5M0MpCehiHzreSzNTczkc9d"
 
 typedef struct {
   ClAssetInfo  *info;
@@ -35,6 +39,9 @@ typedef struct {
   guint64       piece_start;
   guint64       text_start;       /* after the manifest's start tag */
   gboolean      in_manifest;
+  /* The XMP packet: from its xpacket begin instruction to the end of its end one. */
+  guint64       xmp_start;
+  guint64       xmp_end;
 } SvgScan;
 
 
@@ -160,6 +167,32 @@ text_cb (GMarkupParseContext  *context,
 }
 
 
+/* An xpacket instruction ends a piece: the piece's last '<' starts it. (GMarkup's
+ * passthrough callback would report it too, but GLib 2.74 then sets an error twice on
+ * some malformed instructions.) */
+static void
+note_xpacket (SvgScan *scan)
+{
+  const char *lt = scan->piece + scan->piece_len;
+  gsize pi_len;
+
+  if (scan->piece_len < 11 || memcmp (scan->piece + scan->piece_len - 2, "?>", 2) != 0)
+    return;
+  while (lt > scan->piece && lt[-1] != '<')
+    lt--;
+  if (lt == scan->piece)
+    return;
+  lt--;
+  pi_len = scan->piece_len - (gsize) (lt - scan->piece);
+  if (pi_len < 11 || memcmp (lt, "<?xpacket", 9) != 0)
+    return;
+  if (scan->xmp_start == 0 && g_strstr_len (lt, (gssize) pi_len, XMP_PACKET_ID) != NULL)
+    scan->xmp_start = scan->piece_start + (guint64) (lt - scan->piece);
+  else if (scan->xmp_start != 0 && scan->xmp_end == 0)
+    scan->xmp_end = scan->piece_start + scan->piece_len;
+}
+
+
 static const GMarkupParser svg_parser = {
   start_element_cb, end_element_cb, text_cb, NULL, NULL,
 };
@@ -185,8 +218,32 @@ parse_block (GMarkupParseContext  *context,
     scan->piece_start = offset + at;
     if (!g_markup_parse_context_parse (context, scan->piece, (gssize) scan->piece_len, error))
       return FALSE;
+    note_xpacket (scan);
     at = end;
   }
+  return TRUE;
+}
+
+
+/* The XMP packet may name a remote manifest (dcterms:provenance). */
+static gboolean
+read_provenance (GInputStream  *stream,
+                 ClAssetInfo   *info,
+                 SvgScan       *scan,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *xmp = NULL;
+  guint64 len;
+
+  if (scan->xmp_end <= scan->xmp_start || scan->xmp_end - scan->xmp_start > MAX_XMP_LEN)
+    return TRUE;
+  len = scan->xmp_end - scan->xmp_start;
+  xmp = g_malloc ((gsize) len);
+  if (!cl_asset_read_at (stream, scan->xmp_start, (guint8 *) xmp, (gsize) len,
+                         _("the XMP packet"), cancellable, error))
+    return FALSE;
+  info->remote_url = cl_asset_xmp_find_provenance (xmp, (gsize) len);
   return TRUE;
 }
 
@@ -243,7 +300,7 @@ cl_asset_svg_scan (GInputStream  *stream,
     g_clear_pointer (&info->store, g_bytes_unref);
     g_array_set_size (info->store_ranges, 0);
   }
-  return TRUE;
+  return read_provenance (stream, info, &scan, cancellable, error);
 }
 
 

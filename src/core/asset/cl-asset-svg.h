@@ -15,7 +15,7 @@ typedef struct {
   guint64  metadata_tag_end;     /* the first svg/metadata with content room */
 } ClSvgPlaces;
 
-/* Fills info (store, store_ranges) from an SVG stream whose format and file_size are
+/* Fills info (store, store_ranges, remote_url) from an SVG stream whose format and file_size are
  * known. Errors: CL_ASSET_ERROR, as cl_asset_read(). */
 gboolean cl_asset_svg_read  (GInputStream  *stream,
                              ClAssetInfo   *info,
