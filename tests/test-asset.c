@@ -382,39 +382,18 @@ test_png_broken (void)
   }
 }
 
+/* Every format it recognises now has a reader: what it does not know is "not an image". */
 static void
 test_sniff_unsupported (void)
 {
-  static const struct { const char *bytes; gsize len; ClAssetFormat format; } cases[] = {
-    { "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 62,
-      CL_ASSET_FORMAT_SVG },
-  };
+  g_autoptr(GByteArray) text = g_byte_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GByteArray) bytes = g_byte_array_new ();
-    g_autofree char *path = NULL;
-    g_autoptr(GError) error = NULL;
-    g_autoptr(ClAssetInfo) info = NULL;
-
-    g_byte_array_append (bytes, (const guint8 *) cases[i].bytes, (guint) cases[i].len);
-    g_assert_cmpint (cl_asset_sniff (bytes->data, bytes->len), ==, cases[i].format);
-    path = write_temp (bytes, "file");
-    info = cl_asset_read_file (path, NULL, &error);
-    g_assert_null (info);
-    g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
-    g_assert_nonnull (strstr (error->message, cl_asset_format_to_string (cases[i].format)));
-  }
-
-  {
-    g_autoptr(GByteArray) text = g_byte_array_new ();
-    g_autofree char *path = NULL;
-    g_autoptr(GError) error = NULL;
-
-    g_byte_array_append (text, (const guint8 *) "hello, not an image", 19);
-    path = write_temp (text, "notes.txt");
-    g_assert_null (cl_asset_read_file (path, NULL, &error));
-    g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
-  }
+  g_byte_array_append (text, (const guint8 *) "hello, not an image", 19);
+  path = write_temp (text, "notes.txt");
+  g_assert_null (cl_asset_read_file (path, NULL, &error));
+  g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
 }
 
 /* ---- the real fixtures ------------------------------------------------ */
@@ -465,7 +444,8 @@ test_fixtures (void)
     }
     if (!g_str_has_suffix (f[0], ".jpg") && !g_str_has_suffix (f[0], ".jpeg") &&
         !g_str_has_suffix (f[0], ".png") && !tiff && !bmff &&
-        !g_str_has_suffix (f[0], ".webp") && !g_str_has_suffix (f[0], ".gif")) {
+        !g_str_has_suffix (f[0], ".webp") && !g_str_has_suffix (f[0], ".gif") &&
+        !g_str_has_suffix (f[0], ".jxl") && !g_str_has_suffix (f[0], ".svg")) {
       g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_UNSUPPORTED_FORMAT);
       continue;
     }

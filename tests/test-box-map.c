@@ -1,6 +1,7 @@
 /* test-box-map.c: the box scanner (cl-box-map) on JPEG and PNG files built box by box for
  * the box-hash tests, plain, signed, truncated and lossless: fed in pieces of every size, it
  * must report what it reports for the whole file, and the boxes the builder wrote down.
+ * JPEG XL containers are built here, box by box.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -178,6 +179,58 @@ test_scanner_boxes (void)
 }
 
 
+/* A JPEG XL container: every top-level box by its type, every jumb box "C2PA", a 64-bit
+ * size, a last box of size 0; without a store an empty C2PA box after ftyp; a box past the
+ * end of the file, a short size or a missing signature are refused. */
+static void
+test_scanner_jxl (void)
+{
+  static const guint8 head[32] = { 0, 0, 0, 12, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A,
+                                   0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'x', 'l', ' ',
+                                   0, 0, 0, 0, 'j', 'x', 'l', ' ' };
+  static const guint8 jumb[12] = { 0, 0, 0, 12, 'j', 'u', 'm', 'b', 1, 2, 3, 4 };
+  static const guint8 large[20] = { 0, 0, 0, 1, 'j', 'x', 'l', 'p', 0, 0, 0, 0, 0, 0, 0, 20,
+                                    0, 0, 0, 0 };
+  static const guint8 to_end[10] = { 0, 0, 0, 0, 'j', 'x', 'l', 'c', 0xFF, 0x0A };
+  static const guint8 past_end[10] = { 0, 0, 0, 99, 'j', 'x', 'l', 'c', 0xFF, 0x0A };
+  static const guint8 short_box[10] = { 0, 0, 0, 4, 'j', 'x', 'l', 'c', 0xFF, 0x0A };
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  g_autoptr(GByteArray) plain = g_byte_array_new ();
+  g_autoptr(GBytes) signed_jxl = NULL, plain_jxl = NULL, past = NULL, shorter = NULL;
+  g_autoptr(GBytes) not_jxl = g_bytes_new_static ("\xFF\x0A\x00\x00\x00\x00\x00\x00", 8);
+
+  g_byte_array_append (file, head, sizeof head);
+  g_byte_array_append (file, jumb, sizeof jumb);
+  g_byte_array_append (file, large, sizeof large);
+  g_byte_array_append (file, to_end, sizeof to_end);
+  signed_jxl = g_bytes_new (file->data, file->len);
+  assert_same_in_pieces (signed_jxl, CL_ASSET_FORMAT_JXL, TRUE,
+                         "0<JXL @0 0>12 1<ftyp@12 1>32 2<C2PA@32 2>44 3<jxlp@44 3>64 "
+                         "4<jxlc@64 4>74 ");
+
+  g_byte_array_append (plain, head, sizeof head);
+  g_byte_array_append (plain, to_end, sizeof to_end);
+  plain_jxl = g_bytes_new (plain->data, plain->len);
+  assert_same_in_pieces (plain_jxl, CL_ASSET_FORMAT_JXL, FALSE,
+                         "0<JXL @0 0>12 1<ftyp@12 1>32 2<C2PA@32 2>32 3<jxlc@32 3>42 ");
+
+  g_byte_array_set_size (plain, sizeof head);
+  g_byte_array_append (plain, past_end, sizeof past_end);
+  past = g_bytes_new (plain->data, plain->len);
+  assert_same_in_pieces (past, CL_ASSET_FORMAT_JXL, TRUE,
+                         "0<JXL @0 0>12 1<ftyp@12 1>32 2<jxlc@32 "
+                         "fail(a JPEG XL box runs past the end of the file) ");
+  g_byte_array_set_size (plain, sizeof head);
+  g_byte_array_append (plain, short_box, sizeof short_box);
+  shorter = g_bytes_new (plain->data, plain->len);
+  assert_same_in_pieces (shorter, CL_ASSET_FORMAT_JXL, TRUE,
+                         "0<JXL @0 0>12 1<ftyp@12 1>32 "
+                         "fail(a JPEG XL box is shorter than its header) ");
+  assert_same_in_pieces (not_jxl, CL_ASSET_FORMAT_JXL, TRUE,
+                         "fail(the file does not start like a JPEG XL container) ");
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +241,7 @@ main (int   argc,
   pki = cl_test_pki_new (NULL, NULL);
   g_test_add_func ("/box-hash/scanner/pieces", test_scanner_pieces);
   g_test_add_func ("/box-hash/scanner/boxes", test_scanner_boxes);
+  g_test_add_func ("/box-hash/scanner/jxl", test_scanner_jxl);
   status = g_test_run ();
   cl_test_pki_free (pki);
   return status;

@@ -72,7 +72,8 @@ is_jpeg_or_png (const char *name)
          g_str_has_suffix (lower, ".png") ||
          g_str_has_suffix (lower, ".tif") || g_str_has_suffix (lower, ".tiff") ||
          g_str_has_suffix (lower, ".dng") ||
-         g_str_has_suffix (lower, ".webp") || g_str_has_suffix (lower, ".gif");
+         g_str_has_suffix (lower, ".webp") || g_str_has_suffix (lower, ".gif") ||
+         g_str_has_suffix (lower, ".jxl") || g_str_has_suffix (lower, ".svg");
 }
 
 

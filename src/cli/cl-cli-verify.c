@@ -102,6 +102,9 @@ print_human (VerifyJob *job)
   printf ("  %-14s %s%s\n", _("Verdict:"), cl_verdict_describe (v->verdict),
           v->recovered ? _(" (recovered from the proof cache)") : "");
   printf ("  %-14s %s\n", "", v->reason);
+  if (v->manifest_file != NULL)
+    printf ("  %-14s %s%s\n", _("Manifest file:"), v->manifest_file,
+            v->manifest_file_is_sidecar ? _(" (found next to the image)") : "");
   for (guint i = 0; v->signals != NULL && i < v->signals->len; i++) {
     const ClSignal *signal = g_ptr_array_index (v->signals, i);
     g_autofree char *text = cl_signal_describe (signal);
@@ -218,6 +221,8 @@ typedef struct {
   char      *ica_issuers;
   char      *validation_time;
   char      *db;
+  char      *manifest;
+  gboolean   no_sidecar;
   char     **paths;
 } VerifyArguments;
 
@@ -232,6 +237,7 @@ verify_arguments_clear (VerifyArguments *args)
   g_free (args->ica_issuers);
   g_free (args->validation_time);
   g_free (args->db);
+  g_free (args->manifest);
   g_strfreev (args->paths);
 }
 
@@ -263,6 +269,12 @@ new_option_context (VerifyArguments *args)
       N_("Ask OCSP responders and CRL servers whether certificates were revoked"), NULL },
     { "remote-manifests", 0, 0, G_OPTION_ARG_NONE, &args->remote,
       N_("Download Content Credentials that an image only links to"), NULL },
+    { "manifest", 'm', 0, G_OPTION_ARG_FILENAME, &args->manifest,
+      N_("Check the image against this detached manifest store (.c2pa) instead of what it "
+         "carries"), N_("FILE") },
+    { "no-sidecar", 0, 0, G_OPTION_ARG_NONE, &args->no_sidecar,
+      N_("Do not read the .c2pa file of the same name next to an image without credentials"),
+      NULL },
     { "no-proof-cache", 0, 0, G_OPTION_ARG_NONE, &args->no_proof_cache,
       N_("Neither consult nor update the local proof cache"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &args->db,
@@ -524,6 +536,10 @@ cl_cli_verify_run (int    argc,
     fprintf (stderr, "%s", help);
     return CL_CLI_EXIT_USAGE;
   }
+  if (args.manifest != NULL && args.paths[1] != NULL) {
+    fprintf (stderr, "credlink-cli verify: %s\n", _("--manifest checks one image"));
+    return CL_CLI_EXIT_USAGE;
+  }
   if (!parse_validation_time (args.validation_time, &validation_time))
     return CL_CLI_EXIT_USAGE;
   /* OpenSSL sets itself up while the trust lists are read and the files found and opened;
@@ -547,6 +563,8 @@ cl_cli_verify_run (int    argc,
   options.validation_time = validation_time;
   options.online = args.online;
   options.fetch_remote_manifests = args.remote;
+  options.manifest_path = args.manifest;
+  options.no_sidecar = args.no_sidecar;
   options.extra_ekus = ekus;
   options.ica_issuers = ica_issuers;
   options.use_proof_cache = !args.no_proof_cache;

@@ -151,6 +151,8 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (images, "image/heif");
   gtk_file_filter_add_mime_type (images, "image/avif");
   gtk_file_filter_add_mime_type (images, "image/gif");
+  gtk_file_filter_add_mime_type (images, "image/jxl");
+  gtk_file_filter_add_mime_type (images, "image/svg+xml");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 

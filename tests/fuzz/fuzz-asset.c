@@ -1,6 +1,7 @@
-/* fuzz-asset.c: the JPEG, PNG, WebP, GIF and TIFF readers (format sniffing,
- * segment/chunk/block/directory walk, store reassembly, XMP). Built as fuzz-jpeg, fuzz-png,
- * fuzz-webp, fuzz-gif and fuzz-tiff with different seed corpora.
+/* fuzz-asset.c: the JPEG, PNG, WebP, GIF, TIFF, JPEG XL and SVG readers (format sniffing,
+ * segment/chunk/block/directory/box/element walk, store reassembly, XMP). Built as
+ * fuzz-jpeg, fuzz-png, fuzz-webp, fuzz-gif, fuzz-tiff, fuzz-jxl and fuzz-svg with different
+ * seed corpora.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

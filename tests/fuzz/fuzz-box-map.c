@@ -1,4 +1,4 @@
-/* fuzz-box-map.c: the box-map scanners (c2pa.hash.boxes) on any bytes, as JPEG, PNG and GIF.
+/* fuzz-box-map.c: the box-map scanners (c2pa.hash.boxes) on any bytes, as JPEG, PNG, GIF and JPEG XL.
  * Every byte must reach the sink once and in order, events must come at their offsets
  * and in the same way whether the file is fed whole or in small pieces.
  *
@@ -92,7 +92,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
   static const ClAssetFormat formats[] = { CL_ASSET_FORMAT_JPEG, CL_ASSET_FORMAT_PNG,
-                                           CL_ASSET_FORMAT_GIF };
+                                           CL_ASSET_FORMAT_GIF,
+                                           CL_ASSET_FORMAT_JXL };
 
   for (gsize f = 0; f < G_N_ELEMENTS (formats); f++) {
     g_autofree char *whole = run (formats[f], data, size, MAX (size, 1));

@@ -3,7 +3,11 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store | --cbor] [--runs N] [--suffixes .a,.b] [SEED_DIR…]
+ *   fuzz-replay-<target> [--store | --cbor] [--runs N] [--suffixes .a,.b] [--format jxl|svg]
+ *                        [SEED_DIR…]
+ *
+ * --format adds, instead of the JPEG seeds built here, one file of that format holding the
+ * store of the signed JPEG built here (pair it with --suffixes for the folders' files).
  *
  * --suffixes picks the seed files by name (default .jpg,.jpeg,.png); the signed JPEG's
  * store is also carried in a small WebP and GIF, so that mutations reach those readers'
@@ -167,6 +171,41 @@ add_carried_store_seeds (GPtrArray *seeds,
 }
 
 
+/* A file of format holding the store of jpeg: a JPEG XL container (signature box, ftyp,
+ * the store as a jumb box, a codestream box) or an SVG (the store in base64). */
+static GBytes *
+wrap_store (GBytes     *jpeg,
+            const char *format)
+{
+  static const guint8 head[32] = { 0, 0, 0, 12, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A,
+                                   0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'x', 'l', ' ',
+                                   0, 0, 0, 0, 'j', 'x', 'l', ' ' };
+  static const guint8 codestream[12] = { 0, 0, 0, 12, 'j', 'x', 'l', 'c', 0xFF, 0x0A, 0, 0 };
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (jpeg);
+  g_autoptr(ClAssetInfo) info = cl_asset_read (stream, NULL, NULL);
+  GByteArray *out = g_byte_array_new ();
+  gsize len;
+  const guint8 *store;
+
+  g_assert_nonnull (info);
+  g_assert_nonnull (info->store);
+  store = g_bytes_get_data (info->store, &len);
+  if (g_str_equal (format, "svg")) {
+    g_autofree char *encoded = g_base64_encode (store, len);
+    g_autofree char *svg = g_strconcat ("<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata>"
+                                        "<c2pa:manifest>", encoded,
+                                        "</c2pa:manifest></metadata><rect/></svg>", NULL);
+
+    g_byte_array_append (out, (const guint8 *) svg, (guint) strlen (svg));
+  } else {
+    g_byte_array_append (out, head, sizeof head);
+    g_byte_array_append (out, store, (guint) len);
+    g_byte_array_append (out, codestream, sizeof codestream);
+  }
+  return g_byte_array_free_to_bytes (out);
+}
+
+
 static GBytes *
 mutate (GBytes *seed,
         GRand  *rand)
@@ -220,6 +259,7 @@ main (int    argc,
 {
   SeedKind kind = SEED_FILE;
   int runs = 2000;
+  const char *format = NULL;
   g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251128);
   g_autoptr(ClTestSigner) signer = cl_test_signer_new (1, 365);
@@ -235,6 +275,8 @@ main (int    argc,
       kind = SEED_STORE;
     else if (g_str_equal (argv[i], "--cbor"))
       kind = SEED_CBOR;
+    else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+      format = argv[++i];
     else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
       runs = atoi (argv[++i]);
     else if (g_str_equal (argv[i], "--suffixes") && i + 1 < argc) {
@@ -245,10 +287,16 @@ main (int    argc,
   }
   for (guint i = 0; i < dirs->len; i++)
     add_dir (seeds, g_ptr_array_index (dirs, i), suffixes, kind);
-  add_seed (seeds, jpeg->file, kind);
-  add_carried_store_seeds (seeds, jpeg->file, kind);
-  add_seed (seeds, plain, kind);
-  add_seed (seeds, boxes, kind);
+  if (format != NULL) {
+    g_autoptr(GBytes) wrapped = wrap_store (jpeg->file, format);
+
+    add_seed (seeds, wrapped, kind);
+  } else {
+    add_seed (seeds, jpeg->file, kind);
+    add_carried_store_seeds (seeds, jpeg->file, kind);
+    add_seed (seeds, plain, kind);
+    add_seed (seeds, boxes, kind);
+  }
   g_assert_cmpuint (seeds->len, >, 0);
 
   printf ("1..1\n");

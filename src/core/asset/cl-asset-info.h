@@ -30,6 +30,7 @@ typedef enum {
   CL_ASSET_FORMAT_GIF,
   CL_ASSET_FORMAT_SVG,
   CL_ASSET_FORMAT_JXL,
+  CL_ASSET_FORMAT_C2PA,      /* a manifest store on its own (.c2pa), no image */
 } ClAssetFormat;
 
 typedef struct {

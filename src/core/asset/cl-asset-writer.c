@@ -9,8 +9,10 @@
 #include "cl-asset.h"
 #include "cl-asset-gif-writer.h"
 #include "cl-asset-jpeg-writer.h"
+#include "cl-asset-jxl-writer.h"
 #include "cl-asset-png-writer.h"
 #include "cl-asset-riff-writer.h"
+#include "cl-asset-svg-writer.h"
 #include "cl-asset-tiff-writer.h"
 #include "cl-asset-writer.h"
 #include "cl-error.h"
@@ -32,7 +34,8 @@ typedef struct {
 } ClAssetFormatWriter;
 
 
-/* JPEG and PNG: the carrier goes among the segments or chunks, in the old store's place. */
+/* JPEG, PNG and JPEG XL: the carrier goes among the segments, chunks or boxes, in the old
+ * store's place. */
 static ClAssetLayout *
 lay_out_inserted (GInputStream       *source,
                   const ClAssetInfo  *info,
@@ -53,6 +56,8 @@ static const ClAssetFormatWriter writers[] = {
     cl_asset_gif_lay_out },
   { CL_ASSET_FORMAT_TIFF, cl_asset_tiff_carrier_size, cl_asset_tiff_wrap_store,
     cl_asset_tiff_lay_out },
+  { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_SVG, cl_asset_svg_carrier_size, cl_asset_svg_wrap_store, cl_asset_svg_lay_out },
 };
 
 

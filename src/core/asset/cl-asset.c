@@ -10,10 +10,13 @@
 
 #include "cl-asset.h"
 #include "cl-asset-bmff.h"
+#include "cl-asset-c2pa.h"
 #include "cl-asset-gif.h"
 #include "cl-asset-jpeg.h"
+#include "cl-asset-jxl.h"
 #include "cl-asset-png.h"
 #include "cl-asset-riff.h"
+#include "cl-asset-svg.h"
 #include "cl-asset-tiff.h"
 #include "cl-error.h"
 
@@ -36,8 +39,9 @@ static const ClAssetFormatReader readers[] = {
   { CL_ASSET_FORMAT_TIFF, "image/tiff", cl_asset_tiff_read },
   { CL_ASSET_FORMAT_BMFF, "video/mp4", cl_asset_bmff_read },   /* the reader names the brand */
   { CL_ASSET_FORMAT_GIF, "image/gif", cl_asset_gif_read },
-  { CL_ASSET_FORMAT_SVG, "image/svg+xml", NULL },
-  { CL_ASSET_FORMAT_JXL, "image/jxl", NULL },
+  { CL_ASSET_FORMAT_SVG, "image/svg+xml", cl_asset_svg_read },
+  { CL_ASSET_FORMAT_JXL, "image/jxl", cl_asset_jxl_read },
+  { CL_ASSET_FORMAT_C2PA, "application/c2pa", cl_asset_c2pa_read },
 };
 
 #define SNIFF_LEN 512
@@ -91,6 +95,9 @@ cl_asset_sniff (const guint8 *head,
     return CL_ASSET_FORMAT_JXL;
   if (head_len >= 2 && head[0] == 0xFF && head[1] == 0x0A)
     return CL_ASSET_FORMAT_JXL;
+  /* A manifest store alone: a jumb superbox whose first box is its jumd. */
+  if (head_len >= 16 && memcmp (head + 4, "jumb", 4) == 0 && memcmp (head + 12, "jumd", 4) == 0)
+    return CL_ASSET_FORMAT_C2PA;
   if (head_len >= 8 && memcmp (head + 4, "ftyp", 4) == 0)
     return CL_ASSET_FORMAT_BMFF;
   if (head_len >= 6 && (memcmp (head, "GIF87a", 6) == 0 || memcmp (head, "GIF89a", 6) == 0))
@@ -121,6 +128,7 @@ cl_asset_format_to_string (ClAssetFormat format)
   case CL_ASSET_FORMAT_GIF: return "GIF";
   case CL_ASSET_FORMAT_SVG: return "SVG";
   case CL_ASSET_FORMAT_JXL: return "JPEG XL";
+  case CL_ASSET_FORMAT_C2PA: return "C2PA manifest store";
   case CL_ASSET_FORMAT_UNKNOWN:
   default:
     return NULL;

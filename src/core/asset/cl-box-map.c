@@ -10,6 +10,7 @@
 #include "cl-box-map.h"
 #include "cl-box-map-gif.h"
 #include "cl-box-map-jpeg.h"
+#include "cl-box-map-jxl.h"
 #include "cl-box-map-png.h"
 #include "cl-box-map-scanner.h"
 
@@ -27,6 +28,7 @@ cl_box_map_scanner_new (ClAssetFormat        format,
   case CL_ASSET_FORMAT_JPEG: scanner = &cl_box_map_jpeg; break;
   case CL_ASSET_FORMAT_PNG: scanner = &cl_box_map_png; break;
   case CL_ASSET_FORMAT_GIF: scanner = &cl_box_map_gif; break;
+  case CL_ASSET_FORMAT_JXL: scanner = &cl_box_map_jxl; break;
   default:
     return NULL;   /* c2pa-rs has no box hash for the others */
   }

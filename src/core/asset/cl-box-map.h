@@ -23,7 +23,7 @@
 G_BEGIN_DECLS
 
 
-/* NULL when the format has no box map (JPEG, PNG and GIF have one, as in c2pa-rs).
+/* NULL when the format has no box map (JPEG, PNG, GIF and JPEG XL have one, as in c2pa-rs).
  * has_store: whether the file carries its manifest store; without one (a remote
  * manifest) an empty C2PA box stands where a writer would have put it, as c2pa-rs does. */
 ClBoxMapScanner *cl_box_map_scanner_new    (ClAssetFormat        format,

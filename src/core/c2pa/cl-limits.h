@@ -178,3 +178,19 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 /* XMP packet of a source, in bytes (a JPEG's packet fits in one 64 KB segment; PNG iTXt
  * has no limit of its own). */
 #define CL_LIMIT_XMP_PACKET_SIZE (2 * 1024 * 1024)
+
+/* --- JPEG XL containers (asset/) ------------------------------------------------------- */
+
+/* Top-level boxes of a JPEG XL container, as c2pa-rs (1024): a real file has a handful
+ * (signature, ftyp, metadata, one or a few codestream parts). */
+#define CL_LIMIT_JXL_BOXES 1024
+
+/* --- SVG (asset/) ---------------------------------------------------------------------- */
+
+/* Bytes of an SVG file CredLink reads: the XML parser holds a text node whole, and the
+ * store sits in one, base64 (a third larger than the store). */
+#define CL_LIMIT_SVG_SIZE (128 * 1024 * 1024)
+/* Characters of the base64 text that holds the store: the largest store, encoded. */
+#define CL_LIMIT_SVG_BASE64 ((CL_LIMIT_STORE_SIZE + 2) / 3 * 4)
+/* Nesting of SVG elements: real drawings nest a few dozen groups deep. */
+#define CL_LIMIT_SVG_DEPTH 1024

@@ -185,7 +185,8 @@ read_source (Signing       *signing,
   /* Walking the structure to its end and decoding the whole image (for the
    * thumbnail, from now on beside the other steps) catch truncated and corrupt files
    * before anything is written. */
-  signing->thumbnail = cl_thumbnail_job_start (signing->input, cancellable);
+  if (cl_thumbnail_can_decode (signing->info->mime_type))
+    signing->thumbnail = cl_thumbnail_job_start (signing->input, cancellable);
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
@@ -195,14 +196,18 @@ read_source (Signing       *signing,
 
 
 /* The thumbnail of the source, once decoded: the last thing the manifest's size
- * waits for. None when gdk-pixbuf has no decoder for the format (NULL, no error). */
+ * waits for. None when no image loader for its format is installed, or gdk-pixbuf has
+ * no decoder for it after all (NULL, no error). */
 static gboolean
 add_thumbnail (Signing  *signing,
                GError  **error)
 {
   g_autoptr(GError) thumbnail_error = NULL;
-  g_autoptr(GBytes) thumbnail = cl_thumbnail_job_finish (g_steal_pointer (&signing->thumbnail),
-                                                         &thumbnail_error);
+  g_autoptr(GBytes) thumbnail = NULL;
+
+  if (signing->thumbnail == NULL)
+    return TRUE;
+  thumbnail = cl_thumbnail_job_finish (g_steal_pointer (&signing->thumbnail), &thumbnail_error);
 
   /* A TIFF the decoder cannot read (BigTIFF, a DNG's raw data) is signed without one
    * too, as c2pa-rs signs what it cannot make one of (it makes none of DNG): its

@@ -16,6 +16,27 @@
 #define FEED_BLOCK (256 * 1024)
 
 
+gboolean
+cl_thumbnail_can_decode (const char *mime_type)
+{
+  g_autoptr(GSList) formats = NULL;
+
+  /* c2pa-rs makes no thumbnail of a drawing, and rendering one would load what it
+   * references. */
+  if (g_str_equal (mime_type, "image/svg+xml"))
+    return FALSE;
+  formats = gdk_pixbuf_get_formats ();
+
+  for (GSList *l = formats; l != NULL; l = l->next) {
+    g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
+
+    if (mime_types != NULL && g_strv_contains ((const char * const *) mime_types, mime_type))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
 /* Let the decoder scale while decoding (libjpeg decodes at 1/2, 1/4, 1/8 directly),
  * so a 24-megapixel photo never sits in memory at full size. */
 static void

@@ -11,6 +11,7 @@
 
 #include "cl-cert-testing.h"
 #include "cl-content-hash.h"
+#include "cl-detached-manifest.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
 #include "cl-manifest-prerelease.h"
@@ -145,6 +146,12 @@ decide_verdict (ClVerification *self,
     self->reason = g_strdup (_("These credentials use a pre-release format of C2PA that is no "
                                "longer supported, so they cannot be checked; that is not a "
                                "sign that they were altered"));
+  }
+  if (self->report->format == CL_ASSET_FORMAT_C2PA || self->manifest_file != NULL) {
+    g_autofree char *reason = self->reason;
+
+    self->reason = cl_detached_manifest_explain (reason, self->manifest_file,
+                                                 self->manifest_file_is_sidecar);
   }
   if (self->remote_url != NULL) {
     g_autofree char *reason = self->reason;
@@ -330,25 +337,30 @@ is_prerelease (ClValidationReport *report,
 
 
 static ClValidationReport *
-validate_file (const char                *path,
+validate_file (ClVerification            *self,
+               const ClVerifyOptions     *options,
                const ClValidatorOptions  *validator_options,
-               gboolean                  *prerelease,
                GCancellable              *cancellable,
                GError                   **error)
 {
-  g_autoptr(GInputStream) stream = cl_file_stream_open (path, cancellable, error);
+  g_autoptr(GInputStream) stream = cl_file_stream_open (self->path, cancellable, error);
   g_autoptr(ClAssetInfo) info = NULL;
   ClValidationReport *report;
 
   if (stream == NULL)
     return NULL;
   info = cl_asset_read (stream, cancellable, error);
-  if (info == NULL)
+  /* A detached store is validated against the file as a remote one is. */
+  if (info == NULL ||
+      !cl_detached_manifest_attach (self->path, info, options->manifest_path,
+                                    !options->no_sidecar, &self->manifest_file, cancellable,
+                                    error))
     return NULL;
+  self->manifest_file_is_sidecar = self->manifest_file != NULL && options->manifest_path == NULL;
   report = cl_validator_verify_stream (stream, info, validator_options, cancellable, error);
   if (report != NULL) {
-    report->path = g_strdup (path);
-    *prerelease = is_prerelease (report, info);
+    report->path = g_strdup (self->path);
+    self->prerelease = is_prerelease (report, info);
   }
   return report;
 }
@@ -406,8 +418,7 @@ cl_verify_file (const char            *path,
   validator_options.online = options->online;
   validator_options.trusted_ica_issuers = options->ica_issuers;
 
-  self->report = validate_file (path, &validator_options, &self->prerelease, cancellable,
-                                &self->error);
+  self->report = validate_file (self, options, &validator_options, cancellable, &self->error);
   if (self->report == NULL && options->fetch_remote_manifests &&
       g_error_matches (self->error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_REMOTE)) {
     g_clear_error (&self->error);
@@ -494,6 +505,7 @@ cl_verification_unref (ClVerification *self)
   g_clear_pointer (&self->earlier_proof, cl_proof_unref);
   g_clear_pointer (&self->signals, g_ptr_array_unref);
   g_free (self->remote_url);
+  g_free (self->manifest_file);
   g_free (self);
 }
 
@@ -507,6 +519,7 @@ typedef struct {
   ClProofCache    *cache;   /* owned copy of options.proof_cache */
   GStrv            ekus;
   char            *proof_db;
+  char            *manifest_path;
 } VerifyTask;
 
 
@@ -522,6 +535,7 @@ verify_task_free (gpointer data)
   g_clear_object (&task->cache);
   g_strfreev (task->ekus);
   g_free (task->proof_db);
+  g_free (task->manifest_path);
   g_free (task);
 }
 
@@ -571,6 +585,8 @@ cl_verify_file_async (const char            *path,
   data->options.proof_cache = data->cache;
   data->options.extra_ekus = data->ekus;
   data->options.proof_db = data->proof_db;
+  data->manifest_path = g_strdup (options->manifest_path);
+  data->options.manifest_path = data->manifest_path;
   g_task_set_source_tag (task, cl_verify_file_async);
   g_task_set_task_data (task, data, verify_task_free);
   g_task_run_in_thread (task, verify_thread);
@@ -642,6 +658,15 @@ cl_verification_to_json (ClVerification *self)
   json_object_set_boolean_member (object, "recovered", self->recovered);
   if (self->remote_url != NULL)
     json_object_set_string_member (object, "remote_manifest", self->remote_url);
+  if (self->manifest_file != NULL) {
+    JsonObject *detached = json_object_new ();
+
+    json_object_set_string_member (detached, "path", self->manifest_file);
+    json_object_set_boolean_member (detached, "sidecar", self->manifest_file_is_sidecar);
+    json_object_set_object_member (object, "detached_manifest", detached);
+  }
+  if (self->report->format == CL_ASSET_FORMAT_C2PA)
+    json_object_set_boolean_member (object, "manifest_store_only", TRUE);
   if (self->trust != NULL)
     json_object_set_member (object, "trust", trust_to_json (self->trust, self->test_certificate));
   if (self->confidence != NULL)

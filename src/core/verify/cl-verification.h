@@ -55,9 +55,15 @@ typedef struct {
   /* Keep the validated manifest store in the report (report->manifest_store), for
    * cl_verification_to_crjson(). */
   gboolean      keep_manifest_store;
+  /* A detached manifest store (.c2pa) to validate the file against instead of what it
+   * carries, or NULL. Borrowed. */
+  const char   *manifest_path;
+  /* Do not look for a sidecar (the file's path with the extension .c2pa) when the file
+   * carries no credentials of its own. */
+  gboolean      no_sidecar;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL, FALSE }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL, FALSE, NULL, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;
@@ -90,6 +96,10 @@ typedef struct {
   /* Provenance signals (ClSignal), most telling first: from the manifests, or without
    * credentials from the file's XMP (unverified). Empty when there is nothing to say. */
   GPtrArray         *signals;
+  /* The detached manifest store the credentials came from (manifest_path, or the sidecar
+   * found next to the file), or NULL when they came from the file. */
+  char              *manifest_file;
+  gboolean           manifest_file_is_sidecar;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */
@@ -111,7 +121,9 @@ void            cl_verification_unref   (ClVerification         *verification);
 
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
- * "trust" (per-certificate detail), "confidence", "proof" and "signals". For a file that could not be
+ * "trust" (per-certificate detail), "confidence", "proof" and "signals";
+ * "detached_manifest" {"path", "sidecar"} when the credentials came from a .c2pa file,
+ * "manifest_store_only" when path is such a file itself. For a file that could not be
  * read: {"path", "verdict": "error", "error"}. */
 JsonNode       *cl_verification_to_json (ClVerification         *verification);
 

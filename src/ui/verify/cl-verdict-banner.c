@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (ClVerdictBanner, cl_verdict_banner, GTK_TYPE_WIDGET)
 
 static const char *const kind_classes[] = {
   "verifying", "trusted", "valid", "invalid", "no-credentials", "recovered", "error",
+  "store-only",
 };
 
 
@@ -44,6 +45,7 @@ cl_banner_kind_icon_name (ClBannerKind kind)
   case CL_BANNER_NO_CREDENTIALS: return "action-unavailable-symbolic";
   case CL_BANNER_RECOVERED: return "document-revert-symbolic";
   case CL_BANNER_ERROR: return "dialog-warning-symbolic";
+  case CL_BANNER_STORE_ONLY: return "document-properties-symbolic";
   case CL_BANNER_VERIFYING:
   default:
     return "content-loading-symbolic";
@@ -62,6 +64,7 @@ cl_banner_kind_title (ClBannerKind kind)
   case CL_BANNER_NO_CREDENTIALS: return cl_verdict_describe (CL_VERDICT_NO_CREDENTIALS);
   case CL_BANNER_RECOVERED: return _("Credentials recovered from your proof cache");
   case CL_BANNER_ERROR: return cl_verdict_describe (CL_VERDICT_ERROR);
+  case CL_BANNER_STORE_ONLY: return _("Content Credentials without their image");
   case CL_BANNER_VERIFYING:
   default:
     return _("Verifying…");

@@ -16,6 +16,7 @@ typedef enum {
   CL_BANNER_NO_CREDENTIALS,
   CL_BANNER_RECOVERED,        /* credentials recovered from the proof cache */
   CL_BANNER_ERROR,            /* the file could not be read */
+  CL_BANNER_STORE_ONLY,       /* a manifest store (.c2pa) on its own, without its image */
 } ClBannerKind;
 
 #define CL_TYPE_VERDICT_BANNER (cl_verdict_banner_get_type ())

@@ -39,6 +39,9 @@ cl_banner_kind_for_verification (ClVerification *verification)
   if (verification->recovered && verification->verdict != CL_VERDICT_INVALID &&
       verification->verdict != CL_VERDICT_ERROR)
     return CL_BANNER_RECOVERED;
+  /* Its hard binding cannot match (there is no image): the reason says so. */
+  if (verification->report != NULL && verification->report->format == CL_ASSET_FORMAT_C2PA)
+    return CL_BANNER_STORE_ONLY;
   switch (verification->verdict) {
   case CL_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
   case CL_VERDICT_VALID: return CL_BANNER_VALID;
