@@ -94,7 +94,9 @@ cl_verify_detail_set_item (ClVerifyDetail *self,
     g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
 
     gtk_label_set_label (self->name_label, cl_verify_item_get_name (item));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), cl_verify_item_get_name (item));
     gtk_label_set_label (self->folder_label, folder != NULL ? folder : "");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_label), folder);
     g_signal_connect_swapped (item, "notify::verification",
                               G_CALLBACK (update_verification), self);
     g_signal_connect_swapped (item, "notify::thumbnail", G_CALLBACK (update_thumbnail), self);
@@ -120,6 +122,7 @@ cl_verify_detail_get_item (ClVerifyDetail *self)
     return self->name; \
   }
 
+GETTER (GtkLabel, name_label)
 GETTER (ClVerdictBanner, banner)
 GETTER (ClConfidenceView, confidence)
 GETTER (ClSignerGroup, signer)

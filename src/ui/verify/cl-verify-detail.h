@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, CL, VERIFY_DETAIL, AdwBi
 void                cl_verify_detail_set_item        (ClVerifyDetail *self,
                                                       ClVerifyItem   *item);
 ClVerifyItem       *cl_verify_detail_get_item        (ClVerifyDetail *self);
+/* The file's name at the top (shortened in the middle when narrow). */
+GtkLabel           *cl_verify_detail_get_name_label  (ClVerifyDetail *self);
 ClVerdictBanner    *cl_verify_detail_get_banner      (ClVerifyDetail *self);
 ClConfidenceView   *cl_verify_detail_get_confidence  (ClVerifyDetail *self);
 ClSignerGroup      *cl_verify_detail_get_signer      (ClVerifyDetail *self);
