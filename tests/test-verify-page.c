@@ -428,7 +428,8 @@ test_ai_badge (void)
 }
 
 /* One sentence about time: CA_ct.jpg has a damaged time-stamp, and the signer group says
- * it was ignored (its code is listed below) rather than that there is none. With the
+ * it was ignored (its code is listed below) rather than that there is none; ocsp.jpg's
+ * names its time-stamping authority and whether it is trusted. With the
  * C2PA test roots as a list, C.jpg's chain ends on a "Root authority". */
 static void
 test_time_and_roots (void)
@@ -438,10 +439,12 @@ test_time_and_roots (void)
     ? g_build_filename (shared, "c2pa-fixtures", "images", "CA_ct.jpg", NULL) : NULL;
   g_autofree char *c = shared != NULL
     ? g_build_filename (shared, "c2pa-fixtures", "images", "C.jpg", NULL) : NULL;
+  g_autofree char *ocsp = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "ocsp.jpg", NULL) : NULL;
   g_autofree char *roots = shared != NULL
     ? g_build_filename (shared, "c2pa-fixtures", "certs", "trust", "test_cert_root_bundle.pem", NULL)
     : NULL;
-  const char *first[] = { ca_ct, NULL };
+  const char *first[] = { ca_ct, ocsp, NULL };
   const char *second[] = { c, NULL };
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
   g_autoptr(ClTrustStore) test_roots = NULL;
@@ -451,9 +454,11 @@ test_time_and_roots (void)
   ClVerifyPage *page;
   ClVerifyDetail *detail;
   ClChainGroup *chain;
+  const char *signed_text;
 
   if (ca_ct == NULL || !g_file_test (ca_ct, G_FILE_TEST_EXISTS) ||
-      !g_file_test (c, G_FILE_TEST_EXISTS) || !g_file_test (roots, G_FILE_TEST_EXISTS)) {
+      !g_file_test (c, G_FILE_TEST_EXISTS) || !g_file_test (ocsp, G_FILE_TEST_EXISTS) ||
+      !g_file_test (roots, G_FILE_TEST_EXISTS)) {
     g_test_skip ("shared C2PA fixtures not present");
     return;
   }
@@ -468,6 +473,12 @@ test_time_and_roots (void)
   g_assert_cmpstr (cl_signer_group_get_value (cl_verify_detail_get_signer (detail), "Signed"), ==,
                    "No trusted time: The time-stamp is damaged and was ignored. "
                    "The signature was judged at the time of verification");
+  /* ocsp.jpg's time-stamp: when, by which authority, and that it is trusted. */
+  select_and_check (page, find_item (page, "ocsp.jpg"));
+  signed_text = cl_signer_group_get_value (cl_verify_detail_get_signer (detail), "Signed");
+  g_assert_cmpstr (signed_text, ==,
+                   "13 August 2025, 16:30 UTC, time-stamped by Adobe SHA256 ECC256 Timestamp "
+                   "Responder 2025 1 (a trusted time-stamping authority)");
 
   g_ptr_array_add (lists, cl_trust_list_new_from_files ("c2pa-test-roots", CL_TRUST_LIST_KIND_USER,
                                                         roots, NULL, NULL, &error));

@@ -70,6 +70,15 @@ signing_time_text (ClValidationReport *report,
     return g_strdup (_("No trusted time: the signature carries no time-stamp, so it was judged at the time of verification"));
   }
   formatted = cl_detail_format_time (when);
+  /* The time, who vouches for it and whether that authority is trusted, in one sentence. */
+  if (manifest->tsa_name != NULL && trust != NULL && !trust->time_is_trusted)
+    /* Translators: a date and time, then the time-stamping authority's name */
+    return g_strdup_printf (_("%s, time-stamped by %s, which is not on your time-stamping lists"),
+                            formatted, manifest->tsa_name);
+  if (manifest->tsa_name != NULL)
+    /* Translators: a date and time, then the time-stamping authority's name */
+    return g_strdup_printf (_("%s, time-stamped by %s (a trusted time-stamping authority)"),
+                            formatted, manifest->tsa_name);
   if (trust != NULL && !trust->time_is_trusted)
     /* Translators: %s is a date and time */
     return g_strdup_printf (_("%s (time-stamp not from a trusted authority)"), formatted);
