@@ -427,6 +427,77 @@ test_ai_badge (void)
   cl_test_drain_main_context ();
 }
 
+/* One sentence about time: CA_ct.jpg has a damaged time-stamp, and the signer group says
+ * it was ignored (its code is listed below) rather than that there is none; ocsp.jpg's
+ * names its time-stamping authority and whether it is trusted. With the
+ * C2PA test roots as a list, C.jpg's chain ends on a "Root authority". */
+static void
+test_time_and_roots (void)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *ca_ct = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "CA_ct.jpg", NULL) : NULL;
+  g_autofree char *c = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "C.jpg", NULL) : NULL;
+  g_autofree char *ocsp = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "ocsp.jpg", NULL) : NULL;
+  g_autofree char *roots = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "certs", "trust", "test_cert_root_bundle.pem", NULL)
+    : NULL;
+  const char *first[] = { ca_ct, ocsp, NULL };
+  const char *second[] = { c, NULL };
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
+  g_autoptr(ClTrustStore) test_roots = NULL;
+  g_autoptr(ClTrustStore) no_lists = cl_trust_store_new (NULL);
+  g_autoptr(GError) error = NULL;
+  ClWindow *window;
+  ClVerifyPage *page;
+  ClVerifyDetail *detail;
+  ClChainGroup *chain;
+  const char *signed_text;
+
+  if (ca_ct == NULL || !g_file_test (ca_ct, G_FILE_TEST_EXISTS) ||
+      !g_file_test (c, G_FILE_TEST_EXISTS) || !g_file_test (ocsp, G_FILE_TEST_EXISTS) ||
+      !g_file_test (roots, G_FILE_TEST_EXISTS)) {
+    g_test_skip ("shared C2PA fixtures not present");
+    return;
+  }
+  window = cl_window_new (NULL);
+  page = cl_window_get_verify_page (window);
+  detail = cl_verify_page_get_detail (page);
+  chain = cl_verify_detail_get_chain (detail);
+  gtk_window_present (GTK_WINDOW (window));
+  drop_paths (window, first);
+  wait_until_idle (page);
+  select_and_check (page, find_item (page, "CA_ct.jpg"));
+  g_assert_cmpstr (cl_signer_group_get_value (cl_verify_detail_get_signer (detail), "Signed"), ==,
+                   "No trusted time: The time-stamp is damaged and was ignored. "
+                   "The signature was judged at the time of verification");
+  /* ocsp.jpg's time-stamp: when, by which authority, and that it is trusted. */
+  select_and_check (page, find_item (page, "ocsp.jpg"));
+  signed_text = cl_signer_group_get_value (cl_verify_detail_get_signer (detail), "Signed");
+  g_assert_cmpstr (signed_text, ==,
+                   "13 August 2025, 16:30 UTC, time-stamped by Adobe SHA256 ECC256 Timestamp "
+                   "Responder 2025 1 (a trusted time-stamping authority)");
+
+  g_ptr_array_add (lists, cl_trust_list_new_from_files ("c2pa-test-roots", CL_TRUST_LIST_KIND_USER,
+                                                        roots, NULL, NULL, &error));
+  g_assert_no_error (error);
+  test_roots = cl_trust_store_new (lists);
+  cl_trust_store_set_default (test_roots);
+  drop_paths (window, second);
+  wait_until_idle (page);
+  select_and_check (page, find_item (page, "C.jpg"));
+  g_assert_cmpuint (cl_chain_group_get_n_rows (chain), ==, 3);
+  g_assert_cmpstr (cl_chain_group_get_role (chain, 0), ==, "Signer");
+  g_assert_cmpstr (cl_chain_group_get_role (chain, 1), ==, "Intermediate authority");
+  g_assert_cmpstr (cl_chain_group_get_role (chain, 2), ==, "Root authority (from your trust list)");
+  cl_trust_store_set_default (no_lists);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_test_drain_main_context ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +520,7 @@ main (int   argc,
               fixture_set_up, test_special_files, fixture_tear_down);
   g_test_add_func ("/verify-page/shared-fixtures", test_shared_fixtures);
   g_test_add_func ("/verify-page/ai-badge", test_ai_badge);
+  g_test_add_func ("/verify-page/time-and-roots", test_time_and_roots);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "cl-test-gui.h"
 #include "cl-application.h"
 #include "cl-test-tmp.h"
+#include "cl-verify-row.h"
 #include "cl-window.h"
 
 static GFile *
@@ -39,7 +40,8 @@ find_list_box (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child)) {
     GtkListBox *found;
 
-    if (GTK_IS_LIST_BOX (child))
+    /* The file list, not a group's rows in the detail beside it. */
+    if (GTK_IS_LIST_BOX (child) && gtk_widget_has_css_class (child, "navigation-sidebar"))
       return GTK_LIST_BOX (child);
     found = find_list_box (child);
     if (found != NULL)
@@ -101,8 +103,9 @@ test_drop_two_files (void)
   g_assert_nonnull (box);
   g_assert_cmpuint (count_rows (box), ==, 2);
   row = gtk_list_box_get_row_at_index (box, 1);
-  g_assert_true (ADW_IS_ACTION_ROW (row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "second.png");
+  g_assert_true (CL_IS_VERIFY_ROW (row));
+  g_assert_cmpstr (gtk_label_get_label (cl_verify_row_get_name_label (CL_VERIFY_ROW (row))), ==,
+                   "second.png");
 
   /* The same files again (a second drop, or the command line) are not listed twice. */
   {

@@ -192,6 +192,20 @@ remove_file_action (GtkWidget  *widget,
 }
 
 
+/* Alt+Down and Alt+Up: the next or previous file, wherever the focus is on the Verify page. */
+static void
+select_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "verify") == 0)
+    cl_verify_page_select_next (self->verify_page,
+                                g_str_equal (action_name, "win.next-file") ? 1 : -1);
+}
+
+
 static void
 problem_cb (ClWindow     *self,
             const char   *message,
@@ -314,6 +328,16 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.remove-file", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.show-preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-file", NULL, select_file_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-file", NULL, select_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK,
+                                       "win.next-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK,
+                                       "win.previous-file", NULL);
 }
 
 

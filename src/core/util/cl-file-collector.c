@@ -10,8 +10,9 @@
 
 typedef struct {
   GPtrArray  *files;
-  GPtrArray  *skipped;  /* special files with an image's name, GFile */
-  GHashTable *seen;     /* path → TRUE */
+  GPtrArray  *skipped;     /* special files with an image's name, GFile */
+  GPtrArray  *unreadable;  /* folders that could not be listed, GFile; NULL: an error */
+  GHashTable *seen;        /* path → TRUE */
   gboolean    truncated;
 } Collection;
 
@@ -148,31 +149,72 @@ walk_folder (Collection    *collection,
         return FALSE;
       }
       g_debug ("Skipping %s: %s", g_file_peek_path (child), local_error->message);
+      if (collection->unreadable != NULL)
+        g_ptr_array_add (collection->unreadable, g_object_ref (child));
     }
   }
   return TRUE;
 }
 
 
-GPtrArray *
-cl_file_collector_collect (GFile        **inputs,
-                           guint          n_inputs,
-                           GPtrArray    **skipped,
-                           GCancellable  *cancellable,
-                           GError       **error)
+/* Walks a dropped folder. With collection->unreadable, a folder that cannot be listed is
+ * recorded there and the rest of the drop goes on; without it, it is an error. A folder
+ * that adds no file is recorded in empty (when given). */
+static gboolean
+walk_input_folder (Collection    *collection,
+                   GFile         *folder,
+                   GPtrArray     *empty,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  guint n_before = collection->files->len;
+  guint n_skipped_before = collection->skipped->len;
+  guint n_unreadable_before = collection->unreadable != NULL ? collection->unreadable->len : 0;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!walk_folder (collection, folder, 0, cancellable, &local_error)) {
+    if (collection->unreadable == NULL ||
+        g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+    g_debug ("Skipping %s: %s", g_file_peek_path (folder), local_error->message);
+    g_ptr_array_add (collection->unreadable, g_object_ref (folder));
+    return TRUE;
+  }
+  /* Nothing added and nothing else to say about it: the folder holds no image. */
+  if (empty != NULL && collection->files->len == n_before &&
+      collection->skipped->len == n_skipped_before &&
+      (collection->unreadable == NULL || collection->unreadable->len == n_unreadable_before))
+    g_ptr_array_add (empty, g_object_ref (folder));
+  return TRUE;
+}
+
+
+static GPtrArray *
+collect_files (GFile        **inputs,
+               guint          n_inputs,
+               GPtrArray    **skipped,
+               GPtrArray    **unreadable,
+               GPtrArray    **empty,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   Collection collection = {
     g_ptr_array_new_with_free_func (g_object_unref),
     g_ptr_array_new_with_free_func (g_object_unref),
+    unreadable != NULL ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     FALSE,
   };
+  g_autoptr(GPtrArray) empty_folders = empty != NULL
+    ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
 
   for (guint i = 0; i < n_inputs; i++) {
     GFileType type = g_file_query_file_type (inputs[i], G_FILE_QUERY_INFO_NONE, cancellable);
 
     if (type == G_FILE_TYPE_DIRECTORY) {
-      if (!walk_folder (&collection, inputs[i], 0, cancellable, error))
+      if (!walk_input_folder (&collection, inputs[i], empty_folders, cancellable, error))
         goto fail;
     } else if (type == G_FILE_TYPE_UNKNOWN) {
       g_autofree char *name = g_file_get_parse_name (inputs[i]);
@@ -190,13 +232,29 @@ cl_file_collector_collect (GFile        **inputs,
   if (skipped != NULL)
     *skipped = g_steal_pointer (&collection.skipped);
   g_clear_pointer (&collection.skipped, g_ptr_array_unref);
+  if (unreadable != NULL)
+    *unreadable = g_steal_pointer (&collection.unreadable);
+  if (empty != NULL)
+    *empty = g_steal_pointer (&empty_folders);
   return collection.files;
 
 fail:
   g_hash_table_unref (collection.seen);
   g_ptr_array_unref (collection.skipped);
+  g_clear_pointer (&collection.unreadable, g_ptr_array_unref);
   g_ptr_array_unref (collection.files);
   return NULL;
+}
+
+
+GPtrArray *
+cl_file_collector_collect (GFile        **inputs,
+                           guint          n_inputs,
+                           GPtrArray    **skipped,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  return collect_files (inputs, n_inputs, skipped, NULL, NULL, cancellable, error);
 }
 
 
@@ -208,6 +266,8 @@ typedef struct {
 typedef struct {
   GPtrArray *files;
   GPtrArray *skipped;
+  GPtrArray *unreadable;
+  GPtrArray *empty;
 } CollectResult;
 
 
@@ -218,6 +278,8 @@ collect_result_free (gpointer data)
 
   g_clear_pointer (&found->files, g_ptr_array_unref);
   g_clear_pointer (&found->skipped, g_ptr_array_unref);
+  g_clear_pointer (&found->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&found->empty, g_ptr_array_unref);
   g_free (found);
 }
 
@@ -244,8 +306,8 @@ collect_thread (GTask        *task,
   GError *error = NULL;
   CollectResult *found = g_new0 (CollectResult, 1);
 
-  found->files = cl_file_collector_collect (collect->inputs, collect->n_inputs, &found->skipped,
-                                            cancellable, &error);
+  found->files = collect_files (collect->inputs, collect->n_inputs, &found->skipped,
+                                &found->unreadable, &found->empty, cancellable, &error);
   if (found->files == NULL) {
     collect_result_free (found);
     g_task_return_error (task, error);
@@ -280,6 +342,17 @@ cl_file_collector_collect_finish (GAsyncResult  *result,
                                   GPtrArray    **skipped,
                                   GError       **error)
 {
+  return cl_file_collector_collect_finish_full (result, skipped, NULL, NULL, error);
+}
+
+
+GPtrArray *
+cl_file_collector_collect_finish_full (GAsyncResult  *result,
+                                       GPtrArray    **skipped,
+                                       GPtrArray    **unreadable,
+                                       GPtrArray    **empty,
+                                       GError       **error)
+{
   CollectResult *found;
   GPtrArray *files;
 
@@ -291,6 +364,10 @@ cl_file_collector_collect_finish (GAsyncResult  *result,
   files = g_steal_pointer (&found->files);
   if (skipped != NULL)
     *skipped = g_steal_pointer (&found->skipped);
+  if (unreadable != NULL)
+    *unreadable = g_steal_pointer (&found->unreadable);
+  if (empty != NULL)
+    *empty = g_steal_pointer (&found->empty);
   collect_result_free (found);
   return files;
 }

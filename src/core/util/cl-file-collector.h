@@ -31,9 +31,18 @@ void       cl_file_collector_collect_async  (GFile              **inputs,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+/* The walk in a thread does not fail on a folder it cannot list (dropped or inside
+ * another): it goes on, and _finish_full() lists such folders in unreadable, and the
+ * dropped folders that hold no image (and nothing else to report) in empty. Both are
+ * GPtrArrays of GFile, possibly empty. */
 GPtrArray *cl_file_collector_collect_finish (GAsyncResult        *result,
                                              GPtrArray          **skipped,
                                              GError             **error);
+GPtrArray *cl_file_collector_collect_finish_full (GAsyncResult   *result,
+                                                  GPtrArray     **skipped,
+                                                  GPtrArray     **unreadable,
+                                                  GPtrArray     **empty,
+                                                  GError        **error);
 
 /* Whether a file name looks like an image (or an MP4/MOV video) CredLink can read or
  * recognise. */

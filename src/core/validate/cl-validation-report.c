@@ -46,6 +46,7 @@ cl_manifest_report_free (ClManifestReport *m)
   g_free (m->sig_common_name);
   g_free (m->sig_serial);
   g_free (m->sig_time);
+  g_free (m->tsa_name);
   g_ptr_array_unref (m->identities);
   g_free (m);
 }

@@ -46,6 +46,7 @@ typedef struct {
   char       *sig_common_name;
   char       *sig_serial;
   char       *sig_time;               /* time-stamp time, RFC 3339, or NULL */
+  char       *tsa_name;               /* the time-stamp authority's name, or NULL (not in JSON) */
   GPtrArray  *identities;             /* ClIdentityReport: its CAWG identity assertions */
 } ClManifestReport;
 

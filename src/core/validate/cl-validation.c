@@ -53,6 +53,7 @@ cl_validation_init (ClValidation             *v,
                                                 (GDestroyNotify) g_bytes_unref);
   v->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v->sig_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  v->tsa_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   v->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
   v->claim_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -91,6 +92,7 @@ cl_validation_clear (ClValidation *v)
   g_clear_pointer (&v->box_digests, g_hash_table_unref);
   g_clear_pointer (&v->visited, g_hash_table_unref);
   g_clear_pointer (&v->sig_times, g_hash_table_unref);
+  g_clear_pointer (&v->tsa_names, g_hash_table_unref);
   g_clear_pointer (&v->identities, g_hash_table_unref);
   g_clear_pointer (&v->claim_results, g_hash_table_unref);
   g_clear_pointer (&v->assertion_times, g_hash_table_unref);

@@ -38,6 +38,7 @@ typedef struct {
   gint64                    now;
   /* Filled for the report: x5chain and signing time per manifest label. */
   GHashTable               *sig_times;        /* label → gint64* (time-stamp time) */
+  GHashTable               *tsa_names;        /* label → char* (who made that time-stamp) */
   /* The CAWG identity assertions checked (label → GPtrArray of ClIdentityReport). */
   GHashTable               *identities;
   /* Statuses of ingredient claims already verified (label → GPtrArray of ClStatus), so a

@@ -112,6 +112,8 @@ verify_timestamp (ClValidation *v,
   if (result->validated) {
     *tst_time = result->gen_time;
     *tst_trusted = result->trusted;
+    if (result->tsa_name != NULL)
+      g_hash_table_insert (v->tsa_names, g_strdup (m->label), g_strdup (result->tsa_name));
   }
 }
 

@@ -253,6 +253,11 @@ validate_store (GInputStream             *stream,
     check_manifests (&v, active);
     /* What the manifests say does not depend on the hashes: fill it in while they run. */
     cl_report_manifests_fill (report, store, v.sig_times, v.identities, cancellable);
+    for (guint i = 0; i < report->manifests->len; i++) {
+      ClManifestReport *rm = g_ptr_array_index (report->manifests, i);
+
+      rm->tsa_name = g_strdup (g_hash_table_lookup (v.tsa_names, rm->label));
+    }
   }
   ok = pass != NULL && cl_validation_hash_pass_finish (&v, pass, error);
   /* A validation cut short is no verdict. */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <openssl/x509v3.h>
 
 #include "cl-chain-group.h"
 #include "cl-detail-rows.h"
@@ -25,14 +26,21 @@ struct _ClChainGroup
 G_DEFINE_FINAL_TYPE (ClChainGroup, cl_chain_group, ADW_TYPE_PREFERENCES_GROUP)
 
 
+/* A self-signed authority is a root, whether a list trusts it or the chain just ends on
+ * it; an anchor that is not self-signed is an intermediate a list trusts. */
 static const char *
 role_text (ClCertReport *cert)
 {
+  gboolean root = cert->cert != NULL && (X509_get_extension_flags (cert->cert) & EXFLAG_SS) != 0;
+
   switch (cert->role) {
   case CL_CERT_ROLE_SIGNER: return _("Signer");
-  case CL_CERT_ROLE_INTERMEDIATE: return _("Intermediate authority");
+  case CL_CERT_ROLE_INTERMEDIATE:
+    return root ? _("Root authority") : _("Intermediate authority");
   case CL_CERT_ROLE_ANCHOR:
   default:
+    if (root)
+      return cert->from_list ? _("Root authority (from your trust list)") : _("Root authority");
     return cert->from_list ? _("Trust anchor (from your trust list)") : _("Trust anchor");
   }
 }
@@ -264,6 +272,16 @@ cl_chain_group_expand (ClChainGroup *self,
 
   if (index < self->rows->len)
     adw_expander_row_set_expanded (g_ptr_array_index (self->rows, index), TRUE);
+}
+
+
+const char *
+cl_chain_group_get_role (ClChainGroup *self,
+                         guint         index)
+{
+  g_return_val_if_fail (CL_IS_CHAIN_GROUP (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return adw_expander_row_get_subtitle (g_ptr_array_index (self->rows, index));
 }
 
 

@@ -19,5 +19,8 @@ void  cl_chain_group_set_verification (ClChainGroup    *self,
 void  cl_chain_group_expand          (ClChainGroup   *self,
                                       guint           index);
 guint cl_chain_group_get_n_rows       (ClChainGroup    *self);
+/* The subtitle of the certificate at index: its role ("Root authority") and any failures. */
+const char *cl_chain_group_get_role   (ClChainGroup    *self,
+                                       guint            index);
 
 G_END_DECLS

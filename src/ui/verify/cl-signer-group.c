@@ -12,6 +12,8 @@
 #include "cl-cose-crypto.h"
 #include "cl-detail-rows.h"
 #include "cl-signer-group.h"
+#include "cl-status-codes.h"
+#include "cl-status-text.h"
 #include "cl-x509.h"
 
 struct _ClSignerGroup
@@ -24,17 +26,59 @@ struct _ClSignerGroup
 G_DEFINE_FINAL_TYPE (ClSignerGroup, cl_signer_group, ADW_TYPE_PREFERENCES_GROUP)
 
 
+/* The time-stamp of the active manifest that was there but ignored (its status code), or
+ * NULL: "no time-stamp" would contradict the code listed below it. */
+static const char *
+ignored_time_stamp_code (ClValidationReport *report)
+{
+  static const char *const ignored[] = {
+    CL_CODE_TIME_STAMP_MISMATCH, CL_CODE_TIME_STAMP_MALFORMED,
+    CL_CODE_TIME_STAMP_OUTSIDE_VALIDITY,
+  };
+
+  for (guint i = 0; i < report->statuses->len; i++) {
+    const ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+    if (status->ingredient_uri != NULL)
+      continue;
+    for (gsize j = 0; j < G_N_ELEMENTS (ignored); j++) {
+      if (g_strcmp0 (status->code, ignored[j]) == 0)
+        return ignored[j];
+    }
+  }
+  return NULL;
+}
+
+
 static char *
-signing_time_text (ClManifestReport *manifest,
-                   ClTrustResult    *trust)
+signing_time_text (ClValidationReport *report,
+                   ClManifestReport   *manifest,
+                   ClTrustResult      *trust)
 {
   gint64 when;
   g_autofree char *formatted = NULL;
 
   if (manifest == NULL || manifest->sig_time == NULL ||
-      !cl_unix_from_string (manifest->sig_time, &when))
+      !cl_unix_from_string (manifest->sig_time, &when)) {
+    const char *ignored = ignored_time_stamp_code (report);
+
+    if (ignored != NULL)
+      /* Translators: %s says what was wrong with the time-stamp, "The time-stamp is
+       * damaged and was ignored" */
+      return g_strdup_printf (_("No trusted time: %s. The signature was judged at the time of verification"),
+                              cl_status_text_describe (ignored));
     return g_strdup (_("No trusted time: the signature carries no time-stamp, so it was judged at the time of verification"));
+  }
   formatted = cl_detail_format_time (when);
+  /* The time, who vouches for it and whether that authority is trusted, in one sentence. */
+  if (manifest->tsa_name != NULL && trust != NULL && !trust->time_is_trusted)
+    /* Translators: a date and time, then the time-stamping authority's name */
+    return g_strdup_printf (_("%s, time-stamped by %s, which is not on your time-stamping lists"),
+                            formatted, manifest->tsa_name);
+  if (manifest->tsa_name != NULL)
+    /* Translators: a date and time, then the time-stamping authority's name */
+    return g_strdup_printf (_("%s, time-stamped by %s (a trusted time-stamping authority)"),
+                            formatted, manifest->tsa_name);
   if (trust != NULL && !trust->time_is_trusted)
     /* Translators: %s is a date and time */
     return g_strdup_printf (_("%s (time-stamp not from a trusted authority)"), formatted);
@@ -77,7 +121,7 @@ cl_signer_group_set_verification (ClSignerGroup  *self,
   }
   cl_detail_add_row (group, self->rows, _("Name"), name != NULL ? name : _("Unknown"));
   cl_detail_add_row (group, self->rows, _("Organisation"), organisation);
-  when = signing_time_text (manifest, trust);
+  when = signing_time_text (verification->report, manifest, trust);
   cl_detail_add_row (group, self->rows, _("Signed"), when);
 
   if (trust != NULL && trust->list_name != NULL) {

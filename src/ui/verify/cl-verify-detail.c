@@ -22,6 +22,7 @@ struct _ClVerifyDetail
   ClVerdictBanner      *banner;
   ClConfidenceView     *confidence;
   ClSignerGroup        *signer;
+  ClIdentitiesGroup    *identities;
   ClChainGroup         *chain;
   ClManifestGroup      *manifest;
   ClIngredientsGroup   *ingredients;
@@ -47,6 +48,20 @@ update_thumbnail (ClVerifyDetail *self)
 }
 
 
+/* The CAWG identities of the active manifest, or NULL. */
+static GPtrArray *
+active_identities (ClVerification *verification)
+{
+  ClManifestReport *manifest;
+
+  if (verification == NULL || verification->report == NULL ||
+      !verification->report->has_manifest)
+    return NULL;
+  manifest = cl_validation_report_get_active (verification->report);
+  return manifest != NULL ? manifest->identities : NULL;
+}
+
+
 static void
 update_verification (ClVerifyDetail *self)
 {
@@ -68,6 +83,7 @@ update_verification (ClVerifyDetail *self)
                           verification != NULL && verification->confidence != NULL &&
                           verification->verdict != CL_VERDICT_ERROR);
   cl_signer_group_set_verification (self->signer, verification);
+  cl_identities_group_set_identities (self->identities, active_identities (verification));
   cl_chain_group_set_verification (self->chain, verification);
   cl_manifest_group_set_verification (self->manifest, verification);
   cl_ingredients_group_set_verification (self->ingredients, verification);
@@ -94,7 +110,9 @@ cl_verify_detail_set_item (ClVerifyDetail *self,
     g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
 
     gtk_label_set_label (self->name_label, cl_verify_item_get_name (item));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), cl_verify_item_get_name (item));
     gtk_label_set_label (self->folder_label, folder != NULL ? folder : "");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_label), folder);
     g_signal_connect_swapped (item, "notify::verification",
                               G_CALLBACK (update_verification), self);
     g_signal_connect_swapped (item, "notify::thumbnail", G_CALLBACK (update_thumbnail), self);
@@ -120,9 +138,11 @@ cl_verify_detail_get_item (ClVerifyDetail *self)
     return self->name; \
   }
 
+GETTER (GtkLabel, name_label)
 GETTER (ClVerdictBanner, banner)
 GETTER (ClConfidenceView, confidence)
 GETTER (ClSignerGroup, signer)
+GETTER (ClIdentitiesGroup, identities)
 GETTER (ClChainGroup, chain)
 GETTER (ClManifestGroup, manifest)
 GETTER (ClIngredientsGroup, ingredients)
@@ -223,6 +243,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, banner);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, confidence);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, signer);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, identities);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, chain);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, manifest);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
@@ -237,6 +258,7 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_VERDICT_BANNER);
   g_type_ensure (CL_TYPE_CONFIDENCE_VIEW);
   g_type_ensure (CL_TYPE_SIGNER_GROUP);
+  g_type_ensure (CL_TYPE_IDENTITIES_GROUP);
   g_type_ensure (CL_TYPE_CHAIN_GROUP);
   g_type_ensure (CL_TYPE_MANIFEST_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENTS_GROUP);

@@ -13,6 +13,7 @@
 #include "cl-ingredients-group.h"
 #include "cl-manifest-group.h"
 #include "cl-raw-data-group.h"
+#include "cl-identities-group.h"
 #include "cl-signer-group.h"
 #include "cl-verdict-banner.h"
 #include "cl-verify-item.h"
@@ -26,9 +27,12 @@ G_DECLARE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, CL, VERIFY_DETAIL, AdwBi
 void                cl_verify_detail_set_item        (ClVerifyDetail *self,
                                                       ClVerifyItem   *item);
 ClVerifyItem       *cl_verify_detail_get_item        (ClVerifyDetail *self);
+/* The file's name at the top (shortened in the middle when narrow). */
+GtkLabel           *cl_verify_detail_get_name_label  (ClVerifyDetail *self);
 ClVerdictBanner    *cl_verify_detail_get_banner      (ClVerifyDetail *self);
 ClConfidenceView   *cl_verify_detail_get_confidence  (ClVerifyDetail *self);
 ClSignerGroup      *cl_verify_detail_get_signer      (ClVerifyDetail *self);
+ClIdentitiesGroup  *cl_verify_detail_get_identities  (ClVerifyDetail *self);
 ClChainGroup       *cl_verify_detail_get_chain       (ClVerifyDetail *self);
 ClManifestGroup    *cl_verify_detail_get_manifest    (ClVerifyDetail *self);
 ClIngredientsGroup *cl_verify_detail_get_ingredients (ClVerifyDetail *self);

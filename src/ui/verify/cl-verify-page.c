@@ -16,6 +16,7 @@
 #include "cl-file-collector.h"
 #include "cl-file-stream.h"
 #include "cl-verify-page.h"
+#include "cl-verify-row.h"
 
 #define THUMBNAIL_SIZE 96
 
@@ -28,6 +29,8 @@ struct _ClVerifyPage
   GtkListBox     *file_list;
   ClVerifyDetail *detail;
   GtkStack       *detail_stack;
+  GtkScrolledWindow *detail_scroller;
+  GtkWidget      *leaflet;
 
   GListStore     *items;
   GQueue          pending;        /* ClVerifyItem *, owned */
@@ -231,7 +234,7 @@ static void
 append_files (ClVerifyPage *self,
               GPtrArray    *files)
 {
-  gboolean had_none = g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0;
+  guint first_added = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < files->len; i++) {
@@ -244,16 +247,66 @@ append_files (ClVerifyPage *self,
   if (added->len == 0)
     return;
   /* One splice: the list box builds its rows once, not once per file. */
-  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
-                       added->pdata, added->len);
+  g_list_store_splice (self->items, first_added, 0, added->pdata, added->len);
   for (guint i = 0; i < added->len; i++)
     g_queue_push_tail (&self->pending, g_object_ref (g_ptr_array_index (added, i)));
   update_page (self);
-  /* One image: show it at once. A batch: the list first (verdicts fill in as they come),
-   * and no detail page is built until the person picks a file. */
-  if (added->len == 1 && (had_none || gtk_list_box_get_selected_row (self->file_list) == NULL))
-    cl_verify_page_select (self, g_list_model_get_n_items (G_LIST_MODEL (self->items)) - 1);
+  /* The first new file is shown at once (its verdict fills in when ready); the ones
+   * after it wait in the list. A file already shown stays shown. */
+  if (gtk_list_box_get_selected_row (self->file_list) == NULL)
+    cl_verify_page_select (self, first_added);
   start_pending (self);
+}
+
+
+/* Says what a folder walk left out: nothing dropped is skipped silently. */
+static void
+report_skipped (ClVerifyPage *self,
+                GPtrArray    *special,
+                GPtrArray    *unreadable,
+                GPtrArray    *empty)
+{
+  /* Pipes, sockets and devices named like images were left out of the folders. */
+  if (special->len > 0) {
+    g_autofree char *message =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u special file skipped (not a regular file)",
+                                    "%u special files skipped (not regular files)",
+                                    special->len), special->len);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+  }
+  if (unreadable->len == 1) {
+    g_autofree char *base = g_file_get_basename (g_ptr_array_index (unreadable, 0));
+    g_autofree char *name = g_filename_display_name (base);
+    g_autofree char *message = g_strdup_printf (_("Skipped “%s”: the folder cannot be read"),
+                                                name);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+  } else if (unreadable->len > 1) {
+    g_autofree char *message =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Skipped %u folder that cannot be read",
+                                    "Skipped %u folders that cannot be read",
+                                    unreadable->len), unreadable->len);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+  }
+  if (empty->len == 1) {
+    g_autofree char *base = g_file_get_basename (g_ptr_array_index (empty, 0));
+    g_autofree char *name = g_filename_display_name (base);
+    g_autofree char *message = g_strdup_printf (_("No images CredLink can read in “%s”"), name);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+  } else if (empty->len > 1) {
+    g_autofree char *message =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u folder holds no images CredLink can read",
+                                    "%u folders hold no images CredLink can read",
+                                    empty->len), empty->len);
+
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+  }
 }
 
 
@@ -266,7 +319,10 @@ collected_cb (GObject      *source,
   g_autoptr(ClVerifyPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
-  g_autoptr(GPtrArray) files = cl_file_collector_collect_finish (result, &skipped, &error);
+  g_autoptr(GPtrArray) unreadable = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(GPtrArray) files =
+    cl_file_collector_collect_finish_full (result, &skipped, &unreadable, &empty, &error);
 
   g_weak_ref_clear (ref);
   g_free (ref);
@@ -278,16 +334,7 @@ collected_cb (GObject      *source,
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
     return;
   }
-  /* Pipes, sockets and devices named like images were left out of the folders. */
-  if (skipped->len > 0) {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u special file skipped (not a regular file)",
-                                    "%u special files skipped (not regular files)",
-                                    skipped->len), skipped->len);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  }
+  report_skipped (self, skipped, unreadable, empty);
   append_files (self, files);
 }
 
@@ -360,6 +407,32 @@ cl_verify_page_select (ClVerifyPage *self,
 }
 
 
+gboolean
+cl_verify_page_select_next (ClVerifyPage *self,
+                            int           step)
+{
+  GtkListBoxRow *row;
+  guint n;
+  int index;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (n == 0)
+    return FALSE;
+  row = gtk_list_box_get_selected_row (self->file_list);
+  index = row != NULL ? gtk_list_box_row_get_index (row) + step : (step > 0 ? 0 : (int) n - 1);
+  if (index < 0 || index >= (int) n)
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (self->file_list, index);
+  gtk_list_box_select_row (self->file_list, row);
+  /* The row keeps up with the selection, so that Up and Down in the list go on from it. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->file_list)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
+
 ClVerifyItem *
 cl_verify_page_get_selected (ClVerifyPage *self)
 {
@@ -368,7 +441,7 @@ cl_verify_page_get_selected (ClVerifyPage *self)
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
 
   row = gtk_list_box_get_selected_row (self->file_list);
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "cl-item") : NULL;
+  return row != NULL ? cl_verify_row_get_item (CL_VERIFY_ROW (row)) : NULL;
 }
 
 
@@ -410,6 +483,14 @@ cl_verify_page_is_busy (ClVerifyPage *self)
 }
 
 
+GtkScrolledWindow *
+cl_verify_page_get_detail_scroller (ClVerifyPage *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
+  return self->detail_scroller;
+}
+
+
 ClVerifyDetail *
 cl_verify_page_get_detail (ClVerifyPage *self)
 {
@@ -426,64 +507,7 @@ cl_verify_page_get_row_subtitle (ClVerifyPage *self,
 
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
   row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
-  return row != NULL && ADW_IS_ACTION_ROW (row) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row))
-                                                : NULL;
-}
-
-
-/* Sidebar rows */
-
-/* The most telling provenance signal and the verdict ("Made with AI · Valid"). */
-static void
-update_row_subtitle (GtkWidget      *row,
-                     ClBannerKind    kind,
-                     ClVerification *verification)
-{
-  const ClSignal *headline = verification != NULL && verification->signals != NULL &&
-                             verification->signals->len > 0
-                             ? g_ptr_array_index (verification->signals, 0) : NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (headline == NULL) {
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_banner_kind_title (kind));
-    return;
-  }
-  /* The signal first: the verdict also shows as the row's icon, and a narrow list cuts the
-   * end of the line. */
-  subtitle = g_strdup_printf (headline->verified
-                              /* TRANSLATORS: a provenance signal and the verdict,
-                               * "Made with AI · Valid — signer not on your trust lists" */
-                              ? _("%s · %s")
-                              /* TRANSLATORS: a provenance signal that nothing vouches for and
-                               * the verdict, "Made with AI (unverified) · Invalid" */
-                              : _("%s (unverified) · %s"),
-                              headline->label, cl_banner_kind_title (kind));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-}
-
-
-static void
-update_row (GtkWidget *row)
-{
-  ClVerifyItem *item = g_object_get_data (G_OBJECT (row), "cl-item");
-  GtkWidget *thumbnail = g_object_get_data (G_OBJECT (row), "cl-thumbnail");
-  GtkWidget *status = g_object_get_data (G_OBJECT (row), "cl-status");
-  ClBannerKind kind = cl_verify_item_get_kind (item);
-  GdkTexture *texture = cl_verify_item_get_thumbnail (item);
-  ClVerification *verification = cl_verify_item_get_verification (item);
-
-  if (texture != NULL)
-    gtk_image_set_from_paintable (GTK_IMAGE (thumbnail), GDK_PAINTABLE (texture));
-  /* A file that could not be read says why (a pipe, not a regular file…). */
-  if (kind == CL_BANNER_ERROR && verification != NULL && verification->error != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), verification->error->message);
-  else
-    update_row_subtitle (row, kind, verification);
-  /* A still icon while waiting, not a spinner: fifty spinners would redraw the
-   * window every frame while the files are verified. */
-  gtk_image_set_from_icon_name (GTK_IMAGE (status), cl_banner_kind_icon_name (kind));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cl_banner_kind_title (kind), -1);
+  return row != NULL ? cl_verify_row_get_subtitle (CL_VERIFY_ROW (row)) : NULL;
 }
 
 
@@ -491,28 +515,7 @@ static GtkWidget *
 create_row (gpointer object,
             gpointer user_data)
 {
-  ClVerifyItem *item = CL_VERIFY_ITEM (object);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *thumbnail = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-  GtkWidget *status = gtk_image_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_verify_item_get_name (item));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_image_set_pixel_size (GTK_IMAGE (thumbnail), 40);
-  gtk_widget_set_size_request (thumbnail, 40, 40);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Thumbnail"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-
-  g_object_set_data_full (G_OBJECT (row), "cl-item", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "cl-thumbnail", thumbnail);
-  g_object_set_data (G_OBJECT (row), "cl-status", status);
-  g_signal_connect_object (item, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row);
-  return row;
+  return cl_verify_row_new (CL_VERIFY_ITEM (object));
 }
 
 
@@ -521,9 +524,58 @@ row_selected_cb (ClVerifyPage  *self,
                  GtkListBoxRow *row,
                  GtkListBox    *box)
 {
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
+
   cl_verify_detail_set_item (self->detail,
-                             row != NULL ? g_object_get_data (G_OBJECT (row), "cl-item") : NULL);
+                             row != NULL ? cl_verify_row_get_item (CL_VERIFY_ROW (row)) : NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, row != NULL ? "detail" : "none");
+  /* Another file starts at its verdict, not where the previous one was scrolled to. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
+
+/* The leaflet through its properties: AdwLeaflet's functions are deprecated in newer
+ * libadwaita, and the build treats deprecations as errors. */
+static gboolean
+is_folded (ClVerifyPage *self)
+{
+  gboolean folded = FALSE;
+
+  g_object_get (self->leaflet, "folded", &folded, NULL);
+  return folded;
+}
+
+
+/* Opening a file (click, Enter) in a narrow window shows its detail instead of the list. */
+static void
+row_activated_cb (ClVerifyPage  *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *box)
+{
+  if (is_folded (self))
+    g_object_set (self->leaflet, "visible-child-name", "detail", NULL);
+}
+
+
+static void
+back_clicked_cb (ClVerifyPage *self,
+                 GtkButton    *button)
+{
+  g_object_set (self->leaflet, "visible-child-name", "list", NULL);
+}
+
+
+gboolean
+cl_verify_page_shows_detail (ClVerifyPage *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
+
+  if (!is_folded (self))
+    return TRUE;
+  g_object_get (self->leaflet, "visible-child-name", &name, NULL);
+  return g_strcmp0 (name, "detail") == 0;
 }
 
 
@@ -538,6 +590,7 @@ cl_verify_page_dispose (GObject *object)
   /* The detail goes with the template: no selection changes reach it any more. */
   if (self->file_list != NULL) {
     g_signal_handlers_disconnect_by_func (self->file_list, row_selected_cb, self);
+    g_signal_handlers_disconnect_by_func (self->file_list, row_activated_cb, self);
     gtk_list_box_bind_model (self->file_list, NULL, NULL, NULL, NULL);
   }
   g_clear_object (&self->items);
@@ -565,7 +618,11 @@ cl_verify_page_class_init (ClVerifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail_scroller);
 }
 
 

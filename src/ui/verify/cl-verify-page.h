@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClVerifyPage, cl_verify_page, CL, VERIFY_PAGE, AdwBin)
 
 /* Adds files and walks folders (in a thread); a file already listed is not added twice.
- * Emits "problem" (a translated message) when an input cannot be read. */
+ * When nothing is selected, the first new file is. Emits "problem" (a translated
+ * message) when an input cannot be read, and for what a folder walk skipped (special
+ * files, folders that cannot be read, folders with no image). */
 void            cl_verify_page_add_files       (ClVerifyPage  *self,
                                                 GFile        **files,
                                                 guint          n_files);
@@ -29,12 +31,21 @@ GListModel     *cl_verify_page_get_items       (ClVerifyPage  *self);
 void            cl_verify_page_clear           (ClVerifyPage  *self);
 void            cl_verify_page_select          (ClVerifyPage  *self,
                                                 guint          position);
+/* Selects the file step rows after (or, negative, before) the selected one; FALSE at
+ * either end of the list. */
+gboolean        cl_verify_page_select_next     (ClVerifyPage  *self,
+                                                int            step);
 ClVerifyItem   *cl_verify_page_get_selected    (ClVerifyPage  *self);
 /* Removes the selected file (cancelling its verification); FALSE when none is selected. */
 gboolean        cl_verify_page_remove_selected (ClVerifyPage  *self);
 /* Folders being walked, files waiting or being verified. */
 gboolean        cl_verify_page_is_busy         (ClVerifyPage  *self);
 ClVerifyDetail *cl_verify_page_get_detail      (ClVerifyPage  *self);
+/* The scrolled window around the detail (back at the top for each file selected). */
+GtkScrolledWindow *cl_verify_page_get_detail_scroller (ClVerifyPage *self);
+/* Whether the detail is in view: always in a wide window; in a narrow one, once a file
+ * was opened from the list (and until "back"). */
+gboolean        cl_verify_page_shows_detail    (ClVerifyPage  *self);
 /* The second line of the file's row in the list (the signal and the verdict), or NULL. */
 const char     *cl_verify_page_get_row_subtitle (ClVerifyPage *self,
                                                  guint         position);
