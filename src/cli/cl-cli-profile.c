@@ -281,11 +281,12 @@ run_list (void)
   for (guint i = 0; i < profiles->len; i++) {
     ClSigningProfileSummary *summary = g_ptr_array_index (profiles, i);
 
-    printf ("%s\t%s\t%s %s\t%s%s\n", summary->name, summary->algorithm, _("until"),
+    printf ("%s\t%s\t%s %s\t%s%s", summary->name, summary->algorithm, _("until"),
             summary->not_after, summary->subject,
             summary->test_identity ? _("\t(test identity, not publicly trusted)") : "");
     if (summary->token != NULL)
-      printf ("\t%s “%s”\n", _("token profile: the key stays on the token"), summary->token);
+      printf (_("\t(token profile: the key stays on the token “%s”)"), summary->token);
+    printf ("\n");
   }
   return CL_CLI_EXIT_OK;
 }
