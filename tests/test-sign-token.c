@@ -18,9 +18,13 @@
 #include <openssl/core_names.h>
 #include <openssl/pem.h>
 
+#include "cl-error.h"
+#include "cl-signer.h"
+#include "cl-signing-profile-store.h"
 #include "cl-test-pki.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
+#include "cl-token-profile.h"
 
 #define TOKEN_LABEL "CredLink Token"
 #define KEY_LABEL   "photo-signer"
@@ -216,6 +220,15 @@ test_wrong_pin (void)
   g_assert_nonnull (strstr (err, "Wrong PIN for the token “" TOKEN_LABEL "”"));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
+  /* No PIN in the environment and no terminal: said so, nothing written. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (data_dir, NULL, &out, &err, "sign", "--profile", "token-photo",
+                            "-o", output, input, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "PIN is needed but there is no terminal to ask on; set "
+                                 "CREDLINK_PIN"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
   /* A wrong PIN when creating a profile leaves no profile behind either. */
   g_assert_cmpint (run_cli (data_dir, "0000-wrong", &out2, &err2, "profile", "create",
                             "--name", "other", "--pkcs11-module", module_path, "--token",
@@ -289,6 +302,101 @@ test_certificate_from_token (void)
   g_assert_nonnull (leaf);
   g_assert_cmpint (X509_cmp (leaf, pki->signer->cert), ==, 0);
   X509_free (leaf);
+}
+
+
+typedef struct {
+  ClSigningProfile *profile;
+  char             *input;
+  char             *output;
+  gboolean          signed_ok;
+} SignJob;
+
+
+static gpointer
+sign_in_thread (gpointer data)
+{
+  SignJob *job = data;
+  ClSignOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+  ClSignResult *result = cl_signer_sign_file (job->profile, &options, job->input, job->output,
+                                              NULL, &error);
+
+  g_assert_no_error (error);
+  job->signed_ok = result != NULL;
+  cl_sign_result_free (result);
+  return NULL;
+}
+
+
+/* The API the Sign page uses: the profile loads locked (the check asks for the PIN), a
+ * wrong PIN is a passphrase error, and with the PIN the token's key signs, from two
+ * threads at once as a batch does. */
+static void
+test_store_api (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *root = NULL;
+  g_autoptr(ClPkcs11KeyRef) ref = NULL;
+  g_autoptr(ClSigningProfile) created = NULL;
+  g_autoptr(ClSigningProfile) locked = NULL;
+  g_autoptr(ClSigningProfile) wrong = NULL;
+  g_autoptr(ClSigningProfile) unlocked = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  SignJob jobs[2];
+  GThread *threads[2];
+  gboolean usable, asks_pin = FALSE;
+
+  if (softhsm_missing ())
+    return;
+  data_dir = new_data_dir ();
+  root = g_build_filename (data_dir, "profiles", NULL);
+  ref = cl_pkcs11_key_ref_new (module_path, TOKEN_LABEL, NULL, KEY_ID);
+  created = cl_token_profile_open ("api", chain_path, ref, USER_PIN, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_signing_profile_store_save (root, created, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_signing_profile_store_is_token (root, "api"));
+
+  locked = cl_signing_profile_store_load (root, "api", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (cl_signing_profile_get_key (locked));
+  g_assert_cmpstr (cl_signing_profile_get_token (locked)->key_id, ==, KEY_ID);
+  problems = cl_signing_profile_check (locked, now, &usable);
+  g_assert_false (usable);
+  for (guint i = 0; i < problems->len; i++) {
+    ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);
+
+    asks_pin |= problem->key_locked && strstr (problem->message, "PIN") != NULL;
+  }
+  g_assert_true (asks_pin);
+
+  wrong = cl_signing_profile_store_load (root, "api", "1111-wrong", &error);
+  g_assert_null (wrong);
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
+  g_clear_error (&error);
+
+  unlocked = cl_signing_profile_store_load (root, "api", USER_PIN, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cl_signing_profile_get_key (unlocked));
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++) {
+    g_autofree char *name = g_strdup_printf ("image-%u", i);
+    g_autofree char *output_name = g_strdup_printf ("signed-%u.jpg", i);
+
+    jobs[i] = (SignJob) { unlocked, cl_test_make_image (data_dir, name, "jpeg", 80, 60),
+                          g_build_filename (data_dir, output_name, NULL), FALSE };
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    threads[i] = g_thread_new ("sign", sign_in_thread, &jobs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++) {
+    g_thread_join (threads[i]);
+    g_assert_true (jobs[i].signed_ok);
+    cl_test_assert_valid_untrusted (jobs[i].output, "assertion.dataHash.match");
+    g_free (jobs[i].input);
+    g_free (jobs[i].output);
+  }
 }
 
 
@@ -404,6 +512,7 @@ main (int    argc,
   g_test_add_func ("/sign-token/wrong-pin", test_wrong_pin);
   g_test_add_func ("/sign-token/errors-in-words", test_errors_in_words);
   g_test_add_func ("/sign-token/certificate-from-token", test_certificate_from_token);
+  g_test_add_func ("/sign-token/store-api", test_store_api);
   result = g_test_run ();
   g_clear_pointer (&pki, cl_test_pki_free);
   g_free (module_path);
