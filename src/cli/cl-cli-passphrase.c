@@ -81,6 +81,12 @@ cl_cli_passphrase_get (const char  *env_var,
     return g_strdup (from_env);
 
   fd = isatty (STDIN_FILENO) ? open ("/dev/tty", O_RDWR | O_CLOEXEC) : -1;
+  if (fd < 0 && g_str_equal (env_var, CL_CLI_PIN_ENV)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
+                 _("The token's PIN is needed but there is no terminal to ask on; set %s"),
+                 env_var);
+    return NULL;
+  }
   if (fd < 0) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
                  _("A passphrase is needed but there is no terminal to ask on; set %s"),

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 #define CL_CLI_PASSPHRASE_ENV        "CREDLINK_PASSPHRASE"
 #define CL_CLI_IMPORT_PASSPHRASE_ENV "CREDLINK_IMPORT_PASSPHRASE"
+/* The PIN of a token profile (CREDLINK_PASSPHRASE stands in when it is not set). */
+#define CL_CLI_PIN_ENV               "CREDLINK_PIN"
 
 /* Returns the passphrase from env_var if set, else prompts on the terminal
  * (twice when confirm). Fails when neither is possible. Free with

@@ -13,6 +13,7 @@
 #include "cl-error.h"
 #include "cl-signing-profile-store.h"
 #include "cl-test-identity.h"
+#include "cl-token-profile.h"
 
 
 static int
@@ -32,6 +33,8 @@ usage (const char *message)
   fprintf (stderr, "%s\n", _("Usage:\n"
     "  credlink-cli profile import --name NAME (--p12 FILE | --cert CHAIN.pem --key KEY.pem)\n"
     "  credlink-cli profile create-test --name NAME [--alg es256|es384|ps256|ed25519]\n"
+    "  credlink-cli profile create --name NAME --pkcs11-module MODULE.so --token LABEL\n"
+    "                              (--key-label LABEL | --key-id HEX) [--cert CHAIN.pem]\n"
     "  credlink-cli profile list\n"
     "  credlink-cli profile check NAME\n"
     "  credlink-cli profile remove NAME\n"
@@ -199,6 +202,69 @@ run_create_test (int    argc,
 }
 
 
+char *
+cl_cli_profile_unlock_secret (const char  *root,
+                              const char  *name,
+                              GError     **error)
+{
+  if (cl_signing_profile_store_is_token (root, name))
+    return cl_cli_passphrase_get (CL_CLI_PIN_ENV, _("PIN of the token: "), FALSE, error);
+  return cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV, _("Passphrase of the signing profile: "),
+                                FALSE, error);
+}
+
+
+/* A profile whose key stays on a PKCS#11 token: the token is opened with its PIN to find
+ * the key (and its certificate when no chain is given); only where the key is is saved. */
+static int
+run_create (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *module = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *key_label = NULL;
+  g_autofree char *key_id = NULL;
+  g_autofree char *cert = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the new profile"), "NAME" },
+    { "pkcs11-module", 0, 0, G_OPTION_ARG_FILENAME, &module,
+      N_("The token's PKCS#11 module (a shared library)"), "MODULE.so" },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &token, N_("Label or serial number of the token"),
+      "LABEL" },
+    { "key-label", 0, 0, G_OPTION_ARG_STRING, &key_label, N_("Label of the private key"),
+      "LABEL" },
+    { "key-id", 0, 0, G_OPTION_ARG_STRING, &key_id, N_("Id of the private key, in hex"), "HEX" },
+    { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert,
+      N_("PEM certificate chain, signer first (default: the token's certificate for the key)"),
+      "CHAIN.pem" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSigningProfile) profile = NULL;
+  g_autoptr(ClCliPassphrase) pin = NULL;
+  g_autoptr(ClPkcs11KeyRef) ref = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (name == NULL || module == NULL || token == NULL || (key_label == NULL) == (key_id == NULL))
+    return usage (_("create needs --name, --pkcs11-module, --token and one of --key-label "
+                    "or --key-id"));
+  if (!cl_signing_profile_store_name_is_valid (name))
+    return usage (_("profile names use letters, digits, “.”, “_” and “-”"));
+
+  ref = cl_pkcs11_key_ref_new (module, token, key_label, key_id);
+  pin = cl_cli_passphrase_get (CL_CLI_PIN_ENV, _("PIN of the token: "), FALSE, &error);
+  if (pin != NULL)
+    profile = cl_token_profile_open (name, cert, ref, pin, &error);
+  if (profile == NULL)
+    return fail (error);
+  return save_new_profile (profile, NULL);
+}
+
+
 static int
 run_list (void)
 {
@@ -215,9 +281,12 @@ run_list (void)
   for (guint i = 0; i < profiles->len; i++) {
     ClSigningProfileSummary *summary = g_ptr_array_index (profiles, i);
 
-    printf ("%s\t%s\t%s %s\t%s%s\n", summary->name, summary->algorithm, _("until"),
+    printf ("%s\t%s\t%s %s\t%s%s", summary->name, summary->algorithm, _("until"),
             summary->not_after, summary->subject,
             summary->test_identity ? _("\t(test identity, not publicly trusted)") : "");
+    if (summary->token != NULL)
+      printf (_("\t(token profile: the key stays on the token “%s”)"), summary->token);
+    printf ("\n");
   }
   return CL_CLI_EXIT_OK;
 }
@@ -238,6 +307,8 @@ cl_cli_profile_run (int    argc,
   }
   if (g_str_equal (argv[1], "import"))
     return run_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "create"))
+    return run_create (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "create-test"))
     return run_create_test (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "list"))
@@ -251,8 +322,7 @@ cl_cli_profile_run (int    argc,
 
     if (argc != 3)
       return usage (_("check needs NAME"));
-    passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
-                                        _("Passphrase of the signing profile: "), FALSE, &error);
+    passphrase = cl_cli_profile_unlock_secret (root, argv[2], &error);
     if (passphrase != NULL)
       profile = cl_signing_profile_store_load (root, argv[2], passphrase, &error);
     if (profile == NULL)

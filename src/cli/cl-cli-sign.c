@@ -217,8 +217,7 @@ load_profile (const char *profile_name)
   g_autoptr(GArray) problems = NULL;
   gboolean usable;
 
-  passphrase = cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV,
-                                      _("Passphrase of the signing profile: "), FALSE, &error);
+  passphrase = cl_cli_profile_unlock_secret (root, profile_name, &error);
   if (passphrase != NULL)
     profile = cl_signing_profile_store_load (root, profile_name, passphrase, &error);
   if (profile == NULL) {

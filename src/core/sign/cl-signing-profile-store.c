@@ -16,17 +16,19 @@
 #include "cl-atomic-file.h"
 #include "cl-error.h"
 #include "cl-signing-profile-store.h"
+#include "cl-token-profile.h"
 
 #define CHAIN_FILE   "chain.pem"
 #define KEY_FILE     "key.p8"
 #define CA_FILE      "ca.pem"
 #define META_FILE    "profile.json"
+#define TOKEN_FILE   "token.json"
 #define MAX_NAME_LEN 64
 #define SCRYPT_N     16384
 #define SCRYPT_R     8
 #define SCRYPT_P     1
 
-static const char *const profile_files[] = { CHAIN_FILE, KEY_FILE, CA_FILE, META_FILE };
+static const char *const profile_files[] = { CHAIN_FILE, KEY_FILE, CA_FILE, TOKEN_FILE, META_FILE };
 
 
 void
@@ -38,6 +40,7 @@ cl_signing_profile_summary_free (ClSigningProfileSummary *summary)
   g_free (summary->subject);
   g_free (summary->algorithm);
   g_free (summary->not_after);
+  g_free (summary->token);
   g_free (summary);
 }
 
@@ -156,11 +159,80 @@ profile_metadata_json (ClSigningProfile *profile)
   json_builder_add_string_value (builder, not_after);
   json_builder_set_member_name (builder, "test_identity");
   json_builder_add_boolean_value (builder, cl_signing_profile_is_test_identity (profile));
+  if (cl_signing_profile_get_token (profile) != NULL) {
+    json_builder_set_member_name (builder, "token");
+    json_builder_add_string_value (builder, cl_signing_profile_get_token (profile)->token);
+  }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+
+/* Where a token profile's key is: module, token, key label or id. Never the PIN. */
+static char *
+token_json (const ClPkcs11KeyRef *ref)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "module", ref->module);
+  add_optional_string (builder, "token", ref->token);
+  add_optional_string (builder, "key_label", ref->key_label);
+  add_optional_string (builder, "key_id", ref->key_id);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+
+/* The token reference saved in path; NULL when the profile keeps its key in a file. */
+static ClPkcs11KeyRef *
+read_token_json (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  const char *module, *token, *key_label, *key_id;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  if (!json_parser_load_from_file (parser, path, NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                 _("“%s” is damaged: it does not say where the token's key is"), path);
+    return NULL;
+  }
+  object = json_node_get_object (json_parser_get_root (parser));
+  module = json_object_get_string_member_with_default (object, "module", NULL);
+  token = json_object_get_string_member_with_default (object, "token", NULL);
+  key_label = json_object_get_string_member_with_default (object, "key_label", NULL);
+  key_id = json_object_get_string_member_with_default (object, "key_id", NULL);
+  if (module == NULL || token == NULL || (key_label == NULL && key_id == NULL)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                 _("“%s” is damaged: it does not say where the token's key is"), path);
+    return NULL;
+  }
+  return cl_pkcs11_key_ref_new (module, token, key_label, key_id);
 }
 
 
@@ -243,14 +315,16 @@ cl_signing_profile_store_save (const char  *root,
   long key_len;
   gboolean ok;
 
+  const ClPkcs11KeyRef *token = cl_signing_profile_get_token (profile);
+
   if (dir == NULL)
     return FALSE;
-  if (cl_signing_profile_get_key (profile) == NULL) {
+  if (cl_signing_profile_get_key (profile) == NULL && token == NULL) {
     g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
                          _("The profile has no private key to store"));
     return FALSE;
   }
-  if (!cl_signing_profile_store_check_passphrase (passphrase, error))
+  if (token == NULL && !cl_signing_profile_store_check_passphrase (passphrase, error))
     return FALSE;
   if (g_mkdir_with_parents (root, 0700) != 0) {
     int saved_errno = errno;
@@ -278,6 +352,18 @@ cl_signing_profile_store_save (const char  *root,
     g_string_append (chain_pem, pem);
   }
 
+  if (token != NULL) {
+    /* The key stays on the token: the profile says only where it is. */
+    g_autofree char *token_text = token_json (token);
+
+    metadata = profile_metadata_json (profile);
+    ok = write_private_file (dir, TOKEN_FILE, token_text, strlen (token_text), error) &&
+         write_private_file (dir, CHAIN_FILE, chain_pem->str, chain_pem->len, error) &&
+         write_private_file (dir, META_FILE, metadata, strlen (metadata), error);
+    if (!ok)
+      remove_profile_files (dir);
+    return ok;
+  }
   bio = BIO_new (BIO_s_mem ());
   ok = write_encrypted_key (bio, cl_signing_profile_get_key (profile), passphrase);
   key_len = BIO_get_mem_data (bio, &key_data);
@@ -334,6 +420,8 @@ cl_signing_profile_store_load (const char  *root,
   g_autofree char *chain_path = NULL;
   g_autofree char *key_path = NULL;
   g_autofree char *ca_path = NULL;
+  g_autofree char *token_path = NULL;
+  g_autoptr(ClPkcs11KeyRef) token = NULL;
   g_autoptr(GError) local_error = NULL;
   ClSigningProfile *profile;
   X509 *ca;
@@ -350,6 +438,15 @@ cl_signing_profile_store_load (const char  *root,
                  _("There is no signing profile named “%s”"), name);
     return NULL;
   }
+  token_path = g_build_filename (dir, TOKEN_FILE, NULL);
+  token = read_token_json (token_path, &local_error);
+  if (local_error != NULL) {
+    g_propagate_error (error, g_steal_pointer (&local_error));
+    return NULL;
+  }
+  /* A token profile's "passphrase" is the token's PIN; its errors say so themselves. */
+  if (token != NULL)
+    return cl_token_profile_open (name, chain_path, token, passphrase, error);
   profile = cl_signing_profile_new_from_pem (name, chain_path, passphrase != NULL ? key_path : NULL,
                                      passphrase, &local_error);
   if (profile == NULL) {
@@ -441,10 +538,25 @@ cl_signing_profile_store_list (const char  *root,
     summary->test_identity = json_object_get_boolean_member_with_default (object,
                                                                           "test_identity",
                                                                           FALSE);
+    summary->token = g_strdup (json_object_get_string_member_with_default (object, "token",
+                                                                          NULL));
     g_ptr_array_add (profiles, summary);
   }
   g_ptr_array_sort (profiles, compare_summaries);
   return g_steal_pointer (&profiles);
+}
+
+
+gboolean
+cl_signing_profile_store_is_token (const char *root,
+                                   const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (!cl_signing_profile_store_name_is_valid (name))
+    return FALSE;
+  path = g_build_filename (root, name, TOKEN_FILE, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
 

@@ -1,5 +1,5 @@
 /* cl-signing-profile-store.h: signing profiles on disk,
- * <root>/<name>/{chain.pem, key.p8, profile.json[, ca.pem]} with root
+ * <root>/<name>/{chain.pem, key.p8 or token.json, profile.json[, ca.pem]} with root
  * $CREDLINK_DATA_DIR/profiles or $XDG_DATA_HOME/credlink/profiles. Folders are
  * 0700, files 0600; the private key is only ever stored encrypted (PKCS#8,
  * AES-256-CBC with a key derived from the passphrase by scrypt).
@@ -23,6 +23,7 @@ typedef struct {
   char     *algorithm;     /* "Es256", "Ps256", "Ed25519" */
   char     *not_after;     /* ISO 8601 */
   gboolean  test_identity;
+  char     *token;         /* label or serial of the token holding the key, or NULL */
 } ClSigningProfileSummary;
 
 void       cl_signing_profile_summary_free        (ClSigningProfileSummary *summary);
@@ -39,14 +40,15 @@ gboolean   cl_signing_profile_store_name_is_valid (const char  *name);
 gboolean   cl_signing_profile_store_check_passphrase (const char  *passphrase,
                                                       GError     **error);
 
-/* Saves a profile with its key encrypted under passphrase. Fails if a profile
+/* Saves a profile with its key encrypted under passphrase (a token profile: only where
+ * its key is, in token.json; passphrase unused). Fails if a profile
  * of that name exists. Nothing is left behind on failure. */
 gboolean   cl_signing_profile_store_save          (const char  *root,
                                            ClSigningProfile   *profile,
                                            const char  *passphrase,
                                            GError     **error);
 /* Loads a profile; with passphrase NULL the key stays locked. A wrong passphrase
- * is CL_SIGN_ERROR_PASSPHRASE. */
+ * is CL_SIGN_ERROR_PASSPHRASE. For a token profile the passphrase is the token's PIN. */
 ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
                                            const char  *name,
                                            const char  *passphrase,
@@ -55,6 +57,9 @@ ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
  * removes the temporary files an interrupted save left in a profile's folder. */
 GPtrArray *cl_signing_profile_store_list          (const char  *root,
                                            GError     **error);
+/* Whether the profile's key stays on a PKCS#11 token (unlocked with a PIN). */
+gboolean   cl_signing_profile_store_is_token      (const char  *root,
+                                           const char  *name);
 gboolean   cl_signing_profile_store_remove        (const char  *root,
                                            const char  *name,
                                            GError     **error);

@@ -32,6 +32,8 @@ struct _ClProfile {
   STACK_OF (X509)  *chain;   /* leaf first */
   EVP_PKEY         *key;     /* NULL until unlocked */
   X509             *test_ca;
+  ClPkcs11KeyRef   *token;    /* where the key is, when it stays on a token */
+  ClPkcs11Session  *session;  /* holds the token's key (after key is freed) */
 };
 
 
@@ -320,6 +322,8 @@ cl_signing_profile_unref (ClSigningProfile *self)
   sk_X509_pop_free (self->chain, X509_free);
   EVP_PKEY_free (self->key);
   X509_free (self->test_ca);
+  cl_pkcs11_session_free (self->session);
+  cl_pkcs11_key_ref_free (self->token);
   g_free (self);
 }
 
@@ -411,6 +415,27 @@ gboolean
 cl_signing_profile_is_test_identity (ClSigningProfile *self)
 {
   return self->test_ca != NULL;
+}
+
+
+void
+cl_signing_profile_set_token (ClSigningProfile     *self,
+                              const ClPkcs11KeyRef *ref,
+                              ClPkcs11Session      *session)
+{
+  cl_pkcs11_key_ref_free (self->token);
+  self->token = cl_pkcs11_key_ref_copy (ref);
+  if (session != self->session) {
+    cl_pkcs11_session_free (self->session);
+    self->session = session;
+  }
+}
+
+
+const ClPkcs11KeyRef *
+cl_signing_profile_get_token (ClSigningProfile *self)
+{
+  return self->token;
 }
 
 
@@ -634,7 +659,8 @@ cl_signing_profile_check (ClSigningProfile *self,
   check_chain (self->chain, problems);
   if (self->key == NULL) {
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
-                 g_strdup (_("The private key is locked")));
+                 g_strdup (self->token != NULL ? _("The token is locked: its PIN is needed")
+                                               : _("The private key is locked")));
     g_array_index (problems, ClSigningProfileProblem, problems->len - 1).key_locked = TRUE;
   }
   if (self->test_ca != NULL)

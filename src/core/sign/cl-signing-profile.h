@@ -11,6 +11,7 @@
 #include <openssl/x509.h>
 
 #include "cl-cose-crypto.h"
+#include "cl-pkcs11-key.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,13 @@ void           cl_signing_profile_set_test_ca     (ClSigningProfile  *self,
                                            X509              *ca);
 X509          *cl_signing_profile_get_test_ca     (ClSigningProfile  *self);
 gboolean       cl_signing_profile_is_test_identity (ClSigningProfile *self);
+
+/* A profile whose key stays on a PKCS#11 token: where the key is and, once the PIN was
+ * given, the session that holds it (taken; NULL while locked). */
+void           cl_signing_profile_set_token       (ClSigningProfile     *self,
+                                           const ClPkcs11KeyRef *ref,
+                                           ClPkcs11Session      *session);
+const ClPkcs11KeyRef *cl_signing_profile_get_token (ClSigningProfile    *self);
 
 /* Checks the leaf against the C2PA certificate profile at time now: key usage,
  * EKU, basic constraints, validity (expired or not yet valid are fatal; expiring

@@ -205,6 +205,10 @@ selection_changed_cb (ClSignProfileGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_row), FALSE);
   /* A passphrase belongs to the profile it was typed for. */
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  /* A token profile is unlocked by the token's PIN, asked in the same row. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->passphrase_row),
+                                 summary != NULL && summary->token != NULL
+                                 ? _("_PIN of the token") : _("Pa_ssphrase"));
 
   if (summary == NULL) {
     adw_action_row_set_subtitle (self->certificate_row,
@@ -220,6 +224,10 @@ selection_changed_cb (ClSignProfileGroup *self)
     if (summary->test_identity) {
       g_string_append (text, "\n");
       g_string_append (text, _("Test identity: not publicly trusted"));
+    }
+    if (summary->token != NULL) {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, _("The key stays on the token “%s”"), summary->token);
     }
     adw_action_row_set_subtitle (self->certificate_row, text->str);
     begin_loading (self);
