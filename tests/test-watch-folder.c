@@ -19,6 +19,7 @@
 #include "cl-test-sign-util.h"
 #include "cl-test-signing.h"
 #include "cl-test-tmp.h"
+#include "cl-watch-folder-settings.h"
 
 #define PROFILE_NAME "watcher"
 #define PASSPHRASE "watch-folder-secret"
@@ -29,7 +30,7 @@ typedef struct {
   char             *in;
   char             *out;
   char             *images;     /* where test images are made, outside the watched folder */
-  ClProofCache     *cache;
+  char             *proof_db;
   ClWatchFolderJob *job;
   guint             n_signed;
   gint64            last_signed_at;
@@ -78,7 +79,7 @@ new_job (Fixture *fixture)
     g_assert_true (cl_watch_folder_job_stop (fixture->job, 10000));
     g_clear_object (&fixture->job);
   }
-  fixture->job = cl_watch_folder_job_new (fixture->profiles, fixture->cache);
+  fixture->job = cl_watch_folder_job_new (fixture->profiles, fixture->proof_db);
   fixture->n_signed = 0;
   g_signal_connect (fixture->job, "file-signed", G_CALLBACK (file_signed_cb), fixture);
   g_signal_connect (fixture->job, "file-skipped", G_CALLBACK (file_skipped_cb), fixture);
@@ -93,7 +94,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ClSigningProfile) profile = cl_test_signing_profile_new (PROFILE_NAME,
                                                                      CL_COSE_ALG_ES256);
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
   fixture->dir = cl_test_tmp_dir_new ("watch-folder", CL_TEST_TMP_UNTIL_REMOVED);
   fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
@@ -104,9 +104,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (fixture->images, 0700), ==, 0);
   cl_signing_profile_store_save (fixture->profiles, profile, PASSPHRASE, &error);
   g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "proofs.db", NULL);
-  fixture->cache = cl_proof_cache_open (db, &error);
-  g_assert_no_error (error);
+  fixture->proof_db = g_build_filename (fixture->dir, "proofs.db", NULL);
   fixture->skipped = g_ptr_array_new_with_free_func (g_free);
   new_job (fixture);
 }
@@ -118,8 +116,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_true (cl_watch_folder_job_stop (fixture->job, 10000));
   g_clear_object (&fixture->job);
-  g_assert_true (cl_proof_cache_close (fixture->cache, NULL));
-  g_clear_object (&fixture->cache);
+  g_free (fixture->proof_db);
   g_ptr_array_unref (fixture->skipped);
   cl_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -237,6 +234,7 @@ test_signed_once_complete (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->in, "photo.jpg", NULL);
   g_autofree char *output = NULL;
   g_autoptr(GPtrArray) proofs = NULL;
+  g_autoptr(ClProofCache) cache = NULL;
   ClProofFilter filter = { .kind = CL_PROOF_KIND_SIGNED };
   gsize len;
   FILE *file;
@@ -270,7 +268,9 @@ test_signed_once_complete (Fixture       *fixture,
   cl_test_assert_valid_untrusted (output, "assertion.dataHash.match");
   g_assert_cmpuint (count_files (fixture->out), ==, 1);
   /* Logged in History: a signed proof in the proof cache. */
-  proofs = cl_proof_cache_list (fixture->cache, &filter, NULL);
+  cache = cl_proof_cache_open (fixture->proof_db, NULL);
+  g_assert_nonnull (cache);
+  proofs = cl_proof_cache_list (cache, &filter, NULL);
   g_assert_nonnull (proofs);
   g_assert_cmpuint (proofs->len, ==, 1);
 }
@@ -387,6 +387,40 @@ test_stop_while_signing (Fixture       *fixture,
 }
 
 
+/* The GSettings switches start and stop the job. */
+static void
+test_settings_switch (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ClWatchFolderSettings) binder = NULL;
+
+  g_assert_true (g_settings_set_string (settings, "watch-folder-path", fixture->in));
+  g_assert_true (g_settings_set_string (settings, "watch-folder-output", fixture->out));
+  g_assert_true (g_settings_set_string (settings, "watch-folder-profile", PROFILE_NAME));
+  binder = cl_watch_folder_settings_new (fixture->job, settings);
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_STOPPED);
+
+  g_assert_true (g_settings_set_boolean (settings, "job-watch-folder-enabled", TRUE));
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_LOCKED);
+  g_assert_true (g_file_test (fixture->out, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_settings_set_string (settings, "watch-folder-profile", "no-such-profile"));
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_FAILED);
+  g_assert_true (g_settings_set_string (settings, "watch-folder-profile", PROFILE_NAME));
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_LOCKED);
+  g_assert_true (g_settings_set_boolean (settings, "job-watch-folder-enabled", FALSE));
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_STOPPED);
+
+  cl_watch_folder_settings_unbind (binder);
+  g_assert_true (g_settings_set_boolean (settings, "job-watch-folder-enabled", TRUE));
+  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_STOPPED);
+  g_settings_reset (settings, "job-watch-folder-enabled");
+  g_settings_reset (settings, "watch-folder-path");
+  g_settings_reset (settings, "watch-folder-output");
+  g_settings_reset (settings, "watch-folder-profile");
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -403,5 +437,7 @@ main (int    argc,
               test_non_image_skipped, fixture_tear_down);
   g_test_add ("/watch-folder/stop-while-signing", Fixture, NULL, fixture_set_up,
               test_stop_while_signing, fixture_tear_down);
+  g_test_add ("/watch-folder/settings-switch", Fixture, NULL, fixture_set_up,
+              test_settings_switch, fixture_tear_down);
   return g_test_run ();
 }

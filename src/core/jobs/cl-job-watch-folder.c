@@ -32,7 +32,7 @@ struct _ClWatchFolderJob
   GObject             parent_instance;
 
   char               *profiles_root;
-  ClProofCache       *cache;
+  char               *proof_db;     /* the proof cache, opened for each record */
 
   ClWatchFolderState  state;
   char               *status;
@@ -170,9 +170,12 @@ record_thread (GTask        *task,
 {
   Work *work = task_data;
   GError *error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (work->self->proof_db, &error);
 
-  if (cl_sign_record_proof (work->self->cache, work->output, work->result, work->profile, 0,
-                            &error))
+  /* The same record as the command line's, so History lists the signed file. */
+  if (cache != NULL &&
+      cl_sign_record_proof (cache, work->output, work->result, work->profile, 0, &error) &&
+      cl_proof_cache_close (cache, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -265,7 +268,7 @@ sign_done_cb (GObject      *source,
     work_free (work);
     return;
   }
-  if (self->cache == NULL) {
+  if (self->proof_db == NULL) {
     file_signed (work);
     return;
   }
@@ -590,7 +593,6 @@ cl_watch_folder_job_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   clear_watch (self);
-  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (cl_watch_folder_job_parent_class)->dispose (object);
 }
@@ -603,6 +605,7 @@ cl_watch_folder_job_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->profiles_root);
+  g_free (self->proof_db);
   g_free (self->status);
   g_free (self->folder);
   g_free (self->output_folder);
@@ -652,13 +655,13 @@ cl_watch_folder_job_init (ClWatchFolderJob *self)
 
 
 ClWatchFolderJob *
-cl_watch_folder_job_new (const char   *profiles_root,
-                         ClProofCache *cache)
+cl_watch_folder_job_new (const char *profiles_root,
+                         const char *proof_db)
 {
   ClWatchFolderJob *self = g_object_new (CL_TYPE_WATCH_FOLDER_JOB, NULL);
 
   self->profiles_root = profiles_root != NULL ? g_strdup (profiles_root)
                                               : cl_signing_profile_store_default_root ();
-  self->cache = cache != NULL ? g_object_ref (cache) : NULL;
+  self->proof_db = g_strdup (proof_db);
   return self;
 }

@@ -8,8 +8,6 @@
 
 #include <gio/gio.h>
 
-#include "cl-proof-cache.h"
-
 G_BEGIN_DECLS
 
 /* How long a file's size and modification time must stay the same, after it was closed
@@ -29,9 +27,10 @@ typedef enum {
 #define CL_TYPE_WATCH_FOLDER_JOB (cl_watch_folder_job_get_type ())
 G_DECLARE_FINAL_TYPE (ClWatchFolderJob, cl_watch_folder_job, CL, WATCH_FOLDER_JOB, GObject)
 
-/* profiles_root NULL: the default profile store. cache NULL: nothing is recorded. */
+/* profiles_root NULL: the default profile store. proof_db: the proof cache's file, where
+ * each signed file is recorded (NULL: nowhere). */
 ClWatchFolderJob  *cl_watch_folder_job_new          (const char        *profiles_root,
-                                                     ClProofCache      *cache);
+                                                     const char        *proof_db);
 /* Watches folder, signing into output_folder (made if missing) with the stored profile
  * profile_name. Files already there are considered too. Stops a previous watch first.
  * On error the state is FAILED with the same message. */
