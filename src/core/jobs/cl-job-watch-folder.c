@@ -577,6 +577,14 @@ cl_watch_folder_job_get_status (ClWatchFolderJob *self)
 }
 
 
+const char *
+cl_watch_folder_job_get_profiles_root (ClWatchFolderJob *self)
+{
+  g_return_val_if_fail (CL_IS_WATCH_FOLDER_JOB (self), NULL);
+  return self->profiles_root;
+}
+
+
 gboolean
 cl_watch_folder_job_is_busy (ClWatchFolderJob *self)
 {

@@ -58,6 +58,8 @@ gboolean           cl_watch_folder_job_unlock_finish (ClWatchFolderJob *self,
 ClWatchFolderState cl_watch_folder_job_get_state    (ClWatchFolderJob  *self);
 /* A sentence for people about the state, translated. */
 const char        *cl_watch_folder_job_get_status   (ClWatchFolderJob  *self);
+/* Where the job's signing profiles are stored. */
+const char        *cl_watch_folder_job_get_profiles_root (ClWatchFolderJob *self);
 /* Whether a file is being checked, signed or recorded right now. */
 gboolean           cl_watch_folder_job_is_busy      (ClWatchFolderJob  *self);
 
