@@ -208,7 +208,8 @@ static void
 work_done (ClWatchFolderJob *self)
 {
   self->busy = FALSE;
-  if (g_cancellable_is_cancelled (self->cancellable))
+  /* Stopped meanwhile, or restarted and failed: nothing to go on with. */
+  if (g_cancellable_is_cancelled (self->cancellable) || self->arrivals == NULL)
     return;
   if (self->ready.length == 0 && cl_watch_arrivals_n_pending (self->arrivals) == 0) {
     if (self->n_batch_signed > 0)
