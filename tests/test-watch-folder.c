@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <time.h>
+#include <utime.h>
 
 #include "cl-asset.h"
 #include "cl-job-watch-folder.h"
@@ -35,6 +37,7 @@ typedef struct {
   guint             n_signed;
   gint64            last_signed_at;
   guint             n_failed;
+  guint             n_started;
   GPtrArray        *skipped;    /* input base names */
 } Fixture;
 
@@ -47,6 +50,15 @@ file_signed_cb (ClWatchFolderJob *job,
 {
   fixture->n_signed++;
   fixture->last_signed_at = g_get_monotonic_time ();
+}
+
+
+static void
+file_started_cb (ClWatchFolderJob *job,
+                 const char       *input,
+                 Fixture          *fixture)
+{
+  fixture->n_started++;
 }
 
 
@@ -82,6 +94,7 @@ new_job (Fixture *fixture)
   fixture->job = cl_watch_folder_job_new (fixture->profiles, fixture->proof_db);
   fixture->n_signed = 0;
   g_signal_connect (fixture->job, "file-signed", G_CALLBACK (file_signed_cb), fixture);
+  g_signal_connect (fixture->job, "file-started", G_CALLBACK (file_started_cb), fixture);
   g_signal_connect (fixture->job, "file-skipped", G_CALLBACK (file_skipped_cb), fixture);
   g_signal_connect (fixture->job, "file-failed", G_CALLBACK (file_failed_cb), fixture);
 }
@@ -368,22 +381,45 @@ static void
 test_stop_while_signing (Fixture       *fixture,
                          gconstpointer  data)
 {
-  gboolean timed_out = FALSE;
-  guint id;
-
   start_unlocked (fixture);
   (void) drop_image (fixture, "large.jpg", 4000, 3000);
-  id = g_timeout_add (10000, timeout_cb, &timed_out);
-  while (!timed_out && !cl_watch_folder_job_is_busy (fixture->job))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  iterate_until (&fixture->n_started, 1, 10000);
+  g_assert_cmpuint (fixture->n_started, ==, 1);
+  g_assert_true (cl_watch_folder_job_is_busy (fixture->job));
 
   g_assert_true (cl_watch_folder_job_stop (fixture->job, 10000));
   g_assert_false (cl_watch_folder_job_is_busy (fixture->job));
   g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_STOPPED);
   g_assert_cmpuint (fixture->n_signed, ==, 0);
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
   g_assert_cmpuint (count_files (fixture->out), ==, 0);
+}
+
+
+/* What a signing killed with the process left in the output folder (the signer's
+ * temporary file, .NAME.credlink-XXXXXX) is removed when the watch starts again, once
+ * old enough not to be another writer's. */
+static void
+test_stale_output_removed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *stale = g_build_filename (fixture->out, ".killed.jpg.credlink-a1B2c3", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->out, ".other.jpg.credlink-d4E5f6", NULL);
+  struct utimbuf two_hours_ago = { .actime = time (NULL) - 7200, .modtime = time (NULL) - 7200 };
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert_cmpint (g_mkdir (fixture->out, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "half a signed file", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &two_hours_ago), ==, 0);
+  g_assert_true (g_file_set_contents (fresh, "still being written", -1, NULL));
+  start_unlocked (fixture);
+  id = g_timeout_add (10000, timeout_cb, &timed_out);
+  while (!timed_out && g_file_test (stale, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
 
 
@@ -437,6 +473,8 @@ main (int    argc,
               test_non_image_skipped, fixture_tear_down);
   g_test_add ("/watch-folder/stop-while-signing", Fixture, NULL, fixture_set_up,
               test_stop_while_signing, fixture_tear_down);
+  g_test_add ("/watch-folder/stale-output-removed", Fixture, NULL, fixture_set_up,
+              test_stale_output_removed, fixture_tear_down);
   g_test_add ("/watch-folder/settings-switch", Fixture, NULL, fixture_set_up,
               test_settings_switch, fixture_tear_down);
   return g_test_run ();

@@ -51,6 +51,7 @@ struct _ClWatchFolderJob
 
 enum {
   SIGNAL_STATE_CHANGED,
+  SIGNAL_FILE_STARTED,
   SIGNAL_FILE_SIGNED,
   SIGNAL_FILE_SKIPPED,
   SIGNAL_FILE_FAILED,
@@ -301,6 +302,7 @@ check_done_cb (GObject      *source,
     work_free (work);
     return;
   }
+  g_signal_emit (self, signals[SIGNAL_FILE_STARTED], 0, work->input);
   cl_signer_sign_file_async (work->profile, &options, work->input, work->output,
                              work->cancellable, sign_done_cb, work);
 }
@@ -477,6 +479,7 @@ cl_watch_folder_job_start (ClWatchFolderJob  *self,
                                     _("The signing profile “%s” cannot sign: %s"),
                                     profile_name, problem), error);
 
+  cl_watch_check_remove_stale (output_folder);
   if (cl_signing_profile_get_key (self->profile) == NULL)
     set_locked (self);
   else
@@ -635,6 +638,10 @@ cl_watch_folder_job_class_init (ClWatchFolderJobClass *klass)
   signals[SIGNAL_STATE_CHANGED] =
     g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* input: its signing begins */
+  signals[SIGNAL_FILE_STARTED] =
+    g_signal_new ("file-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* input, output */
   signals[SIGNAL_FILE_SIGNED] =
     g_signal_new ("file-signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -7,15 +7,19 @@
  * signed again, present means never again. The proof is recorded after the rename; a
  * crash between the two leaves a signed output without its History entry, never a
  * second signing. An output of that name without credentials is not ours: X is skipped
- * and said so, and that file is left alone.
+ * and said so, and that file is left alone. A signing cut short by the process ending (a
+ * crash, a kill) leaves only its temporary file, removed when the watch starts again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "cl-job-watch-folder"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-atomic-file.h"
 #include "cl-watch-check.h"
 
 /* As much of the head as the format sniffing looks at. */
@@ -64,4 +68,31 @@ cl_watch_check_describe (ClWatchCheck check)
   default:
     return NULL;
   }
+}
+
+
+static void
+remove_stale_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  guint n = cl_atomic_file_remove_stale (task_data, CL_ATOMIC_FILE_STALE_AGE);
+
+  if (n > 0)
+    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE",
+                      "Removed %u unfinished files an interrupted signing left in %s", n,
+                      (const char *) task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+
+void
+cl_watch_check_remove_stale (const char *output_folder)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, cl_watch_check_remove_stale);
+  g_task_set_task_data (task, g_strdup (output_folder), g_free);
+  g_task_run_in_thread (task, remove_stale_thread);
 }

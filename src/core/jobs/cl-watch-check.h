@@ -25,4 +25,8 @@ ClWatchCheck  cl_watch_check_file     (const char   *input,
 /* Why a file is skipped, for people (translated); NULL for CL_WATCH_CHECK_SIGN. */
 const char   *cl_watch_check_describe (ClWatchCheck  check);
 
+/* Removes, in a thread, the temporary files that signings cut short by the process ending
+ * left in output_folder (once older than CL_ATOMIC_FILE_STALE_AGE). */
+void          cl_watch_check_remove_stale (const char   *output_folder);
+
 G_END_DECLS
