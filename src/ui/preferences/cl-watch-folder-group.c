@@ -212,10 +212,14 @@ unlocked_cb (GObject      *source,
   g_autoptr(ClWatchFolderGroup) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  gboolean unlocked = cl_watch_folder_job_unlock_finish (CL_WATCH_FOLDER_JOB (source), result,
+                                                         &error);
+
+  /* Cancelled: the group is being destroyed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), TRUE);
-  if (!cl_watch_folder_job_unlock_finish (CL_WATCH_FOLDER_JOB (source), result, &error)) {
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-      return;
+  if (!unlocked) {
     gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_row), "error");
     adw_action_row_set_subtitle (self->status_row, error->message);
     return;
