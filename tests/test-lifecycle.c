@@ -135,7 +135,7 @@ test_quit_on_signal (gconstpointer data)
   g_autofree char *proof_id = NULL;
   const char *expected[] = {
     signal_number == SIGTERM ? "Received SIGTERM; quitting" : "Received SIGINT; quitting",
-    "Closing services (5) within 5000 ms",
+    "Closing services (7) within 5000 ms",
     "Closing service scheduler",
     "Cancelling job test-hold",
     "Job test-hold cancelled",

@@ -11,10 +11,13 @@
 #include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
 #include "cl-scheduler-settings.h"
+#include "cl-signing-profile-store.h"
+#include "cl-test-identity.h"
 #include "cl-test-pki.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-lists-group.h"
 #include "cl-trust-store.h"
+#include "cl-watch-folder-group.h"
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -226,6 +229,76 @@ test_trust_lists (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+unlock_and_wait (ClWatchFolderGroup *group,
+                 GtkWidget          *row,
+                 const char         *passphrase)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), passphrase);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_get_sensitive (row));
+  while (!gtk_widget_get_sensitive (row))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The watch folder's switch and profile write their keys; a locked key is said so, and a
+ * passphrase typed in the group unlocks it (a wrong one is said so). */
+static void
+test_watch_folder (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-watch-ui", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *profiles = g_build_filename (dir, "profiles", NULL);
+  g_autofree char *out = g_build_filename (dir, "signed", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ClSigningProfile) profile = cl_test_identity_create ("watcher", CL_COSE_ALG_ES256,
+                                                                 NULL, NULL, NULL);
+  g_autoptr(ClWatchFolderJob) job = cl_watch_folder_job_new (profiles, NULL);
+  ClPreferencesWindow *window = cl_preferences_window_new (NULL);
+  ClWatchFolderGroup *group = CL_WATCH_FOLDER_GROUP (find_type (GTK_WIDGET (window),
+                                                                CL_TYPE_WATCH_FOLDER_GROUP));
+  GtkWidget *sw = find_widget (GTK_WIDGET (group), GTK_TYPE_SWITCH,
+                               "Sign New Images _Automatically");
+  GtkWidget *passphrase = find_type (GTK_WIDGET (group), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  AdwComboRow *profile_row = ADW_COMBO_ROW (find_type (GTK_WIDGET (group), ADW_TYPE_COMBO_ROW));
+  g_autofree char *chosen = NULL;
+
+  g_assert_nonnull (group);
+  g_assert_nonnull (sw);
+  g_assert_cmpstr (cl_watch_folder_group_get_status_text (group), ==,
+                   "Not running in this session");
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "job-watch-folder-enabled"));
+  g_settings_reset (settings, "job-watch-folder-enabled");
+
+  g_assert_nonnull (profile);
+  g_assert_true (cl_signing_profile_store_save (profiles, profile, "secret words", NULL));
+  g_assert_true (cl_watch_folder_job_start (job, dir, out, "watcher", NULL));
+  g_assert_false (gtk_widget_get_visible (passphrase));
+  cl_preferences_window_set_watch_folder (window, job);
+  g_assert_nonnull (strstr (cl_watch_folder_group_get_status_text (group), "locked"));
+  g_assert_true (gtk_widget_get_visible (passphrase));
+
+  unlock_and_wait (group, passphrase, "wrong words");
+  g_assert_cmpint (cl_watch_folder_job_get_state (job), ==, CL_WATCH_FOLDER_LOCKED);
+  g_assert_true (gtk_widget_has_css_class (passphrase, "error"));
+  unlock_and_wait (group, passphrase, "secret words");
+  g_assert_cmpint (cl_watch_folder_job_get_state (job), ==, CL_WATCH_FOLDER_WATCHING);
+  g_assert_false (gtk_widget_get_visible (passphrase));
+  g_assert_true (g_str_has_prefix (cl_watch_folder_group_get_status_text (group),
+                                   "Signing new images"));
+
+  /* The profiles are listed in a thread; choosing one writes its key. */
+  while (g_list_model_get_n_items (adw_combo_row_get_model (profile_row)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  adw_combo_row_set_selected (profile_row, 0);
+  chosen = g_settings_get_string (settings, "watch-folder-profile");
+  g_assert_cmpstr (chosen, ==, "watcher");
+  g_settings_reset (settings, "watch-folder-profile");
+
+  g_assert_true (cl_watch_folder_job_stop (job, 5000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/preferences/retention", test_retention);
   g_test_add_func ("/preferences/jobs", test_jobs);
   g_test_add_func ("/preferences/trust-lists", test_trust_lists);
+  g_test_add_func ("/preferences/watch-folder", test_watch_folder);
 
   return g_test_run ();
 }

@@ -156,10 +156,13 @@ test_app_services_shutdown (void)
   g_autoptr(JsonNode) report = NULL;
   const char *order[] = {
     CL_SERVICE_HTTP_SESSION, CL_SERVICE_TRUST_REFRESH, CL_SERVICE_HEALTH,
-    CL_SERVICE_SCHEDULER, CL_SERVICE_SCHEDULER_SETTINGS,
+    CL_SERVICE_SCHEDULER, CL_SERVICE_SCHEDULER_SETTINGS, CL_SERVICE_WATCH_FOLDER,
+    CL_SERVICE_WATCH_FOLDER_SETTINGS,
   };
   const char *expected[] = {
-    "Closing services (5) within 5000 ms",
+    "Closing services (7) within 5000 ms",
+    "Closing service watch-folder-settings",
+    "Closing service watch-folder",
     "Closing service scheduler-settings",
     "Closing service scheduler",
     "Scheduler stopping (running: 1, queued: 0)",

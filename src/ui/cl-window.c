@@ -223,10 +223,14 @@ show_preferences_action (GtkWidget  *widget,
   ClWindow *self = CL_WINDOW (widget);
   ClPreferencesWindow *preferences = cl_preferences_window_new (GTK_WINDOW (widget));
 
-  if (self->services != NULL)
+  if (self->services != NULL) {
     cl_preferences_window_set_scheduler (preferences,
                                          cl_service_registry_lookup (self->services,
                                                                      CL_SERVICE_SCHEDULER));
+    cl_preferences_window_set_watch_folder (preferences,
+                                            cl_service_registry_lookup (self->services,
+                                                                        CL_SERVICE_WATCH_FOLDER));
+  }
 
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -21,8 +21,10 @@
 #include "cl-job-health.h"
 #include "cl-job-proof-cache.h"
 #include "cl-job-trust-refresh.h"
+#include "cl-job-watch-folder.h"
 #include "cl-scheduler-settings.h"
 #include "cl-scheduler.h"
+#include "cl-watch-folder-settings.h"
 
 #define TRUST_REFRESH_MAX_RETRIES 3
 #define HTTP_TIMEOUT_SECONDS 60
@@ -61,6 +63,36 @@ close_scheduler_settings (GObject  *service,
                           GError  **error)
 {
   cl_scheduler_settings_unbind (CL_SCHEDULER_SETTINGS (service));
+  return TRUE;
+}
+
+
+/* Cancels the signing in progress and waits for it: a cancelled signing leaves no
+ * output, one cut short by the process ending might leave a temporary file. */
+static gboolean
+close_watch_folder (GObject  *service,
+                    gint64    deadline,
+                    GError  **error)
+{
+  gint64 remaining_ms = MAX (0, deadline - g_get_monotonic_time ()) / 1000;
+
+  if (!cl_watch_folder_job_stop (CL_WATCH_FOLDER_JOB (service),
+                                 (guint) MIN (remaining_ms, G_MAXUINT))) {
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                         _("The watch folder was still signing when the shutdown deadline "
+                           "passed"));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+static gboolean
+close_watch_folder_settings (GObject  *service,
+                             gint64    deadline,
+                             GError  **error)
+{
+  cl_watch_folder_settings_unbind (CL_WATCH_FOLDER_SETTINGS (service));
   return TRUE;
 }
 
@@ -208,6 +240,21 @@ cl_app_services_new (GSettings  *settings,
                                           run_hold, NULL, NULL, &error),
                     error);
     g_clear_error (&error);
+  }
+
+  {
+    g_autofree char *profiles = g_build_filename (data_dir, "profiles", NULL);
+    g_autofree char *db_path = g_build_filename (data_dir, "proofs.db", NULL);
+    g_autoptr(ClWatchFolderJob) watch_folder = cl_watch_folder_job_new (profiles, db_path);
+    g_autoptr(ClWatchFolderSettings) watch_binder = NULL;
+
+    /* The binder closes first (last registered), so the settings cannot restart the job
+     * once it is stopped. */
+    cl_service_registry_add (registry, CL_SERVICE_WATCH_FOLDER, watch_folder,
+                             close_watch_folder);
+    watch_binder = cl_watch_folder_settings_new (watch_folder, settings);
+    cl_service_registry_add (registry, CL_SERVICE_WATCH_FOLDER_SETTINGS, watch_binder,
+                             close_watch_folder_settings);
   }
 
   cl_scheduler_start (scheduler);

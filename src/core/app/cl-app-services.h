@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define CL_SERVICE_HEALTH             "health"
 #define CL_SERVICE_SCHEDULER          "scheduler"
 #define CL_SERVICE_SCHEDULER_SETTINGS "scheduler-settings"
+#define CL_SERVICE_WATCH_FOLDER       "watch-folder"
+#define CL_SERVICE_WATCH_FOLDER_SETTINGS "watch-folder-settings"
 
 /* How long shutdown waits for cancelled background jobs. */
 #define CL_SHUTDOWN_DEADLINE_MS 5000

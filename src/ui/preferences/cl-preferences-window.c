@@ -11,6 +11,7 @@
 #include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
 #include "cl-trust-lists-group.h"
+#include "cl-watch-folder-group.h"
 
 struct _ClPreferencesWindow
 {
@@ -22,6 +23,7 @@ struct _ClPreferencesWindow
   GtkSwitch            *remote_manifests_switch;
   GtkSpinButton        *retention_spin;
   ClJobsGroup          *jobs_group;
+  ClWatchFolderGroup   *watch_folder_group;
 
   /* Owned references */
   GSettings            *settings;
@@ -57,6 +59,7 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, remote_manifests_switch);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, jobs_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, watch_folder_group);
 }
 
 
@@ -65,6 +68,7 @@ cl_preferences_window_init (ClPreferencesWindow *self)
 {
   g_type_ensure (CL_TYPE_JOBS_GROUP);
   g_type_ensure (CL_TYPE_TRUST_LISTS_GROUP);
+  g_type_ensure (CL_TYPE_WATCH_FOLDER_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -86,6 +90,16 @@ cl_preferences_window_set_scheduler (ClPreferencesWindow *self,
   g_return_if_fail (CL_IS_PREFERENCES_WINDOW (self));
 
   cl_jobs_group_set_scheduler (self->jobs_group, scheduler);
+}
+
+
+void
+cl_preferences_window_set_watch_folder (ClPreferencesWindow *self,
+                                        ClWatchFolderJob    *job)
+{
+  g_return_if_fail (CL_IS_PREFERENCES_WINDOW (self));
+
+  cl_watch_folder_group_set_job (self->watch_folder_group, job);
 }
 
 

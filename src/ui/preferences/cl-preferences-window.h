@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cl-job-watch-folder.h"
 #include "cl-scheduler.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ ClPreferencesWindow *cl_preferences_window_new           (GtkWindow           *p
 /* Shows the status of the scheduler's jobs on the Background Jobs page. */
 void                 cl_preferences_window_set_scheduler (ClPreferencesWindow *self,
                                                           ClScheduler         *scheduler);
+/* The app's watch folder, whose state (and locked key) the Background Jobs page shows. */
+void                 cl_preferences_window_set_watch_folder (ClPreferencesWindow *self,
+                                                             ClWatchFolderJob    *job);
 
 G_END_DECLS
