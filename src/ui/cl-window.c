@@ -14,6 +14,7 @@
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
+#include "cl-trust-offer.h"
 #include "cl-verify-page.h"
 #include "cl-window.h"
 
@@ -27,6 +28,7 @@ struct _ClWindow
   GtkRevealer          *drop_revealer;
   AdwViewStack         *view_stack;
   ClHistoryPage        *history_page;
+  ClTrustOffer         *trust_offer;
 
   /* Owned references */
   GtkFileChooserNative *chooser;
@@ -68,6 +70,15 @@ cl_window_get_verify_page (ClWindow *self)
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
 
   return self->verify_page;
+}
+
+
+ClTrustOffer *
+cl_window_get_trust_offer (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return self->trust_offer;
 }
 
 
@@ -299,6 +310,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, trust_offer);
   gtk_widget_class_bind_template_callback (widget_class, problem_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -321,6 +333,7 @@ cl_window_init (ClWindow *self)
 
   g_type_ensure (CL_TYPE_HISTORY_PAGE);
   g_type_ensure (CL_TYPE_SIGN_PAGE);
+  g_type_ensure (CL_TYPE_TRUST_OFFER);
   g_type_ensure (CL_TYPE_VERIFY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child",

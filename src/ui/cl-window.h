@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cl-service-registry.h"
+#include "cl-trust-offer.h"
 #include "cl-verify-page.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ void        cl_window_open_files    (ClWindow       *self,
 /* The files listed on the Verify page (ClVerifyItem). */
 GListModel *cl_window_get_files     (ClWindow       *self);
 ClVerifyPage *cl_window_get_verify_page (ClWindow   *self);
+/* The first-run offer to download the official trust lists. */
+ClTrustOffer *cl_window_get_trust_offer (ClWindow   *self);
 
 G_END_DECLS
