@@ -144,6 +144,42 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+count_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static gpointer
+replace_default_thread (gpointer data)
+{
+  cl_trust_store_set_default (data);
+  return NULL;
+}
+
+/* The one signal of a trust list change: a store replaced in a worker thread is
+ * announced in the watcher's main context; after unwatching, nothing is. */
+static void
+test_watch_default (void)
+{
+  g_autoptr(ClTrustStore) empty = cl_trust_store_new (NULL);
+  guint calls = 0;
+  guint watch = cl_trust_store_watch_default (count_cb, &calls);
+  GThread *thread = g_thread_new ("replace", replace_default_thread, empty);
+
+  g_thread_join (thread);
+  g_assert_cmpuint (calls, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (calls, ==, 1);
+
+  cl_trust_store_set_default (empty);
+  cl_trust_store_unwatch_default (watch);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/history-recheck/list-removed", test_list_removed);
   g_test_add_func ("/history-recheck/cancelled", test_cancelled);
+  g_test_add_func ("/history-recheck/watch-default", test_watch_default);
 
   return g_test_run ();
 }
