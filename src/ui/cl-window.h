@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cl-history-page.h"
 #include "cl-service-registry.h"
 #include "cl-trust-offer.h"
 #include "cl-verify-page.h"
@@ -27,5 +28,6 @@ GListModel *cl_window_get_files     (ClWindow       *self);
 ClVerifyPage *cl_window_get_verify_page (ClWindow   *self);
 /* The first-run offer to download the official trust lists. */
 ClTrustOffer *cl_window_get_trust_offer (ClWindow   *self);
+ClHistoryPage *cl_window_get_history_page (ClWindow  *self);
 
 G_END_DECLS
