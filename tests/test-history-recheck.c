@@ -104,7 +104,8 @@ test_list_removed (void)
   g_assert_no_error (error);
   g_assert_cmpuint (cl_trust_store_get_lists (without_list)->len, ==, 0);
 
-  recheck = cl_history_recheck (db, without_list, CL_HISTORY_RECHECK_MAX_ENTRIES, NULL, &error);
+  recheck = cl_history_recheck (db, without_list, FALSE, CL_HISTORY_RECHECK_MAX_ENTRIES, NULL,
+                                &error);
   g_assert_no_error (error);
   g_assert_cmpuint (recheck->n_checked, ==, 1);
   g_assert_cmpuint (recheck->n_missing, ==, 1);
@@ -123,7 +124,8 @@ test_list_removed (void)
   g_assert_cmpint (stored_verdict (db, "gone.jpg"), ==, CL_PROOF_VERDICT_TRUSTED);
 
   /* Nothing changed since: nothing to report. */
-  again = cl_history_recheck (db, without_list, CL_HISTORY_RECHECK_MAX_ENTRIES, NULL, &error);
+  again = cl_history_recheck (db, without_list, FALSE, CL_HISTORY_RECHECK_MAX_ENTRIES, NULL,
+                              &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->changes->len, ==, 0);
   g_assert_null (cl_history_recheck_describe (again));
@@ -140,7 +142,7 @@ test_cancelled (void)
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  g_assert_null (cl_history_recheck (db, empty, 10, cancellable, &error));
+  g_assert_null (cl_history_recheck (db, empty, FALSE, 10, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

@@ -63,6 +63,7 @@ proof_path (const ClProof *proof)
 static gboolean
 recheck_one (ClProofCache      *cache,
              ClTrustStore      *trust_store,
+             gboolean           online,
              const ClProof     *proof,
              ClHistoryRecheck  *recheck,
              GCancellable      *cancellable)
@@ -76,6 +77,7 @@ recheck_one (ClProofCache      *cache,
     return FALSE;
 
   options.trust_store = trust_store;
+  options.online = online;
   options.use_proof_cache = TRUE;
   options.proof_cache = cache;
   options.skip_file_sha256 = TRUE;
@@ -100,6 +102,7 @@ recheck_one (ClProofCache      *cache,
 ClHistoryRecheck *
 cl_history_recheck (const char    *proof_db,
                     ClTrustStore  *trust_store,
+                    gboolean       online,
                     guint          max_entries,
                     GCancellable  *cancellable,
                     GError       **error)
@@ -132,7 +135,7 @@ cl_history_recheck (const char    *proof_db,
     /* Without credentials there is nothing a trust list could change. */
     if (proof->manifest_label == NULL)
       continue;
-    if (recheck_one (cache, store, proof, recheck, cancellable))
+    if (recheck_one (cache, store, online, proof, recheck, cancellable))
       recheck->n_checked++;
     else
       recheck->n_missing++;
@@ -146,6 +149,7 @@ cl_history_recheck (const char    *proof_db,
 typedef struct {
   char         *proof_db;
   ClTrustStore *trust_store;
+  gboolean      online;
   guint         max_entries;
 } RecheckData;
 
@@ -170,7 +174,8 @@ recheck_thread (GTask        *task,
   RecheckData *data = task_data;
   GError *error = NULL;
   ClHistoryRecheck *recheck = cl_history_recheck (data->proof_db, data->trust_store,
-                                                  data->max_entries, cancellable, &error);
+                                                  data->online, data->max_entries,
+                                                  cancellable, &error);
 
   if (recheck == NULL)
     g_task_return_error (task, error);
@@ -182,6 +187,7 @@ recheck_thread (GTask        *task,
 void
 cl_history_recheck_async (const char          *proof_db,
                           ClTrustStore        *trust_store,
+                          gboolean             online,
                           guint                max_entries,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
@@ -192,6 +198,7 @@ cl_history_recheck_async (const char          *proof_db,
 
   data->proof_db = g_strdup (proof_db);
   data->trust_store = trust_store != NULL ? g_object_ref (trust_store) : NULL;
+  data->online = online;
   data->max_entries = max_entries;
   g_task_set_source_tag (task, cl_history_recheck_async);
   g_task_set_task_data (task, data, recheck_data_free);

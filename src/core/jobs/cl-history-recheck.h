@@ -35,15 +35,19 @@ typedef struct {
 } ClHistoryRecheck;
 
 /* Verifies the history of proof_db again against trust_store (NULL: the default
- * store). Blocks: call it from a worker thread, or use the async form. NULL with
+ * store); online: ask OCSP responders and CRL servers, as the first verification did
+ * when the user allowed it (otherwise a revocation learned online would look like a
+ * change). Blocks: call it from a worker thread, or use the async form. NULL with
  * error when the proof cache cannot be opened or when cancelled. */
 ClHistoryRecheck *cl_history_recheck         (const char          *proof_db,
                                               ClTrustStore        *trust_store,
+                                              gboolean             online,
                                               guint                max_entries,
                                               GCancellable        *cancellable,
                                               GError             **error);
 void              cl_history_recheck_async   (const char          *proof_db,
                                               ClTrustStore        *trust_store,
+                                              gboolean             online,
                                               guint                max_entries,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,

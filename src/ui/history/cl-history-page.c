@@ -385,13 +385,17 @@ static gboolean
 recheck_cb (gpointer user_data)
 {
   ClHistoryPage *self = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   self->recheck_source = 0;
   g_cancellable_cancel (self->recheck_cancellable);
   g_clear_object (&self->recheck_cancellable);
   self->recheck_cancellable = g_cancellable_new ();
   self->rechecks_running++;
-  cl_history_recheck_async (self->database, NULL, CL_HISTORY_RECHECK_MAX_ENTRIES,
+  /* Online only where the user allowed it, as for the first verification. */
+  cl_history_recheck_async (self->database, NULL,
+                            g_settings_get_boolean (settings, "online-revocation"),
+                            CL_HISTORY_RECHECK_MAX_ENTRIES,
                             self->recheck_cancellable, recheck_done_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
