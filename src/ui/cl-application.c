@@ -12,6 +12,8 @@
 
 #include "cl-app-services.h"
 #include "cl-application.h"
+#include "cl-job-trust-refresh.h"
+#include "cl-trust-store.h"
 #include "cl-version.h"
 #include "cl-window.h"
 
@@ -130,6 +132,31 @@ sigterm_cb (gpointer user_data)
 }
 
 
+static void
+reload_trust_store_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  cl_trust_store_set_default (NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+
+/* The background refresh replaced a list on disk: verifications from now on, and the
+ * history's re-check (it watches the default store), use it. Loading reads files: a thread. */
+static void
+trust_list_updated_cb (ClTrustRefreshJob *job,
+                       const char        *list_name,
+                       gpointer           user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, trust_list_updated_cb);
+  g_task_run_in_thread (task, reload_trust_store_thread);
+}
+
+
 /* The services (HTTP session, background jobs…) live from startup to shutdown.
  * The signal handlers come first, so that no job runs before a SIGTERM would
  * close it properly. */
@@ -139,6 +166,8 @@ start_services (ClApplication *self)
   self->sigint_source_id = g_unix_signal_add (SIGINT, sigint_cb, self);
   self->sigterm_source_id = g_unix_signal_add (SIGTERM, sigterm_cb, self);
   self->services = cl_app_services_new (NULL, NULL);
+  g_signal_connect (cl_service_registry_lookup (self->services, CL_SERVICE_TRUST_REFRESH),
+                    "list-updated", G_CALLBACK (trust_list_updated_cb), NULL);
 }
 
 

@@ -14,6 +14,7 @@
 #include "cl-history-page.h"
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
+#include "cl-trust-offer.h"
 #include "cl-verify-page.h"
 #include "cl-window.h"
 
@@ -27,6 +28,7 @@ struct _ClWindow
   GtkRevealer          *drop_revealer;
   AdwViewStack         *view_stack;
   ClHistoryPage        *history_page;
+  ClTrustOffer         *trust_offer;
 
   /* Owned references */
   GtkFileChooserNative *chooser;
@@ -68,6 +70,24 @@ cl_window_get_verify_page (ClWindow *self)
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
 
   return self->verify_page;
+}
+
+
+ClTrustOffer *
+cl_window_get_trust_offer (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return self->trust_offer;
+}
+
+
+ClHistoryPage *
+cl_window_get_history_page (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return self->history_page;
 }
 
 
@@ -247,6 +267,42 @@ verify_again_cb (ClWindow      *self,
 }
 
 
+/* Verdicts flipped after a trust list change: a toast here, and a desktop
+ * notification for when the window is not in front. */
+static void
+verdicts_changed_cb (ClWindow      *self,
+                     const char    *summary,
+                     ClHistoryPage *page)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-changed");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (application != NULL) {
+    g_autoptr(GNotification) notification = g_notification_new (_("History Changed"));
+
+    g_notification_set_body (notification, summary);
+    g_application_send_notification (G_APPLICATION (application), "history-changed",
+                                     notification);
+  }
+}
+
+
+static void
+show_changed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "history");
+  cl_history_page_show_changed (self->history_page);
+}
+
+
 /* The history is read when it is shown, so it is never stale and costs nothing before. */
 static void
 visible_page_cb (ClWindow   *self,
@@ -320,6 +376,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, trust_offer);
   gtk_widget_class_bind_template_callback (widget_class, problem_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -327,6 +384,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL,
                                    show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.remove-file", NULL, remove_file_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changed", NULL, show_changed_action);
   /* Bubble phase: a text entry with focus keeps its own Delete. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-file", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.remove-file", NULL);
@@ -352,12 +410,15 @@ cl_window_init (ClWindow *self)
 
   g_type_ensure (CL_TYPE_HISTORY_PAGE);
   g_type_ensure (CL_TYPE_SIGN_PAGE);
+  g_type_ensure (CL_TYPE_TRUST_OFFER);
   g_type_ensure (CL_TYPE_VERIFY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history_page, "verify-again",
                            G_CALLBACK (verify_again_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_page, "verdicts-changed",
+                           G_CALLBACK (verdicts_changed_cb), self, G_CONNECT_SWAPPED);
 
   target = cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
   g_signal_connect_object (target, "accept", G_CALLBACK (accept_cb), self, G_CONNECT_DEFAULT);

@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "cl-history-page.h"
 #include "cl-service-registry.h"
+#include "cl-trust-offer.h"
 #include "cl-verify-page.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,8 @@ void        cl_window_open_files    (ClWindow       *self,
 /* The files listed on the Verify page (ClVerifyItem). */
 GListModel *cl_window_get_files     (ClWindow       *self);
 ClVerifyPage *cl_window_get_verify_page (ClWindow   *self);
+/* The first-run offer to download the official trust lists. */
+ClTrustOffer *cl_window_get_trust_offer (ClWindow   *self);
+ClHistoryPage *cl_window_get_history_page (ClWindow  *self);
 
 G_END_DECLS

@@ -36,6 +36,15 @@ ClTrustStore  *cl_trust_store_dup_default      (void);
  * Evaluations in flight keep the store they started with. */
 void           cl_trust_store_set_default      (ClTrustStore  *store);
 
+/* Called after cl_trust_store_set_default() replaced the current store (a list was
+ * imported, removed or refreshed), in the main context that was the thread-default
+ * one when the watch was added, whichever thread replaced the store. */
+typedef void (*ClTrustStoreChangedFunc) (gpointer user_data);
+guint          cl_trust_store_watch_default    (ClTrustStoreChangedFunc  func,
+                                                gpointer                 user_data);
+/* After this returns in the watch's context, func is not called again. */
+void           cl_trust_store_unwatch_default  (guint                    watch_id);
+
 /* The lists, claim-signer lists first (official C2PA, user, legacy), then
  * time-stamping lists. Borrowed. */
 GPtrArray     *cl_trust_store_get_lists        (ClTrustStore  *self);

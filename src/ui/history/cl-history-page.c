@@ -1,6 +1,8 @@
 /* cl-history-page.c: every proof the cache holds (signed and verified images),
- * searchable, filterable by kind, with removal. All database work runs in
- * GTask threads.
+ * searchable, filterable by kind or by a verdict the last re-check changed, with
+ * removal. All database work runs in GTask threads. When the trust lists change,
+ * the history is verified again in the background (cl-history-recheck.h) and the
+ * page says which verdicts flipped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 
 #include "cl-history-page.h"
 #include "cl-proof-cache.h"
+#include "cl-trust-store.h"
 #include "cl-verdict-banner.h"
 
 struct _ClHistoryPage
@@ -30,6 +33,11 @@ struct _ClHistoryPage
   /* Owned references */
   char            *database;
   GCancellable    *cancellable;
+  GHashTable      *changed;   /* proof id → the verdict before the last re-check */
+  GCancellable    *recheck_cancellable;
+  guint            trust_watch;
+  guint            recheck_source;
+  guint            rechecks_running;
 
   guint            n_shown;
   guint            loads_running;
@@ -37,8 +45,15 @@ struct _ClHistoryPage
 
 G_DEFINE_FINAL_TYPE (ClHistoryPage, cl_history_page, ADW_TYPE_BIN)
 
+/* The entries of kind_dropdown. */
+enum { FILTER_ALL, FILTER_SIGNED, FILTER_VERIFIED, FILTER_CHANGED };
+
+/* Trust lists change in bursts (a refresh replaces them one by one): wait for quiet. */
+#define RECHECK_DELAY_MS 500
+
 enum {
   VERIFY_AGAIN,
+  VERDICTS_CHANGED,
   N_SIGNALS,
 };
 
@@ -152,6 +167,14 @@ proof_row (ClHistoryPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  proof->source_name != NULL ? proof->source_name
                                                             : _("Unnamed image"));
+  if (g_hash_table_contains (self->changed, proof->id)) {
+    ClBannerKind before = verdict_kind (GPOINTER_TO_INT (g_hash_table_lookup (self->changed,
+                                                                              proof->id)));
+    g_autofree char *now = g_steal_pointer (&subtitle);
+
+    /* Translators: a history row whose verdict changed when the trust lists did */
+    subtitle = g_strdup_printf (_("%s · changed, was %s"), now, cl_banner_kind_title (before));
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -212,10 +235,16 @@ loaded_cb (GObject      *source,
     gtk_stack_set_visible_child_name (self->stack, "error");
     return;
   }
-  for (guint i = 0; i < proofs->len; i++)
-    gtk_list_box_append (self->list, proof_row (self, g_ptr_array_index (proofs, i)));
-  self->n_shown = proofs->len;
-  gtk_stack_set_visible_child_name (self->stack, proofs->len > 0 ? "list" : "empty");
+  for (guint i = 0; i < proofs->len; i++) {
+    ClProof *proof = g_ptr_array_index (proofs, i);
+
+    if (gtk_drop_down_get_selected (self->kind_dropdown) == FILTER_CHANGED &&
+        !g_hash_table_contains (self->changed, proof->id))
+      continue;
+    gtk_list_box_append (self->list, proof_row (self, proof));
+    self->n_shown++;
+  }
+  gtk_stack_set_visible_child_name (self->stack, self->n_shown > 0 ? "list" : "empty");
 }
 
 
@@ -234,8 +263,8 @@ start_load (ClHistoryPage *self,
 
   request->database = g_strdup (self->database);
   request->filter = (ClProofFilter) CL_PROOF_FILTER_INIT;
-  request->filter.any_kind = kind == 0;
-  request->filter.kind = kind == 1 ? CL_PROOF_KIND_SIGNED : CL_PROOF_KIND_VERIFIED;
+  request->filter.any_kind = kind == FILTER_ALL;
+  request->filter.kind = kind == FILTER_SIGNED ? CL_PROOF_KIND_SIGNED : CL_PROOF_KIND_VERIFIED;
   request->filter.limit = 1000;
   request->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (request->search[0] == '\0')
@@ -286,6 +315,37 @@ cl_history_page_reload (ClHistoryPage *self)
 
 
 void
+cl_history_page_set_changes (ClHistoryPage          *self,
+                             const ClHistoryRecheck *recheck)
+{
+  g_return_if_fail (CL_IS_HISTORY_PAGE (self));
+  g_return_if_fail (recheck != NULL);
+
+  g_hash_table_remove_all (self->changed);
+  for (guint i = 0; i < recheck->changes->len; i++) {
+    const ClHistoryChange *change = g_ptr_array_index (recheck->changes, i);
+
+    g_hash_table_insert (self->changed, g_strdup (change->proof_id),
+                         GINT_TO_POINTER (change->before));
+  }
+  start_load (self, NULL);
+}
+
+
+void
+cl_history_page_show_changed (ClHistoryPage *self)
+{
+  g_return_if_fail (CL_IS_HISTORY_PAGE (self));
+
+  /* Selecting the entry reloads through filter_changed_cb. */
+  if (gtk_drop_down_get_selected (self->kind_dropdown) == FILTER_CHANGED)
+    start_load (self, NULL);
+  else
+    gtk_drop_down_set_selected (self->kind_dropdown, FILTER_CHANGED);
+}
+
+
+void
 cl_history_page_set_database (ClHistoryPage *self,
                               const char    *path)
 {
@@ -294,6 +354,69 @@ cl_history_page_set_database (ClHistoryPage *self,
   g_free (self->database);
   self->database = g_strdup (path);
   start_load (self, NULL);
+}
+
+
+static void
+recheck_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ClHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClHistoryRecheck) recheck = cl_history_recheck_finish (result, &error);
+  g_autofree char *summary = NULL;
+
+  self->rechecks_running--;
+  if (recheck == NULL) {
+    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      g_warning ("Could not verify the history again: %s", error->message);
+    return;
+  }
+  summary = cl_history_recheck_describe (recheck);
+  if (summary == NULL)
+    return;
+  cl_history_page_set_changes (self, recheck);
+  g_signal_emit (self, signals[VERDICTS_CHANGED], 0, summary);
+}
+
+
+static gboolean
+recheck_cb (gpointer user_data)
+{
+  ClHistoryPage *self = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  self->recheck_source = 0;
+  g_cancellable_cancel (self->recheck_cancellable);
+  g_clear_object (&self->recheck_cancellable);
+  self->recheck_cancellable = g_cancellable_new ();
+  self->rechecks_running++;
+  /* Online only where the user allowed it, as for the first verification. */
+  cl_history_recheck_async (self->database, NULL,
+                            g_settings_get_boolean (settings, "online-revocation"),
+                            CL_HISTORY_RECHECK_MAX_ENTRIES,
+                            self->recheck_cancellable, recheck_done_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+
+static void
+trust_changed_cb (gpointer user_data)
+{
+  ClHistoryPage *self = user_data;
+
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
+  self->recheck_source = g_timeout_add (RECHECK_DELAY_MS, recheck_cb, self);
+}
+
+
+gboolean
+cl_history_page_is_rechecking (ClHistoryPage *self)
+{
+  g_return_val_if_fail (CL_IS_HISTORY_PAGE (self), FALSE);
+
+  return self->recheck_source != 0 || self->rechecks_running > 0;
 }
 
 
@@ -322,6 +445,13 @@ cl_history_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->recheck_cancellable);
+  g_clear_object (&self->recheck_cancellable);
+  if (self->trust_watch != 0) {
+    cl_trust_store_unwatch_default (self->trust_watch);
+    self->trust_watch = 0;
+  }
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
 
   G_OBJECT_CLASS (cl_history_page_parent_class)->dispose (object);
 }
@@ -333,6 +463,7 @@ cl_history_page_finalize (GObject *object)
   ClHistoryPage *self = CL_HISTORY_PAGE (object);
 
   g_free (self->database);
+  g_hash_table_unref (self->changed);
 
   G_OBJECT_CLASS (cl_history_page_parent_class)->finalize (object);
 }
@@ -365,13 +496,26 @@ cl_history_page_class_init (ClHistoryPageClass *klass)
   signals[VERIFY_AGAIN] = g_signal_new ("verify-again", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  /**
+   * ClHistoryPage::verdicts-changed:
+   * @summary: what flipped, in one sentence ("2 images changed: …")
+   *
+   * The trust lists changed and verifying the history again flipped some verdicts;
+   * the "Changed" filter shows them.
+   */
+  signals[VERDICTS_CHANGED] = g_signal_new ("verdicts-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 
 static void
 cl_history_page_init (ClHistoryPage *self)
 {
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->trust_watch = cl_trust_store_watch_default (trust_changed_cb, self);
 }
 
 

@@ -22,6 +22,7 @@ struct _ClTrustListsGroup
   AdwPreferencesGroup  *group;
   GtkWidget            *refresh_button;
   GtkLabel             *message;
+  GtkLabel             *refresh_hint;
   GPtrArray            *rows;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -346,6 +347,14 @@ cl_trust_lists_group_get_message (ClTrustListsGroup *self)
 }
 
 
+const char *
+cl_trust_lists_group_get_refresh_hint (ClTrustListsGroup *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->refresh_hint))
+         ? gtk_label_get_label (self->refresh_hint) : NULL;
+}
+
+
 static void
 cl_trust_lists_group_dispose (GObject *object)
 {
@@ -409,7 +418,18 @@ cl_trust_lists_group_init (ClTrustListsGroup *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
 
+  /* A greyed button says nothing by itself: name the switch that enables it. */
+  self->refresh_hint = GTK_LABEL (gtk_label_new (
+    _("“Refresh Now” is greyed out because CredLink stays offline: turn on “Refresh Trust "
+      "Lists” under Network to download the official C2PA trust lists")));
+  gtk_label_set_wrap (self->refresh_hint, TRUE);
+  gtk_label_set_xalign (self->refresh_hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->refresh_hint), "dim-label");
+  g_settings_bind (self->settings, "trust-list-refresh", self->refresh_hint, "visible",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->group));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->refresh_hint));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
   adw_bin_set_child (ADW_BIN (self), box);
   start_work (self, WORK_LOAD, NULL);

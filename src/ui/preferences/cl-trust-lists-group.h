@@ -23,5 +23,7 @@ void       cl_trust_lists_group_import_file    (ClTrustListsGroup *self,
 guint      cl_trust_lists_group_get_n_lists    (ClTrustListsGroup *self);
 gboolean   cl_trust_lists_group_is_busy        (ClTrustListsGroup *self);
 const char *cl_trust_lists_group_get_message   (ClTrustListsGroup *self);
+/* Why “Refresh Now” is greyed, or NULL when it is not. */
+const char *cl_trust_lists_group_get_refresh_hint (ClTrustListsGroup *self);
 
 G_END_DECLS
