@@ -483,8 +483,10 @@ cl_jumbf_uri_make_absolute (const char *manifest_label,
 {
   g_autofree char *path = cl_jumbf_uri_path (uri);
 
+  /* An absolute URI stays as written, the legacy "self#jumbf=c2pa/…" too: c2pa-rs reports
+   * it so. */
   if (path == NULL || path[0] == '/')
-    return path != NULL ? g_strconcat (URI_PREFIX, path, NULL) : g_strdup (uri);
+    return g_strdup (uri);
   return g_strdup_printf (URI_PREFIX "/c2pa/%s/%s", manifest_label, path);
 }
 
