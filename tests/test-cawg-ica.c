@@ -313,11 +313,13 @@ check_case (const IcaCase     *c,
   /* The reference reader does not go online. */
   if (oracle != NULL && !c->online) {
     g_autoptr(JsonObject) report = NULL;
+    g_autofree char *codes = NULL;
 
     cl_test_write_pem (anchor, pki->root, NULL);
     report = cl_test_oracle_read (oracle, path, anchor);
+    codes = json_to_string (json_object_get_member (report, "codes"), FALSE);
     g_test_message ("reference: %s %s", json_object_get_string_member (report, "validation_state"),
-                    json_to_string (json_object_get_member (report, "codes"), FALSE));
+                    codes);
     g_assert_cmpstr (json_object_get_string_member (report, "validation_state"), ==,
                      state_names[state]);
     /* The reference reader cannot be given our list of trusted issuers. */
