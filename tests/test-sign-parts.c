@@ -192,7 +192,7 @@ test_parent_store_damaged (void)
 
   g_assert_no_error (error);
   cl_manifest_builder_set_creative_work (parent, "Author", NULL);
-  store = cl_manifest_builder_build_store (parent, &exclusion, zero_hash, placeholder, NULL);
+  store = cl_manifest_builder_build_store (parent, &exclusion, zero_hash, placeholder, NULL, NULL);
   len = g_bytes_get_size (store);
 
   {

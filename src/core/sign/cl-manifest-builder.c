@@ -14,6 +14,7 @@
 #include "cl-c2pa-ids.h"
 #include "cl-cbor-writer.h"
 #include "cl-error.h"
+#include "cl-identity-assertion.h"
 #include "cl-jumbf-writer.h"
 #include "cl-manifest-actions.h"
 #include "cl-manifest-builder.h"
@@ -40,12 +41,13 @@ struct _ClManifestBuilder {
   char     *work_title;
   gboolean  do_not_train;
   GBytes   *thumbnail;
-  guint8    salts[8][CL_JUMBF_SALT_LEN];
+  guint8    salts[9][CL_JUMBF_SALT_LEN];
 
   ClParentStore   *parent;
   ClParentBinding  parent_binding;
   ClValidationReport        *parent_report;
   GBytes          *parent_time_stamp;   /* DER TimeStampToken over the parent's signature */
+  ClIdentityAssertion *identity;        /* the person named by a cawg.identity, or NULL */
 };
 
 
@@ -87,6 +89,7 @@ cl_manifest_builder_free (ClManifestBuilder *self)
   g_clear_pointer (&self->parent, cl_parent_store_free);
   g_clear_pointer (&self->parent_report, cl_validation_report_unref);
   g_clear_pointer (&self->parent_time_stamp, g_bytes_unref);
+  g_clear_pointer (&self->identity, cl_identity_assertion_free);
   g_free (self);
 }
 
@@ -132,6 +135,15 @@ cl_manifest_builder_set_do_not_train (ClManifestBuilder *self,
                                       gboolean           do_not_train)
 {
   self->do_not_train = do_not_train;
+}
+
+
+void
+cl_manifest_builder_set_identity (ClManifestBuilder *self,
+                                  ClSigningProfile  *identity)
+{
+  g_clear_pointer (&self->identity, cl_identity_assertion_free);
+  self->identity = identity != NULL ? cl_identity_assertion_new (identity) : NULL;
 }
 
 
@@ -519,6 +531,36 @@ write_data_hash (GByteArray        *out,
 }
 
 
+/* cawg.identity over every assertion written before it, the hard binding included. */
+static gboolean
+write_identity (ClManifestBuilder  *self,
+                GByteArray         *out,
+                GArray             *refs,
+                GError            **error)
+{
+  static const guint8 cbor_uuid[16] = CL_UUID_CBOR;
+  cbor_item_t *referenced = cl_cbor_array_new_sized (refs->len);
+  g_autoptr(GBytes) encoded = NULL;
+  gsize offset;
+
+  for (guint i = 0; i < refs->len; i++) {
+    AssertionRef *ref = &g_array_index (refs, AssertionRef, i);
+    g_autofree char *url = g_strconcat ("self#jumbf=c2pa.assertions/", ref->label, NULL);
+
+    cl_cbor_array_add (referenced, cl_cbor_hashed_uri (url, ref->hash, SHA256_LEN));
+  }
+  encoded = cl_identity_assertion_encode (self->identity, referenced, error);
+  if (encoded == NULL)
+    return FALSE;
+  offset = cl_jumbf_write_content_superbox (out, cbor_uuid, CL_IDENTITY_ASSERTION_LABEL,
+                                            self->salts[8], CL_BOX_CBOR,
+                                            g_bytes_get_data (encoded, NULL),
+                                            g_bytes_get_size (encoded));
+  add_assertion_ref (refs, CL_IDENTITY_ASSERTION_LABEL, out->data, offset, TRUE);
+  return TRUE;
+}
+
+
 static GBytes *
 encode_claim (ClManifestBuilder *self,
               GArray            *refs)
@@ -563,7 +605,8 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
                                  const ClByteRange *exclusion,
                                  const guint8      *data_hash,
                                  GBytes            *signature,
-                                 GBytes           **claim_out)
+                                 GBytes           **claim_out,
+                                 GError           **error)
 {
   static const guint8 store_uuid[16] = CL_UUID_STORE;
   static const guint8 manifest_uuid[16] = CL_UUID_MANIFEST;
@@ -621,6 +664,8 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
   if (self->parent_time_stamp != NULL)
     write_parent_time_stamp (self, out, refs);
   write_data_hash (out, refs, self->salts[5], exclusion, data_hash);
+  if (self->identity != NULL && !write_identity (self, out, refs, error))
+    return NULL;
   cl_jumbf_superbox_end (out, assertions_offset);
 
   claim = encode_claim (self, refs);

@@ -17,6 +17,7 @@
 #include "cl-data-hash.h"
 #include "cl-manifest-actions.h"
 #include "cl-parent-store.h"
+#include "cl-signing-profile.h"
 #include "cl-validation-report.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,10 @@ void               cl_manifest_builder_set_creative_work (ClManifestBuilder *sel
                                                           const char        *title);
 void               cl_manifest_builder_set_do_not_train (ClManifestBuilder *self,
                                                          gboolean           do_not_train);
+/* A cawg.identity assertion (CAWG X.509 identity) signed with identity's key, after the
+ * hard binding and referencing every assertion before it; NULL: none. */
+void               cl_manifest_builder_set_identity (ClManifestBuilder *self,
+                                                     ClSigningProfile  *identity);
 /* JPEG bytes of the claim thumbnail. */
 void               cl_manifest_builder_set_thumbnail (ClManifestBuilder *self,
                                                       GBytes            *jpeg);
@@ -75,12 +80,14 @@ void               cl_manifest_builder_set_parent_binding (ClManifestBuilder *se
  * c2pa.hash.data; the integers are written with fixed 32-bit width so that the
  * size never depends on their values. signature is the content of the signature
  * box (a placeholder or the real COSE_Sign1). When claim_out is not NULL it
- * receives the claim bytes (what the signature covers). */
+ * receives the claim bytes (what the signature covers). NULL (error set) when the
+ * identity assertion cannot be signed. */
 GBytes            *cl_manifest_builder_build_store (ClManifestBuilder *self,
                                                     const ClByteRange *exclusion,
                                                     const guint8      *data_hash,
                                                     GBytes            *signature,
-                                                    GBytes           **claim_out);
+                                                    GBytes           **claim_out,
+                                                    GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClManifestBuilder, cl_manifest_builder_free)
 

@@ -18,6 +18,8 @@ cl_sign_options_copy (const ClSignOptions *options)
   copy->title = g_strdup (options->title);
   copy->tsa_url = g_strdup (options->tsa_url);
   copy->digital_source_type = g_strdup (options->digital_source_type);
+  if (options->identity_profile != NULL)
+    copy->identity_profile = cl_signing_profile_ref (options->identity_profile);
   return copy;
 }
 
@@ -31,6 +33,7 @@ cl_sign_options_free (ClSignOptions *options)
   g_free ((char *) options->title);
   g_free ((char *) options->tsa_url);
   g_free ((char *) options->digital_source_type);
+  g_clear_pointer (&options->identity_profile, cl_signing_profile_unref);
   g_free (options);
 }
 

@@ -241,6 +241,7 @@ start_manifest (Signing *signing)
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
   cl_manifest_builder_set_ai_use (builder, options->ai_use);
+  cl_manifest_builder_set_identity (builder, options->identity_profile);
 }
 
 
@@ -474,7 +475,9 @@ lay_out_store (Signing       *signing,
   if (placeholder == NULL)
     return NULL;
   sizing_store = cl_manifest_builder_build_store (signing->builder, &signing->exclusion,
-                                                  zero_hash, placeholder, NULL);
+                                                  zero_hash, placeholder, NULL, error);
+  if (sizing_store == NULL)
+    return NULL;
   store_size = g_bytes_get_size (sizing_store);
   signing->exclusion.length = cl_asset_carrier_size (signing->info->format, store_size);
   if (signing->exclusion.length == 0 ||
@@ -489,7 +492,10 @@ lay_out_store (Signing       *signing,
 
   /* Pass 2: the real data hash, the claim, its signature — same sizes. */
   unsigned_store = cl_manifest_builder_build_store (signing->builder, &signing->exclusion,
-                                                    signing->data_hash, placeholder, &claim);
+                                                    signing->data_hash, placeholder, &claim,
+                                                    error);
+  if (unsigned_store == NULL)
+    return NULL;
   signature = cl_cose_sign1_build (cl_signing_profile_get_alg (signing->profile),
                                    cl_signing_profile_get_key (signing->profile), chain, claim,
                                    signing->ocsp_response,
@@ -500,7 +506,9 @@ lay_out_store (Signing       *signing,
     return NULL;
   }
   store = cl_manifest_builder_build_store (signing->builder, &signing->exclusion,
-                                           signing->data_hash, signature, NULL);
+                                           signing->data_hash, signature, NULL, error);
+  if (store == NULL)
+    return NULL;
   if (g_bytes_get_size (store) != store_size || g_bytes_get_size (unsigned_store) != store_size) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                  _("Cannot sign “%s”: the manifest store changed size between passes"),
@@ -609,6 +617,7 @@ cl_signer_sign_file (ClSigningProfile    *profile,
   cl_crypto_init ();
 
   if (!check_profile (profile, error) ||
+      (options->identity_profile != NULL && !check_profile (options->identity_profile, error)) ||
       !check_output (input, output, options->force, error) ||
       !read_source (&signing, cancellable, error))
     return NULL;
