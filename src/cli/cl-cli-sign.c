@@ -35,6 +35,7 @@ static const char * const source_types[] = {
 /* The command line of sign: the option entries point into it. */
 typedef struct {
   char      *profile_name;
+  char      *identity_profile_name;
   char      *output;
   char     **authors;       /* once: every image; once per input: each image, in order */
   char     **titles;
@@ -55,6 +56,7 @@ static void
 sign_arguments_clear (SignArguments *args)
 {
   g_free (args->profile_name);
+  g_free (args->identity_profile_name);
   g_free (args->output);
   g_strfreev (args->authors);
   g_strfreev (args->titles);
@@ -73,6 +75,9 @@ new_option_context (SignArguments *args)
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &args->profile_name, N_("Signing profile"),
       "NAME" },
+    { "identity-profile", 0, 0, G_OPTION_ARG_STRING, &args->identity_profile_name,
+      N_("Profile with the photographer's own certificate: a CAWG identity assertion names "
+         "them next to the signer"), "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("Output file (one input) or folder (several inputs)"), "OUT" },
     { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->authors,
@@ -167,7 +172,7 @@ check_arguments (const SignArguments  *args,
 {
   if (args->profile_name == NULL || (args->output == NULL && !args->dry_run) ||
       args->inputs == NULL || args->inputs[0] == NULL) {
-    fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--author NAME] "
+    fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--identity-profile NAME] [--author NAME] "
                                "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
                                "[--ai generated|edited] [--force] [--dry-run] [--jobs N] IN…"));
     return FALSE;
@@ -428,6 +433,7 @@ cl_cli_sign_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *source_type_uri = NULL;
   g_autoptr(ClSigningProfile) profile = NULL;
+  g_autoptr(ClSigningProfile) identity_profile = NULL;
   g_autoptr(ClProofCache) cache = NULL;
   g_autoptr(ClSignQueue) queue = NULL;
   g_auto(GStrv) targets = NULL;
@@ -456,7 +462,13 @@ cl_cli_sign_run (int    argc,
   profile = load_profile (args.profile_name);
   if (profile == NULL)
     return CL_CLI_EXIT_FAILURE;
+  if (args.identity_profile_name != NULL) {
+    identity_profile = load_profile (args.identity_profile_name);
+    if (identity_profile == NULL)
+      return CL_CLI_EXIT_FAILURE;
+  }
 
+  options.identity_profile = identity_profile;
   options.do_not_train = args.do_not_train;
   options.tsa_url = args.tsa_url;
   options.staple_ocsp = args.staple_ocsp;
