@@ -207,10 +207,15 @@ cl_cli_profile_unlock_secret (const char  *root,
                               const char  *name,
                               GError     **error)
 {
-  if (cl_signing_profile_store_is_token (root, name))
-    return cl_cli_passphrase_get (CL_CLI_PIN_ENV, _("PIN of the token: "), FALSE, error);
-  return cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV, _("Passphrase of the signing profile: "),
-                                FALSE, error);
+  g_autofree char *prompt = NULL;
+
+  /* Named: sign --identity-profile asks for two in turn. */
+  if (cl_signing_profile_store_is_token (root, name)) {
+    prompt = g_strdup_printf (_("PIN of the token of “%s”: "), name);
+    return cl_cli_passphrase_get (CL_CLI_PIN_ENV, prompt, FALSE, error);
+  }
+  prompt = g_strdup_printf (_("Passphrase of the signing profile “%s”: "), name);
+  return cl_cli_passphrase_get (CL_CLI_PASSPHRASE_ENV, prompt, FALSE, error);
 }
 
 
