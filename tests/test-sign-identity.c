@@ -13,6 +13,8 @@
 #include "cl-identity-report.h"
 #include "cl-signer.h"
 #include "cl-status-codes.h"
+#include "cl-error.h"
+#include "cl-test-identity.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-signing.h"
@@ -148,6 +150,33 @@ test_with_parent (void)
 }
 
 
+/* The person's certificate is checked like the signer's: an expired one signs nothing. */
+static void
+test_expired_identity_refused (void)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *input = cl_test_make_image (work_dir, "expired.jpg", "jpeg", 32, 32);
+  g_autofree char *output = g_build_filename (work_dir, "expired-signed.jpg", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) not_before = g_date_time_add_days (now, -30);
+  g_autoptr(GDateTime) not_after = g_date_time_add_days (now, -1);
+  g_autoptr(ClSigningProfile) person = NULL;
+  ClSignOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSignResult) result = NULL;
+
+  person = cl_test_identity_create (PHOTOGRAPHER, CL_COSE_ALG_ES256, not_before, not_after,
+                                    &error);
+  g_assert_no_error (error);
+  options.identity_profile = person;
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE);
+  g_assert_nonnull (strstr (error->message, PHOTOGRAPHER));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +191,7 @@ main (int   argc,
 
   g_test_add_func ("/sign-identity/new-capture", test_new_capture);
   g_test_add_func ("/sign-identity/with-parent", test_with_parent);
+  g_test_add_func ("/sign-identity/expired-identity-refused", test_expired_identity_refused);
   status = g_test_run ();
 
   cl_test_signing_identities_free ();
