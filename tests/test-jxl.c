@@ -367,6 +367,7 @@ test_reference_signed (void)
   g_autoptr(GBytes) signed_bytes = NULL, content = NULL, store = NULL;
   g_autoptr(ClAssetInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *oracle_dir = NULL;
   ClByteRange range;
   int status = -1;
 
@@ -377,7 +378,8 @@ test_reference_signed (void)
   certs = g_build_filename (shared, "c2pa-fixtures", "certs", NULL);
   chain = g_build_filename (certs, "es256.pub", NULL);
   key = g_build_filename (certs, "es256.pem", NULL);
-  script = g_build_filename (g_path_get_dirname (oracle), "sign.mjs", NULL);
+  oracle_dir = g_path_get_dirname (oracle);
+  script = g_build_filename (oracle_dir, "sign.mjs", NULL);
   if (!g_file_test (chain, G_FILE_TEST_EXISTS) || !g_file_test (script, G_FILE_TEST_EXISTS)) {
     g_test_skip ("the reference signer or the shared test certificates are not available");
     return;

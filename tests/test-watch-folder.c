@@ -309,7 +309,11 @@ test_restart_no_double (Fixture       *fixture,
   start_unlocked (fixture);
   iterate_until (NULL, 0, 4 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 0);
-  g_assert_cmpstr (cl_test_file_sha256 (first), ==, first_sha);
+  {
+    g_autofree char *again_sha = cl_test_file_sha256 (first);
+
+    g_assert_cmpstr (again_sha, ==, first_sha);
+  }
 
   second = drop_image (fixture, "second.jpg", 320, 240);
   iterate_until (&fixture->n_signed, 1, 10000);
@@ -382,7 +386,7 @@ test_stop_while_signing (Fixture       *fixture,
                          gconstpointer  data)
 {
   start_unlocked (fixture);
-  (void) drop_image (fixture, "large.jpg", 4000, 3000);
+  g_free (drop_image (fixture, "large.jpg", 4000, 3000));
   iterate_until (&fixture->n_started, 1, 10000);
   g_assert_cmpuint (fixture->n_started, ==, 1);
   g_assert_true (cl_watch_folder_job_is_busy (fixture->job));
