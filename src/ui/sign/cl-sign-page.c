@@ -15,6 +15,7 @@
 #include "cl-file-list.h"
 #include "cl-sign-batch.h"
 #include "cl-sign-credentials-group.h"
+#include "cl-sign-image-filter.h"
 #include "cl-sign-page.h"
 #include "cl-sign-privacy-group.h"
 #include "cl-sign-profile-group.h"
@@ -373,7 +374,7 @@ add_images_action (GtkWidget  *widget,
 {
   ClSignPage *self = CL_SIGN_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) images = cl_sign_image_filter_new ();
 
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -384,15 +385,6 @@ add_images_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (images, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL and SVG Images"));
-  gtk_file_filter_add_mime_type (images, "image/jpeg");
-  gtk_file_filter_add_mime_type (images, "image/png");
-  gtk_file_filter_add_mime_type (images, "image/webp");
-  gtk_file_filter_add_mime_type (images, "image/gif");
-  gtk_file_filter_add_mime_type (images, "image/tiff");
-  gtk_file_filter_add_mime_type (images, "image/x-adobe-dng");
-  gtk_file_filter_add_mime_type (images, "image/jxl");
-  gtk_file_filter_add_mime_type (images, "image/svg+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (images_chosen_cb), self,

@@ -1,0 +1,14 @@
+/* cl-sign-image-filter.h: the file chooser's filter for the images CredLink signs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The formats that have a writer in core (cl-asset-writer.c), by their media types. */
+GtkFileFilter *cl_sign_image_filter_new (void);
+
+G_END_DECLS
