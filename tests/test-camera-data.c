@@ -21,6 +21,7 @@ test_coordinates (void)
     { "40/1,44/1,1117/100", "N", TRUE, 40.0 + 44.0 / 60.0 + 11.17 / 3600.0 },
     { "40/1,44/1,1117/100", "S", TRUE, -(40.0 + 44.0 / 60.0 + 11.17 / 3600.0) },
     { " 12.5 E ", NULL, TRUE, 12.5 },
+    { "-40,30", NULL, TRUE, -40.5 },          /* a signed one, minutes included */
     { "40,61N", NULL, FALSE, 0 },            /* minutes past 60 */
     { "40,44,1,2N", NULL, FALSE, 0 },        /* four parts */
     { "40/0,44N", NULL, FALSE, 0 },          /* division by zero */

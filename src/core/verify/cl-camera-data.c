@@ -232,6 +232,7 @@ cl_camera_parse_coordinate (const char *text,
   char direction = ref != NULL ? g_ascii_toupper (ref[0]) : '\0';
   gsize len;
   double value = 0.0;
+  double sign = 1.0;
   guint n_parts;
 
   g_return_val_if_fail (degrees != NULL, FALSE);
@@ -252,16 +253,20 @@ cl_camera_parse_coordinate (const char *text,
 
     if (!parse_number_text (parts[i], &part))
       return FALSE;
-    /* Minutes and seconds below 60; only the degrees carry a sign. */
+    /* Minutes and seconds below 60; only the degrees carry a sign, for the whole. */
     if (i > 0 && (part < 0.0 || part >= 60.0))
       return FALSE;
+    if (i == 0 && part < 0.0) {
+      sign = -1.0;
+      part = -part;
+    }
     value += i == 0 ? part : part / (i == 1 ? 60.0 : 3600.0);
   }
   if (direction != '\0' && strchr ("NSEW", direction) == NULL)
     return FALSE;
   if (fabs (value) > 180.0)
     return FALSE;
-  *degrees = direction == 'S' || direction == 'W' ? -fabs (value) : value;
+  *degrees = direction == 'S' || direction == 'W' ? -value : sign * value;
   return TRUE;
 }
 
