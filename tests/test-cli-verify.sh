@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..19"
+echo "1..20"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -119,3 +119,13 @@ out2=$("$cli" verify --crjson --no-proof-cache "$fx/prerelease.jpg" 2>"$tmp/err2
 [ -z "$out" ] && grep -q 'no Content Credentials' "$tmp/err" && [ $rc = 2 ] &&
   [ -z "$out2" ] && grep -q 'pre-release' "$tmp/err2" && [ $rc2 = 1 ]
 check $? "--crjson prints no document for a file without credentials or with pre-release ones"
+
+out=$("$cli" verify --no-proof-cache "$fx/ocsp.jpg" 2>&1)
+edits=$(echo "$out" | sed -n '/^  Edits:/,/^  [A-Z]/p' | grep '^    [0-9]')
+[ "$(echo "$edits" | wc -l)" = 3 ] &&
+  echo "$edits" | sed -n 1p | grep -q '^    1\. Opened an existing file: “ocsp\.jpg”$' &&
+  echo "$edits" | sed -n 2p | grep -q '^    2\. Cropped$' &&
+  echo "$edits" | sed -n 3p | grep -q '^    3\. Edited · Adobe Firefly$'
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "the edits of ocsp.jpg are listed in order, with the ingredient they opened and their app"

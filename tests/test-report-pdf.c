@@ -122,6 +122,9 @@ test_pdf_report (void)
     g_assert_nonnull (strstr (text, "claimSignature.validated"));
     /* The provenance signal of its c2pa.created action (digitalCapture). */
     g_assert_nonnull (strstr (text, "Captured with a camera"));
+    /* The edits: its one action, numbered. */
+    g_assert_nonnull (strstr (text, "Edits"));
+    g_assert_nonnull (strstr (text, "1. Created"));
     g_assert_null (strstr (text, "Unverified"));
     g_string_free (sha, TRUE);
   } else {

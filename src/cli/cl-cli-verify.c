@@ -12,8 +12,10 @@
 
 #include "cl-cli-common.h"
 #include "cl-cli-verify.h"
+#include "cl-camera-data.h"
 #include "cl-cose-crypto.h"
 #include "cl-crypto-init.h"
+#include "cl-edit-timeline.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
 #include "cl-ica-issuers.h"
@@ -88,6 +90,47 @@ job_verdict (VerifyJob *job)
 }
 
 
+/* The active manifest's actions, one numbered line each: what, to which ingredient, by
+ * which app, when. */
+static void
+print_edits (ClManifestReport *active)
+{
+  g_autoptr(GPtrArray) steps = cl_edit_timeline_collect (active);
+
+  if (steps->len > 0)
+    printf ("  %s\n", _("Edits:"));
+  for (guint i = 0; i < steps->len; i++) {
+    ClEditStep *step = g_ptr_array_index (steps, i);
+    const char *extras[] = { step->app, step->when };
+
+    printf ("    %u. %s", i + 1, step->phrase != NULL ? step->phrase : step->action);
+    if (step->ingredients != NULL)
+      printf (": \u201c%s\u201d", step->ingredients);
+    for (gsize e = 0; e < G_N_ELEMENTS (extras); e++)
+      if (extras[e] != NULL)
+        printf (" · %s", extras[e]);
+    printf ("\n");
+  }
+}
+
+
+/* The camera data of every EXIF assertion, named and formatted; the place with its geo: URI. */
+static void
+print_camera (ClManifestReport *active)
+{
+  g_autoptr(GPtrArray) facts = cl_camera_data_collect (active);
+
+  if (facts->len > 0)
+    printf ("  %s\n", _("Camera data:"));
+  for (guint i = 0; i < facts->len; i++) {
+    ClCameraFact *fact = g_ptr_array_index (facts, i);
+
+    printf ("    %s: %s%s%s%s\n", fact->name, fact->value, fact->uri != NULL ? " (" : "",
+            fact->uri != NULL ? fact->uri : "", fact->uri != NULL ? ")" : "");
+  }
+}
+
+
 static void
 print_human (VerifyJob *job)
 {
@@ -139,6 +182,10 @@ print_human (VerifyJob *job)
   printf ("  %-14s %u / 100 (%s)\n", _("Confidence:"), v->confidence->score,
           cl_confidence_level_describe (v->confidence->level));
   printf ("  %-14s %u\n", _("Manifests:"), v->report->manifests->len);
+  if (active != NULL) {
+    print_edits (active);
+    print_camera (active);
+  }
   {
     gboolean header = FALSE;
 

@@ -194,3 +194,5 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 #define CL_LIMIT_SVG_BASE64 ((CL_LIMIT_STORE_SIZE + 2) / 3 * 4)
 /* Nesting of SVG elements: real drawings nest a few dozen groups deep. */
 #define CL_LIMIT_SVG_DEPTH 1024
+/* Camera facts listed from a manifest's EXIF assertions (cameras write a few dozen). */
+#define CL_LIMIT_CAMERA_FACTS 200

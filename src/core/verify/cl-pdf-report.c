@@ -14,6 +14,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
+#include "cl-camera-data.h"
+#include "cl-edit-timeline.h"
 #include "cl-pdf-report.h"
 #include "cl-status-text.h"
 #include "cl-x509.h"
@@ -374,6 +376,47 @@ draw_thumbnail (Layout    *layout,
 }
 
 
+/* What was done (the active manifest's actions, in order) and the camera data. */
+static void
+write_edits_and_camera (Layout             *layout,
+                        ClValidationReport *report)
+{
+  ClManifestReport *active = report != NULL ? cl_validation_report_get_active (report) : NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+
+  if (active == NULL)
+    return;
+  steps = cl_edit_timeline_collect (active);
+  if (steps->len > 0)
+    heading (layout, _("Edits"));
+  for (guint i = 0; i < steps->len; i++) {
+    ClEditStep *step = g_ptr_array_index (steps, i);
+    g_autoptr(GString) line = g_string_new (NULL);
+    const char *extras[] = { step->app, step->when };
+
+    g_string_append_printf (line, "%u. %s", i + 1,
+                            step->phrase != NULL ? step->phrase : step->action);
+    if (step->ingredients != NULL)
+      g_string_append_printf (line, ": \u201c%s\u201d", step->ingredients);
+    for (gsize e = 0; e < G_N_ELEMENTS (extras); e++)
+      if (extras[e] != NULL)
+        g_string_append_printf (line, " · %s", extras[e]);
+    paragraph (layout, 0, line->str);
+  }
+  facts = cl_camera_data_collect (active);
+  if (facts->len > 0)
+    heading (layout, _("Camera Data"));
+  for (guint i = 0; i < facts->len; i++) {
+    ClCameraFact *fact = g_ptr_array_index (facts, i);
+    g_autofree char *value = fact->uri != NULL
+      ? g_strdup_printf ("%s (%s)", fact->value, fact->uri) : g_strdup (fact->value);
+
+    field (layout, fact->name, value);
+  }
+}
+
+
 /* The provenance signals, each unverified one after the warning that goes with it. */
 static void
 write_signals (Layout    *layout,
@@ -527,6 +570,7 @@ cl_pdf_report_write (ClVerification  *verification,
   if (verification->trust != NULL)
     write_signer (&layout, verification, store);
   write_chain (&layout, verification->trust);
+  write_edits_and_camera (&layout, verification->report);
   write_codes (&layout, verification->report);
   write_about (&layout, verification);
 

@@ -1,6 +1,7 @@
 /* cl-manifest-group.c: what the active manifest says, in words: the app that
  * made it, title and format, whether it says AI or a camera made the image,
- * the actions, author, "do not train" and camera details.
+ * where it came from (camera or AI), author and "do not train" (the edits and the
+ * camera data have groups of their own).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -108,68 +109,40 @@ find_assertion (ClManifestReport *manifest,
 }
 
 
+/* The strongest origin any action states ("AI-generated" beats "Captured with a camera");
+ * the actions themselves are in the Edits group. */
 static void
-add_actions (ClManifestGroup  *self,
-             ClManifestReport *manifest)
+add_origin (ClManifestGroup  *self,
+            ClManifestReport *manifest)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
   JsonArray *actions;
   ClSourceFlag strongest = CL_SOURCE_OTHER;
-  g_autoptr(GPtrArray) action_rows = g_ptr_array_new ();
+  GtkWidget *row;
 
   if (manifest->actions == NULL || !JSON_NODE_HOLDS_ARRAY (manifest->actions))
     return;
   actions = json_node_get_array (manifest->actions);
   for (guint i = 0; i < json_array_get_length (actions); i++) {
     JsonNode *node = json_array_get_element (actions, i);
-    JsonObject *action;
-    g_autofree char *name = NULL;
-    g_autofree char *agent = NULL;
-    g_autofree char *when = NULL;
     g_autofree char *source = NULL;
-    g_autoptr(GString) details = g_string_new (NULL);
-    const char *phrase;
     ClSourceFlag flag;
 
     if (!JSON_NODE_HOLDS_OBJECT (node))
       continue;
-    action = json_node_get_object (node);
-    name = member_text (action, "action");
-    if (name == NULL)
-      continue;
-    agent = member_text (action, "softwareAgent");
-    when = member_text (action, "when");
-    source = member_text (action, "digitalSourceType");
+    source = member_text (json_node_get_object (node), "digitalSourceType");
     flag = cl_action_text_source_flag (source);
     /* AI beats camera: an image that says both is reported as containing AI. */
     if (flag == CL_SOURCE_AI_GENERATED ||
         (flag == CL_SOURCE_CONTAINS_AI && strongest != CL_SOURCE_AI_GENERATED) ||
         (flag == CL_SOURCE_CAMERA && strongest == CL_SOURCE_OTHER))
       strongest = flag;
-
-    if (source != NULL) {
-      const char *source_phrase = cl_action_text_source_type (source);
-
-      g_string_append (details, source_phrase != NULL ? source_phrase : source);
-    }
-    if (agent != NULL)
-      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", agent);
-    if (when != NULL)
-      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", when);
-    phrase = cl_action_text_describe (name);
-    g_ptr_array_add (action_rows, cl_detail_row_new (phrase != NULL ? phrase : name,
-                                                     details->len > 0 ? details->str : NULL));
   }
-
-  if (strongest != CL_SOURCE_OTHER) {
-    GtkWidget *row = cl_detail_add_row (group, self->rows, _("Origin"),
-                                        cl_action_text_flag_label (strongest));
-
-    if (strongest != CL_SOURCE_CAMERA)
-      gtk_widget_add_css_class (row, "cl-ai-flag");
-  }
-  for (guint i = 0; i < action_rows->len; i++)
-    cl_detail_add (group, self->rows, g_ptr_array_index (action_rows, i));
+  if (strongest == CL_SOURCE_OTHER)
+    return;
+  row = cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Origin"),
+                           cl_action_text_flag_label (strongest));
+  if (strongest != CL_SOURCE_CAMERA)
+    gtk_widget_add_css_class (row, "cl-ai-flag");
 }
 
 
@@ -264,61 +237,6 @@ add_training (ClManifestGroup  *self,
 }
 
 
-static void
-add_exif (ClManifestGroup  *self,
-          ClManifestReport *manifest)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
-  JsonObject *exif = find_assertion (manifest, "stds.exif");
-  g_autofree char *make = NULL;
-  g_autofree char *model = NULL;
-  g_autofree char *taken = NULL;
-  g_autofree char *fnumber = NULL;
-  g_autofree char *exposure = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *focal = NULL;
-  g_autofree char *latitude = NULL;
-  g_autofree char *longitude = NULL;
-  g_autoptr(GString) settings = g_string_new (NULL);
-
-  if (exif == NULL)
-    return;
-  make = member_text (exif, "exif:Make");
-  model = member_text (exif, "exif:Model");
-  taken = member_text (exif, "exif:DateTimeOriginal");
-  fnumber = member_text (exif, "exif:FNumber");
-  exposure = member_text (exif, "exif:ExposureTime");
-  iso = member_text (exif, "exif:PhotographicSensitivity");
-  if (iso == NULL)
-    iso = member_text (exif, "exif:ISOSpeedRatings");
-  focal = member_text (exif, "exif:FocalLength");
-  latitude = member_text (exif, "exif:GPSLatitude");
-  longitude = member_text (exif, "exif:GPSLongitude");
-
-  if (make != NULL || model != NULL) {
-    g_autofree char *camera = g_strjoin (" ", make != NULL ? make : "", model != NULL ? model : "",
-                                         NULL);
-
-    cl_detail_add_row (group, self->rows, _("Camera"), g_strstrip (camera));
-  }
-  cl_detail_add_row (group, self->rows, _("Taken"), taken);
-  if (fnumber != NULL)
-    g_string_append_printf (settings, "f/%s", fnumber);
-  if (exposure != NULL)
-    g_string_append_printf (settings, "%s%s s", settings->len > 0 ? ", " : "", exposure);
-  if (iso != NULL)
-    g_string_append_printf (settings, "%sISO %s", settings->len > 0 ? ", " : "", iso);
-  if (focal != NULL)
-    g_string_append_printf (settings, "%s%s mm", settings->len > 0 ? ", " : "", focal);
-  cl_detail_add_row (group, self->rows, _("Exposure"), settings->str);
-  if (latitude != NULL && longitude != NULL) {
-    g_autofree char *where = g_strdup_printf ("%s, %s", latitude, longitude);
-
-    cl_detail_add_row (group, self->rows, _("Location"), where);
-  }
-}
-
-
 void
 cl_manifest_group_set_verification (ClManifestGroup *self,
                                     ClVerification  *verification)
@@ -341,10 +259,9 @@ cl_manifest_group_set_verification (ClManifestGroup *self,
   cl_detail_add_row (group, self->rows, _("Made with"), generator);
   cl_detail_add_row (group, self->rows, _("Title"), manifest->title);
   cl_detail_add_row (group, self->rows, _("Format"), manifest->format);
-  add_actions (self, manifest);
+  add_origin (self, manifest);
   add_creative_work (self, manifest);
   add_training (self, manifest);
-  add_exif (self, manifest);
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 

@@ -25,6 +25,8 @@ struct _ClVerifyDetail
   ClIdentitiesGroup    *identities;
   ClChainGroup         *chain;
   ClManifestGroup      *manifest;
+  ClTimelineGroup      *timeline;
+  ClCameraGroup        *camera;
   ClIngredientsGroup   *ingredients;
   ClRawDataGroup       *raw_data;
 
@@ -86,6 +88,8 @@ update_verification (ClVerifyDetail *self)
   cl_identities_group_set_identities (self->identities, active_identities (verification));
   cl_chain_group_set_verification (self->chain, verification);
   cl_manifest_group_set_verification (self->manifest, verification);
+  cl_timeline_group_set_verification (self->timeline, verification);
+  cl_camera_group_set_verification (self->camera, verification);
   cl_ingredients_group_set_verification (self->ingredients, verification);
   cl_raw_data_group_set_verification (self->raw_data, verification);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-pdf", verification != NULL);
@@ -145,6 +149,8 @@ GETTER (ClSignerGroup, signer)
 GETTER (ClIdentitiesGroup, identities)
 GETTER (ClChainGroup, chain)
 GETTER (ClManifestGroup, manifest)
+GETTER (ClTimelineGroup, timeline)
+GETTER (ClCameraGroup, camera)
 GETTER (ClIngredientsGroup, ingredients)
 GETTER (ClRawDataGroup, raw_data)
 
@@ -246,6 +252,8 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, identities);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, chain);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, manifest);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, timeline);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, camera);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, raw_data);
   gtk_widget_class_install_action (widget_class, "detail.export-pdf", NULL, export_pdf_action);
@@ -261,6 +269,8 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_IDENTITIES_GROUP);
   g_type_ensure (CL_TYPE_CHAIN_GROUP);
   g_type_ensure (CL_TYPE_MANIFEST_GROUP);
+  g_type_ensure (CL_TYPE_TIMELINE_GROUP);
+  g_type_ensure (CL_TYPE_CAMERA_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENTS_GROUP);
   g_type_ensure (CL_TYPE_RAW_DATA_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));

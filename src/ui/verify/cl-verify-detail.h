@@ -12,6 +12,8 @@
 #include "cl-confidence-view.h"
 #include "cl-ingredients-group.h"
 #include "cl-manifest-group.h"
+#include "cl-camera-group.h"
+#include "cl-timeline-group.h"
 #include "cl-raw-data-group.h"
 #include "cl-identities-group.h"
 #include "cl-signer-group.h"
@@ -35,6 +37,8 @@ ClSignerGroup      *cl_verify_detail_get_signer      (ClVerifyDetail *self);
 ClIdentitiesGroup  *cl_verify_detail_get_identities  (ClVerifyDetail *self);
 ClChainGroup       *cl_verify_detail_get_chain       (ClVerifyDetail *self);
 ClManifestGroup    *cl_verify_detail_get_manifest    (ClVerifyDetail *self);
+ClTimelineGroup    *cl_verify_detail_get_timeline    (ClVerifyDetail *self);
+ClCameraGroup      *cl_verify_detail_get_camera      (ClVerifyDetail *self);
 ClIngredientsGroup *cl_verify_detail_get_ingredients (ClVerifyDetail *self);
 ClRawDataGroup     *cl_verify_detail_get_raw_data    (ClVerifyDetail *self);
 
