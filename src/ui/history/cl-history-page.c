@@ -368,6 +368,8 @@ recheck_done_cb (GObject      *source,
   g_autofree char *summary = NULL;
 
   self->rechecks_running--;
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
   if (recheck == NULL) {
     if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
       g_warning ("Could not verify the history again: %s", error->message);
@@ -392,6 +394,10 @@ recheck_cb (gpointer user_data)
   g_clear_object (&self->recheck_cancellable);
   self->recheck_cancellable = g_cancellable_new ();
   self->rechecks_running++;
+  /* The application does not end while the thread still verifies (closing the window
+   * cancels it): OpenSSL is torn down at exit. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   /* Online only where the user allowed it, as for the first verification. */
   cl_history_recheck_async (self->database, NULL,
                             g_settings_get_boolean (settings, "online-revocation"),
