@@ -56,14 +56,24 @@ active_manifest (guint32       start,
   GBytes *manifest = NULL;
 
   /* The layout and the final manifest must have the same size, but the DER ECDSA
-   * signature in a time-stamp token varies by a byte or two: make it again until it fits. */
+   * signature in a time-stamp token varies by a byte or more: the layout takes the largest
+   * of several (the commonest long form; a rare short one could not be met again), and the
+   * final manifest is made again until it fits. */
   for (guint attempt = 0; attempt < 64; attempt++) {
-    g_clear_pointer (&manifest, g_bytes_unref);
-    manifest = cl_test_manifest_new (spec->signer->key, chain, "urn:c2pa:5d0e3a7c-2b1f-4c6e-8a9d-7f3e2c1b0a94",
-                                     assertions, G_N_ELEMENTS (assertions), NULL, spec->stamp);
-    if (spec->size == 0 || g_bytes_get_size (manifest) == spec->size)
+    g_autoptr(GBytes) made = cl_test_manifest_new (spec->signer->key, chain,
+                                                   "urn:c2pa:5d0e3a7c-2b1f-4c6e-8a9d-7f3e2c1b0a94",
+                                                   assertions, G_N_ELEMENTS (assertions), NULL,
+                                                   spec->stamp);
+
+    if (spec->size != 0 ? g_bytes_get_size (made) == spec->size
+                        : manifest == NULL || g_bytes_get_size (made) > g_bytes_get_size (manifest)) {
+      g_clear_pointer (&manifest, g_bytes_unref);
+      manifest = g_steal_pointer (&made);
+    }
+    if (spec->size != 0 ? manifest != NULL : attempt == 15)
       break;
   }
+  g_assert_nonnull (manifest);
   if (spec->size == 0)
     spec->size = g_bytes_get_size (manifest);
   return manifest;
