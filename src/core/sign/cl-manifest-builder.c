@@ -11,6 +11,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "cl-asset-bmff-writer.h"
+#include "cl-bmff-tree.h"
 #include "cl-c2pa-ids.h"
 #include "cl-cbor-writer.h"
 #include "cl-error.h"
@@ -39,6 +41,7 @@ struct _ClManifestBuilder {
   char     *author;
   char     *work_title;
   gboolean  do_not_train;
+  gboolean  bmff_hash;          /* the hard binding is c2pa.hash.bmff.v3, not .data */
   GBytes   *thumbnail;
   guint8    salts[8][CL_JUMBF_SALT_LEN];
 
@@ -132,6 +135,14 @@ cl_manifest_builder_set_do_not_train (ClManifestBuilder *self,
                                       gboolean           do_not_train)
 {
   self->do_not_train = do_not_train;
+}
+
+
+void
+cl_manifest_builder_set_bmff_hash (ClManifestBuilder *self,
+                                   gboolean           bmff_hash)
+{
+  self->bmff_hash = bmff_hash;
 }
 
 
@@ -558,6 +569,51 @@ encode_claim (ClManifestBuilder *self,
 }
 
 
+static cbor_item_t *
+bmff_exclusion (const char *xpath)
+{
+  cbor_item_t *exclusion = cl_cbor_map_new ();
+
+  cl_cbor_map_put (exclusion, "xpath", cl_cbor_tstr (xpath));
+  return exclusion;
+}
+
+
+/* The exclusions c2pa-rs 0.91 writes for a HEIF image: the C2PA uuid box (its extended
+ * type at byte 8) and the boxes of CL_BMFF_SIGN_EXCLUDED_TYPES, whole. */
+static void
+write_bmff_hash (GByteArray   *out,
+                 GArray       *refs,
+                 const guint8 *salt,
+                 const guint8 *bmff_hash)
+{
+  static const guint8 c2pa_uuid[16] = CL_BMFF_C2PA_UUID;
+  const char *types = CL_BMFF_SIGN_EXCLUDED_TYPES;
+  cbor_item_t *assertion = cl_cbor_map_new ();
+  cbor_item_t *exclusions = cl_cbor_array_new ();
+  cbor_item_t *uuid = bmff_exclusion ("/uuid");
+  cbor_item_t *data = cl_cbor_array_new ();
+  cbor_item_t *match = cl_cbor_map_new ();
+
+  cl_cbor_map_put (match, "offset", cbor_build_uint8 (8));
+  cl_cbor_map_put (match, "value", cl_cbor_bstr (c2pa_uuid, sizeof c2pa_uuid));
+  cl_cbor_array_add (data, match);
+  cl_cbor_map_put (uuid, "data", data);
+  cl_cbor_array_add (exclusions, uuid);
+  for (gsize i = 0; types[i] != '\0'; i += 4) {
+    g_autofree char *xpath = g_strdup_printf ("/%.4s", types + i);
+
+    cl_cbor_array_add (exclusions, bmff_exclusion (xpath));
+  }
+  cl_cbor_map_put (assertion, "exclusions", exclusions);
+  cl_cbor_map_put (assertion, "alg", cl_cbor_tstr ("sha256"));
+  cl_cbor_map_put (assertion, "hash", cl_cbor_bstr (bmff_hash, SHA256_LEN));
+  cl_cbor_map_put (assertion, "name", cl_cbor_tstr ("jumbf manifest"));
+  write_cbor_assertion (out, refs, "c2pa.hash.bmff.v3", salt, assertion, TRUE);
+  cbor_decref (&assertion);
+}
+
+
 GBytes *
 cl_manifest_builder_build_store (ClManifestBuilder *self,
                                  const ClByteRange *exclusion,
@@ -620,7 +676,10 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
     write_training_mining (self, out, refs);
   if (self->parent_time_stamp != NULL)
     write_parent_time_stamp (self, out, refs);
-  write_data_hash (out, refs, self->salts[5], exclusion, data_hash);
+  if (self->bmff_hash)
+    write_bmff_hash (out, refs, self->salts[5], data_hash);
+  else
+    write_data_hash (out, refs, self->salts[5], exclusion, data_hash);
   cl_jumbf_superbox_end (out, assertions_offset);
 
   claim = encode_claim (self, refs);

@@ -45,6 +45,10 @@ void               cl_manifest_builder_set_creative_work (ClManifestBuilder *sel
                                                           const char        *title);
 void               cl_manifest_builder_set_do_not_train (ClManifestBuilder *self,
                                                          gboolean           do_not_train);
+/* The hard binding: c2pa.hash.bmff.v3 (an ISO BMFF image) instead of c2pa.hash.data;
+ * build_store's data_hash is then the BMFF hash and its exclusion is not written. */
+void               cl_manifest_builder_set_bmff_hash (ClManifestBuilder *self,
+                                                      gboolean           bmff_hash);
 /* JPEG bytes of the claim thumbnail. */
 void               cl_manifest_builder_set_thumbnail (ClManifestBuilder *self,
                                                       GBytes            *jpeg);

@@ -384,7 +384,7 @@ add_images_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (images, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL and SVG Images"));
+  gtk_file_filter_set_name (images, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL, SVG, HEIF and AVIF Images"));
   gtk_file_filter_add_mime_type (images, "image/jpeg");
   gtk_file_filter_add_mime_type (images, "image/png");
   gtk_file_filter_add_mime_type (images, "image/webp");
@@ -393,6 +393,9 @@ add_images_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (images, "image/x-adobe-dng");
   gtk_file_filter_add_mime_type (images, "image/jxl");
   gtk_file_filter_add_mime_type (images, "image/svg+xml");
+  gtk_file_filter_add_mime_type (images, "image/heif");
+  gtk_file_filter_add_mime_type (images, "image/heic");
+  gtk_file_filter_add_mime_type (images, "image/avif");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (images_chosen_cb), self,
