@@ -6,8 +6,8 @@
  * item's data is byte-identical at its new place, every byte outside the inserted box and
  * the iloc box is the source's, the source is untouched; the copy validates here and in
  * the reference reader with nothing but signingCredential.untrusted; re-signing replaces
- * the store; a changed mdat byte is a BMFF hash mismatch for both readers; videos are
- * refused.
+ * the store; a changed mdat byte is a BMFF hash mismatch for both readers; item locations
+ * with lying counts are refused or walked quickly; videos are refused.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -378,6 +378,78 @@ test_fixtures (void)
 }
 
 
+/* ftyp, meta holding only an iloc box of the given body, mdat. */
+static char *
+make_heif_with_iloc (const char   *name,
+                     const guint8 *iloc_body,
+                     gsize         iloc_len)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  char *path = g_build_filename (work_dir, name, NULL);
+
+  put_box (out, "ftyp", 24);
+  g_byte_array_append (out, (const guint8 *) "heic\0\0\0\0mif1heic", 16);
+  put_box (out, "meta", 12 + 8 + (guint32) iloc_len);
+  put32 (out, 0);
+  put_box (out, "iloc", 8 + (guint32) iloc_len);
+  g_byte_array_append (out, iloc_body, iloc_len);
+  put_box (out, "mdat", 12);
+  put32 (out, 0);
+  g_assert_true (g_file_set_contents (path, (const char *) out->data, out->len, NULL));
+  return path;
+}
+
+
+static GError *
+sign_error (const char *input)
+{
+  ClTestSigningIdentity *id = cl_test_signing_identity (CL_COSE_ALG_ES256, work_dir);
+  g_autofree char *output = g_strconcat (input, "-signed.heic", NULL);
+  ClSignOptions options = { 0 };
+  g_autoptr(ClSignResult) result = NULL;
+  GError *error = NULL;
+
+  result = cl_signer_sign_file (id->profile, &options, input, output, NULL, &error);
+  g_assert_true ((result == NULL) == (error != NULL));
+  if (result != NULL)
+    cl_test_assert_valid_untrusted (output, CL_CODE_ASSERTION_BMFF_HASH_MATCH);
+  return error;
+}
+
+
+/* Item locations that lie about their counts are refused or walked quickly. */
+static void
+test_hostile_iloc (void)
+{
+  /* Version 2: 2^32 - 1 items in a box that holds none. */
+  static const guint8 too_many[] = { 2, 0, 0, 0, 0x44, 0x40, 0xFF, 0xFF, 0xFF, 0xFF };
+  g_autoptr(GByteArray) empty_extents = g_byte_array_new ();
+  g_autofree char *path = make_heif_with_iloc ("many.heic", too_many, sizeof too_many);
+  g_autofree char *zero_path = NULL;
+  g_autoptr(GError) error = sign_error (path);
+  g_autoptr(GError) zero_error = NULL;
+  gint64 start;
+
+  g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT);
+  /* Version 1, fields of no bytes: 65535 items of 65535 extents that hold nothing. */
+  put32 (empty_extents, 0x01000000);
+  put16 (empty_extents, 0);
+  put16 (empty_extents, 65535);
+  for (guint i = 0; i < 65535; i++) {
+    put16 (empty_extents, (guint16) (i + 1));
+    put16 (empty_extents, 0);
+    put16 (empty_extents, 0);
+    put16 (empty_extents, 0xFFFF);
+  }
+  zero_path = make_heif_with_iloc ("empty-extents.heic", empty_extents->data,
+                                   empty_extents->len);
+  start = g_get_monotonic_time ();
+  zero_error = sign_error (zero_path);
+  g_assert_no_error (zero_error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+
 /* MP4 and MOV are verified, not signed. */
 static void
 test_video_refused (void)
@@ -410,6 +482,7 @@ main (int    argc,
   oracle = cl_test_oracle_path ();
   g_test_add_func ("/heif-sign/small", test_small);
   g_test_add_func ("/heif-sign/fixtures", test_fixtures);
+  g_test_add_func ("/heif-sign/hostile-iloc", test_hostile_iloc);
   g_test_add_func ("/heif-sign/video-refused", test_video_refused);
   status = g_test_run ();
   cl_test_signing_identities_free ();
