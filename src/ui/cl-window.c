@@ -169,6 +169,7 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (images, "image/x-sony-arw");
   gtk_file_filter_add_mime_type (images, "image/x-nikon-nef");
   gtk_file_filter_add_mime_type (images, "image/heif");
+  gtk_file_filter_add_mime_type (images, "image/heic");
   gtk_file_filter_add_mime_type (images, "image/avif");
   gtk_file_filter_add_mime_type (images, "image/gif");
   gtk_file_filter_add_mime_type (images, "image/jxl");

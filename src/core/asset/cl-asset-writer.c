@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-asset.h"
+#include "cl-asset-bmff-writer.h"
 #include "cl-asset-gif-writer.h"
 #include "cl-asset-jpeg-writer.h"
 #include "cl-asset-jxl-writer.h"
@@ -58,6 +59,8 @@ static const ClAssetFormatWriter writers[] = {
     cl_asset_tiff_lay_out },
   { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted },
   { CL_ASSET_FORMAT_SVG, cl_asset_svg_carrier_size, cl_asset_svg_wrap_store, cl_asset_svg_lay_out },
+  { CL_ASSET_FORMAT_BMFF, cl_asset_bmff_carrier_size, cl_asset_bmff_wrap_store,
+    cl_asset_bmff_lay_out },
 };
 
 

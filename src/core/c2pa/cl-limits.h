@@ -122,6 +122,9 @@
 /* Leaves of one Merkle tree over an mdat's blocks: c2pa-rs allows 32 MB of SHA-256 leaves. */
 #define CL_LIMIT_BMFF_MERKLE_LEAVES 1000000
 #define CL_LIMIT_BMFF_MERKLE_BOX_SIZE (64 * 1024)
+/* A box whose offsets the signer moves (iloc, stco, co64), read whole: an image's iloc is
+ * a few hundred bytes, a two-hour video's chunk offsets a few megabytes. */
+#define CL_LIMIT_BMFF_OFFSET_BOX_SIZE (64 * 1024 * 1024)
 
 /* --- the validator (validate/) -------------------------------------------------------- */
 /* So that the validator is linear and its work bounded: credentials over a count are

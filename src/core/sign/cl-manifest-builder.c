@@ -17,6 +17,7 @@
 #include "cl-identity-assertion.h"
 #include "cl-jumbf-writer.h"
 #include "cl-manifest-actions.h"
+#include "cl-manifest-bindings.h"
 #include "cl-manifest-builder.h"
 #include "cl-status-codes.h"
 #include "cl-status.h"
@@ -40,6 +41,7 @@ struct _ClManifestBuilder {
   char     *author;
   char     *work_title;
   gboolean  do_not_train;
+  gboolean  bmff_hash;          /* the hard binding is c2pa.hash.bmff.v3, not .data */
   GBytes   *thumbnail;
   guint8    salts[9][CL_JUMBF_SALT_LEN];
 
@@ -144,6 +146,14 @@ cl_manifest_builder_set_identity (ClManifestBuilder *self,
 {
   g_clear_pointer (&self->identity, cl_identity_assertion_free);
   self->identity = identity != NULL ? cl_identity_assertion_new (identity) : NULL;
+}
+
+
+void
+cl_manifest_builder_set_bmff_hash (ClManifestBuilder *self,
+                                   gboolean           bmff_hash)
+{
+  self->bmff_hash = bmff_hash;
 }
 
 
@@ -504,33 +514,6 @@ write_parent_time_stamp (ClManifestBuilder *self,
 }
 
 
-static void
-write_data_hash (GByteArray        *out,
-                 GArray            *refs,
-                 const guint8      *salt,
-                 const ClByteRange *exclusion,
-                 const guint8      *data_hash)
-{
-  cbor_item_t *assertion = cl_cbor_map_new ();
-  cbor_item_t *exclusions = cl_cbor_array_new ();
-  cbor_item_t *range = cl_cbor_map_new ();
-
-  g_assert (exclusion->start <= G_MAXUINT32 && exclusion->length <= G_MAXUINT32);
-  /* Fixed 32-bit width (C2PA 2.2 §10.4.2): the placeholder and the final
-   * assertion have the same size whatever the values. */
-  cl_cbor_map_put (range, "start", cbor_build_uint32 ((guint32) exclusion->start));
-  cl_cbor_map_put (range, "length", cbor_build_uint32 ((guint32) exclusion->length));
-  cl_cbor_array_add (exclusions, range);
-  cl_cbor_map_put (assertion, "exclusions", exclusions);
-  cl_cbor_map_put (assertion, "name", cl_cbor_tstr ("jumbf manifest"));
-  cl_cbor_map_put (assertion, "alg", cl_cbor_tstr ("sha256"));
-  cl_cbor_map_put (assertion, "hash", cl_cbor_bstr (data_hash, SHA256_LEN));
-  cl_cbor_map_put (assertion, "pad", cl_cbor_zeros (0));
-  write_cbor_assertion (out, refs, "c2pa.hash.data", salt, assertion, TRUE);
-  cbor_decref (&assertion);
-}
-
-
 /* cawg.identity over every assertion written before it, the hard binding included. */
 static gboolean
 write_identity (ClManifestBuilder  *self,
@@ -616,6 +599,7 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (AssertionRef));
   g_autoptr(GBytes) claim = NULL;
+  cbor_item_t *hard_binding;
   gsize store_offset, manifest_offset, assertions_offset;
 
   g_array_set_clear_func (refs, assertion_ref_clear);
@@ -663,7 +647,11 @@ cl_manifest_builder_build_store (ClManifestBuilder *self,
     write_training_mining (self, out, refs);
   if (self->parent_time_stamp != NULL)
     write_parent_time_stamp (self, out, refs);
-  write_data_hash (out, refs, self->salts[5], exclusion, data_hash);
+  hard_binding = self->bmff_hash ? cl_manifest_bmff_hash_new (data_hash)
+                                 : cl_manifest_data_hash_new (exclusion, data_hash);
+  write_cbor_assertion (out, refs, self->bmff_hash ? "c2pa.hash.bmff.v3" : "c2pa.hash.data",
+                        self->salts[5], hard_binding, TRUE);
+  cbor_decref (&hard_binding);
   if (self->identity != NULL && !write_identity (self, out, refs, error))
     return NULL;
   cl_jumbf_superbox_end (out, assertions_offset);

@@ -50,6 +50,10 @@ void               cl_manifest_builder_set_do_not_train (ClManifestBuilder *self
  * hard binding and referencing every assertion before it; NULL: none. */
 void               cl_manifest_builder_set_identity (ClManifestBuilder *self,
                                                      ClSigningProfile  *identity);
+/* The hard binding: c2pa.hash.bmff.v3 (an ISO BMFF image) instead of c2pa.hash.data;
+ * build_store's data_hash is then the BMFF hash and its exclusion is not written. */
+void               cl_manifest_builder_set_bmff_hash (ClManifestBuilder *self,
+                                                      gboolean           bmff_hash);
 /* JPEG bytes of the claim thumbnail. */
 void               cl_manifest_builder_set_thumbnail (ClManifestBuilder *self,
                                                       GBytes            *jpeg);

@@ -81,7 +81,8 @@ write_temporary (const ClSignedFile  *file,
 static gboolean
 reads_back_as_written (ClValidationReport *report,
                        const ClByteRange  *exclusion,
-                       const guint8       *data_hash)
+                       const guint8       *data_hash,
+                       gboolean            bmff)
 {
   guint64 first = 0, total = 0;
 
@@ -94,7 +95,7 @@ reads_back_as_written (ClValidationReport *report,
   }
   return report->store_ranges->len > 0 && first == exclusion->start &&
          total == exclusion->length &&
-         memcmp (report->content_sha256, data_hash, SHA256_LEN) == 0;
+         (bmff || memcmp (report->content_sha256, data_hash, SHA256_LEN) == 0);
 }
 
 
@@ -108,6 +109,7 @@ validate_output (const char         *path,
                  const char         *label,
                  const ClByteRange  *exclusion,
                  const guint8       *data_hash,
+                 gboolean            bmff,
                  GCancellable       *cancellable,
                  GError            **error)
 {
@@ -127,7 +129,9 @@ validate_output (const char         *path,
                            "the new one"));
     return FALSE;
   }
-  if (!reads_back_as_written (report, exclusion, data_hash)) {
+  /* A BMFF hash is not the plain hash of the bytes around the store: its match, below,
+   * is what says the file was written as hashed. */
+  if (!reads_back_as_written (report, exclusion, data_hash, bmff)) {
     g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
                          _("The signed file does not read back as written"));
     return FALSE;
@@ -137,7 +141,8 @@ validate_output (const char         *path,
 
     if (status->ingredient_uri != NULL)
       continue;
-    hash_matched |= g_strcmp0 (status->code, CL_CODE_ASSERTION_DATA_HASH_MATCH) == 0;
+    hash_matched |= g_strcmp0 (status->code, bmff ? CL_CODE_ASSERTION_BMFF_HASH_MATCH
+                                                  : CL_CODE_ASSERTION_DATA_HASH_MATCH) == 0;
     if (status->kind == CL_STATUS_FAILURE && !cl_status_failure_is_tolerated (status->code))
       g_string_append_printf (failures, "%s%s", failures->len > 0 ? ", " : "", status->code);
   }
@@ -177,7 +182,8 @@ cl_signed_file_write (const ClSignedFile  *file,
   if (temporary == NULL)
     return FALSE;
   written = cl_atomic_file_get_temp_path (temporary);
-  if (!validate_output (written, file->label, &exclusion, file->data_hash, cancellable,
+  if (!validate_output (written, file->label, &exclusion, file->data_hash,
+                        file->info->format == CL_ASSET_FORMAT_BMFF, cancellable,
                         error))
     return FALSE;
   /* Without force, a file that appeared meanwhile is never overwritten. */

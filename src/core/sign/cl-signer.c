@@ -12,6 +12,7 @@
 #include "cl-crypto-init.h"
 #include "cl-asset.h"
 #include "cl-asset-writer.h"
+#include "cl-bmff-sign-hash.h"
 #include "cl-cose-sign1-builder.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
@@ -242,6 +243,8 @@ start_manifest (Signing *signing)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
   cl_manifest_builder_set_ai_use (builder, options->ai_use);
   cl_manifest_builder_set_identity (builder, options->identity_profile);
+  /* The hard binding of an ISO BMFF image is a BMFF hash, as c2pa-rs writes it. */
+  cl_manifest_builder_set_bmff_hash (builder, signing->info->format == CL_ASSET_FORMAT_BMFF);
 }
 
 
@@ -408,7 +411,8 @@ digest_update (const guint8  *data,
 
 
 /* The new file for a carrier of carrier_length bytes, and its data hash: every byte
- * of it but the carrier's. Kept while the carrier's size stays the same. */
+ * of it but the carrier's (for an ISO BMFF image, its BMFF hash). Kept while the carrier's
+ * size stays the same. */
 static gboolean
 lay_out_file (Signing       *signing,
               guint64        carrier_length,
@@ -432,11 +436,16 @@ lay_out_file (Signing       *signing,
                          _("the Content Credentials moved when their size became known"));
     goto failed;
   }
-  if (ctx == NULL || !EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL) ||
-      !cl_asset_layout_emit (layout, signing->source, NULL, digest_update, ctx, cancellable,
-                             error) ||
-      !EVP_DigestFinal_ex (ctx, signing->data_hash, &digest_len))
+  if (signing->info->format == CL_ASSET_FORMAT_BMFF) {
+    if (!cl_bmff_sign_hash (signing->source, signing->info, layout, signing->data_hash,
+                            cancellable, error))
+      goto failed;
+  } else if (ctx == NULL || !EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL) ||
+             !cl_asset_layout_emit (layout, signing->source, NULL, digest_update, ctx,
+                                    cancellable, error) ||
+             !EVP_DigestFinal_ex (ctx, signing->data_hash, &digest_len)) {
     goto failed;
+  }
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   signing->layout = g_steal_pointer (&layout);
   return TRUE;

@@ -18,6 +18,9 @@ static const char *const signable_types[] = {
   "image/x-adobe-dng",
   "image/jxl",
   "image/svg+xml",
+  "image/heif",
+  "image/heic",
+  "image/avif",
 };
 
 
@@ -26,7 +29,7 @@ cl_sign_image_filter_new (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL and SVG Images"));
+  gtk_file_filter_set_name (filter, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL, SVG, HEIF and AVIF Images"));
   for (gsize i = 0; i < G_N_ELEMENTS (signable_types); i++)
     gtk_file_filter_add_mime_type (filter, signable_types[i]);
   return filter;
