@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-json-util.h"
 #include "cl-proof.h"
 
 /* How many status codes a summary keeps, all kinds together. */
@@ -46,17 +47,6 @@ member_object (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 
 /* The codes of the active manifest's validation results, kind by kind, no more than
@@ -131,21 +121,22 @@ summarise (const ClProof *proof,
                             "this is its summary"), size_text);
   json_builder_add_string_value (builder, note);
 
-  add_string (builder, "path", report_string (report, "path"));
-  add_string (builder, "verdict", verdict != NULL ? verdict
+  cl_json_builder_add_string (builder, "path", report_string (report, "path"));
+  cl_json_builder_add_string (builder, "verdict", verdict != NULL ? verdict
                                                   : cl_proof_verdict_to_string (proof->verdict));
-  add_string (builder, "reason", report_string (report, "reason"));
-  add_string (builder, "validation_state", report_string (report, "validation_state"));
+  cl_json_builder_add_string (builder, "reason", report_string (report, "reason"));
+  cl_json_builder_add_string (builder, "validation_state",
+                              report_string (report, "validation_state"));
   add_status_codes (builder, report);
-  add_string (builder, "active_manifest", proof->manifest_label);
+  cl_json_builder_add_string (builder, "active_manifest", proof->manifest_label);
   if (proof->signer_subject != NULL || proof->signer_fingerprint != NULL) {
     json_builder_set_member_name (builder, "signer");
     json_builder_begin_object (builder);
-    add_string (builder, "subject", proof->signer_subject);
-    add_string (builder, "fingerprint", proof->signer_fingerprint);
+    cl_json_builder_add_string (builder, "subject", proof->signer_subject);
+    cl_json_builder_add_string (builder, "fingerprint", proof->signer_fingerprint);
     json_builder_end_object (builder);
   }
-  add_string (builder, "content_hash", proof->content_hash);
+  cl_json_builder_add_string (builder, "content_hash", proof->content_hash);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-error.h"
+#include "cl-json-util.h"
 #include "cl-proof.h"
 
 G_DEFINE_BOXED_TYPE (ClProof, cl_proof, cl_proof_ref, cl_proof_unref)
@@ -233,18 +234,6 @@ add_time (JsonBuilder *builder,
 }
 
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 
 /* The JSON object of one proof, as `credlink-cli cache show --json` and the export print it.
  * The report is embedded as JSON, not as a string. */
@@ -257,16 +246,17 @@ cl_proof_to_json (const ClProof *proof,
   g_return_val_if_fail (proof != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", proof->id);
-  add_string (builder, "kind", cl_proof_kind_to_string (proof->kind));
-  add_string (builder, "verdict", cl_proof_verdict_to_string (proof->verdict));
-  add_string (builder, "content_hash", proof->content_hash);
-  add_string (builder, "manifest_label", proof->manifest_label);
-  add_string (builder, "claim_signature_hash", proof->claim_signature_hash);
-  add_string (builder, "signer_subject", proof->signer_subject);
-  add_string (builder, "signer_fingerprint", proof->signer_fingerprint);
+  cl_json_builder_add_string_or_null (builder, "id", proof->id);
+  cl_json_builder_add_string_or_null (builder, "kind", cl_proof_kind_to_string (proof->kind));
+  cl_json_builder_add_string_or_null (builder, "verdict",
+                                      cl_proof_verdict_to_string (proof->verdict));
+  cl_json_builder_add_string_or_null (builder, "content_hash", proof->content_hash);
+  cl_json_builder_add_string_or_null (builder, "manifest_label", proof->manifest_label);
+  cl_json_builder_add_string_or_null (builder, "claim_signature_hash", proof->claim_signature_hash);
+  cl_json_builder_add_string_or_null (builder, "signer_subject", proof->signer_subject);
+  cl_json_builder_add_string_or_null (builder, "signer_fingerprint", proof->signer_fingerprint);
   add_time (builder, "signing_time", proof->signing_time);
-  add_string (builder, "source_name", proof->source_name);
+  cl_json_builder_add_string_or_null (builder, "source_name", proof->source_name);
   add_time (builder, "first_seen", proof->first_seen);
   add_time (builder, "last_verified", proof->last_verified);
   add_time (builder, "expires_at", proof->expires_at);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-json-util.h"
 #include "cl-trust-result.h"
 #include "cl-x509.h"
 
@@ -176,18 +177,6 @@ cl_trust_result_get_signer_revocation (ClTrustResult *result)
 }
 
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 
 static void
 add_time (JsonBuilder *builder,
@@ -196,7 +185,7 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *iso = t != 0 ? cl_unix_to_iso8601 (t) : NULL;
 
-  add_string (builder, member, iso);
+  cl_json_builder_add_string_or_null (builder, member, iso);
 }
 
 
@@ -210,14 +199,16 @@ add_revocation (JsonBuilder            *builder,
     return;
   }
   json_builder_begin_object (builder);
-  add_string (builder, "status", cl_revocation_state_to_string (info->state));
-  add_string (builder, "source", cl_revocation_source_to_string (info->source));
+  cl_json_builder_add_string_or_null (builder, "status",
+                                      cl_revocation_state_to_string (info->state));
+  cl_json_builder_add_string_or_null (builder, "source",
+                                      cl_revocation_source_to_string (info->source));
   add_time (builder, "thisUpdate", info->this_update);
   add_time (builder, "nextUpdate", info->next_update);
   add_time (builder, "revokedAt", info->revoked_at);
-  add_string (builder, "reason", cl_revocation_reason_name (info->reason));
-  add_string (builder, "url", info->url);
-  add_string (builder, "explanation", info->detail);
+  cl_json_builder_add_string_or_null (builder, "reason", cl_revocation_reason_name (info->reason));
+  cl_json_builder_add_string_or_null (builder, "url", info->url);
+  cl_json_builder_add_string_or_null (builder, "explanation", info->detail);
   json_builder_end_object (builder);
 }
 
@@ -232,20 +223,22 @@ cl_trust_result_to_json (ClTrustResult *result)
   json_builder_add_boolean_value (builder, result->trusted);
   json_builder_set_member_name (builder, "profileValid");
   json_builder_add_boolean_value (builder, result->profile_ok);
-  add_string (builder, "method", result->method == CL_TRUST_METHOD_CHAIN ? "chain"
-                                 : result->method == CL_TRUST_METHOD_ALLOWED_LIST ? "allowed-list"
-                                 : NULL);
-  add_string (builder, "trustList", result->list_name);
-  add_string (builder, "trustListKind", result->list_name != NULL
-                                        ? cl_trust_list_kind_to_string (result->list_kind) : NULL);
-  add_string (builder, "trustListUri", result->list_source);
+  cl_json_builder_add_string_or_null (builder, "method",
+                                      result->method == CL_TRUST_METHOD_CHAIN ? "chain"
+                                      : result->method == CL_TRUST_METHOD_ALLOWED_LIST
+                                      ? "allowed-list" : NULL);
+  cl_json_builder_add_string_or_null (builder, "trustList", result->list_name);
+  cl_json_builder_add_string_or_null (builder, "trustListKind",
+                                      result->list_name != NULL
+                                      ? cl_trust_list_kind_to_string (result->list_kind) : NULL);
+  cl_json_builder_add_string_or_null (builder, "trustListUri", result->list_source);
   add_time (builder, "trustListSnapshot", result->list_name != NULL ? result->list_snapshot : 0);
-  add_string (builder, "trustAnchorEntity", result->anchor_entity);
-  add_string (builder, "chainError", result->chain_error);
+  cl_json_builder_add_string_or_null (builder, "trustAnchorEntity", result->anchor_entity);
+  cl_json_builder_add_string_or_null (builder, "chainError", result->chain_error);
   add_time (builder, "judgedAt", result->judged_time);
   json_builder_set_member_name (builder, "judgedAtTrustedTime");
   json_builder_add_boolean_value (builder, result->time_is_trusted);
-  add_string (builder, "summary", result->summary);
+  cl_json_builder_add_string_or_null (builder, "summary", result->summary);
 
   json_builder_set_member_name (builder, "codes");
   json_builder_begin_array (builder);
@@ -259,11 +252,11 @@ cl_trust_result_to_json (ClTrustResult *result)
     ClCertReport *report = g_ptr_array_index (result->certs, i);
 
     json_builder_begin_object (builder);
-    add_string (builder, "role", cl_cert_role_to_string (report->role));
+    cl_json_builder_add_string_or_null (builder, "role", cl_cert_role_to_string (report->role));
     json_builder_set_member_name (builder, "fromTrustList");
     json_builder_add_boolean_value (builder, report->from_list);
     if (report->list_entity != NULL)
-      add_string (builder, "listEntity", report->list_entity);
+      cl_json_builder_add_string_or_null (builder, "listEntity", report->list_entity);
     cl_x509_add_json_members (report->cert, builder);
     json_builder_set_member_name (builder, "checks");
     json_builder_begin_array (builder);
@@ -271,9 +264,10 @@ cl_trust_result_to_json (ClTrustResult *result)
       ClCertCheck *check = g_ptr_array_index (report->checks, j);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", check->id);
-      add_string (builder, "outcome", cl_check_outcome_to_string (check->outcome));
-      add_string (builder, "reason", check->reason);
+      cl_json_builder_add_string_or_null (builder, "id", check->id);
+      cl_json_builder_add_string_or_null (builder, "outcome",
+                                          cl_check_outcome_to_string (check->outcome));
+      cl_json_builder_add_string_or_null (builder, "reason", check->reason);
       json_builder_end_object (builder);
     }
     json_builder_end_array (builder);

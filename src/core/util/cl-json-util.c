@@ -36,3 +36,28 @@ cl_json_depth_ok (const guint8 *data,
   }
   return TRUE;
 }
+
+
+void
+cl_json_builder_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+
+void
+cl_json_builder_add_string_or_null (JsonBuilder *builder,
+                                    const char  *name,
+                                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -1,11 +1,13 @@
 /* cl-json-util.h: reading untrusted JSON with json-glib, which parses recursively: the
- * nesting is bounded before the parser sees the text.
+ * nesting is bounded before the parser sees the text; and the string members the reports
+ * write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +16,14 @@ G_BEGIN_DECLS
 gboolean cl_json_depth_ok (const guint8 *data,
                            gsize         len,
                            guint         max_depth);
+
+/* A string member of the object being built; nothing when value is NULL. */
+void     cl_json_builder_add_string         (JsonBuilder  *builder,
+                                             const char   *name,
+                                             const char   *value);
+/* The same, with a JSON null when value is NULL. */
+void     cl_json_builder_add_string_or_null (JsonBuilder  *builder,
+                                             const char   *name,
+                                             const char   *value);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cl-identity-report.h"
+#include "cl-json-util.h"
 
 
 ClIdentityReport *
@@ -65,34 +66,23 @@ cl_identity_report_free (ClIdentityReport *identity)
 }
 
 
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, value);
-}
-
 
 static void
 add_verified_identity (JsonBuilder        *b,
                        ClVerifiedIdentity *verified)
 {
   json_builder_begin_object (b);
-  add_string (b, "type", verified->type);
-  add_string (b, "name", verified->name);
-  add_string (b, "username", verified->username);
-  add_string (b, "address", verified->address);
-  add_string (b, "uri", verified->uri);
-  add_string (b, "verifiedAt", verified->verified_at);
+  cl_json_builder_add_string (b, "type", verified->type);
+  cl_json_builder_add_string (b, "name", verified->name);
+  cl_json_builder_add_string (b, "username", verified->username);
+  cl_json_builder_add_string (b, "address", verified->address);
+  cl_json_builder_add_string (b, "uri", verified->uri);
+  cl_json_builder_add_string (b, "verifiedAt", verified->verified_at);
   if (verified->provider_id != NULL || verified->provider_name != NULL) {
     json_builder_set_member_name (b, "provider");
     json_builder_begin_object (b);
-    add_string (b, "id", verified->provider_id);
-    add_string (b, "name", verified->provider_name);
+    cl_json_builder_add_string (b, "id", verified->provider_id);
+    cl_json_builder_add_string (b, "name", verified->provider_name);
     json_builder_end_object (b);
   }
   json_builder_end_object (b);
@@ -119,9 +109,9 @@ add_statuses (JsonBuilder *b,
       if (s->kind != kinds[k])
         continue;
       json_builder_begin_object (b);
-      add_string (b, "code", s->code);
-      add_string (b, "url", s->url);
-      add_string (b, "explanation", s->explanation);
+      cl_json_builder_add_string (b, "code", s->code);
+      cl_json_builder_add_string (b, "url", s->url);
+      cl_json_builder_add_string (b, "explanation", s->explanation);
       json_builder_end_object (b);
     }
     json_builder_end_array (b);
@@ -136,24 +126,24 @@ cl_identity_report_to_json (ClIdentityReport *identity)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "label", identity->label);
-  add_string (b, "url", identity->url);
-  add_string (b, "sig_type", identity->sig_type);
+  cl_json_builder_add_string (b, "label", identity->label);
+  cl_json_builder_add_string (b, "url", identity->url);
+  cl_json_builder_add_string (b, "sig_type", identity->sig_type);
   if (identity->cert_common_name != NULL || identity->cert_organization != NULL ||
       identity->cert_issuer != NULL) {
     /* c2pa-rs names the subject's organization "issuer"; the issuing CA is ours. */
     json_builder_set_member_name (b, "signature_info");
     json_builder_begin_object (b);
-    add_string (b, "alg", identity->cert_alg);
-    add_string (b, "issuer", identity->cert_organization);
-    add_string (b, "common_name", identity->cert_common_name);
-    add_string (b, "cert_serial_number", identity->cert_serial);
-    add_string (b, "cert_issuer", identity->cert_issuer);
+    cl_json_builder_add_string (b, "alg", identity->cert_alg);
+    cl_json_builder_add_string (b, "issuer", identity->cert_organization);
+    cl_json_builder_add_string (b, "common_name", identity->cert_common_name);
+    cl_json_builder_add_string (b, "cert_serial_number", identity->cert_serial);
+    cl_json_builder_add_string (b, "cert_issuer", identity->cert_issuer);
     json_builder_end_object (b);
   }
-  add_string (b, "issuer", identity->issuer_did);
-  add_string (b, "validFrom", identity->valid_from);
-  add_string (b, "validUntil", identity->valid_until);
+  cl_json_builder_add_string (b, "issuer", identity->issuer_did);
+  cl_json_builder_add_string (b, "validFrom", identity->valid_from);
+  cl_json_builder_add_string (b, "validUntil", identity->valid_until);
   if (identity->issuer_did != NULL) {
     json_builder_set_member_name (b, "verifiedIdentities");
     json_builder_begin_array (b);

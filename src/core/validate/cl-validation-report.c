@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-data-hash.h"
+#include "cl-json-util.h"
 #include "cl-validation-report.h"
 
 
@@ -155,17 +156,6 @@ cl_validation_report_dup_failure_codes (ClValidationReport *report)
 }
 
 
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, value);
-}
-
 
 static void
 add_node (JsonBuilder *b,
@@ -184,9 +174,9 @@ add_status (JsonBuilder *b,
             ClStatus    *s)
 {
   json_builder_begin_object (b);
-  add_string (b, "code", s->code);
-  add_string (b, "url", s->url);
-  add_string (b, "explanation", s->explanation);
+  cl_json_builder_add_string (b, "code", s->code);
+  cl_json_builder_add_string (b, "url", s->url);
+  cl_json_builder_add_string (b, "explanation", s->explanation);
   json_builder_end_object (b);
 }
 
@@ -222,16 +212,16 @@ add_manifest (JsonBuilder      *b,
 {
   json_builder_set_member_name (b, m->label);
   json_builder_begin_object (b);
-  add_string (b, "claim_generator", m->claim_generator);
+  cl_json_builder_add_string (b, "claim_generator", m->claim_generator);
   add_node (b, "claim_generator_info", m->claim_generator_info);
-  add_string (b, "title", m->title);
-  add_string (b, "format", m->format);
-  add_string (b, "instance_id", m->instance_id);
+  cl_json_builder_add_string (b, "title", m->title);
+  cl_json_builder_add_string (b, "format", m->format);
+  cl_json_builder_add_string (b, "instance_id", m->instance_id);
   if (m->thumbnail_uri != NULL) {
     json_builder_set_member_name (b, "thumbnail");
     json_builder_begin_object (b);
-    add_string (b, "format", m->thumbnail_format);
-    add_string (b, "identifier", m->thumbnail_uri);
+    cl_json_builder_add_string (b, "format", m->thumbnail_format);
+    cl_json_builder_add_string (b, "identifier", m->thumbnail_uri);
     json_builder_end_object (b);
   }
   add_node (b, "ingredients", m->ingredients);
@@ -246,11 +236,11 @@ add_manifest (JsonBuilder      *b,
   if (m->sig_alg != NULL || m->sig_issuer != NULL) {
     json_builder_set_member_name (b, "signature_info");
     json_builder_begin_object (b);
-    add_string (b, "alg", m->sig_alg);
-    add_string (b, "issuer", m->sig_issuer);
-    add_string (b, "common_name", m->sig_common_name);
-    add_string (b, "cert_serial_number", m->sig_serial);
-    add_string (b, "time", m->sig_time);
+    cl_json_builder_add_string (b, "alg", m->sig_alg);
+    cl_json_builder_add_string (b, "issuer", m->sig_issuer);
+    cl_json_builder_add_string (b, "common_name", m->sig_common_name);
+    cl_json_builder_add_string (b, "cert_serial_number", m->sig_serial);
+    cl_json_builder_add_string (b, "time", m->sig_time);
     json_builder_end_object (b);
   }
   if (m->identities->len > 0) {
@@ -260,7 +250,7 @@ add_manifest (JsonBuilder      *b,
       json_builder_add_value (b, cl_identity_report_to_json (g_ptr_array_index (m->identities, i)));
     json_builder_end_array (b);
   }
-  add_string (b, "label", m->label);
+  cl_json_builder_add_string (b, "label", m->label);
   if (m->claim_version > 0) {
     json_builder_set_member_name (b, "claim_version");
     json_builder_add_int_value (b, m->claim_version);
@@ -278,7 +268,7 @@ cl_validation_report_to_json (ClValidationReport *report)
   gboolean any_failure = FALSE;
 
   json_builder_begin_object (b);
-  add_string (b, "active_manifest", report->active_label);
+  cl_json_builder_add_string (b, "active_manifest", report->active_label);
   json_builder_set_member_name (b, "manifests");
   json_builder_begin_object (b);
   for (guint i = 0; i < report->manifests->len; i++)
@@ -315,7 +305,8 @@ cl_validation_report_to_json (ClValidationReport *report)
       json_builder_begin_array (b);
       for (guint i = 0; i < ingredient_uris->len; i++) {
         json_builder_begin_object (b);
-        add_string (b, "ingredientAssertionURI", g_ptr_array_index (ingredient_uris, i));
+        cl_json_builder_add_string (b, "ingredientAssertionURI",
+                                    g_ptr_array_index (ingredient_uris, i));
         json_builder_set_member_name (b, "validationDeltas");
         add_status_codes (b, report->statuses, g_ptr_array_index (ingredient_uris, i));
         json_builder_end_object (b);
@@ -323,7 +314,8 @@ cl_validation_report_to_json (ClValidationReport *report)
       json_builder_end_array (b);
     }
     json_builder_end_object (b);
-    add_string (b, "validation_state", cl_validation_state_to_string (report->state));
+    cl_json_builder_add_string (b, "validation_state",
+                                cl_validation_state_to_string (report->state));
   }
 
   /* CredLink additions: what the proof cache and the UI key on. */
@@ -339,11 +331,11 @@ cl_validation_report_to_json (ClValidationReport *report)
   }
   json_builder_set_member_name (b, "asset");
   json_builder_begin_object (b);
-  add_string (b, "format", report->mime_type);
+  cl_json_builder_add_string (b, "format", report->mime_type);
   json_builder_set_member_name (b, "size");
   json_builder_add_int_value (b, (gint64) report->file_size);
-  add_string (b, "sha256", file_hex);
-  add_string (b, "content_sha256", content_hex);
+  cl_json_builder_add_string (b, "sha256", file_hex);
+  cl_json_builder_add_string (b, "content_sha256", content_hex);
   json_builder_set_member_name (b, "store_ranges");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->store_ranges->len; i++) {
