@@ -161,10 +161,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  int rc;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/history-changed/list-removed", test_list_removed);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  cl_test_end_worker_threads ();
+  return rc;
 }

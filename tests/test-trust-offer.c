@@ -270,6 +270,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int rc;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -281,5 +283,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/trust-offer/refresh-hint", test_refresh_hint);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  cl_test_end_worker_threads ();
+  return rc;
 }

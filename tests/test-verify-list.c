@@ -510,6 +510,7 @@ main (int   argc,
 {
   g_autofree char *data_home = cl_test_tmp_dir_new ("credlink-verify-list", CL_TEST_TMP_UNTIL_EXIT);
   g_autoptr(ClTrustStore) no_lists = NULL;
+  int rc;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
@@ -524,5 +525,7 @@ main (int   argc,
   g_test_add ("/verify-list/skipped", Fixture, NULL,
               fixture_set_up, test_skipped, fixture_tear_down);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  cl_test_end_worker_threads ();
+  return rc;
 }

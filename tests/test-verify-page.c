@@ -551,6 +551,7 @@ main (int   argc,
 {
   g_autofree char *data_home = cl_test_tmp_dir_new ("credlink-verify-page", CL_TEST_TMP_UNTIL_EXIT);
   g_autoptr(ClTrustStore) no_lists = NULL;
+  int rc;
 
   /* A fresh proof cache: the first verification of each file finds no earlier proof. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -570,5 +571,7 @@ main (int   argc,
   g_test_add_func ("/verify-page/edit-timeline", test_edit_timeline);
   g_test_add_func ("/verify-page/time-and-roots", test_time_and_roots);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  cl_test_end_worker_threads ();
+  return rc;
 }

@@ -179,11 +179,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  int rc;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window/drop-two-files", test_drop_two_files);
   g_test_add_func ("/window/app-open-argument", test_app_open_argument);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  cl_test_end_worker_threads ();
+  return rc;
 }
