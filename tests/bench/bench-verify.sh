@@ -70,6 +70,7 @@ python3 - "$base" "$work/big.$ext" "$size_mb" "$layout" <<'PY'
 import random, struct, sys
 src, dst, mb, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(src, 'rb').read()
+target = mb * 1024 * 1024
 if layout == 'heic':
     # The last top-level box must be mdat with a 32-bit size: grow it to ~SIZE_MB.
     pos = last = 0
@@ -84,7 +85,6 @@ if layout == 'heic':
         out.write(data[:last] + struct.pack('>I', size) + data[last + 4:] + noise)
     sys.exit(0)
 assert data[:2] == b'\xff\xd8'
-target = mb * 1024 * 1024
 if layout == 'segments':
     # ~SIZE_MB of COM segments after the first segment (all covered by the data hash).
     seg_len = struct.unpack('>H', data[4:6])[0]
