@@ -178,7 +178,8 @@ test_seen_again (ClTestProofCacheFixture *fixture,
 
   cl_test_proof_store_ok (cache, first, 30, CL_PROOF_CACHE_STORED_NEW);
 
-  /* Seen again, now invalid (say, the trust list changed): one row, updated. */
+  /* Seen again, now invalid (say, the trust list changed), as a copy under another
+   * name: one row, updated. */
   again->verdict = CL_PROOF_VERDICT_INVALID;
   g_free (again->source_name);
   again->source_name = g_strdup ("pier-copy.jpg");
@@ -194,7 +195,8 @@ test_seen_again (ClTestProofCacheFixture *fixture,
   g_assert_cmpint (g_date_time_to_unix (fetched->first_seen), ==, CL_TEST_T0);
   g_assert_cmpint (g_date_time_to_unix (fetched->last_verified), ==, CL_TEST_T0 + 5 * CL_TEST_DAY);
   g_assert_cmpint (g_date_time_to_unix (fetched->expires_at), ==, CL_TEST_T0 + 35 * CL_TEST_DAY);
-  g_assert_cmpstr (fetched->source_name, ==, "pier-copy.jpg");
+  /* A copy verified under another name does not rename the entry. */
+  g_assert_cmpstr (fetched->source_name, ==, "pier.jpg");
 
   /* Another manifest on the same content is another proof. */
   cl_test_proof_store_ok (cache, other_manifest, 30, CL_PROOF_CACHE_STORED_NEW);
@@ -423,6 +425,33 @@ test_content_hash (void)
 }
 
 
+/* The name History shows for a signer, from the RFC 2253 subject the proof keeps. */
+static void
+test_signer_name (void)
+{
+  static const struct {
+    const char *subject;
+    const char *name;
+  } cases[] = {
+    { "CN=Jane Doe,O=Agency,C=FR", "Jane Doe" },
+    { "C=US,O=Photo Desk\\, Inc.,CN=Nikon Z6 III", "Nikon Z6 III" },
+    { "O=City Hall+OU=Press,C=DE", "City Hall" },
+    { "CN=Caf\\C3\\A9 Press", "Caf\xc3\xa9 Press" },
+    { "serialNumber=42", "serialNumber=42" },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr(ClProof) proof = cl_proof_new (CL_PROOF_KIND_VERIFIED);
+    g_autofree char *name = NULL;
+
+    proof->signer_subject = g_strdup (cases[i].subject);
+    name = cl_proof_dup_signer_name (proof);
+    g_assert_cmpstr (name, ==, cases[i].name);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +464,7 @@ main (int   argc,
   cl_test_proof_cache_add ("/proof-cache/list-and-search", test_list_and_search);
   cl_test_proof_cache_add ("/proof-cache/export-json", test_export_json);
   g_test_add_func ("/proof-cache/content-hash", test_content_hash);
+  g_test_add_func ("/proof-cache/signer-name", test_signer_name);
 
   return g_test_run ();
 }

@@ -15,7 +15,7 @@
 typedef enum {
   SEEN_AGAIN_KEEP,            /* stays as first stored */
   SEEN_AGAIN_REPLACE,         /* takes the new value */
-  SEEN_AGAIN_REPLACE_IF_SET,  /* takes the new value unless that is NULL */
+  SEEN_AGAIN_FILL_IF_NULL,    /* takes the new value only when it had none */
 } SeenAgain;
 
 /* Every column of the proofs table that storing writes. The INSERT of a new proof and the
@@ -36,7 +36,8 @@ static const struct {
   { "signing_time",         SEEN_AGAIN_REPLACE },
   { "verdict",              SEEN_AGAIN_REPLACE },
   { "report_json",          SEEN_AGAIN_REPLACE },
-  { "source_name",          SEEN_AGAIN_REPLACE_IF_SET },
+  /* A copy verified under another name never renames the entry a person knows. */
+  { "source_name",          SEEN_AGAIN_FILL_IF_NULL },
   { "first_seen",           SEEN_AGAIN_KEEP },
   { "last_verified",        SEEN_AGAIN_REPLACE },
   { "expires_at",           SEEN_AGAIN_REPLACE },
@@ -72,8 +73,8 @@ proof_statements (void)
         continue;
       if (changes->len > 0)
         g_string_append (changes, ", ");
-      if (proof_columns[i].seen_again == SEEN_AGAIN_REPLACE_IF_SET)
-        g_string_append_printf (changes, "%s = IFNULL (:%s, %s)", name, name, name);
+      if (proof_columns[i].seen_again == SEEN_AGAIN_FILL_IF_NULL)
+        g_string_append_printf (changes, "%s = IFNULL (%s, :%s)", name, name, name);
       else
         g_string_append_printf (changes, "%s = :%s", name, name);
     }

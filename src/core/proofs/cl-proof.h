@@ -87,6 +87,10 @@ gboolean        cl_proof_verdict_from_string   (const char      *text,
 
 gboolean        cl_proof_is_sha256_hex         (const char      *text);
 
+/* The name a person knows the signer by: the common name of the subject, else its
+ * organisation, else the whole subject; NULL without a signer (cl-proof-signer-name.c). */
+char           *cl_proof_dup_signer_name       (const ClProof   *proof);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClProof, cl_proof_unref)
 
 G_END_DECLS
