@@ -1,13 +1,19 @@
 /* test-history.c: the history page lists the real proof cache, searches it,
- * filters by kind and removes a proof from the database.
+ * filters by kind, names signers, opens a proof's detail, removes a proof from the
+ * database (with undo) and verifies itself again when a revocation answer changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
+#include "cl-history-detail.h"
 #include "cl-history-page.h"
+#include "cl-history-row.h"
+#include "cl-revocation.h"
 #include "cl-proof-cache.h"
 #include "cl-test-tmp.h"
 
@@ -57,6 +63,54 @@ find_by_type (GtkWidget *root, GType type, guint index)
 }
 
 static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first button under root with this icon or this label. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *icon_name, const char *label)
+{
+  GtkWidget *button;
+
+  for (guint i = 0; (button = find_by_type (root, GTK_TYPE_BUTTON, i)) != NULL; i++) {
+    if (icon_name != NULL &&
+        g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), icon_name) == 0)
+      return button;
+    if (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+      return button;
+  }
+  return NULL;
+}
+
+/* Toasts are shown from the main loop: wait (a bounded number of turns) for one's button. */
+static GtkWidget *
+wait_for_button (GtkWidget *root, const char *icon_name, const char *label)
+{
+  GtkWidget *button = NULL;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((button = find_button (root, icon_name, label)) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (button);
+  return button;
+}
+
+static guint
+n_stored (ClProofCache *cache)
+{
+  ClProofFilter all = CL_PROOF_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) proofs = cl_proof_cache_list (cache, &all, &error);
+
+  g_assert_no_error (error);
+  return proofs->len;
+}
+
+static void
 verify_again_cb (ClHistoryPage *page, GFile *file, gpointer user_data)
 {
   g_set_object ((GFile **) user_data, file);
@@ -90,11 +144,9 @@ test_verify_again (void)
   g_signal_connect (page, "verify-again", G_CALLBACK (verify_again_cb), &asked);
   cl_history_page_set_database (CL_HISTORY_PAGE (page), db);
   wait_loaded (CL_HISTORY_PAGE (page));
-  for (guint i = 0; (again = find_by_type (page, GTK_TYPE_BUTTON, i)) != NULL; i++) {
-    if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (again)), "view-refresh-symbolic") == 0)
-      break;
-  }
+  again = find_button (page, "view-refresh-symbolic", NULL);
   g_assert_nonnull (again);
+  g_assert_true (gtk_widget_get_visible (again));
   g_signal_emit_by_name (again, "clicked");
   g_assert_nonnull (asked);
   g_assert_cmpstr (g_file_peek_path (asked), ==, image);
@@ -110,9 +162,8 @@ test_history (void)
   g_autoptr(ClProofCache) cache = cl_proof_cache_open (db, &error);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = cl_history_page_new ();
-  GtkWidget *search, *dropdown, *trash;
-  g_autoptr(GPtrArray) left = NULL;
-  ClProofFilter all = CL_PROOF_FILTER_INIT;
+  GtkWidget *search, *dropdown, *trash, *undo, *close;
+  gint64 until;
 
   g_assert_no_error (error);
   add_proof (cache, CL_PROOF_KIND_VERIFIED, "harbour.jpg", "CN=Agency Photo Desk", 1);
@@ -139,19 +190,127 @@ test_history (void)
   wait_loaded (CL_HISTORY_PAGE (page));
   g_assert_cmpuint (cl_history_page_get_n_shown (CL_HISTORY_PAGE (page)), ==, 1);
 
-  /* Remove the one signed proof: gone from the page and from the database. */
-  for (guint i = 0; (trash = find_by_type (page, GTK_TYPE_BUTTON, i)) != NULL; i++) {
-    if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (trash)), "user-trash-symbolic") == 0)
-      break;
-  }
+  /* Remove the one signed proof: gone from the page at once, from the database only
+   * when its toast goes without an undo. */
+  trash = find_button (page, "user-trash-symbolic", NULL);
   g_assert_nonnull (trash);
   g_signal_emit_by_name (trash, "clicked");
+  g_assert_cmpuint (cl_history_page_get_n_shown (CL_HISTORY_PAGE (page)), ==, 0);
+  g_assert_cmpuint (n_stored (cache), ==, 3);
+
+  /* Undo: the row is back, nothing was removed. */
+  undo = wait_for_button (page, NULL, "_Undo");
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (cl_history_page_get_n_shown (CL_HISTORY_PAGE (page)), ==, 1);
+  g_assert_cmpuint (n_stored (cache), ==, 3);
+
+  /* Again, and this time the toast is closed: removed for good. */
+  drain ();
+  trash = find_button (page, "user-trash-symbolic", NULL);
+  g_signal_emit_by_name (trash, "clicked");
+  close = wait_for_button (page, "window-close-symbolic", NULL);
+  g_signal_emit_by_name (close, "clicked");
+  /* The toast is dismissed once it has left the screen, then the removal runs. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (n_stored (cache) == 3 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
   wait_loaded (CL_HISTORY_PAGE (page));
   g_assert_cmpuint (cl_history_page_get_n_shown (CL_HISTORY_PAGE (page)), ==, 0);
-  left = cl_proof_cache_list (cache, &all, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (left->len, ==, 2);
+  g_assert_cmpuint (n_stored (cache), ==, 2);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Rows name the signer as a person knows it; activating one opens its detail. */
+static void
+test_detail (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-history", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (db, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = cl_history_page_new ();
+  GtkWidget *row;
+  GtkWidget *detail = NULL;
+  GListModel *toplevels;
+  const char *subtitle;
+
+  add_proof (cache, CL_PROOF_KIND_VERIFIED, "harbour.jpg",
+             "CN=Agency Photo Desk,O=Agency\\, Inc.,C=FR", 1);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_history_page_set_database (CL_HISTORY_PAGE (page), db);
+  wait_loaded (CL_HISTORY_PAGE (page));
+
+  row = find_by_type (page, CL_TYPE_HISTORY_ROW, 0);
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, "Agency Photo Desk"));
+  g_assert_null (strstr (subtitle, "CN="));
+
+  g_signal_emit_by_name (row, "activated");
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && detail == NULL; i++) {
+    g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+    if (CL_IS_HISTORY_DETAIL (w))
+      detail = GTK_WIDGET (w);
+  }
+  g_assert_nonnull (detail);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (detail)), ==, "harbour.jpg");
+  /* The subject is there whole too, and the content hash. */
+  {
+    gboolean subject = FALSE, hash = FALSE;
+    GtkWidget *fact;
+    g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                   "harbour.jpg", -1);
+
+    for (guint i = 0; (fact = find_by_type (detail, ADW_TYPE_ACTION_ROW, i)) != NULL; i++) {
+      const char *value = adw_action_row_get_subtitle (ADW_ACTION_ROW (fact));
+
+      subject |= g_strcmp0 (value, "CN=Agency Photo Desk,O=Agency\\, Inc.,C=FR") == 0;
+      hash |= g_strcmp0 (value, content_hash) == 0;
+    }
+    g_assert_true (subject);
+    g_assert_true (hash);
+  }
+  gtk_window_destroy (GTK_WINDOW (detail));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A revocation answer that changes what was known starts a re-check of the history. */
+static void
+test_revocation_rechecks (void)
+{
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-history", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *db = g_build_filename (dir, "proofs.db", NULL);
+  g_autoptr(ClRevocationCache) cache = cl_revocation_cache_new ();
+  g_autoptr(ClRevocationInfo) revoked = cl_revocation_info_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = cl_history_page_new ();
+  gint64 until;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_history_page_set_database (CL_HISTORY_PAGE (page), db);
+  wait_loaded (CL_HISTORY_PAGE (page));
+  drain ();
+  g_assert_false (cl_history_page_is_rechecking (CL_HISTORY_PAGE (page)));
+
+  revoked->state = CL_REVOCATION_REVOKED;
+  revoked->source = CL_REVOCATION_SOURCE_LIVE_OCSP;
+  revoked->revoked_at = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  cl_revocation_cache_store (cache, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                             revoked);
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!cl_history_page_is_rechecking (CL_HISTORY_PAGE (page)) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (cl_history_page_is_rechecking (CL_HISTORY_PAGE (page)));
+  /* Let the re-check end before the page goes. */
+  while (cl_history_page_is_rechecking (CL_HISTORY_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -163,5 +322,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/history/list-search-filter-remove", test_history);
   g_test_add_func ("/history/verify-again", test_verify_again);
+  g_test_add_func ("/history/detail", test_detail);
+  g_test_add_func ("/history/revocation-rechecks", test_revocation_rechecks);
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 #include "cl-error.h"
 #include "cl-http.h"
+#include "cl-revocation.h"
+#include "cl-x509.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-test-tmp.h"
@@ -380,6 +382,62 @@ test_cache (void)
 
 
 static void
+count_change_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+
+static guint
+changes_after_idle (guint *changes)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return *changes;
+}
+
+
+/* A live answer that changes what was known of a certificate is announced (History
+ * verifies itself again then); the same answer again is not. */
+static void
+test_cache_announces_changes (void)
+{
+  g_autoptr(ClRevocationCache) cache = cl_revocation_cache_new ();
+  guint changes = 0;
+  guint watch = cl_revocation_watch_changes (count_change_cb, &changes);
+  g_autoptr(ClTrustResult) good = check_online (fx->pki->signer, 5, cache, NULL);
+  g_autoptr(ClTrustResult) revoked = NULL;
+  g_autoptr(ClTrustResult) again = NULL;
+  ClRevocationInfo *flipped = NULL;
+  g_autofree char *signer_sha = cl_x509_sha256_hex (fx->pki->signer->cert);
+
+  /* A first "good" answer changes no earlier verdict. */
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (good)->state, ==, CL_REVOCATION_GOOD);
+  g_assert_cmpuint (changes_after_idle (&changes), ==, 0);
+
+  /* A first "revoked" does. */
+  revoked = check_online (fx->revoked, 5, cache, NULL);
+  g_assert_cmpint (cl_trust_result_get_signer_revocation (revoked)->state, ==,
+                   CL_REVOCATION_REVOKED);
+  g_assert_cmpuint (changes_after_idle (&changes), ==, 1);
+
+  /* Known already (from the cache): nothing new. */
+  again = check_online (fx->revoked, 5, cache, NULL);
+  g_assert_cmpuint (changes_after_idle (&changes), ==, 1);
+
+  /* A certificate once answered "good", now revoked. */
+  flipped = cl_revocation_info_copy (cl_trust_result_get_signer_revocation (revoked));
+  cl_revocation_cache_store (cache, signer_sha, flipped);
+  g_assert_cmpuint (changes_after_idle (&changes), ==, 2);
+  cl_revocation_info_free (flipped);
+
+  cl_revocation_unwatch_changes (watch);
+  cl_revocation_cache_store (cache, signer_sha, cl_trust_result_get_signer_revocation (good));
+  g_assert_cmpuint (changes_after_idle (&changes), ==, 2);
+}
+
+
+static void
 test_fetch_list (void)
 {
   g_autofree char *dir = cl_test_tmp_dir_new ("credlink-fetch", CL_TEST_TMP_UNTIL_CASE_ENDS);
@@ -591,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/revocation/no-service", test_no_service);
   g_test_add_func ("/revocation/offline", test_offline_makes_no_request);
   g_test_add_func ("/revocation/cache", test_cache);
+  g_test_add_func ("/revocation/cache-announces-changes", test_cache_announces_changes);
   g_test_add_func ("/revocation/fetch-for-stapling", test_fetch_for_stapling);
   g_test_add_func ("/trust-list/fetch", test_fetch_list);
   g_test_add_func ("/trust-list/fetch-async", test_fetch_list_async);

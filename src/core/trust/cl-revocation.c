@@ -30,6 +30,7 @@
 struct _ClRevocationCache {
   GMutex                          lock;
   GHashTable                     *entries;   /* sha256 hex → ClRevocationInfo */
+  GHashTable                     *known;     /* sha256 hex → KnownStatus, never expires */
   const ClRevocationCacheBacking *backing;
   gpointer                        backing_data;
 };
@@ -43,6 +44,7 @@ cl_revocation_cache_new (void)
   g_mutex_init (&cache->lock);
   cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) cl_revocation_info_free);
+  cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return cache;
 }
 
@@ -67,6 +69,7 @@ cl_revocation_cache_free (ClRevocationCache *cache)
   if (cache == NULL)
     return;
   g_hash_table_unref (cache->entries);
+  g_hash_table_unref (cache->known);
   g_mutex_clear (&cache->lock);
   g_free (cache);
 }
@@ -108,19 +111,67 @@ cl_revocation_cache_lookup (ClRevocationCache *cache,
 }
 
 
+/* What a live answer said of a certificate, whatever the time it was judged at. */
+typedef enum {
+  KNOWN_NOTHING,
+  KNOWN_GOOD,
+  KNOWN_REVOKED,
+  KNOWN_UNKNOWN,
+} KnownStatus;
+
+/* Told when a live answer changes what was known of a certificate. */
+static ClWatchList change_watches = CL_WATCH_LIST_INIT;
+
+
+static KnownStatus
+known_status (const ClRevocationInfo *info)
+{
+  if (info->revoked_at != 0 || info->state == CL_REVOCATION_REVOKED ||
+      info->state == CL_REVOCATION_REVOKED_LATER)
+    return KNOWN_REVOKED;
+  return info->state == CL_REVOCATION_GOOD ? KNOWN_GOOD : KNOWN_UNKNOWN;
+}
+
+
 void
 cl_revocation_cache_store (ClRevocationCache      *cache,
                            const char             *cert_sha256,
                            const ClRevocationInfo *info)
 {
-  /* Only answers with a known end of validity can be reused. */
-  if (info->next_update == 0)
-    return;
+  KnownStatus status = known_status (info);
+  KnownStatus before;
+  gboolean changed;
+
   g_mutex_lock (&cache->lock);
-  g_hash_table_replace (cache->entries, g_strdup (cert_sha256), cl_revocation_info_copy (info));
-  if (cache->backing != NULL && cache->backing->store != NULL)
-    cache->backing->store (cache->backing_data, cert_sha256, info);
+  before = GPOINTER_TO_INT (g_hash_table_lookup (cache->known, cert_sha256));
+  g_hash_table_replace (cache->known, g_strdup (cert_sha256), GINT_TO_POINTER (status));
+  /* A revocation learned for the first time changes what earlier verifications,
+   * made offline or before it, concluded; so does any answer that differs. */
+  changed = before == KNOWN_NOTHING ? status == KNOWN_REVOKED : before != status;
+  /* Only answers with a known end of validity can be reused. */
+  if (info->next_update != 0) {
+    g_hash_table_replace (cache->entries, g_strdup (cert_sha256), cl_revocation_info_copy (info));
+    if (cache->backing != NULL && cache->backing->store != NULL)
+      cache->backing->store (cache->backing_data, cert_sha256, info);
+  }
   g_mutex_unlock (&cache->lock);
+  if (changed)
+    cl_watch_list_notify (&change_watches);
+}
+
+
+guint
+cl_revocation_watch_changes (ClWatchFunc func,
+                             gpointer    user_data)
+{
+  return cl_watch_list_add (&change_watches, func, user_data);
+}
+
+
+void
+cl_revocation_unwatch_changes (guint watch_id)
+{
+  cl_watch_list_remove (&change_watches, watch_id);
 }
 
 

@@ -15,6 +15,7 @@
 
 #include "cl-http.h"
 #include "cl-revocation-info.h"
+#include "cl-watch-list.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,14 @@ void               cl_revocation_cache_store       (ClRevocationCache           
                                                     const ClRevocationInfo         *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRevocationCache, cl_revocation_cache_free)
+
+/* Called (in the main context that was the thread-default one when the watch was
+ * added) after a live answer changed what a revocation cache knew of a certificate:
+ * it is revoked for the first time, or an earlier answer said otherwise. History
+ * verifies itself again then. */
+guint              cl_revocation_watch_changes     (ClWatchFunc                     func,
+                                                    gpointer                        user_data);
+void               cl_revocation_unwatch_changes   (guint                           watch_id);
 
 typedef struct {
   gboolean           online;          /* may query OCSP responders / CRLs */

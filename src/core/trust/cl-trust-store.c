@@ -13,6 +13,7 @@
 #include "cl-error.h"
 #include "cl-trust-meta.h"
 #include "cl-trust-store.h"
+#include "cl-watch-list.h"
 
 struct _ClTrustStore {
   GObject    parent_instance;
@@ -179,54 +180,14 @@ load_default_or_empty (void)
 }
 
 
-typedef struct {
-  guint                    id;
-  ClTrustStoreChangedFunc  func;
-  gpointer                 user_data;
-  GMainContext            *context;
-} DefaultWatch;
-
-G_LOCK_DEFINE_STATIC (watches);
-static GSList *watches;       /* DefaultWatch * */
-static guint   last_watch_id;
-
-
-/* Runs in the watch's context; the watch may have been removed since. */
-static gboolean
-dispatch_watch_cb (gpointer data)
-{
-  guint id = GPOINTER_TO_UINT (data);
-  ClTrustStoreChangedFunc func = NULL;
-  gpointer user_data = NULL;
-
-  G_LOCK (watches);
-  for (GSList *l = watches; l != NULL; l = l->next) {
-    DefaultWatch *watch = l->data;
-
-    if (watch->id == id) {
-      func = watch->func;
-      user_data = watch->user_data;
-    }
-  }
-  G_UNLOCK (watches);
-  if (func != NULL)
-    func (user_data);
-  return G_SOURCE_REMOVE;
-}
+/* Told when the default store is replaced. */
+static ClWatchList default_watches = CL_WATCH_LIST_INIT;
 
 
 static void
 notify_watches (void)
 {
-  G_LOCK (watches);
-  for (GSList *l = watches; l != NULL; l = l->next) {
-    DefaultWatch *watch = l->data;
-    g_autoptr(GSource) idle = g_idle_source_new ();
-
-    g_source_set_callback (idle, dispatch_watch_cb, GUINT_TO_POINTER (watch->id), NULL);
-    g_source_attach (idle, watch->context);
-  }
-  G_UNLOCK (watches);
+  cl_watch_list_notify (&default_watches);
 }
 
 
@@ -234,40 +195,14 @@ guint
 cl_trust_store_watch_default (ClTrustStoreChangedFunc func,
                               gpointer                user_data)
 {
-  DefaultWatch *watch = g_new0 (DefaultWatch, 1);
-  guint id;
-
-  g_return_val_if_fail (func != NULL, 0);
-
-  watch->func = func;
-  watch->user_data = user_data;
-  watch->context = g_main_context_ref_thread_default ();
-  G_LOCK (watches);
-  id = watch->id = ++last_watch_id;
-  watches = g_slist_prepend (watches, watch);
-  G_UNLOCK (watches);
-  return id;
+  return cl_watch_list_add (&default_watches, func, user_data);
 }
 
 
 void
 cl_trust_store_unwatch_default (guint watch_id)
 {
-  DefaultWatch *found = NULL;
-
-  G_LOCK (watches);
-  for (GSList *l = watches; l != NULL && found == NULL; l = l->next) {
-    DefaultWatch *watch = l->data;
-
-    if (watch->id == watch_id)
-      found = watch;
-  }
-  watches = g_slist_remove (watches, found);
-  G_UNLOCK (watches);
-  if (found != NULL) {
-    g_main_context_unref (found->context);
-    g_free (found);
-  }
+  cl_watch_list_remove (&default_watches, watch_id);
 }
 
 

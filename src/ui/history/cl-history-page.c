@@ -1,8 +1,9 @@
 /* cl-history-page.c: every proof the cache holds (signed and verified images),
- * searchable, filterable by kind or by a verdict the last re-check changed, with
- * removal. All database work runs in GTask threads. When the trust lists change,
- * the history is verified again in the background (cl-history-recheck.h) and the
- * page says which verdicts flipped.
+ * searchable, filterable by kind or by a verdict the last re-check changed; a row opens
+ * its detail, and removal can be undone until its toast goes. All database work runs in
+ * GTask threads. When the trust lists change or a revocation answer does, the history is
+ * verified again in the background (cl-history-recheck.h) and the page says which
+ * verdicts flipped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,16 +15,20 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-history-detail.h"
+#include "cl-history-entry.h"
 #include "cl-history-page.h"
+#include "cl-history-row.h"
 #include "cl-proof-cache.h"
+#include "cl-revocation.h"
 #include "cl-trust-store.h"
-#include "cl-verdict-banner.h"
 
 struct _ClHistoryPage
 {
   AdwBin           parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *kind_dropdown;
   GtkStack        *stack;
@@ -36,11 +41,17 @@ struct _ClHistoryPage
   GHashTable      *changed;   /* proof id → the verdict before the last re-check */
   GCancellable    *recheck_cancellable;
   guint            trust_watch;
+  guint            revocation_watch;
   guint            recheck_source;
   guint            rechecks_running;
 
   guint            n_shown;
   guint            loads_running;
+
+  /* A removal the person can still undo: the row is hidden, the proof still stored. */
+  char            *pending_removal;
+  GtkWidget       *pending_row;
+  AdwToast        *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (ClHistoryPage, cl_history_page, ADW_TYPE_BIN)
@@ -89,6 +100,7 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClProofCache) cache = cl_proof_cache_open (request->database, &error);
   GPtrArray *proofs;
+  GPtrArray *entries;
 
   if (cache == NULL) {
     g_task_return_error (task, g_steal_pointer (&error));
@@ -101,113 +113,40 @@ load_thread (GTask        *task,
   }
   request->filter.search = request->search;
   proofs = cl_proof_cache_list (cache, &request->filter, &error);
-  if (proofs == NULL)
+  if (proofs == NULL) {
     g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, proofs, (GDestroyNotify) g_ptr_array_unref);
-}
-
-
-static ClBannerKind
-verdict_kind (ClProofVerdict verdict)
-{
-  switch (verdict) {
-  case CL_PROOF_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
-  case CL_PROOF_VERDICT_VALID: return CL_BANNER_VALID;
-  case CL_PROOF_VERDICT_INVALID: return CL_BANNER_INVALID;
-  case CL_PROOF_VERDICT_NO_MANIFEST:
-  default:
-    return CL_BANNER_NO_CREDENTIALS;
+    return;
   }
+  /* The stored reports are read here, not on the main loop. */
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_history_entry_free);
+  for (guint i = 0; i < proofs->len; i++)
+    g_ptr_array_add (entries, cl_history_entry_new (g_ptr_array_index (proofs, i)));
+  g_ptr_array_unref (proofs);
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
 
-static void remove_clicked_cb (GtkButton *button, ClHistoryPage *self);
-static void verify_again_clicked_cb (GtkButton *button, ClHistoryPage *self);
-
-
-/* Where the image was when it was verified: the "path" of the stored report. */
-static char *
-proof_path (ClProof *proof)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (proof->report_json == NULL ||
-      !json_parser_load_from_data (parser, proof->report_json, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
-                                                               "path", NULL));
-}
+static void row_activated_cb (ClHistoryRow *row, ClHistoryPage *self);
+static void row_verify_again_cb (ClHistoryRow *row, ClHistoryPage *self);
+static void row_remove_cb (ClHistoryRow *row, ClHistoryPage *self);
 
 
 static GtkWidget *
-proof_row (ClHistoryPage *self,
-           ClProof       *proof)
+proof_row (ClHistoryPage  *self,
+           ClHistoryEntry *entry)
 {
-  GtkWidget *row = adw_action_row_new ();
-  ClBannerKind kind = verdict_kind (proof->verdict);
-  GtkWidget *icon = gtk_image_new_from_icon_name (cl_banner_kind_icon_name (kind));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *when = proof->last_verified != NULL
-                          ? g_date_time_format (proof->last_verified, "%x %H:%M") : NULL;
-  g_autofree char *subtitle = NULL;
+  gpointer before = NULL;
+  gboolean changed = g_hash_table_lookup_extended (self->changed, entry->proof->id, NULL,
+                                                   &before);
+  ClProofVerdict verdict_before = GPOINTER_TO_INT (before);
+  GtkWidget *row = cl_history_row_new (entry, changed ? &verdict_before : NULL);
 
-  /* Translators: history row subtitle: "Signed · Trusted · 28/11/2026 20:10 · CN=Jane" */
-  subtitle = g_strdup_printf (_("%s · %s · %s%s%s"),
-                              proof->kind == CL_PROOF_KIND_SIGNED ? _("Signed") : _("Verified"),
-                              cl_banner_kind_title (kind),
-                              when != NULL ? when : "",
-                              proof->signer_subject != NULL ? " · " : "",
-                              proof->signer_subject != NULL ? proof->signer_subject : "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 proof->source_name != NULL ? proof->source_name
-                                                            : _("Unnamed image"));
-  if (g_hash_table_contains (self->changed, proof->id)) {
-    ClBannerKind before = verdict_kind (GPOINTER_TO_INT (g_hash_table_lookup (self->changed,
-                                                                              proof->id)));
-    g_autofree char *now = g_steal_pointer (&subtitle);
-
-    /* Translators: a history row whose verdict changed when the trust lists did */
-    subtitle = g_strdup_printf (_("%s · changed, was %s"), now, cl_banner_kind_title (before));
-  }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cl_banner_kind_title (kind), -1);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove From History"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from history"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "proof-id", g_strdup (proof->id), g_free);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
+  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_DEFAULT);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  /* Verify again, while the file is still where it was verified. */
-  {
-    g_autofree char *path = proof_path (proof);
-
-    if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
-      GtkWidget *again = gtk_button_new_from_icon_name ("view-refresh-symbolic");
-
-      gtk_widget_set_valign (again, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (again, "flat");
-      gtk_widget_set_tooltip_text (again, _("Verify Again"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (again), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Verify again"), -1);
-      g_object_set_data_full (G_OBJECT (again), "path", g_steal_pointer (&path), g_free);
-      g_signal_connect_object (again, "clicked", G_CALLBACK (verify_again_clicked_cb), self,
-                               G_CONNECT_DEFAULT);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), again);
-    }
-  }
+  g_signal_connect_object (row, "verify-again", G_CALLBACK (row_verify_again_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self,
+                           G_CONNECT_DEFAULT);
   return row;
 }
 
@@ -219,7 +158,7 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(ClHistoryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) proofs = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
   GtkWidget *child;
 
   self->loads_running--;
@@ -230,18 +169,23 @@ loaded_cb (GObject      *source,
     gtk_list_box_remove (self->list, child);
   self->n_shown = 0;
 
-  if (proofs == NULL) {
+  self->pending_row = NULL;
+  if (entries == NULL) {
     gtk_label_set_label (self->error_label, error->message);
     gtk_stack_set_visible_child_name (self->stack, "error");
     return;
   }
-  for (guint i = 0; i < proofs->len; i++) {
-    ClProof *proof = g_ptr_array_index (proofs, i);
+  for (guint i = 0; i < entries->len; i++) {
+    ClHistoryEntry *entry = g_ptr_array_index (entries, i);
 
     if (gtk_drop_down_get_selected (self->kind_dropdown) == FILTER_CHANGED &&
-        !g_hash_table_contains (self->changed, proof->id))
+        !g_hash_table_contains (self->changed, entry->proof->id))
       continue;
-    gtk_list_box_append (self->list, proof_row (self, proof));
+    /* A removal waiting for its undo stays out of view. */
+    if (g_strcmp0 (entry->proof->id, self->pending_removal) == 0)
+      continue;
+    g_ptr_array_index (entries, i) = NULL;
+    gtk_list_box_append (self->list, proof_row (self, entry));
     self->n_shown++;
   }
   gtk_stack_set_visible_child_name (self->stack, self->n_shown > 0 ? "list" : "empty");
@@ -281,20 +225,114 @@ start_load (ClHistoryPage *self,
 
 
 static void
-verify_again_clicked_cb (GtkButton     *button,
-                         ClHistoryPage *self)
+row_verify_again_cb (ClHistoryRow  *row,
+                     ClHistoryPage *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (button), "path"));
+  g_autoptr(GFile) file = g_file_new_for_path (cl_history_row_get_entry (row)->path);
 
   g_signal_emit (self, signals[VERIFY_AGAIN], 0, file);
 }
 
 
 static void
-remove_clicked_cb (GtkButton     *button,
-                   ClHistoryPage *self)
+detail_verify_again_cb (GtkWidget     *detail,
+                        ClHistoryPage *self)
 {
-  start_load (self, g_object_get_data (G_OBJECT (button), "proof-id"));
+  const char *path = g_object_get_data (G_OBJECT (detail), "path");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_signal_emit (self, signals[VERIFY_AGAIN], 0, file);
+}
+
+
+static void
+row_activated_cb (ClHistoryRow  *row,
+                  ClHistoryPage *self)
+{
+  const ClHistoryEntry *entry = cl_history_row_get_entry (row);
+  GtkWidget *detail = cl_history_detail_new (entry);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (detail), GTK_WINDOW (root));
+  g_object_set_data_full (G_OBJECT (detail), "path", g_strdup (entry->path), g_free);
+  g_signal_connect_object (detail, "verify-again", G_CALLBACK (detail_verify_again_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (detail));
+}
+
+
+/* The removal waiting for its undo is carried out (its toast went, another removal came,
+ * or the page goes away). */
+static void
+commit_removal (ClHistoryPage *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->pending_removal);
+
+  self->pending_row = NULL;
+  if (self->undo_toast != NULL) {
+    AdwToast *toast = g_steal_pointer (&self->undo_toast);
+
+    g_signal_handlers_disconnect_by_data (toast, self);
+    adw_toast_dismiss (toast);
+    g_object_unref (toast);
+  }
+  if (id != NULL)
+    start_load (self, id);
+}
+
+
+static void
+undo_toast_dismissed_cb (AdwToast      *toast,
+                         ClHistoryPage *self)
+{
+  commit_removal (self);
+}
+
+
+static void
+undo_clicked_cb (AdwToast      *toast,
+                 ClHistoryPage *self)
+{
+  g_signal_handlers_disconnect_by_data (toast, self);
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->pending_removal, g_free);
+  if (self->pending_row != NULL) {
+    gtk_widget_set_visible (self->pending_row, TRUE);
+    self->n_shown++;
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  }
+  self->pending_row = NULL;
+}
+
+
+static void
+row_remove_cb (ClHistoryRow  *row,
+               ClHistoryPage *self)
+{
+  const ClHistoryEntry *entry = cl_history_row_get_entry (row);
+  const char *name = entry->proof->source_name != NULL ? entry->proof->source_name
+                                                       : _("Unnamed image");
+  g_autofree char *title = NULL;
+
+  commit_removal (self);
+  self->pending_removal = g_strdup (entry->proof->id);
+  self->pending_row = GTK_WIDGET (row);
+  gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+  self->n_shown--;
+  if (self->n_shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  /* Translators: a toast after removing an image from History; %s is its file name */
+  title = g_strdup_printf (_("“%s” removed from History"), name);
+  self->undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                           self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                           self, G_CONNECT_DEFAULT);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
 }
 
 
@@ -445,9 +483,67 @@ cl_history_page_is_loading (ClHistoryPage *self)
 
 
 static void
+removed_at_exit_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not remove a proof from the history: %s", error->message);
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+}
+
+
+static void
+remove_at_exit_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClProofCache) cache = cl_proof_cache_open (request->database, &error);
+
+  if (cache == NULL || !cl_proof_cache_remove (cache, request->remove_id, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+
+/* The page goes while a removal waits for its undo: the person did not undo it. */
+static void
+remove_at_exit (ClHistoryPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  if (self->pending_removal == NULL)
+    return;
+  request = g_new0 (LoadRequest, 1);
+  request->database = g_strdup (self->database);
+  request->remove_id = g_steal_pointer (&self->pending_removal);
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+  task = g_task_new (NULL, NULL, removed_at_exit_cb, NULL);
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_run_in_thread (task, remove_at_exit_thread);
+}
+
+
+static void
 cl_history_page_dispose (GObject *object)
 {
   ClHistoryPage *self = CL_HISTORY_PAGE (object);
+
+  if (self->undo_toast != NULL) {
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+    g_clear_object (&self->undo_toast);
+  }
+  remove_at_exit (self);
+  self->pending_row = NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -456,6 +552,10 @@ cl_history_page_dispose (GObject *object)
   if (self->trust_watch != 0) {
     cl_trust_store_unwatch_default (self->trust_watch);
     self->trust_watch = 0;
+  }
+  if (self->revocation_watch != 0) {
+    cl_revocation_unwatch_changes (self->revocation_watch);
+    self->revocation_watch = 0;
   }
   g_clear_handle_id (&self->recheck_source, g_source_remove);
 
@@ -469,6 +569,7 @@ cl_history_page_finalize (GObject *object)
   ClHistoryPage *self = CL_HISTORY_PAGE (object);
 
   g_free (self->database);
+  g_free (self->pending_removal);
   g_hash_table_unref (self->changed);
 
   G_OBJECT_CLASS (cl_history_page_parent_class)->finalize (object);
@@ -486,6 +587,7 @@ cl_history_page_class_init (ClHistoryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ClHistoryPage, stack);
@@ -507,7 +609,8 @@ cl_history_page_class_init (ClHistoryPageClass *klass)
    * ClHistoryPage::verdicts-changed:
    * @summary: what flipped, in one sentence ("2 images changed: …")
    *
-   * The trust lists changed and verifying the history again flipped some verdicts;
+   * The trust lists or a revocation answer changed and verifying the history again
+   * flipped some verdicts;
    * the "Changed" filter shows them.
    */
   signals[VERDICTS_CHANGED] = g_signal_new ("verdicts-changed", G_TYPE_FROM_CLASS (klass),
@@ -522,6 +625,7 @@ cl_history_page_init (ClHistoryPage *self)
   self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->trust_watch = cl_trust_store_watch_default (trust_changed_cb, self);
+  self->revocation_watch = cl_revocation_watch_changes (trust_changed_cb, self);
 }
 
 

@@ -53,6 +53,16 @@ cl_banner_kind_icon_name (ClBannerKind kind)
 }
 
 
+/* The style class that colours a status icon of this kind (style.css: .file-status). */
+const char *
+cl_banner_kind_style_class (ClBannerKind kind)
+{
+  if ((gsize) kind >= G_N_ELEMENTS (kind_classes))
+    return kind_classes[CL_BANNER_ERROR];
+  return kind_classes[kind];
+}
+
+
 const char *
 cl_banner_kind_title (ClBannerKind kind)
 {

@@ -42,5 +42,6 @@ const char   *cl_verdict_banner_get_title  (ClVerdictBanner *self);
 /* The icon name and title that go with a kind (shared with the file list). */
 const char   *cl_banner_kind_icon_name     (ClBannerKind     kind);
 const char   *cl_banner_kind_title         (ClBannerKind     kind);
+const char   *cl_banner_kind_style_class   (ClBannerKind     kind);
 
 G_END_DECLS
