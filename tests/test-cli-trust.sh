@@ -1,5 +1,5 @@
 #!/bin/sh
-# credlink-cli trust: import, list, check-chain, remove (no network).
+# credlink-cli trust: import, list, check-chain, remove, products (no network).
 cli="${CREDLINK_CLI:?}"
 shared="${CREDLINK_SHARED_DIR:-}"
 certs="$shared/c2pa-fixtures/certs"
@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 export GIO_USE_PROXY_RESOLVER=dummy
 
-echo "1..11"
+echo "1..13"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 skip () { n=$((n + 1)); echo "ok $n # SKIP $1"; }
@@ -21,8 +21,26 @@ check $? "an empty store says how to get lists"
 [ $rc != 0 ] && [ ! -e "$tmp/data/credlink/bad" ]
 check $? "a list name with a slash is refused"
 
+# The C2PA conforming products list: installed in the trust folder, then described.
+cat >"$tmp/cpl.json" <<'JSON'
+[{"recordId": "0197aa34-665b-7811-9bbc-317cfd988d0a", "status": "conformant",
+  "product": {"productType": "generatorProduct",
+              "DN": {"CN": "Field Camera", "O": "Example Optics", "C": "US"},
+              "assurance": {"maxAssuranceLevel": 2}}}]
+JSON
+out=$(LC_ALL=C "$cli" trust products "$tmp/cpl.json") && echo "$out" | grep -q '1 product$' && \
+  [ -f "$tmp/data/credlink/trust/conforming-products-list.json" ] && \
+  LC_ALL=C "$cli" trust products | grep -q 'Conforming products list: 1 product'
+check $? "trust products installs the conforming products list and says what is installed"
+
+echo '{"records": []}' >"$tmp/not-cpl.json"
+LC_ALL=C "$cli" trust products "$tmp/not-cpl.json" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 70 ] && grep -q 'not a C2PA conforming products list' "$tmp/err" && \
+  LC_ALL=C "$cli" trust products | grep -q '1 product'
+check $? "a file that is not a conforming products list is refused and replaces nothing"
+
 if [ ! -d "$certs" ]; then
-  for i in 3 4 5 6 7 8 9 10 11; do skip "CREDLINK_SHARED_DIR fixtures not available"; done
+  for i in 5 6 7 8 9 10 11 12 13; do skip "CREDLINK_SHARED_DIR fixtures not available"; done
   exit 0
 fi
 

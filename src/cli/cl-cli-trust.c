@@ -11,6 +11,7 @@
 
 #include "cl-cli-common.h"
 #include "cl-cli-trust.h"
+#include "cl-conforming-products.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-trust-store.h"
@@ -407,11 +408,62 @@ run_check_chain (int    argc,
 }
 
 
+/* Installs the C2PA conforming products list, or says which one is installed. */
+static int
+run_products (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    new_context (_("[LIST.json]"),
+                 _("Install the C2PA conforming products list (JSON), or say which one is "
+                   "installed. Signers are then named by the product they are."), NULL);
+  g_autofree char *owned = NULL;
+  g_autofree char *installed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  guint n = 0;
+
+  if (!parse (context, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 2) {
+    g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+    fprintf (stderr, "%s", help);
+    return CL_CLI_EXIT_USAGE;
+  }
+  if (argc == 2) {
+    if (!cl_conforming_products_install (argv[1], trust_dir (&owned), &n, &error)) {
+      fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+      return CL_CLI_EXIT_FAILURE;
+    }
+    printf (ngettext ("Installed the conforming products list: %u product\n",
+                      "Installed the conforming products list: %u products\n", n), n);
+    return CL_CLI_EXIT_OK;
+  }
+  installed = g_build_filename (trust_dir (&owned), CL_CONFORMING_PRODUCTS_FILE, NULL);
+  if (!g_file_test (installed, G_FILE_TEST_IS_REGULAR)) {
+    printf ("%s\n", _("No conforming products list is installed. Install one with "
+                      "“credlink-cli trust products FILE”."));
+    return CL_CLI_EXIT_OK;
+  }
+  products = cl_conforming_products_load (installed, &error);
+  if (products == NULL) {
+    fprintf (stderr, "credlink-cli trust: %s\n", error->message);
+    return CL_CLI_EXIT_FAILURE;
+  }
+  printf (ngettext ("Conforming products list: %u product (%s)\n",
+                    "Conforming products list: %u products (%s)\n", products->len),
+          products->len, installed);
+  return CL_CLI_EXIT_OK;
+}
+
+
 static const ClCliCommand trust_commands[] = {
   { "list", N_("List the installed trust lists"), run_list },
   { "import", N_("Import a trust list from PEM files"), run_import },
   { "remove", N_("Remove a trust list"), run_remove },
   { "refresh", N_("Download the published trust lists"), run_refresh },
+  { "products", N_("Install the C2PA conforming products list"), run_products },
   { "check-chain", N_("Judge a PEM certificate chain"), run_check_chain },
   { NULL, NULL, NULL },
 };

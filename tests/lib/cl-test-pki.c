@@ -34,6 +34,33 @@ make_key (const char *type)
 }
 
 
+/* The conformance profiles' c2pa-cpl-record extension: a UTF8String holding a UUID. */
+static void
+add_cpl_record (X509       *cert,
+                const char *uuid)
+{
+  ASN1_OBJECT *oid = OBJ_txt2obj ("1.3.6.1.4.1.62558.4", 1);
+  ASN1_UTF8STRING *text = ASN1_UTF8STRING_new ();
+  ASN1_OCTET_STRING *value = ASN1_OCTET_STRING_new ();
+  unsigned char *der = NULL;
+  int der_len;
+  X509_EXTENSION *ext;
+
+  g_assert_cmpint (ASN1_STRING_set (text, uuid, -1), ==, 1);
+  der_len = i2d_ASN1_UTF8STRING (text, &der);
+  g_assert_cmpint (der_len, >, 0);
+  g_assert_cmpint (ASN1_OCTET_STRING_set (value, der, der_len), ==, 1);
+  ext = X509_EXTENSION_create_by_OBJ (NULL, oid, 0, value);
+  g_assert_nonnull (ext);
+  g_assert_cmpint (X509_add_ext (cert, ext, -1), ==, 1);
+  X509_EXTENSION_free (ext);
+  OPENSSL_free (der);
+  ASN1_OCTET_STRING_free (value);
+  ASN1_UTF8STRING_free (text);
+  ASN1_OBJECT_free (oid);
+}
+
+
 static void
 add_ext (X509        *cert,
          X509V3_CTX  *ctx,
@@ -109,6 +136,8 @@ cl_test_cred_new (const ClTestCertSpec *spec)
     cdp = g_strdup_printf ("URI:%s", spec->crl_url);
     add_ext (cert, &ctx, NID_crl_distribution_points, cdp);
   }
+  if (spec->cpl_record != NULL)
+    add_cpl_record (cert, spec->cpl_record);
 
   sign_key = spec->issuer != NULL ? spec->issuer->key : cred->key;
   key_id = EVP_PKEY_get_base_id (sign_key);

@@ -36,6 +36,7 @@ typedef struct {
   const char       *key_type;       /* "P-256" (default), "P-384", "RSA-2048", "RSA-1024", "ED25519", "secp256k1" */
   long              serial;         /* 0 = random */
   gboolean          no_aki;         /* leave out the authority key identifier */
+  const char       *cpl_record;     /* c2pa-cpl-record extension (a CPL record UUID), or NULL */
 } ClTestCertSpec;
 
 ClTestCred *cl_test_cred_new  (const ClTestCertSpec *spec);

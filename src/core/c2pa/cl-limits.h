@@ -60,6 +60,10 @@
 #define CL_LIMIT_ICA_IDENTITIES 64
 /* Trusted ICA issuer DIDs read from a list file. */
 #define CL_LIMIT_ICA_ISSUERS 10000
+/* The C2PA Conforming Products List (trust/cl-conforming-products.c): the published one is
+ * about 200 KB with 174 records (2026). */
+#define CL_LIMIT_CPL_BYTES (16 * 1024 * 1024)
+#define CL_LIMIT_CPL_RECORDS 20000
 
 /* --- CBOR (util/cl-cbor-util.c) --------------------------------------------------------- */
 

@@ -509,6 +509,10 @@ cl_trust_evaluate (ClTrustStore          *store,
   /* 5. The verdict. */
   add_verdict_codes (result, signer_report, profile_code, ca_revoked);
 
+  /* What the conformance program says of the signing product (never a trust decision). */
+  result->product = cl_conforming_products_find (cl_trust_store_get_conforming_products (store),
+                                                 leaf);
+
   result->summary = summarise (result, leaf);
   sk_X509_pop_free (built, X509_free);
   sk_X509_free (untrusted);

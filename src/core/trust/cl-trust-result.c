@@ -136,6 +136,7 @@ cl_trust_result_unref (ClTrustResult *result)
   g_free (result->list_label);
   g_free (result->anchor_entity);
   g_free (result->chain_error);
+  g_clear_pointer (&result->product, cl_conforming_product_unref);
   g_free (result->summary);
   g_free (result);
 }
@@ -239,6 +240,10 @@ cl_trust_result_to_json (ClTrustResult *result)
   json_builder_set_member_name (builder, "judgedAtTrustedTime");
   json_builder_add_boolean_value (builder, result->time_is_trusted);
   cl_json_builder_add_string_or_null (builder, "summary", result->summary);
+  if (result->product != NULL) {
+    json_builder_set_member_name (builder, "conformingProduct");
+    json_builder_add_value (builder, cl_conforming_product_to_json (result->product));
+  }
 
   json_builder_set_member_name (builder, "codes");
   json_builder_begin_array (builder);
@@ -317,6 +322,11 @@ cl_trust_result_to_text (ClTrustResult *result)
   g_string_append_printf (out, result->time_is_trusted ? _("Judged at %s (given time)\n")
                                                         : _("Judged at %s (now; no trusted time)\n"),
                           when);
+  if (result->product != NULL) {
+    g_autofree char *product = cl_conforming_product_describe (result->product);
+
+    g_string_append_printf (out, _("Conforming product: %s\n"), product);
+  }
   g_string_append_printf (out, _("Status codes: "));
   for (guint i = 0; i < result->codes->len; i++)
     g_string_append_printf (out, i == 0 ? "%s" : ", %s",

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <openssl/x509.h>
 
+#include "cl-conforming-products.h"
 #include "cl-revocation.h"
 #include "cl-status-codes.h"
 #include "cl-trust-list.h"
@@ -72,6 +73,8 @@ typedef struct {
   gboolean         time_is_trusted;
   GPtrArray       *certs;         /* ClCertReport *, signer first */
   char            *summary;       /* one line for people (translated) */
+  ClConformingProduct *product;   /* the signer's product on the installed conforming
+                                   * products list, or NULL */
 } ClTrustResult;
 
 ClCertCheck   *cl_cert_check_new      (const char     *id,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <openssl/err.h>
 
+#include "cl-conforming-products.h"
 #include "cl-error.h"
 #include "cl-trust-meta.h"
 #include "cl-trust-store.h"
@@ -20,6 +21,7 @@ struct _ClTrustStore {
   GPtrArray *lists;     /* ClTrustList * */
   GStrv      problems;
   GStrv      ekus;
+  GPtrArray *products;  /* ClConformingProduct *: the installed CPL, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ClTrustStore, cl_trust_store, G_TYPE_OBJECT)
@@ -61,6 +63,7 @@ cl_trust_store_finalize (GObject *object)
   ClTrustStore *self = CL_TRUST_STORE (object);
 
   g_ptr_array_unref (self->lists);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
   g_strfreev (self->problems);
   g_strfreev (self->ekus);
   G_OBJECT_CLASS (cl_trust_store_parent_class)->finalize (object);
@@ -116,6 +119,39 @@ cl_trust_store_default_dir (void)
 }
 
 
+/* The conforming products list installed beside the lists, if any; a list that cannot be
+ * read is one more problem. */
+static GPtrArray *
+load_products (const char  *trust_dir,
+               GStrv       *problems)
+{
+  g_autofree char *path = g_build_filename (trust_dir, CL_CONFORMING_PRODUCTS_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *products;
+  guint n;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  products = cl_conforming_products_load (path, &error);
+  if (products != NULL)
+    return products;
+  n = g_strv_length (*problems);
+  *problems = g_renew (char *, *problems, n + 2);
+  (*problems)[n] = g_strdup (error->message);
+  (*problems)[n + 1] = NULL;
+  return NULL;
+}
+
+
+GPtrArray *
+cl_trust_store_get_conforming_products (ClTrustStore *self)
+{
+  g_return_val_if_fail (CL_IS_TRUST_STORE (self), NULL);
+
+  return self->products;
+}
+
+
 ClTrustStore *
 cl_trust_store_load (const char  *trust_dir,
                      GError     **error)
@@ -127,6 +163,7 @@ cl_trust_store_load (const char  *trust_dir,
   g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
+  ClTrustStore *store;
 
   if (trust_dir == NULL)
     trust_dir = default_dir = cl_trust_store_default_dir ();
@@ -158,7 +195,9 @@ cl_trust_store_load (const char  *trust_dir,
     else
       g_ptr_array_add (lists, list);
   }
-  return store_new (lists, g_strv_builder_end (problems));
+  store = store_new (lists, g_strv_builder_end (problems));
+  store->products = load_products (trust_dir, &store->problems);
+  return store;
 }
 
 

@@ -52,6 +52,9 @@ ClTrustList   *cl_trust_store_lookup           (ClTrustStore  *self,
                                                 const char    *name);
 /* One line per list folder that could not be loaded. */
 const char * const *cl_trust_store_get_problems (ClTrustStore *self);
+/* The C2PA conforming products list installed in the trust folder
+ * (ClConformingProduct *, cl-conforming-products.h), or NULL. Borrowed. */
+GPtrArray     *cl_trust_store_get_conforming_products (ClTrustStore *self);
 /* EKU OIDs configured by the lists' store.cfg files (never NULL). */
 const char * const *cl_trust_store_get_ekus    (ClTrustStore  *self);
 

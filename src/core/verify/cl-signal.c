@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "cl-signals.h"
 
 
@@ -107,4 +109,23 @@ cl_signals_to_json (GPtrArray *signals)
     json_array_add_object_element (array, object);
   }
   return json_node_init_array (json_node_alloc (), array);
+}
+
+
+/* The CPL names inception signals without their rubric prefix ("capturedMedia"). */
+#define INCEPTION_PREFIX "inception:signal_"
+
+const ClSignal *
+cl_signals_find_disallowed (GPtrArray                 *signals,
+                            const ClConformingProduct *product)
+{
+  for (guint i = 0; signals != NULL && product != NULL && i < signals->len; i++) {
+    const ClSignal *signal = g_ptr_array_index (signals, i);
+
+    /* Only the claim the product signed: the active manifest's. */
+    if (signal->source == CL_SIGNAL_SOURCE_ACTIVE && g_str_has_prefix (signal->id, INCEPTION_PREFIX) &&
+        cl_conforming_product_disallows (product, signal->id + strlen (INCEPTION_PREFIX)))
+      return signal;
+  }
+  return NULL;
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "cl-conforming-products.h"
 #include "cl-validation-report.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,10 @@ const char *cl_signal_source_to_string (ClSignalSource    source);
 const char *cl_signal_category_to_string (ClSignalCategory category);
 /* [{id, label, category, detail, evidence, manifest, source, verified}] */
 JsonNode  *cl_signals_to_json        (GPtrArray          *signals);
+/* The first signal read from a manifest that the signer's product may not claim by its
+ * record on the conforming products list (an AI tool claiming a camera capture), or NULL. */
+const ClSignal *cl_signals_find_disallowed (GPtrArray                 *signals,
+                                            const ClConformingProduct *product);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignal, cl_signal_free)
 

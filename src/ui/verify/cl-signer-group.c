@@ -11,6 +11,7 @@
 
 #include "cl-cose-crypto.h"
 #include "cl-detail-rows.h"
+#include "cl-signals.h"
 #include "cl-signer-group.h"
 #include "cl-status-codes.h"
 #include "cl-status-text.h"
@@ -87,6 +88,31 @@ signing_time_text (ClValidationReport *report,
 }
 
 
+/* What the C2PA conforming products list says of the signing product, and a warning when
+ * the manifest claims what that product may not. */
+static void
+add_product_rows (ClSignerGroup             *self,
+                  const ClConformingProduct *product,
+                  GPtrArray                 *signals)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
+  g_autofree char *described = cl_conforming_product_describe (product);
+  const ClSignal *disallowed = cl_signals_find_disallowed (signals, product);
+
+  cl_detail_add_row (group, self->rows, _("Conforming product"), described);
+  if (disallowed != NULL) {
+    /* Translators: %s is a provenance signal ("Captured with a camera") */
+    g_autofree char *warning = g_strdup_printf (_("This product may not claim “%s”: the "
+                                                  "conformance program does not allow it"),
+                                                disallowed->label);
+    GtkWidget *row = cl_detail_add_row (group, self->rows, _("Warning"), warning);
+
+    if (row != NULL)
+      gtk_widget_add_css_class (row, "signal-warning");
+  }
+}
+
+
 void
 cl_signer_group_set_verification (ClSignerGroup  *self,
                                   ClVerification *verification)
@@ -132,6 +158,8 @@ cl_signer_group_set_verification (ClSignerGroup  *self,
   }
   if (trust != NULL)
     cl_detail_add_row (group, self->rows, _("Trust"), trust->summary);
+  if (trust != NULL && trust->product != NULL)
+    add_product_rows (self, trust->product, verification->signals);
   if (manifest != NULL) {
     const char *alg = cl_cose_alg_describe (cl_cose_alg_from_string (manifest->sig_alg));
 
