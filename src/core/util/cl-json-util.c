@@ -61,3 +61,28 @@ cl_json_builder_add_string_or_null (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 }
+
+
+char *
+cl_json_member_text (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_VALUE (node)) {
+    GType type = json_node_get_value_type (node);
+
+    if (type == G_TYPE_STRING)
+      return g_strdup (json_node_get_string (node));
+    if (type == G_TYPE_INT64)
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    if (type == G_TYPE_DOUBLE)
+      return g_strdup_printf ("%g", json_node_get_double (node));
+  }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return cl_json_member_text (json_node_get_object (node), "name");
+  return NULL;
+}

@@ -26,4 +26,9 @@ void     cl_json_builder_add_string_or_null (JsonBuilder  *builder,
                                              const char   *name,
                                              const char   *value);
 
+/* A member as text for people: a string as is, a number written out, an object by its
+ * "name" member; NULL when absent or of another kind. */
+char    *cl_json_member_text                (JsonObject   *object,
+                                             const char   *name);
+
 G_END_DECLS

@@ -14,7 +14,9 @@
 
 #include "cl-action-text.h"
 #include "cl-detail-rows.h"
+#include "cl-json-util.h"
 #include "cl-manifest-group.h"
+#include "cl-verification-compare.h"
 
 struct _ClManifestGroup
 {
@@ -27,61 +29,6 @@ G_DEFINE_FINAL_TYPE (ClManifestGroup, cl_manifest_group, ADW_TYPE_PREFERENCES_GR
 
 
 /* A member as text, whether the manifest wrote a string or a number. */
-static char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (JSON_NODE_HOLDS_VALUE (node)) {
-    GType type = json_node_get_value_type (node);
-
-    if (type == G_TYPE_STRING)
-      return g_strdup (json_node_get_string (node));
-    if (type == G_TYPE_INT64)
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    if (type == G_TYPE_DOUBLE)
-      return g_strdup_printf ("%g", json_node_get_double (node));
-  }
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return member_text (json_node_get_object (node), "name");
-  return NULL;
-}
-
-
-static char *
-generator_text (ClManifestReport *manifest)
-{
-  JsonArray *info;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (manifest->claim_generator_info == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (manifest->claim_generator_info))
-    return g_strdup (manifest->claim_generator);
-  info = json_node_get_array (manifest->claim_generator_info);
-  for (guint i = 0; i < json_array_get_length (info); i++) {
-    JsonNode *node = json_array_get_element (info, i);
-    g_autofree char *name = NULL;
-    g_autofree char *version = NULL;
-
-    if (!JSON_NODE_HOLDS_OBJECT (node))
-      continue;
-    name = member_text (json_node_get_object (node), "name");
-    version = member_text (json_node_get_object (node), "version");
-    if (name != NULL)
-      g_ptr_array_add (parts, version != NULL ? g_strdup_printf ("%s %s", name, version)
-                                              : g_strdup (name));
-  }
-  if (parts->len == 0)
-    return g_strdup (manifest->claim_generator);
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
-}
-
-
 static JsonObject *
 find_assertion (ClManifestReport *manifest,
                 const char       *label)
@@ -129,7 +76,7 @@ add_origin (ClManifestGroup  *self,
 
     if (!JSON_NODE_HOLDS_OBJECT (node))
       continue;
-    source = member_text (json_node_get_object (node), "digitalSourceType");
+    source = cl_json_member_text (json_node_get_object (node), "digitalSourceType");
     flag = cl_action_text_source_flag (source);
     /* AI beats camera: an image that says both is reported as containing AI. */
     if (flag == CL_SOURCE_AI_GENERATED ||
@@ -164,14 +111,14 @@ add_creative_work (ClManifestGroup  *self,
       JsonNode *node = json_array_get_element (list, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node)) {
-        char *name = member_text (json_node_get_object (node), "name");
+        char *name = cl_json_member_text (json_node_get_object (node), "name");
 
         if (name != NULL)
           g_ptr_array_add (authors, name);
       }
     }
   } else if (author != NULL && JSON_NODE_HOLDS_OBJECT (author)) {
-    char *name = member_text (json_node_get_object (author), "name");
+    char *name = cl_json_member_text (json_node_get_object (author), "name");
 
     if (name != NULL)
       g_ptr_array_add (authors, name);
@@ -184,8 +131,8 @@ add_creative_work (ClManifestGroup  *self,
     cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Author"), text);
   }
   {
-    g_autofree char *headline = member_text (work, "headline");
-    g_autofree char *name = member_text (work, "name");
+    g_autofree char *headline = cl_json_member_text (work, "headline");
+    g_autofree char *name = cl_json_member_text (work, "name");
 
     cl_detail_add_row (ADW_PREFERENCES_GROUP (self), self->rows, _("Work title"),
                        headline != NULL ? headline : name);
@@ -217,7 +164,7 @@ add_training (ClManifestGroup  *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (entry))
         continue;
-      use = member_text (json_node_get_object (entry), "use");
+      use = cl_json_member_text (json_node_get_object (entry), "use");
       if (g_strcmp0 (use, "notAllowed") != 0)
         continue;
       dot = strrchr (n->data, '.');
@@ -255,7 +202,7 @@ cl_manifest_group_set_verification (ClManifestGroup *self,
   if (manifest == NULL)
     return;
 
-  generator = generator_text (manifest);
+  generator = cl_manifest_generator_text (manifest);
   cl_detail_add_row (group, self->rows, _("Made with"), generator);
   cl_detail_add_row (group, self->rows, _("Title"), manifest->title);
   cl_detail_add_row (group, self->rows, _("Format"), manifest->format);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-pdf-report.h"
+#include "cl-signed-thumbnail-group.h"
 #include "cl-verify-detail.h"
 
 struct _ClVerifyDetail
@@ -25,6 +26,7 @@ struct _ClVerifyDetail
   ClIdentitiesGroup    *identities;
   ClChainGroup         *chain;
   ClManifestGroup      *manifest;
+  ClSignedThumbnailGroup *signed_thumbnail;
   ClTimelineGroup      *timeline;
   ClCameraGroup        *camera;
   ClIngredientsGroup   *ingredients;
@@ -88,6 +90,7 @@ update_verification (ClVerifyDetail *self)
   cl_identities_group_set_identities (self->identities, active_identities (verification));
   cl_chain_group_set_verification (self->chain, verification);
   cl_manifest_group_set_verification (self->manifest, verification);
+  cl_signed_thumbnail_group_set_verification (self->signed_thumbnail, verification);
   cl_timeline_group_set_verification (self->timeline, verification);
   cl_camera_group_set_verification (self->camera, verification);
   cl_ingredients_group_set_verification (self->ingredients, verification);
@@ -252,6 +255,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, identities);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, chain);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, manifest);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, signed_thumbnail);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, timeline);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, camera);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
@@ -269,6 +273,7 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_IDENTITIES_GROUP);
   g_type_ensure (CL_TYPE_CHAIN_GROUP);
   g_type_ensure (CL_TYPE_MANIFEST_GROUP);
+  g_type_ensure (CL_TYPE_SIGNED_THUMBNAIL_GROUP);
   g_type_ensure (CL_TYPE_TIMELINE_GROUP);
   g_type_ensure (CL_TYPE_CAMERA_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENTS_GROUP);

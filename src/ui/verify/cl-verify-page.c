@@ -15,6 +15,7 @@
 
 #include "cl-file-collector.h"
 #include "cl-file-stream.h"
+#include "cl-compare-window.h"
 #include "cl-verify-page.h"
 #include "cl-verify-row.h"
 
@@ -600,6 +601,28 @@ cl_verify_page_dispose (GObject *object)
 }
 
 
+/* Puts the selected file beside another verified one (the detail's Compare button). */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ClVerifyPage *self = CL_VERIFY_PAGE (widget);
+  GtkWidget *window = cl_compare_window_new (G_LIST_MODEL (self->items),
+                                             cl_verify_page_get_selected (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (window == NULL) {
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0,
+                   _("Verify at least two files to compare them"));
+    return;
+  }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+
 static void
 cl_verify_page_class_init (ClVerifyPageClass *klass)
 {
@@ -623,6 +646,7 @@ cl_verify_page_class_init (ClVerifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail_scroller);
+  gtk_widget_class_install_action (widget_class, "verify.compare", NULL, compare_action);
 }
 
 
