@@ -12,6 +12,7 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-commands.h"
+#include "cl-cli-compare.h"
 #include "cl-cli-profile.h"
 #include "cl-cli-sign.h"
 #include "cl-cli-trust.h"
@@ -21,6 +22,7 @@ static const ClCliCommand commands[] = {
   { "profile", N_("Manage signing profiles"), cl_cli_profile_run },
   { "sign", N_("Sign images with Content Credentials"), cl_cli_sign_run },
   { "verify", N_("Verify the Content Credentials of images"), cl_cli_verify_run },
+  { "compare", N_("Put two images and their credentials side by side"), cl_cli_compare_run },
   { "cache", N_("List, show, purge and export the local proof cache"), cl_cli_cache_run },
   { "trust", N_("Manage trust lists and judge certificate chains"), cl_cli_trust_run },
   { NULL, NULL, NULL },

@@ -198,12 +198,14 @@ hex (const guint8 *digest)
 
 static void
 add_row (GPtrArray  *rows,
+         const char *key,
          const char *fact,
          char       *left,
          char       *right)
 {
   ClCompareRow *row = g_new0 (ClCompareRow, 1);
 
+  row->key = key;
   row->fact = fact;
   row->left = left;
   row->right = right;
@@ -212,7 +214,11 @@ add_row (GPtrArray  *rows,
 }
 
 
+/* The two values of one fact: from each verification, or from each active manifest. */
 #define BOTH(f) f (left), f (right)
+#define MANIFEST_DUP(member) \
+  manifest_l != NULL ? g_strdup (manifest_l->member) : NULL, \
+  manifest_r != NULL ? g_strdup (manifest_r->member) : NULL
 
 GPtrArray *
 cl_verification_compare (ClVerification *left,
@@ -223,23 +229,21 @@ cl_verification_compare (ClVerification *left,
 
   g_return_val_if_fail (left != NULL && right != NULL, rows);
 
-  add_row (rows, _("Verdict"), g_strdup (cl_verdict_describe (left->verdict)),
+  add_row (rows, "verdict", _("Verdict"), g_strdup (cl_verdict_describe (left->verdict)),
            g_strdup (cl_verdict_describe (right->verdict)));
-  add_row (rows, _("Signer"), BOTH (signer_text));
-  add_row (rows, _("Organisation"), BOTH (organisation_text));
-  add_row (rows, _("Signed"), manifest_l != NULL ? g_strdup (manifest_l->sig_time) : NULL,
-           manifest_r != NULL ? g_strdup (manifest_r->sig_time) : NULL);
-  add_row (rows, _("Made with"), manifest_l != NULL ? cl_manifest_generator_text (manifest_l) : NULL,
+  add_row (rows, "signer", _("Signer"), BOTH (signer_text));
+  add_row (rows, "organization", _("Organisation"), BOTH (organisation_text));
+  add_row (rows, "signed", _("Signed"), MANIFEST_DUP (sig_time));
+  add_row (rows, "claim_generator", _("Made with"),
+           manifest_l != NULL ? cl_manifest_generator_text (manifest_l) : NULL,
            manifest_r != NULL ? cl_manifest_generator_text (manifest_r) : NULL);
-  add_row (rows, _("Title"), manifest_l != NULL ? g_strdup (manifest_l->title) : NULL,
-           manifest_r != NULL ? g_strdup (manifest_r->title) : NULL);
-  add_row (rows, _("What it is"), BOTH (signals_text));
-  add_row (rows, _("Edits"), BOTH (edits_text));
-  add_row (rows, _("Ingredients"), BOTH (ingredients_text));
-  add_row (rows, _("Problems found"), BOTH (failures_text));
-  add_row (rows, _("Manifest"), manifest_l != NULL ? g_strdup (manifest_l->label) : NULL,
-           manifest_r != NULL ? g_strdup (manifest_r->label) : NULL);
-  add_row (rows, _("Image content (SHA-256, credentials left out)"),
+  add_row (rows, "title", _("Title"), MANIFEST_DUP (title));
+  add_row (rows, "signals", _("What it is"), BOTH (signals_text));
+  add_row (rows, "edits", _("Edits"), BOTH (edits_text));
+  add_row (rows, "ingredients", _("Ingredients"), BOTH (ingredients_text));
+  add_row (rows, "failures", _("Problems found"), BOTH (failures_text));
+  add_row (rows, "manifest", _("Manifest"), MANIFEST_DUP (label));
+  add_row (rows, "content_sha256", _("Image content (SHA-256, credentials left out)"),
            left->report != NULL ? hex (left->report->content_sha256) : NULL,
            right->report != NULL ? hex (right->report->content_sha256) : NULL);
   return rows;

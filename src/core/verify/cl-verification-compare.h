@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 typedef struct {
+  const char *key;       /* stable, for JSON: "signer" */
   const char *fact;      /* translated: "Signer" */
   char       *left;      /* in words, or NULL when the file says nothing of it */
   char       *right;
