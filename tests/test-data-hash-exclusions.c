@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 
 #include "cl-asset.h"
-#include "cl-error.h"
 #include "cl-status-codes.h"
 #include "cl-test-boxes.h"
 #include "cl-test-c2pa.h"
@@ -48,11 +47,12 @@ typedef struct {
   Exclude            exclude;
   ClValidationState  state;
   const char        *code;   /* the data hash code expected */
-  /* The store's segments are apart: CredLink's reader refuses the file (C2PA 2.2 §A.3.1)
-   * before there is a verdict. c2pa-rs 0.91 reads it, finds no store range (its JPEG
-   * scanner's refusal is dropped, c2pa-rs #2646), checks no exclusion against the store,
-   * and says Valid: the comparison is only reported. */
-  gboolean           refused;
+  /* The store's segments are apart (C2PA 2.2 §A.3.1 forbids it) and one exclusion holds
+   * them and the segment between: c2pa-rs 0.91 reads the store, finds no store range
+   * (its JPEG scanner's refusal is dropped, c2pa-rs #2646), checks no exclusion against
+   * it and says Valid. The exclusion hides bytes that are no store, so CredLink keeps the
+   * mismatch: the comparison is only reported. */
+  gboolean           reference_lenient;
 } Case;
 
 /* Where the store went in the signed file. */
@@ -349,18 +349,13 @@ check (const Case *c,
   g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
   g_autofree char *ours = NULL;
 
-  if (c->refused) {
-    g_assert_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED);
-    g_assert_null (report);
-  } else {
-    g_assert_no_error (error);
-    g_assert_true (cl_test_report_has_code (report, CL_CODE_CLAIM_SIGNATURE_VALIDATED));
-    ours = report_data_hash_codes (report);
-    if (report->state != c->state || !cl_test_report_has_code (report, c->code))
-      g_error ("%s: %s with %s, expected %s with %s", name,
-               cl_validation_state_to_string (report->state), ours,
-               cl_validation_state_to_string (c->state), c->code);
-  }
+  g_assert_no_error (error);
+  g_assert_true (cl_test_report_has_code (report, CL_CODE_CLAIM_SIGNATURE_VALIDATED));
+  ours = report_data_hash_codes (report);
+  if (report->state != c->state || !cl_test_report_has_code (report, c->code))
+    g_error ("%s: %s with %s, expected %s with %s", name,
+             cl_validation_state_to_string (report->state), ours,
+             cl_validation_state_to_string (c->state), c->code);
 
   if (oracle != NULL) {
     g_autoptr(JsonObject) reference = cl_test_oracle_read (oracle, path, NULL);
@@ -369,9 +364,9 @@ check (const Case *c,
                                                                     "(no state)");
     g_autofree char *theirs = oracle_data_hash_codes (reference);
 
-    if (c->refused)
-      g_test_message ("%s: the reference reader says %s with %s, CredLink refuses the file: %s",
-                      name, state, theirs, error->message);
+    if (c->reference_lenient)
+      g_test_message ("%s: the reference reader says %s with %s, CredLink %s with %s", name,
+                      state, theirs, cl_validation_state_to_string (report->state), ours);
     else if (!g_str_equal (state, cl_validation_state_to_string (report->state)) ||
              !g_str_equal (theirs, ours))
       g_error ("%s: the reference reader says %s with %s, CredLink %s with %s", name, state,
@@ -472,9 +467,13 @@ static const Case cases[] = {
     CL_VALIDATION_STATE_INVALID, CL_CODE_ASSERTION_DATA_HASH_MISMATCH },
   { "png/store-and-text", TRUE, FALSE, EXCLUDE_STORE_AND_NEXT,
     CL_VALIDATION_STATE_INVALID, CL_CODE_ASSERTION_DATA_HASH_MISMATCH },
-  /* (c) The store's APP11 segments with a comment segment between them. */
-  { "jpeg/split-span", FALSE, TRUE, EXCLUDE_STORE, .refused = TRUE },
-  { "jpeg/split-segments", FALSE, TRUE, EXCLUDE_SEGMENTS, .refused = TRUE },
+  /* (c) The store's APP11 segments with a comment segment between them: read, as
+   * c2pa-rs reads them. One exclusion over both and the comment hides the comment; one
+   * exclusion per segment hides nothing else, and c2pa-rs agrees. */
+  { "jpeg/split-span", FALSE, TRUE, EXCLUDE_STORE,
+    CL_VALIDATION_STATE_INVALID, CL_CODE_ASSERTION_DATA_HASH_MISMATCH, .reference_lenient = TRUE },
+  { "jpeg/split-segments", FALSE, TRUE, EXCLUDE_SEGMENTS,
+    CL_VALIDATION_STATE_VALID, CL_CODE_ASSERTION_DATA_HASH_MATCH },
   /* (d) From the start of the file to the end of the store. */
   { "jpeg/from-start", FALSE, FALSE, EXCLUDE_FROM_START,
     CL_VALIDATION_STATE_INVALID, CL_CODE_ASSERTION_DATA_HASH_MISMATCH },
