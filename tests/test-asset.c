@@ -184,7 +184,42 @@ test_jpeg_no_store_remote_url (void)
   g_assert_cmpstr (info->remote_url, ==, "https://manifests.example.com/abc.c2pa");
 }
 
-typedef enum { BROKEN_TRUNCATED, BROKEN_ORDER, BROKEN_TWO_STORES, BROKEN_GAP,
+/* The store's segments with an Exif segment between them (C2PA 2.2 §A.3.1 forbids it):
+ * the store is read whole, as c2pa-rs reads it, in two ranges; the validator then refuses
+ * any data hash exclusion that would hide the Exif segment. */
+static void
+test_jpeg_gap (void)
+{
+  g_autoptr(GBytes) store = make_store (100000, store_uuid);
+  g_autoptr(GByteArray) jpeg = g_byte_array_new ();
+  g_autoptr(GByteArray) segments = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClAssetInfo) info = NULL;
+  g_autofree char *path = NULL;
+  gsize first_len = 2 + 2 + 8 + 64000;
+  ClByteRange *first, *second;
+
+  g_byte_array_append (jpeg, (const guint8 *) "\xFF\xD8", 2);
+  put_app11_store (segments, store, 1, 64000, NULL);
+  g_byte_array_append (jpeg, segments->data, (guint) first_len);
+  put_segment (jpeg, 0xE1, "Exif\0\0 between", 15);
+  g_byte_array_append (jpeg, segments->data + first_len, segments->len - (guint) first_len);
+  put_image_data (jpeg);
+  path = write_temp (jpeg, "gap.jpg");
+
+  info = cl_asset_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (info->store, store));
+  g_assert_cmpuint (info->store_ranges->len, ==, 2);
+  first = &g_array_index (info->store_ranges, ClByteRange, 0);
+  second = &g_array_index (info->store_ranges, ClByteRange, 1);
+  g_assert_cmpuint (first->start, ==, 2);
+  g_assert_cmpuint (first->length, ==, first_len);
+  g_assert_cmpuint (second->start, ==, 2 + first_len + 2 + 2 + 15);
+  g_assert_cmpuint (second->length, ==, segments->len - first_len);
+}
+
+typedef enum { BROKEN_TRUNCATED, BROKEN_ORDER, BROKEN_TWO_STORES,
                BROKEN_SHORT_STORE, BROKEN_GARBAGE, BROKEN_ZERO_LENGTH } Broken;
 
 static void
@@ -218,17 +253,6 @@ test_jpeg_broken (gconstpointer data)
   case BROKEN_TWO_STORES:
     put_app11_store (jpeg, store, 1, 64000, NULL);
     put_app11_store (jpeg, store, 2, 64000, NULL);
-    break;
-  case BROKEN_GAP:
-    {
-      g_autoptr(GByteArray) tmp = g_byte_array_new ();
-      gsize first_len = 2 + 2 + 8 + 64000;
-
-      put_app11_store (tmp, store, 1, 64000, NULL);
-      g_byte_array_append (jpeg, tmp->data, (guint) first_len);
-      put_segment (jpeg, 0xE1, "Exif\0\0 between", 15);
-      g_byte_array_append (jpeg, tmp->data + first_len, tmp->len - (guint) first_len);
-    }
     break;
   case BROKEN_SHORT_STORE:
     {
@@ -270,7 +294,6 @@ test_jpeg_broken (gconstpointer data)
      * store is incomplete */
     g_assert_cmpint (error->code, ==, CL_ASSET_ERROR_TRUNCATED);
     break;
-  case BROKEN_GAP:
   case BROKEN_GARBAGE:
     g_assert_cmpint (error->code, ==, CL_ASSET_ERROR_MALFORMED);
     break;
@@ -490,7 +513,7 @@ main (int   argc,
                         test_jpeg_broken);
   g_test_add_data_func ("/asset/jpeg/two-stores", GINT_TO_POINTER (BROKEN_TWO_STORES),
                         test_jpeg_broken);
-  g_test_add_data_func ("/asset/jpeg/gap", GINT_TO_POINTER (BROKEN_GAP), test_jpeg_broken);
+  g_test_add_func ("/asset/jpeg/gap", test_jpeg_gap);
   g_test_add_data_func ("/asset/jpeg/short-store", GINT_TO_POINTER (BROKEN_SHORT_STORE),
                         test_jpeg_broken);
   g_test_add_data_func ("/asset/jpeg/garbage", GINT_TO_POINTER (BROKEN_GARBAGE),

@@ -24,7 +24,7 @@
 #include "cl-status-codes.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-ica.h"
-#include "cl-test-manifests.h"
+#include "cl-test-ica-jpeg.h"
 #include "cl-test-pki.h"
 #include "cl-test-server.h"
 #include "cl-test-sign-util.h"
@@ -34,107 +34,8 @@
 #include "cl-trust-store.h"
 #include "cl-verification.h"
 
-#define LABEL_ACTIVE "urn:c2pa:3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a"
-#define ACTIONS_URL  "self#jumbf=c2pa.assertions/c2pa.actions.v2"
-#define BINDING_URL  "self#jumbf=c2pa.assertions/c2pa.hash.data"
-#define ICA_SIG_TYPE "cawg.identity_claims_aggregation"
-#define DAY          (24 * 60 * 60)
-
-typedef struct {
-  const ClTestPki *pki;
-  ClTestIcaFlaw    flaw;
-  EVP_PKEY        *issuer_key;
-  const char      *issuer;
-} IcaSpec;
-
-
-/* {referenced_assertions: [actions, hard binding], sig_type}, as c2pa-rs writes it. */
-static cbor_item_t *
-signer_payload (const guint8 actions_digest[32],
-                const guint8 binding_digest[32])
-{
-  cbor_item_t *payload = cbor_new_definite_map (2);
-  cbor_item_t *refs = cbor_new_definite_array (2);
-
-  g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (ACTIONS_URL, actions_digest))));
-  g_assert_true (cbor_array_push (refs, cbor_move (cl_test_hashed_uri (BINDING_URL, binding_digest))));
-  cl_test_cbor_map_put (payload, "referenced_assertions", refs);
-  cl_test_cbor_map_put (payload, "sig_type", cbor_build_string (ICA_SIG_TYPE));
-  return payload;
-}
-
-
-static GBytes *
-identity_with_pad (GBytes       *signature,
-                   const guint8  actions_digest[32],
-                   const guint8  binding_digest[32],
-                   gsize         pad_len)
-{
-  g_autofree guint8 *pad = g_malloc0 (MAX (pad_len, 4));
-  cbor_item_t *map = cbor_new_definite_map (4);
-
-  cl_test_cbor_map_put (map, "signer_payload", signer_payload (actions_digest, binding_digest));
-  cl_test_cbor_map_put (map, "signature", cbor_build_bytestring (
-    g_bytes_get_data (signature, NULL), g_bytes_get_size (signature)));
-  cl_test_cbor_map_put (map, "pad1", cbor_build_bytestring (pad, pad_len));
-  cl_test_cbor_map_put (map, "pad2", cbor_build_bytestring (pad, 4));
-  return cl_test_cbor_serialize (map);
-}
-
-
-/* The identity assertion, always IDENTITY_SIZE bytes: the manifest is built twice (for
- * the layout, then with the data hash), and a time-stamp token's length varies; pad1
- * takes up the difference, as CAWG padding is meant to. */
-#define IDENTITY_SIZE 6000
-
-static GBytes *
-identity_cbor (const IcaSpec *spec,
-               const guint8   actions_digest[32],
-               const guint8   binding_digest[32])
-{
-  const ClTestIcaReference refs[] = {
-    { ACTIONS_URL, actions_digest }, { BINDING_URL, binding_digest }, { NULL, NULL },
-  };
-  g_autoptr(GBytes) signature = cl_test_ica_signature (spec->pki, spec->issuer_key, spec->issuer, refs,
-                                                       ICA_SIG_TYPE, spec->flaw);
-  g_autoptr(GBytes) unpadded = identity_with_pad (signature, actions_digest, binding_digest, 0);
-  /* An empty pad1 has a one-byte head; one of 256 to 65535 bytes a three-byte one. */
-  gsize pad_len = IDENTITY_SIZE - (g_bytes_get_size (unpadded) - 1 + 3);
-  GBytes *identity;
-
-  g_assert_cmpuint (pad_len, >=, 256);
-  g_assert_cmpuint (pad_len, <, IDENTITY_SIZE);
-  identity = identity_with_pad (signature, actions_digest, binding_digest, pad_len);
-  g_assert_cmpuint (g_bytes_get_size (identity), ==, IDENTITY_SIZE);
-  return identity;
-}
-
-
-static GBytes *
-active_manifest (guint32       start,
-                 guint32       length,
-                 const guint8  hash[32],
-                 gpointer      user_data)
-{
-  const IcaSpec *spec = user_data;
-  g_autoptr(GPtrArray) chain = cl_test_chain_der (spec->pki->signer, spec->pki->intermediate, NULL);
-  g_autoptr(GBytes) actions = cl_test_actions_created_cbor (NULL);
-  g_autoptr(GBytes) binding = cl_test_data_hash_cbor (start, length, hash);
-  g_autoptr(GBytes) identity = NULL;
-  guint8 actions_digest[32], binding_digest[32];
-
-  g_bytes_unref (cl_test_assertion_box ("c2pa.actions.v2", actions, actions_digest));
-  g_bytes_unref (cl_test_assertion_box ("c2pa.hash.data", binding, binding_digest));
-  identity = identity_cbor (spec, actions_digest, binding_digest);
-  {
-    const ClTestAssertion assertions[] = {
-      { "c2pa.actions.v2", actions }, { "c2pa.hash.data", binding }, { "cawg.identity", identity },
-    };
-
-    return cl_test_manifest_new (spec->pki->signer->key, chain, LABEL_ACTIVE, assertions,
-                                 G_N_ELEMENTS (assertions), NULL, NULL);
-  }
-}
+#define LABEL_ACTIVE CL_TEST_ICA_LABEL_ACTIVE
+#define ICA_SIG_TYPE CL_TEST_ICA_SIG_TYPE
 
 
 static ClTrustStore *
@@ -238,8 +139,7 @@ write_case (const IcaCase   *c,
             const char      *issuer,
             const char      *dir)
 {
-  const IcaSpec spec = { pki, c->flaw, key, issuer };
-  g_autoptr(GBytes) jpeg = cl_test_manifests_jpeg_new (NULL, 0, active_manifest, (gpointer) &spec);
+  g_autoptr(GBytes) jpeg = cl_test_ica_jpeg_new (pki, key, issuer, c->flaw);
   char *path = g_build_filename (dir, "ica.jpg", NULL);
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),

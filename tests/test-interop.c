@@ -1,7 +1,8 @@
 /* test-interop.c: our verdicts against c2pa-rs's on the shared fixtures
  * ($CREDLINK_SHARED_DIR/c2pa-fixtures, expected/no-trust/): the same validation_state and
  * the same set of failure codes on every JPEG/PNG/WebP/GIF/TIFF and ISO BMFF file (and the same success and
- * informational codes for the active manifest); a clean "unsupported format" error
+ * informational codes for the active manifest, and signingCredential.ocsp.skipped for the
+ * same signatures, ingredients included); a clean "unsupported format" error
  * on other formats; refusal or "Invalid" where the reference refuses the file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cl-error.h"
+#include "cl-status-codes.h"
 #include "cl-trust-list.h"
 #include "cl-trust-store.h"
 #include "cl-validator.h"
@@ -118,6 +120,67 @@ compare_active_kind (const char         *file,
 }
 
 
+/* The URLs (signatures) of the reference's signingCredential.ocsp.skipped statuses in
+ * list, a validation results list {success, informational, failure}. */
+static void
+add_ocsp_skipped (GPtrArray  *urls,
+                  JsonObject *list)
+{
+  JsonArray *informational = list != NULL && json_object_has_member (list, "informational")
+                             ? json_object_get_array_member (list, "informational") : NULL;
+
+  for (guint i = 0; informational != NULL && i < json_array_get_length (informational); i++) {
+    JsonObject *status = json_array_get_object_element (informational, i);
+
+    if (g_strcmp0 (json_object_get_string_member (status, "code"),
+                   CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED) == 0 &&
+        !g_ptr_array_find_with_equal_func (urls, json_object_get_string_member (status, "url"),
+                                           g_str_equal, NULL))
+      g_ptr_array_add (urls, g_strdup (json_object_get_string_member (status, "url")));
+  }
+}
+
+
+/* c2pa-rs 0.91 says it skipped OCSP for each signature with no stapled response (fetching
+ * is off), in the active manifest and in its ingredients: the same signatures here. */
+static char *
+compare_ocsp_skipped (const char         *file,
+                      ClValidationReport *report,
+                      JsonObject         *expected)
+{
+  JsonObject *raw = json_object_has_member (expected, "raw")
+                    ? json_object_get_object_member (expected, "raw") : NULL;
+  JsonObject *results = raw != NULL && json_object_has_member (raw, "validation_results")
+                        ? json_object_get_object_member (raw, "validation_results") : NULL;
+  JsonArray *deltas = results != NULL && json_object_has_member (results, "ingredientDeltas")
+                      ? json_object_get_array_member (results, "ingredientDeltas") : NULL;
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *ours_s = NULL, *theirs_s = NULL;
+
+  if (results == NULL)
+    return NULL;
+  if (json_object_has_member (results, "activeManifest"))
+    add_ocsp_skipped (theirs, json_object_get_object_member (results, "activeManifest"));
+  for (guint i = 0; deltas != NULL && i < json_array_get_length (deltas); i++)
+    add_ocsp_skipped (theirs, json_object_get_object_member (
+      json_array_get_object_element (deltas, i), "validationDeltas"));
+  for (guint i = 0; i < report->statuses->len; i++) {
+    ClStatus *s = g_ptr_array_index (report->statuses, i);
+
+    if (g_str_equal (s->code, CL_CODE_SIGNING_CREDENTIAL_OCSP_SKIPPED) && s->url != NULL &&
+        !g_ptr_array_find_with_equal_func (ours, s->url, g_str_equal, NULL))
+      g_ptr_array_add (ours, g_strdup (s->url));
+  }
+  ours_s = join_sorted (ours);
+  theirs_s = join_sorted (theirs);
+  if (g_str_equal (ours_s, theirs_s))
+    return NULL;
+  return g_strdup_printf ("%s: signingCredential.ocsp.skipped for [%s], reference [%s]", file,
+                          ours_s, theirs_s);
+}
+
+
 /* Returns NULL when we agree, else a description of the disagreement. */
 /* store NULL: the validator alone, no anchors (c2pa-rs's default). Else the whole
  * verification (validator + trust engine) with store's lists. */
@@ -201,6 +264,8 @@ compare_one (const char   *fixtures,
   problem = compare_active_kind (file, report, codes, "success", CL_STATUS_SUCCESS);
   if (problem == NULL)
     problem = compare_active_kind (file, report, codes, "informational", CL_STATUS_INFORMATIONAL);
+  if (problem == NULL)
+    problem = compare_ocsp_skipped (file, report, expected);
   return g_steal_pointer (&problem);
 }
 

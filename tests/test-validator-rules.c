@@ -20,6 +20,9 @@
  * gone or zero-filled; a box still there with content is assertion.notRedacted (c2pa-rs
  * 0.91, PR #2527).
  *
+ * Time-stamped component: an ingredient's expired certificate passes at its trusted
+ * time-stamp's time, which is the token's signed signingTime attribute, as c2pa-rs reads it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -327,6 +330,7 @@ typedef struct {
   const char * const *stray_successes;   /* its own ingredient naming the component */
   const char * const *stray_failures;
   const ClTestStamp  *stamp;             /* the component's own time-stamp, or NULL */
+  gint64              expires;           /* when its certificate expires; 0: a day ago */
 } Records;
 
 
@@ -341,7 +345,7 @@ jpeg_with_expired_component (const ClTestPki *pki,
   g_autoptr(ClTestCred) expired = cl_test_cred_new (&(ClTestCertSpec) {
     .cn = "Expired Component Signer", .issuer = pki->intermediate,
     .key_usage = "critical,digitalSignature", .ext_key_usage = "emailProtection",
-    .not_before = now - 40 * DAY, .not_after = now - DAY,
+    .not_before = now - 40 * DAY, .not_after = records->expires != 0 ? records->expires : now - DAY,
   });
   g_autoptr(GPtrArray) expired_chain = cl_test_chain_der (expired, pki->intermediate, NULL);
   g_autoptr(GPtrArray) chain = cl_test_chain_der (pki->signer, pki->intermediate, NULL);
@@ -507,49 +511,72 @@ test_recorded_inside_validity (void)
 }
 
 
-/* A component whose certificate has expired since, time-stamped while it was valid: with
- * the time-stamp's authority trusted, the component is judged at that time and passes
- * (C2PA 2.2 §15.8.2; c2pa-rs #2678); untrusted, it is judged now, expired and untrusted,
- * as c2pa-rs says. (c2pa-rs 0.91.0 and 0.92 still call the component expired and
- * untrusted when the authority is trusted: they honour an ingredient's time only through
- * a recorded insideValidity, so the reference is not asked about that case.) */
+/* Writes the JPEG of jpeg_with_expired_component (pki, records) as name in dir. */
+static char *
+write_component_jpeg (const ClTestPki *pki,
+                      const Records   *records,
+                      const char      *dir,
+                      const char      *name)
+{
+  g_autoptr(GBytes) jpeg = jpeg_with_expired_component (pki, records);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
+                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  return path;
+}
+
+
+/* A component whose certificate has expired since it was signed and time-stamped: with
+ * the time-stamp's authority trusted, the component is judged at the time-stamp's time
+ * and passes (C2PA 2.2 §15.8.2; c2pa-rs #2678); untrusted, it is judged now, expired and
+ * untrusted. The time-stamp's time is its signed signingTime attribute, as c2pa-rs reads
+ * it: a token whose TSTInfo genTime says ten days ago but whose signingTime says now (the
+ * test TSA stamps genTime as told, signingTime with the clock) stamps now, so the
+ * component is expired even with the authority trusted. The reference reader agrees on
+ * all three. */
 static void
 test_time_stamped_component (void)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
   g_autoptr(ClTestPki) tsa_pki = cl_test_pki_new (NULL, NULL);
-  /* A TSA whose certificate was valid when the component was signed, 10 days ago. */
+  /* A TSA whose certificate was valid well before the component was signed. */
   g_autoptr(ClTestCred) tsa = cl_test_cred_new (&(ClTestCertSpec) {
     .cn = "Long-standing TSA", .issuer = tsa_pki->intermediate,
     .key_usage = "critical,digitalSignature", .ext_key_usage = "critical,timeStamping",
     .not_before = now - 40 * DAY,
   });
   ClTestPki tsa_issuer = *tsa_pki;
-  ClTestStamp stamp = { &tsa_issuer, now - 10 * DAY };
-  const Records records = { .stamp = &stamp };
+  ClTestStamp stamp_now = { &tsa_issuer, now }, stamp_backdated = { &tsa_issuer, now - 10 * DAY };
+  const Records short_lived = { .stamp = &stamp_now, .expires = now + SIGNER_VALIDITY };
+  const Records backdated = { .stamp = &stamp_backdated };
   g_autoptr(ClTrustStore) tsa_untrusted = trust_store_new (pki, NULL);
   g_autoptr(ClTrustStore) tsa_trusted = trust_store_new (pki, tsa_pki->root->cert);
   g_autofree char *dir = cl_test_tmp_dir_new ("credlink-rules", CL_TEST_TMP_UNTIL_CASE_ENDS);
-  g_autofree char *path = g_build_filename (dir, "stamped.jpg", NULL);
   g_autofree char *signer_anchor = g_build_filename (dir, "signer-root.pem", NULL);
-  g_autoptr(GBytes) jpeg = NULL;
-  g_autoptr(ClVerification) untrusted_v = NULL, trusted_v = NULL;
+  g_autofree char *both_anchors = g_build_filename (dir, "both-roots.pem", NULL);
+  g_autofree char *path = NULL, *backdated_path = NULL;
+  g_autoptr(ClVerification) untrusted_v = NULL, trusted_v = NULL, backdated_v = NULL;
   const char *failures[] = {
     CL_CODE_SIGNING_CREDENTIAL_EXPIRED, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED, NULL
   };
 
   tsa_issuer.tsa = tsa;
-  jpeg = jpeg_with_expired_component (pki, &records);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL),
-                                      (gssize) g_bytes_get_size (jpeg), NULL));
+  path = write_component_jpeg (pki, &short_lived, dir, "stamped.jpg");
+  backdated_path = write_component_jpeg (pki, &backdated, dir, "backdated.jpg");
   cl_test_write_pem (signer_anchor, pki->root, NULL);
+  cl_test_write_pem (both_anchors, pki->root, tsa_pki->root, NULL);
+  g_assert_cmpint (g_get_real_time () / G_USEC_PER_SEC, <=, now + SIGNER_VALIDITY);
+  while (g_get_real_time () / G_USEC_PER_SEC <= now + SIGNER_VALIDITY + 1)
+    g_usleep (G_USEC_PER_SEC / 4);
 
   trusted_v = verify_with (path, tsa_trusted);
   g_assert_true (ingredient_has (trusted_v->report, CL_CODE_TIME_STAMP_TRUSTED));
   g_assert_false (ingredient_has (trusted_v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
   g_assert_false (ingredient_has (trusted_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
   g_assert_cmpint (trusted_v->report->state, ==, CL_VALIDATION_STATE_TRUSTED);
+  assert_reference (path, both_anchors, NULL, "Trusted", "ingredient_failure_codes", NULL);
 
   untrusted_v = verify_with (path, tsa_untrusted);
   g_assert_true (ingredient_has (untrusted_v->report, CL_CODE_TIME_STAMP_UNTRUSTED));
@@ -557,6 +584,14 @@ test_time_stamped_component (void)
   g_assert_true (ingredient_has (untrusted_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
   g_assert_cmpint (untrusted_v->report->state, ==, CL_VALIDATION_STATE_INVALID);
   assert_reference (path, signer_anchor, NULL, "Invalid", "ingredient_failure_codes", failures);
+
+  backdated_v = verify_with (backdated_path, tsa_trusted);
+  g_assert_true (ingredient_has (backdated_v->report, CL_CODE_TIME_STAMP_TRUSTED));
+  g_assert_true (ingredient_has (backdated_v->report, CL_CODE_SIGNING_CREDENTIAL_EXPIRED));
+  g_assert_true (ingredient_has (backdated_v->report, CL_CODE_SIGNING_CREDENTIAL_UNTRUSTED));
+  g_assert_cmpint (backdated_v->report->state, ==, CL_VALIDATION_STATE_INVALID);
+  assert_reference (backdated_path, both_anchors, NULL, "Invalid", "ingredient_failure_codes",
+                    failures);
 }
 
 

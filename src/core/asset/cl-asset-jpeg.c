@@ -35,7 +35,6 @@ typedef struct {
   GPtrArray      *stores;        /* StoreAssembly, one per JPEG-XT box instance */
   guint8         *payload;       /* a segment's payload (at most 65533 bytes) */
   gboolean        leading_app0;  /* only APP0 segments so far */
-  gboolean        in_c2pa_run;   /* the segment before was part of the store */
 } JpegRead;
 
 
@@ -258,17 +257,12 @@ read_app11 (JpegRead      *r,
   if (!read_payload (r, seg_len - 2, cancellable, error) ||
       !add_app11 (r->stores, r->payload, seg_len - 2, offset, &joined_store, error))
     return FALSE;
-  if (joined_store) {
-    /* C2PA 2.2 §A.3.1: the segments of the store follow each other directly. */
-    if (r->info->store_ranges->len > 0 && !r->in_c2pa_run && r->stores->len == 1) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                   _("The Content Credentials segments are not contiguous (byte %"
-                     G_GUINT64_FORMAT ")"), offset);
-      return FALSE;
-    }
+  /* C2PA 2.2 §A.3.1 wants the segments of the store one after the other. Like c2pa-rs,
+   * the store is still read when other segments sit between them: its ranges then form
+   * several runs, which no data hash exclusion can hold without the bytes between, so
+   * the validator reports the binding as a mismatch (c2pa-rs 0.91, #2610/#2653). */
+  if (joined_store)
     cl_asset_info_add_store_range (r->info, offset, 2 + (guint64) seg_len);
-  }
-  r->in_c2pa_run = joined_store;
   return TRUE;
 }
 
@@ -317,10 +311,8 @@ read_segment (JpegRead      *r,
 
   if (marker == CL_JPEG_APP11) {
     ok = read_app11 (r, offset, seg_len, cancellable, error);
-  } else {
-    r->in_c2pa_run = FALSE;
-    if (marker == CL_JPEG_APP1)
-      ok = read_app1 (r, seg_len, cancellable, error);
+  } else if (marker == CL_JPEG_APP1) {
+    ok = read_app1 (r, seg_len, cancellable, error);
   }
   if (!ok)
     return FALSE;
@@ -370,7 +362,7 @@ cl_asset_jpeg_read (GInputStream  *stream,
   g_autoptr(ClJpegSegments) segments = cl_jpeg_segments_new (stream, 2, cancellable, error);
   g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (store_assembly_free);
   g_autofree guint8 *payload = g_malloc (65536);
-  JpegRead r = { info, segments, stores, payload, TRUE, FALSE };
+  JpegRead r = { info, segments, stores, payload, TRUE };
 
   if (segments == NULL)
     return FALSE;

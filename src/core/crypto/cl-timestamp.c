@@ -145,9 +145,39 @@ decode_token (ClTimestampResult  *result,
 }
 
 
+/* The signed signingTime attribute of the token's signer, when it has exactly one value
+ * that reads as a time; FALSE otherwise. */
+static gboolean
+read_signing_time_attribute (CMS_ContentInfo *cms,
+                             gint64          *when)
+{
+  STACK_OF(CMS_SignerInfo) *infos = CMS_get0_SignerInfos (cms);
+  CMS_SignerInfo *info = infos != NULL && sk_CMS_SignerInfo_num (infos) > 0
+                         ? sk_CMS_SignerInfo_value (infos, 0) : NULL;
+  int index = info != NULL ? CMS_signed_get_attr_by_NID (info, NID_pkcs9_signingTime, -1) : -1;
+  X509_ATTRIBUTE *attribute = index >= 0 ? CMS_signed_get_attr (info, index) : NULL;
+  ASN1_TYPE *value;
+  struct tm tm;
+
+  if (attribute == NULL || X509_ATTRIBUTE_count (attribute) != 1)
+    return FALSE;
+  value = X509_ATTRIBUTE_get0_type (attribute, 0);
+  if (value == NULL ||
+      (value->type != V_ASN1_UTCTIME && value->type != V_ASN1_GENERALIZEDTIME) ||
+      !ASN1_TIME_to_tm (value->value.asn1_string, &tm))
+    return FALSE;
+  *when = timegm (&tm);
+  return TRUE;
+}
+
+
+/* The time-stamp's time. A TSA gives its signingTime attribute the genTime of the
+ * TSTInfo; where the two differ, c2pa-rs takes the signingTime (its verify_time_stamp),
+ * and so does CredLink: both are signed by the TSA. */
 static gboolean
 read_gen_time (ClTimestampResult *result,
-               TS_TST_INFO       *tst)
+               TS_TST_INFO       *tst,
+               CMS_ContentInfo   *cms)
 {
   struct tm tm;
 
@@ -156,6 +186,7 @@ read_gen_time (ClTimestampResult *result,
     return FALSE;
   }
   result->gen_time = timegm (&tm);
+  read_signing_time_attribute (cms, &result->gen_time);
   return TRUE;
 }
 
@@ -315,7 +346,7 @@ cl_timestamp_verify (const guint8 *token,
     add_status (result, CL_CODE_TIME_STAMP_UNTRUSTED, _("time stamp contains no certificates"));
     goto out;
   }
-  if (!read_gen_time (result, tst) ||
+  if (!read_gen_time (result, tst, cms) ||
       !verify_signed_data (result, cms) ||
       !check_signer (result, cms, &signers) ||
       !check_imprint (result, tst, data, data_len))

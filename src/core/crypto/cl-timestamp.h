@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 typedef struct {
   gboolean    validated;    /* CMS signature good, imprint matches, TSA cert valid at genTime */
   gboolean    trusted;
-  gint64      gen_time;     /* seconds since the epoch; meaningful when validated */
+  gint64      gen_time;     /* seconds since the epoch, from the signed signingTime attribute
+                             * when there is one, else genTime; meaningful when validated */
   char       *tsa_name;     /* the TSA certificate's common name, or NULL */
   GPtrArray  *statuses;     /* ClStatus (url NULL): timeStamp.* codes */
 } ClTimestampResult;

@@ -1,4 +1,5 @@
-/* cl-ica-issuers.c
+/* cl-ica-issuers.c: the list of trusted identity claims aggregation issuers, read and
+ * checked line by line (see the header for the format).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,4 +50,44 @@ cl_ica_issuers_load (const char  *path,
     g_strv_builder_add (dids, did);
   }
   return g_strv_builder_end (dids);
+}
+
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GStrv dids = cl_ica_issuers_load (task_data, &error);
+
+  if (dids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dids, (GDestroyNotify) g_strfreev);
+}
+
+
+void
+cl_ica_issuers_load_async (const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cl_ica_issuers_load_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+
+GStrv
+cl_ica_issuers_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -7,13 +7,20 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 /* The DIDs of the file at path, or NULL with CL_TRUST_ERROR_IO (unreadable) or
  * CL_TRUST_ERROR_INVALID (a line that is not a DID, or more than CL_LIMIT_ICA_ISSUERS). */
-GStrv cl_ica_issuers_load (const char  *path,
-                           GError     **error);
+GStrv cl_ica_issuers_load        (const char           *path,
+                                  GError              **error);
+/* The same in a thread, for the GUI. */
+void  cl_ica_issuers_load_async  (const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+GStrv cl_ica_issuers_load_finish (GAsyncResult         *result,
+                                  GError              **error);
 
 G_END_DECLS

@@ -200,10 +200,12 @@ range_covered (ClByteRange *r,
 
 /* What the exclusions may hide (C2PA 2.2 §15.12.1): the manifest store and nothing else,
  * checked as c2pa-rs 0.91 does (#2653, #2643). When any exclusion is not empty, one of
- * them must be exactly where the store sits in this file: its APP11 segments (the asset
- * reader refuses them apart) or its caBX chunk. A manifest with no store in the file
- * (fetched from a remote URL) leaves nothing such an exclusion could hold. Other
- * exclusions are metadata the spec allows. */
+ * them must be exactly where the store sits in this file: its APP11 segments or its caBX
+ * chunk. When other segments sit between the store's segments (C2PA 2.2 §A.3.1 forbids
+ * it; c2pa-rs then checks nothing, #2646), each run of them must have an exclusion of
+ * its own: one exclusion over them all would hide the segments between. A manifest with
+ * no store in the file (fetched from a remote URL) leaves nothing such an exclusion could
+ * hold. Other exclusions are metadata the spec allows. */
 static gboolean
 exclusions_hold_only_the_store (ClHashPass *pass)
 {
@@ -213,14 +215,21 @@ exclusions_hold_only_the_store (ClHashPass *pass)
     any |= g_array_index (pass->dh.exclusions, ClByteRange, i).length > 0;
   if (!any)
     return TRUE;
-  for (guint i = 0; pass->store_runs->len == 1 && i < pass->dh.exclusions->len; i++) {
-    ClByteRange *e = &g_array_index (pass->dh.exclusions, ClByteRange, i);
-    ClByteRange *run = &g_array_index (pass->store_runs, ClByteRange, 0);
+  if (pass->store_runs->len == 0)
+    return FALSE;
+  for (guint r = 0; r < pass->store_runs->len; r++) {
+    ClByteRange *run = &g_array_index (pass->store_runs, ClByteRange, r);
+    gboolean held = FALSE;
 
-    if (e->start == run->start && e->length == run->length)
-      return TRUE;
+    for (guint i = 0; i < pass->dh.exclusions->len && !held; i++) {
+      ClByteRange *e = &g_array_index (pass->dh.exclusions, ClByteRange, i);
+
+      held = e->start == run->start && e->length == run->length;
+    }
+    if (!held)
+      return FALSE;
   }
-  return FALSE;
+  return TRUE;
 }
 
 
@@ -436,7 +445,8 @@ log_data_hash (ClValidation *v,
                               pass->dh.exclusions);
   if (ok && covered && exp_len == digest_len &&
       memcmp (g_bytes_get_data (pass->dh.hash, NULL), digest, digest_len) == 0) {
-    if (pass->dh.exclusions->len > pass->store_runs->len)
+    /* c2pa-rs counts exclusions: more than one is more than the store's. */
+    if (pass->dh.exclusions->len > 1)
       cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_ADDITIONAL_EXCLUSIONS_PRESENT, pass->uri,
                          _("data hash has exclusions beyond the manifest store"));
     cl_validation_log (v, CL_CODE_ASSERTION_DATA_HASH_MATCH, pass->uri, _("data hash valid"));

@@ -520,6 +520,7 @@ typedef struct {
   GStrv            ekus;
   char            *proof_db;
   char            *manifest_path;
+  GStrv            ica_issuers;
 } VerifyTask;
 
 
@@ -536,6 +537,7 @@ verify_task_free (gpointer data)
   g_strfreev (task->ekus);
   g_free (task->proof_db);
   g_free (task->manifest_path);
+  g_strfreev (task->ica_issuers);
   g_free (task);
 }
 
@@ -587,6 +589,8 @@ cl_verify_file_async (const char            *path,
   data->options.proof_db = data->proof_db;
   data->manifest_path = g_strdup (options->manifest_path);
   data->options.manifest_path = data->manifest_path;
+  data->ica_issuers = g_strdupv (options->ica_issuers);
+  data->options.ica_issuers = data->ica_issuers;
   g_task_set_source_tag (task, cl_verify_file_async);
   g_task_set_task_data (task, data, verify_task_free);
   g_task_run_in_thread (task, verify_thread);

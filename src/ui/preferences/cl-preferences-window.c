@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-ica-issuers-group.h"
 #include "cl-jobs-group.h"
 #include "cl-preferences-window.h"
 #include "cl-trust-lists-group.h"
@@ -66,6 +67,7 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
 static void
 cl_preferences_window_init (ClPreferencesWindow *self)
 {
+  g_type_ensure (CL_TYPE_ICA_ISSUERS_GROUP);
   g_type_ensure (CL_TYPE_JOBS_GROUP);
   g_type_ensure (CL_TYPE_TRUST_LISTS_GROUP);
   g_type_ensure (CL_TYPE_WATCH_FOLDER_GROUP);

@@ -16,6 +16,7 @@
 #include "cl-file-collector.h"
 #include "cl-file-stream.h"
 #include "cl-compare-window.h"
+#include "cl-issuers-setting.h"
 #include "cl-verify-page.h"
 #include "cl-verify-row.h"
 
@@ -38,6 +39,7 @@ struct _ClVerifyPage
   guint           n_running;
   guint           n_collecting;
   GCancellable   *cancellable;    /* folder walks; cancelled on clear and dispose */
+  ClIssuersSetting *issuers;      /* the trusted identity issuers of the Preferences */
 };
 
 G_DEFINE_FINAL_TYPE (ClVerifyPage, cl_verify_page, ADW_TYPE_BIN)
@@ -179,6 +181,9 @@ network_allowed (const char *key)
 static void
 start_pending (ClVerifyPage *self)
 {
+  /* Files wait while the list of trusted identity issuers is read. */
+  if (self->issuers == NULL || cl_issuers_setting_is_loading (self->issuers))
+    return;
   while (self->n_running < CL_VERIFY_PAGE_MAX_RUNNING && !g_queue_is_empty (&self->pending)) {
     g_autoptr(ClVerifyItem) item = g_queue_pop_head (&self->pending);
     g_autofree char *path = g_file_get_path (cl_verify_item_get_file (item));
@@ -198,11 +203,21 @@ start_pending (ClVerifyPage *self)
     options.use_proof_cache = TRUE;
     options.online = network_allowed ("online-revocation");
     options.fetch_remote_manifests = network_allowed ("remote-manifests");
+    options.ica_issuers = cl_issuers_setting_get_dids (self->issuers);
     self->n_running++;
     load_thumbnail (self, item);
     cl_verify_file_async (path, &options, cl_verify_item_get_cancellable (item),
                           verified_cb, job_new (self, item));
   }
+}
+
+
+static void
+issuers_loading_cb (ClIssuersSetting *issuers,
+                    GParamSpec       *pspec,
+                    ClVerifyPage     *self)
+{
+  start_pending (self);
 }
 
 
@@ -480,7 +495,8 @@ gboolean
 cl_verify_page_is_busy (ClVerifyPage *self)
 {
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
-  return self->n_collecting > 0 || self->n_running > 0 || !g_queue_is_empty (&self->pending);
+  return self->n_collecting > 0 || self->n_running > 0 || !g_queue_is_empty (&self->pending) ||
+         (self->issuers != NULL && cl_issuers_setting_is_loading (self->issuers));
 }
 
 
@@ -596,6 +612,7 @@ cl_verify_page_dispose (GObject *object)
   }
   g_clear_object (&self->items);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->issuers);
 
   G_OBJECT_CLASS (cl_verify_page_parent_class)->dispose (object);
 }
@@ -658,6 +675,9 @@ cl_verify_page_init (ClVerifyPage *self)
 
   self->items = g_list_store_new (CL_TYPE_VERIFY_ITEM);
   self->cancellable = g_cancellable_new ();
+  self->issuers = cl_issuers_setting_new ();
+  g_signal_connect_object (self->issuers, "notify::loading", G_CALLBACK (issuers_loading_cb),
+                           self, 0);
   g_queue_init (&self->pending);
   gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->items), create_row, self, NULL);
   update_page (self);
