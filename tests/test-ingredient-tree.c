@@ -3,7 +3,8 @@
  * and own verdict, the one the reference reader's recorded results give it), on a store
  * built here whose manifests name each other in a cycle (each manifest shown once, marked
  * where it comes back, never followed again), on a chain deeper than the cap, and an
- * ingredient opened as a verification of its own.
+ * ingredient opened as a verification of its own. Where the ingredient is a shared fixture
+ * of its own, its verdict in the tree is the reference reader's verdict on that file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "cl-test-c2pa.h"
 #include "cl-test-manifests.h"
 #include "cl-test-pki.h"
+#include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-store.h"
 #include "cl-verification.h"
@@ -200,6 +202,52 @@ test_fixture_opened_as_own (void)
 }
 
 
+/* CIE-sig-CA.jpg placed E-sig-CA.jpg, CACA.jpg opened CA.jpg, and both ingredients are
+ * fixtures too: the verdict of each in the tree is what the reference reader says of that
+ * file alone (no trust anchors), though the containing files are Valid both. */
+static void
+test_fixture_agrees_with_reference (void)
+{
+  static const struct { const char *file, *ingredient; } pairs[] = {
+    { "CIE-sig-CA.jpg", "E-sig-CA.jpg" },
+    { "CACA.jpg", "CA.jpg" },
+  };
+  g_autofree char *oracle = cl_test_oracle_path ();
+
+  if (oracle == NULL) {
+    g_test_skip ("the reference reader is not installed");
+    return;
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++) {
+    g_autofree char *file = shared_image (pairs[i].file);
+    g_autofree char *ingredient = shared_image (pairs[i].ingredient);
+    g_autoptr(ClVerification) v = NULL;
+    g_autoptr(ClIngredientTree) tree = NULL;
+    g_autoptr(JsonObject) reference = NULL;
+    const char *state;
+    ClIngredientNode *node;
+
+    if (file == NULL || ingredient == NULL) {
+      g_test_skip ("shared C2PA fixtures not present");
+      return;
+    }
+    v = verify_path (file);
+    g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
+    tree = cl_ingredient_tree_new (v->report);
+    node = child (tree->roots, 0);
+    g_assert_cmpstr (node->title, ==, pairs[i].ingredient);
+    reference = cl_test_oracle_read (oracle, ingredient, NULL);
+    g_assert_nonnull (reference);
+    state = json_object_get_string_member_with_default (reference, "validation_state", "");
+    g_test_message ("%s in %s: reference %s, here %s", pairs[i].ingredient, pairs[i].file,
+                    state, cl_verdict_to_string (node->verdict));
+    g_assert_cmpint (node->verdict, ==,
+                     g_str_equal (state, "Invalid") ? CL_VERDICT_INVALID : CL_VERDICT_VALID);
+    g_assert_true (g_str_equal (state, "Invalid") || g_str_equal (state, "Valid"));
+  }
+}
+
+
 /* A manifest of the test PKI labelled label with c2pa.actions.v2 and an ingredient for
  * each of names (labels), hashing the matching manifests of bytes (NULL: a placeholder). */
 static GBytes *
@@ -352,6 +400,8 @@ main (int   argc,
   g_test_add_func ("/ingredient-tree/fixture-three-levels", test_fixture_three_levels);
   g_test_add_func ("/ingredient-tree/fixture-own-verdicts", test_fixture_own_verdicts);
   g_test_add_func ("/ingredient-tree/fixture-opened-as-own", test_fixture_opened_as_own);
+  g_test_add_func ("/ingredient-tree/fixture-agrees-with-reference",
+                   test_fixture_agrees_with_reference);
   g_test_add_func ("/ingredient-tree/cycle", test_cycle);
   g_test_add_func ("/ingredient-tree/depth-cap", test_depth_cap);
   return g_test_run ();
