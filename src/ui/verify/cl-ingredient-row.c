@@ -193,6 +193,8 @@ cl_ingredient_row_new (ClIngredientTree *tree,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), node->children->len > 0);
+  if (node->children->len == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "ingredient-leaf");
   gtk_image_set_from_icon_name (self->verdict_icon, cl_banner_kind_icon_name (kind));
   if ((gsize) kind < G_N_ELEMENTS (kind_classes))
     gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), kind_classes[kind]);
