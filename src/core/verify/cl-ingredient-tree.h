@@ -32,7 +32,9 @@ struct _ClIngredientNode
   GBytes           *thumbnail;         /* the ingredient's thumbnail or its claim's, or NULL */
   ClVerdict         verdict;
   ClValidationState state;             /* its manifest's state (INVALID without one) */
-  GPtrArray        *statuses;          /* ClStatus: recorded with it, then found now */
+  /* ClStatus: those recorded with it (no ingredient_uri), then those the validator found
+   * for it now (ingredient_uri: assertion_uri). */
+  GPtrArray        *statuses;
   /* Its manifest was already shown elsewhere in the tree (a cycle or a shared
    * ingredient): its ingredients are not listed again here. */
   gboolean          repeated;
