@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..20"
+echo "1..22"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -129,3 +129,17 @@ edits=$(echo "$out" | sed -n '/^  Edits:/,/^  [A-Z]/p' | grep '^    [0-9]')
 ok=$?
 [ $ok = 0 ] || echo "$out" | sed 's/^/# /'
 check $ok "the edits of ocsp.jpg are listed in order, with the ingredient they opened and their app"
+
+out=$("$cli" verify --no-proof-cache "$fx/CACAE-uri-CA.jpg" 2>&1)
+tree=$(echo "$out" | sed -n '/^  Ingredients:/,/^  [A-Z]/p')
+echo "$tree" | grep -q '^    - CAE-uri-CA\.jpg · Placed component · Valid' &&
+  echo "$tree" | grep -q '^      Signed by: C2PA Signer$' &&
+  echo "$tree" | grep -q '^        - E-uri-CA\.jpg · Placed component · Invalid$' &&
+  echo "$tree" | grep -q '^            - A\.jpg · Opened from · No Content Credentials$'
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "the ingredient tree of CACAE-uri-CA.jpg is printed indented, each with its own verdict"
+
+out=$("$cli" verify --json --no-proof-cache "$fx/CACAE-uri-CA.jpg")
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["ingredient_tree"]; assert len(t)==1; assert t[0]["verdict"]=="valid" and t[0]["signer"]=="C2PA Signer"; e=t[0]["ingredients"][0]; assert e["title"]=="E-uri-CA.jpg" and e["verdict"]=="invalid" and "assertion.hashedURI.mismatch" in e["failures"]; assert e["ingredients"][0]["verdict"]=="no_manifest"; assert d["active_manifest"] in d["manifests"]'
+check $? "--json has the ingredient tree beside the manifests"

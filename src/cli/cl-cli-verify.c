@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <openssl/crypto.h>
 
+#include "cl-action-text.h"
 #include "cl-cli-common.h"
 #include "cl-cli-verify.h"
 #include "cl-camera-data.h"
@@ -19,6 +20,7 @@
 #include "cl-error.h"
 #include "cl-file-collector.h"
 #include "cl-ica-issuers.h"
+#include "cl-ingredient-tree.h"
 #include "cl-status-text.h"
 #include "cl-trust-list.h"
 #include "cl-verification-crjson.h"
@@ -131,6 +133,47 @@ print_camera (ClManifestReport *active)
 }
 
 
+/* The ingredients and theirs, indented by depth: title, how it was used, its own verdict,
+ * then who signed it and what made it. */
+static void
+print_ingredient_nodes (GPtrArray *nodes,
+                        guint      depth)
+{
+  int indent = 4 + 4 * (int) depth;
+
+  for (guint i = 0; i < nodes->len; i++) {
+    ClIngredientNode *node = g_ptr_array_index (nodes, i);
+    const char *how = cl_action_text_relationship (node->relationship);
+
+    printf ("%*s- %s", indent, "", node->title != NULL ? node->title : _("Untitled"));
+    if (how != NULL)
+      printf (" · %s", how);
+    printf (" · %s\n", cl_verdict_describe (node->verdict));
+    if (node->signer != NULL)
+      printf ("%*s  %s %s\n", indent, "", _("Signed by:"), node->signer);
+    if (node->claim_generator != NULL)
+      printf ("%*s  %s %s\n", indent, "", _("Made with:"), node->claim_generator);
+    if (node->repeated)
+      printf ("%*s  %s\n", indent, "", _("Its ingredients are listed where it first appears"));
+    if (node->truncated)
+      printf ("%*s  %s\n", indent, "", _("Some of its ingredients are not listed"));
+    print_ingredient_nodes (node->children, depth + 1);
+  }
+}
+
+
+static void
+print_ingredients (ClValidationReport *report)
+{
+  g_autoptr(ClIngredientTree) tree = cl_ingredient_tree_new (report);
+
+  if (tree->roots->len == 0)
+    return;
+  printf ("  %s\n", _("Ingredients:"));
+  print_ingredient_nodes (tree->roots, 0);
+}
+
+
 static void
 print_human (VerifyJob *job)
 {
@@ -185,6 +228,7 @@ print_human (VerifyJob *job)
   if (active != NULL) {
     print_edits (active);
     print_camera (active);
+    print_ingredients (v->report);
   }
   {
     gboolean header = FALSE;

@@ -143,6 +143,12 @@
 #define CL_LIMIT_INGREDIENTS      1000     /* ingredient assertions of one manifest */
 #define CL_LIMIT_INGREDIENT_DEPTH 16       /* nested ingredient manifests followed */
 
+/* The ingredient tree shown for a file (verify/cl-ingredient-tree): as deep as the validator
+ * follows ingredients, and so many ingredients in all that a screen or a report stays usable
+ * (real files show a handful). A manifest reached twice is shown once, never followed again. */
+#define CL_LIMIT_INGREDIENT_TREE_DEPTH CL_LIMIT_INGREDIENT_DEPTH
+#define CL_LIMIT_INGREDIENT_TREE_NODES 500
+
 /* Values (CBOR items) of assertion content the validator decodes for one file, over every
  * manifest: actions, ingredients (each parsed once, and kept while the file is validated),
  * identity and time-stamp assertions. Each is bounded by CL_LIMIT_CBOR_ITEMS, but a store of

@@ -14,6 +14,7 @@
 #include "cl-detached-manifest.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
+#include "cl-ingredient-tree.h"
 #include "cl-manifest-prerelease.h"
 #include "cl-proof-cache.h"
 #include "cl-proof-match.h"
@@ -695,5 +696,6 @@ cl_verification_to_json (ClVerification *self)
   }
   json_object_set_object_member (object, "proof", proof);
   json_object_set_member (object, "signals", cl_signals_to_json (self->signals));
+  cl_ingredient_tree_add_to_json (self->report, object);
   return root;
 }

@@ -121,7 +121,8 @@ void            cl_verification_unref   (ClVerification         *verification);
 
 
 /* The report's JSON (c2patool shape) plus "path", "verdict", "reason", "recovered",
- * "trust" (per-certificate detail), "confidence", "proof" and "signals";
+ * "trust" (per-certificate detail), "confidence", "proof", "signals" and, when the
+ * active manifest has ingredients, "ingredient_tree" (cl-ingredient-tree.h);
  * "detached_manifest" {"path", "sidecar"} when the credentials came from a .c2pa file,
  * "manifest_store_only" when path is such a file itself. For a file that could not be
  * read: {"path", "verdict": "error", "error"}. */

@@ -1,6 +1,6 @@
-/* cl-ingredients-group.c: the files the image was made from, each with its
- * thumbnail, how it was used, and what validating its credentials found
- * (statuses recorded with the ingredient and those derived while verifying).
+/* cl-ingredients-group.c: the files the image was made from, as a tree: each with its
+ * thumbnail, how it was used and its own verdict (cl-ingredient-tree), its own
+ * ingredients inside it, and a way to open it as its own detail.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,124 +10,49 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-action-text.h"
 #include "cl-detail-rows.h"
+#include "cl-ingredient-row.h"
 #include "cl-ingredients-group.h"
-#include "cl-status-text.h"
-
-/* Embedded thumbnails larger than this are not decoded on the main thread. */
-#define MAX_THUMBNAIL_BYTES (256 * 1024)
 
 struct _ClIngredientsGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  GPtrArray           *rows;   /* borrowed: the group owns them */
+  GPtrArray           *rows;   /* the top-level rows, borrowed: the group owns them */
+  ClIngredientTree    *tree;
 };
 
 G_DEFINE_FINAL_TYPE (ClIngredientsGroup, cl_ingredients_group, ADW_TYPE_PREFERENCES_GROUP)
 
+enum {
+  SIGNAL_OPEN_INGREDIENT,
+  N_SIGNALS
+};
 
-/* The first failure code the ingredient recorded (validation_results or the
- * older validation_status array), or NULL. */
-static const char *
-recorded_failure (JsonObject *ingredient)
+static guint signals[N_SIGNALS];
+
+
+static void
+row_open_cb (ClIngredientRow    *row,
+             ClIngredientsGroup *self)
 {
-  JsonNode *node = json_object_get_member (ingredient, "validation_results");
-  JsonArray *list = NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)) {
-    JsonObject *results = json_node_get_object (node);
-    JsonNode *active = json_object_get_member (results, "activeManifest");
-
-    if (active != NULL && JSON_NODE_HOLDS_OBJECT (active)) {
-      JsonNode *failure = json_object_get_member (json_node_get_object (active), "failure");
-
-      if (failure != NULL && JSON_NODE_HOLDS_ARRAY (failure))
-        list = json_node_get_array (failure);
-    }
-  } else {
-    node = json_object_get_member (ingredient, "validation_status");
-    if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-      list = json_node_get_array (node);
-  }
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
-    JsonNode *status = json_array_get_element (list, i);
-    const char *code;
-
-    if (!JSON_NODE_HOLDS_OBJECT (status))
-      continue;
-    code = json_object_get_string_member_with_default (json_node_get_object (status), "code", NULL);
-    if (code != NULL && cl_status_kind_for_code (code) == CL_STATUS_FAILURE)
-      return code;
-  }
-  return NULL;
+  g_signal_emit (self, signals[SIGNAL_OPEN_INGREDIENT], 0, row);
 }
 
 
-/* The first failure found while validating this ingredient now, or NULL. */
-static const char *
-derived_failure (ClValidationReport *report,
-                 const char         *manifest_label,
-                 const char         *assertion_label)
+/* The row of node, with the rows of its own ingredients inside it (the tree is bounded:
+ * cl-limits.h). */
+static ClIngredientRow *
+row_new (ClIngredientsGroup *self,
+         ClIngredientNode   *node)
 {
-  g_autofree char *uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s",
-                                          manifest_label, assertion_label);
+  ClIngredientRow *row = cl_ingredient_row_new (self->tree, node);
 
-  for (guint i = 0; i < report->statuses->len; i++) {
-    ClStatus *status = g_ptr_array_index (report->statuses, i);
-
-    if (status->kind == CL_STATUS_FAILURE && g_strcmp0 (status->ingredient_uri, uri) == 0)
-      return status->code;
-  }
-  return NULL;
-}
-
-
-static char *
-summary_text (ClValidationReport *report,
-              ClManifestReport   *manifest,
-              JsonObject         *ingredient)
-{
-  const char *relationship = json_object_get_string_member_with_default (ingredient,
-                                                                         "relationship", NULL);
-  const char *how = cl_action_text_relationship (relationship);
-  const char *label = json_object_get_string_member_with_default (ingredient, "label", NULL);
-  const char *failure = label != NULL ? derived_failure (report, manifest->label, label) : NULL;
-  const char *state;
-  const char *sentence;
-
-  if (failure == NULL)
-    failure = recorded_failure (ingredient);
-  if (failure != NULL) {
-    sentence = cl_status_text_describe (failure);
-    state = sentence != NULL ? sentence : failure;
-  } else if (json_object_has_member (ingredient, "active_manifest")) {
-    state = _("Its credentials are valid");
-  } else {
-    state = _("No Content Credentials of its own");
-  }
-  if (how == NULL)
-    return g_strdup (state);
-  return g_strdup_printf ("%s · %s", how, state);
-}
-
-
-static GtkWidget *
-thumbnail_new (GBytes *bytes)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *image;
-
-  if (bytes != NULL && g_bytes_get_size (bytes) <= MAX_THUMBNAIL_BYTES)
-    texture = gdk_texture_new_from_bytes (bytes, NULL);
-  image = texture != NULL ? gtk_image_new_from_paintable (GDK_PAINTABLE (texture))
-                          : gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
-  gtk_widget_set_size_request (image, 48, 48);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Ingredient thumbnail"), -1);
-  return image;
+  g_signal_connect_object (row, "open", G_CALLBACK (row_open_cb), self, 0);
+  for (guint i = 0; i < node->children->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              GTK_WIDGET (row_new (self, g_ptr_array_index (node->children, i))));
+  return row;
 }
 
 
@@ -136,40 +61,19 @@ cl_ingredients_group_set_verification (ClIngredientsGroup *self,
                                        ClVerification     *verification)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self);
-  ClManifestReport *manifest;
-  JsonArray *ingredients;
 
   g_return_if_fail (CL_IS_INGREDIENTS_GROUP (self));
 
   cl_detail_clear (group, self->rows);
+  g_clear_pointer (&self->tree, cl_ingredient_tree_unref);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   if (verification == NULL || verification->report == NULL)
     return;
-  manifest = cl_validation_report_get_active (verification->report);
-  if (manifest == NULL || manifest->ingredients == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (manifest->ingredients))
-    return;
 
-  ingredients = json_node_get_array (manifest->ingredients);
-  for (guint i = 0; i < json_array_get_length (ingredients); i++) {
-    JsonNode *node = json_array_get_element (ingredients, i);
-    JsonObject *ingredient;
-    g_autofree char *summary = NULL;
-    GBytes *thumbnail = NULL;
-    GtkWidget *row;
-
-    if (!JSON_NODE_HOLDS_OBJECT (node))
-      continue;
-    ingredient = json_node_get_object (node);
-    summary = summary_text (verification->report, manifest, ingredient);
-    if (manifest->ingredient_thumbnails != NULL && i < manifest->ingredient_thumbnails->len)
-      thumbnail = g_ptr_array_index (manifest->ingredient_thumbnails, i);
-    row = cl_detail_row_new (json_object_get_string_member_with_default (ingredient, "title",
-                                                                         _("Untitled")),
-                             summary);
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail_new (thumbnail));
-    cl_detail_add (group, self->rows, row);
-  }
+  self->tree = cl_ingredient_tree_new (verification->report);
+  for (guint i = 0; i < self->tree->roots->len; i++)
+    cl_detail_add (group, self->rows,
+                   GTK_WIDGET (row_new (self, g_ptr_array_index (self->tree->roots, i))));
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
@@ -182,12 +86,23 @@ cl_ingredients_group_get_n_rows (ClIngredientsGroup *self)
 }
 
 
+ClIngredientRow *
+cl_ingredients_group_get_row (ClIngredientsGroup *self,
+                              guint               index)
+{
+  g_return_val_if_fail (CL_IS_INGREDIENTS_GROUP (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}
+
+
 static void
 cl_ingredients_group_finalize (GObject *object)
 {
   ClIngredientsGroup *self = CL_INGREDIENTS_GROUP (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->tree, cl_ingredient_tree_unref);
 
   G_OBJECT_CLASS (cl_ingredients_group_parent_class)->finalize (object);
 }
@@ -200,6 +115,12 @@ cl_ingredients_group_class_init (ClIngredientsGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_ingredients_group_finalize;
+
+  /* An ingredient's row asked to open it as its own detail: (row). */
+  signals[SIGNAL_OPEN_INGREDIENT] = g_signal_new ("open-ingredient", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 1, CL_TYPE_INGREDIENT_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-ingredients-group.ui");
 }

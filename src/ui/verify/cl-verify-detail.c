@@ -1,4 +1,5 @@
-/* cl-verify-detail.c
+/* cl-verify-detail.c: one verified file's detail; an ingredient opened from its
+ * Ingredients tree is shown as a detail of its own (nested here) until "Back".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-ingredient-page.h"
+#include "cl-ingredient-verification.h"
 #include "cl-pdf-report.h"
 #include "cl-signed-thumbnail-group.h"
 #include "cl-verify-detail.h"
@@ -17,6 +20,8 @@ struct _ClVerifyDetail
   AdwBin                parent_instance;
 
   /* Template widgets */
+  GtkStack             *stack;
+  ClIngredientPage     *ingredient_page;
   GtkImage             *thumbnail;
   GtkLabel             *name_label;
   GtkLabel             *folder_label;
@@ -35,6 +40,8 @@ struct _ClVerifyDetail
   ClVerifyItem         *item;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;   /* a PDF export under way */
+  /* This detail shows an ingredient of another: no confidence, so no PDF of its own. */
+  gboolean              nested;
 };
 
 G_DEFINE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, ADW_TYPE_BIN)
@@ -95,7 +102,51 @@ update_verification (ClVerifyDetail *self)
   cl_camera_group_set_verification (self->camera, verification);
   cl_ingredients_group_set_verification (self->ingredients, verification);
   cl_raw_data_group_set_verification (self->raw_data, verification);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-pdf", verification != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-pdf",
+                                 verification != NULL && !self->nested);
+}
+
+
+static void
+ingredient_back_cb (ClVerifyDetail *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  cl_ingredient_page_set_content (self->ingredient_page, NULL, NULL);
+}
+
+
+/* The ingredient of row as a detail of its own: its manifest's verdict, signer, edits and
+ * ingredients, under its title; the page scrolled back to its top. */
+static void
+open_ingredient_cb (ClVerifyDetail  *self,
+                    ClIngredientRow *row)
+{
+  ClVerification *verification = self->item != NULL
+                                 ? cl_verify_item_get_verification (self->item) : NULL;
+  ClIngredientNode *node = cl_ingredient_row_get_node (row);
+  GdkTexture *texture = cl_ingredient_row_get_thumbnail (row);
+  g_autoptr(ClVerification) own = NULL;
+  g_autoptr(ClVerifyItem) item = NULL;
+  GtkWidget *scroller;
+  ClVerifyDetail *detail;
+
+  if (verification == NULL || verification->report == NULL || node->manifest == NULL)
+    return;
+  own = cl_ingredient_node_dup_verification (node, verification);
+  item = cl_verify_item_new_named (cl_verify_item_get_file (self->item),
+                                   node->title != NULL ? node->title : _("Untitled"));
+  cl_verify_item_set_verification (item, own);
+  if (texture != NULL)
+    cl_verify_item_set_thumbnail (item, texture);
+  detail = g_object_new (CL_TYPE_VERIFY_DETAIL, NULL);
+  detail->nested = TRUE;
+  cl_verify_detail_set_item (detail, item);
+  cl_ingredient_page_set_content (self->ingredient_page, cl_verify_item_get_name (self->item),
+                                  GTK_WIDGET (detail));
+  gtk_stack_set_visible_child_name (self->stack, "ingredient");
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
 }
 
 
@@ -125,6 +176,7 @@ cl_verify_detail_set_item (ClVerifyDetail *self,
     g_signal_connect_swapped (item, "notify::thumbnail", G_CALLBACK (update_thumbnail), self);
   }
   gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), item != NULL);
+  ingredient_back_cb (self);
   update_thumbnail (self);
   update_verification (self);
 }
@@ -158,6 +210,25 @@ GETTER (ClIngredientsGroup, ingredients)
 GETTER (ClRawDataGroup, raw_data)
 
 #undef GETTER
+
+
+ClVerifyDetail *
+cl_verify_detail_get_ingredient_detail (ClVerifyDetail *self)
+{
+  GtkWidget *content;
+
+  g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), NULL);
+  content = cl_ingredient_page_get_content (self->ingredient_page);
+  return content != NULL ? CL_VERIFY_DETAIL (content) : NULL;
+}
+
+
+GtkButton *
+cl_verify_detail_get_back_button (ClVerifyDetail *self)
+{
+  g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), NULL);
+  return cl_ingredient_page_get_back_button (self->ingredient_page);
+}
 
 
 static void
@@ -246,6 +317,8 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-verify-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredient_page);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, folder_label);
@@ -260,6 +333,8 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, camera);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, raw_data);
+  gtk_widget_class_bind_template_callback (widget_class, ingredient_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_ingredient_cb);
   gtk_widget_class_install_action (widget_class, "detail.export-pdf", NULL, export_pdf_action);
 }
 
@@ -278,6 +353,7 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_CAMERA_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENTS_GROUP);
   g_type_ensure (CL_TYPE_RAW_DATA_GROUP);
+  g_type_ensure (CL_TYPE_INGREDIENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   update_thumbnail (self);

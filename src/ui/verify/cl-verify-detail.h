@@ -41,5 +41,9 @@ ClTimelineGroup    *cl_verify_detail_get_timeline    (ClVerifyDetail *self);
 ClCameraGroup      *cl_verify_detail_get_camera      (ClVerifyDetail *self);
 ClIngredientsGroup *cl_verify_detail_get_ingredients (ClVerifyDetail *self);
 ClRawDataGroup     *cl_verify_detail_get_raw_data    (ClVerifyDetail *self);
+/* The detail of the ingredient opened from the Ingredients tree, or NULL (none open). */
+ClVerifyDetail     *cl_verify_detail_get_ingredient_detail (ClVerifyDetail *self);
+/* The button that returns from that ingredient to this file's detail. */
+GtkButton          *cl_verify_detail_get_back_button (ClVerifyDetail *self);
 
 G_END_DECLS

@@ -72,6 +72,19 @@ cl_verify_item_new (GFile *file)
 }
 
 
+ClVerifyItem *
+cl_verify_item_new_named (GFile      *file,
+                          const char *name)
+{
+  ClVerifyItem *self = cl_verify_item_new (file);
+
+  g_return_val_if_fail (name != NULL, self);
+  g_free (self->name);
+  self->name = g_strdup (name);
+  return self;
+}
+
+
 GFile *
 cl_verify_item_get_file (ClVerifyItem *self)
 {

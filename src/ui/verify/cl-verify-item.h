@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClVerifyItem, cl_verify_item, CL, VERIFY_ITEM, GObject)
 
 ClVerifyItem   *cl_verify_item_new              (GFile          *file);
+/* An item shown under name instead of the file's (an ingredient of file). */
+ClVerifyItem   *cl_verify_item_new_named        (GFile          *file,
+                                                 const char     *name);
 GFile          *cl_verify_item_get_file         (ClVerifyItem   *self);
 const char     *cl_verify_item_get_name         (ClVerifyItem   *self);
 /* Cancelled when the item leaves the list. */
