@@ -505,6 +505,12 @@ lay_out_store (Signing       *signing,
                                                     error);
   if (unsigned_store == NULL)
     return NULL;
+  /* The key may still be being unlocked (cl_signing_profile_unlock_later): only now
+   * is it needed. */
+  if (!cl_signing_profile_wait_key (signing->profile, error)) {
+    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+    return NULL;
+  }
   signature = cl_cose_sign1_build (cl_signing_profile_get_alg (signing->profile),
                                    cl_signing_profile_get_key (signing->profile), chain, claim,
                                    signing->ocsp_response,
@@ -537,6 +543,7 @@ build_signed_store (Signing       *signing,
 {
   g_autoptr(GPtrArray) chain = cl_signing_profile_dup_x5chain (signing->profile);
   g_autoptr(ClAssetLayout) unsized = NULL;
+  EVP_PKEY *public_key;
   gsize reserve;
 
   /* Where the carrier goes is recorded in the store, before the store's size is known. */
@@ -546,8 +553,11 @@ build_signed_store (Signing       *signing,
     return FALSE;
   }
   signing->exclusion.start = cl_asset_layout_get_carrier (unsized).start;
+  /* Sized from the certificate's public key (the same size as the private key's), so
+   * that a key still being unlocked is not waited for here. */
+  public_key = X509_get0_pubkey (cl_signing_profile_get_leaf (signing->profile));
   reserve = cl_cose_sign1_reserve_size (cl_signing_profile_get_alg (signing->profile),
-                                        cl_signing_profile_get_key (signing->profile), chain,
+                                        public_key, chain,
                                         signing->options->tsa_url != NULL,
                                         signing->ocsp_response != NULL
                                         ? g_bytes_get_size (signing->ocsp_response) : 0);
