@@ -68,16 +68,6 @@ G_DEFINE_FINAL_TYPE (ClWatchFolderJob, cl_watch_folder_job, G_TYPE_OBJECT)
 static void process_next (ClWatchFolderJob *self);
 
 
-char *
-cl_watch_folder_output_path (const char *output_folder,
-                             const char *input)
-{
-  g_autofree char *name = g_path_get_basename (input);
-
-  return g_build_filename (output_folder, name, NULL);
-}
-
-
 static void
 set_state (ClWatchFolderJob   *self,
            ClWatchFolderState  state,

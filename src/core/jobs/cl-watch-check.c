@@ -24,7 +24,6 @@
 
 #include "cl-asset.h"
 #include "cl-atomic-file.h"
-#include "cl-job-watch-folder.h"
 #include "cl-manifest-store.h"
 #include "cl-watch-check.h"
 
@@ -92,6 +91,16 @@ gboolean
 cl_watch_check_is_to_sign (ClWatchCheck check)
 {
   return check == CL_WATCH_CHECK_SIGN || check == CL_WATCH_CHECK_REPLACE;
+}
+
+
+char *
+cl_watch_folder_output_path (const char *output_folder,
+                             const char *input)
+{
+  g_autofree char *name = g_path_get_basename (input);
+
+  return g_build_filename (output_folder, name, NULL);
 }
 
 

@@ -1,6 +1,6 @@
 /* cl-watch-check.h: what the watch folder does with one complete file — sign it, or
- * skip it (not an image, already signed by this profile, its output name taken) — and
- * the rule that says a file is already signed.
+ * skip it (not an image, already signed by this profile, its output name taken) — the
+ * rule that says a file is already signed, and where its signed copy goes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +25,9 @@ ClWatchCheck  cl_watch_check_file     (const char   *input,
                                        const char   *output,
                                        GBytes       *signer_der,
                                        GCancellable *cancellable);
+/* The output file name for input: output_folder/<input's name>. */
+char         *cl_watch_folder_output_path (const char   *output_folder,
+                                           const char   *input);
 /* Whether check says the file is to be signed (SIGN or REPLACE). */
 gboolean      cl_watch_check_is_to_sign (ClWatchCheck check);
 
