@@ -1,7 +1,9 @@
 /* test-sign-batch.c: many images signed at once. ClSignQueue signs a batch on several
  * threads with one unlocked key: every output validates, a bad input fails alone, each
  * proof is in the cache; cancelled after the first image, the images not started report
- * cancelled and write nothing. credlink-cli sign killed (SIGKILL) in the middle of a
+ * cancelled and write nothing. A profile whose key is unlocked on a thread meanwhile signs
+ * on every thread once it is; with a wrong passphrase every image fails, saying so, and
+ * nothing is written. credlink-cli sign killed (SIGKILL) in the middle of a
  * batch leaves only complete outputs, and a rerun removes its stale temporary files and
  * signs each image not yet signed, once.
  *
@@ -14,6 +16,7 @@
 #include <utime.h>
 #include <glib/gstdio.h>
 
+#include "cl-error.h"
 #include "cl-sign-queue.h"
 #include "cl-signing-profile-store.h"
 #include "cl-test-identity.h"
@@ -180,6 +183,78 @@ test_queue (void)
   g_assert_no_error (error);
   g_assert_cmpuint (proofs->len, ==, N_IMAGES);
   outcomes_clear (&outcomes);
+}
+
+
+#define N_UNLOCKING 4
+
+/* Signs N_UNLOCKING images with the stored profile, its key unlocked with passphrase on
+ * a thread while the queue's two threads read the images, into outcomes. */
+static void
+sign_while_unlocking (const char *root,
+                      const char *passphrase,
+                      const char *out_name,
+                      Outcomes   *outcomes)
+{
+  g_autofree char *out_dir = g_build_filename (work_dir, out_name, NULL);
+  g_autoptr(ClSigningProfile) unlocking = NULL;
+  g_autoptr(ClSignQueue) queue = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  ClSignOptions options = { 0, };
+  gboolean usable;
+
+  unlocking = cl_signing_profile_store_load_unlocking (root, "batch", passphrase, &error);
+  g_assert_no_error (error);
+  /* Not locked: its key is on its way. */
+  problems = cl_signing_profile_check (unlocking, now, &usable);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_false (g_array_index (problems, ClSigningProfileProblem, i).key_locked);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  queue = cl_sign_queue_new (unlocking, &options, 2);
+  for (guint i = 0; i < N_UNLOCKING; i++) {
+    g_autofree char *name = g_strdup_printf ("unlocking-%u.jpg", i);
+    g_autofree char *input = cl_test_make_image (work_dir, name, "jpeg", 320, 240);
+    g_autofree char *output = g_build_filename (out_dir, name, NULL);
+
+    cl_sign_queue_add (queue, input, output);
+  }
+  run_queue (queue, outcomes, NULL);
+}
+
+
+static void
+test_key_unlocked_meanwhile (void)
+{
+  g_autofree char *root = g_build_filename (work_dir, "profiles", NULL);
+  g_autoptr(GError) error = NULL;
+  Outcomes right = { 0, };
+  Outcomes wrong = { 0, };
+
+  cl_signing_profile_store_save (root, profile, "right horse", &error);
+  g_assert_no_error (error);
+
+  sign_while_unlocking (root, "right horse", "unlocked", &right);
+  for (guint i = 0; i < N_UNLOCKING; i++) {
+    g_autofree char *output = g_strdup_printf ("%s/unlocked/unlocking-%u.jpg", work_dir, i);
+    g_autofree char *label = validated_label (output);
+
+    g_assert_null (g_ptr_array_index (right.errors, i));
+    g_assert_cmpstr (label, ==, g_ptr_array_index (right.results, i));
+  }
+
+  sign_while_unlocking (root, "wrong horse", "not-unlocked", &wrong);
+  for (guint i = 0; i < N_UNLOCKING; i++) {
+    g_autofree char *output = g_strdup_printf ("%s/not-unlocked/unlocking-%u.jpg", work_dir, i);
+    GError *failure = g_ptr_array_index (wrong.errors, i);
+
+    g_assert_error (failure, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE);
+    g_assert_nonnull (strstr (failure->message, "Wrong passphrase"));
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+  outcomes_clear (&right);
+  outcomes_clear (&wrong);
 }
 
 
@@ -388,6 +463,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_test_add_func ("/sign-batch/queue", test_queue);
   g_test_add_func ("/sign-batch/queue-cancel", test_queue_cancel);
+  g_test_add_func ("/sign-batch/key-unlocked-meanwhile", test_key_unlocked_meanwhile);
   g_test_add_func ("/sign-batch/cli-killed", test_cli_killed);
   status = g_test_run ();
   cl_signing_profile_unref (profile);

@@ -178,6 +178,39 @@ test_layout_insert (void)
 }
 
 
+/* What lets the signer hash beside the thumbnail's decoding: an inserted carrier's size
+ * changes nothing else, so two such layouts are the same but for the carrier; one with a
+ * size field that counts the carrier (as RIFF's does) is not. */
+static void
+test_layout_same_but_carrier (void)
+{
+  static const ClByteRange old[] = { { 4, 3 } };
+  ClAssetInfo info = { .format = CL_ASSET_FORMAT_JPEG, .file_size = 32 };
+  g_autoptr(ClAssetLayout) small = NULL;
+  g_autoptr(ClAssetLayout) large = NULL;
+  g_autoptr(ClAssetLayout) sized_small = cl_asset_layout_new ();
+  g_autoptr(ClAssetLayout) sized_large = cl_asset_layout_new ();
+  g_autoptr(GBytes) size_small = g_bytes_new_static ("\x29\0\0\0", 4);
+  g_autoptr(GBytes) size_large = g_bytes_new_static ("\x39\0\0\0", 4);
+
+  info.store_ranges = g_array_new (FALSE, FALSE, sizeof (ClByteRange));
+  g_array_append_vals (info.store_ranges, old, G_N_ELEMENTS (old));
+  small = cl_asset_layout_insert_carrier (&info, 9);
+  large = cl_asset_layout_insert_carrier (&info, 25);
+  g_assert_true (cl_asset_layout_same_but_carrier (small, large));
+  g_array_unref (info.store_ranges);
+
+  cl_asset_layout_add_source (sized_small, 0, 4);
+  cl_asset_layout_add_bytes (sized_small, size_small);
+  cl_asset_layout_add_carrier (sized_small, 9);
+  cl_asset_layout_add_source (sized_large, 0, 4);
+  cl_asset_layout_add_bytes (sized_large, size_large);
+  cl_asset_layout_add_carrier (sized_large, 25);
+  g_assert_false (cl_asset_layout_same_but_carrier (sized_small, sized_large));
+  g_assert_false (cl_asset_layout_same_but_carrier (small, sized_small));
+}
+
+
 static void
 test_parent_store_damaged (void)
 {
@@ -241,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/sign/cose/padding", test_cose_padding);
   g_test_add_func ("/sign/jpeg/segments", test_jpeg_segments);
   g_test_add_func ("/sign/layout/insert", test_layout_insert);
+  g_test_add_func ("/sign/layout/same-but-carrier", test_layout_same_but_carrier);
   g_test_add_func ("/sign/parent-store/damaged", test_parent_store_damaged);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include <openssl/x509v3.h>
 
 #include "cl-error.h"
+#include "cl-sign-record.h"
 #include "cl-signer.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-signing.h"
@@ -193,7 +194,8 @@ sign_done_cb (GObject      *source,
 }
 
 
-/* Signs input into output with the asynchronous API, iterating this thread's main context
+/* Signs input into output with the asynchronous API every signing path shares
+ * (cl_sign_record_sign_file_async, here without a proof cache), iterating this thread's main context
  * (from which the time-stamp server answers) until it is done. */
 static ClSignResult *
 sign_async (ClSigningProfile    *profile,
@@ -204,11 +206,11 @@ sign_async (ClSigningProfile    *profile,
 {
   g_autoptr(GAsyncResult) async_result = NULL;
 
-  cl_signer_sign_file_async (profile, options, input, output, NULL, sign_done_cb,
-                             &async_result);
+  cl_sign_record_sign_file_async (profile, options, NULL, input, output, NULL, sign_done_cb,
+                                  &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return cl_signer_sign_file_finish (async_result, error);
+  return cl_sign_record_sign_file_finish (async_result, error);
 }
 
 

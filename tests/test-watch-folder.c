@@ -1,7 +1,8 @@
 /* test-watch-folder.c: the watch folder job on real folders, with real signatures by a
  * stored test profile, a real proof cache and the main loop iterated: files are signed
  * once they are complete, once only (also across a restart), not while the key is
- * locked, non-images are skipped, and a stop during a signing leaves no output.
+ * locked, non-images are skipped, and a stop during a signing leaves no output. Who
+ * signed a file before, and a kill, are test-watch-folder-signer.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,223 +18,14 @@
 #include "cl-asset.h"
 #include "cl-job-watch-folder.h"
 #include "cl-proof-cache.h"
-#include "cl-signing-profile-store.h"
 #include "cl-test-sign-util.h"
-#include "cl-test-signing.h"
-#include "cl-test-tmp.h"
+#include "cl-test-watch.h"
 #include "cl-watch-folder-settings.h"
 
-#define PROFILE_NAME "watcher"
-#define PASSPHRASE "watch-folder-secret"
+#define PROFILE_NAME CL_TEST_WATCH_PROFILE
+#define PASSPHRASE CL_TEST_WATCH_PASSPHRASE
 
-typedef struct {
-  char             *dir;
-  char             *profiles;
-  char             *in;
-  char             *out;
-  char             *images;     /* where test images are made, outside the watched folder */
-  char             *proof_db;
-  ClWatchFolderJob *job;
-  guint             n_signed;
-  gint64            last_signed_at;
-  guint             n_failed;
-  guint             n_started;
-  GPtrArray        *skipped;    /* input base names */
-} Fixture;
-
-
-static void
-file_signed_cb (ClWatchFolderJob *job,
-                const char       *input,
-                const char       *output,
-                Fixture          *fixture)
-{
-  fixture->n_signed++;
-  fixture->last_signed_at = g_get_monotonic_time ();
-}
-
-
-static void
-file_started_cb (ClWatchFolderJob *job,
-                 const char       *input,
-                 Fixture          *fixture)
-{
-  fixture->n_started++;
-}
-
-
-static void
-file_skipped_cb (ClWatchFolderJob *job,
-                 const char       *input,
-                 const char       *reason,
-                 Fixture          *fixture)
-{
-  g_assert_nonnull (reason);
-  g_ptr_array_add (fixture->skipped, g_path_get_basename (input));
-}
-
-
-static void
-file_failed_cb (ClWatchFolderJob *job,
-                const char       *input,
-                const char       *message,
-                Fixture          *fixture)
-{
-  g_test_message ("failed: %s: %s", input, message);
-  fixture->n_failed++;
-}
-
-
-static void
-new_job (Fixture *fixture)
-{
-  if (fixture->job != NULL) {
-    g_assert_true (cl_watch_folder_job_stop (fixture->job, 10000));
-    g_clear_object (&fixture->job);
-  }
-  fixture->job = cl_watch_folder_job_new (fixture->profiles, fixture->proof_db);
-  fixture->n_signed = 0;
-  g_signal_connect (fixture->job, "file-signed", G_CALLBACK (file_signed_cb), fixture);
-  g_signal_connect (fixture->job, "file-started", G_CALLBACK (file_started_cb), fixture);
-  g_signal_connect (fixture->job, "file-skipped", G_CALLBACK (file_skipped_cb), fixture);
-  g_signal_connect (fixture->job, "file-failed", G_CALLBACK (file_failed_cb), fixture);
-}
-
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(ClSigningProfile) profile = cl_test_signing_profile_new (PROFILE_NAME,
-                                                                     CL_COSE_ALG_ES256);
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = cl_test_tmp_dir_new ("watch-folder", CL_TEST_TMP_UNTIL_REMOVED);
-  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
-  fixture->in = g_build_filename (fixture->dir, "export", NULL);
-  fixture->out = g_build_filename (fixture->dir, "signed", NULL);
-  fixture->images = g_build_filename (fixture->dir, "images", NULL);
-  g_assert_cmpint (g_mkdir (fixture->in, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (fixture->images, 0700), ==, 0);
-  cl_signing_profile_store_save (fixture->profiles, profile, PASSPHRASE, &error);
-  g_assert_no_error (error);
-  fixture->proof_db = g_build_filename (fixture->dir, "proofs.db", NULL);
-  fixture->skipped = g_ptr_array_new_with_free_func (g_free);
-  new_job (fixture);
-}
-
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_true (cl_watch_folder_job_stop (fixture->job, 10000));
-  g_clear_object (&fixture->job);
-  g_free (fixture->proof_db);
-  g_ptr_array_unref (fixture->skipped);
-  cl_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->profiles);
-  g_free (fixture->in);
-  g_free (fixture->out);
-  g_free (fixture->images);
-}
-
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Iterates the main loop until *counter reaches target or timeout_ms passed. */
-static void
-iterate_until (guint *counter,
-               guint  target,
-               guint  timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!timed_out && (counter == NULL || *counter < target))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-
-static void
-unlocked_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cl_watch_folder_job_unlock_finish (CL_WATCH_FOLDER_JOB (source), result,
-                                                    &error));
-  g_assert_no_error (error);
-  (*(guint *) user_data)++;
-}
-
-
-static void
-start_unlocked (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  guint unlocked = 0;
-
-  g_assert_true (cl_watch_folder_job_start (fixture->job, fixture->in, fixture->out,
-                                            PROFILE_NAME, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_LOCKED);
-  cl_watch_folder_job_unlock_async (fixture->job, PASSPHRASE, NULL, unlocked_cb, &unlocked);
-  iterate_until (&unlocked, 1, 30000);
-  g_assert_cmpuint (unlocked, ==, 1);
-  g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_WATCHING);
-}
-
-
-/* Puts a copy of a test image into the watched folder in one go (written beside it and
- * renamed in, as exporters do). */
-static char *
-drop_image (Fixture    *fixture,
-            const char *name,
-            int         width,
-            int         height)
-{
-  g_autofree char *made = cl_test_make_image (fixture->images, name, "jpeg", width, height);
-  g_autofree char *contents = NULL;
-  g_autofree char *path = g_build_filename (fixture->in, name, NULL);
-  gsize len;
-
-  g_assert_true (g_file_get_contents (made, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  return cl_watch_folder_output_path (fixture->out, path);
-}
-
-
-static void
-assert_signed (const char *output)
-{
-  g_autoptr(ClAssetInfo) info = cl_asset_read_file (output, NULL, NULL);
-
-  g_assert_nonnull (info);
-  g_assert_nonnull (info->store);
-}
-
-
-static guint
-count_files (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
+typedef ClTestWatch Fixture;
 
 
 /* Written in two parts with a pause between them, the file is signed only once it is
@@ -253,14 +45,14 @@ test_signed_once_complete (Fixture       *fixture,
   FILE *file;
   gint64 complete_at;
 
-  start_unlocked (fixture);
+  cl_test_watch_start_unlocked (fixture);
   g_assert_true (g_file_get_contents (made, &contents, &len, NULL));
   file = fopen (path, "wb");
   g_assert_nonnull (file);
   g_assert_cmpuint (fwrite (contents, 1, len / 2, file), ==, len / 2);
   g_assert_cmpint (fflush (file), ==, 0);
   /* Half written and still open: longer than the stable period, nothing happens. */
-  iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
+  cl_test_watch_iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
   output = cl_watch_folder_output_path (fixture->out, path);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (fixture->n_signed, ==, 0);
@@ -268,18 +60,18 @@ test_signed_once_complete (Fixture       *fixture,
   g_assert_cmpuint (fwrite (contents + len / 2, 1, len - len / 2, file), ==, len - len / 2);
   g_assert_cmpint (fclose (file), ==, 0);
   complete_at = g_get_monotonic_time ();
-  iterate_until (&fixture->n_signed, 1, 10000);
+  cl_test_watch_iterate_until (&fixture->n_signed, 1, 10000);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
   g_test_message ("a file dropped into the folder is signed within %.2f s of being complete",
                   (fixture->last_signed_at - complete_at) / (double) G_USEC_PER_SEC);
   g_assert_cmpint (fixture->last_signed_at - complete_at, <, 2 * G_USEC_PER_SEC);
 
   /* Once: nothing more happens. */
-  iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
+  cl_test_watch_iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
   g_assert_cmpuint (fixture->n_failed, ==, 0);
   cl_test_assert_valid_untrusted (output, "assertion.dataHash.match");
-  g_assert_cmpuint (count_files (fixture->out), ==, 1);
+  g_assert_cmpuint (cl_test_watch_count_files (fixture->out), ==, 1);
   /* Logged in History: a signed proof in the proof cache. */
   cache = cl_proof_cache_open (fixture->proof_db, NULL);
   g_assert_nonnull (cache);
@@ -299,15 +91,15 @@ test_restart_no_double (Fixture       *fixture,
   g_autofree char *first_sha = NULL;
   g_autofree char *second = NULL;
 
-  start_unlocked (fixture);
-  first = drop_image (fixture, "first.jpg", 320, 240);
-  iterate_until (&fixture->n_signed, 1, 10000);
+  cl_test_watch_start_unlocked (fixture);
+  first = cl_test_watch_drop_image (fixture, "first.jpg", 320, 240);
+  cl_test_watch_iterate_until (&fixture->n_signed, 1, 10000);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
   first_sha = cl_test_file_sha256 (first);
 
-  new_job (fixture);
-  start_unlocked (fixture);
-  iterate_until (NULL, 0, 4 * CL_WATCH_FOLDER_STABLE_MS);
+  cl_test_watch_new_job (fixture);
+  cl_test_watch_start_unlocked (fixture);
+  cl_test_watch_iterate_until (NULL, 0, 4 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 0);
   {
     g_autofree char *again_sha = cl_test_file_sha256 (first);
@@ -315,13 +107,13 @@ test_restart_no_double (Fixture       *fixture,
     g_assert_cmpstr (again_sha, ==, first_sha);
   }
 
-  second = drop_image (fixture, "second.jpg", 320, 240);
-  iterate_until (&fixture->n_signed, 1, 10000);
+  second = cl_test_watch_drop_image (fixture, "second.jpg", 320, 240);
+  cl_test_watch_iterate_until (&fixture->n_signed, 1, 10000);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
-  assert_signed (second);
-  iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
+  cl_test_watch_assert_signed (second);
+  cl_test_watch_iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
-  g_assert_cmpuint (count_files (fixture->out), ==, 2);
+  g_assert_cmpuint (cl_test_watch_count_files (fixture->out), ==, 2);
 }
 
 
@@ -341,17 +133,18 @@ test_locked_pauses (Fixture       *fixture,
   g_assert_nonnull (strstr (cl_watch_folder_job_get_status (fixture->job), PROFILE_NAME));
   g_assert_nonnull (strstr (cl_watch_folder_job_get_status (fixture->job), "locked"));
 
-  output = drop_image (fixture, "waiting.jpg", 320, 240);
-  iterate_until (NULL, 0, 4 * CL_WATCH_FOLDER_STABLE_MS);
+  output = cl_test_watch_drop_image (fixture, "waiting.jpg", 320, 240);
+  cl_test_watch_iterate_until (NULL, 0, 4 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 0);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_LOCKED);
 
-  cl_watch_folder_job_unlock_async (fixture->job, PASSPHRASE, NULL, unlocked_cb, &unlocked);
-  iterate_until (&fixture->n_signed, 1, 30000);
+  cl_watch_folder_job_unlock_async (fixture->job, PASSPHRASE, NULL, cl_test_watch_unlocked_cb,
+                                    &unlocked);
+  cl_test_watch_iterate_until (&fixture->n_signed, 1, 30000);
   g_assert_cmpuint (unlocked, ==, 1);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
-  assert_signed (output);
+  cl_test_watch_assert_signed (output);
 }
 
 
@@ -364,13 +157,13 @@ test_non_image_skipped (Fixture       *fixture,
   g_autofree char *notes_out = cl_watch_folder_output_path (fixture->out, notes);
   g_autofree char *output = NULL;
 
-  start_unlocked (fixture);
+  cl_test_watch_start_unlocked (fixture);
   g_assert_true (g_file_set_contents (notes, "shot list: dawn, harbour\n", -1, NULL));
-  output = drop_image (fixture, "harbour.jpg", 320, 240);
-  iterate_until (&fixture->n_signed, 1, 10000);
-  iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
+  output = cl_test_watch_drop_image (fixture, "harbour.jpg", 320, 240);
+  cl_test_watch_iterate_until (&fixture->n_signed, 1, 10000);
+  cl_test_watch_iterate_until (NULL, 0, 3 * CL_WATCH_FOLDER_STABLE_MS);
   g_assert_cmpuint (fixture->n_signed, ==, 1);
-  assert_signed (output);
+  cl_test_watch_assert_signed (output);
   g_assert_cmpuint (fixture->skipped->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (fixture->skipped, 0), ==, "notes.txt");
   g_assert_false (g_file_test (notes_out, G_FILE_TEST_EXISTS));
@@ -385,9 +178,9 @@ static void
 test_stop_while_signing (Fixture       *fixture,
                          gconstpointer  data)
 {
-  start_unlocked (fixture);
-  g_free (drop_image (fixture, "large.jpg", 4000, 3000));
-  iterate_until (&fixture->n_started, 1, 10000);
+  cl_test_watch_start_unlocked (fixture);
+  g_free (cl_test_watch_drop_image (fixture, "large.jpg", 4000, 3000));
+  cl_test_watch_iterate_until (&fixture->n_started, 1, 10000);
   g_assert_cmpuint (fixture->n_started, ==, 1);
   g_assert_true (cl_watch_folder_job_is_busy (fixture->job));
 
@@ -396,7 +189,7 @@ test_stop_while_signing (Fixture       *fixture,
   g_assert_cmpint (cl_watch_folder_job_get_state (fixture->job), ==, CL_WATCH_FOLDER_STOPPED);
   g_assert_cmpuint (fixture->n_signed, ==, 0);
   g_assert_cmpuint (fixture->n_failed, ==, 0);
-  g_assert_cmpuint (count_files (fixture->out), ==, 0);
+  g_assert_cmpuint (cl_test_watch_count_files (fixture->out), ==, 0);
 }
 
 
@@ -417,8 +210,8 @@ test_stale_output_removed (Fixture       *fixture,
   g_assert_true (g_file_set_contents (stale, "half a signed file", -1, NULL));
   g_assert_cmpint (g_utime (stale, &two_hours_ago), ==, 0);
   g_assert_true (g_file_set_contents (fresh, "still being written", -1, NULL));
-  start_unlocked (fixture);
-  id = g_timeout_add (10000, timeout_cb, &timed_out);
+  cl_test_watch_start_unlocked (fixture);
+  id = g_timeout_add (10000, cl_test_watch_timeout_cb, &timed_out);
   while (!timed_out && g_file_test (stale, G_FILE_TEST_EXISTS))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -467,19 +260,19 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/watch-folder/signed-once-complete", Fixture, NULL, fixture_set_up,
-              test_signed_once_complete, fixture_tear_down);
-  g_test_add ("/watch-folder/restart-no-double", Fixture, NULL, fixture_set_up,
-              test_restart_no_double, fixture_tear_down);
-  g_test_add ("/watch-folder/locked-pauses", Fixture, NULL, fixture_set_up,
-              test_locked_pauses, fixture_tear_down);
-  g_test_add ("/watch-folder/non-image-skipped", Fixture, NULL, fixture_set_up,
-              test_non_image_skipped, fixture_tear_down);
-  g_test_add ("/watch-folder/stop-while-signing", Fixture, NULL, fixture_set_up,
-              test_stop_while_signing, fixture_tear_down);
-  g_test_add ("/watch-folder/stale-output-removed", Fixture, NULL, fixture_set_up,
-              test_stale_output_removed, fixture_tear_down);
-  g_test_add ("/watch-folder/settings-switch", Fixture, NULL, fixture_set_up,
-              test_settings_switch, fixture_tear_down);
+  g_test_add ("/watch-folder/signed-once-complete", Fixture, NULL, cl_test_watch_set_up,
+              test_signed_once_complete, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/restart-no-double", Fixture, NULL, cl_test_watch_set_up,
+              test_restart_no_double, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/locked-pauses", Fixture, NULL, cl_test_watch_set_up,
+              test_locked_pauses, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/non-image-skipped", Fixture, NULL, cl_test_watch_set_up,
+              test_non_image_skipped, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/stop-while-signing", Fixture, NULL, cl_test_watch_set_up,
+              test_stop_while_signing, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/stale-output-removed", Fixture, NULL, cl_test_watch_set_up,
+              test_stale_output_removed, cl_test_watch_tear_down);
+  g_test_add ("/watch-folder/settings-switch", Fixture, NULL, cl_test_watch_set_up,
+              test_settings_switch, cl_test_watch_tear_down);
   return g_test_run ();
 }

@@ -209,8 +209,9 @@ check_arguments (const SignArguments  *args,
 }
 
 
-/* The signing profile, unlocked with the passphrase and checked; its problems are said on
- * stderr. NULL when it cannot be loaded or used. */
+/* The signing profile, checked, its key being unlocked with the passphrase on a thread
+ * while the first image is read (a wrong passphrase is said by the signing); its problems
+ * are said on stderr. NULL when it cannot be loaded or used. */
 static ClSigningProfile *
 load_profile (const char *profile_name)
 {
@@ -224,7 +225,7 @@ load_profile (const char *profile_name)
 
   passphrase = cl_cli_profile_unlock_secret (root, profile_name, &error);
   if (passphrase != NULL)
-    profile = cl_signing_profile_store_load (root, profile_name, passphrase, &error);
+    profile = cl_signing_profile_store_load_unlocking (root, profile_name, passphrase, &error);
   if (profile == NULL) {
     fprintf (stderr, "credlink-cli sign: %s\n", error->message);
     return NULL;

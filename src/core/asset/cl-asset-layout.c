@@ -143,6 +143,28 @@ cl_asset_layout_get_size (ClAssetLayout *layout)
 }
 
 
+gboolean
+cl_asset_layout_same_but_carrier (ClAssetLayout *a,
+                                  ClAssetLayout *b)
+{
+  if (a->pieces->len != b->pieces->len || a->carrier.start != b->carrier.start)
+    return FALSE;
+  for (guint i = 0; i < a->pieces->len; i++) {
+    const Piece *piece_a = &g_array_index (a->pieces, Piece, i);
+    const Piece *piece_b = &g_array_index (b->pieces, Piece, i);
+
+    if (piece_a->kind != piece_b->kind)
+      return FALSE;
+    if (piece_a->kind == PIECE_SOURCE &&
+        (piece_a->offset != piece_b->offset || piece_a->length != piece_b->length))
+      return FALSE;
+    if (piece_a->kind == PIECE_BYTES && !g_bytes_equal (piece_a->bytes, piece_b->bytes))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
 static gboolean
 emit_source (GInputStream           *source,
              const Piece            *piece,

@@ -49,6 +49,11 @@ void           cl_asset_layout_add_carrier     (ClAssetLayout  *layout,
 /* Where the carrier sits in the new file: the data hash's exclusion. */
 ClByteRange    cl_asset_layout_get_carrier     (ClAssetLayout  *layout);
 guint64        cl_asset_layout_get_size        (ClAssetLayout  *layout);
+/* Whether a and b are the same file but for their carrier's length: the same pieces, the
+ * carrier at the same place, so every byte but the carrier's (what the data hash covers)
+ * is the same. */
+gboolean       cl_asset_layout_same_but_carrier (ClAssetLayout *a,
+                                                 ClAssetLayout *b);
 
 /* Passes the new file's bytes to emit: the source's pieces read from source (seekable),
  * the new bytes, and carrier in the carrier's place, or nothing there when carrier is

@@ -1,9 +1,10 @@
 /* cl-job-watch-folder.c: the watch folder, on the main loop.
  *
  * Complete files (cl-watch-arrivals) wait in a bounded queue and are signed one at a
- * time: a thread checks the file, cl_signer_sign_file_async() signs it, a thread
- * records the proof. When the queue is full, arrivals are dropped and the folder is
- * scanned again once the queue is empty; a scan leaves out the files already done.
+ * time: a thread checks the file, then a ClSignQueue of one signs it and records its
+ * proof, the path every signing takes. When the queue is full, arrivals are dropped
+ * and the folder is scanned again once the queue is empty; a scan leaves out the
+ * files already done.
  *
  * What "already signed" means, so that a restart or a crash never signs twice, is
  * cl-watch-check.c's rule.
@@ -19,11 +20,11 @@
 
 #include "cl-error.h"
 #include "cl-job-watch-folder.h"
-#include "cl-sign-record.h"
-#include "cl-signer.h"
+#include "cl-sign-queue.h"
 #include "cl-signing-profile-store.h"
 #include "cl-watch-arrivals.h"
 #include "cl-watch-check.h"
+#include "cl-x509.h"
 
 
 
@@ -40,6 +41,7 @@ struct _ClWatchFolderJob
   char               *output_folder;
   char               *profile_name;
   ClSigningProfile   *profile;
+  ClWatchTarget      *target;        /* the output folder and the profile's certificate */
   ClWatchArrivals    *arrivals;
   GCancellable       *cancellable;   /* this watch's work; a new one per start */
 
@@ -64,16 +66,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (ClWatchFolderJob, cl_watch_folder_job, G_TYPE_OBJECT)
 
 static void process_next (ClWatchFolderJob *self);
-
-
-char *
-cl_watch_folder_output_path (const char *output_folder,
-                             const char *input)
-{
-  g_autofree char *name = g_path_get_basename (input);
-
-  return g_build_filename (output_folder, name, NULL);
-}
 
 
 static void
@@ -104,9 +96,10 @@ typedef struct {
   ClWatchFolderJob *self;
   char             *input;
   char             *output;
+  ClWatchTarget    *target;
   ClSigningProfile *profile;
   GCancellable     *cancellable;
-  ClSignResult     *result;
+  gboolean          signed_it;
 } Work;
 
 
@@ -116,20 +109,10 @@ work_free (Work *work)
   g_object_unref (work->self);
   g_free (work->input);
   g_free (work->output);
+  cl_watch_target_unref (work->target);
   cl_signing_profile_unref (work->profile);
   g_object_unref (work->cancellable);
-  g_clear_pointer (&work->result, cl_sign_result_free);
   g_free (work);
-}
-
-/* The arrivals' scan filter: only files still to sign. */
-static gboolean
-still_to_sign (const char *path,
-               const char *output_folder)
-{
-  g_autofree char *output = cl_watch_folder_output_path (output_folder, path);
-
-  return cl_watch_check_file (path, output, NULL) == CL_WATCH_CHECK_SIGN;
 }
 
 
@@ -159,27 +142,8 @@ check_thread (GTask        *task,
 {
   Work *work = task_data;
 
-  g_task_return_int (task, cl_watch_check_file (work->input, work->output, cancellable));
-}
-
-
-static void
-record_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Work *work = task_data;
-  GError *error = NULL;
-  g_autoptr(ClProofCache) cache = cl_proof_cache_open (work->self->proof_db, &error);
-
-  /* The same record as the command line's, so History lists the signed file. */
-  if (cache != NULL &&
-      cl_sign_record_proof (cache, work->output, work->result, work->profile, 0, &error) &&
-      cl_proof_cache_close (cache, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  g_task_return_int (task, cl_watch_check_file (work->input, work->output,
+                                                work->target->signer_der, cancellable));
 }
 
 
@@ -225,28 +189,27 @@ work_done (ClWatchFolderJob *self)
 
 
 static void
-file_signed (Work *work)
+file_done_cb (ClSignQueue  *queue,
+              guint         index,
+              ClSignResult *result,
+              GError       *error,
+              Work         *work)
 {
-  work->self->n_batch_signed++;
-  g_signal_emit (work->self, signals[SIGNAL_FILE_SIGNED], 0, work->input, work->output);
-  work_done (work->self);
-  work_free (work);
-}
+  ClWatchFolderJob *self = work->self;
 
-
-static void
-record_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Work *work = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (result == NULL) {
+    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
+                        "Could not sign %s: %s", work->input, error->message);
+      g_signal_emit (self, signals[SIGNAL_FILE_FAILED], 0, work->input, error->message);
+    }
+    return;
+  }
+  if (result->proof_error != NULL)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                       "%s was signed but not recorded in the proof cache: %s",
-                      work->output, error->message);
-  file_signed (work);
+                      work->output, result->proof_error);
+  work->signed_it = TRUE;
 }
 
 
@@ -257,31 +220,32 @@ sign_done_cb (GObject      *source,
 {
   Work *work = user_data;
   ClWatchFolderJob *self = work->self;
-  g_autoptr(GError) error = NULL;
 
-  work->result = cl_signer_sign_file_finish (result, &error);
-  if (work->result == NULL) {
-    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
-      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
-                        "Could not sign %s: %s", work->input, error->message);
-      g_signal_emit (self, signals[SIGNAL_FILE_FAILED], 0, work->input, error->message);
-    }
-    work_done (self);
-    work_free (work);
-    return;
+  cl_sign_queue_run_finish (CL_SIGN_QUEUE (source), result, NULL);
+  if (work->signed_it) {
+    self->n_batch_signed++;
+    g_signal_emit (self, signals[SIGNAL_FILE_SIGNED], 0, work->input, work->output);
   }
-  if (self->proof_db == NULL) {
-    file_signed (work);
-    return;
-  }
-  {
-    /* Recorded even when the watch is stopped meanwhile: the output exists now. */
-    g_autoptr(GTask) task = g_task_new (self, NULL, record_done_cb, work);
+  work_done (self);
+  work_free (work);
+}
 
-    g_task_set_source_tag (task, record_done_cb);
-    g_task_set_task_data (task, work, NULL);
-    g_task_run_in_thread (task, record_thread);
-  }
+
+/* Signs through the path every signing takes (ClSignQueue: the signer, then the proof
+ * recorded in the same thread, kept even when the watch stops meanwhile). */
+static void
+sign_file (Work    *work,
+           gboolean replace)
+{
+  ClWatchFolderJob *self = work->self;
+  ClSignOptions options = { .force = replace };
+  g_autoptr(ClSignQueue) queue = cl_sign_queue_new (work->profile, &options, 1);
+
+  if (self->proof_db != NULL)
+    cl_sign_queue_record_proofs_in (queue, self->proof_db);
+  cl_sign_queue_add (queue, work->input, work->output);
+  g_signal_connect (queue, "file-done", G_CALLBACK (file_done_cb), work);
+  cl_sign_queue_run_async (queue, work->cancellable, sign_done_cb, work);
 }
 
 
@@ -293,9 +257,8 @@ check_done_cb (GObject      *source,
   Work *work = user_data;
   ClWatchFolderJob *self = work->self;
   ClWatchCheck outcome = g_task_propagate_int (G_TASK (result), NULL);
-  ClSignOptions options = { 0, };
 
-  if (g_cancellable_is_cancelled (work->cancellable) || outcome != CL_WATCH_CHECK_SIGN) {
+  if (g_cancellable_is_cancelled (work->cancellable) || !cl_watch_check_is_to_sign (outcome)) {
     if (!g_cancellable_is_cancelled (work->cancellable))
       g_signal_emit (self, signals[SIGNAL_FILE_SKIPPED], 0, work->input, cl_watch_check_describe (outcome));
     work_done (self);
@@ -303,8 +266,7 @@ check_done_cb (GObject      *source,
     return;
   }
   g_signal_emit (self, signals[SIGNAL_FILE_STARTED], 0, work->input);
-  cl_signer_sign_file_async (work->profile, &options, work->input, work->output,
-                             work->cancellable, sign_done_cb, work);
+  sign_file (work, outcome == CL_WATCH_CHECK_REPLACE);
 }
 
 
@@ -323,6 +285,7 @@ process_next (ClWatchFolderJob *self)
   work->self = g_object_ref (self);
   work->output = cl_watch_folder_output_path (self->output_folder, input);
   work->input = g_steal_pointer (&input);
+  work->target = cl_watch_target_ref (self->target);
   work->profile = cl_signing_profile_ref (self->profile);
   work->cancellable = g_object_ref (self->cancellable);
   task = g_task_new (self, work->cancellable, check_done_cb, work);
@@ -346,6 +309,7 @@ clear_watch (ClWatchFolderJob *self)
   self->overflowed = FALSE;
   self->n_batch_signed = 0;
   g_clear_pointer (&self->profile, cl_signing_profile_unref);
+  g_clear_pointer (&self->target, cl_watch_target_unref);
 }
 
 
@@ -479,13 +443,20 @@ cl_watch_folder_job_start (ClWatchFolderJob  *self,
                                     _("The signing profile “%s” cannot sign: %s"),
                                     profile_name, problem), error);
 
+  {
+    g_autoptr(GBytes) signer_der = cl_x509_to_der (cl_signing_profile_get_leaf (self->profile));
+
+    self->target = cl_watch_target_new (output_folder, signer_der);
+  }
   cl_watch_check_remove_stale (output_folder);
   if (cl_signing_profile_get_key (self->profile) == NULL)
     set_locked (self);
   else
     set_watching (self);
   self->arrivals = cl_watch_arrivals_new (CL_WATCH_FOLDER_STABLE_MS, CL_WATCH_FOLDER_MAX_QUEUED,
-                                          still_to_sign, output_folder);
+                                          cl_watch_target_wants, self->target,
+                                          (GBoxedCopyFunc) cl_watch_target_ref,
+                                          (GDestroyNotify) cl_watch_target_unref);
   g_signal_connect (self->arrivals, "file-complete", G_CALLBACK (file_complete_cb), self);
   if (!cl_watch_arrivals_start (self->arrivals, folder, &local_error)) {
     clear_watch (self);

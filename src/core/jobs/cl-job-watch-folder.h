@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "cl-watch-check.h"
+
 G_BEGIN_DECLS
 
 /* How long a file's size and modification time must stay the same, after it was closed
@@ -62,9 +64,5 @@ const char        *cl_watch_folder_job_get_status   (ClWatchFolderJob  *self);
 const char        *cl_watch_folder_job_get_profiles_root (ClWatchFolderJob *self);
 /* Whether a file is being checked, signed or recorded right now. */
 gboolean           cl_watch_folder_job_is_busy      (ClWatchFolderJob  *self);
-
-/* The output file name for input: output_folder/<input's name>. */
-char              *cl_watch_folder_output_path      (const char        *output_folder,
-                                                     const char        *input);
 
 G_END_DECLS

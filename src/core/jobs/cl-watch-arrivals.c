@@ -30,7 +30,9 @@ struct _ClWatchArrivals
   guint                  stable_ms;
   guint                  max_pending;
   ClWatchArrivalsFilter  filter;
-  char                  *filter_data;
+  gpointer               filter_data;
+  GBoxedCopyFunc         filter_data_ref;
+  GDestroyNotify         filter_data_unref;
 
   char                  *folder;
   GFileMonitor          *monitor;
@@ -194,7 +196,8 @@ typedef struct {
   char                  *folder;
   guint                  max_paths;
   ClWatchArrivalsFilter  filter;
-  char                  *filter_data;
+  gpointer               filter_data;
+  GDestroyNotify         filter_data_unref;
 } ScanData;
 
 
@@ -202,7 +205,8 @@ static void
 scan_data_free (ScanData *data)
 {
   g_free (data->folder);
-  g_free (data->filter_data);
+  if (data->filter_data != NULL)
+    data->filter_data_unref (data->filter_data);
   g_free (data);
 }
 
@@ -271,7 +275,10 @@ cl_watch_arrivals_scan (ClWatchArrivals *self)
   data->folder = g_strdup (self->folder);
   data->max_paths = self->max_pending;
   data->filter = self->filter;
-  data->filter_data = g_strdup (self->filter_data);
+  if (self->filter_data != NULL) {
+    data->filter_data = self->filter_data_ref (self->filter_data);
+    data->filter_data_unref = self->filter_data_unref;
+  }
   self->overflowed = FALSE;
   g_task_set_source_tag (task, cl_watch_arrivals_scan);
   g_task_set_return_on_cancel (task, TRUE);
@@ -356,7 +363,8 @@ cl_watch_arrivals_finalize (GObject *object)
   g_hash_table_unref (self->pending);
   g_clear_object (&self->cancellable);
   g_free (self->folder);
-  g_free (self->filter_data);
+  if (self->filter_data != NULL)
+    self->filter_data_unref (self->filter_data);
 
   G_OBJECT_CLASS (cl_watch_arrivals_parent_class)->finalize (object);
 }
@@ -389,13 +397,20 @@ ClWatchArrivals *
 cl_watch_arrivals_new (guint                  stable_ms,
                        guint                  max_pending,
                        ClWatchArrivalsFilter  filter,
-                       const char            *filter_data)
+                       gpointer               filter_data,
+                       GBoxedCopyFunc         filter_data_ref,
+                       GDestroyNotify         filter_data_unref)
 {
   ClWatchArrivals *self = g_object_new (CL_TYPE_WATCH_ARRIVALS, NULL);
 
   self->stable_ms = stable_ms;
   self->max_pending = MAX (max_pending, 1);
   self->filter = filter;
-  self->filter_data = g_strdup (filter_data);
+  if (filter_data != NULL) {
+    g_return_val_if_fail (filter_data_ref != NULL && filter_data_unref != NULL, self);
+    self->filter_data = filter_data_ref (filter_data);
+    self->filter_data_ref = filter_data_ref;
+    self->filter_data_unref = filter_data_unref;
+  }
   return self;
 }

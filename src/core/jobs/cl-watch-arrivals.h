@@ -14,17 +14,20 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClWatchArrivals, cl_watch_arrivals, CL, WATCH_ARRIVALS, GObject)
 
 /* Whether a file a scan found should arrive (called in the scan's thread, with the
- * filter_data given to cl_watch_arrivals_new()). */
+ * filter_data given to cl_watch_arrivals_new(), which the scan holds a reference on). */
 typedef gboolean (*ClWatchArrivalsFilter) (const char *path,
-                                           const char *filter_data);
+                                           gpointer    filter_data);
 
 /* stable_ms: how long a closed file must stay unchanged; max_pending: at most this many
  * incomplete files are followed, more are found by the next cl_watch_arrivals_scan();
- * filter (nullable): which files a scan reports, so that repeated scans get further. */
+ * filter (nullable): which files a scan reports, so that repeated scans get further;
+ * filter_data_ref / _unref keep filter_data alive (it must be safe to use from threads). */
 ClWatchArrivals *cl_watch_arrivals_new        (guint                  stable_ms,
                                                guint                  max_pending,
                                                ClWatchArrivalsFilter  filter,
-                                               const char            *filter_data);
+                                               gpointer               filter_data,
+                                               GBoxedCopyFunc         filter_data_ref,
+                                               GDestroyNotify         filter_data_unref);
 /* Watches folder (a directory monitor on the thread-default main context) and scans it
  * once, so the files already there arrive too. "file-complete" (path) is emitted for
  * each complete regular file whose name does not start with a dot. */

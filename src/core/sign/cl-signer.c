@@ -111,6 +111,7 @@ typedef struct {
   ClThumbnailJob      *thumbnail;        /* decoding beside the other steps */
   ClAssetInfo         *info;
   ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
+  ClAssetLayout       *ahead_layout;     /* data_hash is its hash (hash_ahead), or NULL */
   ClManifestBuilder   *builder;
   ClParentBinding      parent_binding;
   GBytes              *ocsp_response;    /* to staple, or NULL */
@@ -128,6 +129,7 @@ signing_clear (Signing *signing)
   g_clear_pointer (&signing->thumbnail, cl_thumbnail_job_abandon);
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
+  g_clear_pointer (&signing->ahead_layout, cl_asset_layout_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
   g_clear_pointer (&signing->ocsp_response, g_bytes_unref);
   g_clear_pointer (&signing->store, g_bytes_unref);
@@ -410,6 +412,48 @@ digest_update (const guint8  *data,
 }
 
 
+/* The SHA-256 of every byte of layout but its carrier's. */
+static gboolean
+hash_layout (Signing       *signing,
+             ClAssetLayout *layout,
+             guint8        *digest,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
+  guint digest_len = 0;
+
+  return ctx != NULL && EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL) &&
+         cl_asset_layout_emit (layout, signing->source, NULL, digest_update, ctx, cancellable,
+                               error) &&
+         EVP_DigestFinal_ex (ctx, digest, &digest_len);
+}
+
+
+/* The data hash taken while the thumbnail is still decoded, for the formats whose new
+ * file changes only in its carrier when the carrier's size does (a JPEG's or PNG's carrier
+ * is inserted, nothing else moves; two trial sizes tell). lay_out_file keeps it when the
+ * final layout is the same but for the carrier, and says what went wrong here if anything. */
+static void
+hash_ahead (Signing      *signing,
+            GCancellable *cancellable)
+{
+  ClAssetFormat format = signing->info->format;
+  g_autoptr(ClAssetLayout) small = NULL;
+  g_autoptr(ClAssetLayout) large = NULL;
+
+  if (signing->thumbnail == NULL || format == CL_ASSET_FORMAT_BMFF)
+    return;
+  small = cl_asset_lay_out (signing->source, signing->info, cl_asset_carrier_size (format, 4096),
+                            cancellable, NULL);
+  large = cl_asset_lay_out (signing->source, signing->info,
+                            cl_asset_carrier_size (format, 256 * 1024), cancellable, NULL);
+  if (small != NULL && large != NULL && cl_asset_layout_same_but_carrier (small, large) &&
+      hash_layout (signing, small, signing->data_hash, cancellable, NULL))
+    signing->ahead_layout = g_steal_pointer (&small);
+}
+
+
 /* The new file for a carrier of carrier_length bytes, and its data hash: every byte
  * of it but the carrier's (for an ISO BMFF image, its BMFF hash). Kept while the carrier's
  * size stays the same. */
@@ -420,9 +464,7 @@ lay_out_file (Signing       *signing,
               GError       **error)
 {
   g_autoptr(ClAssetLayout) layout = NULL;
-  g_autoptr(EVP_MD_CTX) ctx = EVP_MD_CTX_new ();
   ClByteRange carrier;
-  guint digest_len = 0;
 
   if (signing->layout != NULL &&
       cl_asset_layout_get_carrier (signing->layout).length == carrier_length)
@@ -440,11 +482,11 @@ lay_out_file (Signing       *signing,
     if (!cl_bmff_sign_hash (signing->source, signing->info, layout, signing->data_hash,
                             cancellable, error))
       goto failed;
-  } else if (ctx == NULL || !EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL) ||
-             !cl_asset_layout_emit (layout, signing->source, NULL, digest_update, ctx,
-                                    cancellable, error) ||
-             !EVP_DigestFinal_ex (ctx, signing->data_hash, &digest_len)) {
-    goto failed;
+  } else if (signing->ahead_layout == NULL ||
+             !cl_asset_layout_same_but_carrier (layout, signing->ahead_layout)) {
+    g_clear_pointer (&signing->ahead_layout, cl_asset_layout_free);
+    if (!hash_layout (signing, layout, signing->data_hash, cancellable, error))
+      goto failed;
   }
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   signing->layout = g_steal_pointer (&layout);
@@ -505,6 +547,12 @@ lay_out_store (Signing       *signing,
                                                     error);
   if (unsigned_store == NULL)
     return NULL;
+  /* The key may still be being unlocked (cl_signing_profile_unlock_later): only now
+   * is it needed. */
+  if (!cl_signing_profile_wait_key (signing->profile, error)) {
+    g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+    return NULL;
+  }
   signature = cl_cose_sign1_build (cl_signing_profile_get_alg (signing->profile),
                                    cl_signing_profile_get_key (signing->profile), chain, claim,
                                    signing->ocsp_response,
@@ -537,6 +585,7 @@ build_signed_store (Signing       *signing,
 {
   g_autoptr(GPtrArray) chain = cl_signing_profile_dup_x5chain (signing->profile);
   g_autoptr(ClAssetLayout) unsized = NULL;
+  EVP_PKEY *public_key;
   gsize reserve;
 
   /* Where the carrier goes is recorded in the store, before the store's size is known. */
@@ -546,8 +595,11 @@ build_signed_store (Signing       *signing,
     return FALSE;
   }
   signing->exclusion.start = cl_asset_layout_get_carrier (unsized).start;
+  /* Sized from the certificate's public key (the same size as the private key's), so
+   * that a key still being unlocked is not waited for here. */
+  public_key = X509_get0_pubkey (cl_signing_profile_get_leaf (signing->profile));
   reserve = cl_cose_sign1_reserve_size (cl_signing_profile_get_alg (signing->profile),
-                                        cl_signing_profile_get_key (signing->profile), chain,
+                                        public_key, chain,
                                         signing->options->tsa_url != NULL,
                                         signing->ocsp_response != NULL
                                         ? g_bytes_get_size (signing->ocsp_response) : 0);
@@ -633,8 +685,10 @@ cl_signer_sign_file (ClSigningProfile    *profile,
   start_manifest (&signing);
   if (signing.info->store != NULL && !add_parent (&signing, cancellable, error))
     return NULL;
-  if (!fetch_ocsp_staple (&signing, cancellable, error) ||
-      !add_thumbnail (&signing, error) ||
+  if (!fetch_ocsp_staple (&signing, cancellable, error))
+    return NULL;
+  hash_ahead (&signing, cancellable);
+  if (!add_thumbnail (&signing, error) ||
       !build_signed_store (&signing, cancellable, error) ||
       !write_output (&signing, cancellable, error))
     return NULL;

@@ -63,17 +63,6 @@ ClSignResult *cl_signer_sign_file   (ClSigningProfile    *profile,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
-/* The same in a GTask thread. options' strings are copied. */
-void          cl_signer_sign_file_async  (ClSigningProfile    *profile,
-                                          const ClSignOptions *options,
-                                          const char          *input,
-                                          const char          *output,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-ClSignResult *cl_signer_sign_file_finish (GAsyncResult        *result,
-                                          GError             **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignResult, cl_sign_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSignOptions, cl_sign_options_free)
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
@@ -410,6 +411,22 @@ read_pem_certificate (const char *path)
 }
 
 
+/* A profile's key could not be read: a wrong passphrase is said with its name. */
+static void
+propagate_load_error (const char  *name,
+                      GError      *local_error,
+                      GError     **error)
+{
+  if (g_error_matches (local_error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE)) {
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
+                 _("Wrong passphrase for the signing profile “%s”"), name);
+    g_error_free (local_error);
+  } else {
+    g_propagate_error (error, local_error);
+  }
+}
+
+
 ClSigningProfile *
 cl_signing_profile_store_load (const char  *root,
                        const char  *name,
@@ -450,11 +467,7 @@ cl_signing_profile_store_load (const char  *root,
   profile = cl_signing_profile_new_from_pem (name, chain_path, passphrase != NULL ? key_path : NULL,
                                      passphrase, &local_error);
   if (profile == NULL) {
-    if (g_error_matches (local_error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE))
-      g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE,
-                   _("Wrong passphrase for the signing profile “%s”"), name);
-    else
-      g_propagate_error (error, g_steal_pointer (&local_error));
+    propagate_load_error (name, g_steal_pointer (&local_error), error);
     return NULL;
   }
   ca = read_pem_certificate (ca_path);
@@ -462,6 +475,78 @@ cl_signing_profile_store_load (const char  *root,
     cl_signing_profile_set_test_ca (profile, ca);
     X509_free (ca);
   }
+  return profile;
+}
+
+
+/* What the unlock thread reads: the profile's files and the passphrase (wiped after). */
+typedef struct {
+  char *name;
+  char *chain_path;
+  char *key_path;
+  char *passphrase;
+} StoredKey;
+
+
+static void
+stored_key_free (gpointer data)
+{
+  StoredKey *stored = data;
+
+  g_free (stored->name);
+  g_free (stored->chain_path);
+  g_free (stored->key_path);
+  OPENSSL_cleanse (stored->passphrase, strlen (stored->passphrase));
+  g_free (stored->passphrase);
+  g_free (stored);
+}
+
+
+/* The key read (and checked against the chain) as cl_signing_profile_store_load reads it. */
+static EVP_PKEY *
+unlock_stored_key (gpointer   data,
+                   GError   **error)
+{
+  StoredKey *stored = data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ClSigningProfile) unlocked = NULL;
+  EVP_PKEY *key;
+
+  unlocked = cl_signing_profile_new_from_pem (stored->name, stored->chain_path, stored->key_path,
+                                              stored->passphrase, &local_error);
+  if (unlocked == NULL) {
+    propagate_load_error (stored->name, g_steal_pointer (&local_error), error);
+    return NULL;
+  }
+  key = cl_signing_profile_get_key (unlocked);
+  EVP_PKEY_up_ref (key);
+  return key;
+}
+
+
+ClSigningProfile *
+cl_signing_profile_store_load_unlocking (const char  *root,
+                                         const char  *name,
+                                         const char  *passphrase,
+                                         GError     **error)
+{
+  ClSigningProfile *profile;
+  g_autofree char *dir = NULL;
+  StoredKey *stored;
+
+  if (passphrase == NULL || cl_signing_profile_store_is_token (root, name))
+    return cl_signing_profile_store_load (root, name, passphrase, error);
+  profile = cl_signing_profile_store_load (root, name, NULL, error);
+  if (profile == NULL)
+    return NULL;
+  dir = profile_dir (root, name, NULL);
+  stored = g_new0 (StoredKey, 1);
+  stored->name = g_strdup (name);
+  stored->chain_path = g_build_filename (dir, CHAIN_FILE, NULL);
+  stored->key_path = g_build_filename (dir, KEY_FILE, NULL);
+  stored->passphrase = g_strdup (passphrase);
+  cl_signing_profile_unlock_later (profile, cl_key_unlock_start (unlock_stored_key, stored,
+                                                                 stored_key_free));
   return profile;
 }
 

@@ -53,6 +53,14 @@ ClSigningProfile *cl_signing_profile_store_load          (const char  *root,
                                            const char  *name,
                                            const char  *passphrase,
                                            GError     **error);
+/* The same, but the key is unlocked on a thread of its own (the passphrase's scrypt takes
+ * tens of milliseconds) while the caller goes on: signing waits for it only when it signs,
+ * and a wrong passphrase is then the signing's error (cl_signing_profile_wait_key). A
+ * token profile, or no passphrase: as cl_signing_profile_store_load. */
+ClSigningProfile *cl_signing_profile_store_load_unlocking (const char  *root,
+                                                          const char  *name,
+                                                          const char  *passphrase,
+                                                          GError     **error);
 /* The profiles, sorted by name (ClSigningProfileSummary). Listing (and loading) also
  * removes the temporary files an interrupted save left in a profile's folder. */
 GPtrArray *cl_signing_profile_store_list          (const char  *root,

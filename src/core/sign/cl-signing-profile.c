@@ -15,6 +15,7 @@
 
 #include "cl-cert-profile-check.h"
 #include "cl-error.h"
+#include "cl-key-unlock.h"
 #include "cl-signing-profile.h"
 #include "cl-trust-result.h"
 
@@ -31,6 +32,7 @@ struct _ClProfile {
   char             *name;
   STACK_OF (X509)  *chain;   /* leaf first */
   EVP_PKEY         *key;     /* NULL until unlocked */
+  ClKeyUnlock      *unlocking; /* the key, being unlocked on a thread; or NULL */
   X509             *test_ca;
   ClPkcs11KeyRef   *token;    /* where the key is, when it stays on a token */
   ClPkcs11Session  *session;  /* holds the token's key (after key is freed) */
@@ -321,6 +323,7 @@ cl_signing_profile_unref (ClSigningProfile *self)
   g_free (self->name);
   sk_X509_pop_free (self->chain, X509_free);
   EVP_PKEY_free (self->key);
+  cl_key_unlock_free (self->unlocking);
   X509_free (self->test_ca);
   cl_pkcs11_session_free (self->session);
   cl_pkcs11_key_ref_free (self->token);
@@ -352,7 +355,29 @@ cl_signing_profile_get_chain (ClSigningProfile *self)
 EVP_PKEY *
 cl_signing_profile_get_key (ClSigningProfile *self)
 {
-  return self->key;
+  return self->unlocking != NULL ? cl_key_unlock_get (self->unlocking, NULL) : self->key;
+}
+
+
+void
+cl_signing_profile_unlock_later (ClSigningProfile *self,
+                                 ClKeyUnlock      *unlocking)
+{
+  g_return_if_fail (self->key == NULL && self->unlocking == NULL);
+  self->unlocking = unlocking;
+}
+
+
+gboolean
+cl_signing_profile_wait_key (ClSigningProfile  *self,
+                             GError           **error)
+{
+  if (self->unlocking != NULL)
+    return cl_key_unlock_get (self->unlocking, error) != NULL;
+  if (self->key == NULL)
+    g_set_error_literal (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                         _("The private key is locked"));
+  return self->key != NULL;
 }
 
 
@@ -657,7 +682,7 @@ cl_signing_profile_check (ClSigningProfile *self,
   check_validity (leaf, now, problems);
   check_signer_certificate (leaf, problems);
   check_chain (self->chain, problems);
-  if (self->key == NULL) {
+  if (self->key == NULL && self->unlocking == NULL) {
     add_problem (problems, CL_SIGNING_PROFILE_PROBLEM_FATAL,
                  g_strdup (self->token != NULL ? _("The token is locked: its PIN is needed")
                                                : _("The private key is locked")));

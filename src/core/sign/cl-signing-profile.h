@@ -11,6 +11,7 @@
 #include <openssl/x509.h>
 
 #include "cl-cose-crypto.h"
+#include "cl-key-unlock.h"
 #include "cl-pkcs11-key.h"
 
 G_BEGIN_DECLS
@@ -60,7 +61,15 @@ void           cl_signing_profile_unref           (ClSigningProfile  *self);
 const char    *cl_signing_profile_get_name        (ClSigningProfile  *self);
 X509          *cl_signing_profile_get_leaf        (ClSigningProfile  *self);
 STACK_OF (X509) *cl_signing_profile_get_chain     (ClSigningProfile  *self);
+/* Waits for a key being unlocked (cl_signing_profile_unlock_later). */
 EVP_PKEY      *cl_signing_profile_get_key         (ClSigningProfile  *self);
+/* A locked profile's key, being unlocked on a thread (taken): the profile's checks count it
+ * as unlocked, and whoever needs the key waits for it. */
+void           cl_signing_profile_unlock_later    (ClSigningProfile  *self,
+                                                   ClKeyUnlock       *unlocking);
+/* Waits for the key; FALSE with the unlock's error (a wrong passphrase) when it failed. */
+gboolean       cl_signing_profile_wait_key        (ClSigningProfile  *self,
+                                                   GError           **error);
 ClCoseAlg      cl_signing_profile_get_alg         (ClSigningProfile  *self);
 /* DER certificates (GBytes) for x5chain: leaf first, self-signed roots left out. */
 GPtrArray     *cl_signing_profile_dup_x5chain     (ClSigningProfile  *self);
