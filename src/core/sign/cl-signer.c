@@ -20,6 +20,7 @@
 #include "cl-manifest-builder.h"
 #include "cl-ocsp-staple.h"
 #include "cl-parent-time-stamp.h"
+#include "cl-privacy-removal.h"
 #include "cl-signed-file.h"
 #include "cl-signer.h"
 #include "cl-status.h"
@@ -111,6 +112,7 @@ typedef struct {
   ClThumbnailJob      *thumbnail;        /* decoding beside the other steps */
   ClAssetInfo         *info;
   ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
+  ClPrivacyRemoval    *privacy;          /* the privacy options' changes, or NULL */
   ClManifestBuilder   *builder;
   ClParentBinding      parent_binding;
   GBytes              *ocsp_response;    /* to staple, or NULL */
@@ -128,6 +130,7 @@ signing_clear (Signing *signing)
   g_clear_pointer (&signing->thumbnail, cl_thumbnail_job_abandon);
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
+  g_clear_pointer (&signing->privacy, cl_privacy_removal_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
   g_clear_pointer (&signing->ocsp_response, g_bytes_unref);
   g_clear_pointer (&signing->store, g_bytes_unref);
@@ -192,6 +195,16 @@ read_source (Signing       *signing,
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
   }
+  if (signing->options->remove_gps || signing->options->remove_serials) {
+    signing->privacy = cl_privacy_removal_new (signing->source, signing->info,
+                                               signing->options->remove_gps,
+                                               signing->options->remove_serials,
+                                               cancellable, error);
+    if (signing->privacy == NULL) {
+      g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+      return FALSE;
+    }
+  }
   return TRUE;
 }
 
@@ -242,6 +255,9 @@ start_manifest (Signing *signing)
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
   cl_manifest_builder_set_ai_use (builder, options->ai_use);
+  if (signing->privacy != NULL)
+    cl_manifest_builder_set_metadata_edit (builder,
+                                           cl_privacy_removal_get_description (signing->privacy));
   cl_manifest_builder_set_identity (builder, options->identity_profile);
   /* The hard binding of an ISO BMFF image is a BMFF hash, as c2pa-rs writes it. */
   cl_manifest_builder_set_bmff_hash (builder, signing->info->format == CL_ASSET_FORMAT_BMFF);
@@ -428,7 +444,8 @@ lay_out_file (Signing       *signing,
       cl_asset_layout_get_carrier (signing->layout).length == carrier_length)
     return TRUE;
   layout = cl_asset_lay_out (signing->source, signing->info, carrier_length, cancellable, error);
-  if (layout == NULL)
+  if (layout == NULL ||
+      (signing->privacy != NULL && !cl_privacy_removal_apply (signing->privacy, layout, error)))
     goto failed;
   carrier = cl_asset_layout_get_carrier (layout);
   if (carrier.start != signing->exclusion.start || carrier.length != carrier_length) {

@@ -28,4 +28,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClXmpPrivacy, cl_xmp_privacy_free)
 ClXmpPrivacy *cl_xmp_privacy_read (const guint8 *data,
                                    gsize         len);
 
+/* Removes, in place and without changing data's length, every exif:GPS… property (gps)
+ * and the serial numbers (serials: aux:SerialNumber, aux:LensSerialNumber,
+ * exifEX:BodySerialNumber, exifEX:LensSerialNumber) of the first XMP packet in data,
+ * attributes and elements alike, each replaced by spaces (XML white space). TRUE when
+ * there is no packet; FALSE when the packet is unterminated, too large, or would no
+ * longer be well-formed. */
+gboolean      cl_xmp_privacy_remove (guint8   *data,
+                                     gsize     len,
+                                     gboolean  gps,
+                                     gboolean  serials);
+
 G_END_DECLS
