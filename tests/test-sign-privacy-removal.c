@@ -20,6 +20,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "cl-error.h"
+#include "cl-exif-privacy.h"
+#include "cl-xmp-privacy.h"
 #include "cl-privacy-preflight.h"
 #include "cl-signer.h"
 #include "cl-test-sign-util.h"
@@ -531,6 +533,77 @@ test_refused (void)
 }
 
 
+/* Every truncation of the Exif block and every byte set to 0xFF in turn: the removal
+ * reads and writes inside the block only (ASan checks that in CI), and either clears what
+ * it found or says it cannot. */
+static void
+test_damaged_exif (void)
+{
+  g_autoptr(GByteArray) tiff = make_tiff (FALSE);
+
+  for (guint len = 0; len <= tiff->len; len++) {
+    g_autofree guint8 *copy = g_memdup2 (tiff->data, MAX (len, 1));
+    gboolean removed = cl_exif_privacy_remove (copy, len, TRUE, TRUE);
+
+    if (len < 16)
+      g_assert_false (removed);
+    if (removed) {
+      g_autoptr(ClExifPrivacy) facts = cl_exif_privacy_read (copy, len);
+
+      g_assert_false (facts->has_gps);
+      g_assert_null (facts->body_serial);
+    }
+  }
+  for (guint at = 0; at < tiff->len; at++) {
+    g_autofree guint8 *copy = g_memdup2 (tiff->data, tiff->len);
+
+    copy[at] = 0xFF;
+    if (cl_exif_privacy_remove (copy, tiff->len, TRUE, TRUE)) {
+      g_autoptr(ClExifPrivacy) facts = cl_exif_privacy_read (copy, tiff->len);
+
+      g_assert_false (facts->has_gps);
+      g_assert_null (facts->lens_serial);
+    }
+  }
+}
+
+
+/* XMP: the packet keeps its length and stays well-formed; one that cannot (unterminated)
+ * is refused, and every truncation is handled. */
+static void
+test_xmp (void)
+{
+  gsize len = strlen (xmp_packet);
+  g_autofree char *copy = g_strdup (xmp_packet);
+  g_autoptr(ClXmpPrivacy) facts = NULL;
+  static const char unterminated[] =
+    "<x:xmpmeta><rdf:Description exif:GPSLatitude=\"48,51N></x:xmpmeta>";
+  g_autofree char *broken = g_strdup (unterminated);
+
+  g_assert_true (cl_xmp_privacy_remove ((guint8 *) copy, len, TRUE, TRUE));
+  g_assert_cmpuint (strlen (copy), ==, len);
+  facts = cl_xmp_privacy_read ((const guint8 *) copy, len);
+  g_assert_nonnull (facts);
+  g_assert_null (facts->gps_latitude);
+  g_assert_null (facts->gps_longitude);
+  g_assert_null (facts->body_serial);
+  g_assert_null (facts->lens_serial);
+  g_assert_cmpstr (facts->creators, ==, "Jane Doe");
+  g_assert_null (strstr (copy, "GPS"));
+
+  cl_xmp_privacy_remove ((guint8 *) broken, strlen (broken), TRUE, TRUE);
+  g_clear_pointer (&facts, cl_xmp_privacy_free);
+  facts = cl_xmp_privacy_read ((const guint8 *) broken, strlen (broken));
+  g_assert_null (facts != NULL ? facts->gps_latitude : NULL);
+
+  for (gsize cut = 0; cut < len; cut++) {
+    g_autofree guint8 *part = g_memdup2 (xmp_packet, MAX (cut, 1));
+
+    cl_xmp_privacy_remove (part, cut, TRUE, TRUE);
+  }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +621,8 @@ main (int   argc,
   g_test_add_func ("/sign-privacy-removal/nothing-to-remove", test_nothing_to_remove);
   g_test_add_func ("/sign-privacy-removal/preflight-says-removed", test_preflight_says_removed);
   g_test_add_func ("/sign-privacy-removal/refused", test_refused);
+  g_test_add_func ("/sign-privacy-removal/damaged-exif", test_damaged_exif);
+  g_test_add_func ("/sign-privacy-removal/xmp", test_xmp);
   status = g_test_run ();
 
   cl_test_signing_identities_free ();

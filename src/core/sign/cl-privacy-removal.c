@@ -126,8 +126,12 @@ remove_from_region (const ClMetadataRegion  *region,
 {
   gsize len;
   const guint8 *original = g_bytes_get_data (region->bytes, &len);
-  g_autofree guint8 *edited = g_memdup2 (original, MAX (len, 1));
+  g_autofree guint8 *edited = NULL;
   gsize changed_by_gps = 0;
+
+  if (len == 0)
+    return TRUE;
+  edited = g_memdup2 (original, len);
 
   for (guint pass = 0; pass < 2; pass++) {
     gboolean pass_gps = pass == 0 && gps, pass_serials = pass == 1 && serials;
