@@ -7,7 +7,8 @@
  * a serial number (our reader finds none, the strings are gone), every other fact and
  * every pixel is kept, the source is untouched, the copy is valid here and in the
  * reference reader, and its actions say what was removed; without the options nothing
- * changes. Formats not handled and Exif that cannot be read in full are refused with
+ * changes. exiftool, when installed, reads no GPS tag and no serial number in the copy
+ * either. Formats not handled and Exif that cannot be read in full are refused with
  * words, and nothing is written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -320,6 +321,27 @@ preflight (const char *path)
 }
 
 
+/* What exiftool, when installed, still reads of the GPS and serial tags (values only,
+ * white space trimmed), or NULL without it. */
+static char *
+exiftool_leftovers (const char *path)
+{
+  g_autofree char *exiftool = g_find_program_in_path ("exiftool");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { exiftool, "-q", "-q", "-s3", "-n", "-GPS:all", "-XMP-exif:GPS*",
+                         "-SerialNumber", "-LensSerialNumber", "-XMP:all:SerialNumber", path,
+                         NULL };
+
+  if (exiftool == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (g_strstrip (out));
+}
+
+
 static ClSignResult *
 sign (const char  *input,
       const char  *output,
@@ -346,6 +368,8 @@ assert_removed (const char *input,
   g_autoptr(ClSignResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) source_facts = preflight (input);
+  g_autofree char *exif_before = NULL;
+  g_autofree char *exif_after = NULL;
 
   g_assert_nonnull (find (source_facts, "GPS position (Exif)"));
   g_assert_cmpstr (find (source_facts, "Camera serial number (Exif)"), ==, "SN123456");
@@ -365,6 +389,12 @@ assert_removed (const char *input,
   g_assert_cmpstr (find (kept, "Artist (Exif)"), ==, "Jane Doe");
   g_assert_false (cl_test_file_contains (output, "SN123456"));
   g_assert_false (cl_test_file_contains (output, "LS987"));
+  exif_before = exiftool_leftovers (input);
+  exif_after = exiftool_leftovers (output);
+  if (exif_before != NULL) {
+    g_assert_nonnull (strstr (exif_before, "SN123456"));
+    g_assert_cmpstr (exif_after, ==, "");
+  }
   g_assert_true (cl_test_file_contains (output, "c2pa.edited.metadata"));
   g_assert_true (cl_test_file_contains (output, REMOVED_BOTH));
   if (compare_pixels)
