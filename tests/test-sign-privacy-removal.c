@@ -493,6 +493,44 @@ test_each_option_alone (void)
 }
 
 
+/* A source with credentials of its own: they become the parent ingredient, whose data hash
+ * is the source's and still matches it, and the actions are opened, then
+ * edited.metadata. */
+static void
+test_parent (void)
+{
+  g_autofree char *input = make_jpeg ("parent.jpg");
+  g_autofree char *first = g_build_filename (work_dir, "parent-signed.jpg", NULL);
+  g_autofree char *second = g_build_filename (work_dir, "parent-removed.jpg", NULL);
+  g_autofree char *oracle = cl_test_oracle_path ();
+  g_autoptr(ClSignResult) r1 = NULL;
+  g_autoptr(ClSignResult) r2 = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  r1 = sign (input, first, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  r2 = sign (first, second, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r2->parent_label, ==, r1->manifest_label);
+  g_assert_cmpint (r2->parent_binding, ==, CL_PARENT_BINDING_MATCH);
+  facts = preflight (second);
+  g_assert_null (find (facts, "GPS position (Exif)"));
+  g_assert_null (find (facts, "Camera serial number (XMP)"));
+  g_assert_nonnull (find (facts, "Earlier Content Credentials"));
+  g_assert_true (cl_test_file_contains (second, "c2pa.opened"));
+  g_assert_true (cl_test_file_contains (second, REMOVED_BOTH));
+  cl_test_assert_same_pixels (input, second);
+  cl_test_assert_valid_untrusted (second, "assertion.dataHash.match");
+  if (oracle != NULL) {
+    g_autoptr(JsonObject) report = cl_test_oracle_read (oracle, second, NULL);
+
+    cl_test_oracle_assert_valid (report, second);
+    cl_test_oracle_assert_ingredient_validated (report, second);
+  }
+}
+
+
 /* A file with nothing to remove is signed as it is, with no action about it. */
 static void
 test_nothing_to_remove (void)
@@ -648,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/sign-privacy-removal/webp", test_webp);
   g_test_add_func ("/sign-privacy-removal/tiff", test_tiff);
   g_test_add_func ("/sign-privacy-removal/each-option-alone", test_each_option_alone);
+  g_test_add_func ("/sign-privacy-removal/parent", test_parent);
   g_test_add_func ("/sign-privacy-removal/nothing-to-remove", test_nothing_to_remove);
   g_test_add_func ("/sign-privacy-removal/preflight-says-removed", test_preflight_says_removed);
   g_test_add_func ("/sign-privacy-removal/refused", test_refused);

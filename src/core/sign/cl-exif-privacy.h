@@ -1,7 +1,8 @@
 /* cl-exif-privacy.h: the personal facts an Exif block (a TIFF structure) holds — GPS
  * position, camera and lens serial numbers, the camera owner's, artist's and copyright
  * holder's names — read with bounds on every offset and count, for the privacy preflight
- * before signing.
+ * before signing; and the removal of the GPS position and serial numbers in place, for the
+ * privacy options.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

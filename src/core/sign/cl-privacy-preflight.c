@@ -12,6 +12,7 @@
 #include "cl-file-stream.h"
 #include "cl-privacy-metadata.h"
 #include "cl-privacy-preflight.h"
+#include "cl-privacy-removal.h"
 #include "cl-xmp-privacy.h"
 
 void
@@ -25,12 +26,14 @@ cl_disclosure_free (ClDisclosure *disclosure)
 }
 
 
-/* What the privacy options of options will remove (cl-privacy-removal.h). */
+/* What the privacy options of options will remove from a file of format
+ * (cl-privacy-removal.h; signing refuses them for other formats). */
 static gboolean
 will_remove (const ClSignOptions *options,
+             ClAssetFormat        format,
              ClDisclosureKind     kind)
 {
-  return options != NULL &&
+  return options != NULL && cl_privacy_removal_supports (format) &&
          ((kind == CL_DISCLOSURE_GPS && options->remove_gps) ||
           (kind == CL_DISCLOSURE_SERIAL_NUMBER && options->remove_serials));
 }
@@ -164,7 +167,7 @@ cl_privacy_preflight (const char           *input,
   for (guint i = 0; i < disclosures->len; i++) {
     ClDisclosure *disclosure = g_ptr_array_index (disclosures, i);
 
-    disclosure->removed = will_remove (options, disclosure->kind);
+    disclosure->removed = will_remove (options, info->format, disclosure->kind);
   }
 
   add (disclosures, CL_DISCLOSURE_SIGNER, TRUE, _("Signer certificate"), signer_subject);

@@ -1,6 +1,7 @@
 /* cl-xmp-privacy.h: the personal facts an XMP packet holds — creators, camera owner,
  * camera and lens serial numbers, GPS position, and the length of its edit history
- * (xmpMM:History) — for the privacy preflight before signing.
+ * (xmpMM:History) — for the privacy preflight before signing; and the removal of the GPS
+ * and serial-number properties in place, for the privacy options.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
