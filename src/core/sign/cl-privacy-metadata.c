@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
 
 #include "cl-limits.h"
 #include "cl-privacy-metadata.h"
