@@ -1,14 +1,15 @@
 #!/bin/sh
 # credlink-cli sign --dry-run: what signing would disclose — GPS position, serial numbers
 # and names from the source's Exif and XMP, the signer certificate and the author in the
-# credentials — printed without unlocking the key or writing anything.
+# credentials — printed without unlocking the key or writing anything; --remove-gps and
+# --remove-serials take them out of the signed copy (said by --dry-run first).
 cli="${CREDLINK_CLI:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CREDLINK_DATA_DIR="$tmp/data"
 export CREDLINK_PASSPHRASE="correct horse"
 export CREDLINK_PROOF_DB="$tmp/proofs.db"
-echo "1..5"
+echo "1..7"
 n=0
 check () { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -64,3 +65,18 @@ printf 'not an image' > "$tmp/junk.jpg"
 "$cli" sign --dry-run --profile "Jane Doe" "$tmp/junk.jpg" "$tmp/plain.jpg" >"$tmp/log" 2>&1; rc=$?
 [ $rc = 70 ] && grep -q "junk.jpg: " "$tmp/log" && grep -q "plain.jpg: signing would disclose" "$tmp/log"
 check $? "an unreadable input fails, the others are still reported"
+
+"$cli" sign --dry-run --remove-gps --remove-serials --profile "Jane Doe" "$tmp/gps.jpg" \
+  >"$tmp/log" 2>&1; rc=$?
+[ $rc = 0 ] && grep -A2 "Removed from the signed copy" "$tmp/log" | grep -q "GPS position (Exif)" &&
+  grep -A2 "Removed from the signed copy" "$tmp/log" | grep -q "Camera serial number (Exif): SN123456" &&
+  grep -A1 "kept as it is" "$tmp/log" | grep -q "Creator (XMP): Ann Example"
+check $? "--dry-run with --remove-gps --remove-serials says what the signed copy will not hold"
+
+"$cli" sign --remove-gps --remove-serials --profile "Jane Doe" --no-proof-cache \
+  -o "$tmp/clean.jpg" "$tmp/gps.jpg" >"$tmp/log" 2>&1; rc=$?
+[ $rc = 0 ] && ! grep -q "SN123456" "$tmp/clean.jpg" && grep -q "c2pa.edited.metadata" "$tmp/clean.jpg" &&
+  [ "$(sha256sum "$tmp/gps.jpg")" = "$sum_before" ] &&
+  "$cli" sign --dry-run --profile "Jane Doe" "$tmp/clean.jpg" >"$tmp/log" 2>&1 &&
+  ! grep -q "GPS position" "$tmp/log" && ! grep -q "serial number" "$tmp/log"
+check $? "sign --remove-gps --remove-serials: the signed copy has neither, the source is unchanged"

@@ -3,7 +3,8 @@
  * with AI tools" adds a c2pa.edited with compositeWithTrainedAlgorithmicMedia; the images
  * are signed through the page's "sign.sign" action and verify as Valid — and its Privacy
  * group, which lists what the listed images and the profile disclose (an Exif GPS
- * position written here, the signer certificate) as images come and go.
+ * position written here, the signer certificate) as images come and go, and whose "Remove
+ * the GPS position" switch takes the position out of the signed copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cl-privacy-preflight.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-sign-privacy-group.h"
@@ -84,6 +86,23 @@ is_privacy_group (GtkWidget     *widget,
                   gconstpointer  data)
 {
   return CL_IS_SIGN_PRIVACY_GROUP (widget);
+}
+
+
+static gboolean
+is_switch_row (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+
+static gboolean
+is_switch (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_SWITCH (widget);
 }
 
 
@@ -321,6 +340,53 @@ test_privacy_group (void)
 }
 
 
+/* The "Remove the GPS position" switch, off by default: turned on, the group says the
+ * position will be removed, and the signed copy has none and says so in its actions. */
+static void
+test_remove_gps_switch (void)
+{
+  g_autofree char *gps = make_gps_image ("remove-gps.jpg");
+  g_autofree char *out_dir = g_build_filename (work_dir, "removed", NULL);
+  g_autoptr(GFile) gps_file = g_file_new_for_path (gps);
+  g_autofree char *kept = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *signed_copy = NULL;
+  g_autoptr(GPtrArray) disclosures = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *row, *password;
+  GtkSwitch *remove_switch;
+  ClSignPage *page;
+
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  store_identity ("Bea Example");
+  page = new_page (&window);
+  g_assert_true (cl_sign_page_select_profile (page, "Bea Example"));
+  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (password), PASSPHRASE);
+  cl_sign_page_add_files (page, &gps_file, 1);
+  kept = privacy_summary (page);
+  g_assert_nonnull (strstr (kept, "GPS position (Exif): 48.858369° N, 2.294500° E\n"));
+
+  row = find_widget (GTK_WIDGET (page), is_switch_row, "Remove the GPS position");
+  g_assert_nonnull (row);
+  remove_switch = GTK_SWITCH (find_widget (row, is_switch, NULL));
+  g_assert_false (gtk_switch_get_active (remove_switch));
+  gtk_switch_set_active (remove_switch, TRUE);
+  removed = privacy_summary (page);
+  g_assert_nonnull (strstr (removed, "GPS position (Exif): Removed from the signed copy: "
+                                     "48.858369° N, 2.294500° E\n"));
+
+  signed_copy = sign_through_page (page, gps, out_dir);
+  g_assert_true (file_contains (signed_copy, "c2pa.edited.metadata"));
+  disclosures = cl_privacy_preflight (signed_copy, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < disclosures->len; i++)
+    g_assert_cmpint (((ClDisclosure *) g_ptr_array_index (disclosures, i))->kind, !=,
+                     CL_DISCLOSURE_GPS);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +402,7 @@ main (int   argc,
 
   g_test_add_func ("/sign-page-choices/ai-row", test_ai_row);
   g_test_add_func ("/sign-page-choices/privacy-group", test_privacy_group);
+  g_test_add_func ("/sign-page-choices/remove-gps-switch", test_remove_gps_switch);
   status = g_test_run ();
   g_free (work_dir);
   return status;

@@ -48,6 +48,8 @@ typedef struct {
   gboolean   force;
   gboolean   no_proof_cache;
   gboolean   dry_run;
+  gboolean   remove_gps;
+  gboolean   remove_serials;
   int        jobs;
 } SignArguments;
 
@@ -103,6 +105,12 @@ new_option_context (SignArguments *args)
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &args->dry_run,
       N_("Say what signing would disclose (GPS, serial numbers, names, edit history, the "
          "signer) and write nothing"), NULL },
+    { "remove-gps", 0, 0, G_OPTION_ARG_NONE, &args->remove_gps,
+      N_("Remove the GPS position from the signed copy's Exif and XMP (the source is not "
+         "changed)"), NULL },
+    { "remove-serials", 0, 0, G_OPTION_ARG_NONE, &args->remove_serials,
+      N_("Remove the camera and lens serial numbers from the signed copy's Exif and XMP"),
+      NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args->jobs,
       N_("Images signed at once (default: one per processor core)"), "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->inputs, NULL, N_("IN…") },
@@ -174,7 +182,8 @@ check_arguments (const SignArguments  *args,
       args->inputs == NULL || args->inputs[0] == NULL) {
     fprintf (stderr, "%s\n", _("Usage: credlink-cli sign --profile NAME -o OUT [--identity-profile NAME] [--author NAME] "
                                "[--title TITLE] [--do-not-train] [--tsa URL [--ocsp]] [--source-type TERM] "
-                               "[--ai generated|edited] [--force] [--dry-run] [--jobs N] IN…"));
+                               "[--ai generated|edited] [--remove-gps] [--remove-serials] [--force] [--dry-run] "
+                               "[--jobs N] IN…"));
     return FALSE;
   }
   if (args->jobs < 0) {
@@ -372,17 +381,19 @@ profile_subject (const char *profile_name)
 }
 
 
-/* Prints the disclosures in the file's metadata (or in the credentials); how many. */
+/* Prints the disclosures in the file's metadata (or in the credentials) that the privacy
+ * options keep (or remove); how many. */
 static guint
 print_disclosures (GPtrArray *disclosures,
-                   gboolean   in_credentials)
+                   gboolean   in_credentials,
+                   gboolean   removed)
 {
   guint n = 0;
 
   for (guint i = 0; i < disclosures->len; i++) {
     ClDisclosure *disclosure = g_ptr_array_index (disclosures, i);
 
-    if (disclosure->in_credentials == in_credentials) {
+    if (disclosure->in_credentials == in_credentials && disclosure->removed == removed) {
       printf ("    %s: %s\n", disclosure->what, disclosure->value);
       n++;
     }
@@ -402,7 +413,11 @@ dry_run (const SignArguments *args)
   if (subject == NULL)
     return CL_CLI_EXIT_FAILURE;
   for (guint i = 0; i < n_inputs; i++) {
-    ClSignOptions options = { .author = per_image (args->authors, i) };
+    ClSignOptions options = {
+      .author = per_image (args->authors, i),
+      .remove_gps = args->remove_gps,
+      .remove_serials = args->remove_serials,
+    };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) disclosures = cl_privacy_preflight (args->inputs[i], &options,
                                                              subject, NULL, &error);
@@ -414,10 +429,15 @@ dry_run (const SignArguments *args)
     }
     printf (_("%s: signing would disclose\n"), args->inputs[i]);
     printf ("  %s\n", _("In the file (kept as it is in the signed copy):"));
-    if (print_disclosures (disclosures, FALSE) == 0)
+    if (print_disclosures (disclosures, FALSE, FALSE) == 0)
       printf ("    %s\n", _("nothing personal found in its Exif or XMP"));
+    if (args->remove_gps || args->remove_serials) {
+      printf ("  %s\n", _("Removed from the signed copy (the source is not changed):"));
+      if (print_disclosures (disclosures, FALSE, TRUE) == 0)
+        printf ("    %s\n", _("nothing: the file holds none of it"));
+    }
     printf ("  %s\n", _("In the Content Credentials:"));
-    if (print_disclosures (disclosures, TRUE) == 0)
+    if (print_disclosures (disclosures, TRUE, FALSE) == 0)
       printf ("    %s\n", _("nothing personal"));
   }
   printf ("%s\n", _("Dry run: nothing was signed or written."));
@@ -474,6 +494,8 @@ cl_cli_sign_run (int    argc,
   options.tsa_url = args.tsa_url;
   options.staple_ocsp = args.staple_ocsp;
   options.force = args.force;
+  options.remove_gps = args.remove_gps;
+  options.remove_serials = args.remove_serials;
   options.digital_source_type = source_type_uri;
   queue = cl_sign_queue_new (profile, &options, (guint) args.jobs);
   if (!args.no_proof_cache) {

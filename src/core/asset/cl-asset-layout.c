@@ -114,6 +114,68 @@ cl_asset_layout_add_bytes (ClAssetLayout *layout,
 }
 
 
+static void
+append_piece (GArray    *pieces,
+              PieceKind  kind,
+              guint64    offset,
+              guint64    length,
+              GBytes    *bytes)
+{
+  Piece piece = { kind, offset, length, bytes != NULL ? g_bytes_ref (bytes) : NULL };
+
+  if (length > 0)
+    g_array_append_val (pieces, piece);
+  else
+    piece_clear (&piece);
+}
+
+
+gboolean
+cl_asset_layout_replace_source (ClAssetLayout *layout,
+                                guint64        offset,
+                                GBytes        *bytes)
+{
+  guint64 len = g_bytes_get_size (bytes);
+  guint64 end, replaced = 0;
+  GArray *pieces;
+
+  if (len == 0 || len > G_MAXUINT64 - offset)
+    return len == 0;
+  end = offset + len;
+  pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_array_set_clear_func (pieces, (GDestroyNotify) piece_clear);
+  for (guint i = 0; i < layout->pieces->len; i++) {
+    const Piece *piece = &g_array_index (layout->pieces, Piece, i);
+    guint64 piece_end = piece->offset + piece->length;
+    g_autoptr(GBytes) part = NULL;
+    guint64 from, to;
+
+    if (piece->kind != PIECE_SOURCE || piece_end <= offset || piece->offset >= end) {
+      Piece copy = *piece;
+
+      if (copy.bytes != NULL)
+        g_bytes_ref (copy.bytes);
+      g_array_append_val (pieces, copy);
+      continue;
+    }
+    from = MAX (piece->offset, offset);
+    to = MIN (piece_end, end);
+    part = g_bytes_new_from_bytes (bytes, from - offset, to - from);
+    append_piece (pieces, PIECE_SOURCE, piece->offset, from - piece->offset, NULL);
+    append_piece (pieces, PIECE_BYTES, 0, to - from, part);
+    append_piece (pieces, PIECE_SOURCE, to, piece_end - to, NULL);
+    replaced += to - from;
+  }
+  if (replaced != len) {
+    g_array_unref (pieces);
+    return FALSE;
+  }
+  g_array_unref (layout->pieces);
+  layout->pieces = pieces;
+  return TRUE;
+}
+
+
 void
 cl_asset_layout_add_carrier (ClAssetLayout *layout,
                              guint64        carrier_length)

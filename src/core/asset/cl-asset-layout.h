@@ -42,6 +42,13 @@ void           cl_asset_layout_add_source_except (ClAssetLayout *layout,
 /* New bytes, written as they are. */
 void           cl_asset_layout_add_bytes       (ClAssetLayout  *layout,
                                                 GBytes         *bytes);
+/* Writes bytes in place of the source's bytes [offset, offset + its length), wherever the
+ * layout copies them: the same number of bytes, so nothing after them moves (the privacy
+ * options blank metadata values this way). FALSE, with the layout unchanged, when some of
+ * those bytes are not copied from the source (a writer rewrote or left them out). */
+gboolean       cl_asset_layout_replace_source  (ClAssetLayout  *layout,
+                                                guint64         offset,
+                                                GBytes         *bytes);
 /* The carrier of the new store, carrier_length bytes (once only). */
 void           cl_asset_layout_add_carrier     (ClAssetLayout  *layout,
                                                 guint64         carrier_length);

@@ -191,6 +191,9 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 /* XMP packet of a source, in bytes (a JPEG's packet fits in one 64 KB segment; PNG iTXt
  * has no limit of its own). */
 #define CL_LIMIT_XMP_PACKET_SIZE (2 * 1024 * 1024)
+/* Bytes of a TIFF file read for its Exif directories and values (the privacy options
+ * refuse a file whose GPS or Exif directory lies beyond them). */
+#define CL_LIMIT_TIFF_METADATA_SCAN_SIZE (32 * 1024 * 1024)
 
 /* --- JPEG XL containers (asset/) ------------------------------------------------------- */
 

@@ -24,6 +24,7 @@
 
 #define TYPE_ASCII    2
 #define TYPE_LONG     4
+#define TYPE_IFD      13
 #define TYPE_RATIONAL 5
 
 #define ENTRY_SIZE 12
@@ -250,4 +251,148 @@ cl_exif_privacy_read (const guint8 *data,
     facts->gps_position = read_gps_position (&tiff, gps_ifd);
   }
   return facts;
+}
+
+
+/* Whether the directory at ifd_offset, its entries and its next-directory offset, lies
+ * whole inside the block. */
+static gboolean
+ifd_in_bounds (const Tiff *tiff,
+               guint32     ifd_offset,
+               guint16    *n_entries)
+{
+  return read_u16 (tiff, ifd_offset, n_entries) && *n_entries <= CL_LIMIT_EXIF_ENTRIES &&
+         (guint64) ifd_offset + 2 + (guint64) *n_entries * ENTRY_SIZE + 4 <= tiff->len;
+}
+
+
+/* Where the entry of tag sits in a directory checked by ifd_in_bounds, or 0. */
+static guint64
+entry_at (const Tiff *tiff,
+          guint32     ifd_offset,
+          guint16     n_entries,
+          guint16     tag)
+{
+  for (guint i = 0; i < n_entries; i++) {
+    guint64 at = (guint64) ifd_offset + 2 + (guint64) i * ENTRY_SIZE;
+    guint16 entry_tag;
+
+    if (read_u16 (tiff, at, &entry_tag) && entry_tag == tag)
+      return at;
+  }
+  return 0;
+}
+
+
+/* Zeroes the value of the entry at `at` (in the entry when it fits there); FALSE when the
+ * value lies outside the block. */
+static gboolean
+zero_value (const Tiff *tiff,
+            guint8     *data,
+            guint64     at)
+{
+  guint16 type;
+  guint32 count, offset;
+  guint64 size;
+
+  if (!read_u16 (tiff, at + 2, &type) || !read_u32 (tiff, at + 4, &count) ||
+      !read_u32 (tiff, at + 8, &offset))
+    return FALSE;
+  size = (guint64) count * type_size (type);
+  if (size <= 4) {
+    memset (data + at + 8, 0, 4);
+    return TRUE;
+  }
+  if (offset > tiff->len || tiff->len - offset < size)
+    return FALSE;
+  memset (data + offset, 0, size);
+  return TRUE;
+}
+
+
+/* The directory a pointer entry of IFD0 names, checked; FALSE when it cannot be read. */
+static gboolean
+pointed_ifd (const Tiff *tiff,
+             guint64     pointer_at,
+             guint32    *ifd_offset,
+             guint16    *n_entries)
+{
+  guint16 type;
+
+  return read_u16 (tiff, pointer_at + 2, &type) && (type == TYPE_LONG || type == TYPE_IFD) &&
+         read_u32 (tiff, pointer_at + 8, ifd_offset) && *ifd_offset != 0 &&
+         ifd_in_bounds (tiff, *ifd_offset, n_entries);
+}
+
+
+/* Every GPS value zeroed, and the GPS directory made empty: no entries, no next
+ * directory. IFD0's GPSInfo entry stays (taking it out would move IFD0's other entries)
+ * and points at that empty directory, where readers find no position. */
+static gboolean
+remove_gps (const Tiff *tiff,
+            guint8     *data,
+            guint32     ifd0,
+            guint16     ifd0_entries)
+{
+  guint64 pointer_at = entry_at (tiff, ifd0, ifd0_entries, TAG_GPS_IFD);
+  guint32 gps_ifd;
+  guint16 n_entries;
+
+  if (pointer_at == 0)
+    return TRUE;
+  if (!pointed_ifd (tiff, pointer_at, &gps_ifd, &n_entries))
+    return FALSE;
+  for (guint i = 0; i < n_entries; i++) {
+    if (!zero_value (tiff, data, (guint64) gps_ifd + 2 + (guint64) i * ENTRY_SIZE))
+      return FALSE;
+  }
+  memset (data + gps_ifd, 0, 2 + (gsize) n_entries * ENTRY_SIZE + 4);
+  return TRUE;
+}
+
+
+/* The serial numbers' strings overwritten with NULs; the entries stay, empty. */
+static gboolean
+remove_serials (const Tiff *tiff,
+                guint8     *data,
+                guint32     ifd0,
+                guint16     ifd0_entries)
+{
+  static const guint16 serial_tags[] = { TAG_BODY_SERIAL, TAG_LENS_SERIAL };
+  guint64 pointer_at = entry_at (tiff, ifd0, ifd0_entries, TAG_EXIF_IFD);
+  guint32 exif_ifd;
+  guint16 n_entries;
+
+  if (pointer_at == 0)
+    return TRUE;
+  if (!pointed_ifd (tiff, pointer_at, &exif_ifd, &n_entries))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (serial_tags); i++) {
+    guint64 at = entry_at (tiff, exif_ifd, n_entries, serial_tags[i]);
+
+    if (at != 0 && !zero_value (tiff, data, at))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
+cl_exif_privacy_remove (guint8   *data,
+                        gsize     len,
+                        gboolean  gps,
+                        gboolean  serials)
+{
+  Tiff tiff = { data, len, FALSE };
+  guint32 ifd0;
+  guint16 magic, ifd0_entries;
+
+  if (len < 8 || !((data[0] == 'I' && data[1] == 'I') || (data[0] == 'M' && data[1] == 'M')))
+    return FALSE;
+  tiff.big_endian = data[0] == 'M';
+  if (!read_u16 (&tiff, 2, &magic) || magic != 42 || !read_u32 (&tiff, 4, &ifd0) ||
+      !ifd_in_bounds (&tiff, ifd0, &ifd0_entries))
+    return FALSE;
+  return (!gps || remove_gps (&tiff, data, ifd0, ifd0_entries)) &&
+         (!serials || remove_serials (&tiff, data, ifd0, ifd0_entries));
 }

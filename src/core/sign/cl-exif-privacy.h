@@ -1,7 +1,8 @@
 /* cl-exif-privacy.h: the personal facts an Exif block (a TIFF structure) holds — GPS
  * position, camera and lens serial numbers, the camera owner's, artist's and copyright
  * holder's names — read with bounds on every offset and count, for the privacy preflight
- * before signing.
+ * before signing; and the removal of the GPS position and serial numbers in place, for the
+ * privacy options.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,5 +29,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClExifPrivacy, cl_exif_privacy_free)
  * read is left out, so a damaged block gives what was readable. Never NULL. */
 ClExifPrivacy *cl_exif_privacy_read (const guint8 *tiff,
                                      gsize         len);
+
+/* Removes, in place and without changing the block's length (no offset in the file moves),
+ * the GPS position (gps: every GPS value zeroed, the GPS directory left empty) and the
+ * camera and lens serial numbers (serials: BodySerialNumber and LensSerialNumber
+ * overwritten with NULs; a serial number a maker note holds is not touched). FALSE when
+ * the block is not a classic TIFF structure or the directories or values to clear do not
+ * lie whole inside it: then nothing can be promised. */
+gboolean       cl_exif_privacy_remove (guint8   *tiff,
+                                       gsize     len,
+                                       gboolean  gps,
+                                       gboolean  serials);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-cbor-writer.h"
 #include "cl-manifest-actions.h"
 
@@ -111,4 +113,26 @@ cl_manifest_actions_new (const char   *when,
    * generator. */
   cl_cbor_map_put (actions, "allActionsIncluded", cbor_build_bool (true));
   return actions;
+}
+
+
+void
+cl_manifest_actions_add_metadata_edit (cbor_item_t *actions,
+                                       const char  *when,
+                                       const char  *description)
+{
+  struct cbor_pair *pairs = cbor_map_handle (actions);
+
+  for (gsize i = 0; i < cbor_map_size (actions); i++) {
+    /* c2pa.edited.metadata needs no digitalSourceType (conformance program, additional
+     * requirement 4 lists it among the exceptions). */
+    if (cbor_isa_string (pairs[i].key) && cbor_string_length (pairs[i].key) == 7 &&
+        memcmp (cbor_string_handle (pairs[i].key), "actions", 7) == 0) {
+      cbor_item_t *action = new_action ("c2pa.edited.metadata", NULL, when);
+
+      cl_cbor_map_put (action, "description", cl_cbor_tstr (description));
+      cl_cbor_array_add (pairs[i].value, action);
+      return;
+    }
+  }
 }

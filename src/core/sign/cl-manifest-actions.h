@@ -42,4 +42,11 @@ cbor_item_t *cl_manifest_actions_new    (const char   *when,
                                          ClAiUse       ai_use,
                                          const guint8 *ingredient_hash);
 
+/* Appends to the list of an actions map from cl_manifest_actions_new a
+ * c2pa.edited.metadata action whose description says what was changed in the file's
+ * metadata (the privacy options' removals). */
+void         cl_manifest_actions_add_metadata_edit (cbor_item_t *actions,
+                                                    const char  *when,
+                                                    const char  *description);
+
 G_END_DECLS

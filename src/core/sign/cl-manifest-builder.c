@@ -38,6 +38,7 @@ struct _ClManifestBuilder {
   char     *when;               /* RFC 3339, UTC */
   char     *digital_source_type;
   ClAiUse   ai_use;
+  char     *metadata_edit;      /* what the privacy options removed, or NULL */
   char     *author;
   char     *work_title;
   gboolean  do_not_train;
@@ -85,6 +86,7 @@ cl_manifest_builder_free (ClManifestBuilder *self)
   g_free (self->mime_type);
   g_free (self->when);
   g_free (self->digital_source_type);
+  g_free (self->metadata_edit);
   g_free (self->author);
   g_free (self->work_title);
   g_clear_pointer (&self->thumbnail, g_bytes_unref);
@@ -109,6 +111,15 @@ cl_manifest_builder_set_digital_source_type (ClManifestBuilder *self,
 {
   g_free (self->digital_source_type);
   self->digital_source_type = g_strdup (uri);
+}
+
+
+void
+cl_manifest_builder_set_metadata_edit (ClManifestBuilder *self,
+                                       const char        *description)
+{
+  g_free (self->metadata_edit);
+  self->metadata_edit = g_strdup (description);
 }
 
 
@@ -424,6 +435,8 @@ write_actions (ClManifestBuilder *self,
     ingredient_hash = g_array_index (refs, AssertionRef, refs->len - 1).hash;
   actions = cl_manifest_actions_new (self->when, self->digital_source_type, self->ai_use,
                                      ingredient_hash);
+  if (self->metadata_edit != NULL)
+    cl_manifest_actions_add_metadata_edit (actions, self->when, self->metadata_edit);
   write_cbor_assertion (out, refs, "c2pa.actions.v2", self->salts[1], actions, TRUE);
   cbor_decref (&actions);
 }

@@ -34,6 +34,10 @@ const char        *cl_manifest_builder_get_label  (ClManifestBuilder  *self);
 /* digitalSourceType of the c2pa.created action (new captures); default digitalCapture. */
 void               cl_manifest_builder_set_digital_source_type (ClManifestBuilder *self,
                                                                 const char        *uri);
+/* What the privacy options removed from the file's metadata: a c2pa.edited.metadata
+ * action with that description (NULL: none). */
+void               cl_manifest_builder_set_metadata_edit (ClManifestBuilder *self,
+                                                          const char        *description);
 /* Generated: the c2pa.created action says trainedAlgorithmicMedia (an image that has
  * credentials is opened, then edited with that source type). Edited: a c2pa.edited
  * action with compositeWithTrainedAlgorithmicMedia follows the created or opened one. */

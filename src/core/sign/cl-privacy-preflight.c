@@ -10,13 +10,10 @@
 #include "cl-asset.h"
 #include "cl-exif-privacy.h"
 #include "cl-file-stream.h"
-#include "cl-limits.h"
+#include "cl-privacy-metadata.h"
 #include "cl-privacy-preflight.h"
+#include "cl-privacy-removal.h"
 #include "cl-xmp-privacy.h"
-
-#define EXIF_HEADER "Exif\0\0"
-#define EXIF_HEADER_LEN 6
-
 
 void
 cl_disclosure_free (ClDisclosure *disclosure)
@@ -29,75 +26,16 @@ cl_disclosure_free (ClDisclosure *disclosure)
 }
 
 
-static guint32
-be32 (const guint8 *p)
-{
-  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
-}
-
-
-/* The Exif TIFF block of a JPEG (APP1 "Exif\0\0") among the segments before the scan. */
+/* What the privacy options of options will remove from a file of format
+ * (cl-privacy-removal.h; signing refuses them for other formats). */
 static gboolean
-jpeg_exif (const guint8  *data,
-           gsize          len,
-           const guint8 **tiff,
-           gsize         *tiff_len)
+will_remove (const ClSignOptions *options,
+             ClAssetFormat        format,
+             ClDisclosureKind     kind)
 {
-  guint64 at = 2;
-
-  while (at + 4 <= len && data[at] == 0xFF) {
-    guint8 marker = data[at + 1];
-    guint64 segment_len;
-
-    if (marker == 0xFF) {               /* fill byte */
-      at++;
-      continue;
-    }
-    if (marker == 0xDA || marker == 0xD9)
-      break;
-    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
-      at += 2;
-      continue;
-    }
-    segment_len = (guint64) data[at + 2] << 8 | data[at + 3];
-    if (segment_len < 2 || at + 2 + segment_len > len)
-      break;
-    if (marker == 0xE1 && segment_len - 2 > EXIF_HEADER_LEN &&
-        memcmp (data + at + 4, EXIF_HEADER, EXIF_HEADER_LEN) == 0) {
-      *tiff = data + at + 4 + EXIF_HEADER_LEN;
-      *tiff_len = segment_len - 2 - EXIF_HEADER_LEN;
-      return TRUE;
-    }
-    at += 2 + segment_len;
-  }
-  return FALSE;
-}
-
-
-/* The eXIf chunk of a PNG, among the chunks before the image data. */
-static gboolean
-png_exif (const guint8  *data,
-          gsize          len,
-          const guint8 **tiff,
-          gsize         *tiff_len)
-{
-  guint64 at = 8;
-
-  while (at + 12 <= len) {
-    guint64 chunk_len = be32 (data + at);
-    const guint8 *type = data + at + 4;
-
-    if (memcmp (type, "IDAT", 4) == 0 || memcmp (type, "IEND", 4) == 0 ||
-        at + 12 + chunk_len > len)
-      break;
-    if (memcmp (type, "eXIf", 4) == 0) {
-      *tiff = data + at + 8;
-      *tiff_len = chunk_len;
-      return TRUE;
-    }
-    at += 12 + chunk_len;
-  }
-  return FALSE;
+  return options != NULL && cl_privacy_removal_supports (format) &&
+         ((kind == CL_DISCLOSURE_GPS && options->remove_gps) ||
+          (kind == CL_DISCLOSURE_SERIAL_NUMBER && options->remove_serials));
 }
 
 
@@ -123,21 +61,11 @@ add (GPtrArray        *disclosures,
 
 static void
 add_exif (GPtrArray       *disclosures,
-          ClAssetFormat    format,
-          const guint8    *head,
-          gsize            head_len)
+          const guint8    *tiff,
+          gsize            tiff_len)
 {
-  const guint8 *tiff = NULL;
-  gsize tiff_len = 0;
-  g_autoptr(ClExifPrivacy) exif = NULL;
-  gboolean found;
+  g_autoptr(ClExifPrivacy) exif = cl_exif_privacy_read (tiff, tiff_len);
 
-  found = format == CL_ASSET_FORMAT_JPEG ? jpeg_exif (head, head_len, &tiff, &tiff_len)
-        : format == CL_ASSET_FORMAT_PNG ? png_exif (head, head_len, &tiff, &tiff_len)
-        : FALSE;
-  if (!found)
-    return;
-  exif = cl_exif_privacy_read (tiff, tiff_len);
   if (exif->has_gps)
     add (disclosures, CL_DISCLOSURE_GPS, FALSE, _("GPS position (Exif)"),
          exif->gps_position != NULL ? exif->gps_position : _("present, not readable"));
@@ -151,15 +79,16 @@ add_exif (GPtrArray       *disclosures,
 }
 
 
-static void
+/* FALSE when data holds no XMP packet. */
+static gboolean
 add_xmp (GPtrArray    *disclosures,
-         const guint8 *head,
-         gsize         head_len)
+         const guint8 *data,
+         gsize         len)
 {
-  g_autoptr(ClXmpPrivacy) xmp = cl_xmp_privacy_read (head, head_len);
+  g_autoptr(ClXmpPrivacy) xmp = cl_xmp_privacy_read (data, len);
 
   if (xmp == NULL)
-    return;
+    return FALSE;
   if (xmp->gps_latitude != NULL || xmp->gps_longitude != NULL) {
     g_autofree char *position = g_strdup_printf ("%s, %s",
                                                  xmp->gps_latitude ? xmp->gps_latitude : "?",
@@ -180,25 +109,45 @@ add_xmp (GPtrArray    *disclosures,
 
     add (disclosures, CL_DISCLOSURE_EDIT_HISTORY, FALSE, _("Edit history (XMP)"), steps);
   }
+  return TRUE;
 }
 
 
-/* The file's first bytes, where JPEG and PNG writers put Exif and XMP. */
-static GBytes *
-read_head (const char    *input,
-           GCancellable  *cancellable,
-           GError       **error)
+/* The Exif and XMP of the file. */
+static gboolean
+add_metadata (GPtrArray          *disclosures,
+              const char         *input,
+              const ClAssetInfo  *info,
+              GCancellable       *cancellable,
+              GError            **error)
 {
   g_autoptr(GInputStream) stream = cl_file_stream_open (input, cancellable, error);
-  g_autofree guint8 *data = NULL;
-  gsize len = 0;
+  g_autoptr(GArray) regions = NULL;
+  guint unread = 0;
+  gboolean xmp_found = FALSE;
 
   if (stream == NULL)
-    return NULL;
-  data = g_malloc (CL_LIMIT_XMP_SCAN_SIZE);
-  if (!g_input_stream_read_all (stream, data, CL_LIMIT_XMP_SCAN_SIZE, &len, cancellable, error))
-    return NULL;
-  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (len, 1)), len);
+    return FALSE;
+  regions = cl_privacy_metadata_read (stream, info, &unread, cancellable, error);
+  if (regions == NULL)
+    return FALSE;
+  for (guint i = 0; i < regions->len; i++) {
+    const ClMetadataRegion *region = &g_array_index (regions, ClMetadataRegion, i);
+    gsize len;
+    const guint8 *data = g_bytes_get_data (region->bytes, &len);
+
+    if (region->exif_len > 0)
+      add_exif (disclosures, data + region->exif_start, region->exif_len);
+  }
+  for (guint i = 0; i < regions->len && !xmp_found; i++) {
+    const ClMetadataRegion *region = &g_array_index (regions, ClMetadataRegion, i);
+    gsize len;
+    const guint8 *data = g_bytes_get_data (region->bytes, &len);
+
+    if (region->may_hold_xmp)
+      xmp_found = add_xmp (disclosures, data, len);
+  }
+  return TRUE;
 }
 
 
@@ -212,18 +161,14 @@ cl_privacy_preflight (const char           *input,
   g_autoptr(GPtrArray) disclosures =
     g_ptr_array_new_with_free_func ((GDestroyNotify) cl_disclosure_free);
   g_autoptr(ClAssetInfo) info = cl_asset_read_file (input, cancellable, error);
-  g_autoptr(GBytes) head = NULL;
-  const guint8 *data;
-  gsize len;
 
-  if (info == NULL)
+  if (info == NULL || !add_metadata (disclosures, input, info, cancellable, error))
     return NULL;
-  head = read_head (input, cancellable, error);
-  if (head == NULL)
-    return NULL;
-  data = g_bytes_get_data (head, &len);
-  add_exif (disclosures, info->format, data, len);
-  add_xmp (disclosures, data, len);
+  for (guint i = 0; i < disclosures->len; i++) {
+    ClDisclosure *disclosure = g_ptr_array_index (disclosures, i);
+
+    disclosure->removed = will_remove (options, info->format, disclosure->kind);
+  }
 
   add (disclosures, CL_DISCLOSURE_SIGNER, TRUE, _("Signer certificate"), signer_subject);
   if (options != NULL)

@@ -2,7 +2,8 @@
  * the file (its Exif and XMP, which the signed copy keeps: GPS position, camera and lens
  * serial numbers, owner and author names, the XMP edit history) and in the new Content
  * Credentials (the signer certificate's subject, the author given, earlier credentials
- * kept as the parent).
+ * kept as the parent). What the privacy options (remove_gps, remove_serials) will take
+ * out of the signed copy is marked as removed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,14 +29,15 @@ typedef struct {
   gboolean         in_credentials;  /* FALSE: in the file's own metadata, kept as it is */
   char            *what;            /* translated, e.g. "GPS position (Exif)" */
   char            *value;           /* what is disclosed, as found */
+  gboolean         removed;         /* the options remove it from the signed copy */
 } ClDisclosure;
 
 void       cl_disclosure_free   (ClDisclosure *disclosure);
 
 /* The disclosures of signing input with options by a signer whose certificate subject is
  * signer_subject (or NULL), file first, then credentials; an empty array when nothing
- * personal was found. Reads at most the first CL_LIMIT_XMP_SCAN_SIZE bytes for the
- * metadata; never writes. NULL (and error) when input cannot be read or is not an image
+ * personal was found. Reads the metadata where cl-privacy-metadata.h finds it; never
+ * writes. NULL (and error) when input cannot be read or is not an image
  * CredLink can sign. */
 GPtrArray *cl_privacy_preflight (const char           *input,
                                  const ClSignOptions  *options,

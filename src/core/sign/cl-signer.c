@@ -20,6 +20,8 @@
 #include "cl-manifest-builder.h"
 #include "cl-ocsp-staple.h"
 #include "cl-parent-time-stamp.h"
+#include "cl-privacy-removal.h"
+#include "cl-sign-checks.h"
 #include "cl-signed-file.h"
 #include "cl-signer.h"
 #include "cl-status.h"
@@ -43,42 +45,6 @@ cl_sign_result_free (ClSignResult *result)
   g_clear_pointer (&result->store, g_bytes_unref);
   g_free (result->proof_error);
   g_free (result);
-}
-
-
-static gboolean
-check_profile (ClSigningProfile *profile,
-               GError          **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GString) fatal = g_string_new (NULL);
-  g_autoptr(GArray) problems = NULL;
-  gboolean usable;
-
-  problems = cl_signing_profile_check (profile, now, &usable);
-  if (usable)
-    return TRUE;
-  for (guint i = 0; i < problems->len; i++) {
-    ClSigningProfileProblem *problem = &g_array_index (problems, ClSigningProfileProblem, i);
-
-    if (problem->level == CL_SIGNING_PROFILE_PROBLEM_FATAL)
-      g_string_append_printf (fatal, "%s%s", fatal->len > 0 ? "; " : "", problem->message);
-  }
-  g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
-               _("The signing profile “%s” cannot sign: %s"), cl_signing_profile_get_name (profile),
-               fatal->str);
-  return FALSE;
-}
-
-
-static gboolean
-is_same_file (const char *a,
-              const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 
@@ -112,6 +78,7 @@ typedef struct {
   ClAssetInfo         *info;
   ClAssetLayout       *layout;           /* the new file, once the carrier's size is known */
   ClAssetLayout       *ahead_layout;     /* data_hash is its hash (hash_ahead), or NULL */
+  ClPrivacyRemoval    *privacy;          /* the privacy options' changes, or NULL */
   ClManifestBuilder   *builder;
   ClParentBinding      parent_binding;
   GBytes              *ocsp_response;    /* to staple, or NULL */
@@ -130,34 +97,13 @@ signing_clear (Signing *signing)
   g_clear_pointer (&signing->info, cl_asset_info_free);
   g_clear_pointer (&signing->layout, cl_asset_layout_free);
   g_clear_pointer (&signing->ahead_layout, cl_asset_layout_free);
+  g_clear_pointer (&signing->privacy, cl_privacy_removal_free);
   g_clear_pointer (&signing->builder, cl_manifest_builder_free);
   g_clear_pointer (&signing->ocsp_response, g_bytes_unref);
   g_clear_pointer (&signing->store, g_bytes_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Signing, signing_clear)
-
-
-/* The source is never modified, and an existing file only replaced when asked. */
-static gboolean
-check_output (const char  *input,
-              const char  *output,
-              gboolean     force,
-              GError     **error)
-{
-  if (is_same_file (input, output)) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS,
-                 _("The output “%s” is the source itself; the source is never modified"),
-                 output);
-    return FALSE;
-  }
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS)) {
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_OUTPUT_EXISTS,
-                 _("“%s” already exists (use --force to replace it)"), output);
-    return FALSE;
-  }
-  return TRUE;
-}
 
 
 static gboolean
@@ -193,6 +139,16 @@ read_source (Signing       *signing,
   if (!cl_image_check_complete (signing->input, signing->info->format, cancellable, error)) {
     g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
     return FALSE;
+  }
+  if (signing->options->remove_gps || signing->options->remove_serials) {
+    signing->privacy = cl_privacy_removal_new (signing->source, signing->info,
+                                               signing->options->remove_gps,
+                                               signing->options->remove_serials,
+                                               cancellable, error);
+    if (signing->privacy == NULL) {
+      g_prefix_error (error, _("Cannot sign “%s”: "), signing->input_name);
+      return FALSE;
+    }
   }
   return TRUE;
 }
@@ -244,6 +200,9 @@ start_manifest (Signing *signing)
   if (options->digital_source_type != NULL)
     cl_manifest_builder_set_digital_source_type (builder, options->digital_source_type);
   cl_manifest_builder_set_ai_use (builder, options->ai_use);
+  if (signing->privacy != NULL)
+    cl_manifest_builder_set_metadata_edit (builder,
+                                           cl_privacy_removal_get_description (signing->privacy));
   cl_manifest_builder_set_identity (builder, options->identity_profile);
   /* The hard binding of an ISO BMFF image is a BMFF hash, as c2pa-rs writes it. */
   cl_manifest_builder_set_bmff_hash (builder, signing->info->format == CL_ASSET_FORMAT_BMFF);
@@ -448,6 +407,11 @@ hash_ahead (Signing      *signing,
                             cancellable, NULL);
   large = cl_asset_lay_out (signing->source, signing->info,
                             cl_asset_carrier_size (format, 256 * 1024), cancellable, NULL);
+  /* The privacy options' changes are part of the new file the hash is of. */
+  if (signing->privacy != NULL && small != NULL && large != NULL &&
+      (!cl_privacy_removal_apply (signing->privacy, small, NULL) ||
+       !cl_privacy_removal_apply (signing->privacy, large, NULL)))
+    return;
   if (small != NULL && large != NULL && cl_asset_layout_same_but_carrier (small, large) &&
       hash_layout (signing, small, signing->data_hash, cancellable, NULL))
     signing->ahead_layout = g_steal_pointer (&small);
@@ -470,7 +434,8 @@ lay_out_file (Signing       *signing,
       cl_asset_layout_get_carrier (signing->layout).length == carrier_length)
     return TRUE;
   layout = cl_asset_lay_out (signing->source, signing->info, carrier_length, cancellable, error);
-  if (layout == NULL)
+  if (layout == NULL ||
+      (signing->privacy != NULL && !cl_privacy_removal_apply (signing->privacy, layout, error)))
     goto failed;
   carrier = cl_asset_layout_get_carrier (layout);
   if (carrier.start != signing->exclusion.start || carrier.length != carrier_length) {
@@ -677,9 +642,9 @@ cl_signer_sign_file (ClSigningProfile    *profile,
 
   cl_crypto_init ();
 
-  if (!check_profile (profile, error) ||
-      (options->identity_profile != NULL && !check_profile (options->identity_profile, error)) ||
-      !check_output (input, output, options->force, error) ||
+  if (!cl_sign_check_profile (profile, error) ||
+      (options->identity_profile != NULL && !cl_sign_check_profile (options->identity_profile, error)) ||
+      !cl_sign_check_output (input, output, options->force, error) ||
       !read_source (&signing, cancellable, error))
     return NULL;
   start_manifest (&signing);

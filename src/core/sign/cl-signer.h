@@ -26,6 +26,10 @@ typedef struct {
   const char *digital_source_type;  /* for new captures; NULL: digitalCapture */
   ClAiUse     ai_use;               /* generated or edited with AI, said in the actions */
   gboolean    force;                /* replace an existing output file */
+  /* Take the GPS position and the camera and lens serial numbers out of the signed copy's
+   * Exif and XMP (cl-privacy-removal.h); off by default. */
+  gboolean    remove_gps;
+  gboolean    remove_serials;
   /* The person's own certificate and key: a CAWG X.509 identity assertion names them
    * next to the signer of the claim. NULL: none. */
   ClSigningProfile *identity_profile;

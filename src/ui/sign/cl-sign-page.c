@@ -491,12 +491,14 @@ start_batch (ClSignPage       *self,
              ClSigningProfile *profile)
 {
   ClSignCredentialsGroup *credentials = self->credentials_group;
+  ClSignOptions options = *cl_sign_credentials_group_read_options (credentials);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
+  cl_sign_privacy_group_read_options (self->privacy_group, &options);
   for (guint i = 0; i < cl_sign_page_get_n_files (self); i++)
     g_ptr_array_add (rows, cl_sign_page_get_file_row (self, i));
-  self->batch = cl_sign_batch_new (profile, cl_sign_credentials_group_read_options (credentials),
-                                   rows, cl_sign_credentials_group_get_output_folder (credentials));
+  self->batch = cl_sign_batch_new (profile, &options, rows,
+                                   cl_sign_credentials_group_get_output_folder (credentials));
   g_signal_connect_object (self->batch, "progress", G_CALLBACK (progress_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->batch, "finished", G_CALLBACK (finished_cb), self,

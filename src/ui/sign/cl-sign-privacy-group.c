@@ -1,5 +1,6 @@
 /* cl-sign-privacy-group.c: runs the privacy preflight on the listed images and shows one
- * row per kind of disclosure: its value for one image, how many images have it for several.
+ * row per kind of disclosure: its value for one image, how many images have it for several,
+ * and whether the switches remove it. Turning a switch checks again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,10 +20,14 @@ struct _ClSignPrivacyGroup
 
   /* Template widgets */
   AdwActionRow        *placeholder_row;
+  GtkSwitch           *remove_gps_switch;
+  GtkSwitch           *remove_serials_switch;
 
   /* Owned references */
   GPtrArray           *rows;          /* of AdwActionRow, the ones added */
   GCancellable        *cancellable;   /* of the running check, or NULL */
+  GPtrArray           *paths;         /* of char *, the images last given */
+  char                *profile_name;
 };
 
 G_DEFINE_FINAL_TYPE (ClSignPrivacyGroup, cl_sign_privacy_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -32,12 +37,15 @@ typedef struct {
   char     *what;
   char     *value;            /* of the first image that has it */
   gboolean  in_credentials;
+  gboolean  removed;          /* the switches take it out of the signed copies */
   guint     n_images;
 } Finding;
 
 typedef struct {
   GPtrArray *paths;           /* of char * */
   char      *profile_name;
+  gboolean   remove_gps;
+  gboolean   remove_serials;
 } CheckData;
 
 
@@ -94,6 +102,7 @@ add_finding (GPtrArray    *findings,
   finding->what = g_strdup (disclosure->what);
   finding->value = g_strdup (disclosure->value);
   finding->in_credentials = disclosure->in_credentials;
+  finding->removed = disclosure->removed;
   finding->n_images = 1;
   g_ptr_array_add (findings, finding);
 }
@@ -110,10 +119,15 @@ check_thread (GTask        *task,
   CheckData *data = task_data;
   g_autofree char *subject = profile_subject (data->profile_name);
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  ClSignOptions options = {
+    .remove_gps = data->remove_gps,
+    .remove_serials = data->remove_serials,
+  };
 
   for (guint i = 0; i < data->paths->len && !g_cancellable_is_cancelled (cancellable); i++) {
     g_autoptr(GPtrArray) disclosures = cl_privacy_preflight (g_ptr_array_index (data->paths, i),
-                                                             NULL, subject, cancellable, NULL);
+                                                             &options, subject, cancellable,
+                                                             NULL);
 
     for (guint j = 0; disclosures != NULL && j < disclosures->len; j++)
       add_finding (findings, g_ptr_array_index (disclosures, j));
@@ -139,19 +153,25 @@ add_row (ClSignPrivacyGroup *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  const char *icon = finding->in_credentials ? "security-high-symbolic"
+                                             : "image-x-generic-symbolic";
 
   if (n_images == 1 || finding->in_credentials)
     subtitle = g_strdup (finding->value);
   else
     subtitle = g_strdup_printf (ngettext ("In %u of %u image", "In %u of %u images", n_images),
                                 finding->n_images, n_images);
+  if (finding->removed) {
+    char *removed = g_strdup_printf (_("Removed from the signed copy: %s"), subtitle);
+
+    g_free (subtitle);
+    subtitle = removed;
+    icon = "edit-clear-symbolic";
+  }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->what);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (finding->in_credentials
-                                                           ? "security-high-symbolic"
-                                                           : "image-x-generic-symbolic"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->rows, row);
 }
@@ -183,15 +203,45 @@ check_done_cb (GObject      *source,
 }
 
 
+static void start_check (ClSignPrivacyGroup *self);
+
+
 void
 cl_sign_privacy_group_update (ClSignPrivacyGroup *self,
                               GPtrArray          *files,
                               const char         *profile_name)
 {
+  g_return_if_fail (CL_IS_SIGN_PRIVACY_GROUP (self));
+
+  g_ptr_array_set_size (self->paths, 0);
+  for (guint i = 0; i < files->len; i++) {
+    char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+    if (path != NULL)
+      g_ptr_array_add (self->paths, path);
+  }
+  g_free (self->profile_name);
+  self->profile_name = g_strdup (profile_name);
+  start_check (self);
+}
+
+
+void
+cl_sign_privacy_group_read_options (ClSignPrivacyGroup *self,
+                                    ClSignOptions      *options)
+{
+  g_return_if_fail (CL_IS_SIGN_PRIVACY_GROUP (self));
+
+  options->remove_gps = gtk_switch_get_active (self->remove_gps_switch);
+  options->remove_serials = gtk_switch_get_active (self->remove_serials_switch);
+}
+
+
+static void
+start_check (ClSignPrivacyGroup *self)
+{
   g_autoptr(GTask) task = NULL;
   CheckData *data;
-
-  g_return_if_fail (CL_IS_SIGN_PRIVACY_GROUP (self));
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -199,13 +249,11 @@ cl_sign_privacy_group_update (ClSignPrivacyGroup *self,
   self->cancellable = g_cancellable_new ();
   data = g_new0 (CheckData, 1);
   data->paths = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < files->len; i++) {
-    char *path = g_file_get_path (g_ptr_array_index (files, i));
-
-    if (path != NULL)
-      g_ptr_array_add (data->paths, path);
-  }
-  data->profile_name = g_strdup (profile_name);
+  for (guint i = 0; i < self->paths->len; i++)
+    g_ptr_array_add (data->paths, g_strdup (g_ptr_array_index (self->paths, i)));
+  data->profile_name = g_strdup (self->profile_name);
+  data->remove_gps = gtk_switch_get_active (self->remove_gps_switch);
+  data->remove_serials = gtk_switch_get_active (self->remove_serials_switch);
   task = g_task_new (NULL, self->cancellable, check_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, cl_sign_privacy_group_update);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
@@ -259,6 +307,8 @@ cl_sign_privacy_group_finalize (GObject *object)
   ClSignPrivacyGroup *self = CL_SIGN_PRIVACY_GROUP (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->paths);
+  g_free (self->profile_name);
   G_OBJECT_CLASS (cl_sign_privacy_group_parent_class)->finalize (object);
 }
 
@@ -275,6 +325,9 @@ cl_sign_privacy_group_class_init (ClSignPrivacyGroupClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-sign-privacy-group.ui");
   gtk_widget_class_bind_template_child (widget_class, ClSignPrivacyGroup, placeholder_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPrivacyGroup, remove_gps_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPrivacyGroup, remove_serials_switch);
+  gtk_widget_class_bind_template_callback (widget_class, start_check);
 }
 
 
@@ -283,4 +336,5 @@ cl_sign_privacy_group_init (ClSignPrivacyGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->paths = g_ptr_array_new_with_free_func (g_free);
 }
