@@ -68,6 +68,15 @@ cl_sign_profile_group_get_busy (ClSignProfileGroup *self)
 }
 
 
+GListModel *
+cl_sign_profile_group_get_names (ClSignProfileGroup *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_PROFILE_GROUP (self), NULL);
+
+  return G_LIST_MODEL (self->profile_names);
+}
+
+
 static void
 begin_loading (ClSignProfileGroup *self)
 {
