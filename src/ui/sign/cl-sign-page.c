@@ -102,6 +102,7 @@ update_actions (ClSignPage *self)
                                  !running && has_profile);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.import", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.create-identity", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.add-token", !running);
   update_privacy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -197,30 +198,22 @@ profile_problem_cb (ClSignPage *self,
 }
 
 
+/* Import…, Create Test Identity…, Add Token Key… and Remove: the group's dialogs. */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+profile_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  cl_sign_profile_group_import (CL_SIGN_PAGE (widget)->profile_group);
-}
+  ClSignProfileGroup *group = CL_SIGN_PAGE (widget)->profile_group;
 
-
-static void
-create_identity_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  cl_sign_profile_group_create_identity (CL_SIGN_PAGE (widget)->profile_group);
-}
-
-
-static void
-remove_profile_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  cl_sign_profile_group_remove_selected (CL_SIGN_PAGE (widget)->profile_group);
+  if (g_str_equal (action_name, "sign.import"))
+    cl_sign_profile_group_import (group);
+  else if (g_str_equal (action_name, "sign.create-identity"))
+    cl_sign_profile_group_create_identity (group);
+  else if (g_str_equal (action_name, "sign.add-token"))
+    cl_sign_profile_group_add_token (group);
+  else
+    cl_sign_profile_group_remove_selected (group);
 }
 
 
@@ -659,11 +652,10 @@ cl_sign_page_class_init (ClSignPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sign.add-images", NULL, add_images_action);
   gtk_widget_class_install_action (widget_class, "sign.remove-file", "u", remove_file_action);
-  gtk_widget_class_install_action (widget_class, "sign.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "sign.create-identity", NULL,
-                                   create_identity_action);
-  gtk_widget_class_install_action (widget_class, "sign.remove-profile", NULL,
-                                   remove_profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.import", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.create-identity", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.add-token", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.remove-profile", NULL, profile_action);
   gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "sign.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "sign.show-folder", "s", show_folder_action);

@@ -37,6 +37,7 @@ GListModel       *cl_sign_profile_group_get_names         (ClSignProfileGroup   
 /* The dialogs; a profile stored through them is listed and chosen. */
 void              cl_sign_profile_group_import            (ClSignProfileGroup   *self);
 void              cl_sign_profile_group_create_identity   (ClSignProfileGroup   *self);
+void              cl_sign_profile_group_add_token         (ClSignProfileGroup   *self);
 /* Asks first. */
 void              cl_sign_profile_group_remove_selected   (ClSignProfileGroup   *self);
 
