@@ -17,6 +17,7 @@
 #include "cl-sign-identity-row.h"
 #include "cl-sign-image-details-dialog.h"
 #include "cl-sign-page.h"
+#include "cl-sign-profile-group.h"
 #include "cl-status-codes.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
@@ -99,6 +100,14 @@ is_identity_row (GtkWidget     *widget,
                  gconstpointer  data)
 {
   return CL_IS_SIGN_IDENTITY_ROW (widget);
+}
+
+
+static gboolean
+is_profile_group (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return CL_IS_SIGN_PROFILE_GROUP (widget);
 }
 
 
@@ -348,7 +357,9 @@ test_identity_row (void)
   g_autofree char *out_dir = g_build_filename (work_dir, "identity", NULL);
   g_autofree char *plain_out = g_build_filename (out_dir, "plain.jpg", NULL);
   g_autofree char *portrait_out = g_build_filename (out_dir, "portrait.jpg", NULL);
+  g_autoptr(GtkStringList) no_profiles = NULL;
   GtkWidget *window, *identity_password;
+  ClSignProfileGroup *group;
   ClSignPage *page = new_page (&window, out_dir);
   ClSignIdentityRow *identity = CL_SIGN_IDENTITY_ROW (find_widget (GTK_WIDGET (page),
                                                                    is_identity_row, NULL));
@@ -363,6 +374,18 @@ test_identity_row (void)
 
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 0);
   add_image (page, portrait);
+
+  /* Switched on with no profile to name: refused, not signed without it. */
+  no_profiles = gtk_string_list_new (NULL);
+  cl_sign_identity_row_set_profiles (identity, G_LIST_MODEL (no_profiles));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (identity), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  wait_idle (page);
+  g_assert_nonnull (cl_sign_page_get_error (page));
+  g_assert_nonnull (strstr (cl_sign_page_get_error (page), "switch the identity off"));
+  g_assert_false (g_file_test (portrait_out, G_FILE_TEST_EXISTS));
+  group = CL_SIGN_PROFILE_GROUP (find_widget (GTK_WIDGET (page), is_profile_group, NULL));
+  cl_sign_identity_row_set_profiles (identity, cl_sign_profile_group_get_names (group));
   g_assert_false (cl_sign_identity_row_select (identity, "No Such Profile"));
   g_assert_true (cl_sign_identity_row_select (identity, PHOTOGRAPHER));
   g_assert_cmpstr (cl_sign_identity_row_get_selected (identity), ==, PHOTOGRAPHER);

@@ -176,8 +176,16 @@ cl_sign_identity_row_unlock_async (ClSignIdentityRow   *self,
   g_task_set_source_tag (task, cl_sign_identity_row_unlock_async);
   name = cl_sign_identity_row_get_selected (self);
   passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
-  if (name == NULL) {
+  if (!adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self))) {
     g_task_return_pointer (task, NULL, NULL);
+    return;
+  }
+  /* Switched on, it must name someone: signing without the identity asked for would
+   * leave the photographer out unsaid. */
+  if (name == NULL) {
+    g_task_return_new_error (task, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE, "%s",
+                             _("Choose the profile of the photographer’s identity, or switch "
+                               "the identity off."));
     return;
   }
   if (passphrase[0] == '\0') {

@@ -26,7 +26,7 @@ gboolean          cl_sign_identity_row_select       (ClSignIdentityRow   *self,
 /* The chosen identity profile, or NULL when the row is switched off. */
 const char       *cl_sign_identity_row_get_selected (ClSignIdentityRow   *self);
 /* Loads the chosen profile with its key unlocked by the row's passphrase (a thread) and
- * checks it. Finishes with NULL and no error when no identity is chosen. */
+ * checks it. Finishes with NULL and no error when the row is switched off. */
 void              cl_sign_identity_row_unlock_async  (ClSignIdentityRow   *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
