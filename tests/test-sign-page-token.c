@@ -2,8 +2,9 @@
  * the Sign page — Add Token Key… opens the dialog, the SoftHSM2 module made in set-up
  * lists its token, a wrong PIN is said in words and lists no key, the right one lists the
  * token's key; the profile is stored (where the key is, never the PIN), chosen, and signs
- * an image with the PIN that validates here and in the reference reader. Skips when
- * SoftHSM2 is not installed.
+ * an image with the PIN that validates here and in the reference reader, with the token's
+ * own certificate or a chain chosen from a PEM file (then embedded with its intermediate).
+ * Skips when SoftHSM2 is not installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,14 +22,15 @@
 #include "cl-test-sign-util.h"
 #include "cl-test-softhsm.h"
 #include "cl-test-tmp.h"
+#include "cl-validator.h"
 
 #define TOKEN_LABEL "Photo Card"
 #define KEY_LABEL   "studio-key"
 #define USER_PIN    "pin-4410-card"
-#define PROFILE     "card-key"
 
 static char *work_dir;
 static char *module_path;
+static char *chain_path;
 
 
 static gboolean
@@ -166,10 +168,10 @@ enter_pin (ClSignTokenDialog *dialog,
 
 /* The profile's files say where the key is and hold no PIN. */
 static void
-assert_profile_stored (void)
+assert_profile_stored (const char *name)
 {
   g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autofree char *dir = g_build_filename (root, PROFILE, NULL);
+  g_autofree char *dir = g_build_filename (root, name, NULL);
   g_autofree char *token_json = g_build_filename (dir, "token.json", NULL);
   g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
   const char *entry;
@@ -186,16 +188,97 @@ assert_profile_stored (void)
 }
 
 
+static gboolean
+page_has_file (ClSignPage *page)
+{
+  return cl_sign_page_get_n_files (page) > 0;
+}
+
+
+/* Makes the profile name in the dialog, with chain (NULL: the token's certificate); a wrong
+ * PIN is tried first when try_wrong_pin. The page chooses it. */
+static void
+create_in_dialog (ClSignPage *page,
+                  const char *name,
+                  const char *chain,
+                  gboolean    try_wrong_pin)
+{
+  ClSignTokenDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.add-token", NULL));
+  dialog = find_token_dialog ();
+  g_assert_nonnull (dialog);
+  cl_sign_token_dialog_set_module (dialog, module_path);
+  wait_until_idle (dialog_busy, dialog);
+  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Driver")), ==, module_path);
+  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Token")), ==, TOKEN_LABEL);
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (dialog), "Profile _Name")), name);
+  if (chain != NULL)
+    cl_sign_token_dialog_set_chain (dialog, chain);
+
+  /* A wrong PIN lists no key and says why. */
+  if (try_wrong_pin) {
+    enter_pin (dialog, "0000-wrong");
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_saying, "Wrong PIN"));
+    g_assert_null (combo_text (row (GTK_WIDGET (dialog), "_Key")));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "create"));
+  }
+  enter_pin (dialog, USER_PIN);
+  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Key")), ==, KEY_LABEL);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "create"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_idle (page_busy, page);
+  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, name);
+  assert_profile_stored (name);
+}
+
+
+/* Signs an image with the chosen profile and its PIN; the output is valid with
+ * n_certificates in its chain. */
+static void
+sign_with_pin (ClSignPage *page,
+               const char *name,
+               guint       n_certificates)
+{
+  g_autofree char *image_name = g_strconcat (name, ".jpg", NULL);
+  g_autofree char *input = cl_test_make_image (work_dir, image_name, "jpeg", 64, 48);
+  g_autofree char *out_dir = g_build_filename (work_dir, "signed", NULL);
+  g_autofree char *output = g_build_filename (out_dir, image_name, NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
+  g_autoptr(ClValidationReport) report = NULL;
+  GtkWidget *password;
+
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  while (page_has_file (page))
+    gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 0);
+  cl_sign_page_add_files (page, &input_file, 1);
+  cl_sign_page_set_output_folder (page, folder);
+  /* The PIN is asked like a passphrase. */
+  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==,
+                   "_PIN of the token");
+  gtk_editable_set_text (GTK_EDITABLE (password), USER_PIN);
+  wait_until_idle (page_busy, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  wait_until_idle (page_busy, page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
+                   CL_SIGN_FILE_DONE);
+  cl_test_assert_valid_untrusted (output, CL_CODE_ASSERTION_DATA_HASH_MATCH);
+  report = cl_validator_verify_file (output, NULL, NULL, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->x5chain->len, ==, n_certificates);
+}
+
+
 static void
 test_create_and_sign (void)
 {
-  g_autofree char *input = NULL;
-  g_autofree char *out_dir = NULL;
-  g_autofree char *output = NULL;
-  g_autoptr(GFile) input_file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  ClSignTokenDialog *dialog;
-  GtkWidget *window, *password;
+  GtkWidget *window;
   ClSignPage *page;
 
   if (module_path == NULL) {
@@ -208,52 +291,12 @@ test_create_and_sign (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_until_idle (page_busy, page);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.add-token", NULL));
-  dialog = find_token_dialog ();
-  g_assert_nonnull (dialog);
-  cl_sign_token_dialog_set_module (dialog, module_path);
-  wait_until_idle (dialog_busy, dialog);
-  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Driver")), ==, module_path);
-  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Token")), ==, TOKEN_LABEL);
-
-  /* A wrong PIN lists no key and says why. */
-  enter_pin (dialog, "0000-wrong");
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_saying, "Wrong PIN"));
-  g_assert_null (combo_text (row (GTK_WIDGET (dialog), "_Key")));
-  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (dialog), "Profile _Name")), PROFILE);
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
-                                                           "create"));
-
-  enter_pin (dialog, USER_PIN);
-  g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Key")), ==, KEY_LABEL);
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
-                                                          "create"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until_idle (page_busy, page);
-  g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, PROFILE);
-  assert_profile_stored ();
-
-  /* It signs with the PIN, asked like a passphrase. */
-  input = cl_test_make_image (work_dir, "card.jpg", "jpeg", 64, 48);
-  out_dir = g_build_filename (work_dir, "signed", NULL);
-  output = g_build_filename (out_dir, "card.jpg", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  input_file = g_file_new_for_path (input);
-  folder = g_file_new_for_path (out_dir);
-  cl_sign_page_add_files (page, &input_file, 1);
-  cl_sign_page_set_output_folder (page, folder);
-  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==,
-                   "_PIN of the token");
-  gtk_editable_set_text (GTK_EDITABLE (password), USER_PIN);
-  wait_until_idle (page_busy, page);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_until_idle (page_busy, page);
-  g_assert_null (cl_sign_page_get_error (page));
-  g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
-                   CL_SIGN_FILE_DONE);
-  cl_test_assert_valid_untrusted (output, CL_CODE_ASSERTION_DATA_HASH_MATCH);
+  /* The token's own certificate: the leaf alone. */
+  create_in_dialog (page, "card-key", NULL, TRUE);
+  sign_with_pin (page, "card-key", 1);
+  /* A chain from a PEM file: the leaf and its intermediate (the root is never embedded). */
+  create_in_dialog (page, "card-chain", chain_path, FALSE);
+  sign_with_pin (page, "card-chain", 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -277,6 +320,8 @@ main (int   argc,
                                           "5a17" };
 
     pki = cl_test_pki_new (NULL, NULL);
+    chain_path = g_build_filename (work_dir, "chain.pem", NULL);
+    cl_test_write_pem (chain_path, pki->signer, pki->intermediate, pki->root, NULL);
     if (!cl_test_softhsm_make_token (module_path, work_dir, &spec, pki->signer, TRUE))
       g_clear_pointer (&module_path, g_free);
   }
@@ -286,6 +331,7 @@ main (int   argc,
   cl_test_end_worker_threads ();
   g_clear_pointer (&pki, cl_test_pki_free);
   g_free (module_path);
+  g_free (chain_path);
   g_free (work_dir);
   return status;
 }

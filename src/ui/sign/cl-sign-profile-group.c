@@ -355,8 +355,8 @@ profile_request_cb (ClSigningProfileRequest *request,
     self->pending_selection = g_strdup (request->name);
     begin_loading (self);
     if (request->module != NULL)
-      cl_sign_task_create_token_profile (self->root, request->name, request->module,
-                                         request->token, request->key_label,
+      cl_sign_task_create_token_profile (self->root, request->name, request->path,
+                                         request->module, request->token, request->key_label,
                                          request->passphrase, self->cancellable, stored_cb,
                                          g_object_ref (self));
     else if (request->path == NULL)

@@ -1,6 +1,7 @@
 /* cl-sign-token-dialog.c: a token profile chosen step by step — the module (the first
  * installed in a usual place, or a file chosen), its tokens listed in a thread, the PIN,
- * then the token's keys listed in a thread once logged in, and a name. What the token
+ * then the token's keys listed in a thread once logged in, the certificate chain (the
+ * token's own certificate unless a PEM file is chosen), and a name. What the token
  * says (no token, wrong PIN, locked PIN) is shown under the rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,11 +32,15 @@ struct _ClSignTokenDialog
   AdwPasswordEntryRow  *pin_row;
   AdwComboRow          *key_row;
   GtkStringList        *key_names;
+  AdwActionRow         *chain_row;
+  GtkButton            *chain_button;
   AdwEntryRow          *name_row;
   GtkLabel             *status_label;
 
   /* Owned references */
   GtkFileChooserNative *chooser;
+  gboolean              choosing_chain;
+  char                 *chain_path;  /* NULL: the token's own certificate */
   GCancellable         *listing;     /* the listing under way, cancelled by the next */
   guint                 n_busy;
   ClSigningProfileRequestFunc func;  /* NULL once called */
@@ -265,16 +270,36 @@ cl_sign_token_dialog_set_module (ClSignTokenDialog *self,
 }
 
 
+void
+cl_sign_token_dialog_set_chain (ClSignTokenDialog *self,
+                                const char        *chain_path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *where = NULL;
+
+  g_return_if_fail (CL_IS_SIGN_TOKEN_DIALOG (self));
+  g_return_if_fail (chain_path != NULL);
+
+  g_free (self->chain_path);
+  self->chain_path = g_strdup (chain_path);
+  file = g_file_new_for_path (chain_path);
+  where = g_file_get_parse_name (file);
+  adw_action_row_set_subtitle (self->chain_row, where);
+}
+
+
 static void
-module_chosen_cb (ClSignTokenDialog    *self,
-                  int                   response,
-                  GtkFileChooserNative *chooser)
+file_chosen_cb (ClSignTokenDialog    *self,
+                int                   response,
+                GtkFileChooserNative *chooser)
 {
   if (response == GTK_RESPONSE_ACCEPT) {
     g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
     g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-    if (path != NULL)
+    if (path != NULL && self->choosing_chain)
+      cl_sign_token_dialog_set_chain (self, path);
+    else if (path != NULL)
       cl_sign_token_dialog_set_module (self, path);
   }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -283,17 +308,35 @@ module_chosen_cb (ClSignTokenDialog    *self,
 
 
 static void
-choose_clicked_cb (ClSignTokenDialog *self)
+choose_file (ClSignTokenDialog *self,
+             gboolean           chain)
 {
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Choose the Token’s Module"), GTK_WINDOW (self),
+  self->choosing_chain = chain;
+  self->chooser = gtk_file_chooser_native_new (chain ? _("Choose the Certificate Chain")
+                                                     : _("Choose the Token’s Module"),
+                                               GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (module_chosen_cb), self,
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (file_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+
+static void
+choose_module_cb (ClSignTokenDialog *self)
+{
+  choose_file (self, FALSE);
+}
+
+
+static void
+choose_chain_cb (ClSignTokenDialog *self)
+{
+  choose_file (self, TRUE);
 }
 
 
@@ -314,6 +357,7 @@ answer (ClSignTokenDialog *self,
     request->module = g_strdup (selected_string (self->module_row, self->module_names));
     request->token = g_strdup (selected_string (self->token_row, self->token_names));
     request->key_label = g_strdup (selected_string (self->key_row, self->key_names));
+    request->path = g_strdup (self->chain_path);
     request->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin_row)));
   }
   /* The PIN is not left in the entry's buffer. */
@@ -367,6 +411,16 @@ cl_sign_token_dialog_dispose (GObject *object)
 
 
 static void
+cl_sign_token_dialog_finalize (GObject *object)
+{
+  ClSignTokenDialog *self = CL_SIGN_TOKEN_DIALOG (object);
+
+  g_clear_pointer (&self->chain_path, g_free);
+  G_OBJECT_CLASS (cl_sign_token_dialog_parent_class)->finalize (object);
+}
+
+
+static void
 cl_sign_token_dialog_class_init (ClSignTokenDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -374,6 +428,7 @@ cl_sign_token_dialog_class_init (ClSignTokenDialogClass *klass)
 
   object_class->get_property = cl_sign_token_dialog_get_property;
   object_class->dispose = cl_sign_token_dialog_dispose;
+  object_class->finalize = cl_sign_token_dialog_finalize;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = cl_sign_token_dialog_response;
 
   properties[PROP_BUSY] =
@@ -391,6 +446,8 @@ cl_sign_token_dialog_class_init (ClSignTokenDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, pin_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, key_names);
+  gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, chain_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, chain_button);
   gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignTokenDialog, status_label);
 }
@@ -400,7 +457,9 @@ static void
 cl_sign_token_dialog_init (ClSignTokenDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->choose_button, "clicked", G_CALLBACK (choose_clicked_cb), self,
+  g_signal_connect_object (self->choose_button, "clicked", G_CALLBACK (choose_module_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chain_button, "clicked", G_CALLBACK (choose_chain_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->token_row, "notify::selected", G_CALLBACK (token_selected_cb),
                            self, G_CONNECT_SWAPPED);

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ClSignTokenDialog, cl_sign_token_dialog, CL, SIGN_TOKEN_DI
                       AdwMessageDialog)
 
 /* Modal to parent; calls func once with user_data and the request (name, module, token,
- * key_label and the PIN as passphrase), or NULL when cancelled. It starts on the first
+ * key_label, the PIN as passphrase and a PEM chain as path, or NULL: the token's own
+ * certificate), or NULL when cancelled. It starts on the first
  * module installed in a usual place. */
 GtkWidget *cl_sign_token_dialog_new        (GtkWindow                  *parent,
                                             ClSigningProfileRequestFunc func,
@@ -25,6 +26,10 @@ GtkWidget *cl_sign_token_dialog_new        (GtkWindow                  *parent,
 /* Lists the tokens of module (a file chosen in the dialog's chooser does the same). */
 void       cl_sign_token_dialog_set_module (ClSignTokenDialog          *self,
                                             const char                 *module);
+/* The key's certificate chain, leaf first, from a PEM file instead of the certificate
+ * the token holds (a file chosen in the dialog's chooser does the same). */
+void       cl_sign_token_dialog_set_chain  (ClSignTokenDialog          *self,
+                                            const char                 *chain_path);
 /* Property "busy": tokens or keys are being listed. */
 gboolean   cl_sign_token_dialog_get_busy   (ClSignTokenDialog          *self);
 

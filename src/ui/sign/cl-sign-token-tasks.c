@@ -22,6 +22,7 @@ static GMutex module_lock;
 typedef struct {
   char           *root;
   char           *name;
+  char           *chain_path;
   ClPkcs11KeyRef *ref;
   char           *pin;
 } TokenTaskData;
@@ -32,6 +33,7 @@ token_task_data_free (TokenTaskData *data)
 {
   g_free (data->root);
   g_free (data->name);
+  g_free (data->chain_path);
   cl_pkcs11_key_ref_free (data->ref);
   if (data->pin != NULL)
     OPENSSL_cleanse (data->pin, strlen (data->pin));
@@ -43,6 +45,7 @@ token_task_data_free (TokenTaskData *data)
 static void
 run_in_thread (const char            *root,
                const char            *name,
+               const char            *chain_path,
                ClPkcs11KeyRef        *ref,
                const char            *pin,
                GTaskThreadFunc        thread_func,
@@ -56,6 +59,7 @@ run_in_thread (const char            *root,
 
   data->root = g_strdup (root);
   data->name = g_strdup (name);
+  data->chain_path = g_strdup (chain_path);
   data->ref = ref;
   data->pin = g_strdup (pin);
   g_task_set_source_tag (task, source_tag);
@@ -88,7 +92,7 @@ cl_sign_task_list_tokens (const char          *module,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  run_in_thread (NULL, NULL, cl_pkcs11_key_ref_new (module, NULL, NULL, NULL), NULL,
+  run_in_thread (NULL, NULL, NULL, cl_pkcs11_key_ref_new (module, NULL, NULL, NULL), NULL,
                  list_tokens_thread, cl_sign_task_list_tokens, cancellable, callback,
                  user_data);
 }
@@ -120,7 +124,7 @@ cl_sign_task_list_keys (const char          *module,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  run_in_thread (NULL, NULL, cl_pkcs11_key_ref_new (module, token, NULL, NULL), pin,
+  run_in_thread (NULL, NULL, NULL, cl_pkcs11_key_ref_new (module, token, NULL, NULL), pin,
                  list_keys_thread, cl_sign_task_list_keys, cancellable, callback, user_data);
 }
 
@@ -144,8 +148,8 @@ create_thread (GTask        *task,
   TokenTaskData *data = task_data;
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&module_lock);
   GError *error = NULL;
-  g_autoptr(ClSigningProfile) profile = cl_token_profile_open (data->name, NULL, data->ref,
-                                                               data->pin, &error);
+  g_autoptr(ClSigningProfile) profile = cl_token_profile_open (data->name, data->chain_path,
+                                                               data->ref, data->pin, &error);
 
   /* The profile keeps the token's session: it is closed before the next task opens one. */
   if (profile == NULL || !cl_signing_profile_store_save (data->root, profile, NULL, &error))
@@ -158,6 +162,7 @@ create_thread (GTask        *task,
 void
 cl_sign_task_create_token_profile (const char          *root,
                                    const char          *name,
+                                   const char          *chain_path,
                                    const char          *module,
                                    const char          *token,
                                    const char          *key_label,
@@ -166,7 +171,7 @@ cl_sign_task_create_token_profile (const char          *root,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  run_in_thread (root, name, cl_pkcs11_key_ref_new (module, token, key_label, NULL), pin,
-                 create_thread, cl_sign_task_create_token_profile, cancellable, callback,
+  run_in_thread (root, name, chain_path, cl_pkcs11_key_ref_new (module, token, key_label, NULL),
+                 pin, create_thread, cl_sign_task_create_token_profile, cancellable, callback,
                  user_data);
 }

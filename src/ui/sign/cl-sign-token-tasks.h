@@ -25,10 +25,12 @@ void       cl_sign_task_list_keys          (const char          *module,
 GPtrArray *cl_sign_task_list_labels_finish (GAsyncResult        *result,
                                             GError             **error);
 
-/* Opens the token with pin, takes the key's certificate from it and stores the profile
- * under root as name (where the key is, never the PIN). Finished by cl_sign_task_finish. */
+/* Opens the token with pin, takes the key's certificate chain from chain_path (PEM, leaf
+ * first) or, when NULL, the key's certificate from the token, and stores the profile under
+ * root as name (where the key is, never the PIN). Finished by cl_sign_task_finish. */
 void       cl_sign_task_create_token_profile (const char          *root,
                                               const char          *name,
+                                              const char          *chain_path,
                                               const char          *module,
                                               const char          *token,
                                               const char          *key_label,
