@@ -1,20 +1,16 @@
 /* test-sign-token.c: signing profiles whose key stays on a PKCS#11 token, with a SoftHSM2
- * token made in set-up (its own SOFTHSM2_CONF folder) holding an EC P-256 key of the test
+ * token made in set-up (cl-test-softhsm.c: its own SOFTHSM2_CONF folder) holding an EC P-256 key of the test
  * PKI: `credlink-cli profile create` for it, signing a JPEG with the PIN from the
  * environment, a wrong PIN, the token's errors in words, the certificate taken from the
  * token, and no key material in the profile's files. Skips when SoftHSM2 is not installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* libp11.h (used to store the certificate on the token) declares functions on
- * RSA_METHOD and EC_KEY_METHOD, which OpenSSL 3 hides with its deprecated APIs. */
-#undef OPENSSL_NO_DEPRECATED
 #define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gstdio.h>
-#include <libp11.h>
 #include <openssl/core_names.h>
 #include <openssl/pem.h>
 
@@ -23,6 +19,7 @@
 #include "cl-signing-profile-store.h"
 #include "cl-test-pki.h"
 #include "cl-test-sign-util.h"
+#include "cl-test-softhsm.h"
 #include "cl-test-tmp.h"
 #include "cl-token-profile.h"
 
@@ -31,13 +28,6 @@
 #define KEY_ID      "c2a1"
 #define USER_PIN    "pin-7731-soft"
 #define SO_PIN      "so-5512-soft"
-
-static const char *const module_candidates[] = {
-  "/usr/lib/softhsm/libsofthsm2.so",
-  "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-  "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-  "/usr/lib64/pkcs11/libsofthsm2.so",
-};
 
 static char *module_path;
 static char *work_dir;
@@ -400,98 +390,17 @@ test_store_api (void)
 }
 
 
-static gboolean
-run_softhsm_util (const char *const *args)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
-  g_strv_builder_add (builder, "softhsm2-util");
-  g_strv_builder_addv (builder, (const char **) args);
-  argv = g_strv_builder_end (builder);
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                     NULL, NULL, &err, &status, NULL) || !g_spawn_check_wait_status (status, NULL)) {
-    g_printerr ("softhsm2-util failed: %s\n", err != NULL ? err : "");
-    return FALSE;
-  }
-  return TRUE;
-}
-
-
-/* Stores the signer's certificate on the token under the key's id, as a card issuer does. */
-static void
-store_certificate_on_token (void)
-{
-  PKCS11_CTX *ctx = PKCS11_CTX_new ();
-  PKCS11_SLOT *slots = NULL, *slot;
-  unsigned int n_slots = 0;
-  unsigned char id[] = { 0xc2, 0xa1 };
-
-  g_assert_cmpint (PKCS11_CTX_load (ctx, module_path), ==, 0);
-  g_assert_cmpint (PKCS11_enumerate_slots (ctx, &slots, &n_slots), ==, 0);
-  slot = PKCS11_find_token (ctx, slots, n_slots);
-  g_assert_nonnull (slot);
-  g_assert_cmpint (PKCS11_open_session (slot, 1), ==, 0);
-  g_assert_cmpint (PKCS11_login (slot, 0, USER_PIN), ==, 0);
-  g_assert_cmpint (PKCS11_store_certificate (slot->token, pki->signer->cert, (char *) KEY_LABEL,
-                                             id, sizeof id, NULL), ==, 0);
-  PKCS11_release_all_slots (ctx, slots, n_slots);
-  PKCS11_CTX_unload (ctx);
-  PKCS11_CTX_free (ctx);
-}
-
-
 /* A token of our own in work_dir holding the test PKI's signer key (and certificate). */
 static void
 make_token (void)
 {
-  g_autofree char *tokens = g_build_filename (work_dir, "tokens", NULL);
-  g_autofree char *conf = g_build_filename (work_dir, "softhsm2.conf", NULL);
-  g_autofree char *conf_text = g_strdup_printf ("directories.tokendir = %s\n"
-                                                "objectstore.backend = file\n"
-                                                "log.level = ERROR\n", tokens);
-  g_autofree char *key_path = g_build_filename (work_dir, "signer.p8", NULL);
-  const char *init[] = { "--init-token", "--free", "--label", TOKEN_LABEL, "--pin", USER_PIN,
-                         "--so-pin", SO_PIN, NULL };
-  const char *import[] = { "--import", key_path, "--token", TOKEN_LABEL, "--label", KEY_LABEL,
-                           "--id", KEY_ID, "--pin", USER_PIN, NULL };
-  FILE *file;
-
-  g_assert_cmpint (g_mkdir (tokens, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
-  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
+  static const ClTestTokenSpec spec = { TOKEN_LABEL, USER_PIN, SO_PIN, KEY_LABEL, KEY_ID };
 
   pki = cl_test_pki_new (NULL, NULL);
-  file = g_fopen (key_path, "w");
-  g_assert_nonnull (file);
-  g_assert_true (PEM_write_PrivateKey (file, pki->signer->key, NULL, NULL, 0, NULL, NULL));
-  fclose (file);
   chain_path = g_build_filename (work_dir, "chain.pem", NULL);
   cl_test_write_pem (chain_path, pki->signer, pki->intermediate, pki->root, NULL);
-
-  if (!run_softhsm_util (init) || !run_softhsm_util (import)) {
+  if (!cl_test_softhsm_make_token (module_path, work_dir, &spec, pki->signer, TRUE))
     g_clear_pointer (&module_path, g_free);
-    return;
-  }
-  g_unlink (key_path);
-  store_certificate_on_token ();
-}
-
-
-static char *
-find_module (void)
-{
-  g_autofree char *util = g_find_program_in_path ("softhsm2-util");
-
-  if (util == NULL)
-    return NULL;
-  for (gsize i = 0; i < G_N_ELEMENTS (module_candidates); i++) {
-    if (g_file_test (module_candidates[i], G_FILE_TEST_IS_REGULAR))
-      return g_strdup (module_candidates[i]);
-  }
-  return NULL;
 }
 
 
@@ -502,7 +411,7 @@ main (int    argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  module_path = find_module ();
+  module_path = cl_test_softhsm_find_module ();
   if (module_path != NULL) {
     work_dir = cl_test_tmp_dir_new ("token", CL_TEST_TMP_UNTIL_EXIT);
     make_token ();

@@ -1,4 +1,6 @@
-/* cl-pkcs11-key.c
+/* cl-pkcs11-key.c: keys on PKCS#11 tokens through libp11 — opening one to sign, and
+ * listing the tokens a module sees and the keys a token holds, so a profile can be
+ * made by choosing rather than typing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +22,25 @@
 #define PKCS11_PIN_INVALID    0xA1
 #define PKCS11_PIN_LEN_RANGE  0xA2
 #define PKCS11_PIN_LOCKED     0xA4
+
+/* Where distributions install the common modules; p11-kit's proxy, which reaches every
+ * module the system registers, first. */
+static const char *const module_candidates[] = {
+  "/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so",
+  "/usr/lib/aarch64-linux-gnu/p11-kit-proxy.so",
+  "/usr/lib64/p11-kit-proxy.so",
+  "/usr/lib/p11-kit-proxy.so",
+  "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+  "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so",
+  "/usr/lib64/opensc-pkcs11.so",
+  "/usr/lib/x86_64-linux-gnu/libykcs11.so",
+  "/usr/lib/aarch64-linux-gnu/libykcs11.so",
+  "/usr/lib64/libykcs11.so",
+  "/usr/lib/softhsm/libsofthsm2.so",
+  "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+  "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+  "/usr/lib64/pkcs11/libsofthsm2.so",
+};
 
 struct _ClPkcs11Session {
   PKCS11_CTX    *ctx;
@@ -250,6 +271,31 @@ find_key (ClPkcs11Session      *self,
 }
 
 
+/* Loads module and lists its slots. */
+static gboolean
+load_module (ClPkcs11Session  *self,
+             const char       *module,
+             GError          **error)
+{
+  self->ctx = PKCS11_CTX_new ();
+  if (PKCS11_CTX_load (self->ctx, module) != 0) {
+    ERR_clear_error ();
+    PKCS11_CTX_free (self->ctx);
+    self->ctx = NULL;
+    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
+                 _("The PKCS#11 module “%s” could not be loaded (is the token's driver "
+                   "installed?)"), module);
+    return FALSE;
+  }
+  if (PKCS11_enumerate_slots (self->ctx, &self->slots, &self->n_slots) != 0) {
+    ERR_clear_error ();
+    self->slots = NULL;
+    self->n_slots = 0;
+  }
+  return TRUE;
+}
+
+
 ClPkcs11Session *
 cl_pkcs11_session_open (const ClPkcs11KeyRef *ref,
                         const char           *pin,
@@ -257,20 +303,8 @@ cl_pkcs11_session_open (const ClPkcs11KeyRef *ref,
 {
   g_autoptr(ClPkcs11Session) self = g_new0 (ClPkcs11Session, 1);
 
-  self->ctx = PKCS11_CTX_new ();
-  if (PKCS11_CTX_load (self->ctx, ref->module) != 0) {
-    ERR_clear_error ();
-    PKCS11_CTX_free (self->ctx);
-    self->ctx = NULL;
-    g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
-                 _("The PKCS#11 module “%s” could not be loaded (is the token's driver "
-                   "installed?)"), ref->module);
+  if (!load_module (self, ref->module, error))
     return NULL;
-  }
-  if (PKCS11_enumerate_slots (self->ctx, &self->slots, &self->n_slots) != 0) {
-    self->slots = NULL;
-    self->n_slots = 0;
-  }
   self->slot = find_slot (self, ref, error);
   if (self->slot == NULL || !log_in (self, ref, pin, error) || !find_key (self, ref, error))
     return NULL;
@@ -307,4 +341,66 @@ cl_pkcs11_session_dup_certificate (ClPkcs11Session *self)
     }
   }
   return NULL;
+}
+
+
+GPtrArray *
+cl_pkcs11_default_modules (void)
+{
+  GPtrArray *modules = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (module_candidates); i++) {
+    if (g_file_test (module_candidates[i], G_FILE_TEST_IS_REGULAR))
+      g_ptr_array_add (modules, g_strdup (module_candidates[i]));
+  }
+  return modules;
+}
+
+
+GPtrArray *
+cl_pkcs11_list_tokens (const char  *module,
+                       GError     **error)
+{
+  g_autoptr(ClPkcs11Session) self = g_new0 (ClPkcs11Session, 1);
+  GPtrArray *labels;
+
+  if (!load_module (self, module, error))
+    return NULL;
+  labels = g_ptr_array_new_with_free_func (g_free);
+  for (unsigned int i = 0; i < self->n_slots; i++) {
+    PKCS11_TOKEN *token = self->slots[i].token;
+
+    /* An uninitialized token has no PIN and no keys yet. */
+    if (token != NULL && token->initialized && token->label != NULL)
+      g_ptr_array_add (labels, g_strdup (token->label));
+  }
+  return labels;
+}
+
+
+GPtrArray *
+cl_pkcs11_list_key_labels (const ClPkcs11KeyRef  *ref,
+                           const char            *pin,
+                           GError               **error)
+{
+  g_autoptr(ClPkcs11Session) self = g_new0 (ClPkcs11Session, 1);
+  PKCS11_KEY *keys = NULL;
+  unsigned int n_keys = 0;
+  GPtrArray *labels;
+
+  if (!load_module (self, ref->module, error))
+    return NULL;
+  self->slot = find_slot (self, ref, error);
+  if (self->slot == NULL || !log_in (self, ref, pin, error))
+    return NULL;
+  if (PKCS11_enumerate_keys (self->slot->token, &keys, &n_keys) != 0)
+    n_keys = 0;
+  ERR_clear_error ();
+  labels = g_ptr_array_new_with_free_func (g_free);
+  for (unsigned int i = 0; i < n_keys; i++) {
+    if (keys[i].isPrivate && keys[i].label != NULL && keys[i].label[0] != '\0' &&
+        !g_ptr_array_find_with_equal_func (labels, keys[i].label, g_str_equal, NULL))
+      g_ptr_array_add (labels, g_strdup (keys[i].label));
+  }
+  return labels;
 }

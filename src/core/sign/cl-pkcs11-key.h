@@ -43,6 +43,18 @@ EVP_PKEY        *cl_pkcs11_session_get_key         (ClPkcs11Session *self);
 X509            *cl_pkcs11_session_dup_certificate (ClPkcs11Session *self);
 void             cl_pkcs11_session_free            (ClPkcs11Session *self);
 
+/* The PKCS#11 modules installed in the usual places (file names; p11-kit's proxy,
+ * which reaches every module the system registers, first when it is there). */
+GPtrArray       *cl_pkcs11_default_modules  (void);
+/* The labels of the initialized tokens module sees (empty when none is inserted). */
+GPtrArray       *cl_pkcs11_list_tokens      (const char            *module,
+                                             GError               **error);
+/* The labels of the private keys on ref's token (its key label and id are not used),
+ * once logged in with pin; the errors are those of cl_pkcs11_session_open. */
+GPtrArray       *cl_pkcs11_list_key_labels  (const ClPkcs11KeyRef  *ref,
+                                             const char            *pin,
+                                             GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClPkcs11KeyRef, cl_pkcs11_key_ref_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClPkcs11Session, cl_pkcs11_session_free)
 

@@ -1,5 +1,6 @@
 /* cl-sign-batch.c: signing the Sign page's images several at once, at most one per
- * core, each with cl_sign_record_sign_file_async, which records its proof in the
+ * core, each with its own title and author where its row has them, with
+ * cl_sign_record_sign_file_async, which records its proof in the
  * proof cache as the CLI does. A failure is shown on its row and the batch goes on;
  * cancelling stops the images being signed (nothing is left of them) and those not
  * started.
@@ -11,6 +12,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "cl-sign-batch.h"
 #include "cl-sign-queue.h"
@@ -133,12 +135,19 @@ sign_more (ClSignBatch *self)
     g_autofree char *input = g_file_get_path (cl_sign_file_row_get_file (row));
     char *output = cl_sign_batch_output_path (cl_sign_file_row_get_file (row),
                                               self->output_folder);
+    /* The image's own title and author, where it was given them; the async call
+     * copies the strings. */
+    ClSignOptions options = *self->options;
 
     g_object_set_data_full (G_OBJECT (row), "cl-output", output, g_free);
     g_object_set_data_full (G_OBJECT (row), "cl-batch", g_object_ref (self), g_object_unref);
     cl_sign_file_row_set_state (row, CL_SIGN_FILE_SIGNING, NULL);
+    if (cl_sign_file_row_get_title (row) != NULL)
+      options.title = cl_sign_file_row_get_title (row);
+    if (cl_sign_file_row_get_author (row) != NULL)
+      options.author = cl_sign_file_row_get_author (row);
     self->n_running++;
-    cl_sign_record_sign_file_async (self->profile, self->options, self->cache, input, output,
+    cl_sign_record_sign_file_async (self->profile, &options, self->cache, input, output,
                                     self->cancellable, signed_cb, g_object_ref (row));
   }
   if (self->n_running == 0 && (cancelled || self->next >= self->rows->len))
@@ -178,6 +187,19 @@ cl_sign_batch_start (ClSignBatch  *self,
 
 
 void
+cl_sign_batch_set_identity (ClSignBatch      *self,
+                            ClSigningProfile *identity)
+{
+  g_return_if_fail (CL_IS_SIGN_BATCH (self));
+  g_return_if_fail (self->cancellable == NULL);
+
+  g_clear_pointer (&self->options->identity_profile, cl_signing_profile_unref);
+  if (identity != NULL)
+    self->options->identity_profile = cl_signing_profile_ref (identity);
+}
+
+
+void
 cl_sign_batch_set_output_folder (ClSignBatch *self,
                                  GFile       *output_folder)
 {
@@ -211,6 +233,41 @@ cl_sign_batch_get_n_failed (ClSignBatch *self)
   g_return_val_if_fail (CL_IS_SIGN_BATCH (self), 0);
 
   return self->n_failed;
+}
+
+
+char *
+cl_sign_batch_dup_progress (ClSignBatch *self)
+{
+  guint total = cl_sign_batch_get_n_images (self);
+
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), NULL);
+
+  /* TRANSLATORS: "3 of 12 images signed" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u image signed",
+                                       "%u of %u images signed", total),
+                          self->n_signed, total);
+}
+
+
+char *
+cl_sign_batch_dup_outcome (ClSignBatch *self)
+{
+  guint n_signed = self->n_signed;
+
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), NULL);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped: %u image signed",
+                                         "Stopped: %u images signed", n_signed),
+                            n_signed);
+  if (self->n_failed > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed, %u failed",
+                                         "%u images signed, %u failed", n_signed),
+                            n_signed, self->n_failed);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed",
+                                       "%u images signed", n_signed),
+                          n_signed);
 }
 
 

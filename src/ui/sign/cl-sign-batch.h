@@ -28,12 +28,19 @@ ClSignBatch *cl_sign_batch_new               (ClSigningProfile    *profile,
                                               GFile               *output_folder);
 void         cl_sign_batch_start             (ClSignBatch         *self,
                                               GCancellable        *cancellable);
+/* The photographer's unlocked identity profile (NULL: none), set before it starts. */
+void         cl_sign_batch_set_identity      (ClSignBatch         *self,
+                                              ClSigningProfile    *identity);
 /* Where the images not reached yet go. */
 void         cl_sign_batch_set_output_folder (ClSignBatch         *self,
                                               GFile               *output_folder);
 guint        cl_sign_batch_get_n_images      (ClSignBatch         *self);
 guint        cl_sign_batch_get_n_signed      (ClSignBatch         *self);
 guint        cl_sign_batch_get_n_failed      (ClSignBatch         *self);
+/* "3 of 12 images signed", for the progress bar. */
+char        *cl_sign_batch_dup_progress      (ClSignBatch         *self);
+/* What became of the images, once finished: signed, failed, or stopped. */
+char        *cl_sign_batch_dup_outcome       (ClSignBatch         *self);
 /* The folder of the first signed copy, or NULL. */
 GFile       *cl_sign_batch_get_signed_folder (ClSignBatch         *self);
 

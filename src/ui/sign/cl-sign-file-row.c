@@ -1,6 +1,8 @@
 /* cl-sign-file-row.c: one image to sign — its name, where it goes, whether it
- * already carries credentials, and how signing it went. The remove button
- * activates "sign.remove-file" with the row's index.
+ * already carries credentials, its own title and author if it was given them, and
+ * how signing it went. The edit button asks for the title and author
+ * (cl-sign-image-details-dialog.c); the remove button activates "sign.remove-file"
+ * with the row's index.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,21 +13,40 @@
 #include <glib/gi18n.h>
 
 #include "cl-sign-file-row.h"
+#include "cl-sign-image-details-dialog.h"
 
 struct _ClSignFileRow
 {
   AdwActionRow     parent_instance;
 
   GtkImage        *status_icon;
+  GtkButton       *edit_button;
   GtkButton       *remove_button;
 
   GFile           *file;
   ClSignFileState  state;
   char            *detail;
   gboolean         has_credentials;
+  char            *title;              /* NULL: the batch's */
+  char            *author;             /* NULL: the batch's */
 };
 
 G_DEFINE_FINAL_TYPE (ClSignFileRow, cl_sign_file_row, ADW_TYPE_ACTION_ROW)
+
+
+/* The image's own title and author, said on its row; NULL when it has none. */
+static char *
+details_text (ClSignFileRow *self)
+{
+  if (self->title != NULL && self->author != NULL)
+    /* TRANSLATORS: an image's own title, then its author */
+    return g_strdup_printf (_("Title: %s · Author: %s"), self->title, self->author);
+  if (self->title != NULL)
+    return g_strdup_printf (_("Title: %s"), self->title);
+  if (self->author != NULL)
+    return g_strdup_printf (_("Author: %s"), self->author);
+  return NULL;
+}
 
 
 static void
@@ -39,6 +60,8 @@ update_row (ClSignFileRow *self)
   case CL_SIGN_FILE_PENDING:
     if (self->has_credentials)
       status = _("Has Content Credentials: the new ones record it as edited (opened)");
+    else
+      subtitle = details_text (self);
     break;
   case CL_SIGN_FILE_SIGNING:
     icon = "content-loading-symbolic";
@@ -79,6 +102,53 @@ update_row (ClSignFileRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button),
                             self->state != CL_SIGN_FILE_SIGNING);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button),
+                            self->state != CL_SIGN_FILE_SIGNING);
+}
+
+
+static void
+details_saved_cb (ClSignFileRow *self,
+                  const char    *title,
+                  const char    *author)
+{
+  cl_sign_file_row_set_details (self, title, author);
+}
+
+
+static void
+edit_clicked_cb (ClSignFileRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = g_file_get_basename (self->file);
+  GtkWidget *dialog = cl_sign_image_details_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                        name, self->title, self->author);
+
+  /* The row may be removed while the dialog is open: it is then told nothing. */
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (details_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+
+static GtkButton *
+add_suffix_button (ClSignFileRow *self,
+                   const char    *icon_name,
+                   const char    *tooltip,
+                   const char    *label,
+                   GCallback      clicked)
+{
+  GtkButton *button = GTK_BUTTON (gtk_button_new_from_icon_name (icon_name));
+
+  gtk_widget_set_valign (GTK_WIDGET (button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (button, "clicked", clicked, self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (button));
+  return button;
 }
 
 
@@ -97,6 +167,8 @@ cl_sign_file_row_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->detail, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
   G_OBJECT_CLASS (cl_sign_file_row_parent_class)->finalize (object);
 }
 
@@ -120,15 +192,13 @@ cl_sign_file_row_init (ClSignFileRow *self)
   self->status_icon = GTK_IMAGE (gtk_image_new ());
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_icon));
 
-  self->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-delete-symbolic"));
-  gtk_widget_set_valign (GTK_WIDGET (self->remove_button), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), _("Remove From List"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove from list"), -1);
-  g_signal_connect_object (self->remove_button, "clicked",
-                           G_CALLBACK (remove_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->remove_button));
+  self->edit_button = add_suffix_button (self, "document-edit-symbolic",
+                                         _("Title and Author of This Image"),
+                                         _("Title and author of this image"),
+                                         G_CALLBACK (edit_clicked_cb));
+  self->remove_button = add_suffix_button (self, "edit-delete-symbolic", _("Remove From List"),
+                                           _("Remove from list"),
+                                           G_CALLBACK (remove_clicked_cb));
 }
 
 
@@ -204,4 +274,37 @@ cl_sign_file_row_get_detail (ClSignFileRow *self)
   g_return_val_if_fail (CL_IS_SIGN_FILE_ROW (self), NULL);
 
   return self->detail;
+}
+
+
+void
+cl_sign_file_row_set_details (ClSignFileRow *self,
+                              const char    *title,
+                              const char    *author)
+{
+  g_return_if_fail (CL_IS_SIGN_FILE_ROW (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->author);
+  self->author = g_strdup (author);
+  update_row (self);
+}
+
+
+const char *
+cl_sign_file_row_get_title (ClSignFileRow *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_FILE_ROW (self), NULL);
+
+  return self->title;
+}
+
+
+const char *
+cl_sign_file_row_get_author (ClSignFileRow *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_FILE_ROW (self), NULL);
+
+  return self->author;
 }

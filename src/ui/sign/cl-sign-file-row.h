@@ -30,6 +30,13 @@ void             cl_sign_file_row_set_state    (ClSignFileRow   *self,
                                                 ClSignFileState  state,
                                                 const char      *detail);
 ClSignFileState  cl_sign_file_row_get_state    (ClSignFileRow   *self);
+/* The image's own title and author (NULL: those given for all images). The row's
+ * edit button asks for them. */
+void             cl_sign_file_row_set_details  (ClSignFileRow   *self,
+                                                const char      *title,
+                                                const char      *author);
+const char      *cl_sign_file_row_get_title    (ClSignFileRow   *self);
+const char      *cl_sign_file_row_get_author   (ClSignFileRow   *self);
 const char      *cl_sign_file_row_get_detail   (ClSignFileRow   *self);
 
 G_END_DECLS

@@ -34,3 +34,18 @@ cl_sign_image_filter_new (void)
     gtk_file_filter_add_mime_type (filter, signable_types[i]);
   return filter;
 }
+
+
+GtkFileChooserNative *
+cl_sign_image_chooser_new (GtkWindow *parent)
+{
+  g_autoptr(GtkFileFilter) images = cl_sign_image_filter_new ();
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add Images to Sign"), parent,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Select"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  return chooser;
+}

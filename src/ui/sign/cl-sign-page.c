@@ -1,7 +1,7 @@
-/* cl-sign-page.c: the Sign page — its images (drop, Add Images…, remove), the
- * groups of the signing profile (cl-sign-profile-group.c) and of the credentials
- * (cl-sign-credentials-group.c), and the Sign button: the profile group unlocks
- * the chosen profile, then a batch (cl-sign-batch.c) signs the images. They
+/* cl-sign-page.c: the Sign page — its images (drop, Add Images…, remove), the groups
+ * of the signing profile (cl-sign-profile-group.c) and of the credentials, the
+ * identity row, and the Sign button: the profile group unlocks the chosen profile,
+ * the identity row its own, then a batch (cl-sign-batch.c) signs the images. They
  * report here by signals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 #include "cl-file-list.h"
 #include "cl-sign-batch.h"
 #include "cl-sign-credentials-group.h"
+#include "cl-sign-identity-row.h"
 #include "cl-sign-image-filter.h"
 #include "cl-sign-page.h"
 #include "cl-sign-privacy-group.h"
@@ -28,6 +29,7 @@ struct _ClSignPage
   /* Template widgets */
   AdwToastOverlay        *toast_overlay;
   ClSignProfileGroup     *profile_group;
+  ClSignIdentityRow      *identity_row;
   GtkListBox             *file_list;
   ClSignCredentialsGroup *credentials_group;
   ClSignPrivacyGroup     *privacy_group;
@@ -100,6 +102,7 @@ update_actions (ClSignPage *self)
                                  !running && has_profile);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.import", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.create-identity", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.add-token", !running);
   update_privacy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -119,9 +122,8 @@ cl_sign_page_get_error (ClSignPage *self)
 {
   g_return_val_if_fail (CL_IS_SIGN_PAGE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
-    return NULL;
-  return gtk_label_get_text (self->status_label);
+  return gtk_widget_get_visible (GTK_WIDGET (self->status_label))
+         ? gtk_label_get_text (self->status_label) : NULL;
 }
 
 
@@ -196,30 +198,22 @@ profile_problem_cb (ClSignPage *self,
 }
 
 
+/* Import…, Create Test Identity…, Add Token Key… and Remove: the group's dialogs. */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+profile_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  cl_sign_profile_group_import (CL_SIGN_PAGE (widget)->profile_group);
-}
+  ClSignProfileGroup *group = CL_SIGN_PAGE (widget)->profile_group;
 
-
-static void
-create_identity_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  cl_sign_profile_group_create_identity (CL_SIGN_PAGE (widget)->profile_group);
-}
-
-
-static void
-remove_profile_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  cl_sign_profile_group_remove_selected (CL_SIGN_PAGE (widget)->profile_group);
+  if (g_str_equal (action_name, "sign.import"))
+    cl_sign_profile_group_import (group);
+  else if (g_str_equal (action_name, "sign.create-identity"))
+    cl_sign_profile_group_create_identity (group);
+  else if (g_str_equal (action_name, "sign.add-token"))
+    cl_sign_profile_group_add_token (group);
+  else
+    cl_sign_profile_group_remove_selected (group);
 }
 
 
@@ -374,19 +368,12 @@ add_images_action (GtkWidget  *widget,
 {
   ClSignPage *self = CL_SIGN_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) images = cl_sign_image_filter_new ();
 
   if (self->chooser != NULL) {
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     g_clear_object (&self->chooser);
   }
-  self->chooser = gtk_file_chooser_native_new (_("Add Images to Sign"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  self->chooser = cl_sign_image_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (images_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -436,14 +423,9 @@ progress_cb (ClSignPage  *self,
              ClSignBatch *batch)
 {
   guint total = cl_sign_batch_get_n_images (batch);
-  guint n_signed = cl_sign_batch_get_n_signed (batch);
-  guint done = n_signed + cl_sign_batch_get_n_failed (batch);
-  g_autofree char *text = NULL;
+  guint done = cl_sign_batch_get_n_signed (batch) + cl_sign_batch_get_n_failed (batch);
+  g_autofree char *text = cl_sign_batch_dup_progress (batch);
 
-  /* TRANSLATORS: "3 of 12 images signed" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u image signed",
-                                       "%u of %u images signed", total),
-                          n_signed, total);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
@@ -454,25 +436,10 @@ static void
 finished_cb (ClSignPage  *self,
              ClSignBatch *batch)
 {
-  guint n_signed = cl_sign_batch_get_n_signed (batch);
-  guint n_failed = cl_sign_batch_get_n_failed (batch);
   GFile *folder = cl_sign_batch_get_signed_folder (batch);
-  g_autofree char *message = NULL;
-  AdwToast *toast;
+  g_autofree char *message = cl_sign_batch_dup_outcome (batch);
+  AdwToast *toast = adw_toast_new (message);
 
-  if (g_cancellable_is_cancelled (self->signing))
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped: %u image signed",
-                                            "Stopped: %u images signed", n_signed),
-                               n_signed);
-  else if (n_failed > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed, %u failed",
-                                            "%u images signed, %u failed", n_signed),
-                               n_signed, n_failed);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image signed",
-                                            "%u images signed", n_signed),
-                               n_signed);
-  toast = adw_toast_new (message);
   if (folder != NULL) {
     g_autofree char *uri = g_file_get_uri (folder);
 
@@ -485,10 +452,10 @@ finished_cb (ClSignPage  *self,
 }
 
 
-/* The fields are read now, once the key is unlocked, and the images signed. */
+/* The fields are read once the key is unlocked; it starts once the identity's is too. */
 static void
-start_batch (ClSignPage       *self,
-             ClSigningProfile *profile)
+new_batch (ClSignPage       *self,
+           ClSigningProfile *profile)
 {
   ClSignCredentialsGroup *credentials = self->credentials_group;
   ClSignOptions options = *cl_sign_credentials_group_read_options (credentials);
@@ -503,6 +470,28 @@ start_batch (ClSignPage       *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->batch, "finished", G_CALLBACK (finished_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+
+static void
+identity_unlocked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ClSignPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSigningProfile) identity =
+    cl_sign_identity_row_unlock_finish (CL_SIGN_IDENTITY_ROW (source), result, &error);
+
+  if (!is_signing (self) || self->batch == NULL)   /* the page went away */
+    return;
+  if (error != NULL) {
+    if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      set_error (self, error->message);
+    end_signing (self);
+    return;
+  }
+  cl_sign_batch_set_identity (self->batch, identity);
   cl_sign_batch_start (self->batch, self->signing);
 }
 
@@ -525,7 +514,9 @@ unlocked_cb (GObject      *source,
     end_signing (self);
     return;
   }
-  start_batch (self, profile);
+  new_batch (self, profile);
+  cl_sign_identity_row_unlock_async (self->identity_row, self->signing, identity_unlocked_cb,
+                                     g_object_ref (self));
 }
 
 
@@ -649,10 +640,12 @@ cl_sign_page_class_init (ClSignPageClass *klass)
   g_type_ensure (CL_TYPE_SIGN_PROFILE_GROUP);
   g_type_ensure (CL_TYPE_SIGN_CREDENTIALS_GROUP);
   g_type_ensure (CL_TYPE_SIGN_PRIVACY_GROUP);
+  g_type_ensure (CL_TYPE_SIGN_IDENTITY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-sign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSignPage, identity_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, file_list);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, credentials_group);
   gtk_widget_class_bind_template_child (widget_class, ClSignPage, privacy_group);
@@ -661,11 +654,10 @@ cl_sign_page_class_init (ClSignPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sign.add-images", NULL, add_images_action);
   gtk_widget_class_install_action (widget_class, "sign.remove-file", "u", remove_file_action);
-  gtk_widget_class_install_action (widget_class, "sign.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "sign.create-identity", NULL,
-                                   create_identity_action);
-  gtk_widget_class_install_action (widget_class, "sign.remove-profile", NULL,
-                                   remove_profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.import", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.create-identity", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.add-token", NULL, profile_action);
+  gtk_widget_class_install_action (widget_class, "sign.remove-profile", NULL, profile_action);
   gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "sign.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "sign.show-folder", "s", show_folder_action);
@@ -678,6 +670,8 @@ cl_sign_page_init (ClSignPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   cl_file_list_add_drop_target (GTK_WIDGET (self), files_dropped_cb, self);
+  cl_sign_identity_row_set_profiles (self->identity_row,
+                                     cl_sign_profile_group_get_names (self->profile_group));
   g_signal_connect_object (self->profile_group, "notify::selected-profile",
                            G_CALLBACK (profile_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->profile_group, "notify::busy",

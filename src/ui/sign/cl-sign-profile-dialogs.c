@@ -49,6 +49,9 @@ cl_signing_profile_request_free (ClSigningProfileRequest *request)
   g_free (request->key_path);
   wipe_free (request->source_passphrase);
   wipe_free (request->passphrase);
+  g_free (request->module);
+  g_free (request->token);
+  g_free (request->key_label);
   g_free (request);
 }
 

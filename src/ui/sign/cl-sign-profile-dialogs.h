@@ -11,10 +11,13 @@ G_BEGIN_DECLS
 
 typedef struct {
   char *name;
-  char *path;               /* import: PKCS#12 bundle or PEM chain */
+  char *path;               /* import: PKCS#12 bundle or PEM chain; token: PEM chain or NULL */
   char *key_path;           /* import: PEM key, NULL for PKCS#12 */
   char *source_passphrase;  /* import: of the file, may be NULL */
-  char *passphrase;         /* protects the stored key */
+  char *passphrase;         /* protects the stored key; a token profile: its PIN */
+  char *module;             /* token profile: PKCS#11 module, else NULL */
+  char *token;              /* token profile: token label */
+  char *key_label;          /* token profile: the key's label */
 } ClSigningProfileRequest;
 
 void cl_signing_profile_request_free (ClSigningProfileRequest *request);

@@ -1,6 +1,6 @@
 /* cl-sign-profile-group.c: the Sign page's signing profile — the list of
  * stored profiles, the chosen one's certificate and check, the passphrase, and
- * Import…, Create Test Identity… and Remove. The store is only touched from
+ * Import…, Create Test Identity…, Add Token Key… and Remove. The store is only touched from
  * GTask threads (cl-sign-tasks.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,8 @@
 #include "cl-sign-profile-dialogs.h"
 #include "cl-sign-profile-group.h"
 #include "cl-sign-tasks.h"
+#include "cl-sign-token-dialog.h"
+#include "cl-sign-token-tasks.h"
 
 struct _ClSignProfileGroup
 {
@@ -65,6 +67,15 @@ cl_sign_profile_group_get_busy (ClSignProfileGroup *self)
   g_return_val_if_fail (CL_IS_SIGN_PROFILE_GROUP (self), FALSE);
 
   return self->n_loading > 0;
+}
+
+
+GListModel *
+cl_sign_profile_group_get_names (ClSignProfileGroup *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_PROFILE_GROUP (self), NULL);
+
+  return G_LIST_MODEL (self->profile_names);
 }
 
 
@@ -343,7 +354,12 @@ profile_request_cb (ClSigningProfileRequest *request,
     g_free (self->pending_selection);
     self->pending_selection = g_strdup (request->name);
     begin_loading (self);
-    if (request->path == NULL)
+    if (request->module != NULL)
+      cl_sign_task_create_token_profile (self->root, request->name, request->path,
+                                         request->module, request->token, request->key_label,
+                                         request->passphrase, self->cancellable, stored_cb,
+                                         g_object_ref (self));
+    else if (request->path == NULL)
       cl_sign_task_create_test_identity (self->root, request->name, request->passphrase,
                                          self->cancellable, stored_cb, g_object_ref (self));
     else
@@ -372,6 +388,17 @@ cl_sign_profile_group_create_identity (ClSignProfileGroup *self)
   gtk_window_present (GTK_WINDOW (cl_sign_test_identity_dialog_new (parent_window (self),
                                                                     profile_request_cb,
                                                                     g_object_ref (self))));
+}
+
+
+void
+cl_sign_profile_group_add_token (ClSignProfileGroup *self)
+{
+  g_return_if_fail (CL_IS_SIGN_PROFILE_GROUP (self));
+
+  gtk_window_present (GTK_WINDOW (cl_sign_token_dialog_new (parent_window (self),
+                                                            profile_request_cb,
+                                                            g_object_ref (self))));
 }
 
 

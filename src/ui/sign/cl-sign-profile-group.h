@@ -31,10 +31,13 @@ const char       *cl_sign_profile_group_get_selected      (ClSignProfileGroup   
 /* The text the profile's check produced ("" when it has no problems). */
 const char       *cl_sign_profile_group_get_problems      (ClSignProfileGroup   *self);
 gboolean          cl_sign_profile_group_get_busy          (ClSignProfileGroup   *self);
+/* The listed profiles' names (a GtkStringList, changed when they are listed again). */
+GListModel       *cl_sign_profile_group_get_names         (ClSignProfileGroup   *self);
 
 /* The dialogs; a profile stored through them is listed and chosen. */
 void              cl_sign_profile_group_import            (ClSignProfileGroup   *self);
 void              cl_sign_profile_group_create_identity   (ClSignProfileGroup   *self);
+void              cl_sign_profile_group_add_token         (ClSignProfileGroup   *self);
 /* Asks first. */
 void              cl_sign_profile_group_remove_selected   (ClSignProfileGroup   *self);
 
