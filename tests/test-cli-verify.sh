@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..20"
+echo "1..22"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -129,3 +129,25 @@ edits=$(echo "$out" | sed -n '/^  Edits:/,/^  [A-Z]/p' | grep '^    [0-9]')
 ok=$?
 [ $ok = 0 ] || echo "$out" | sed 's/^/# /'
 check $ok "the edits of ocsp.jpg are listed in order, with the ingredient they opened and their app"
+
+# --summary: the citeable plain text, the verdict first, the file's digest, short lines.
+out=$("$cli" verify --summary --no-proof-cache "$fx/ocsp.jpg" 2>&1); rc=$?
+sha=$(sha256sum "$fx/ocsp.jpg" | cut -d' ' -f1)
+echo "$out" | sed -n 1p | grep -q '^Content Credentials: Valid' &&
+  echo "$out" | grep -q "^SHA-256: $sha\$" &&
+  echo "$out" | grep -q '^Checked: [0-9-]*T[0-9:]*[+-][0-9][0-9]:[0-9][0-9] by CredLink ' &&
+  echo "$out" | grep -q '^  Time-stamp authority: Adobe' &&
+  echo "$out" | grep -q '^  3\. Edited · Adobe Firefly$' &&
+  echo "$out" | python3 -c 'import sys; assert max(len(l) for l in sys.stdin.read().splitlines()) <= 73' &&
+  [ $rc = 0 ]
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "--summary prints the citeable summary of ocsp.jpg, verdict first"
+
+out=$("$cli" verify --summary --no-proof-cache "$fx/XCA.jpg" 2>&1); rc=$?
+echo "$out" | sed -n 1p | grep -q '^Content Credentials: Invalid$' &&
+  echo "$out" | grep -q '^Warning: these Content Credentials did not validate' &&
+  echo "$out" | grep -q '^  Failure: assertion.dataHash.mismatch' && [ $rc = 1 ]
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "--summary of an invalid file says Invalid first, then that nothing is verified"
