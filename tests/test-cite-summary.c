@@ -8,7 +8,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "cl-camera-data.h"
 #include "cl-cite-summary.h"
@@ -375,6 +377,80 @@ test_hostile_text (void)
 }
 
 
+/* A 64 × 32 JPEG stored turned a quarter to the left, with an EXIF APP1 after its SOI
+ * whose Orientation (0x0112) 6 says to show it turned right: taller than wide. */
+static char *
+write_turned_jpeg (void)
+{
+  static const guint8 app1[] = {
+    0xFF, 0xE1, 0, 34,
+    'E', 'x', 'i', 'f', 0, 0,
+    'M', 'M', 0, 42, 0, 0, 0, 8,
+    0, 1,
+    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,
+    0, 0, 0, 0,
+  };
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 32);
+  g_autofree char *jpeg = NULL;
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize jpeg_len = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_len, "jpeg", &error,
+                                            "quality", "90", NULL));
+  g_assert_no_error (error);
+  g_byte_array_append (file, (const guint8 *) jpeg, 2);
+  g_byte_array_append (file, app1, sizeof app1);
+  g_byte_array_append (file, (const guint8 *) jpeg + 2, jpeg_len - 2);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
+  return cl_test_write_temp (bytes, "turned.jpg");
+}
+
+
+/* The PDF's thumbnail of a photo stored sideways is upright (pdfimages lists it). */
+static void
+test_pdf_thumbnail_upright (void)
+{
+  g_autofree char *pdfimages = g_find_program_in_path ("pdfimages");
+  g_autofree char *path = write_turned_jpeg ();
+  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-cite", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVerification) v = NULL;
+  g_auto(GStrv) lines = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  int status = 0, width = 0, height = 0;
+
+  if (pdfimages == NULL) {
+    g_test_skip ("pdfimages (poppler-utils) is not installed");
+    return;
+  }
+  options.use_proof_cache = FALSE;
+  v = cl_verify_file (path, &options, NULL);
+  g_assert_cmpint (v->verdict, ==, CL_VERDICT_NO_CREDENTIALS);
+  g_assert_true (cl_pdf_report_write (v, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { pdfimages, "-list", pdf, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &listing, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  /* "page num type width height …", a rule, then one line per image. */
+  lines = g_strsplit (listing, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  g_assert_cmpint (sscanf (lines[2], "%*d %*d %*s %d %d", &width, &height), ==, 2);
+  /* Scaled to the thumbnail's 140 points, upright. */
+  g_assert_cmpint (width, ==, 70);
+  g_assert_cmpint (height, ==, 140);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -383,5 +459,6 @@ main (int   argc,
   g_test_add_func ("/cite-summary/shared-fixtures", test_shared_fixtures);
   g_test_add_func ("/cite-summary/invalid", test_invalid);
   g_test_add_func ("/cite-summary/hostile-text", test_hostile_text);
+  g_test_add_func ("/cite-summary/pdf-thumbnail-upright", test_pdf_thumbnail_upright);
   return g_test_run ();
 }
