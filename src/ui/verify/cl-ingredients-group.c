@@ -113,6 +113,28 @@ summary_text (ClValidationReport *report,
 }
 
 
+/* The embedded thumbnail decoded and turned as its EXIF orientation says, or NULL. */
+static GdkTexture *
+upright_texture (GBytes *bytes)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbuf) upright = NULL;
+  GdkPixbuf *decoded;
+
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, NULL)) {
+    gdk_pixbuf_loader_close (loader, NULL);
+    return NULL;
+  }
+  if (!gdk_pixbuf_loader_close (loader, NULL))
+    return NULL;
+  decoded = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (decoded == NULL)
+    return NULL;
+  upright = gdk_pixbuf_apply_embedded_orientation (decoded);
+  return gdk_texture_new_for_pixbuf (upright);
+}
+
+
 static GtkWidget *
 thumbnail_new (GBytes *bytes)
 {
@@ -120,7 +142,7 @@ thumbnail_new (GBytes *bytes)
   GtkWidget *image;
 
   if (bytes != NULL && g_bytes_get_size (bytes) <= MAX_THUMBNAIL_BYTES)
-    texture = gdk_texture_new_from_bytes (bytes, NULL);
+    texture = upright_texture (bytes);
   image = texture != NULL ? gtk_image_new_from_paintable (GDK_PAINTABLE (texture))
                           : gtk_image_new_from_icon_name ("image-x-generic-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
