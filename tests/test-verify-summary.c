@@ -1,6 +1,7 @@
 /* test-verify-summary.c: the verify detail's Copy Summary button puts the citeable
- * summary on the clipboard (read back here), and the list's thumbnail of a JPEG stored
- * sideways with an EXIF orientation (made in set-up) is upright: taller than wide.
+ * summary on the clipboard (read back here), and the list's thumbnail and an
+ * ingredient's thumbnail of a JPEG stored sideways with an EXIF orientation (made in
+ * set-up) are upright: taller than wide.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cl-cite-summary.h"
+#include "cl-ingredients-group.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
 #include "cl-test-pki.h"
@@ -192,8 +194,8 @@ test_copy_summary (void)
 
 /* A 64 × 32 JPEG with an EXIF APP1 after its SOI: Orientation (0x0112) 6, stored turned
  * a quarter to the left, to be shown turned right, so 32 wide and 64 high. */
-static char *
-write_turned_jpeg (void)
+static GBytes *
+turned_jpeg (void)
 {
   static const guint8 app1[] = {
     0xFF, 0xE1, 0, 34,
@@ -206,7 +208,6 @@ write_turned_jpeg (void)
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 32);
   g_autofree char *jpeg = NULL;
   g_autoptr(GByteArray) file = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   gsize jpeg_len = 0;
 
@@ -217,7 +218,15 @@ write_turned_jpeg (void)
   g_byte_array_append (file, (const guint8 *) jpeg, 2);
   g_byte_array_append (file, app1, sizeof app1);
   g_byte_array_append (file, (const guint8 *) jpeg + 2, jpeg_len - 2);
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&file));
+}
+
+
+static char *
+write_turned_jpeg (void)
+{
+  g_autoptr(GBytes) bytes = turned_jpeg ();
+
   return cl_test_write_temp (bytes, "turned.jpg");
 }
 
@@ -263,6 +272,63 @@ test_thumbnail_oriented (void)
 }
 
 
+/* The first image under widget that shows a paintable, or NULL. */
+static GtkImage *
+find_image (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_image_get_paintable (GTK_IMAGE (widget)) != NULL)
+    return GTK_IMAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkImage *found = find_image (child);
+
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+
+/* An ingredient whose embedded thumbnail is a JPEG stored sideways: shown upright. */
+static void
+test_ingredient_thumbnail_oriented (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  ClIngredientsGroup *group = g_object_new (CL_TYPE_INGREDIENTS_GROUP, NULL);
+  ClVerification verification = { 0 };
+  ClValidationReport *report = cl_validation_report_new ();
+  ClManifestReport *manifest = cl_manifest_report_new ();
+  g_autoptr(GError) error = NULL;
+  GdkPaintable *paintable;
+  GtkImage *image;
+
+  manifest->label = g_strdup ("urn:c2pa:turned");
+  manifest->ingredients = json_from_string (
+    "[{\"title\": \"turned.jpg\", \"relationship\": \"parentOf\", \"label\": \"c2pa.ingredient\"}]",
+    &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (manifest->ingredient_thumbnails, turned_jpeg ());
+  report->has_manifest = TRUE;
+  report->active_label = g_strdup (manifest->label);
+  g_ptr_array_add (report->manifests, manifest);
+  verification.report = report;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (group));
+  gtk_window_present (GTK_WINDOW (window));
+  cl_ingredients_group_set_verification (group, &verification);
+  g_assert_cmpuint (cl_ingredients_group_get_n_rows (group), ==, 1);
+  image = find_image (GTK_WIDGET (group));
+  g_assert_nonnull (image);
+  paintable = gtk_image_get_paintable (image);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 32);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 64);
+
+  cl_ingredients_group_set_verification (group, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_validation_report_unref (report);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +346,8 @@ main (int   argc,
 
   g_test_add_func ("/verify-summary/copy-summary", test_copy_summary);
   g_test_add_func ("/verify-summary/thumbnail-oriented", test_thumbnail_oriented);
+  g_test_add_func ("/verify-summary/ingredient-thumbnail-oriented",
+                   test_ingredient_thumbnail_oriented);
 
   rc = g_test_run ();
   cl_test_end_worker_threads ();
