@@ -7,7 +7,7 @@ if [ ! -d "$fx" ]; then
   echo "1..0 # SKIP shared C2PA fixtures not available"
   exit 0
 fi
-echo "1..22"
+echo "1..24"
 # A proof cache of this test's own, and a database for --db, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -143,3 +143,24 @@ check $ok "the ingredient tree of CACAE-uri-CA.jpg is printed indented, each wit
 out=$("$cli" verify --json --no-proof-cache "$fx/CACAE-uri-CA.jpg")
 echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["ingredient_tree"]; assert len(t)==1; assert t[0]["verdict"]=="valid" and t[0]["signer"]=="C2PA Signer"; e=t[0]["ingredients"][0]; assert e["title"]=="E-uri-CA.jpg" and e["verdict"]=="invalid" and "assertion.hashedURI.mismatch" in e["failures"]; assert e["ingredients"][0]["verdict"]=="no_manifest"; assert d["active_manifest"] in d["manifests"]'
 check $? "--json has the ingredient tree beside the manifests"
+# --summary: the citeable plain text, the verdict first, the file's digest, short lines.
+out=$("$cli" verify --summary --no-proof-cache "$fx/ocsp.jpg" 2>&1); rc=$?
+sha=$(sha256sum "$fx/ocsp.jpg" | cut -d' ' -f1)
+echo "$out" | sed -n 1p | grep -q '^Content Credentials: Valid' &&
+  echo "$out" | grep -q "^SHA-256: $sha\$" &&
+  echo "$out" | grep -q '^Checked: [0-9-]*T[0-9:]*[+-][0-9][0-9]:[0-9][0-9] by CredLink ' &&
+  echo "$out" | grep -q '^  Time-stamp authority: Adobe' &&
+  echo "$out" | grep -q '^  3\. Edited · Adobe Firefly$' &&
+  echo "$out" | python3 -c 'import sys; assert max(len(l) for l in sys.stdin.read().splitlines()) <= 73' &&
+  [ $rc = 0 ]
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "--summary prints the citeable summary of ocsp.jpg, verdict first"
+
+out=$("$cli" verify --summary --no-proof-cache "$fx/XCA.jpg" 2>&1); rc=$?
+echo "$out" | sed -n 1p | grep -q '^Content Credentials: Invalid$' &&
+  echo "$out" | grep -q '^Warning: these Content Credentials did not validate' &&
+  echo "$out" | grep -q '^  Failure: assertion.dataHash.mismatch' && [ $rc = 1 ]
+ok=$?
+[ $ok = 0 ] || echo "$out" | sed 's/^/# /'
+check $ok "--summary of an invalid file says Invalid first, then that nothing is verified"

@@ -67,7 +67,7 @@ test_pdf_report (void)
   g_autofree char *count_marker = NULL;
 
   g_assert_cmpint (v->verdict, ==, CL_VERDICT_VALID);
-  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
+  g_assert_true (cl_pdf_report_write (v, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 4096);
@@ -156,7 +156,7 @@ test_pdf_unverified_signals (void)
   options.trust_store = store;
   v = cl_verify_file (path, &options, NULL);
   g_assert_cmpint (v->verdict, ==, CL_VERDICT_INVALID);
-  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
+  g_assert_true (cl_pdf_report_write (v, pdf, &error));
   g_assert_no_error (error);
   if (pdftotext != NULL) {
     const char *argv[] = { pdftotext, pdf, "-", NULL };
@@ -182,7 +182,7 @@ test_pdf_unwritable (void)
   g_autoptr(ClVerification) v = verify_signed (&pki, &jpeg);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cl_pdf_report_write (v, NULL, "/nonexistent-dir/report.pdf", &error));
+  g_assert_false (cl_pdf_report_write (v, "/nonexistent-dir/report.pdf", &error));
   g_assert_nonnull (error);
   cl_test_signed_jpeg_free (jpeg);
   cl_test_pki_free (pki);

@@ -14,6 +14,7 @@
 #include "cl-cli-common.h"
 #include "cl-cli-verify.h"
 #include "cl-camera-data.h"
+#include "cl-cite-summary.h"
 #include "cl-cose-crypto.h"
 #include "cl-crypto-init.h"
 #include "cl-edit-timeline.h"
@@ -302,6 +303,7 @@ command_line_tsa_store (const char  *tsa_anchors,
 typedef struct {
   gboolean   json;
   gboolean   crjson;
+  gboolean   summary;
   gboolean   online;
   gboolean   no_proof_cache;
   gboolean   remote;
@@ -342,6 +344,8 @@ new_option_context (VerifyArguments *args)
     { "json", 0, 0, G_OPTION_ARG_NONE, &args->json, N_("Print the report as JSON"), NULL },
     { "crjson", 0, 0, G_OPTION_ARG_NONE, &args->crjson,
       N_("Print the Content Credentials and their validation as crJSON (C2PA 2.4)"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &args->summary,
+      N_("Print a plain-text summary to cite or paste into an email"), NULL },
     { "trust-anchors", 0, 0, G_OPTION_ARG_FILENAME, &args->anchors,
       N_("Trust only the anchors in this PEM file (instead of your trust lists)"), N_("PEM") },
     { "allowed-list", 0, 0, G_OPTION_ARG_FILENAME, &args->allowed,
@@ -561,6 +565,7 @@ static int
 print_reports (GPtrArray *jobs,
                gboolean   json,
                gboolean   crjson,
+               gboolean   summary,
                GDateTime *validation_time)
 {
   gboolean any_invalid = FALSE, any_missing = FALSE;
@@ -577,11 +582,16 @@ print_reports (GPtrArray *jobs,
       g_autoptr(JsonNode) root = cl_verification_to_json (job->verification);
 
       cl_cli_print_json (root, jobs->len == 1);
+    } else if (summary) {
+      g_autoptr(ClCiteSummary) cite = cl_cite_summary_new (job->verification, NULL);
+      g_autofree char *text = cl_cite_summary_to_text (cite);
+
+      printf ("%s%s", i > 0 ? "\n" : "", text);
     } else {
       print_human (job);
     }
   }
-  if (!json && !crjson && jobs->len > 1) {
+  if (!json && !crjson && !summary && jobs->len > 1) {
     printf ("\n%-14s %s\n", _("Verdict"), _("File"));
     for (guint i = 0; i < jobs->len; i++) {
       VerifyJob *job = g_ptr_array_index (jobs, i);
@@ -661,9 +671,9 @@ cl_cli_verify_run (int    argc,
   options.use_proof_cache = !args.no_proof_cache;
   options.proof_db = args.db != NULL ? args.db : g_getenv ("CREDLINK_PROOF_DB");
   cache = open_proof_cache (&options);
-  /* The human summary does not show the file's SHA-256: skip that second digest. */
-  options.skip_file_sha256 = !args.json;
+  /* The human report does not show the file's SHA-256: skip that second digest. */
+  options.skip_file_sha256 = !args.json && !args.summary;
   options.keep_manifest_store = args.crjson;
   verify_jobs (jobs, &options);
-  return print_reports (jobs, args.json, args.crjson, validation_time);
+  return print_reports (jobs, args.json, args.crjson, args.summary, validation_time);
 }

@@ -212,3 +212,6 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 #define CL_LIMIT_SVG_DEPTH 1024
 /* Camera facts listed from a manifest's EXIF assertions (cameras write a few dozen). */
 #define CL_LIMIT_CAMERA_FACTS 200
+/* Characters of one value in a citeable summary (a title, a name): longer text from the
+ * file is cut, so a hostile title cannot make a report of megabytes. */
+#define CL_LIMIT_CITE_VALUE_CHARS 1000

@@ -1,7 +1,8 @@
-/* cl-pdf-report.h: a printable A4 report of one verification (cairo PDF):
- * thumbnail, verdict and reason, confidence, signer, chain fingerprints,
- * time-stamp, revocation, trust list and its snapshot date, the status codes,
- * the CredLink version and the file's SHA-256.
+/* cl-pdf-report.h: a printable A4 report of one verification (cairo PDF): thumbnail,
+ * the verdict on a band of its colour, its reason and warning, the citeable summary's
+ * facts and sections (file SHA-256, when checked and by which CredLink, trust list,
+ * signals, signer, identities, time evidence, edits, camera and place, ingredients,
+ * codes), the confidence breakdown and the certificate chain.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,15 +10,12 @@
 
 #include <gio/gio.h>
 
-#include "cl-trust-store.h"
 #include "cl-verification.h"
 
 G_BEGIN_DECLS
 
-/* Writes the report to path. store: where the trust list's snapshot date is looked
- * up (NULL: the default store). Slow (decodes the image): call it in a thread. */
+/* Writes the report to path. Slow (decodes the image): call it in a thread. */
 gboolean cl_pdf_report_write        (ClVerification       *verification,
-                                     ClTrustStore         *store,
                                      const char           *path,
                                      GError              **error);
 /* The same in a GTask thread. */

@@ -398,6 +398,7 @@ cl_verify_file (const char            *path,
     options = &defaults;
   g_atomic_ref_count_init (&self->ref_count);
   self->path = g_strdup (path);
+  self->checked_at = g_get_real_time ();
   self->proof_state = CL_CONFIDENCE_PROOF_UNKNOWN;
 
   hook.given_store = options->trust_store;

@@ -100,6 +100,8 @@ typedef struct {
    * found next to the file), or NULL when they came from the file. */
   char              *manifest_file;
   gboolean           manifest_file_is_sidecar;
+  /* When the file was checked (g_get_real_time(), microseconds since 1970). */
+  gint64             checked_at;
 } ClVerification;
 
 /* Verifies path. Never NULL: an unreadable file gives verdict ERROR with error set. */

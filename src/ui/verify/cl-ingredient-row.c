@@ -107,7 +107,8 @@ decode_thread (GTask        *task,
   if (pixbuf == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no image");
   else
-    g_task_return_pointer (task, g_object_ref (pixbuf), g_object_unref);
+    /* Upright, as its EXIF orientation says (a phone's thumbnail is often stored sideways). */
+    g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
 }
 
 

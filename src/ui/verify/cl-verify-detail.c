@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cite-summary.h"
 #include "cl-ingredient-page.h"
 #include "cl-ingredient-verification.h"
 #include "cl-pdf-report.h"
@@ -103,6 +104,8 @@ update_verification (ClVerifyDetail *self)
   cl_ingredients_group_set_verification (self->ingredients, verification);
   cl_raw_data_group_set_verification (self->raw_data, verification);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-pdf",
+                                 verification != NULL && !self->nested);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-summary",
                                  verification != NULL && !self->nested);
 }
 
@@ -288,6 +291,31 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 
+/* The citeable summary as plain text on the clipboard, and a toast in the window that
+ * says so. */
+static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClVerifyDetail *self = CL_VERIFY_DETAIL (widget);
+  ClVerification *verification = self->item != NULL
+                                 ? cl_verify_item_get_verification (self->item) : NULL;
+  g_autoptr(ClCiteSummary) summary = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *overlay;
+
+  if (verification == NULL)
+    return;
+  summary = cl_cite_summary_new (verification, NULL);
+  text = cl_cite_summary_to_text (summary);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Summary copied")));
+}
+
+
 static void
 cl_verify_detail_dispose (GObject *object)
 {
@@ -336,6 +364,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ingredient_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_ingredient_cb);
   gtk_widget_class_install_action (widget_class, "detail.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "detail.copy-summary", NULL, copy_summary_action);
 }
 
 

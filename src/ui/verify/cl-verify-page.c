@@ -101,10 +101,15 @@ thumbnail_thread (GTask        *task,
   if (stream != NULL)
     pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_SIZE, THUMBNAIL_SIZE, TRUE,
                                                   cancellable, &error);
-  if (pixbuf == NULL)
+  if (pixbuf == NULL) {
     g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pixbuf, g_object_unref);
+  } else {
+    /* A portrait photo is stored sideways with an EXIF orientation: turn it upright. */
+    GdkPixbuf *upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+
+    g_object_unref (pixbuf);
+    g_task_return_pointer (task, upright, g_object_unref);
+  }
 }
 
 
