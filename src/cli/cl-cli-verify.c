@@ -617,8 +617,10 @@ cl_cli_verify_run (int    argc,
   options.use_proof_cache = !args.no_proof_cache;
   options.proof_db = args.db != NULL ? args.db : g_getenv ("CREDLINK_PROOF_DB");
   cache = open_proof_cache (&options);
-  /* The human summary does not show the file's SHA-256: skip that second digest. */
+  /* The human summary shows neither the file's SHA-256 nor its content hash: skip the
+   * digests that are not also the data hash. */
   options.skip_file_sha256 = !args.json;
+  options.skip_content_sha256 = !args.json && !args.crjson;
   options.keep_manifest_store = args.crjson;
   verify_jobs (jobs, &options);
   return print_reports (jobs, args.json, args.crjson, validation_time);
