@@ -304,8 +304,20 @@ plan_bmff_hash (ClHashPass   *pass,
 }
 
 
-/* Every digest reads the pass's buffers on a thread of its own while the next buffer is
- * read, so the read costs no wall time and the digests run side by side. */
+/* The first digest is fed on the reading thread between reads; any further one (and the
+ * whole-file SHA-256) reads the same buffers on a thread of its own, so several digests
+ * cost the wall time of one on a machine with a spare core. */
+static void
+add_consumer (ClStreamConsumer    *consumers,
+              guint               *n,
+              ClStreamConsumeFunc  consume,
+              gpointer             consumer)
+{
+  consumers[*n] = (ClStreamConsumer) { consume, consumer, *n > 0 };
+  (*n)++;
+}
+
+
 static gpointer
 run_pass (gpointer data)
 {
@@ -314,13 +326,13 @@ run_pass (gpointer data)
   guint n = 0;
 
   if (pass->content != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->content, TRUE };
+    add_consumer (consumers, &n, cl_data_hasher_consume, pass->content);
   if (pass->binding != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->binding, TRUE };
+    add_consumer (consumers, &n, cl_data_hasher_consume, pass->binding);
   if (pass->boxes != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_box_hash_check_consume, pass->boxes, TRUE };
+    add_consumer (consumers, &n, cl_box_hash_check_consume, pass->boxes);
   if (pass->bmff != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_bmff_hash_check_consume, pass->bmff, TRUE };
+    add_consumer (consumers, &n, cl_bmff_hash_check_consume, pass->bmff);
 
   pass->ok = g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_SET, pass->cancellable,
                               &pass->error) &&
