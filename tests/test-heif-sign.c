@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cl-asset.h"
+#include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-signer.h"
 #include "cl-status-codes.h"
@@ -303,23 +304,29 @@ assert_tamper_detected (const char *signed_path,
   g_autofree char *path = g_build_filename (work_dir, name, NULL);
   g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (file, NULL), g_bytes_get_size (file));
   gsize len = g_bytes_get_size (file);
-  ClValidatorOptions options = { 0 };
-  g_autoptr(ClValidationReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  /* With every digest, and with the BMFF hash alone (nothing shows the others). */
+  const ClValidatorOptions options[] = {
+    { 0 }, { .skip_file_sha256 = TRUE, .skip_content_sha256 = TRUE },
+  };
   guint64 mdat, mdat_size;
-  gboolean mismatch = FALSE;
 
   g_assert_true (find_top (copy, len, "mdat", &mdat, &mdat_size));
   copy[mdat + mdat_size - 1] ^= 0x01;
   g_assert_true (g_file_set_contents (path, (const char *) copy, (gssize) len, NULL));
-  report = cl_validator_verify_file (path, &options, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < report->statuses->len; i++) {
-    ClStatus *status = g_ptr_array_index (report->statuses, i);
+  for (gsize o = 0; o < G_N_ELEMENTS (options); o++) {
+    g_autoptr(ClValidationReport) report = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean mismatch = FALSE;
 
-    mismatch |= g_strcmp0 (status->code, CL_CODE_ASSERTION_BMFF_HASH_MISMATCH) == 0;
+    report = cl_validator_verify_file (path, &options[o], NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < report->statuses->len; i++) {
+      ClStatus *status = g_ptr_array_index (report->statuses, i);
+
+      mismatch |= g_strcmp0 (status->code, CL_CODE_ASSERTION_BMFF_HASH_MISMATCH) == 0;
+    }
+    g_assert_true (mismatch);
   }
-  g_assert_true (mismatch);
   if (oracle != NULL) {
     g_autoptr(JsonObject) reference = cl_test_oracle_read (oracle, path, NULL);
 
@@ -355,6 +362,64 @@ test_small (void)
   g_autofree char *input = make_small_heif ();
 
   sign_and_resign (input, "small");
+}
+
+
+/* The codes of a report, in order, one string. */
+static char *
+status_codes (ClValidationReport *report)
+{
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; i < report->statuses->len; i++)
+    g_string_append_printf (codes, "%s ", ((ClStatus *) g_ptr_array_index (report->statuses, i))->code);
+  return g_string_free (codes, FALSE);
+}
+
+
+/* A reader that shows neither the content hash nor the file's SHA-256 gets the BMFF hash
+ * alone: the same statuses, content_sha256 left zero (no second digest of every byte).
+ * By default the content hash is the SHA-256 of the bytes outside the store. A file
+ * without a store then needs no digest at all: its size only. */
+static void
+test_digests_skipped (void)
+{
+  g_autofree char *input = make_small_heif ();
+  g_autofree char *output = g_build_filename (work_dir, "skipped-signed.heic", NULL);
+  g_autoptr(ClSignResult) result = sign_ok (input, output);
+  ClValidatorOptions every = { 0 };
+  ClValidatorOptions skip = { .skip_file_sha256 = TRUE, .skip_content_sha256 = TRUE };
+  g_autoptr(ClValidationReport) full = cl_validator_verify_file (output, &every, NULL, NULL);
+  g_autoptr(ClValidationReport) fast = cl_validator_verify_file (output, &skip, NULL, NULL);
+  g_autoptr(ClValidationReport) unsigned_fast = cl_validator_verify_file (input, &skip, NULL,
+                                                                          NULL);
+  g_autoptr(ClAssetInfo) info = cl_asset_read_file (output, NULL, NULL);
+  g_autofree char *full_codes = status_codes (full);
+  g_autofree char *fast_codes = status_codes (fast);
+  const guint8 zero[32] = { 0 };
+  guint8 content[32];
+  g_autoptr(GBytes) signed_bytes = read_bytes (output);
+  g_autoptr(GBytes) unsigned_bytes = read_bytes (input);
+
+  g_assert_nonnull (full);
+  g_assert_nonnull (fast);
+  g_assert_nonnull (info);
+  g_assert_nonnull (strstr (fast_codes, CL_CODE_ASSERTION_BMFF_HASH_MATCH));
+  g_assert_cmpstr (fast_codes, ==, full_codes);
+  g_assert_cmpint (fast->state, ==, full->state);
+  g_assert_cmpuint (fast->file_size, ==, g_bytes_get_size (signed_bytes));
+  g_assert_cmpmem (fast->content_sha256, 32, zero, 32);
+
+  g_assert_true (cl_data_hash_file (output, EVP_sha256 (),
+                                    (ClByteRange *) info->store_ranges->data,
+                                    info->store_ranges->len, content, NULL, NULL, NULL, NULL,
+                                    NULL));
+  g_assert_cmpmem (full->content_sha256, 32, content, 32);
+
+  g_assert_nonnull (unsigned_fast);
+  g_assert_false (unsigned_fast->has_manifest);
+  g_assert_cmpuint (unsigned_fast->file_size, ==, g_bytes_get_size (unsigned_bytes));
+  g_assert_cmpmem (unsigned_fast->content_sha256, 32, zero, 32);
 }
 
 
@@ -481,6 +546,7 @@ main (int    argc,
   work_dir = cl_test_tmp_dir_new ("credlink-heif-sign", CL_TEST_TMP_UNTIL_EXIT);
   oracle = cl_test_oracle_path ();
   g_test_add_func ("/heif-sign/small", test_small);
+  g_test_add_func ("/heif-sign/digests-skipped", test_digests_skipped);
   g_test_add_func ("/heif-sign/fixtures", test_fixtures);
   g_test_add_func ("/heif-sign/hostile-iloc", test_hostile_iloc);
   g_test_add_func ("/heif-sign/video-refused", test_video_refused);

@@ -671,8 +671,10 @@ cl_cli_verify_run (int    argc,
   options.use_proof_cache = !args.no_proof_cache;
   options.proof_db = args.db != NULL ? args.db : g_getenv ("CREDLINK_PROOF_DB");
   cache = open_proof_cache (&options);
-  /* The human report does not show the file's SHA-256: skip that second digest. */
+  /* The human report shows neither the file's SHA-256 nor its content hash (the citeable
+   * summary shows the first): skip the digests that are not also the data hash. */
   options.skip_file_sha256 = !args.json && !args.summary;
+  options.skip_content_sha256 = !args.json && !args.crjson && !args.summary;
   options.keep_manifest_store = args.crjson;
   verify_jobs (jobs, &options);
   return print_reports (jobs, args.json, args.crjson, args.summary, validation_time);

@@ -155,23 +155,38 @@ cl_data_hasher_consume (gpointer      consumer,
 
 
 gboolean
+cl_data_hash_ranges_fit (const ClByteRange  *ranges,
+                         gsize               n_ranges,
+                         guint64             file_size,
+                         GError            **error)
+{
+  for (gsize i = 0; i < n_ranges; i++) {
+    const ClByteRange *r = &ranges[i];
+
+    if (r->length > 0 && (r->start > file_size || r->length > file_size - r->start)) {
+      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
+                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
+                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
+                   r->start, r->length, file_size);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+
+gboolean
 cl_data_hasher_finish (ClDataHasher  *self,
                        guint64        file_size,
                        guint8        *digest_out,
                        guint         *digest_len_out,
                        GError       **error)
 {
-  if (self->ranges->len > 0) {
-    ClByteRange *last = &g_array_index (self->ranges, ClByteRange, self->ranges->len - 1);
-
-    if (last->start + last->length > file_size) {
-      g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
-                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
-                   last->start, last->length, file_size);
-      return FALSE;
-    }
-  }
+  /* The ranges are sorted and merged: the last one reaches furthest. */
+  if (self->ranges->len > 0 &&
+      !cl_data_hash_ranges_fit (&g_array_index (self->ranges, ClByteRange, self->ranges->len - 1),
+                                1, file_size, error))
+    return FALSE;
   EVP_DigestFinal_ex (self->ctx, digest_out, digest_len_out);
   return TRUE;
 }
@@ -179,37 +194,154 @@ cl_data_hasher_finish (ClDataHasher  *self,
 
 /* --- The pass ----------------------------------------------------------------- */
 
-/* The whole-file SHA-256 runs on a helper thread over the same buffers, so asking for it
- * costs no wall time on a machine with a spare core (the read loop and the other consumers
- * stay on the calling thread). Buffers circulate between two queues. */
-#define N_BUFFERS 3
+/* The reading thread fills a few buffers in turn; each consumer that asked for a thread
+ * of its own (and the whole-file SHA-256) reads the same buffers there, so reading the
+ * next buffer and the digests of the last run at once. A buffer goes back to the free
+ * queue when its last helper is done with it: memory stays constant, nothing is copied. */
+#define N_BUFFERS 4
 
 typedef struct {
-  guint8 *data;
-  gsize   len;     /* 0: end of stream */
+  guint8  *data;
+  gsize    len;       /* 0: end of stream */
+  guint64  offset;
+  gint     pending;   /* helpers yet to read it */
 } HashBuffer;
 
 typedef struct {
-  GAsyncQueue *filled;
-  GAsyncQueue *free;
-  EVP_MD_CTX  *ctx;
-} WholeHasher;
+  ClStreamConsumer  consumer;
+  GAsyncQueue      *filled;
+  GAsyncQueue      *free;     /* the pass's, shared */
+  GThread          *thread;
+} Helper;
 
 
 static gpointer
-whole_hash_thread (gpointer data)
+helper_thread (gpointer data)
 {
-  WholeHasher *wh = data;
+  Helper *helper = data;
 
   for (;;) {
-    HashBuffer *buf = g_async_queue_pop (wh->filled);
+    HashBuffer *buf = g_async_queue_pop (helper->filled);
     gboolean end = buf->len == 0;
 
     if (!end)
-      EVP_DigestUpdate (wh->ctx, buf->data, buf->len);
-    g_async_queue_push (wh->free, buf);
+      helper->consumer.consume (helper->consumer.consumer, buf->offset, buf->data, buf->len);
+    if (g_atomic_int_dec_and_test (&buf->pending))
+      g_async_queue_push (helper->free, buf);
     if (end)
       return NULL;
+  }
+}
+
+
+static void
+whole_sha256_consume (gpointer      consumer,
+                      guint64       offset,
+                      const guint8 *data,
+                      gsize         len)
+{
+  EVP_DigestUpdate (consumer, data, len);
+}
+
+
+/* Splits the consumers into those run on the reading thread and the helpers, each started
+ * on a thread of its own (one that cannot be started runs on the reading thread). */
+static void
+start_helpers (const ClStreamConsumer  *consumers,
+               guint                    n_consumers,
+               GPtrArray               *inline_consumers,
+               GPtrArray               *helpers,
+               GAsyncQueue             *free_queue)
+{
+  for (guint i = 0; i < n_consumers; i++) {
+    Helper *helper;
+
+    if (!consumers[i].own_thread) {
+      g_ptr_array_add (inline_consumers, (gpointer) &consumers[i]);
+      continue;
+    }
+    helper = g_new0 (Helper, 1);
+    helper->consumer = consumers[i];
+    helper->filled = g_async_queue_new ();
+    helper->free = free_queue;
+    helper->thread = g_thread_try_new ("cl-hash-helper", helper_thread, helper, NULL);
+    if (helper->thread == NULL) {
+      g_async_queue_unref (helper->filled);
+      g_free (helper);
+      g_ptr_array_add (inline_consumers, (gpointer) &consumers[i]);
+      continue;
+    }
+    g_ptr_array_add (helpers, helper);
+  }
+}
+
+
+/* Hands buf to every helper (or straight back to the free queue when there is none). */
+static void
+share_buffer (HashBuffer  *buf,
+              GPtrArray   *helpers,
+              GAsyncQueue *free_queue)
+{
+  if (helpers->len == 0) {
+    g_async_queue_push (free_queue, buf);
+    return;
+  }
+  g_atomic_int_set (&buf->pending, (gint) helpers->len);
+  for (guint i = 0; i < helpers->len; i++)
+    g_async_queue_push (((Helper *) g_ptr_array_index (helpers, i))->filled, buf);
+}
+
+
+/* Ends every helper's stream and waits for it. */
+static void
+stop_helpers (GPtrArray   *helpers,
+              GAsyncQueue *free_queue)
+{
+  HashBuffer *end;
+
+  if (helpers->len == 0)
+    return;
+  end = g_async_queue_pop (free_queue);
+  end->len = 0;
+  share_buffer (end, helpers, free_queue);
+  for (guint i = 0; i < helpers->len; i++) {
+    Helper *helper = g_ptr_array_index (helpers, i);
+
+    g_thread_join (helper->thread);
+    g_async_queue_unref (helper->filled);
+    g_free (helper);
+  }
+  g_ptr_array_set_size (helpers, 0);
+}
+
+
+/* Reads to the end, feeding every buffer to the consumers. */
+static gboolean
+read_and_feed (GInputStream  *stream,
+               GPtrArray     *inline_consumers,
+               GPtrArray     *helpers,
+               GAsyncQueue   *free_queue,
+               guint64       *offset,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  for (;;) {
+    HashBuffer *buf = g_async_queue_pop (free_queue);
+    gssize n = g_input_stream_read (stream, buf->data, READ_BUFFER_SIZE, cancellable, error);
+
+    if (n <= 0) {
+      g_async_queue_push (free_queue, buf);
+      return n == 0;
+    }
+    for (guint i = 0; i < inline_consumers->len; i++) {
+      const ClStreamConsumer *c = g_ptr_array_index (inline_consumers, i);
+
+      c->consume (c->consumer, *offset, buf->data, (gsize) n);
+    }
+    buf->len = (gsize) n;
+    buf->offset = *offset;
+    *offset += (guint64) n;
+    share_buffer (buf, helpers, free_queue);
   }
 }
 
@@ -224,11 +356,13 @@ cl_data_hash_pass (GInputStream            *stream,
                    GError                 **error)
 {
   g_autoptr(EVP_MD_CTX) whole_ctx = whole_sha256 != NULL ? EVP_MD_CTX_new () : NULL;
+  g_autoptr(GPtrArray) inline_consumers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) helpers = g_ptr_array_new ();
+  ClStreamConsumer whole = { whole_sha256_consume, NULL, TRUE };
   HashBuffer buffers[N_BUFFERS];
-  WholeHasher wh = { NULL, NULL, NULL };
-  GThread *thread = NULL;
+  GAsyncQueue *free_queue;
   guint64 offset = 0;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
@@ -239,50 +373,23 @@ cl_data_hash_pass (GInputStream            *stream,
     return FALSE;
   }
 
-  wh.free = g_async_queue_new ();
+  free_queue = g_async_queue_new ();
   for (guint i = 0; i < N_BUFFERS; i++) {
-    buffers[i].data = g_malloc (READ_BUFFER_SIZE);
-    buffers[i].len = 0;
-    g_async_queue_push (wh.free, &buffers[i]);
+    buffers[i] = (HashBuffer) { g_malloc (READ_BUFFER_SIZE), 0, 0, 0 };
+    g_async_queue_push (free_queue, &buffers[i]);
   }
+  start_helpers (consumers, n_consumers, inline_consumers, helpers, free_queue);
   if (whole_ctx != NULL) {
-    wh.filled = g_async_queue_new ();
-    wh.ctx = whole_ctx;
-    thread = g_thread_new ("cl-whole-hash", whole_hash_thread, &wh);
+    whole.consumer = whole_ctx;
+    start_helpers (&whole, 1, inline_consumers, helpers, free_queue);
   }
 
-  for (;;) {
-    HashBuffer *buf = g_async_queue_pop (wh.free);
-    gssize n = g_input_stream_read (stream, buf->data, READ_BUFFER_SIZE, cancellable, error);
-
-    if (n <= 0) {
-      g_async_queue_push (wh.free, buf);
-      ok = n == 0;
-      break;
-    }
-    for (guint i = 0; i < n_consumers; i++)
-      consumers[i].consume (consumers[i].consumer, offset, buf->data, (gsize) n);
-    offset += (guint64) n;
-
-    if (thread != NULL) {
-      buf->len = (gsize) n;
-      g_async_queue_push (wh.filled, buf);
-    } else {
-      g_async_queue_push (wh.free, buf);
-    }
-  }
-
-  if (thread != NULL) {
-    HashBuffer *end = g_async_queue_pop (wh.free);
-
-    end->len = 0;
-    g_async_queue_push (wh.filled, end);
-    g_thread_join (thread);
-    g_async_queue_unref (wh.filled);
-  }
+  ok = read_and_feed (stream, inline_consumers, helpers, free_queue, &offset, cancellable,
+                      error);
+  stop_helpers (helpers, free_queue);
   for (guint i = 0; i < N_BUFFERS; i++)
     g_free (buffers[i].data);
-  g_async_queue_unref (wh.free);
+  g_async_queue_unref (free_queue);
   if (!ok)
     return FALSE;
 

@@ -30,11 +30,15 @@ typedef void (*ClStreamConsumeFunc) (gpointer      consumer,
 typedef struct {
   ClStreamConsumeFunc consume;
   gpointer            consumer;
+  /* TRUE: fed on a thread of its own while the next buffer is read (a digest); the
+   * consumer must then touch nothing another consumer does. */
+  gboolean            own_thread;
 } ClStreamConsumer;
 
 /* Reads stream from its current position to the end, once, handing every buffer to each
  * consumer in turn. When whole_sha256 is not NULL it receives the SHA-256 of every byte
- * (computed on a helper thread over the same buffers). Memory use is constant. */
+ * (computed on a helper thread over the same buffers). Memory use is constant: the
+ * helpers read the pass's own few buffers, nothing is copied. */
 gboolean      cl_data_hash_pass         (GInputStream            *stream,
                                          const ClStreamConsumer  *consumers,
                                          guint                    n_consumers,
@@ -65,6 +69,13 @@ gboolean      cl_data_hasher_finish     (ClDataHasher            *self,
                                          guint64                  file_size,
                                          guint8                  *digest_out,
                                          guint                   *digest_len_out,
+                                         GError                 **error);
+
+/* The same check alone, for ranges no hasher was made for: FALSE (and the same error)
+ * when one of them reaches past file_size. */
+gboolean      cl_data_hash_ranges_fit   (const ClByteRange       *ranges,
+                                         gsize                    n_ranges,
+                                         guint64                  file_size,
                                          GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClDataHasher, cl_data_hasher_free)

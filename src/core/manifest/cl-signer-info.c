@@ -25,11 +25,16 @@ ClSignerInfo *
 cl_signer_info_new (GBytes *der)
 {
   g_autoptr(X509) cert = cl_signer_info_parse_x509 (der);
-  ClSignerInfo *info;
 
-  if (cert == NULL)
-    return NULL;
-  info = g_new0 (ClSignerInfo, 1);
+  return cert != NULL ? cl_signer_info_new_from_x509 (cert) : NULL;
+}
+
+
+ClSignerInfo *
+cl_signer_info_new_from_x509 (X509 *cert)
+{
+  ClSignerInfo *info = g_new0 (ClSignerInfo, 1);
+
   info->organization = cl_x509_name_get (X509_get_subject_name (cert), NID_organizationName);
   info->common_name = cl_x509_name_get (X509_get_subject_name (cert), NID_commonName);
   info->serial_decimal = cl_x509_serial_decimal (cert);

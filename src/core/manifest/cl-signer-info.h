@@ -21,6 +21,8 @@ typedef struct {
 
 /* NULL when der is not a certificate. */
 ClSignerInfo *cl_signer_info_new        (GBytes        *der);
+/* The same from a certificate already parsed (borrowed). */
+ClSignerInfo *cl_signer_info_new_from_x509 (X509        *cert);
 void          cl_signer_info_free       (ClSignerInfo  *info);
 gboolean      cl_signer_info_valid_at   (ClSignerInfo  *info,
                                          gint64         when);

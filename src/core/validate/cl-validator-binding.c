@@ -18,7 +18,6 @@
 #include "cl-box-hash.h"
 #include "cl-bmff-hash.h"
 #include "cl-cbor-util.h"
-#include "cl-consumer-thread.h"
 #include "cl-data-hash.h"
 #include "cl-error.h"
 #include "cl-status-codes.h"
@@ -314,31 +313,41 @@ plan_bmff_hash (ClHashPass   *pass,
 }
 
 
+/* The first digest is fed on the reading thread between reads; any further one (and the
+ * whole-file SHA-256) reads the same buffers on a thread of its own, so several digests
+ * cost the wall time of one on a machine with a spare core. */
+static void
+add_consumer (ClStreamConsumer    *consumers,
+              guint               *n,
+              ClStreamConsumeFunc  consume,
+              gpointer             consumer)
+{
+  consumers[*n] = (ClStreamConsumer) { consume, consumer, *n > 0 };
+  (*n)++;
+}
+
+
 static gpointer
 run_pass (gpointer data)
 {
   ClHashPass *pass = data;
   ClStreamConsumer consumers[4];
-  ClConsumerThread *bmff_thread = NULL;
   guint n = 0;
 
-  consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->content };
+  if (pass->content != NULL)
+    add_consumer (consumers, &n, cl_data_hasher_consume, pass->content);
   if (pass->binding != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_data_hasher_consume, pass->binding };
+    add_consumer (consumers, &n, cl_data_hasher_consume, pass->binding);
   if (pass->boxes != NULL)
-    consumers[n++] = (ClStreamConsumer) { cl_box_hash_check_consume, pass->boxes };
-  /* A second digest of the whole file: on a core of its own. */
-  if (pass->bmff != NULL) {
-    bmff_thread = cl_consumer_thread_new (cl_bmff_hash_check_consume, pass->bmff);
-    consumers[n++] = (ClStreamConsumer) { cl_consumer_thread_consume, bmff_thread };
-  }
+    add_consumer (consumers, &n, cl_box_hash_check_consume, pass->boxes);
+  if (pass->bmff != NULL)
+    add_consumer (consumers, &n, cl_bmff_hash_check_consume, pass->bmff);
 
   pass->ok = g_seekable_seek (G_SEEKABLE (pass->stream), 0, G_SEEK_SET, pass->cancellable,
                               &pass->error) &&
              cl_data_hash_pass (pass->stream, consumers, n,
                                 pass->whole ? pass->whole_sha256 : NULL, &pass->file_size,
                                 pass->cancellable, &pass->error);
-  cl_consumer_thread_finish (bmff_thread);
   return NULL;
 }
 
@@ -381,12 +390,6 @@ cl_validation_hash_pass_start (ClValidation       *v,
   pass->report = report;
   pass->whole = !v->options->skip_file_sha256;
   pass->store_runs = merged_store_ranges (report->store_ranges);
-  pass->content = cl_data_hasher_new (EVP_sha256 (), (ClByteRange *) pass->store_runs->data,
-                                      pass->store_runs->len, error);
-  if (pass->content == NULL) {
-    hash_pass_free (pass);
-    return NULL;
-  }
 
   if (binding != NULL && (a = find_hard_binding (binding, "c2pa.hash.data")) != NULL)
     plan_data_hash (v, pass, binding, a);
@@ -403,6 +406,18 @@ cl_validation_hash_pass_start (ClValidation       *v,
   if (a != NULL)
     pass->uri = g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s", binding->label,
                                  a->label);
+
+  /* The content hash is the data hash in the usual layout; otherwise only the report's
+   * readers that show it or look it up (JSON, the proof cache) need this digest. */
+  if (!v->options->skip_content_sha256 ||
+      (pass->kind == BINDING_DATA && pass->md != NULL && pass->binding == NULL)) {
+    pass->content = cl_data_hasher_new (EVP_sha256 (), (ClByteRange *) pass->store_runs->data,
+                                        pass->store_runs->len, error);
+    if (pass->content == NULL) {
+      hash_pass_free (pass);
+      return NULL;
+    }
+  }
 
   pass->thread = g_thread_try_new ("cl-hash-pass", run_pass, pass, NULL);
   if (pass->thread == NULL)
@@ -510,21 +525,27 @@ cl_validation_hash_pass_finish (ClValidation  *v,
                                 GError       **error)
 {
   ClValidationReport *report = pass->report;
-  guint8 content_digest[EVP_MAX_MD_SIZE];
+  guint8 content_digest[EVP_MAX_MD_SIZE] = { 0 };
   gboolean ok;
 
   if (pass->thread != NULL)
     g_thread_join (pass->thread);
-  ok = pass->ok &&
-       cl_data_hasher_finish (pass->content, pass->file_size, content_digest, NULL,
-                              &pass->error);
+  if (pass->content != NULL)
+    ok = pass->ok &&
+         cl_data_hasher_finish (pass->content, pass->file_size, content_digest, NULL,
+                                &pass->error);
+  else
+    ok = pass->ok &&
+         cl_data_hash_ranges_fit ((ClByteRange *) pass->store_runs->data, pass->store_runs->len,
+                                  pass->file_size, &pass->error);
   if (!ok) {
     g_propagate_error (error, g_steal_pointer (&pass->error));
     hash_pass_free (pass);
     return FALSE;
   }
 
-  memcpy (report->content_sha256, content_digest, 32);
+  if (pass->content != NULL)
+    memcpy (report->content_sha256, content_digest, 32);
   report->file_size = pass->file_size;
   if (pass->whole)
     memcpy (report->file_sha256, pass->whole_sha256, 32);

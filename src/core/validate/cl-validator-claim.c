@@ -173,8 +173,9 @@ verify_signature (ClValidation *v,
                        _("unsupported signature algorithm"));
     return;
   }
-  info = cl_signer_info_new (g_ptr_array_index (sign1->x5chain, 0));
+  /* The leaf is parsed once (each parse of a certificate costs OpenSSL a decoder chain). */
   leaf = cl_signer_info_parse_x509 (g_ptr_array_index (sign1->x5chain, 0));
+  info = leaf != NULL ? cl_signer_info_new_from_x509 (leaf) : NULL;
   key = leaf != NULL ? X509_get_pubkey (leaf) : NULL;
   if (info == NULL || key == NULL) {
     cl_validation_log (v, CL_CODE_SIGNING_CREDENTIAL_INVALID, sig_uri,

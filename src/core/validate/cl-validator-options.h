@@ -35,6 +35,9 @@ typedef struct {
   /* The whole-file SHA-256 costs a second digest over every byte (on a helper thread);
    * callers that do not show it can skip it (file_sha256 is then all zeros). */
   gboolean             skip_file_sha256;
+  /* The same for the content hash (SHA-256 outside the store: content_sha256 all zeros)
+   * where it is not also the data hash, for callers that neither show it nor look it up. */
+  gboolean             skip_content_sha256;
   /* The time to judge as of instead of now (when no trusted time-stamp gives one);
    * NULL: now. Borrowed. */
   GDateTime           *validation_time;

@@ -181,6 +181,16 @@ hash_without_store (GInputStream             *stream,
                    "fetching them is not enabled"), info->remote_url);
     return FALSE;
   }
+  /* Neither digest wanted: only the size, and nothing read. */
+  if (options->skip_content_sha256 && options->skip_file_sha256) {
+    goffset size;
+
+    if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+      return FALSE;
+    size = g_seekable_tell (G_SEEKABLE (stream));
+    report->file_size = size > 0 ? (guint64) size : 0;
+    return TRUE;
+  }
   return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) &&
          cl_data_hash_stream (stream, EVP_sha256 (), NULL, 0, report->content_sha256, NULL,
                               options->skip_file_sha256 ? NULL : report->file_sha256,

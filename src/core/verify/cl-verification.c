@@ -415,6 +415,8 @@ cl_verify_file (const char            *path,
   validator_options.trust_data = &hook;
   validator_options.tsa_anchors_lookup = trust_hook_tsa_anchors;
   validator_options.skip_file_sha256 = options->skip_file_sha256;
+  validator_options.skip_content_sha256 = options->skip_content_sha256 &&
+                                          !options->use_proof_cache;
   validator_options.keep_store = options->keep_manifest_store;
   validator_options.validation_time = options->validation_time;
   validator_options.online = options->online;

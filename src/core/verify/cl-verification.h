@@ -61,9 +61,12 @@ typedef struct {
   /* Do not look for a sidecar (the file's path with the extension .c2pa) when the file
    * carries no credentials of its own. */
   gboolean      no_sidecar;
+  /* Skip the content hash (where it is not the data hash) when nothing will show it;
+   * ignored with use_proof_cache, which looks images up by it. */
+  gboolean      skip_content_sha256;
 } ClVerifyOptions;
 
-#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL, FALSE, NULL, FALSE }
+#define CL_VERIFY_OPTIONS_INIT { NULL, FALSE, NULL, FALSE, NULL, NULL, 0, FALSE, FALSE, NULL, NULL, NULL, FALSE, NULL, FALSE, FALSE }
 
 typedef struct {
   gatomicrefcount    ref_count;
