@@ -90,7 +90,8 @@ check_item (Cursor        *cursor,
     if (offset > G_MAXUINT64 - base || length > G_MAXUINT64 - (base + offset) ||
         base + offset + length > file_size) {
       g_autofree char *what = g_strdup_printf (_("item %u"), (guint) item_id);
-      guint64 end = base + offset > G_MAXUINT64 - length ? G_MAXUINT64 : base + offset + length;
+      guint64 end = offset > G_MAXUINT64 - base || length > G_MAXUINT64 - (base + offset)
+                    ? G_MAXUINT64 : base + offset + length;
 
       set_truncated (error, what, end, file_size);
       return FALSE;
