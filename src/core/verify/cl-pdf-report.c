@@ -16,6 +16,7 @@
 
 #include "cl-camera-data.h"
 #include "cl-edit-timeline.h"
+#include "cl-image-preview.h"
 #include "cl-pdf-report.h"
 #include "cl-status-text.h"
 #include "cl-x509.h"
@@ -220,13 +221,13 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
 static GdkPixbuf *
 load_thumbnail (ClVerification *verification)
 {
-  GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file_at_scale (verification->path, THUMB_SIZE,
-                                                         THUMB_SIZE, TRUE, NULL);
+  /* Decoded as the verify list decodes it: JPEG XL too, a header claiming too much not. */
+  GdkPixbuf *pixbuf = cl_image_preview_load (verification->path, THUMB_SIZE, NULL, NULL);
   ClManifestReport *manifest;
 
   if (pixbuf != NULL || verification->report == NULL)
     return pixbuf;
-  /* Not an image gdk-pixbuf reads: the claim thumbnail, if the manifest has one. */
+  /* Not an image decoded here: the claim thumbnail, if the manifest has one. */
   manifest = cl_validation_report_get_active (verification->report);
   if (manifest != NULL && manifest->thumbnail != NULL) {
     g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
