@@ -1,12 +1,14 @@
 /* test-flatpak-manifest.c: the Flatpak manifest cannot be built here, so check
  * that it is valid JSON and says what we ship: the app id, the command, the
  * network permission and no host filesystem, libcbor built before the app, the WebP
- * loader for gdk-pixbuf built too and found through the loaders cache it writes.
+ * and HEIF loaders for gdk-pixbuf built too and found through the loaders cache they
+ * write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 static void
@@ -21,6 +23,7 @@ test_manifest (void)
   gboolean network = FALSE;
   gboolean loaders_cache = FALSE;
   gboolean webp_loader = FALSE;
+  gboolean heif_loader = FALSE;
   guint n_modules;
 
   json_parser_load_from_file (parser, path, &error);
@@ -51,11 +54,17 @@ test_manifest (void)
                                                   "buildsystem"), ==, "meson");
   for (guint i = 0; i < n_modules - 1; i++) {
     JsonObject *module = json_array_get_object_element (modules, i);
+    const char *name = json_object_get_string_member (module, "name");
+    g_autofree char *options = json_object_has_member (module, "config-opts")
+      ? json_to_string (json_object_get_member (module, "config-opts"), FALSE) : NULL;
 
-    webp_loader |= g_str_equal (json_object_get_string_member (module, "name"),
-                                "webp-pixbuf-loader");
+    webp_loader |= g_str_equal (name, "webp-pixbuf-loader");
+    /* libheif with its gdk-pixbuf plugin, after the WebP loader has begun the cache. */
+    heif_loader |= webp_loader && g_str_equal (name, "libheif") && options != NULL &&
+                   strstr (options, "-DWITH_GDK_PIXBUF=ON") != NULL;
   }
   g_assert_true (webp_loader);
+  g_assert_true (heif_loader);
   g_assert_true (loaders_cache);
 }
 

@@ -7,7 +7,8 @@
  * the iloc box is the source's, the source is untouched; the copy validates here and in
  * the reference reader with nothing but signingCredential.untrusted; re-signing replaces
  * the store; a changed mdat byte is a BMFF hash mismatch for both readers; item locations
- * with lying counts are refused or walked quickly; videos are refused.
+ * with lying counts are refused or walked quickly; a truncated copy is refused and nothing
+ * written; videos are refused.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -515,6 +516,50 @@ test_hostile_iloc (void)
 }
 
 
+/* A copy cut short is refused in words and nothing is written: the small HEIF without
+ * the end of its mdat, and with its mdat whole but an item placed past the end; the
+ * shared sample1.heic cut in half. */
+static void
+test_truncated (void)
+{
+  g_autofree char *small = make_small_heif ();
+  g_autoptr(GBytes) whole = read_bytes (small);
+  const guint8 *data = g_bytes_get_data (whole, NULL);
+  gsize len = g_bytes_get_size (whole);
+  g_autofree guint8 *far = g_memdup2 (data, len);
+  g_autofree char *cut = g_build_filename (work_dir, "cut.heic", NULL);
+  g_autofree char *far_path = g_build_filename (work_dir, "far.heic", NULL);
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *sample = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "sample1.heic", NULL) : NULL;
+  guint64 iloc, meta, meta_size;
+  const char *inputs[3] = { cut, far_path, NULL };
+
+  g_assert_true (g_file_set_contents (cut, (const char *) data, (gssize) len - 4, NULL));
+  /* Item 2's second extent (the last 4 bytes of the iloc box) moved 4 bytes on. */
+  g_assert_true (find_top (far, len, "meta", &meta, &meta_size));
+  g_assert_true (find_child (far, meta + 12, meta + meta_size, "iloc", &iloc));
+  far[iloc + be (far + iloc, 4) - 28 + 3] += 4;
+  g_assert_true (g_file_set_contents (far_path, (const char *) far, (gssize) len, NULL));
+  if (sample != NULL && g_file_test (sample, G_FILE_TEST_IS_REGULAR)) {
+    g_autoptr(GBytes) heic = read_bytes (sample);
+
+    inputs[2] = g_build_filename (work_dir, "sample-cut.heic", NULL);
+    g_assert_true (g_file_set_contents (inputs[2], g_bytes_get_data (heic, NULL),
+                                        (gssize) g_bytes_get_size (heic) / 2, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (inputs) && inputs[i] != NULL; i++) {
+    g_autofree char *output = g_strconcat (inputs[i], "-signed.heic", NULL);
+    g_autoptr(GError) error = sign_error (inputs[i]);
+
+    g_assert_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT);
+    g_assert_nonnull (strstr (error->message, "truncated"));
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+  g_free ((char *) inputs[2]);
+}
+
+
 /* MP4 and MOV are verified, not signed. */
 static void
 test_video_refused (void)
@@ -549,6 +594,7 @@ main (int    argc,
   g_test_add_func ("/heif-sign/digests-skipped", test_digests_skipped);
   g_test_add_func ("/heif-sign/fixtures", test_fixtures);
   g_test_add_func ("/heif-sign/hostile-iloc", test_hostile_iloc);
+  g_test_add_func ("/heif-sign/truncated", test_truncated);
   g_test_add_func ("/heif-sign/video-refused", test_video_refused);
   status = g_test_run ();
   cl_test_signing_identities_free ();

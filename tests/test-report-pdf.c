@@ -1,7 +1,8 @@
 /* test-report-pdf.c: the PDF report of a real verification (a file signed
  * here): a valid PDF whose page count matches its page tree, and whose text
  * (pdftotext, when installed) holds the verdict, the file's SHA-256, the chain
- * fingerprint and the CredLink version. Also the action / source-type words.
+ * fingerprint and the CredLink version; the report of the shared sample1.jxl shows its
+ * picture. Also the action / source-type words.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -213,6 +214,38 @@ test_action_text (void)
   g_assert_null (cl_action_text_relationship ("sibling"));
 }
 
+/* A JPEG XL without credentials (which gdk-pixbuf cannot read on Debian 12) still shows
+ * its picture in the report: decoded as the verify list decodes it. */
+static void
+test_pdf_jxl_picture (void)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *path = shared != NULL
+    ? g_build_filename (shared, "c2pa-fixtures", "images", "sample1.jxl", NULL) : NULL;
+  g_autofree char *dir = NULL, *pdf = NULL, *contents = NULL;
+  g_autoptr(ClTrustStore) store = NULL;
+  g_autoptr(ClVerification) v = NULL;
+  g_autoptr(GError) error = NULL;
+  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
+  gsize len;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+    g_test_skip ("the shared sample1.jxl is not here");
+    return;
+  }
+  dir = cl_test_tmp_dir_new ("credlink-pdf-jxl", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  store = cl_trust_store_new (NULL);
+  options.trust_store = store;
+  v = cl_verify_file (path, &options, NULL);
+  g_assert_nonnull (v);
+  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_cmpuint (count (contents, len, "/Subtype /Image"), >=, 1);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/report-pdf/write", test_pdf_report);
   g_test_add_func ("/report-pdf/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report-pdf/jxl-picture", test_pdf_jxl_picture);
   g_test_add_func ("/report-pdf/unverified-signals", test_pdf_unverified_signals);
   g_test_add_func ("/action-text/phrases", test_action_text);
 

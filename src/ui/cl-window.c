@@ -15,6 +15,7 @@
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
 #include "cl-trust-offer.h"
+#include "cl-verify-file-filter.h"
 #include "cl-verify-page.h"
 #include "cl-window.h"
 
@@ -152,7 +153,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ClWindow *self = CL_WINDOW (widget);
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) images = cl_verify_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->chooser != NULL) {
@@ -160,20 +161,6 @@ open_action (GtkWidget  *widget,
     return;
   }
 
-  gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_mime_type (images, "image/jpeg");
-  gtk_file_filter_add_mime_type (images, "image/png");
-  gtk_file_filter_add_mime_type (images, "image/webp");
-  gtk_file_filter_add_mime_type (images, "image/tiff");
-  gtk_file_filter_add_mime_type (images, "image/x-adobe-dng");
-  gtk_file_filter_add_mime_type (images, "image/x-sony-arw");
-  gtk_file_filter_add_mime_type (images, "image/x-nikon-nef");
-  gtk_file_filter_add_mime_type (images, "image/heif");
-  gtk_file_filter_add_mime_type (images, "image/heic");
-  gtk_file_filter_add_mime_type (images, "image/avif");
-  gtk_file_filter_add_mime_type (images, "image/gif");
-  gtk_file_filter_add_mime_type (images, "image/jxl");
-  gtk_file_filter_add_mime_type (images, "image/svg+xml");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 

@@ -3,7 +3,8 @@
  * fixed number of deterministic mutations of it (bit flips, truncations, length fields
  * overwritten, chunks duplicated) go through LLVMFuzzerTestOneInput.
  *
- *   fuzz-replay-<target> [--store | --cbor] [--runs N] [--suffixes .a,.b] [--format jxl|svg]
+ *   fuzz-replay-<target> [--store | --cbor] [--runs N] [--suffixes .a,.b]
+ *                        [--format jxl|svg|heif]
  *                        [SEED_DIR…]
  *
  * --format adds, instead of the JPEG seeds built here, one file of that format holding the
@@ -171,8 +172,55 @@ add_carried_store_seeds (GPtrArray *seeds,
 }
 
 
+static void
+put_be32 (GByteArray *out,
+          guint32     value)
+{
+  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (out, b, 4);
+}
+
+
+/* A small HEIC: ftyp, the store in the C2PA uuid box, a meta box whose item locations
+ * (iloc version 1, 4-byte fields) give one item at a base offset and one at a file
+ * offset, both in the mdat that ends the file. */
+static GBytes *
+wrap_heif (GBytes *store)
+{
+  g_autoptr(GBytes) carrier = cl_asset_wrap_store (CL_ASSET_FORMAT_BMFF, store, NULL);
+  GByteArray *out = g_byte_array_new ();
+  guint32 iloc_size = 16 + 20 + 20, meta_size = 12 + iloc_size, data_at;
+
+  g_assert_nonnull (carrier);
+  put_be32 (out, 24);
+  g_byte_array_append (out, (const guint8 *) "ftypheic\0\0\0\0mif1heic", 20);
+  g_byte_array_append (out, g_bytes_get_data (carrier, NULL), g_bytes_get_size (carrier));
+  data_at = out->len + meta_size + 8;
+  put_be32 (out, meta_size);
+  g_byte_array_append (out, (const guint8 *) "meta\0\0\0\0", 8);
+  put_be32 (out, iloc_size);
+  g_byte_array_append (out, (const guint8 *) "iloc\1\0\0\0\x44\x40\0\2", 12);
+  /* Item 1: base offset, one extent of 8 bytes from it; item 2: 8 bytes at a file offset. */
+  g_byte_array_append (out, (const guint8 *) "\0\1\0\0\0\0", 6);
+  put_be32 (out, data_at);
+  g_byte_array_append (out, (const guint8 *) "\0\1", 2);
+  put_be32 (out, 0);
+  put_be32 (out, 8);
+  g_byte_array_append (out, (const guint8 *) "\0\2\0\0\0\0", 6);
+  put_be32 (out, 0);
+  g_byte_array_append (out, (const guint8 *) "\0\1", 2);
+  put_be32 (out, data_at + 8);
+  put_be32 (out, 8);
+  put_be32 (out, 24);
+  g_byte_array_append (out, (const guint8 *) "mdat0123456789abcdef", 20);
+  g_assert_cmpuint (out->len, ==, data_at + 16);
+  return g_byte_array_free_to_bytes (out);
+}
+
+
 /* A file of format holding the store of jpeg: a JPEG XL container (signature box, ftyp,
- * the store as a jumb box, a codestream box) or an SVG (the store in base64). */
+ * the store as a jumb box, a codestream box), an SVG (the store in base64) or a HEIC. */
 static GBytes *
 wrap_store (GBytes     *jpeg,
             const char *format)
@@ -190,6 +238,10 @@ wrap_store (GBytes     *jpeg,
   g_assert_nonnull (info);
   g_assert_nonnull (info->store);
   store = g_bytes_get_data (info->store, &len);
+  if (g_str_equal (format, "heif")) {
+    g_byte_array_unref (out);
+    return wrap_heif (info->store);
+  }
   if (g_str_equal (format, "svg")) {
     g_autofree char *encoded = g_base64_encode (store, len);
     g_autofree char *svg = g_strconcat ("<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata>"

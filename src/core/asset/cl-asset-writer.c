@@ -32,6 +32,8 @@ typedef struct {
   ClCarrierSizeFunc  carrier_size;
   ClWrapStoreFunc    wrap_store;
   ClLayOutFunc       lay_out;
+  const char        *media_types;   /* what a file chooser offers, separated by spaces */
+  const char        *suffixes;
 } ClAssetFormatWriter;
 
 
@@ -49,19 +51,55 @@ lay_out_inserted (GInputStream       *source,
 
 
 static const ClAssetFormatWriter writers[] = {
-  { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted },
-  { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted },
+  { CL_ASSET_FORMAT_JPEG, cl_asset_jpeg_carrier_size, cl_asset_jpeg_wrap_store, lay_out_inserted,
+    "image/jpeg", "jpg jpeg jpe" },
+  { CL_ASSET_FORMAT_PNG, cl_asset_png_carrier_size, cl_asset_png_wrap_store, lay_out_inserted,
+    "image/png", "png" },
   { CL_ASSET_FORMAT_WEBP, cl_asset_riff_carrier_size, cl_asset_riff_wrap_store,
-    cl_asset_riff_lay_out },
+    cl_asset_riff_lay_out, "image/webp", "webp" },
   { CL_ASSET_FORMAT_GIF, cl_asset_gif_carrier_size, cl_asset_gif_wrap_store,
-    cl_asset_gif_lay_out },
+    cl_asset_gif_lay_out, "image/gif", "gif" },
+  /* Not the camera raw files that are TIFF inside (cl_asset_name_is_writable). */
   { CL_ASSET_FORMAT_TIFF, cl_asset_tiff_carrier_size, cl_asset_tiff_wrap_store,
-    cl_asset_tiff_lay_out },
-  { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted },
-  { CL_ASSET_FORMAT_SVG, cl_asset_svg_carrier_size, cl_asset_svg_wrap_store, cl_asset_svg_lay_out },
+    cl_asset_tiff_lay_out, "image/tiff image/x-adobe-dng", "tif tiff dng" },
+  { CL_ASSET_FORMAT_JXL, cl_asset_jxl_carrier_size, cl_asset_jxl_wrap_store, lay_out_inserted,
+    "image/jxl", "jxl" },
+  { CL_ASSET_FORMAT_SVG, cl_asset_svg_carrier_size, cl_asset_svg_wrap_store, cl_asset_svg_lay_out,
+    "image/svg+xml", "svg" },
+  /* Images only: the writer refuses videos. */
   { CL_ASSET_FORMAT_BMFF, cl_asset_bmff_carrier_size, cl_asset_bmff_wrap_store,
-    cl_asset_bmff_lay_out },
+    cl_asset_bmff_lay_out, "image/heif image/heic image/avif", "heif heic hif avif" },
 };
+
+
+/* Every word of one column of the table, in table order. */
+static GStrv
+collect_words (gsize column_offset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (writers); i++) {
+    const char *column = G_STRUCT_MEMBER (const char *, &writers[i], column_offset);
+    g_auto(GStrv) words = g_strsplit (column, " ", -1);
+
+    g_strv_builder_addv (builder, (const char **) words);
+  }
+  return g_strv_builder_end (builder);
+}
+
+
+GStrv
+cl_asset_writable_media_types (void)
+{
+  return collect_words (G_STRUCT_OFFSET (ClAssetFormatWriter, media_types));
+}
+
+
+GStrv
+cl_asset_writable_suffixes (void)
+{
+  return collect_words (G_STRUCT_OFFSET (ClAssetFormatWriter, suffixes));
+}
 
 
 static const ClAssetFormatWriter *

@@ -22,6 +22,11 @@ gboolean       cl_asset_format_is_writable (ClAssetFormat       format);
  * ARW, Nikon NEF) are read, not written, as c2pa-rs reads but does not write them. */
 gboolean       cl_asset_name_is_writable   (const char          *name);
 
+/* The media types and the file name suffixes (no dot) of the files CredLink signs, from
+ * the table of writers, for a file chooser's filter. */
+GStrv          cl_asset_writable_media_types (void);
+GStrv          cl_asset_writable_suffixes    (void);
+
 /* Size of the carrier for a store of store_len bytes; 0 if it cannot be carried. */
 guint64        cl_asset_carrier_size      (ClAssetFormat        format,
                                            guint64              store_len);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-error.h"
+#include "cl-heif-check.h"
 #include "cl-image-check.h"
 #include "cl-jpeg-segments.h"
 #include "cl-tiff-ifd.h"
@@ -93,6 +94,21 @@ tiff_check (GInputStream  *stream,
 }
 
 
+/* Every media data box and every item kept in the file end inside it. */
+static gboolean
+heif_check (GInputStream  *stream,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  goffset size;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+    return FALSE;
+  size = g_seekable_tell (G_SEEKABLE (stream));
+  return cl_heif_check_complete (stream, (guint64) MAX (size, 0), cancellable, error);
+}
+
+
 gboolean
 cl_image_check_complete (const char     *path,
                          ClAssetFormat   format,
@@ -109,6 +125,8 @@ cl_image_check_complete (const char     *path,
     return jpeg_check (G_INPUT_STREAM (stream), cancellable, error);
   case CL_ASSET_FORMAT_TIFF:
     return tiff_check (G_INPUT_STREAM (stream), cancellable, error);
+  case CL_ASSET_FORMAT_BMFF:
+    return heif_check (G_INPUT_STREAM (stream), cancellable, error);
   default:
     /* PNG: the asset reader already walks every chunk to IEND with CRCs. */
     return TRUE;

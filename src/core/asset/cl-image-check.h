@@ -1,6 +1,7 @@
 /* cl-image-check.h: is an image file complete? Decoders (gdk-pixbuf) accept
  * truncated JPEGs silently and the asset reader stops at the first scan, so before
- * signing a JPEG's segments and entropy-coded scans are walked to the EOI marker.
+ * signing a JPEG's segments and entropy-coded scans are walked to the EOI marker, a
+ * TIFF's image data and a HEIF's media data and item extents are found inside the file.
  * (The PNG reader already walks every chunk to IEND.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

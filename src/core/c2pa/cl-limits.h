@@ -201,6 +201,19 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
  * (signature, ftyp, metadata, one or a few codestream parts). */
 #define CL_LIMIT_JXL_BOXES 1024
 
+/* --- Decoding an image for its preview (asset/cl-image-preview, cl-jxl-decode) ---------- */
+
+/* Pixels an image's header may claim before it is decoded at all: the JPEG XL and HEIF
+ * decoders hold the whole frame (8-bit RGBA out, 4 bytes a pixel, plus their own planes),
+ * and a header of a few bytes can claim gigapixels, so one that claims more is refused
+ * before any of that is allocated. A medium-format camera's 102-megapixel photo fits. */
+#define CL_LIMIT_DECODE_PIXELS (120 * 1000 * 1000)
+/* Bytes of a file read but not yet taken by the decoder, held at once. */
+#define CL_LIMIT_DECODE_HELD_INPUT (64 * 1024 * 1024)
+/* Bytes of a HEIF's item properties box (iprp) read to find the image sizes it claims
+ * (a real one holds a few kilobytes). */
+#define CL_LIMIT_HEIF_PROPERTIES_SIZE (1024 * 1024)
+
 /* --- SVG (asset/) ---------------------------------------------------------------------- */
 
 /* Bytes of an SVG file CredLink reads: the XML parser holds a text node whole, and the

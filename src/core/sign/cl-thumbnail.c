@@ -22,8 +22,13 @@ cl_thumbnail_can_decode (const char *mime_type)
   g_autoptr(GSList) formats = NULL;
 
   /* c2pa-rs makes no thumbnail of a drawing, and rendering one would load what it
-   * references. */
-  if (g_str_equal (mime_type, "image/svg+xml"))
+   * references. Nor of a HEIF, HEIC, AVIF or JPEG XL image (its image decoders have none
+   * of these formats), though a loader here may read them: the claim carries none. */
+  static const char * const without_thumbnail[] = {
+    "image/svg+xml", "image/heif", "image/heic", "image/avif", "image/jxl", NULL
+  };
+
+  if (g_strv_contains (without_thumbnail, mime_type))
     return FALSE;
   formats = gdk_pixbuf_get_formats ();
 

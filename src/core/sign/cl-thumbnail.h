@@ -17,9 +17,9 @@ G_BEGIN_DECLS
  * NULL without setting error when gdk-pixbuf has no decoder for the image's format
  * (a WebP without its loader): the claim then has no thumbnail, as c2pa-rs makes none
  * for formats it cannot decode. */
-/* Whether an image loader for mime_type is installed (and the format is a raster image:
- * SVG is not). A format without one gets no claim thumbnail, as in c2pa-rs for the
- * formats it cannot decode. */
+/* Whether an image loader for mime_type is installed and c2pa-rs makes a thumbnail of the
+ * format (not of SVG, HEIF, HEIC, AVIF or JPEG XL). A format without one gets no claim
+ * thumbnail, as in c2pa-rs for the formats it cannot decode. */
 gboolean cl_thumbnail_can_decode (const char   *mime_type);
 
 GBytes *cl_thumbnail_create_jpeg (const char    *path,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-cite-summary.h"
+#include "cl-image-preview.h"
 #include "cl-pdf-layout.h"
 #include "cl-pdf-report.h"
 #include "cl-x509.h"
@@ -34,16 +35,16 @@ upright_thumbnail (GdkPixbuf *decoded)
 static GdkPixbuf *
 load_thumbnail (ClVerification *verification)
 {
-  g_autoptr(GdkPixbuf) decoded = gdk_pixbuf_new_from_file_at_scale (verification->path,
-                                                                     THUMB_SIZE, THUMB_SIZE,
-                                                                     TRUE, NULL);
+  /* Decoded as the verify list decodes it: JPEG XL too, a header claiming too much not. */
+  g_autoptr(GdkPixbuf) decoded = cl_image_preview_load (verification->path, THUMB_SIZE, NULL,
+                                                        NULL);
   ClManifestReport *manifest;
 
   if (decoded != NULL)
     return upright_thumbnail (decoded);
   if (verification->report == NULL)
     return NULL;
-  /* Not an image gdk-pixbuf reads: the claim thumbnail, if the manifest has one. */
+  /* Not an image decoded here: the claim thumbnail, if the manifest has one. */
   manifest = cl_validation_report_get_active (verification->report);
   if (manifest != NULL && manifest->thumbnail != NULL) {
     g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();

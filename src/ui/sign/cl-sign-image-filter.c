@@ -6,32 +6,23 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-asset-writer.h"
 #include "cl-sign-image-filter.h"
-
-/* One entry per media type a signable file may be given by the file manager. */
-static const char *const signable_types[] = {
-  "image/jpeg",
-  "image/png",
-  "image/webp",
-  "image/gif",
-  "image/tiff",
-  "image/x-adobe-dng",
-  "image/jxl",
-  "image/svg+xml",
-  "image/heif",
-  "image/heic",
-  "image/avif",
-};
 
 
 GtkFileFilter *
 cl_sign_image_filter_new (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
+  g_auto(GStrv) media_types = cl_asset_writable_media_types ();
+  g_auto(GStrv) suffixes = cl_asset_writable_suffixes ();
 
-  gtk_file_filter_set_name (filter, _("JPEG, PNG, WebP, GIF, TIFF, DNG, JPEG XL, SVG, HEIF and AVIF Images"));
-  for (gsize i = 0; i < G_N_ELEMENTS (signable_types); i++)
-    gtk_file_filter_add_mime_type (filter, signable_types[i]);
+  gtk_file_filter_set_name (filter, _("Images CredLink Can Sign"));
+  for (gsize i = 0; media_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, media_types[i]);
+  /* By name too: a file manager may not know a newer format's media type (JPEG XL). */
+  for (gsize i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
   return filter;
 }
 

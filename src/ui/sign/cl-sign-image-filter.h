@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The formats that have a writer in core (cl-asset-writer.c), by their media types. */
+/* The formats that have a writer in core (cl-asset-writer.c), by their media types and
+ * file name suffixes, as its table gives them. */
 GtkFileFilter *cl_sign_image_filter_new (void);
 /* "Add Images to Sign": a modal chooser of several files, with that filter. */
 GtkFileChooserNative *cl_sign_image_chooser_new (GtkWindow *parent);

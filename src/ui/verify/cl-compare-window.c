@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-compare-window.h"
-#include "cl-image-preview.h"
+#include "cl-picture-loader.h"
 #include "cl-verification-compare.h"
 
 /* Pixels on the longer side of each picture. */
@@ -44,7 +44,7 @@ picture_loaded_cb (GObject      *source,
 {
   g_autoptr(GtkPicture) picture = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = cl_image_preview_load_finish (result, &error);
+  g_autoptr(GdkTexture) texture = cl_picture_loader_load_finish (result, &error);
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
@@ -60,7 +60,7 @@ load_picture (ClCompareWindow *self,
 
   gtk_picture_set_paintable (picture, NULL);
   if (path != NULL)
-    cl_image_preview_load_file_async (path, PREVIEW_SIZE, self->cancellable, picture_loaded_cb,
+    cl_picture_loader_load_file_async (path, PREVIEW_SIZE, self->cancellable, picture_loaded_cb,
                                       g_object_ref (picture));
 }
 

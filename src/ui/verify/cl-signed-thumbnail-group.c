@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cl-image-preview.h"
+#include "cl-picture-loader.h"
 #include "cl-signed-thumbnail-group.h"
 
 /* Pixels on the longer side of both pictures. */
@@ -32,7 +32,7 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(GtkPicture) picture = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = cl_image_preview_load_finish (result, &error);
+  g_autoptr(GdkTexture) texture = cl_picture_loader_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -61,9 +61,9 @@ cl_signed_thumbnail_group_set_verification (ClSignedThumbnailGroup *self,
     return;
 
   self->cancellable = g_cancellable_new ();
-  cl_image_preview_load_bytes_async (manifest->thumbnail, PREVIEW_SIZE, self->cancellable,
+  cl_picture_loader_load_bytes_async (manifest->thumbnail, PREVIEW_SIZE, self->cancellable,
                                      loaded_cb, g_object_ref (self->signed_picture));
-  cl_image_preview_load_file_async (verification->path, PREVIEW_SIZE, self->cancellable,
+  cl_picture_loader_load_file_async (verification->path, PREVIEW_SIZE, self->cancellable,
                                     loaded_cb, g_object_ref (self->current_picture));
 }
 

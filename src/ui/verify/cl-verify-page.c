@@ -14,8 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "cl-file-collector.h"
-#include "cl-file-stream.h"
 #include "cl-compare-window.h"
+#include "cl-image-preview.h"
 #include "cl-issuers-setting.h"
 #include "cl-verify-page.h"
 #include "cl-verify-row.h"
@@ -89,27 +89,17 @@ thumbnail_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   const char *path = task_data;
-  g_autoptr(GInputStream) stream = NULL;
-  GdkPixbuf *pixbuf = NULL;
+  GdkPixbuf *pixbuf;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* Only a regular file: reading a pipe named like an image would block this thread. */
-  stream = cl_file_stream_open (path, cancellable, &error);
-  /* The JPEG loader decodes at a reduced scale directly; never the full image. */
-  if (stream != NULL)
-    pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_SIZE, THUMBNAIL_SIZE, TRUE,
-                                                  cancellable, &error);
-  if (pixbuf == NULL) {
+  /* Upright already: the preview applies the EXIF orientation. */
+  pixbuf = cl_image_preview_load (path, THUMBNAIL_SIZE, cancellable, &error);
+  if (pixbuf == NULL)
     g_task_return_error (task, error);
-  } else {
-    /* A portrait photo is stored sideways with an EXIF orientation: turn it upright. */
-    GdkPixbuf *upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-
-    g_object_unref (pixbuf);
-    g_task_return_pointer (task, upright, g_object_unref);
-  }
+  else
+    g_task_return_pointer (task, pixbuf, g_object_unref);
 }
 
 

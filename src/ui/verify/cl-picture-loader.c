@@ -1,4 +1,4 @@
-/* cl-image-preview.c: images decoded for showing, off the main loop.
+/* cl-picture-loader.c: images decoded for showing, off the main loop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-file-stream.h"
 #include "cl-image-preview.h"
+#include "cl-picture-loader.h"
 
 /* Embedded thumbnails are small; anything larger than this is not one. */
 #define MAX_THUMBNAIL_BYTES (4 * 1024 * 1024)
@@ -37,25 +37,26 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Request *request = task_data;
-  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
   GError *error = NULL;
 
-  if (request->bytes != NULL)
-    stream = g_memory_input_stream_new_from_bytes (request->bytes);
-  else
-    stream = cl_file_stream_open (request->path, cancellable, &error);
-  if (stream != NULL)
-    pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, request->size, request->size, TRUE,
-                                                  cancellable, &error);
+  if (request->bytes != NULL) {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (request->bytes);
+    g_autoptr(GdkPixbuf) decoded = gdk_pixbuf_new_from_stream_at_scale (stream, request->size,
+                                                                        request->size, TRUE,
+                                                                        cancellable, &error);
+
+    if (decoded != NULL)
+      pixbuf = gdk_pixbuf_apply_embedded_orientation (decoded);
+  } else {
+    /* As the file list decodes it: every format, bounded, upright. */
+    pixbuf = cl_image_preview_load (request->path, request->size, cancellable, &error);
+  }
   if (pixbuf == NULL) {
     g_task_return_error (task, error);
     return;
   }
-  upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  g_task_return_pointer (task, gdk_texture_new_for_pixbuf (upright != NULL ? upright : pixbuf),
-                         g_object_unref);
+  g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
 
@@ -67,14 +68,14 @@ start (Request             *request,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, cl_image_preview_load_file_async);
+  g_task_set_source_tag (task, cl_picture_loader_load_file_async);
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, load_thread);
 }
 
 
 void
-cl_image_preview_load_file_async (const char          *path,
+cl_picture_loader_load_file_async (const char          *path,
                                   int                  size,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
@@ -89,7 +90,7 @@ cl_image_preview_load_file_async (const char          *path,
 
 
 void
-cl_image_preview_load_bytes_async (GBytes              *bytes,
+cl_picture_loader_load_bytes_async (GBytes              *bytes,
                                    int                  size,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -101,7 +102,7 @@ cl_image_preview_load_bytes_async (GBytes              *bytes,
     g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
     request_free (request);
-    g_task_set_source_tag (task, cl_image_preview_load_file_async);
+    g_task_set_source_tag (task, cl_picture_loader_load_file_async);
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                              _("The thumbnail is too large to be shown"));
     return;
@@ -113,7 +114,7 @@ cl_image_preview_load_bytes_async (GBytes              *bytes,
 
 
 GdkTexture *
-cl_image_preview_load_finish (GAsyncResult  *result,
+cl_picture_loader_load_finish (GAsyncResult  *result,
                               GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
