@@ -239,7 +239,7 @@ test_pdf_jxl_picture (void)
   options.trust_store = store;
   v = cl_verify_file (path, &options, NULL);
   g_assert_nonnull (v);
-  g_assert_true (cl_pdf_report_write (v, NULL, pdf, &error));
+  g_assert_true (cl_pdf_report_write (v, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
   g_assert_cmpuint (count (contents, len, "/Subtype /Image"), >=, 1);

@@ -18,9 +18,9 @@ void        cl_picture_loader_load_file_async  (const char          *path,
 void        cl_picture_loader_load_bytes_async (GBytes              *bytes,
                                                 int                  size,
                                                 GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
 GdkTexture *cl_picture_loader_load_finish      (GAsyncResult        *result,
-                                               GError             **error);
+                                                GError             **error);
 
 G_END_DECLS
