@@ -43,6 +43,7 @@ struct _ClVerifyDetail
   GCancellable         *cancellable;   /* a PDF export under way */
   /* This detail shows an ingredient of another: no confidence, so no PDF of its own. */
   gboolean              nested;
+  GtkWidget            *compare_button;
 };
 
 G_DEFINE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, ADW_TYPE_BIN)
@@ -107,6 +108,8 @@ update_verification (ClVerifyDetail *self)
                                  verification != NULL && !self->nested);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-summary",
                                  verification != NULL && !self->nested);
+  /* Compare puts the file of the list beside another: not an ingredient inside it. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->compare_button), !self->nested);
 }
 
 
@@ -357,6 +360,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, chain);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, manifest);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, signed_thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, compare_button);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, timeline);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, camera);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredients);
