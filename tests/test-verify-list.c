@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "cl-batch-summary.h"
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
 #include "cl-test-pki.h"
@@ -172,6 +173,22 @@ find_list_box (GtkWidget *widget)
     if (GTK_IS_LIST_BOX (child) && gtk_widget_has_css_class (child, "navigation-sidebar"))
       return GTK_LIST_BOX (child);
     found = find_list_box (child);
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static GtkWidget *
+find_summary (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found;
+
+    if (CL_IS_BATCH_SUMMARY (child))
+      return child;
+    found = find_summary (child);
     if (found != NULL)
       return found;
   }
@@ -504,6 +521,54 @@ test_skipped (Fixture *f, gconstpointer data)
   cl_test_remove_tree (dir);
 }
 
+/* The summary above the list counts each verdict, and its filter shows one verdict's files;
+ * Alt+Down steps over the files it hides. */
+static void
+test_summary_filter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *plain = g_build_filename (f->folder, "plain.jpg", NULL);
+  g_autofree char *broken = g_build_filename (f->folder, "broken.jpg", NULL);
+  g_autoptr(GBytes) plain_jpeg = cl_test_plain_jpeg ();
+  const char *paths[] = { f->folder, NULL };
+  ClWindow *window = open_window (900, 420);
+  ClVerifyPage *page = cl_window_get_verify_page (window);
+  ClBatchSummary *summary = NULL;
+  GtkListBox *box;
+  guint shown = 0;
+
+  g_assert_true (g_file_set_contents (plain, g_bytes_get_data (plain_jpeg, NULL),
+                                      (gssize) g_bytes_get_size (plain_jpeg), NULL));
+  /* A JPEG cut after its first bytes: the file cannot be read. */
+  g_assert_true (g_file_set_contents (broken, "\xff\xd8\xff\xe0\x00\x10JFIF", 10, NULL));
+  drop_paths (window, paths);
+  wait_until_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (cl_verify_page_get_items (page)), ==, N_COPIES + 2);
+
+  summary = CL_BATCH_SUMMARY (find_summary (GTK_WIDGET (page)));
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (cl_batch_summary_get_text (summary), ==,
+                   "5 files · Valid: 3 · No credentials: 1 · Unreadable: 1");
+
+  /* Only the file without credentials. */
+  cl_batch_summary_set_filter (summary, 4);
+  cl_test_drain_main_context ();
+  box = find_list_box (GTK_WIDGET (window));
+  for (guint i = 0; i < N_COPIES + 2; i++)
+    shown += gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (box, (int) i)));
+  g_assert_cmpuint (shown, ==, 1);
+
+  /* The valid files only: moving down from the first goes to the next valid one. */
+  cl_batch_summary_set_filter (summary, 2);
+  cl_test_drain_main_context ();
+  cl_verify_page_select (page, 0);
+  while (cl_verify_page_select_next (page, 1))
+    g_assert_cmpint (cl_verify_item_get_kind (cl_verify_page_get_selected (page)), ==,
+                     CL_BANNER_VALID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_test_drain_main_context ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +587,8 @@ main (int   argc,
               fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/verify-list/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/verify-list/summary-filter", Fixture, NULL,
+              fixture_set_up, test_summary_filter, fixture_tear_down);
   g_test_add ("/verify-list/skipped", Fixture, NULL,
               fixture_set_up, test_skipped, fixture_tear_down);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-file-collector.h"
+#include "cl-batch-summary.h"
 #include "cl-compare-window.h"
 #include "cl-image-preview.h"
 #include "cl-issuers-setting.h"
@@ -29,6 +30,7 @@ struct _ClVerifyPage
   /* Template widgets */
   GtkStack       *stack;
   GtkListBox     *file_list;
+  ClBatchSummary *summary;
   ClVerifyDetail *detail;
   GtkStack       *detail_stack;
   GtkScrolledWindow *detail_scroller;
@@ -433,6 +435,11 @@ cl_verify_page_select_next (ClVerifyPage *self,
     return FALSE;
   row = gtk_list_box_get_selected_row (self->file_list);
   index = row != NULL ? gtk_list_box_row_get_index (row) + step : (step > 0 ? 0 : (int) n - 1);
+  /* Files the verdict filter hides are stepped over. */
+  while (index >= 0 && index < (int) n &&
+         !gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->file_list,
+                                                                             index))))
+    index += step;
   if (index < 0 || index >= (int) n)
     return FALSE;
   row = gtk_list_box_get_row_at_index (self->file_list, index);
@@ -520,6 +527,20 @@ cl_verify_page_get_row_subtitle (ClVerifyPage *self,
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
   row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
   return row != NULL ? cl_verify_row_get_subtitle (CL_VERIFY_ROW (row)) : NULL;
+}
+
+
+/* The batch summary's verdict filter: a list box bound to a model takes no filter
+ * function, so the rows it hides are made invisible. */
+static void
+filter_rows (ClVerifyPage *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->file_list, i)) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (row),
+                            cl_batch_summary_shows (self->summary,
+                                                    cl_verify_row_get_item (CL_VERIFY_ROW (row))));
 }
 
 
@@ -651,6 +672,7 @@ cl_verify_page_class_init (ClVerifyPageClass *klass)
                                                "/io/github/credlink/CredLink/cl-verify-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, file_list);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, summary);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -666,6 +688,7 @@ static void
 cl_verify_page_init (ClVerifyPage *self)
 {
   g_type_ensure (CL_TYPE_VERIFY_DETAIL);
+  g_type_ensure (CL_TYPE_BATCH_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (CL_TYPE_VERIFY_ITEM);
@@ -675,5 +698,8 @@ cl_verify_page_init (ClVerifyPage *self)
                            self, 0);
   g_queue_init (&self->pending);
   gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->items), create_row, self, NULL);
+  cl_batch_summary_set_items (self->summary, G_LIST_MODEL (self->items));
+  g_signal_connect_object (self->summary, "filter-changed", G_CALLBACK (filter_rows), self,
+                           G_CONNECT_SWAPPED);
   update_page (self);
 }
