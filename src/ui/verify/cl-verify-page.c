@@ -16,8 +16,8 @@
 #include "cl-file-collector.h"
 #include "cl-batch-summary.h"
 #include "cl-compare-window.h"
-#include "cl-image-preview.h"
 #include "cl-issuers-setting.h"
+#include "cl-picture-loader.h"
 #include "cl-verify-page.h"
 #include "cl-verify-row.h"
 
@@ -85,58 +85,28 @@ job_free (Job *job)
 
 
 static void
-thumbnail_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+thumbnail_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  const char *path = task_data;
-  GdkPixbuf *pixbuf;
-  GError *error = NULL;
+  g_autoptr(ClVerifyItem) item = user_data;
+  g_autoptr(GdkTexture) texture = cl_picture_loader_load_finish (result, NULL);
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* Upright already: the preview applies the EXIF orientation. */
-  pixbuf = cl_image_preview_load (path, THUMBNAIL_SIZE, cancellable, &error);
-  if (pixbuf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pixbuf, g_object_unref);
+  /* A file no decoder reads keeps its generic icon. */
+  if (texture != NULL)
+    cl_verify_item_set_thumbnail (item, texture);
 }
 
 
+/* Decoded in a thread, small and upright; cancelled with the item. */
 static void
-thumbnail_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* A file gdk-pixbuf cannot read keeps its generic icon. */
-  if (pixbuf != NULL) {
-    g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
-
-    cl_verify_item_set_thumbnail (job->item, texture);
-  }
-  job_free (job);
-}
-
-
-static void
-load_thumbnail (ClVerifyPage *self,
-                ClVerifyItem *item)
+load_thumbnail (ClVerifyItem *item)
 {
   g_autofree char *path = g_file_get_path (cl_verify_item_get_file (item));
-  g_autoptr(GTask) task = NULL;
 
-  if (path == NULL)
-    return;
-  task = g_task_new (NULL, cl_verify_item_get_cancellable (item), thumbnail_done_cb,
-                     job_new (self, item));
-  g_task_set_source_tag (task, load_thumbnail);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, thumbnail_thread);
+  if (path != NULL)
+    cl_picture_loader_load_file_async (path, THUMBNAIL_SIZE, cl_verify_item_get_cancellable (item),
+                                       thumbnail_loaded_cb, g_object_ref (item));
 }
 
 
@@ -202,7 +172,7 @@ start_pending (ClVerifyPage *self)
     options.fetch_remote_manifests = network_allowed ("remote-manifests");
     options.ica_issuers = cl_issuers_setting_get_dids (self->issuers);
     self->n_running++;
-    load_thumbnail (self, item);
+    load_thumbnail (item);
     cl_verify_file_async (path, &options, cl_verify_item_get_cancellable (item),
                           verified_cb, job_new (self, item));
   }
