@@ -97,6 +97,12 @@
  * intermediates, sometimes the root). */
 #define CL_LIMIT_X5CHAIN_CERTS 32
 
+/* Decoded certificates kept for reuse (crypto/cl-x509-cache.c), and the largest kept: a
+ * verification reads its signer's chain three times; a batch meets the same few signers
+ * again and again. Real certificates take one or two kilobytes. */
+#define CL_LIMIT_X509_CACHE_CERTS      16
+#define CL_LIMIT_X509_CACHE_CERT_BYTES (64 * 1024)
+
 /* Time-stamp tokens in a sigTst or sigTst2 header: C2PA expects one, and the validator
  * reports more than one; this only bounds how many are counted. */
 #define CL_LIMIT_TST_TOKENS 16

@@ -14,6 +14,7 @@
 
 #include "cl-crypto-init.h"
 #include "cl-error.h"
+#include "cl-x509-cache.h"
 #include "cl-x509.h"
 
 /* Certificates are small; a PEM list or chain above this is not one we accept. */
@@ -37,6 +38,9 @@ cl_x509_from_der (const guint8  *der,
     return NULL;
   }
 
+  cert = cl_x509_cache_lookup (der, der_len);
+  if (cert != NULL)
+    return cert;
   cert = d2i_X509 (NULL, &p, (long) der_len);
   if (cert == NULL) {
     ERR_clear_error ();
@@ -51,6 +55,7 @@ cl_x509_from_der (const guint8  *der,
                  der_len - (gsize) (p - der));
     return NULL;
   }
+  cl_x509_cache_add (der, der_len, cert);
   return cert;
 }
 

@@ -23,7 +23,9 @@ G_BEGIN_DECLS
 #define CL_OID_EKU_MS_C2PA_SIGNING   "1.3.6.1.4.1.311.76.59.1.9"
 #define CL_OID_EKU_C2PA_CLAIM_SIGNING "1.3.6.1.4.1.62558.2.1"
 
-/* DER → certificate; NULL with CL_TRUST_ERROR_INVALID when the bytes are not one. */
+/* DER → certificate; NULL with CL_TRUST_ERROR_INVALID when the bytes are not one. The
+ * same bytes give the same certificate, decoded once and shared (cl-x509-cache.h): read
+ * it, never change it. */
 X509      *cl_x509_from_der             (const guint8  *der,
                                          gsize          der_len,
                                          GError       **error);
