@@ -213,6 +213,11 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 /* Bytes of a HEIF's item properties box (iprp) read to find the image sizes it claims
  * (a real one holds a few kilobytes). */
 #define CL_LIMIT_HEIF_PROPERTIES_SIZE (1024 * 1024)
+/* Pixels of a HEIF primary image decoded for a preview when the file has no thumbnail
+ * as large as the preview. libheif holds the whole image in its own planes (YCbCr, 1.5
+ * bytes a pixel for 4:2:0), then converted to 8-bit RGBA (4) and, when it is rotated or
+ * mirrored, once more (4): some 10 bytes a pixel at the peak, 640 MB at this cap. */
+#define CL_LIMIT_HEIF_DECODE_PIXELS (64 * 1000 * 1000)
 
 /* --- SVG (asset/) ---------------------------------------------------------------------- */
 
