@@ -18,11 +18,14 @@
 /* A large image is sampled down to this many times the preview's side before it is
  * filtered to it: enough samples a pixel for a smooth preview. */
 #define SAMPLED_SIDES 4
-/* How long a preview waits before it looks again whether it may decode a primary image. */
+/* How long a preview waits before it looks again whether it may decode a large image. */
 #define FULL_DECODE_WAIT_US (20 * 1000)
+/* A primary image of more pixels than this waits its turn (some 40 MB held): smaller ones
+ * do not wait behind it. */
+#define FULL_DECODE_LOCKED_PIXELS (8 * 1000 * 1000)
 
-/* One primary image decoded at a time in the whole program: the verify list previews
- * several files at once, and each such decode holds the whole image. */
+/* One large primary image decoded at a time in the whole program: the verify list
+ * previews several files at once, and each such decode holds the whole image. */
 static GMutex full_decode_lock;
 
 /* The stream libheif reads through, and the first error it met. */
@@ -312,11 +315,11 @@ decode_to_pixbuf (struct heif_image_handle  *handle,
 
 
 /* The image to decode for the preview: a large enough thumbnail, else the primary image
- * when it is within the pixel cap. */
+ * when it is within the pixel cap; in locked, whether it is large enough to wait its turn. */
 static struct heif_image_handle *
 pick_image (struct heif_context  *context,
             int                   max_side,
-            gboolean             *is_thumbnail,
+            gboolean             *locked,
             Reading              *reading,
             GError              **error)
 {
@@ -340,7 +343,6 @@ pick_image (struct heif_context  *context,
     if (thumbnail != NULL) {
       heif_image_handle_release (primary);
       primary = thumbnail;
-      *is_thumbnail = TRUE;
       width = heif_image_handle_get_width (primary);
       height = heif_image_handle_get_height (primary);
     }
@@ -354,11 +356,12 @@ pick_image (struct heif_context  *context,
                  (guint) (CL_LIMIT_HEIF_DECODE_PIXELS / 1000000));
     return NULL;
   }
+  *locked = (guint64) width * (guint64) height > FULL_DECODE_LOCKED_PIXELS;
   return primary;
 }
 
 
-/* Waits its turn to decode a primary image, as long as it is not cancelled. */
+/* Waits its turn to decode a large image, as long as it is not cancelled. */
 static gboolean
 lock_full_decode (GCancellable  *cancellable,
                   GError       **error)
@@ -383,7 +386,7 @@ cl_heif_decode (GInputStream  *stream,
   struct heif_context *context = heif_context_alloc ();
   struct heif_image_handle *handle = NULL;
   GdkPixbuf *pixbuf = NULL;
-  gboolean is_thumbnail = FALSE;
+  gboolean locked = FALSE;
 
   if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
     goto out;
@@ -393,12 +396,13 @@ cl_heif_decode (GInputStream  *stream,
                         &reading, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
-  handle = pick_image (context, max_side, &is_thumbnail, &reading, error);
-  if (handle == NULL || g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      (!is_thumbnail && !lock_full_decode (cancellable, error)))
+  handle = pick_image (context, max_side, &locked, &reading, error);
+  if (handle == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+  if (locked && !lock_full_decode (cancellable, error))
     goto out;
   pixbuf = decode_to_pixbuf (handle, max_side, &reading, error);
-  if (!is_thumbnail)
+  if (locked)
     g_mutex_unlock (&full_decode_lock);
   if (pixbuf != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
     g_clear_object (&pixbuf);
