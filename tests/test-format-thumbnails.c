@@ -4,7 +4,7 @@
  * A JPEG XL made here with libjxl's encoder is decoded small with its colour; a JPEG XL
  * header claiming 20000 × 20000 pixels is refused in words before anything is decoded,
  * quickly and without the memory such an image would take; a truncated one is an error,
- * not a crash. The shared sample1.heic is previewed through libheif's loader, a HEIF
+ * not a crash. The shared sample1.heic is previewed through libheif, a HEIF
  * whose size property claims 20000 × 20000 is refused before libheif sees it, and signing
  * sample1.heic and sample1.jxl writes the claim thumbnail c2pa-rs writes for them, which
  * is none (checked against the reference signer when it is installed).
@@ -200,21 +200,6 @@ shared_image (const char *name)
 }
 
 
-static gboolean
-loader_reads (const char *mime_type)
-{
-  g_autoptr(GSList) formats = gdk_pixbuf_get_formats ();
-
-  for (GSList *l = formats; l != NULL; l = l->next) {
-    g_auto(GStrv) types = gdk_pixbuf_format_get_mime_types (l->data);
-
-    if (types != NULL && g_strv_contains ((const char * const *) types, mime_type))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-
 static void
 test_heif_preview (void)
 {
@@ -222,8 +207,8 @@ test_heif_preview (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) preview = NULL;
 
-  if (path == NULL || !loader_reads ("image/heic")) {
-    g_test_skip ("sample1.heic or the HEIF loader for gdk-pixbuf (heif-gdk-pixbuf) is absent");
+  if (path == NULL) {
+    g_test_skip ("the shared sample1.heic is not here");
     return;
   }
   preview = cl_image_preview_load (path, PREVIEW_SIZE, NULL, &error);

@@ -12,6 +12,7 @@
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
 #include "cl-file-stream.h"
+#include "cl-heif-decode.h"
 #include "cl-image-preview.h"
 #include "cl-jxl-decode.h"
 #include "cl-limits.h"
@@ -57,10 +58,12 @@ find_box (const guint8 *data,
 
 
 /* The most pixels an image size property (ispe) of the file's item properties claims:
- * the primary image, a grid's whole or one of its tiles. libheif decodes the primary
- * image whole, so a file that claims more than CL_LIMIT_DECODE_PIXELS is refused first. */
+ * the primary image, a grid's whole, one of its tiles or a thumbnail. libheif decodes a
+ * grid's tiles whole, so a file that claims more than CL_LIMIT_DECODE_PIXELS for any is
+ * refused before libheif reads it. */
 static gboolean
 heif_check_size (GInputStream  *stream,
+                 guint64        file_size,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -69,12 +72,8 @@ heif_check_size (GInputStream  *stream,
   const ClBmffBox *meta;
   const ClBmffBox *properties = NULL;
   gsize ipco_start, ipco_end, pos, ispe_start, ispe_end;
-  goffset file_size;
 
-  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
-    return FALSE;
-  file_size = g_seekable_tell (G_SEEKABLE (stream));
-  boxes = cl_bmff_tree_read (stream, (guint64) MAX (file_size, 0), cancellable, error);
+  boxes = cl_bmff_tree_read (stream, file_size, cancellable, error);
   if (boxes == NULL)
     return FALSE;
   meta = cl_bmff_tree_first_top (boxes, CL_FOURCC ('m', 'e', 't', 'a'));
@@ -131,13 +130,21 @@ cl_image_preview_load (const char    *path,
   guint8 head[SNIFF_LEN];
   gsize head_len = 0;
   g_autoptr(GdkPixbuf) decoded = NULL;
+  guint64 file_size = 0;
 
   if (stream == NULL ||
       !g_input_stream_read_all (stream, head, sizeof head, &head_len, cancellable, error))
     return NULL;
-  if (head_len >= 8 && memcmp (head + 4, "ftyp", 4) == 0 &&
-      !heif_check_size (stream, cancellable, error))
-    return NULL;
+  if (head_len >= 8 && memcmp (head + 4, "ftyp", 4) == 0) {
+    if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+      return NULL;
+    file_size = (guint64) MAX (g_seekable_tell (G_SEEKABLE (stream)), 0);
+    if (!heif_check_size (stream, file_size, cancellable, error))
+      return NULL;
+    /* Its thumbnail, or its primary image under a cap: never decoded whole unbounded. */
+    if (cl_heif_decode_sniff (head, head_len))
+      return cl_heif_decode (stream, file_size, size, cancellable, error);
+  }
   if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
     return NULL;
   if (cl_jxl_decode_sniff (head, head_len))

@@ -1,8 +1,10 @@
 /* cl-image-preview.h: an image file decoded small, for a list row or a report: JPEG XL
- * through libjxl (cl-jxl-decode), every other format through the gdk-pixbuf loaders
- * installed (HEIF, HEIC and AVIF through libheif's). Neither decoder scales while it
- * decodes, so an image whose header claims more than CL_LIMIT_DECODE_PIXELS (a JPEG XL's
- * size header, any image size property of a HEIF) is refused before it is decoded.
+ * through libjxl (cl-jxl-decode), HEIF, HEIC and AVIF through libheif (cl-heif-decode:
+ * the file's thumbnail when it is large enough, else the primary image under
+ * CL_LIMIT_HEIF_DECODE_PIXELS), every other format through the gdk-pixbuf loaders
+ * installed. Neither libjxl nor libheif scales while it decodes, so an image whose header
+ * claims more than CL_LIMIT_DECODE_PIXELS (a JPEG XL's size header, any image size
+ * property of a HEIF) is refused before it is decoded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +16,8 @@
 G_BEGIN_DECLS
 
 /* The image at path (a regular file only: a pipe would block) scaled to fit a square of
- * size pixels, its proportions kept, upright as its EXIF orientation says; NULL with an error when no decoder reads it or it is
+ * size pixels, its proportions kept, upright as its EXIF orientation (a HEIF: its irot
+ * and imir properties) says; NULL with an error when no decoder reads it or it is
  * damaged, truncated or too large to decode. */
 GdkPixbuf *cl_image_preview_load (const char    *path,
                                   int            size,

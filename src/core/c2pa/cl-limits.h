@@ -219,6 +219,13 @@ G_STATIC_ASSERT (7 * CL_LIMIT_REFERENCES + CL_LIMIT_REDACTIONS + 10000 <= CL_LIM
 /* Bytes of a HEIF's item properties box (iprp) read to find the image sizes it claims
  * (a real one holds a few kilobytes). */
 #define CL_LIMIT_HEIF_PROPERTIES_SIZE (1024 * 1024)
+/* Pixels of a HEIF primary image decoded for a preview when the file has no thumbnail
+ * as large as the preview (one such decode at a time in the program). libheif holds the
+ * whole image: 51-megapixel sample1.heic, a grid of tiles, peaks at 4.5 bytes a pixel
+ * (230 MB), and a rotated or mirrored image is copied once more at 3 bytes a pixel while
+ * the first is held: some 6 bytes a pixel, 390 MB at this cap, at the worst. A phone's
+ * 48- or 50-megapixel photo fits. */
+#define CL_LIMIT_HEIF_DECODE_PIXELS (64 * 1000 * 1000)
 
 /* --- SVG (asset/) ---------------------------------------------------------------------- */
 
