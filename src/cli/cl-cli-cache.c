@@ -221,8 +221,8 @@ run_purge (ClProofCache  *cache,
     g_printerr ("credlink-cli: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
   }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Removed %" G_GUINT64_FORMAT " expired proof.\n",
-                       "Removed %" G_GUINT64_FORMAT " expired proofs.\n", removed), removed);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Removed %llu expired proof.\n",
+                       "Removed %llu expired proofs.\n", removed), (unsigned long long) removed);
 
   return CL_CLI_EXIT_OK;
 }
@@ -241,8 +241,8 @@ run_export (ClProofCache  *cache,
     g_printerr ("credlink-cli: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
   }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " proof to %s.\n",
-                       "Exported %" G_GUINT64_FORMAT " proofs to %s.\n", n), n, args[0]);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Exported %llu proof to %s.\n",
+                       "Exported %llu proofs to %s.\n", n), (unsigned long long) n, args[0]);
 
   return CL_CLI_EXIT_OK;
 }
