@@ -18,6 +18,7 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-common.h"
+#include "cl-i18n.h"
 #include "cl-proof-cache.h"
 
 typedef struct {
@@ -407,6 +408,9 @@ run_cache_command (const CacheCommand  *cmd,
     g_printerr ("credlink-cli cache %s: %s\n", cmd->name, error->message);
     return CL_CLI_EXIT_USAGE;
   }
+  /* Output for programs stays English, whatever the user's language. */
+  if (opts.json)
+    cl_i18n_use_untranslated ();
 
   /* argv[0] is the command name; then exactly its arguments. */
   if ((guint) argc != cmd->n_args + 1) {

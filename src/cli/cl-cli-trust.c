@@ -12,6 +12,7 @@
 #include "cl-cli-common.h"
 #include "cl-cli-trust.h"
 #include "cl-conforming-products.h"
+#include "cl-i18n.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-trust-store.h"
@@ -99,6 +100,9 @@ run_list (int    argc,
 
   if (!parse (context, &argc, &argv))
     return CL_CLI_EXIT_USAGE;
+  /* Output for programs stays English, whatever the user's language. */
+  if (json)
+    cl_i18n_use_untranslated ();
   store = cl_trust_store_load (trust_dir (&owned), &error);
   if (store == NULL) {
     fprintf (stderr, "credlink-cli trust: %s\n", error->message);
@@ -404,6 +408,9 @@ run_check_chain (int    argc,
 
   if (!parse (context, &argc, &argv))
     return CL_CLI_EXIT_USAGE;
+  /* Output for programs stays English, whatever the user's language. */
+  if (json)
+    cl_i18n_use_untranslated ();
   if (argc != 2 || (at != NULL && !cl_unix_from_string (at, &at_unix))) {
     g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
