@@ -275,8 +275,8 @@ run_refresh (int    argc,
       continue;
     }
     n_anchors = cl_trust_list_get_anchors (list)->len;
-    printf (ngettext ("Installed “%s”: %u anchor\n", "Installed “%s”: %u anchors\n", n_anchors),
-            name, n_anchors);
+    printf (ngettext ("Installed “%s”: %u anchor\n", "Installed “%s”: %u anchors\n",
+                      n_anchors), name, n_anchors);
   }
   return status;
 }

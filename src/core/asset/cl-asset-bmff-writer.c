@@ -314,7 +314,8 @@ move_box (GInputStream    *source,
   if (!moved) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                  _("The box at byte %llu that locates the image data is "
-                   "malformed or points where it cannot be moved"), (unsigned long long) box->offset);
+                   "malformed or points where it cannot be moved"),
+                 (unsigned long long) box->offset);
     return NULL;
   }
   return g_bytes_new_take (g_steal_pointer (&data), (gsize) box->size);

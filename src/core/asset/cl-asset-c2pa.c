@@ -38,7 +38,8 @@ cl_asset_c2pa_read (GInputStream  *stream,
   if (box_size != info->file_size) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
                  _("The manifest store's box claims %llu bytes but the file "
-                   "holds %llu"), (unsigned long long) box_size, (unsigned long long) info->file_size);
+                   "holds %llu"),
+                 (unsigned long long) box_size, (unsigned long long) info->file_size);
     return FALSE;
   }
   info->store = g_bytes_new_take (g_steal_pointer (&data), (gsize) info->file_size);

@@ -217,7 +217,8 @@ segment_length (JpegRead      *r,
   if (*seg_len < 2) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
                  _("The JPEG segment at byte %llu declares a length of %u, "
-                   "less than the two bytes of the length itself"), (unsigned long long) offset, *seg_len);
+                   "less than the two bytes of the length itself"),
+                 (unsigned long long) offset, *seg_len);
     return FALSE;
   }
   if (offset + 2 + *seg_len > r->info->file_size) {
@@ -345,7 +346,8 @@ take_store (JpegRead  *r,
   if (store->declared_len != 0 && store->bytes->len != store->declared_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                  _("The Content Credentials are incomplete: %u of %llu"
-                   " bytes are present"), store->bytes->len, (unsigned long long) store->declared_len);
+                   " bytes are present"),
+                 store->bytes->len, (unsigned long long) store->declared_len);
     return FALSE;
   }
   r->info->store = g_byte_array_free_to_bytes (g_byte_array_ref (store->bytes));

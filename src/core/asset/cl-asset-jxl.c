@@ -82,7 +82,8 @@ read_box (GInputStream  *stream,
   if (size > file_size - offset) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                  _("The JPEG XL box at byte %llu claims %llu"
-                   " bytes but the file is shorter"), (unsigned long long) offset, (unsigned long long) size);
+                   " bytes but the file is shorter"),
+                 (unsigned long long) offset, (unsigned long long) size);
     return FALSE;
   }
   box->size = size;

@@ -105,7 +105,8 @@ cl_asset_riff_read (GInputStream  *stream,
   if (riff_end > info->file_size) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                  _("The WebP file says it is %llu bytes long but has only "
-                   "%llu: it is truncated"), (unsigned long long) riff_end, (unsigned long long) info->file_size);
+                   "%llu: it is truncated"),
+                 (unsigned long long) riff_end, (unsigned long long) info->file_size);
     return FALSE;
   }
   /* A new store goes after the last chunk, where c2pa-rs appends it. */

@@ -441,7 +441,8 @@ cl_tiff_check_image_data (GInputStream     *stream,
       value_size (counts->type) == 0 || offsets->count > CL_LIMIT_TIFF_DATA_PIECES) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                  _("The TIFF structure is broken: the directory at byte %llu"
-                   " does not say clearly where its image data is"), (unsigned long long) ifd->offset);
+                   " does not say clearly where its image data is"),
+                 (unsigned long long) ifd->offset);
     return FALSE;
   }
   for (guint64 first = 0; first < offsets->count; first += 1024) {

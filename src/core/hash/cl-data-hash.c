@@ -167,7 +167,8 @@ cl_data_hash_ranges_fit (const ClByteRange  *ranges,
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
                    _("An excluded range (%llu+%llu"
                      ") reaches past the end of the file (%llu bytes)"),
-                   (unsigned long long) r->start, (unsigned long long) r->length, (unsigned long long) file_size);
+                   (unsigned long long) r->start, (unsigned long long) r->length,
+                   (unsigned long long) file_size);
       return FALSE;
     }
   }

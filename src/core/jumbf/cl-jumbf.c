@@ -266,7 +266,8 @@ cl_jumbf_parse (GBytes  *store,
   }
   if (total != len) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("The manifest store is %lu bytes but its box says %lu"), (gulong) len, (gulong) total);
+                 _("The manifest store is %lu bytes but its box says %lu"),
+                 (gulong) len, (gulong) total);
     return NULL;
   }
   root = box_new (store, type, 0, hdr, total);
