@@ -209,7 +209,7 @@ test_trust_lists (void)
   wait_idle (group);
   g_assert_cmpuint (cl_trust_lists_group_get_n_lists (group), ==, 1);
   g_assert_cmpstr (cl_trust_lists_group_get_message (group), ==,
-                   "Imported “newsroom-roots” with 1 anchors");
+                   "Imported “newsroom-roots” with 1 anchor");
   store = cl_trust_store_load (trust_dir, NULL);
   g_assert_nonnull (cl_trust_store_lookup (store, "newsroom-roots"));
 

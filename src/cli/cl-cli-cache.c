@@ -18,6 +18,7 @@
 
 #include "cl-cli-cache.h"
 #include "cl-cli-common.h"
+#include "cl-i18n.h"
 #include "cl-proof-cache.h"
 
 typedef struct {
@@ -221,8 +222,8 @@ run_purge (ClProofCache  *cache,
     g_printerr ("credlink-cli: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
   }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Removed %" G_GUINT64_FORMAT " expired proof.\n",
-                       "Removed %" G_GUINT64_FORMAT " expired proofs.\n", removed), removed);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Removed %llu expired proof.\n",
+                       "Removed %llu expired proofs.\n", removed), (unsigned long long) removed);
 
   return CL_CLI_EXIT_OK;
 }
@@ -241,8 +242,8 @@ run_export (ClProofCache  *cache,
     g_printerr ("credlink-cli: %s\n", error->message);
     return CL_CLI_EXIT_FAILURE;
   }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " proof to %s.\n",
-                       "Exported %" G_GUINT64_FORMAT " proofs to %s.\n", n), n, args[0]);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Exported %llu proof to %s.\n",
+                       "Exported %llu proofs to %s.\n", n), (unsigned long long) n, args[0]);
 
   return CL_CLI_EXIT_OK;
 }
@@ -407,6 +408,9 @@ run_cache_command (const CacheCommand  *cmd,
     g_printerr ("credlink-cli cache %s: %s\n", cmd->name, error->message);
     return CL_CLI_EXIT_USAGE;
   }
+  /* Output for programs stays English, whatever the user's language. */
+  if (opts.json)
+    cl_i18n_use_untranslated ();
 
   /* argv[0] is the command name; then exactly its arguments. */
   if ((guint) argc != cmd->n_args + 1) {

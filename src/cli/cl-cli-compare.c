@@ -13,6 +13,7 @@
 #include "cl-cli-common.h"
 #include "cl-cli-compare.h"
 #include "cl-crypto-init.h"
+#include "cl-i18n.h"
 #include "cl-json-util.h"
 #include "cl-verification-compare.h"
 
@@ -119,6 +120,9 @@ cl_cli_compare_run (int    argc,
     fprintf (stderr, "credlink-cli compare: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
   }
+  /* Output for programs stays English, whatever the user's language. */
+  if (json)
+    cl_i18n_use_untranslated ();
   if (paths == NULL || g_strv_length (paths) != 2) {
     g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 

@@ -131,11 +131,16 @@ check_per_image (char       **values,
                  const char  *flag)
 {
   guint n = values != NULL ? g_strv_length (values) : 0;
+  g_autofree char *images = NULL;
 
   if (n <= 1 || n == n_inputs)
     return TRUE;
-  fprintf (stderr, _("credlink-cli sign: %s was given %u times for %u images (give it once, "
-                     "or once per image)\n"), flag, n, n_inputs);
+  images = g_strdup_printf (ngettext ("%u image", "%u images", n_inputs), n_inputs);
+  /* Translators: the second %s is a count of images, "3 images" */
+  fprintf (stderr, ngettext ("credlink-cli sign: %s was given %u time for %s (give it once, "
+                             "or once per image)\n",
+                             "credlink-cli sign: %s was given %u times for %s (give it once, "
+                             "or once per image)\n", n), flag, n, images);
   return FALSE;
 }
 
@@ -517,8 +522,9 @@ cl_cli_sign_run (int    argc,
   run.n_inputs = n_inputs;
   n_failed = sign_all (queue, &run);
   if (n_failed > 0) {
-    fprintf (stderr, _("credlink-cli sign: %u of %u files could not be signed\n"), n_failed,
-             n_inputs);
+    fprintf (stderr, ngettext ("credlink-cli sign: %u of %u file could not be signed\n",
+                               "credlink-cli sign: %u of %u files could not be signed\n",
+                               n_inputs), n_failed, n_inputs);
     return CL_CLI_EXIT_FAILURE;
   }
   return CL_CLI_EXIT_OK;

@@ -12,6 +12,7 @@
 #include "cl-cli-common.h"
 #include "cl-cli-trust.h"
 #include "cl-conforming-products.h"
+#include "cl-i18n.h"
 #include "cl-trust-chain.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-trust-store.h"
@@ -65,6 +66,22 @@ parse (GOptionContext  *context,
 }
 
 
+/* A trust list's counts in words, such as "12 anchors, 1 allowed certificate". */
+static char *
+format_list_counts (ClTrustList *list)
+{
+  guint n_anchors = cl_trust_list_get_anchors (list)->len;
+  guint n_allowed = cl_trust_list_get_n_allowed (list);
+  g_autofree char *anchors = g_strdup_printf (ngettext ("%u anchor", "%u anchors", n_anchors),
+                                              n_anchors);
+  g_autofree char *allowed = g_strdup_printf (ngettext ("%u allowed certificate",
+                                                        "%u allowed certificates", n_allowed),
+                                              n_allowed);
+
+  /* Translators: a trust list's counts: "12 anchors, 1 allowed certificate" */
+  return g_strdup_printf (_("%s, %s"), anchors, allowed);
+}
+
 static int
 run_list (int    argc,
           char **argv)
@@ -83,6 +100,9 @@ run_list (int    argc,
 
   if (!parse (context, &argc, &argv))
     return CL_CLI_EXIT_USAGE;
+  /* Output for programs stays English, whatever the user's language. */
+  if (json)
+    cl_i18n_use_untranslated ();
   store = cl_trust_store_load (trust_dir (&owned), &error);
   if (store == NULL) {
     fprintf (stderr, "credlink-cli trust: %s\n", error->message);
@@ -117,9 +137,12 @@ run_list (int    argc,
       json_builder_add_int_value (builder, cl_trust_list_get_n_allowed (list));
       json_builder_end_object (builder);
     } else {
+      g_autofree char *counts = format_list_counts (list);
+
       printf ("%s\t%s\n", cl_trust_list_get_name (list), label);
-      printf (_("\t%u anchors, %u allowed certificates, snapshot %s\n"),
-              cl_trust_list_get_anchors (list)->len, cl_trust_list_get_n_allowed (list), snapshot);
+      /* Translators: the counts of a trust list ("12 anchors, 0 allowed certificates"),
+       * then the date of its snapshot */
+      printf (_("\t%s, snapshot %s\n"), counts, snapshot);
       printf (_("\tsource: %s\n"), cl_trust_list_get_source (list));
     }
   }
@@ -160,6 +183,7 @@ run_import (int    argc,
   g_autoptr(ClTrustList) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *counts = NULL;
   ClTrustListKind kind = CL_TRUST_LIST_KIND_USER;
   int status = CL_CLI_EXIT_OK;
 
@@ -181,8 +205,10 @@ run_import (int    argc,
     goto out;
   }
   label = cl_trust_list_dup_label (list);
-  printf (_("Imported “%s”: %u anchors, %u allowed certificates (%s)\n"), argv[1],
-          cl_trust_list_get_anchors (list)->len, cl_trust_list_get_n_allowed (list), label);
+  counts = format_list_counts (list);
+  /* Translators: the file, the counts of the list ("12 anchors, 0 allowed certificates"),
+   * then its kind */
+  printf (_("Imported “%s”: %s (%s)\n"), argv[1], counts, label);
 
 out:
   g_free (kind_text);
@@ -239,6 +265,7 @@ run_refresh (int    argc,
     const ClTrustListSource *source = cl_trust_list_source_lookup (name);
     g_autoptr(GError) error = NULL;
     g_autoptr(ClTrustList) list = NULL;
+    guint n_anchors;
 
     printf (_("Downloading %s from %s…\n"), name, source->anchors_url);
     list = cl_trust_list_fetch (source, trust_dir (&owned), NULL, NULL, &error);
@@ -247,7 +274,9 @@ run_refresh (int    argc,
       status = CL_CLI_EXIT_FAILURE;
       continue;
     }
-    printf (_("Installed “%s”: %u anchors\n"), name, cl_trust_list_get_anchors (list)->len);
+    n_anchors = cl_trust_list_get_anchors (list)->len;
+    printf (ngettext ("Installed “%s”: %u anchor\n", "Installed “%s”: %u anchors\n",
+                      n_anchors), name, n_anchors);
   }
   return status;
 }
@@ -379,6 +408,9 @@ run_check_chain (int    argc,
 
   if (!parse (context, &argc, &argv))
     return CL_CLI_EXIT_USAGE;
+  /* Output for programs stays English, whatever the user's language. */
+  if (json)
+    cl_i18n_use_untranslated ();
   if (argc != 2 || (at != NULL && !cl_unix_from_string (at, &at_unix))) {
     g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 

@@ -20,6 +20,7 @@
 #include "cl-edit-timeline.h"
 #include "cl-error.h"
 #include "cl-file-collector.h"
+#include "cl-i18n.h"
 #include "cl-ica-issuers.h"
 #include "cl-ingredient-tree.h"
 #include "cl-status-text.h"
@@ -631,6 +632,9 @@ cl_cli_verify_run (int    argc,
     fprintf (stderr, "credlink-cli verify: %s\n", error->message);
     return CL_CLI_EXIT_USAGE;
   }
+  /* Output for programs stays English, whatever the user's language. */
+  if (args.json || args.crjson)
+    cl_i18n_use_untranslated ();
   if (args.paths == NULL || args.paths[0] == NULL) {
     g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 

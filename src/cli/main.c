@@ -4,11 +4,11 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "cl-cli-commands.h"
+#include "cl-i18n.h"
 #include "cl-version.h"
 
 static void
@@ -35,10 +35,7 @@ main (int   argc,
   /* Every command reads and writes local files only: no GVfs daemon (and no D-Bus round
    * trips at start) behind GFile, unless the person asked for one. */
   g_setenv ("GIO_USE_VFS", "local", FALSE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cl_i18n_init ();
   g_set_prgname ("credlink-cli");
 
   if (argc < 2) {

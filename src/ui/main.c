@@ -4,10 +4,10 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "cl-application.h"
+#include "cl-i18n.h"
 
 int
 main (int   argc,
@@ -15,10 +15,7 @@ main (int   argc,
 {
   g_autoptr(ClApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cl_i18n_init ();
 
   app = cl_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -298,8 +298,8 @@ move_box (GInputStream    *source,
 
   if (!box->has_version || box->size < skip || box->size > CL_LIMIT_BMFF_OFFSET_BOX_SIZE) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The box at byte %" G_GUINT64_FORMAT " that locates the image data "
-                   "cannot be read"), box->offset);
+                 _("The box at byte %llu that locates the image data "
+                   "cannot be read"), (unsigned long long) box->offset);
     return NULL;
   }
   data = g_malloc ((gsize) box->size);
@@ -313,8 +313,9 @@ move_box (GInputStream    *source,
                                 box->type == BOX_CO64 ? 8 : 4);
   if (!moved) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The box at byte %" G_GUINT64_FORMAT " that locates the image data is "
-                   "malformed or points where it cannot be moved"), box->offset);
+                 _("The box at byte %llu that locates the image data is "
+                   "malformed or points where it cannot be moved"),
+                 (unsigned long long) box->offset);
     return NULL;
   }
   return g_bytes_new_take (g_steal_pointer (&data), (gsize) box->size);

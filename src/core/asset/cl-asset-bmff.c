@@ -109,8 +109,8 @@ read_purpose (GInputStream    *stream,
   *purpose = NULL;
   if (!box->has_version) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The Content Credentials box at byte %" G_GUINT64_FORMAT " is too short"),
-                 box->offset);
+                 _("The Content Credentials box at byte %llu is too short"),
+                 (unsigned long long) box->offset);
     return FALSE;
   }
   if (!cl_asset_read_at (stream, start, (guint8 *) text, len, _("the Content Credentials box"),
@@ -119,8 +119,8 @@ read_purpose (GInputStream    *stream,
   nul = memchr (text, 0, len);
   if (nul == NULL && len == room) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The Content Credentials box at byte %" G_GUINT64_FORMAT " has no purpose"),
-                 box->offset);
+                 _("The Content Credentials box at byte %llu has no purpose"),
+                 (unsigned long long) box->offset);
     return FALSE;
   }
   if (nul != NULL) {
@@ -152,14 +152,14 @@ read_store (GInputStream    *stream,
   }
   if (start > end) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The Content Credentials box at byte %" G_GUINT64_FORMAT " is too short"),
-                 box->offset);
+                 _("The Content Credentials box at byte %llu is too short"),
+                 (unsigned long long) box->offset);
     return FALSE;
   }
   if (end - start > CL_ASSET_MAX_STORE_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are larger than "
-                   "CredLink accepts"), box->offset);
+                 _("The Content Credentials at byte %llu are larger than "
+                   "CredLink accepts"), (unsigned long long) box->offset);
     return FALSE;
   }
   len = (gsize) (end - start);

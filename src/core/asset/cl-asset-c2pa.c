@@ -25,8 +25,8 @@ cl_asset_c2pa_read (GInputStream  *stream,
 
   if (info->file_size > CL_ASSET_MAX_STORE_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The manifest store is %" G_GUINT64_FORMAT " bytes, more than CredLink "
-                   "accepts"), info->file_size);
+                 _("The manifest store is %llu bytes, more than CredLink "
+                   "accepts"), (unsigned long long) info->file_size);
     return FALSE;
   }
   data = g_malloc ((gsize) info->file_size);
@@ -37,8 +37,9 @@ cl_asset_c2pa_read (GInputStream  *stream,
              ((guint64) data[2] << 8) | data[3];
   if (box_size != info->file_size) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The manifest store's box claims %" G_GUINT64_FORMAT " bytes but the file "
-                   "holds %" G_GUINT64_FORMAT), box_size, info->file_size);
+                 _("The manifest store's box claims %llu bytes but the file "
+                   "holds %llu"),
+                 (unsigned long long) box_size, (unsigned long long) info->file_size);
     return FALSE;
   }
   info->store = g_bytes_new_take (g_steal_pointer (&data), (gsize) info->file_size);

@@ -60,8 +60,8 @@ cursor_read (GifCursor   *cursor,
 
       if (left == 0) {
         g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                     _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-                     what, cursor->pos);
+                     _("The file ends in the middle of %s (at byte %llu)"),
+                     what, (unsigned long long) cursor->pos);
         return FALSE;
       }
       cursor->window_len = (gsize) MIN (left, (guint64) WINDOW_SIZE);
@@ -88,8 +88,8 @@ cursor_skip (GifCursor   *cursor,
 {
   if (len > cursor->file_size || cursor->pos > cursor->file_size - len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-                 what, cursor->file_size);
+                 _("The file ends in the middle of %s (at byte %llu)"),
+                 what, (unsigned long long) cursor->file_size);
     return FALSE;
   }
   cursor->pos += len;
@@ -120,8 +120,8 @@ read_sub_blocks (GifCursor   *cursor,
     }
     if (out->len + (gsize) len > max) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                   _("The GIF extension at byte %" G_GUINT64_FORMAT " is larger than "
-                     "CredLink accepts"), cursor->pos);
+                   _("The GIF extension at byte %llu is larger than "
+                     "CredLink accepts"), (unsigned long long) cursor->pos);
       return FALSE;
     }
     if (!cursor_read (cursor, data, len, _("a GIF data sub-block"), error))
@@ -163,8 +163,8 @@ read_application_extension (GifCursor    *cursor,
     return FALSE;
   if (size != APP_ID_LEN) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The GIF application extension at byte %" G_GUINT64_FORMAT " is broken"),
-                 start);
+                 _("The GIF application extension at byte %llu is broken"),
+                 (unsigned long long) start);
     return FALSE;
   }
   if (!cursor_read (cursor, id, sizeof id, _("a GIF application extension"), error))
@@ -252,8 +252,8 @@ walk_blocks (GifCursor    *cursor,
         (introducer[1] != 0xFF && introducer[1] != 0xFE && introducer[1] != 0xF9 &&
          introducer[1] != 0x01)) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                   _("The GIF structure is broken: no block starts at byte %" G_GUINT64_FORMAT),
-                   cursor->pos - 1);
+                   _("The GIF structure is broken: no block starts at byte %llu"),
+                   (unsigned long long) (cursor->pos - 1));
       return FALSE;
     }
     /* As c2pa-rs reads them: a graphic control extension as 6 bytes, a plain text one

@@ -28,8 +28,8 @@ cl_asset_read_at (GInputStream  *stream,
     return FALSE;
   if (got != len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-                 what, offset + got);
+                 _("The file ends in the middle of %s (at byte %llu)"),
+                 what, (unsigned long long) (offset + got));
     return FALSE;
   }
   return TRUE;

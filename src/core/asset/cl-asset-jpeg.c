@@ -116,9 +116,9 @@ add_app11 (GPtrArray     *stores,
     store->declared_len = store->header_len == 16 ? be64 (box + 8) : be32 (box);
     if (store->declared_len > CL_ASSET_MAX_STORE_SIZE) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                   _("The Content Credentials at byte %" G_GUINT64_FORMAT " declare %"
-                     G_GUINT64_FORMAT " bytes, more than CredLink accepts"),
-                   segment_offset, store->declared_len);
+                   _("The Content Credentials at byte %llu declare %llu"
+                     " bytes, more than CredLink accepts"),
+                   (unsigned long long) segment_offset, (unsigned long long) store->declared_len);
       g_free (store);
       return FALSE;
     }
@@ -134,8 +134,8 @@ add_app11 (GPtrArray     *stores,
   if (sequence != store->next_sequence || box_len < store->header_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
                  _("The Content Credentials segments are out of order (segment %u found where %u "
-                   "was expected, at byte %" G_GUINT64_FORMAT ")"),
-                 sequence, store->next_sequence, segment_offset);
+                   "was expected, at byte %llu)"),
+                 sequence, store->next_sequence, (unsigned long long) segment_offset);
     return FALSE;
   }
   store->next_sequence++;
@@ -167,8 +167,8 @@ set_truncated (GError     **error,
                guint64      offset)
 {
   g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-               _("The file ends in the middle of %s (at byte %" G_GUINT64_FORMAT ")"),
-               what, offset);
+               _("The file ends in the middle of %s (at byte %llu)"),
+               what, (unsigned long long) offset);
 }
 
 
@@ -191,8 +191,8 @@ next_marker (JpegRead      *r,
   }
   if (walk == CL_JPEG_WALK_NOT_MARKER) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The JPEG structure is broken: no marker at byte %" G_GUINT64_FORMAT),
-                 *offset);
+                 _("The JPEG structure is broken: no marker at byte %llu"),
+                 (unsigned long long) (*offset));
     return FALSE;
   }
   return walk == CL_JPEG_WALK_OK;
@@ -216,14 +216,15 @@ segment_length (JpegRead      *r,
   /* The length counts its own two bytes: less is a broken segment, not a short file. */
   if (*seg_len < 2) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The JPEG segment at byte %" G_GUINT64_FORMAT " declares a length of %u, "
-                   "less than the two bytes of the length itself"), offset, *seg_len);
+                 _("The JPEG segment at byte %llu declares a length of %u, "
+                   "less than the two bytes of the length itself"),
+                 (unsigned long long) offset, *seg_len);
     return FALSE;
   }
   if (offset + 2 + *seg_len > r->info->file_size) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The JPEG segment at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
-                   "file is shorter"), offset, *seg_len);
+                 _("The JPEG segment at byte %llu claims %u bytes but the "
+                   "file is shorter"), (unsigned long long) offset, *seg_len);
     return FALSE;
   }
   return TRUE;
@@ -344,8 +345,9 @@ take_store (JpegRead  *r,
   store = g_ptr_array_index (r->stores, 0);
   if (store->declared_len != 0 && store->bytes->len != store->declared_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The Content Credentials are incomplete: %u of %" G_GUINT64_FORMAT
-                   " bytes are present"), store->bytes->len, store->declared_len);
+                 _("The Content Credentials are incomplete: %u of %llu"
+                   " bytes are present"),
+                 store->bytes->len, (unsigned long long) store->declared_len);
     return FALSE;
   }
   r->info->store = g_byte_array_free_to_bytes (g_byte_array_ref (store->bytes));

@@ -75,14 +75,15 @@ read_box (GInputStream  *stream,
   }
   if (size < box->header_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The JPEG XL structure is broken: the box at byte %" G_GUINT64_FORMAT
-                   " is shorter than its header"), offset);
+                 _("The JPEG XL structure is broken: the box at byte %llu"
+                   " is shorter than its header"), (unsigned long long) offset);
     return FALSE;
   }
   if (size > file_size - offset) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The JPEG XL box at byte %" G_GUINT64_FORMAT " claims %" G_GUINT64_FORMAT
-                   " bytes but the file is shorter"), offset, size);
+                 _("The JPEG XL box at byte %llu claims %llu"
+                   " bytes but the file is shorter"),
+                 (unsigned long long) offset, (unsigned long long) size);
     return FALSE;
   }
   box->size = size;
@@ -134,9 +135,9 @@ read_store (GInputStream  *stream,
   }
   if (box->size > CL_ASSET_MAX_STORE_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are %"
-                   G_GUINT64_FORMAT " bytes, more than CredLink accepts"),
-                 box->offset, box->size);
+                 _("The Content Credentials at byte %llu are %llu"
+                   " bytes, more than CredLink accepts"),
+                 (unsigned long long) box->offset, (unsigned long long) box->size);
     return FALSE;
   }
   data = g_malloc ((gsize) box->size);

@@ -78,15 +78,15 @@ cl_asset_png_read (GInputStream  *stream,
     type = be32 (header + 4);
     if (length > 0x7FFFFFFFu || offset + 12 + (guint64) length > info->file_size) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("The PNG chunk at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
-                     "file is shorter"), offset, length);
+                   _("The PNG chunk at byte %llu claims %u bytes but the "
+                     "file is shorter"), (unsigned long long) offset, length);
       return FALSE;
     }
     for (int i = 4; i < 8; i++) {
       if (!g_ascii_isalpha (header[i])) {
         g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                     _("The PNG structure is broken: no chunk type at byte %" G_GUINT64_FORMAT),
-                     offset);
+                     _("The PNG structure is broken: no chunk type at byte %llu"),
+                     (unsigned long long) offset);
         return FALSE;
       }
     }
@@ -113,8 +113,8 @@ cl_asset_png_read (GInputStream  *stream,
       }
       if (length > CL_ASSET_MAX_STORE_SIZE) {
         g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                     _("The Content Credentials at byte %" G_GUINT64_FORMAT " are %u bytes, "
-                       "more than CredLink accepts"), offset, length);
+                     _("The Content Credentials at byte %llu are %u bytes, "
+                       "more than CredLink accepts"), (unsigned long long) offset, length);
         return FALSE;
       }
       data = g_malloc (length > 0 ? length : 1);
@@ -127,8 +127,8 @@ cl_asset_png_read (GInputStream  *stream,
       crc = crc32 (crc, data, length);
       if ((guint32) crc != be32 (crc_bytes)) {
         g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                     _("The Content Credentials chunk at byte %" G_GUINT64_FORMAT " is damaged "
-                       "(its checksum does not match)"), offset);
+                     _("The Content Credentials chunk at byte %llu is damaged "
+                       "(its checksum does not match)"), (unsigned long long) offset);
         return FALSE;
       }
       info->store = g_bytes_new_take (g_steal_pointer (&data), length);

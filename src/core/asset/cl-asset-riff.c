@@ -52,8 +52,8 @@ read_store (GInputStream  *stream,
   }
   if (length > CL_ASSET_MAX_STORE_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are %u bytes, "
-                   "more than CredLink accepts"), offset, length);
+                 _("The Content Credentials at byte %llu are %u bytes, "
+                   "more than CredLink accepts"), (unsigned long long) offset, length);
     return FALSE;
   }
   data = g_malloc (length > 0 ? length : 1);
@@ -104,8 +104,9 @@ cl_asset_riff_read (GInputStream  *stream,
   riff_end = CHUNK_HEADER_LEN + (guint64) le32 (header + 4);
   if (riff_end > info->file_size) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The WebP file says it is %" G_GUINT64_FORMAT " bytes long but has only "
-                   "%" G_GUINT64_FORMAT ": it is truncated"), riff_end, info->file_size);
+                 _("The WebP file says it is %llu bytes long but has only "
+                   "%llu: it is truncated"),
+                 (unsigned long long) riff_end, (unsigned long long) info->file_size);
     return FALSE;
   }
   /* A new store goes after the last chunk, where c2pa-rs appends it. */
@@ -130,8 +131,8 @@ cl_asset_riff_read (GInputStream  *stream,
     data_end = offset + CHUNK_HEADER_LEN + length;
     if (data_end > riff_end) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("The WebP chunk at byte %" G_GUINT64_FORMAT " claims %u bytes but the "
-                     "file is shorter"), offset, length);
+                   _("The WebP chunk at byte %llu claims %u bytes but the "
+                     "file is shorter"), (unsigned long long) offset, length);
       return FALSE;
     }
     if (memcmp (chunk, CL_RIFF_CHUNK_C2PA, 4) == 0) {
@@ -146,7 +147,7 @@ cl_asset_riff_read (GInputStream  *stream,
   if (offset < riff_end) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
                  _("The WebP structure is broken: a chunk header is cut off at byte "
-                   "%" G_GUINT64_FORMAT), offset);
+                   "%llu"), (unsigned long long) offset);
     return FALSE;
   }
   return TRUE;

@@ -147,14 +147,14 @@ text_cb (GMarkupParseContext  *context,
   raw_len = lt != NULL ? scan->piece_start + (guint64) (lt - scan->piece) - scan->text_start : 0;
   if (text_len > CL_LIMIT_SVG_BASE64) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are larger than "
-                   "CredLink accepts"), scan->text_start);
+                 _("The Content Credentials at byte %llu are larger than "
+                   "CredLink accepts"), (unsigned long long) scan->text_start);
     return;
   }
   if (raw_len != text_len || !is_base64 (text, text_len)) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are not valid "
-                   "base64 text"), scan->text_start);
+                 _("The Content Credentials at byte %llu are not valid "
+                   "base64 text"), (unsigned long long) scan->text_start);
     return;
   }
   {

@@ -28,20 +28,23 @@ read_store (GInputStream       *stream,
 
   if (entry->type != CL_TIFF_TYPE_UNDEFINED) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The Content Credentials tag at byte %" G_GUINT64_FORMAT " has the wrong "
-                   "type (%u, not UNDEFINED)"), entry->entry_offset, entry->type);
+                 _("The Content Credentials tag at byte %llu has the wrong "
+                   "type (%u, not UNDEFINED)"),
+                 (unsigned long long) entry->entry_offset, entry->type);
     return FALSE;
   }
   if (entry->count > CL_ASSET_MAX_STORE_SIZE) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " are %" G_GUINT64_FORMAT
-                   " bytes, more than CredLink accepts"), entry->value, entry->count);
+                 _("The Content Credentials at byte %llu are %llu"
+                   " bytes, more than CredLink accepts"),
+                 (unsigned long long) entry->value, (unsigned long long) entry->count);
     return FALSE;
   }
   if (entry->value > info->file_size || info->file_size - entry->value < entry->count) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                 _("The Content Credentials at byte %" G_GUINT64_FORMAT " claim %" G_GUINT64_FORMAT
-                   " bytes but the file is shorter"), entry->value, entry->count);
+                 _("The Content Credentials at byte %llu claim %llu"
+                   " bytes but the file is shorter"),
+                 (unsigned long long) entry->value, (unsigned long long) entry->count);
     return FALSE;
   }
   data = g_malloc (entry->count > 0 ? entry->count : 1);

@@ -167,15 +167,15 @@ read_box (Reader        *reader,
   }
   if (size < box->header_len) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                 _("The box at byte %" G_GUINT64_FORMAT " is shorter than its own header"),
-                 offset);
+                 _("The box at byte %llu is shorter than its own header"),
+                 (unsigned long long) offset);
     return FALSE;
   }
   if (size > end - offset) {
     if (box->type != CL_FOURCC ('m', 'd', 'a', 't')) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_MALFORMED,
-                   _("The box at byte %" G_GUINT64_FORMAT " runs past the end of the file or "
-                     "of the box that holds it"), offset);
+                   _("The box at byte %llu runs past the end of the file or "
+                     "of the box that holds it"), (unsigned long long) offset);
       return FALSE;
     }
     size = end - offset;   /* media data cut short: hashed as far as it goes */

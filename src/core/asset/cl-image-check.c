@@ -37,7 +37,7 @@ jpeg_check (GInputStream  *stream,
     walk = cl_jpeg_segments_next_marker (segments, &marker, &offset, cancellable, error);
     if (walk == CL_JPEG_WALK_NOT_MARKER) {
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset);
+                   _("The JPEG structure is broken at byte %llu"), (unsigned long long) offset);
       return FALSE;
     }
     if (walk != CL_JPEG_WALK_OK)
@@ -56,7 +56,7 @@ jpeg_check (GInputStream  *stream,
       break;
     if (length < 2) {
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                   _("The JPEG structure is broken at byte %" G_GUINT64_FORMAT), offset);
+                   _("The JPEG structure is broken at byte %llu"), (unsigned long long) offset);
       return FALSE;
     }
     walk = cl_jpeg_segments_skip (segments, length - 2, cancellable, error);
@@ -68,8 +68,8 @@ jpeg_check (GInputStream  *stream,
   if (walk == CL_JPEG_WALK_ERROR)
     return FALSE;
   g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-               _("The JPEG file ends at byte %" G_GUINT64_FORMAT " before its image data does: "
-                 "it is truncated"), cl_jpeg_segments_offset (segments));
+               _("The JPEG file ends at byte %llu before its image data does: "
+                 "it is truncated"), (unsigned long long) (cl_jpeg_segments_offset (segments)));
   return FALSE;
 }
 

@@ -81,8 +81,8 @@ set_past_end (GError  **error,
               guint64   offset)
 {
   g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-               _("The TIFF structure is broken: a directory at byte %" G_GUINT64_FORMAT
-                 " runs past the end of the file"), offset);
+               _("The TIFF structure is broken: a directory at byte %llu"
+                 " runs past the end of the file"), (unsigned long long) offset);
 }
 
 
@@ -161,8 +161,8 @@ read_page (Walk       *walk,
   if (ifd->n_entries > CL_LIMIT_TIFF_IFD_ENTRIES ||
       ifd->n_entries > CL_LIMIT_TIFF_ENTRIES - walk->entries_read) {
     g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TOO_LARGE,
-                 _("The TIFF directory at byte %" G_GUINT64_FORMAT " has more entries than "
-                   "CredLink reads"), offset);
+                 _("The TIFF directory at byte %llu has more entries than "
+                   "CredLink reads"), (unsigned long long) offset);
     return FALSE;
   }
   walk->entries_read += ifd->n_entries;
@@ -440,8 +440,9 @@ cl_tiff_check_image_data (GInputStream     *stream,
   if (offsets->count != counts->count || value_size (offsets->type) == 0 ||
       value_size (counts->type) == 0 || offsets->count > CL_LIMIT_TIFF_DATA_PIECES) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The TIFF structure is broken: the directory at byte %" G_GUINT64_FORMAT
-                   " does not say clearly where its image data is"), ifd->offset);
+                 _("The TIFF structure is broken: the directory at byte %llu"
+                   " does not say clearly where its image data is"),
+                 (unsigned long long) ifd->offset);
     return FALSE;
   }
   for (guint64 first = 0; first < offsets->count; first += 1024) {
@@ -453,8 +454,8 @@ cl_tiff_check_image_data (GInputStream     *stream,
     for (guint i = 0; i < n; i++) {
       if (starts[i] > file_size || file_size - starts[i] < lengths[i]) {
         g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                     _("The TIFF file ends at byte %" G_GUINT64_FORMAT " before its image data "
-                       "does: it is truncated"), file_size);
+                     _("The TIFF file ends at byte %llu before its image data "
+                       "does: it is truncated"), (unsigned long long) file_size);
         return FALSE;
       }
     }

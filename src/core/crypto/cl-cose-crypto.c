@@ -185,8 +185,8 @@ cl_cose_ecdsa_raw_to_der (const guint8  *raw,
 
   if (raw_len == 0 || raw_len % 2 != 0 || raw_len > 132) {
     g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MALFORMED,
-                 _("The ECDSA signature has an impossible length (%" G_GSIZE_FORMAT " bytes)"),
-                 raw_len);
+                 _("The ECDSA signature has an impossible length (%lu bytes)"),
+                 (gulong) raw_len);
     return NULL;
   }
 
@@ -334,9 +334,9 @@ cl_cose_verify_signature (ClCoseAlg      alg,
     /* Only raw r‖s of exactly twice the coordinate size is valid COSE (DER is rejected). */
     if (signature_len != 2 * cl_cose_alg_ecdsa_coord_len (alg)) {
       g_set_error (error, CL_COSE_ERROR, CL_COSE_ERROR_MISMATCH,
-                   _("The %s signature has %" G_GSIZE_FORMAT " bytes instead of %" G_GSIZE_FORMAT),
-                   cl_cose_alg_to_string (alg), signature_len,
-                   2 * cl_cose_alg_ecdsa_coord_len (alg));
+                   _("The %s signature has %lu bytes instead of %lu"),
+                   cl_cose_alg_to_string (alg), (gulong) signature_len,
+                   (gulong) (2 * cl_cose_alg_ecdsa_coord_len (alg)));
       return FALSE;
     }
     der = cl_cose_ecdsa_raw_to_der (signature, signature_len, error);

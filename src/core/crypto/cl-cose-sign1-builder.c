@@ -149,8 +149,8 @@ encode_padded (GBytes  *protected_bytes,
     if (needed_size != NULL)
       *needed_size = bare_size;
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-                 _("The signature needs %" G_GSIZE_FORMAT " bytes but only %" G_GSIZE_FORMAT
-                   " were reserved"), bare_size, target_size);
+                 _("The signature needs %lu bytes but only %lu"
+                   " were reserved"), (gulong) bare_size, (gulong) target_size);
     return NULL;
   }
   /* The empty pad already takes one byte of head. */
@@ -168,7 +168,7 @@ encode_padded (GBytes  *protected_bytes,
                            (gsize) pad, 0);
   }
   g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_FAILED,
-               _("The signature cannot be padded to %" G_GSIZE_FORMAT " bytes"), target_size);
+               _("The signature cannot be padded to %lu bytes"), (gulong) target_size);
   return NULL;
 }
 

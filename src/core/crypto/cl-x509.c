@@ -51,8 +51,8 @@ cl_x509_from_der (const guint8  *der,
   if ((gsize) (p - der) != der_len) {
     X509_free (cert);
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("The certificate is followed by %" G_GSIZE_FORMAT " unexpected bytes"),
-                 der_len - (gsize) (p - der));
+                 _("The certificate is followed by %lu unexpected bytes"),
+                 (gulong) (der_len - (gsize) (p - der)));
     return NULL;
   }
   cl_x509_cache_add (der, der_len, cert);
@@ -88,7 +88,7 @@ cl_x509_parse_pem (const char  *pem,
   cl_crypto_init ();
   if (pem_len > MAX_PEM_BYTES) {
     g_set_error (error, CL_TRUST_ERROR, CL_TRUST_ERROR_INVALID,
-                 _("The certificate file is too large (%" G_GSIZE_FORMAT " bytes)"), pem_len);
+                 _("The certificate file is too large (%lu bytes)"), (gulong) pem_len);
     return NULL;
   }
 

@@ -165,9 +165,10 @@ cl_data_hash_ranges_fit (const ClByteRange  *ranges,
 
     if (r->length > 0 && (r->start > file_size || r->length > file_size - r->start)) {
       g_set_error (error, CL_ASSET_ERROR, CL_ASSET_ERROR_TRUNCATED,
-                   _("An excluded range (%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
-                     ") reaches past the end of the file (%" G_GUINT64_FORMAT " bytes)"),
-                   r->start, r->length, file_size);
+                   _("An excluded range (%llu+%llu"
+                     ") reaches past the end of the file (%llu bytes)"),
+                   (unsigned long long) r->start, (unsigned long long) r->length,
+                   (unsigned long long) file_size);
       return FALSE;
     }
   }

@@ -81,11 +81,11 @@ cl_cert_expiry_describe (GPtrArray *expiring,
     else
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                  "The certificate of the signing profile “%s” "
-                                                 "expires in %" G_GINT64_FORMAT " day.",
+                                                 "expires in %lld day.",
                                                  "The certificate of the signing profile “%s” "
-                                                 "expires in %" G_GINT64_FORMAT " days.",
+                                                 "expires in %lld days.",
                                                  (gulong) days),
-                              summary->name, days);
+                              summary->name, (long long) days);
   }
   return g_string_free (text, FALSE);
 }

@@ -23,8 +23,8 @@ set_malformed (GError     **error,
                const char  *why)
 {
   g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-               _("The compressed box at offset %" G_GSIZE_FORMAT " cannot be decompressed: %s"),
-               offset, why);
+               _("The compressed box at offset %lu cannot be decompressed: %s"),
+               (gulong) offset, why);
 }
 
 
@@ -54,9 +54,9 @@ cl_jumbf_brob_decompress (const ClJumbfBox  *brob,
     produced = CHUNK_LEN - avail_out;
     if (produced > max_len - out->len) {
       g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                   _("The compressed box at offset %" G_GSIZE_FORMAT " expands to more "
-                     "than %" G_GSIZE_FORMAT " MB, the most CredLink decompresses"),
-                   brob->offset, max_len / (1024 * 1024));
+                   _("The compressed box at offset %lu expands to more "
+                     "than %lu MB, the most CredLink decompresses"),
+                   (gulong) brob->offset, (gulong) (max_len / (1024 * 1024)));
       return NULL;
     }
     g_byte_array_append (out, chunk, (guint) produced);

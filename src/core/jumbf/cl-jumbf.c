@@ -48,7 +48,7 @@ read_box_header (const guint8  *data,
 
   if (end - pos < 8) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("Truncated box header at offset %" G_GSIZE_FORMAT), pos);
+                 _("Truncated box header at offset %lu"), (gulong) pos);
     return FALSE;
   }
   lbox = read_u32 (data + pos);
@@ -57,7 +57,7 @@ read_box_header (const guint8  *data,
   if (lbox == 1) {
     if (end - pos < 16) {
       g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                   _("Truncated extended box header at offset %" G_GSIZE_FORMAT), pos);
+                   _("Truncated extended box header at offset %lu"), (gulong) pos);
       return FALSE;
     }
     lbox = read_u64 (data + pos + 8);
@@ -68,9 +68,9 @@ read_box_header (const guint8  *data,
   }
   if (lbox < *header_len || lbox > end - pos) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("A box at offset %" G_GSIZE_FORMAT " claims %" G_GUINT64_FORMAT
-                   " bytes but its container leaves %" G_GSIZE_FORMAT),
-                 pos, lbox, end - pos);
+                 _("A box at offset %lu claims %llu"
+                   " bytes but its container leaves %lu"),
+                 (gulong) pos, (unsigned long long) lbox, (gulong) (end - pos));
     return FALSE;
   }
   *total_len = (gsize) lbox;
@@ -120,7 +120,7 @@ parse_description (ClJumbfBox    *box,
 
   if (end - pos < 17) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("The description box at offset %" G_GSIZE_FORMAT " is too short"), pos);
+                 _("The description box at offset %lu is too short"), (gulong) pos);
     return FALSE;
   }
   memcpy (box->uuid, data + pos, 16);
@@ -132,12 +132,12 @@ parse_description (ClJumbfBox    *box,
 
     if (nul == NULL) {
       g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                   _("The label at offset %" G_GSIZE_FORMAT " is not terminated"), pos);
+                   _("The label at offset %lu is not terminated"), (gulong) pos);
       return FALSE;
     }
     if (!g_utf8_validate ((const char *) data + pos, nul - (data + pos), NULL)) {
       g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                   _("The label at offset %" G_GSIZE_FORMAT " is not UTF-8"), pos);
+                   _("The label at offset %lu is not UTF-8"), (gulong) pos);
       return FALSE;
     }
     box->label = g_strndup ((const char *) data + pos, nul - (data + pos));
@@ -169,16 +169,16 @@ parse_description (ClJumbfBox    *box,
   }
   if (pos != end) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("The description box at offset %" G_GSIZE_FORMAT
-                   " has %" G_GSIZE_FORMAT " unexpected trailing bytes"),
-                 start, end - pos);
+                 _("The description box at offset %lu"
+                   " has %lu unexpected trailing bytes"),
+                 (gulong) start, (gulong) (end - pos));
     return FALSE;
   }
   return TRUE;
 
 truncated:
   g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-               _("The description box at offset %" G_GSIZE_FORMAT " is truncated"), start);
+               _("The description box at offset %lu is truncated"), (gulong) start);
   return FALSE;
 }
 
@@ -193,8 +193,8 @@ count_box (guint   *n_boxes,
   if (++*n_boxes <= CL_LIMIT_JUMBF_BOXES)
     return TRUE;
   g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-               _("The manifest store holds more than %d boxes (at offset %" G_GSIZE_FORMAT ")"),
-               CL_LIMIT_JUMBF_BOXES, offset);
+               _("The manifest store holds more than %d boxes (at offset %lu)"),
+               CL_LIMIT_JUMBF_BOXES, (gulong) offset);
   return FALSE;
 }
 
@@ -213,15 +213,15 @@ parse_superbox (ClJumbfBox  *box,
 
   if (depth >= CL_LIMIT_JUMBF_DEPTH) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_TOO_DEEP,
-                 _("Boxes are nested too deeply at offset %" G_GSIZE_FORMAT), box->offset);
+                 _("Boxes are nested too deeply at offset %lu"), (gulong) box->offset);
     return FALSE;
   }
   if (!read_box_header (data, pos, end, &type, &hdr, &total, error))
     return FALSE;
   if (type != CL_BOX_JUMD) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("The superbox at offset %" G_GSIZE_FORMAT
-                   " does not start with a description box"), box->offset);
+                 _("The superbox at offset %lu"
+                   " does not start with a description box"), (gulong) box->offset);
     return FALSE;
   }
   if (!parse_description (box, data, pos + hdr, pos + total, error))
@@ -266,8 +266,8 @@ cl_jumbf_parse (GBytes  *store,
   }
   if (total != len) {
     g_set_error (error, CL_JUMBF_ERROR, CL_JUMBF_ERROR_MALFORMED,
-                 _("The manifest store is %" G_GSIZE_FORMAT " bytes but its box says %"
-                   G_GSIZE_FORMAT), len, total);
+                 _("The manifest store is %lu bytes but its box says %lu"),
+                 (gulong) len, (gulong) total);
     return NULL;
   }
   root = box_new (store, type, 0, hdr, total);

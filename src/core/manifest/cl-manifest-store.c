@@ -63,8 +63,8 @@ decompress_manifest (ClJumbfBox  *compressed,
 
   if (brob == NULL) {
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
-                 _("The compressed manifest at offset %" G_GSIZE_FORMAT
-                   " holds no compressed data"), compressed->offset);
+                 _("The compressed manifest at offset %lu"
+                   " holds no compressed data"), (gulong) compressed->offset);
     return NULL;
   }
   bytes = cl_jumbf_brob_decompress (brob, MIN (*budget, CL_LIMIT_DECOMPRESSED_SIZE), error);
@@ -73,8 +73,8 @@ decompress_manifest (ClJumbfBox  *compressed,
   *budget -= g_bytes_get_size (bytes);
   manifest = cl_jumbf_parse (bytes, error);
   if (manifest == NULL) {
-    g_prefix_error (error, _("In the compressed manifest at offset %" G_GSIZE_FORMAT ": "),
-                    compressed->offset);
+    g_prefix_error (error, _("In the compressed manifest at offset %lu: "),
+                    (gulong) compressed->offset);
     return NULL;
   }
   *n_boxes += cl_jumbf_box_count (manifest);
@@ -87,8 +87,8 @@ decompress_manifest (ClJumbfBox  *compressed,
   if (!cl_jumbf_box_has_uuid (manifest, uuid_manifest) &&
       !cl_jumbf_box_has_uuid (manifest, uuid_update)) {
     g_set_error (error, CL_MANIFEST_ERROR, CL_MANIFEST_ERROR_MALFORMED,
-                 _("The compressed manifest at offset %" G_GSIZE_FORMAT
-                   " does not hold a manifest"), compressed->offset);
+                 _("The compressed manifest at offset %lu"
+                   " does not hold a manifest"), (gulong) compressed->offset);
     return NULL;
   }
   return g_steal_pointer (&manifest);

@@ -133,7 +133,7 @@ set_too_large (GError     **error,
                gsize        max_bytes)
 {
   g_set_error (error, CL_HTTP_ERROR, CL_HTTP_ERROR_TOO_LARGE,
-               _("%s sent more than %" G_GSIZE_FORMAT " bytes"), url, max_bytes);
+               _("%s sent more than %lu bytes"), url, (gulong) max_bytes);
 }
 
 

@@ -148,9 +148,9 @@ check_identity (sqlite3  *db,
 
   if (version < 0 || version > target_version) {
     g_set_error (error, CL_PROOF_CACHE_ERROR, CL_PROOF_CACHE_ERROR_SCHEMA,
-                 _("The proof cache has schema version %" G_GINT64_FORMAT
+                 _("The proof cache has schema version %lld"
                    ", newer than this CredLink understands (%u); update CredLink"),
-                 version, target_version);
+                 (long long) version, target_version);
     return FALSE;
   }
 

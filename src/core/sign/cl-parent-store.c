@@ -170,7 +170,7 @@ cl_parent_store_parse (GBytes      *store,
     if (!read_box (data, child, store_len, &child_len, &type)) {
       g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
                    _("The existing Content Credentials of “%s” are damaged "
-                     "(bad box at offset %" G_GSIZE_FORMAT " of the store)"), title, child);
+                     "(bad box at offset %lu of the store)"), title, (gulong) child);
       return NULL;
     }
     if (type != CL_BOX_JUMB ||
@@ -204,8 +204,8 @@ cl_parent_store_parse (GBytes      *store,
   if (!find_child (data, active->offset, active->length, "c2pa.signature",
                    &self->signature_offset, &signature_len)) {
     g_set_error (error, CL_SIGN_ERROR, CL_SIGN_ERROR_INPUT,
-                 _("The active manifest of “%s” has no signature (manifest at offset %"
-                   G_GSIZE_FORMAT " of the store)"), title, active->offset);
+                 _("The active manifest of “%s” has no signature (manifest at offset %lu"
+                   " of the store)"), title, (gulong) active->offset);
     return NULL;
   }
   return g_steal_pointer (&self);

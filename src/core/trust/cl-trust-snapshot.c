@@ -67,7 +67,7 @@ cl_trust_snapshot_verify_pem (GBytes  *pem,
 
   if (size > INT_MAX) {
     g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_TOO_LARGE,
-                 _("The trust list is too large (%" G_GSIZE_FORMAT " bytes)"), size);
+                 _("The trust list is too large (%lu bytes)"), (gulong) size);
     return FALSE;
   }
 
@@ -95,8 +95,8 @@ cl_trust_snapshot_verify_pem (GBytes  *pem,
     ERR_error_string_n (last_error, reason, 256);
     ERR_clear_error ();
     g_set_error (error, CL_TRUST_REFRESH_ERROR, CL_TRUST_REFRESH_ERROR_BAD_PEM,
-                 _("Certificate %u of the trust list is not valid PEM, before byte %"
-                   G_GSIZE_FORMAT " (%s)"), count + 1, offset, reason);
+                 _("Certificate %u of the trust list is not valid PEM, before byte %lu"
+                   " (%s)"), count + 1, (gulong) offset, reason);
     return FALSE;
   }
   ERR_clear_error ();

@@ -274,14 +274,14 @@ cl_cbor_load_limited (const guint8  *data,
     if (item != NULL)
       cbor_decref (&item);
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("Malformed CBOR at byte %" G_GSIZE_FORMAT), (gsize) result.error.position);
+                 _("Malformed CBOR at byte %lu"), (gulong) ((gsize) result.error.position));
     return NULL;
   }
   if (result.read != len) {
     cbor_decref (&item);
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("%" G_GSIZE_FORMAT " unexpected bytes after the CBOR item"),
-                 len - (gsize) result.read);
+                 _("%lu unexpected bytes after the CBOR item"),
+                 (gulong) (len - (gsize) result.read));
     return NULL;
   }
   return item;

@@ -187,6 +187,34 @@ write_confidence (ClPdfLayout  *layout,
 }
 
 
+/* The words of the app's chain view, not the JSON's identifiers ("signer", "pass"). */
+static const char *
+role_text (ClCertRole role)
+{
+  switch (role) {
+  case CL_CERT_ROLE_SIGNER: return _("Signer");
+  case CL_CERT_ROLE_INTERMEDIATE: return _("Intermediate authority");
+  case CL_CERT_ROLE_ANCHOR:
+  default:
+    return _("Trust anchor");
+  }
+}
+
+
+static const char *
+outcome_text (ClCheckOutcome outcome)
+{
+  switch (outcome) {
+  case CL_CHECK_PASS: return _("Passed");
+  case CL_CHECK_WARN: return _("Warning");
+  case CL_CHECK_FAIL: return _("Failed");
+  case CL_CHECK_INFO:
+  default:
+    return _("Information");
+  }
+}
+
+
 static void
 write_chain (ClPdfLayout   *layout,
              ClTrustResult *trust)
@@ -199,7 +227,7 @@ write_chain (ClPdfLayout   *layout,
     g_autofree char *name = cl_x509_display_name (cert->cert);
     g_autofree char *fingerprint = cl_x509_sha256_hex (cert->cert);
     g_autofree char *title = g_strdup_printf ("%u. %s (%s)", i + 1, name,
-                                              cl_cert_role_to_string (cert->role));
+                                              role_text (cert->role));
 
     cl_pdf_set_font (layout, CL_PDF_BODY_SIZE, TRUE);
     cl_pdf_show_wrapped (layout, CL_PDF_MARGIN, CL_PDF_BODY_SIZE, title);
@@ -208,7 +236,7 @@ write_chain (ClPdfLayout   *layout,
       cl_pdf_field (layout, _("Revocation"), cert->revocation->detail);
     for (guint c = 0; c < cert->checks->len; c++) {
       ClCertCheck *check = g_ptr_array_index (cert->checks, c);
-      g_autofree char *line = g_strdup_printf ("[%s] %s", cl_check_outcome_to_string (check->outcome),
+      g_autofree char *line = g_strdup_printf ("[%s] %s", outcome_text (check->outcome),
                                                check->reason);
 
       cl_pdf_paragraph (layout, 12, line);

@@ -167,6 +167,15 @@ ingredients_text (ClVerification *verification)
 }
 
 
+/* g_ptr_array_sort hands over pointers to the elements. */
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+
 /* The failure codes of the validation, sorted so that the same set compares equal. */
 static char *
 failures_text (ClVerification *verification)
@@ -180,7 +189,7 @@ failures_text (ClVerification *verification)
         !g_ptr_array_find_with_equal_func (lines, status->code, g_str_equal, NULL))
       g_ptr_array_add (lines, g_strdup (status->code));
   }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, compare_codes);
   return join_lines (lines);
 }
 

@@ -112,13 +112,16 @@ work_thread (GTask        *task,
       g_autoptr(ClTrustList) list = cl_trust_list_new_from_files (name, CL_TRUST_LIST_KIND_USER,
                                                                   work->argument, NULL, NULL,
                                                                   &error);
+      guint n_anchors;
 
       if (list == NULL || !cl_trust_list_install (list, work->trust_dir, &error)) {
         g_task_return_error (task, g_steal_pointer (&error));
         return;
       }
-      work->outcome = g_strdup_printf (_("Imported “%s” with %u anchors"), name,
-                                       cl_trust_list_get_anchors (list)->len);
+      n_anchors = cl_trust_list_get_anchors (list)->len;
+      work->outcome = g_strdup_printf (ngettext ("Imported “%s” with %u anchor",
+                                                 "Imported “%s” with %u anchors", n_anchors),
+                                       name, n_anchors);
     }
     break;
   case WORK_REMOVE:
@@ -169,11 +172,14 @@ list_row (ClTrustListsGroup *self,
   g_autofree char *when = date != NULL ? g_date_time_format (date, "%x") : g_strdup (_("unknown"));
   const char *source = cl_trust_list_get_source (list);
   g_autofree char *label = cl_trust_list_dup_label (list);
+
+  guint n_anchors = cl_trust_list_get_anchors (list)->len;
   g_autofree char *subtitle = NULL;
 
   /* Translators: trust list row: kind · anchors · snapshot date · source */
-  subtitle = g_strdup_printf (_("%s · %u anchors · snapshot of %s%s%s"),
-                              label, cl_trust_list_get_anchors (list)->len, when,
+  subtitle = g_strdup_printf (ngettext ("%s · %u anchor · snapshot of %s%s%s",
+                                        "%s · %u anchors · snapshot of %s%s%s", n_anchors),
+                              label, n_anchors, when,
                               source != NULL && *source != '\0' ? " · " : "",
                               source != NULL ? source : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -106,12 +106,13 @@ describe_lists (GPtrArray *lists)
     ClTrustList *list = g_ptr_array_index (lists, i);
     gint64 snapshot = cl_trust_list_get_snapshot (list);
     g_autoptr(GDateTime) date = snapshot > 0 ? g_date_time_new_from_unix_utc (snapshot) : NULL;
-    g_autofree char *when = date != NULL ? g_date_time_format (date, "%Y-%m-%d")
+    g_autofree char *when = date != NULL ? g_date_time_format (date, "%x")
                                          : g_strdup (_("unknown date"));
 
     if (i > 0)
       g_string_append (text, " · ");
-    /* Translators: an installed trust list and its date, e.g. "C2PA trust list of 2025-01-02" */
+    /* Translators: an installed trust list and its date in the locale's format, e.g.
+     * "C2PA trust list of 01/02/25" */
     g_string_append_printf (text, _("%s of %s"),
                             cl_trust_list_kind_describe (cl_trust_list_get_kind (list)), when);
   }

@@ -156,11 +156,22 @@ cl_raw_data_group_set_verification (ClRawDataGroup *self,
     }
   }
   {
-    /* Translators: the counts of failure, informational and success codes */
-    g_autofree char *summary = g_strdup_printf (_("%u failures, %u informational, %u successes"),
-                                                counts[CL_STATUS_FAILURE],
-                                                counts[CL_STATUS_INFORMATIONAL],
-                                                counts[CL_STATUS_SUCCESS]);
+    guint n_failures = counts[CL_STATUS_FAILURE];
+    guint n_informational = counts[CL_STATUS_INFORMATIONAL];
+    guint n_successes = counts[CL_STATUS_SUCCESS];
+    g_autofree char *failures = g_strdup_printf (ngettext ("%u failure", "%u failures",
+                                                           n_failures), n_failures);
+    /* Translators: a count of informational status codes */
+    g_autofree char *informational = g_strdup_printf (ngettext ("%u informational",
+                                                                "%u informational",
+                                                                n_informational),
+                                                      n_informational);
+    g_autofree char *successes = g_strdup_printf (ngettext ("%u success", "%u successes",
+                                                            n_successes), n_successes);
+    /* Translators: the counts of failure, informational and success codes, such as
+     * "2 failures, 1 informational, 14 successes" */
+    g_autofree char *summary = g_strdup_printf (_("%s, %s, %s"), failures, informational,
+                                                successes);
 
     adw_expander_row_set_subtitle (self->codes_row, summary);
   }
