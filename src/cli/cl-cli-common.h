@@ -33,4 +33,10 @@ typedef struct {
 void cl_cli_print_json (JsonNode *node,
                         gboolean  pretty);
 
+/* Prints indent, then label and the spaces that make it width columns wide (counted in
+ * characters, not bytes: a translated label may hold accented letters), then one space. */
+void cl_cli_print_label (const char *indent,
+                         const char *label,
+                         guint       width);
+
 G_END_DECLS

@@ -109,7 +109,9 @@ print_edits (ClManifestReport *active)
 
     printf ("    %u. %s", i + 1, step->phrase != NULL ? step->phrase : step->action);
     if (step->ingredients != NULL)
-      printf (": \u201c%s\u201d", step->ingredients);
+      /* Translators: after an edit, the ingredient it used: ": “photo.jpg”"; use the
+       * quotation marks of your language */
+      printf (_(": \u201c%s\u201d"), step->ingredients);
     for (gsize e = 0; e < G_N_ELEMENTS (extras); e++)
       if (extras[e] != NULL)
         printf (" · %s", extras[e]);
@@ -187,46 +189,63 @@ print_human (VerifyJob *job)
     printf ("  %s\n", v->error->message);
     return;
   }
-  printf ("  %-14s %s%s\n", _("Verdict:"), cl_verdict_describe (v->verdict),
+  cl_cli_print_label ("  ", _("Verdict:"), 14);
+  printf ("%s%s\n", cl_verdict_describe (v->verdict),
           v->recovered ? _(" (recovered from the proof cache)") : "");
-  printf ("  %-14s %s\n", "", v->reason);
-  if (v->manifest_file != NULL)
-    printf ("  %-14s %s%s\n", _("Manifest file:"), v->manifest_file,
+  cl_cli_print_label ("  ", "", 14);
+  printf ("%s\n", v->reason);
+  if (v->manifest_file != NULL) {
+    cl_cli_print_label ("  ", _("Manifest file:"), 14);
+    printf ("%s%s\n", v->manifest_file,
             v->manifest_file_is_sidecar ? _(" (found next to the image)") : "");
+  }
   for (guint i = 0; v->signals != NULL && i < v->signals->len; i++) {
     const ClSignal *signal = g_ptr_array_index (v->signals, i);
     g_autofree char *text = cl_signal_describe (signal);
     const char *warning = cl_signal_warning (signal);
 
-    printf ("  %-14s %s%s%s\n", i == 0 ? _("Signals:") : "", text,
+    cl_cli_print_label ("  ", i == 0 ? _("Signals:") : "", 14);
+    printf ("%s%s%s\n", text,
             warning != NULL ? " — " : "", warning != NULL ? warning : "");
   }
   if (!v->report->has_manifest)
     return;
   active = cl_validation_report_get_active (v->report);
   if (active != NULL) {
-    if (active->title != NULL)
-      printf ("  %-14s %s\n", _("Title:"), active->title);
-    if (active->sig_issuer != NULL || active->sig_common_name != NULL)
-      printf ("  %-14s %s%s%s\n", _("Signed by:"),
+    if (active->title != NULL) {
+      cl_cli_print_label ("  ", _("Title:"), 14);
+      printf ("%s\n", active->title);
+    }
+    if (active->sig_issuer != NULL || active->sig_common_name != NULL) {
+      cl_cli_print_label ("  ", _("Signed by:"), 14);
+      printf ("%s%s%s\n",
               active->sig_issuer ? active->sig_issuer : "",
               active->sig_issuer && active->sig_common_name ? " / " : "",
               active->sig_common_name ? active->sig_common_name : "");
-    if (v->test_certificate)
-      printf ("  %-14s %s\n", "", _("Test certificate: made for testing, not a real signer"));
+    }
+    if (v->test_certificate) {
+      cl_cli_print_label ("  ", "", 14);
+      printf ("%s\n", _("Test certificate: made for testing, not a real signer"));
+    }
     if (active->sig_alg != NULL) {
       const char *alg = cl_cose_alg_describe (cl_cose_alg_from_string (active->sig_alg));
 
-      printf ("  %-14s %s\n", _("Algorithm:"), alg != NULL ? alg : active->sig_alg);
+      cl_cli_print_label ("  ", _("Algorithm:"), 14);
+      printf ("%s\n", alg != NULL ? alg : active->sig_alg);
     }
-    printf ("  %-14s %s\n", _("Signed at:"),
+    cl_cli_print_label ("  ", _("Signed at:"), 14);
+    printf ("%s\n",
             active->sig_time != NULL ? active->sig_time : _("no time-stamp"));
   }
-  if (v->trust != NULL)
-    printf ("  %-14s %s\n", _("Trust:"), v->trust->summary != NULL ? v->trust->summary : "");
-  printf ("  %-14s %u / 100 (%s)\n", _("Confidence:"), v->confidence->score,
+  if (v->trust != NULL) {
+    cl_cli_print_label ("  ", _("Trust:"), 14);
+    printf ("%s\n", v->trust->summary != NULL ? v->trust->summary : "");
+  }
+  cl_cli_print_label ("  ", _("Confidence:"), 14);
+  printf ("%u / 100 (%s)\n", v->confidence->score,
           cl_confidence_level_describe (v->confidence->level));
-  printf ("  %-14s %u\n", _("Manifests:"), v->report->manifests->len);
+  cl_cli_print_label ("  ", _("Manifests:"), 14);
+  printf ("%u\n", v->report->manifests->len);
   if (active != NULL) {
     print_edits (active);
     print_camera (active);
@@ -593,11 +612,13 @@ print_reports (GPtrArray *jobs,
     }
   }
   if (!json && !crjson && !summary && jobs->len > 1) {
-    printf ("\n%-14s %s\n", _("Verdict"), _("File"));
+    cl_cli_print_label ("\n", _("Verdict"), 14);
+    printf ("%s\n", _("File"));
     for (guint i = 0; i < jobs->len; i++) {
       VerifyJob *job = g_ptr_array_index (jobs, i);
 
-      printf ("%-14s %s\n", job_verdict (job), job->path);
+      cl_cli_print_label ("", job_verdict (job), 14);
+      printf ("%s\n", job->path);
     }
   }
   if (any_invalid)

@@ -287,7 +287,9 @@ add_edits (ClCiteSummary  *summary,
 
     g_string_append (line, step->phrase != NULL ? step->phrase : step->action);
     if (step->ingredients != NULL)
-      g_string_append_printf (line, ": \u201c%s\u201d", step->ingredients);
+      /* Translators: after an edit, the ingredient it used: ": “photo.jpg”"; use the
+       * quotation marks of your language */
+      g_string_append_printf (line, _(": \u201c%s\u201d"), step->ingredients);
     for (gsize e = 0; e < G_N_ELEMENTS (extras); e++)
       if (extras[e] != NULL)
         g_string_append_printf (line, " · %s", extras[e]);
@@ -400,7 +402,9 @@ add_ingredients (ClCiteSummary  *summary,
     title = json_object_get_string_member_with_default (ingredient, "title", NULL);
     relationship = json_object_get_string_member_with_default (ingredient, "relationship", NULL);
     how = cl_action_text_relationship (relationship);
-    line = g_strdup_printf ("\u201c%s\u201d · %s · %s", title != NULL ? title : _("untitled"),
+    /* Translators: an ingredient in the summary: its title in quotation marks, how it was
+     * used, its own verdict */
+    line = g_strdup_printf (_("\u201c%s\u201d · %s · %s"), title != NULL ? title : _("untitled"),
                             how != NULL ? how : relationship != NULL ? relationship
                                                                      : _("relationship not given"),
                             ingredient_verdict (verification->report, manifest, ingredient));
