@@ -17,39 +17,13 @@
 #include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-test-identity.h"
+#include "cl-test-sign-page.h"
 #include "cl-test-tmp.h"
 #include "cl-verification.h"
 
 #define PASSPHRASE "correct horse"
 
 static char *work_dir;
-
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Spins the main loop until the page is idle (profiles listed, images checked,
- * batch finished); fails after 60 s. */
-static void
-wait_idle (ClSignPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  do {
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-    if (cl_sign_page_get_busy (page))
-      g_main_context_iteration (NULL, TRUE);
-  } while (cl_sign_page_get_busy (page) && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 
 static char *
@@ -71,38 +45,6 @@ make_image (const char *name,
 
 
 static void
-store_identity (const char *name,
-                int         days_from,
-                int         days_to)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, days_from);
-  g_autoptr(GDateTime) to = g_date_time_add_days (now, days_to);
-  g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClSigningProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to,
-                                                          &error);
-
-  g_assert_no_error (error);
-  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
-  g_assert_no_error (error);
-}
-
-
-static ClSignPage *
-new_page (GtkWidget **window)
-{
-  ClSignPage *page = CL_SIGN_PAGE (cl_sign_page_new ());
-
-  *window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (*window));
-  wait_idle (page);
-  return page;
-}
-
-
-static void
 add_images (ClSignPage  *page,
             const char **paths)
 {
@@ -113,7 +55,7 @@ add_images (ClSignPage  *page,
   cl_sign_page_add_files (page, (GFile **) files->pdata, (int) files->len);
   /* Adding the same file again does not list it twice. */
   cl_sign_page_add_files (page, (GFile **) files->pdata, 1);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, files->len);
 }
 
@@ -151,12 +93,12 @@ test_sign_two_images (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("gui-signer", -1, 365);
+  cl_test_sign_page_store_identity ("gui-signer", PASSPHRASE, -1, 365);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
 
   g_assert_true (cl_sign_page_select_profile (page, "gui-signer"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   /* A test identity only warns that it is not publicly trusted. */
   g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "not publicly trusted"));
   g_assert_null (strstr (cl_sign_page_get_problems (page), "refused"));
@@ -166,7 +108,7 @@ test_sign_two_images (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
   g_assert_true (cl_sign_page_get_busy (page));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
 
   for (guint i = 0; i < 2; i++) {
@@ -185,7 +127,7 @@ test_sign_two_images (void)
 
   /* Signing again: the outputs exist, so each row fails and nothing is replaced. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   for (guint i = 0; i < 2; i++)
     g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
                      CL_SIGN_FILE_FAILED);
@@ -203,11 +145,11 @@ test_sign_two_images (void)
     g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, 0);
     cl_sign_page_add_files (page, &file, 1);
     cl_sign_page_set_output_folder (page, NULL);
-    wait_idle (page);
+    cl_test_sign_page_wait_idle (page);
     row = cl_sign_page_get_file_row (page, 0);
     g_assert_true (cl_sign_file_row_get_has_credentials (row));
     gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-    wait_idle (page);
+    cl_test_sign_page_wait_idle (page);
     g_assert_cmpint (cl_sign_file_row_get_state (row), ==, CL_SIGN_FILE_DONE);
     g_assert_cmpstr (cl_sign_file_row_get_detail (row), ==, next_to);
   }
@@ -248,7 +190,7 @@ static void
 test_create_and_remove_identity (void)
 {
   GtkWidget *window;
-  ClSignPage *page = new_page (&window);
+  ClSignPage *page = cl_test_sign_page_new (&window);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) secrets = g_ptr_array_new ();
   AdwMessageDialog *dialog;
@@ -271,7 +213,7 @@ test_create_and_remove_identity (void)
   /* What a click on Create does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (find_dialog ());
   /* Stored, listed and chosen. */
   g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, "made-in-dialog");
@@ -283,14 +225,14 @@ test_create_and_remove_identity (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-profile", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "remove");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_false (cl_sign_page_select_profile (page, "made-in-dialog"));
   g_assert_cmpstr (cl_sign_page_get_selected_profile (page), !=, "made-in-dialog");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -308,19 +250,19 @@ test_wrong_passphrase_and_expired (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("gui-valid", -1, 365);
-  store_identity ("gui-expired", -400, -2);
+  cl_test_sign_page_store_identity ("gui-valid", PASSPHRASE, -1, 365);
+  cl_test_sign_page_store_identity ("gui-expired", PASSPHRASE, -400, -2);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
   add_images (page, inputs);
   cl_sign_page_set_output_folder (page, out_folder);
 
   /* Wrong passphrase: an error on the page, the image stays unsigned. */
   g_assert_true (cl_sign_page_select_profile (page, "gui-valid"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   set_passphrase (page, "not the passphrase");
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_PENDING);
@@ -330,7 +272,7 @@ test_wrong_passphrase_and_expired (void)
   set_passphrase (page, PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.cancel", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_PENDING);
@@ -339,12 +281,12 @@ test_wrong_passphrase_and_expired (void)
   /* Expired: the check lists it as soon as the profile is chosen, and signing is refused
    * even with the right passphrase. */
   g_assert_true (cl_sign_page_select_profile (page, "gui-expired"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "refused"));
   set_passphrase (page, PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -397,16 +339,16 @@ test_proof_recorded (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("proof-signer", -1, 365);
+  cl_test_sign_page_store_identity ("proof-signer", PASSPHRASE, -1, 365);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
   g_assert_true (cl_sign_page_select_profile (page, "proof-signer"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   add_images (page, inputs);
   cl_sign_page_set_output_folder (page, out_folder);
   set_passphrase (page, PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_DONE);
