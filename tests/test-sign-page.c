@@ -293,6 +293,87 @@ test_wrong_passphrase_and_expired (void)
 }
 
 
+/* Whether a row is being signed: the batch is reading its image. */
+static gboolean
+any_row_signing (ClSignPage *page)
+{
+  for (guint i = 0; i < cl_sign_page_get_n_files (page); i++) {
+    if (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)) == CL_SIGN_FILE_SIGNING)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static gboolean
+is_password_entry (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_PASSWORD_ENTRY_ROW (widget);
+}
+
+
+/* A wrong passphrase with two images: the key is unlocked while the images are read (they
+ * are being signed before it is known), then nothing is written, both are pending again
+ * and the page says in words that the passphrase is wrong, marking its entry. The right
+ * one then signs both. */
+static void
+test_wrong_passphrase_batch (void)
+{
+  g_autofree char *jpeg = make_image ("wrong-first.jpg", "jpeg");
+  g_autofree char *png = make_image ("wrong-second.png", "png");
+  g_autofree char *out_dir = g_build_filename (work_dir, "wrong", NULL);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  const char *inputs[] = { jpeg, png, NULL };
+  gboolean timed_out = FALSE, read_while_unlocking = FALSE;
+  GtkWidget *window, *entry;
+  ClSignPage *page;
+  guint timeout;
+
+  cl_test_sign_page_store_identity ("gui-wrong", PASSPHRASE, -1, 365);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  page = cl_test_sign_page_new (&window);
+  add_images (page, inputs);
+  cl_sign_page_set_output_folder (page, out_folder);
+  g_assert_true (cl_sign_page_select_profile (page, "gui-wrong"));
+  cl_test_sign_page_wait_idle (page);
+  entry = cl_test_find_widget (GTK_WIDGET (page), is_password_entry, NULL);
+  g_assert_nonnull (entry);
+
+  set_passphrase (page, "not the passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  timeout = g_timeout_add_seconds (60, cl_test_timeout_cb, &timed_out);
+  while (cl_sign_page_get_busy (page) && !timed_out) {
+    g_main_context_iteration (NULL, TRUE);
+    read_while_unlocking |= any_row_signing (page);
+  }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_assert_true (read_while_unlocking);
+  g_assert_cmpstr (cl_sign_page_get_error (page), ==,
+                   "Wrong passphrase for the signing profile \u201cgui-wrong\u201d");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  for (guint i = 0; i < 2; i++) {
+    g_autofree char *base = g_path_get_basename (inputs[i]);
+    g_autofree char *output = g_build_filename (out_dir, base, NULL);
+
+    g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
+                     CL_SIGN_FILE_PENDING);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+
+  set_passphrase (page, PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  cl_test_sign_page_wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
+                     CL_SIGN_FILE_DONE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
 /* Writes a copy of path without the bytes of its manifest store, as a platform that
  * strips metadata does. */
 static char *
@@ -392,6 +473,7 @@ main (int   argc,
 
   g_test_add_func ("/sign-page/sign-two-images", test_sign_two_images);
   g_test_add_func ("/sign-page/wrong-passphrase-and-expired", test_wrong_passphrase_and_expired);
+  g_test_add_func ("/sign-page/wrong-passphrase-batch", test_wrong_passphrase_batch);
   g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
   g_test_add_func ("/sign-page/proof-recorded", test_proof_recorded);
   status = g_test_run ();

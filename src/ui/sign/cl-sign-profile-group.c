@@ -475,6 +475,15 @@ cl_sign_profile_group_focus_passphrase (ClSignProfileGroup *self)
 }
 
 
+void
+cl_sign_profile_group_show_wrong_passphrase (ClSignProfileGroup *self)
+{
+  g_return_if_fail (CL_IS_SIGN_PROFILE_GROUP (self));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_row), "error");
+}
+
+
 static void
 unlocked_cb (GObject      *source,
              GAsyncResult *result,
@@ -523,9 +532,11 @@ cl_sign_profile_group_unlock_async (ClSignProfileGroup  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cl_sign_profile_group_unlock_async);
-  cl_sign_task_load_profile (self->root, cl_sign_profile_group_get_selected (self),
-                             gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
-                             cancellable, unlocked_cb, task);
+  /* The key is unlocked beside the first images' reading: a wrong passphrase comes back
+   * from the batch (cl_sign_profile_group_show_wrong_passphrase). */
+  cl_sign_task_load_profile_unlocking (self->root, cl_sign_profile_group_get_selected (self),
+                                       gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                                       cancellable, unlocked_cb, task);
 }
 
 

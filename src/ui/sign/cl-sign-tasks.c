@@ -24,6 +24,7 @@ typedef struct {
   const char *key_path;
   const char *passphrase;
   const char *new_passphrase;
+  gboolean    unlock_later;
 } TaskArgs;
 
 /* … and the task's own copy, freed (secrets wiped) with the task. */
@@ -34,6 +35,7 @@ typedef struct {
   char *key_path;
   char *passphrase;
   char *new_passphrase;
+  gboolean unlock_later;
 } TaskData;
 
 
@@ -78,6 +80,7 @@ run_in_thread (gpointer             source_tag,
   data->key_path = g_strdup (args->key_path);
   data->passphrase = g_strdup (args->passphrase);
   data->new_passphrase = g_strdup (args->new_passphrase);
+  data->unlock_later = args->unlock_later;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
   g_task_run_in_thread (task, thread);
@@ -150,7 +153,9 @@ load_thread (GTask        *task,
 {
   TaskData *data = task_data;
   GError *error = NULL;
-  ClSigningProfile *profile = cl_signing_profile_store_load (data->root, data->name, data->passphrase, &error);
+  ClSigningProfile *profile = data->unlock_later
+    ? cl_signing_profile_store_load_unlocking (data->root, data->name, data->passphrase, &error)
+    : cl_signing_profile_store_load (data->root, data->name, data->passphrase, &error);
 
   if (profile == NULL)
     g_task_return_error (task, error);
@@ -169,6 +174,22 @@ cl_sign_task_load_profile (const char          *root,
 {
   run_in_thread (cl_sign_task_load_profile, load_thread,
                  &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase },
+                 cancellable, callback, user_data);
+}
+
+
+void
+cl_sign_task_load_profile_unlocking (const char          *root,
+                                     const char          *name,
+                                     const char          *passphrase,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  /* Finished as cl_sign_task_load_profile is. */
+  run_in_thread (cl_sign_task_load_profile, load_thread,
+                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase,
+                               .unlock_later = TRUE },
                  cancellable, callback, user_data);
 }
 
