@@ -336,11 +336,10 @@ add_ingredients (ClCiteSummary  *summary,
     g_autofree char *verdict = ingredient_verdict (node);
     g_autofree char *line = NULL;
 
+    if (how == NULL)
+      how = node->relationship != NULL ? node->relationship : _("relationship not given");
     line = g_strdup_printf ("\u201c%s\u201d · %s · %s",
-                            node->title != NULL ? node->title : _("untitled"),
-                            how != NULL ? how : node->relationship != NULL ? node->relationship
-                                                                           : _("relationship not given"),
-                            verdict);
+                            node->title != NULL ? node->title : _("untitled"), how, verdict);
     add (section, NULL, line);
   }
   keep (summary, section);
