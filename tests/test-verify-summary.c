@@ -317,7 +317,13 @@ test_ingredient_thumbnail_oriented (void)
   gtk_window_present (GTK_WINDOW (window));
   cl_ingredients_group_set_verification (group, &verification);
   g_assert_cmpuint (cl_ingredients_group_get_n_rows (group), ==, 1);
+  /* The row decodes its thumbnail on a thread: waited for, 30 s at most. */
   image = find_image (GTK_WIDGET (group));
+  for (guint i = 0; image == NULL && i < 3000; i++) {
+    g_usleep (10 * 1000);
+    cl_test_drain_main_context ();
+    image = find_image (GTK_WIDGET (group));
+  }
   g_assert_nonnull (image);
   paintable = gtk_image_get_paintable (image);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 32);
