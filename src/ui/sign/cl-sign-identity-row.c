@@ -194,7 +194,7 @@ cl_sign_identity_row_unlock_async (ClSignIdentityRow   *self,
                              _("Enter the passphrase or PIN of the identity “%s”."), name);
     return;
   }
-  cl_sign_task_load_profile (self->root, name, passphrase, cancellable, unlocked_cb,
+  cl_sign_task_load_profile (self->root, name, passphrase, FALSE, cancellable, unlocked_cb,
                              g_steal_pointer (&task));
 }
 

@@ -242,7 +242,7 @@ selection_changed_cb (ClSignProfileGroup *self)
     }
     adw_action_row_set_subtitle (self->certificate_row, text->str);
     begin_loading (self);
-    cl_sign_task_load_profile (self->root, summary->name, NULL, self->cancellable,
+    cl_sign_task_load_profile (self->root, summary->name, NULL, FALSE, self->cancellable,
                                checked_profile_cb, g_object_ref (self));
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROFILE]);
@@ -534,9 +534,9 @@ cl_sign_profile_group_unlock_async (ClSignProfileGroup  *self,
   g_task_set_source_tag (task, cl_sign_profile_group_unlock_async);
   /* The key is unlocked beside the first images' reading: a wrong passphrase comes back
    * from the batch (cl_sign_profile_group_show_wrong_passphrase). */
-  cl_sign_task_load_profile_unlocking (self->root, cl_sign_profile_group_get_selected (self),
-                                       gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
-                                       cancellable, unlocked_cb, task);
+  cl_sign_task_load_profile (self->root, cl_sign_profile_group_get_selected (self),
+                             gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)), TRUE,
+                             cancellable, unlocked_cb, task);
 }
 
 

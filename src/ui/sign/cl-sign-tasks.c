@@ -168,28 +168,14 @@ void
 cl_sign_task_load_profile (const char          *root,
                            const char          *name,
                            const char          *passphrase,
+                           gboolean             unlock_later,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
   run_in_thread (cl_sign_task_load_profile, load_thread,
-                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase },
-                 cancellable, callback, user_data);
-}
-
-
-void
-cl_sign_task_load_profile_unlocking (const char          *root,
-                                     const char          *name,
-                                     const char          *passphrase,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  /* Finished as cl_sign_task_load_profile is. */
-  run_in_thread (cl_sign_task_load_profile, load_thread,
                  &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase,
-                               .unlock_later = TRUE },
+                               .unlock_later = unlock_later },
                  cancellable, callback, user_data);
 }
 

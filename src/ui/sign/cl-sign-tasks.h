@@ -19,22 +19,17 @@ void       cl_sign_task_list_profiles        (const char          *root,
 GPtrArray *cl_sign_task_list_profiles_finish (GAsyncResult        *result,
                                               GError             **error);
 
-/* Loads a profile; passphrase NULL keeps the key locked (enough to check it). */
+/* Loads a profile; passphrase NULL keeps the key locked (enough to check it). With
+ * unlock_later the key is unlocked on a thread of its own once the profile is read
+ * (cl_signing_profile_store_load_unlocking): a wrong passphrase is then the signing's
+ * error, CL_SIGN_ERROR_PASSPHRASE. */
 void       cl_sign_task_load_profile         (const char          *root,
                                               const char          *name,
                                               const char          *passphrase,
+                                              gboolean             unlock_later,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-/* The same, but the key is unlocked on a thread of its own once the profile is read
- * (cl_signing_profile_store_load_unlocking): a wrong passphrase is then the signing's
- * error, CL_SIGN_ERROR_PASSPHRASE. Finished with cl_sign_task_load_profile_finish. */
-void       cl_sign_task_load_profile_unlocking (const char          *root,
-                                                const char          *name,
-                                                const char          *passphrase,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
 ClSigningProfile *cl_sign_task_load_profile_finish  (GAsyncResult        *result,
                                               GError             **error);
 
