@@ -258,15 +258,37 @@ cl_test_oracle_has (JsonObject *report,
 
 
 gboolean
+cl_test_run_reference_signer (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) "node");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL)) {
+    g_test_message ("sign.mjs: %s", err);
+    g_test_fail ();
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
 cl_test_oracle_sign_es256 (const char *oracle,
                            const char *input,
                            const char *output)
 {
   const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
   g_autofree char *certs = NULL, *chain = NULL, *key = NULL, *dir = NULL, *script = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
 
   if (oracle == NULL || shared == NULL) {
     g_test_skip ("the reference reader or the shared test certificates are not available");
@@ -282,19 +304,10 @@ cl_test_oracle_sign_es256 (const char *oracle,
     return FALSE;
   }
   {
-    const char *argv[] = { "node", script, input, output, chain, key, NULL };
+    const char *args[] = { script, input, output, chain, key, NULL };
 
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
-                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
-                                 &error));
+    return cl_test_run_reference_signer (args);
   }
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL)) {
-    g_test_message ("sign.mjs: %s", err);
-    g_test_fail ();
-    return FALSE;
-  }
-  return TRUE;
 }
 
 

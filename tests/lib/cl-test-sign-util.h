@@ -60,6 +60,10 @@ JsonObject *cl_test_oracle_read_impl (const char    *oracle,
 gboolean    cl_test_oracle_has       (JsonObject    *report,
                                       const char    *list_name,
                                       const char    *code);
+/* Runs node with args (the reference signer's sign.mjs, its options, input, output,
+ * chain, key…; NULL-terminated). FALSE when it refused: the test is failed with what it
+ * said. */
+gboolean    cl_test_run_reference_signer (const char * const *args);
 /* Signs input into output with the reference signer (sign.mjs beside oracle) and the
  * shared ES256 test certificate. FALSE when it did not: the test is skipped when the
  * signer or the certificates are absent, failed when the signer refused. */
