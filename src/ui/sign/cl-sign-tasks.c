@@ -188,6 +188,27 @@ cl_sign_task_load_profile_finish (GAsyncResult  *result,
 }
 
 
+ClSigningProfile *
+cl_sign_task_load_profile_finish_checked (GAsyncResult  *result,
+                                          char         **problem,
+                                          GError       **error)
+{
+  ClSigningProfile *profile = cl_sign_task_load_profile_finish (result, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) problems = NULL;
+  gboolean usable;
+
+  *problem = NULL;
+  if (profile == NULL)
+    return NULL;
+  problems = cl_signing_profile_check (profile, now, &usable);
+  if (!usable)
+    *problem = g_strdup (problems->len > 0
+                         ? g_array_index (problems, ClSigningProfileProblem, 0).message : "");
+  return profile;
+}
+
+
 static void
 create_thread (GTask        *task,
                gpointer      source,

@@ -32,6 +32,12 @@ void       cl_sign_task_load_profile         (const char          *root,
                                               gpointer             user_data);
 ClSigningProfile *cl_sign_task_load_profile_finish  (GAsyncResult        *result,
                                               GError             **error);
+/* The same, with the profile checked again as signing needs it now (it may have expired
+ * since it was chosen): *problem (freed by the caller) is the first thing that keeps it
+ * from signing, or NULL when it can. */
+ClSigningProfile *cl_sign_task_load_profile_finish_checked (GAsyncResult  *result,
+                                                           char         **problem,
+                                                           GError       **error);
 
 /* Creates a test identity (ES256) and stores it under passphrase. */
 void       cl_sign_task_create_test_identity (const char          *root,
