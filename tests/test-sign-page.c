@@ -313,6 +313,14 @@ is_password_entry (GtkWidget     *widget,
 }
 
 
+static gboolean
+is_progress_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+
 /* A wrong passphrase with two images: the key is unlocked while the images are read (they
  * are being signed before it is known), then nothing is written, both are pending again
  * and the page says in words that the passphrase is wrong, marking its entry. The right
@@ -353,6 +361,9 @@ test_wrong_passphrase_batch (void)
   g_assert_cmpstr (cl_sign_page_get_error (page), ==,
                    "Wrong passphrase for the signing profile \u201cgui-wrong\u201d");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  /* No progress is shown for a batch that signed nothing. */
+  g_assert_false (gtk_widget_get_visible (cl_test_find_widget (GTK_WIDGET (page), is_progress_bar,
+                                                               NULL)));
   for (guint i = 0; i < 2; i++) {
     g_autofree char *base = g_path_get_basename (inputs[i]);
     g_autofree char *output = g_build_filename (out_dir, base, NULL);

@@ -442,18 +442,18 @@ finished_cb (ClSignPage  *self,
   if (cl_sign_batch_get_error (batch) != NULL) {
     set_error (self, cl_sign_batch_get_error (batch)->message);
     cl_sign_profile_group_show_wrong_passphrase (self->profile_group);
-    end_signing (self);
-    return;
-  }
-  toast = adw_toast_new (message);
-  if (folder != NULL) {
-    g_autofree char *uri = g_file_get_uri (folder);
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  } else {
+    toast = adw_toast_new (message);
+    if (folder != NULL) {
+      g_autofree char *uri = g_file_get_uri (folder);
 
-    adw_toast_set_button_label (toast, _("Show in Files"));
-    adw_toast_set_action_name (toast, "sign.show-folder");
-    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_button_label (toast, _("Show in Files"));
+      adw_toast_set_action_name (toast, "sign.show-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
   }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   end_signing (self);
 }
 
