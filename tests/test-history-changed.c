@@ -12,45 +12,13 @@
 #include "cl-proof-cache.h"
 #include "cl-signer.h"
 #include "cl-test-gui.h"
+#include "cl-test-history.h"
 #include "cl-test-pki.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-verification.h"
 #include "cl-window.h"
-
-static char *
-sign_image (const ClTestPki *pki,
-            const char      *dir,
-            const char      *name)
-{
-  g_autoptr(ClSigningProfile) profile = cl_test_pki_profile (pki, "history-signer");
-  g_autofree char *input_name = g_strconcat ("unsigned-", name, NULL);
-  g_autofree char *input = cl_test_make_image (dir, input_name, "jpeg", 64, 48);
-  char *output = g_build_filename (dir, name, NULL);
-  ClSignOptions options = { 0, };
-  g_autoptr(ClSignResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
-  g_assert_no_error (error);
-  return output;
-}
-
-static ClVerdict
-verify_into (const char   *path,
-             const char   *db,
-             ClTrustStore *store)
-{
-  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  g_autoptr(ClVerification) verification = NULL;
-
-  options.trust_store = store;
-  options.use_proof_cache = TRUE;
-  options.proof_db = db;
-  verification = cl_verify_file (path, &options, NULL);
-  return verification->verdict;
-}
 
 static void
 wait_settled (ClHistoryPage *page)
@@ -96,8 +64,10 @@ test_list_removed (void)
   g_autofree char *root_pem = g_build_filename (dir, "newsroom.pem", NULL);
   g_autoptr(ClTestPki) newsroom = cl_test_pki_new (NULL, NULL);
   g_autoptr(ClTestPki) stranger = cl_test_pki_new (NULL, NULL);
-  g_autofree char *trusted = sign_image (newsroom, dir, "newsroom.jpg");
-  g_autofree char *untrusted = sign_image (stranger, dir, "stranger.jpg");
+  g_autofree char *trusted = cl_test_history_sign_image (newsroom, "history-signer", dir,
+                                                         "newsroom.jpg");
+  g_autofree char *untrusted = cl_test_history_sign_image (stranger, "history-signer", dir,
+                                                           "stranger.jpg");
   g_autoptr(ClTrustList) list = NULL;
   g_autoptr(ClTrustStore) with_list = NULL;
   g_autoptr(ClTrustStore) without_list = NULL;
@@ -114,8 +84,10 @@ test_list_removed (void)
   g_assert_true (cl_trust_list_install (list, trust_dir, &error));
   with_list = cl_trust_store_load (trust_dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (verify_into (trusted, db, with_list), ==, CL_VERDICT_TRUSTED);
-  g_assert_cmpint (verify_into (untrusted, db, with_list), ==, CL_VERDICT_VALID);
+  g_assert_cmpint (cl_test_history_verify_into (trusted, db, with_list), ==,
+                   CL_VERDICT_TRUSTED);
+  g_assert_cmpint (cl_test_history_verify_into (untrusted, db, with_list), ==,
+                   CL_VERDICT_VALID);
   cl_trust_store_set_default (with_list);
 
   window = cl_window_new (NULL);

@@ -10,45 +10,12 @@
 #include "cl-history-recheck.h"
 #include "cl-proof-cache.h"
 #include "cl-signer.h"
+#include "cl-test-history.h"
 #include "cl-test-pki.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
 #include "cl-trust-list-fetch.h"
 #include "cl-verification.h"
-
-static char *
-sign_image (const ClTestPki *pki,
-            const char      *dir,
-            const char      *name)
-{
-  g_autoptr(ClSigningProfile) profile = cl_test_pki_profile (pki, "newsroom-signer");
-  g_autofree char *input_name = g_strconcat ("unsigned-", name, NULL);
-  g_autofree char *input = cl_test_make_image (dir, input_name, "jpeg", 64, 48);
-  char *output = g_build_filename (dir, name, NULL);
-  ClSignOptions options = { 0, };
-  g_autoptr(ClSignResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = cl_signer_sign_file (profile, &options, input, output, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return output;
-}
-
-static ClVerdict
-verify_into (const char   *path,
-             const char   *db,
-             ClTrustStore *store)
-{
-  ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  g_autoptr(ClVerification) verification = NULL;
-
-  options.trust_store = store;
-  options.use_proof_cache = TRUE;
-  options.proof_db = db;
-  verification = cl_verify_file (path, &options, NULL);
-  return verification->verdict;
-}
 
 static ClProofVerdict
 stored_verdict (const char *db,
@@ -75,8 +42,8 @@ test_list_removed (void)
   g_autofree char *trust_dir = g_build_filename (dir, "trust", NULL);
   g_autofree char *root_pem = g_build_filename (dir, "newsroom.pem", NULL);
   g_autoptr(ClTestPki) pki = cl_test_pki_new (NULL, NULL);
-  g_autofree char *kept = sign_image (pki, dir, "kept.jpg");
-  g_autofree char *gone = sign_image (pki, dir, "gone.jpg");
+  g_autofree char *kept = cl_test_history_sign_image (pki, "newsroom-signer", dir, "kept.jpg");
+  g_autofree char *gone = cl_test_history_sign_image (pki, "newsroom-signer", dir, "gone.jpg");
   g_autoptr(ClTrustList) list = NULL;
   g_autoptr(ClTrustStore) with_list = NULL;
   g_autoptr(ClTrustStore) without_list = NULL;
@@ -94,8 +61,8 @@ test_list_removed (void)
   with_list = cl_trust_store_load (trust_dir, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (verify_into (kept, db, with_list), ==, CL_VERDICT_TRUSTED);
-  g_assert_cmpint (verify_into (gone, db, with_list), ==, CL_VERDICT_TRUSTED);
+  g_assert_cmpint (cl_test_history_verify_into (kept, db, with_list), ==, CL_VERDICT_TRUSTED);
+  g_assert_cmpint (cl_test_history_verify_into (gone, db, with_list), ==, CL_VERDICT_TRUSTED);
   g_assert_cmpint (stored_verdict (db, "kept.jpg"), ==, CL_PROOF_VERDICT_TRUSTED);
   g_assert_cmpint (g_unlink (gone), ==, 0);
 

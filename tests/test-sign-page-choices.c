@@ -18,6 +18,7 @@
 #include "cl-sign-page.h"
 #include "cl-sign-privacy-group.h"
 #include "cl-test-identity.h"
+#include "cl-test-sign-page.h"
 #include "cl-test-tmp.h"
 #include "cl-verification.h"
 
@@ -25,51 +26,6 @@
 #define IPTC "http://cv.iptc.org/newscodes/digitalsourcetype/"
 
 static char *work_dir;
-
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Spins the main loop until the page is idle; fails after 60 s. */
-static void
-wait_idle (ClSignPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  do {
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-    if (cl_sign_page_get_busy (page))
-      g_main_context_iteration (NULL, TRUE);
-  } while (cl_sign_page_get_busy (page) && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-
-/* The first widget under root (depth first) for which match is TRUE, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child)) {
-    GtkWidget *found = find_widget (child, match, data);
-
-    if (found != NULL)
-      return found;
-  }
-  return NULL;
-}
 
 
 static gboolean
@@ -196,45 +152,15 @@ sign_through_page (ClSignPage *page,
     gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-file", "u", 0);
   cl_sign_page_add_files (page, &file, 1);
   cl_sign_page_set_output_folder (page, folder);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_DONE);
   verification = cl_verify_file (output, &options, NULL);
   g_assert_cmpint (verification->verdict, ==, CL_VERDICT_VALID);
   return output;
-}
-
-
-static void
-store_identity (const char *name)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
-  g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
-  g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autoptr(ClSigningProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
-
-  profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to, &error);
-  g_assert_no_error (error);
-  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
-  g_assert_no_error (error);
-}
-
-
-static ClSignPage *
-new_page (GtkWidget **window)
-{
-  ClSignPage *page = CL_SIGN_PAGE (cl_sign_page_new ());
-
-  *window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (*window));
-  wait_idle (page);
-  return page;
 }
 
 
@@ -250,17 +176,17 @@ test_ai_row (void)
   GtkWidget *password, *window;
   ClSignPage *page;
 
-  store_identity ("Jane Doe");
+  cl_test_sign_page_store_identity ("Jane Doe", PASSPHRASE, -1, 30);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
   g_assert_true (cl_sign_page_select_profile (page, "Jane Doe"));
-  wait_idle (page);
-  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  cl_test_sign_page_wait_idle (page);
+  password = cl_test_find_widget (GTK_WIDGET (page), is_password_row, NULL);
   g_assert_nonnull (password);
   gtk_editable_set_text (GTK_EDITABLE (password), PASSPHRASE);
 
-  ai_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), is_row_titled, "_Generative AI"));
-  source_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), is_row_titled, "A_ction"));
+  ai_row = ADW_COMBO_ROW (cl_test_find_widget (GTK_WIDGET (page), is_row_titled, "_Generative AI"));
+  source_row = ADW_COMBO_ROW (cl_test_find_widget (GTK_WIDGET (page), is_row_titled, "A_ction"));
   g_assert_nonnull (ai_row);
   g_assert_nonnull (source_row);
   g_assert_cmpuint (adw_combo_row_get_selected (ai_row), ==, 0);     /* off by default */
@@ -292,10 +218,10 @@ test_ai_row (void)
 static char *
 privacy_summary (ClSignPage *page)
 {
-  ClSignPrivacyGroup *group = CL_SIGN_PRIVACY_GROUP (find_widget (GTK_WIDGET (page),
+  ClSignPrivacyGroup *group = CL_SIGN_PRIVACY_GROUP (cl_test_find_widget (GTK_WIDGET (page),
                                                                   is_privacy_group, NULL));
 
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   while (cl_sign_privacy_group_get_busy (group))
     g_main_context_iteration (NULL, TRUE);
   return cl_sign_privacy_group_dup_summary (group);
@@ -316,8 +242,8 @@ test_privacy_group (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("Ann Example");
-  page = new_page (&window);
+  cl_test_sign_page_store_identity ("Ann Example", PASSPHRASE, -1, 30);
+  page = cl_test_sign_page_new (&window);
   g_assert_true (cl_sign_page_select_profile (page, "Ann Example"));
   empty = privacy_summary (page);
   g_assert_cmpstr (empty, ==, "");
@@ -358,18 +284,18 @@ test_remove_gps_switch (void)
   ClSignPage *page;
 
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  store_identity ("Bea Example");
-  page = new_page (&window);
+  cl_test_sign_page_store_identity ("Bea Example", PASSPHRASE, -1, 30);
+  page = cl_test_sign_page_new (&window);
   g_assert_true (cl_sign_page_select_profile (page, "Bea Example"));
-  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  password = cl_test_find_widget (GTK_WIDGET (page), is_password_row, NULL);
   gtk_editable_set_text (GTK_EDITABLE (password), PASSPHRASE);
   cl_sign_page_add_files (page, &gps_file, 1);
   kept = privacy_summary (page);
   g_assert_nonnull (strstr (kept, "GPS position (Exif): 48.858369° N, 2.294500° E\n"));
 
-  row = find_widget (GTK_WIDGET (page), is_switch_row, "Remove the GPS position");
+  row = cl_test_find_widget (GTK_WIDGET (page), is_switch_row, "Remove the GPS position");
   g_assert_nonnull (row);
-  remove_switch = GTK_SWITCH (find_widget (row, is_switch, NULL));
+  remove_switch = GTK_SWITCH (cl_test_find_widget (row, is_switch, NULL));
   g_assert_false (gtk_switch_get_active (remove_switch));
   gtk_switch_set_active (remove_switch, TRUE);
   removed = privacy_summary (page);

@@ -22,6 +22,7 @@
 #include "cl-test-c2pa.h"
 #include "cl-test-gui.h"
 #include "cl-test-identity.h"
+#include "cl-test-sign-page.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-tmp.h"
 #include "cl-validator.h"
@@ -31,51 +32,6 @@
 #define PHOTOGRAPHER "Jane Photographer"
 
 static char *work_dir;
-
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Spins the main loop until the page is idle; fails after 60 s. */
-static void
-wait_idle (ClSignPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  do {
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-    if (cl_sign_page_get_busy (page))
-      g_main_context_iteration (NULL, TRUE);
-  } while (cl_sign_page_get_busy (page) && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-
-/* The first widget under root (depth first) for which match is TRUE, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child)) {
-    GtkWidget *found = find_widget (child, match, data);
-
-    if (found != NULL)
-      return found;
-  }
-  return NULL;
-}
 
 
 static gboolean
@@ -125,27 +81,10 @@ set_field (GtkWidget  *root,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_widget (root, is_entry_titled, title);
+  GtkWidget *row = cl_test_find_widget (root, is_entry_titled, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-
-static void
-store_identity (const char *name)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
-  g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
-  g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autoptr(ClSigningProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
-
-  profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to, &error);
-  g_assert_no_error (error);
-  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
-  g_assert_no_error (error);
 }
 
 
@@ -162,10 +101,10 @@ new_page (GtkWidget  **window,
   *window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (*window));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_true (cl_sign_page_select_profile (page, SIGNER));
-  wait_idle (page);
-  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  cl_test_sign_page_wait_idle (page);
+  password = cl_test_find_widget (GTK_WIDGET (page), is_password_row, NULL);
   g_assert_nonnull (password);
   gtk_editable_set_text (GTK_EDITABLE (password), PASSPHRASE);
   cl_sign_page_set_output_folder (page, folder);
@@ -180,7 +119,7 @@ add_image (ClSignPage *page,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   cl_sign_page_add_files (page, &file, 1);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
 }
 
 
@@ -189,7 +128,7 @@ static void
 sign_all (ClSignPage *page)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
 }
 
@@ -274,7 +213,7 @@ test_per_image_details (void)
   /* The first image's own title and author, through its row's dialog. */
   row = cl_sign_page_get_file_row (page, 0);
   g_assert_null (cl_sign_file_row_get_title (row));
-  edit = find_widget (GTK_WIDGET (row), is_button_described, "Title and Author of This Image");
+  edit = cl_test_find_widget (GTK_WIDGET (row), is_button_described, "Title and Author of This Image");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
   dialog = find_details_dialog ();
@@ -361,7 +300,7 @@ test_identity_row (void)
   GtkWidget *window, *identity_password;
   ClSignProfileGroup *group;
   ClSignPage *page = new_page (&window, out_dir);
-  ClSignIdentityRow *identity = CL_SIGN_IDENTITY_ROW (find_widget (GTK_WIDGET (page),
+  ClSignIdentityRow *identity = CL_SIGN_IDENTITY_ROW (cl_test_find_widget (GTK_WIDGET (page),
                                                                    is_identity_row, NULL));
 
   /* Off by default: the claim's signer alone. */
@@ -380,11 +319,11 @@ test_identity_row (void)
   cl_sign_identity_row_set_profiles (identity, G_LIST_MODEL (no_profiles));
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (identity), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_nonnull (strstr (cl_sign_page_get_error (page), "switch the identity off"));
   g_assert_false (g_file_test (portrait_out, G_FILE_TEST_EXISTS));
-  group = CL_SIGN_PROFILE_GROUP (find_widget (GTK_WIDGET (page), is_profile_group, NULL));
+  group = CL_SIGN_PROFILE_GROUP (cl_test_find_widget (GTK_WIDGET (page), is_profile_group, NULL));
   cl_sign_identity_row_set_profiles (identity, cl_sign_profile_group_get_names (group));
   g_assert_false (cl_sign_identity_row_select (identity, "No Such Profile"));
   g_assert_true (cl_sign_identity_row_select (identity, PHOTOGRAPHER));
@@ -392,16 +331,16 @@ test_identity_row (void)
 
   /* Its passphrase is asked for, and nothing is signed without it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_nonnull (strstr (cl_sign_page_get_error (page), PHOTOGRAPHER));
   g_assert_false (g_file_test (portrait_out, G_FILE_TEST_EXISTS));
 
-  identity_password = find_widget (GTK_WIDGET (identity), is_password_row, NULL);
+  identity_password = cl_test_find_widget (GTK_WIDGET (identity), is_password_row, NULL);
   g_assert_nonnull (identity_password);
   gtk_editable_set_text (GTK_EDITABLE (identity_password), "wrong horse");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_false (g_file_test (portrait_out, G_FILE_TEST_EXISTS));
 
@@ -427,8 +366,8 @@ main (int   argc,
   g_setenv ("CREDLINK_DATA_DIR", data_dir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  store_identity (SIGNER);
-  store_identity (PHOTOGRAPHER);
+  cl_test_sign_page_store_identity (SIGNER, PASSPHRASE, -1, 30);
+  cl_test_sign_page_store_identity (PHOTOGRAPHER, PASSPHRASE, -1, 30);
 
   g_test_add_func ("/sign-page-identity/per-image-details", test_per_image_details);
   g_test_add_func ("/sign-page-identity/identity-row", test_identity_row);

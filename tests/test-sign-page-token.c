@@ -19,6 +19,7 @@
 #include "cl-status-codes.h"
 #include "cl-test-gui.h"
 #include "cl-test-pki.h"
+#include "cl-test-sign-page.h"
 #include "cl-test-sign-util.h"
 #include "cl-test-softhsm.h"
 #include "cl-test-tmp.h"
@@ -34,59 +35,9 @@ static char *chain_path;
 
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Spins the main loop until busy (page or dialog) is FALSE; fails after 60 s. */
-static void
-wait_until_idle (gboolean (*busy) (gpointer), gpointer object)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  do {
-    cl_test_drain_main_context ();
-    if (busy (object))
-      g_main_context_iteration (NULL, TRUE);
-  } while (busy (object) && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-
-static gboolean
-page_busy (gpointer page)
-{
-  return cl_sign_page_get_busy (page);
-}
-
-
-static gboolean
 dialog_busy (gpointer dialog)
 {
   return cl_sign_token_dialog_get_busy (dialog);
-}
-
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child)) {
-    GtkWidget *found = find_widget (child, match, data);
-
-    if (found != NULL)
-      return found;
-  }
-  return NULL;
 }
 
 
@@ -120,7 +71,7 @@ static GtkWidget *
 row (GtkWidget  *dialog,
      const char *title)
 {
-  GtkWidget *found = find_widget (dialog, is_row_titled, title);
+  GtkWidget *found = cl_test_find_widget (dialog, is_row_titled, title);
 
   g_assert_nonnull (found);
   return found;
@@ -162,7 +113,7 @@ enter_pin (ClSignTokenDialog *dialog,
 
   gtk_editable_set_text (GTK_EDITABLE (pin_row), pin);
   g_signal_emit_by_name (pin_row, "apply");
-  wait_until_idle (dialog_busy, dialog);
+  cl_test_wait_while (dialog_busy, dialog);
 }
 
 
@@ -209,7 +160,7 @@ create_in_dialog (ClSignPage *page,
   dialog = find_token_dialog ();
   g_assert_nonnull (dialog);
   cl_sign_token_dialog_set_module (dialog, module_path);
-  wait_until_idle (dialog_busy, dialog);
+  cl_test_wait_while (dialog_busy, dialog);
   g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Driver")), ==, module_path);
   g_assert_cmpstr (combo_text (row (GTK_WIDGET (dialog), "_Token")), ==, TOKEN_LABEL);
   gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (dialog), "Profile _Name")), name);
@@ -219,7 +170,7 @@ create_in_dialog (ClSignPage *page,
   /* A wrong PIN lists no key and says why. */
   if (try_wrong_pin) {
     enter_pin (dialog, "0000-wrong");
-    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_saying, "Wrong PIN"));
+    g_assert_nonnull (cl_test_find_widget (GTK_WIDGET (dialog), is_label_saying, "Wrong PIN"));
     g_assert_null (combo_text (row (GTK_WIDGET (dialog), "_Key")));
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                              "create"));
@@ -230,7 +181,7 @@ create_in_dialog (ClSignPage *page,
                                                           "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until_idle (page_busy, page);
+  cl_test_wait_while (cl_test_sign_page_busy, page);
   g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, name);
   assert_profile_stored (name);
 }
@@ -258,13 +209,13 @@ sign_with_pin (ClSignPage *page,
   cl_sign_page_add_files (page, &input_file, 1);
   cl_sign_page_set_output_folder (page, folder);
   /* The PIN is asked like a passphrase. */
-  password = find_widget (GTK_WIDGET (page), is_password_row, NULL);
+  password = cl_test_find_widget (GTK_WIDGET (page), is_password_row, NULL);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==,
                    "_PIN of the token");
   gtk_editable_set_text (GTK_EDITABLE (password), USER_PIN);
-  wait_until_idle (page_busy, page);
+  cl_test_wait_while (cl_test_sign_page_busy, page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_until_idle (page_busy, page);
+  cl_test_wait_while (cl_test_sign_page_busy, page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_DONE);
@@ -289,7 +240,7 @@ test_create_and_sign (void)
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_idle (page_busy, page);
+  cl_test_wait_while (cl_test_sign_page_busy, page);
 
   /* The token's own certificate: the leaf alone. */
   create_in_dialog (page, "card-key", NULL, TRUE);

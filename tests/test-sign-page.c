@@ -17,39 +17,13 @@
 #include "cl-signing-profile-store.h"
 #include "cl-sign-page.h"
 #include "cl-test-identity.h"
+#include "cl-test-sign-page.h"
 #include "cl-test-tmp.h"
 #include "cl-verification.h"
 
 #define PASSPHRASE "correct horse"
 
 static char *work_dir;
-
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* Spins the main loop until the page is idle (profiles listed, images checked,
- * batch finished); fails after 60 s. */
-static void
-wait_idle (ClSignPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  do {
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-    if (cl_sign_page_get_busy (page))
-      g_main_context_iteration (NULL, TRUE);
-  } while (cl_sign_page_get_busy (page) && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 
 static char *
@@ -71,38 +45,6 @@ make_image (const char *name,
 
 
 static void
-store_identity (const char *name,
-                int         days_from,
-                int         days_to)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, days_from);
-  g_autoptr(GDateTime) to = g_date_time_add_days (now, days_to);
-  g_autofree char *root = cl_signing_profile_store_default_root ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClSigningProfile) profile = cl_test_identity_create (name, CL_COSE_ALG_ES256, from, to,
-                                                          &error);
-
-  g_assert_no_error (error);
-  cl_signing_profile_store_save (root, profile, PASSPHRASE, &error);
-  g_assert_no_error (error);
-}
-
-
-static ClSignPage *
-new_page (GtkWidget **window)
-{
-  ClSignPage *page = CL_SIGN_PAGE (cl_sign_page_new ());
-
-  *window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (*window));
-  wait_idle (page);
-  return page;
-}
-
-
-static void
 add_images (ClSignPage  *page,
             const char **paths)
 {
@@ -113,7 +55,7 @@ add_images (ClSignPage  *page,
   cl_sign_page_add_files (page, (GFile **) files->pdata, (int) files->len);
   /* Adding the same file again does not list it twice. */
   cl_sign_page_add_files (page, (GFile **) files->pdata, 1);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, files->len);
 }
 
@@ -151,12 +93,12 @@ test_sign_two_images (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("gui-signer", -1, 365);
+  cl_test_sign_page_store_identity ("gui-signer", PASSPHRASE, -1, 365);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
 
   g_assert_true (cl_sign_page_select_profile (page, "gui-signer"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   /* A test identity only warns that it is not publicly trusted. */
   g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "not publicly trusted"));
   g_assert_null (strstr (cl_sign_page_get_problems (page), "refused"));
@@ -166,7 +108,7 @@ test_sign_two_images (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
   g_assert_true (cl_sign_page_get_busy (page));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
 
   for (guint i = 0; i < 2; i++) {
@@ -185,7 +127,7 @@ test_sign_two_images (void)
 
   /* Signing again: the outputs exist, so each row fails and nothing is replaced. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   for (guint i = 0; i < 2; i++)
     g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
                      CL_SIGN_FILE_FAILED);
@@ -203,11 +145,11 @@ test_sign_two_images (void)
     g_assert_cmpuint (cl_sign_page_get_n_files (page), ==, 0);
     cl_sign_page_add_files (page, &file, 1);
     cl_sign_page_set_output_folder (page, NULL);
-    wait_idle (page);
+    cl_test_sign_page_wait_idle (page);
     row = cl_sign_page_get_file_row (page, 0);
     g_assert_true (cl_sign_file_row_get_has_credentials (row));
     gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-    wait_idle (page);
+    cl_test_sign_page_wait_idle (page);
     g_assert_cmpint (cl_sign_file_row_get_state (row), ==, CL_SIGN_FILE_DONE);
     g_assert_cmpstr (cl_sign_file_row_get_detail (row), ==, next_to);
   }
@@ -248,7 +190,7 @@ static void
 test_create_and_remove_identity (void)
 {
   GtkWidget *window;
-  ClSignPage *page = new_page (&window);
+  ClSignPage *page = cl_test_sign_page_new (&window);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) secrets = g_ptr_array_new ();
   AdwMessageDialog *dialog;
@@ -271,7 +213,7 @@ test_create_and_remove_identity (void)
   /* What a click on Create does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (find_dialog ());
   /* Stored, listed and chosen. */
   g_assert_cmpstr (cl_sign_page_get_selected_profile (page), ==, "made-in-dialog");
@@ -283,14 +225,14 @@ test_create_and_remove_identity (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.remove-profile", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "remove");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_false (cl_sign_page_select_profile (page, "made-in-dialog"));
   g_assert_cmpstr (cl_sign_page_get_selected_profile (page), !=, "made-in-dialog");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -308,19 +250,19 @@ test_wrong_passphrase_and_expired (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("gui-valid", -1, 365);
-  store_identity ("gui-expired", -400, -2);
+  cl_test_sign_page_store_identity ("gui-valid", PASSPHRASE, -1, 365);
+  cl_test_sign_page_store_identity ("gui-expired", PASSPHRASE, -400, -2);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
   add_images (page, inputs);
   cl_sign_page_set_output_folder (page, out_folder);
 
   /* Wrong passphrase: an error on the page, the image stays unsigned. */
   g_assert_true (cl_sign_page_select_profile (page, "gui-valid"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   set_passphrase (page, "not the passphrase");
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_PENDING);
@@ -330,7 +272,7 @@ test_wrong_passphrase_and_expired (void)
   set_passphrase (page, PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.cancel", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_PENDING);
@@ -339,14 +281,106 @@ test_wrong_passphrase_and_expired (void)
   /* Expired: the check lists it as soon as the profile is chosen, and signing is refused
    * even with the right passphrase. */
   g_assert_true (cl_sign_page_select_profile (page, "gui-expired"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_nonnull (strstr (cl_sign_page_get_problems (page), "refused"));
   set_passphrase (page, PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL);
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_nonnull (cl_sign_page_get_error (page));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Whether a row is being signed: the batch is reading its image. */
+static gboolean
+any_row_signing (ClSignPage *page)
+{
+  for (guint i = 0; i < cl_sign_page_get_n_files (page); i++) {
+    if (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)) == CL_SIGN_FILE_SIGNING)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+
+static gboolean
+is_password_entry (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_PASSWORD_ENTRY_ROW (widget);
+}
+
+
+static gboolean
+is_progress_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+
+/* A wrong passphrase with two images: the key is unlocked while the images are read (they
+ * are being signed before it is known), then nothing is written, both are pending again
+ * and the page says in words that the passphrase is wrong, marking its entry. The right
+ * one then signs both. */
+static void
+test_wrong_passphrase_batch (void)
+{
+  g_autofree char *jpeg = make_image ("wrong-first.jpg", "jpeg");
+  g_autofree char *png = make_image ("wrong-second.png", "png");
+  g_autofree char *out_dir = g_build_filename (work_dir, "wrong", NULL);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  const char *inputs[] = { jpeg, png, NULL };
+  gboolean timed_out = FALSE, read_while_unlocking = FALSE;
+  GtkWidget *window, *entry;
+  ClSignPage *page;
+  guint timeout;
+
+  cl_test_sign_page_store_identity ("gui-wrong", PASSPHRASE, -1, 365);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  page = cl_test_sign_page_new (&window);
+  add_images (page, inputs);
+  cl_sign_page_set_output_folder (page, out_folder);
+  g_assert_true (cl_sign_page_select_profile (page, "gui-wrong"));
+  cl_test_sign_page_wait_idle (page);
+  entry = cl_test_find_widget (GTK_WIDGET (page), is_password_entry, NULL);
+  g_assert_nonnull (entry);
+
+  set_passphrase (page, "not the passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  timeout = g_timeout_add_seconds (60, cl_test_timeout_cb, &timed_out);
+  while (cl_sign_page_get_busy (page) && !timed_out) {
+    g_main_context_iteration (NULL, TRUE);
+    read_while_unlocking |= any_row_signing (page);
+  }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_assert_true (read_while_unlocking);
+  g_assert_cmpstr (cl_sign_page_get_error (page), ==,
+                   "Wrong passphrase for the signing profile \u201cgui-wrong\u201d");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  /* No progress is shown for a batch that signed nothing. */
+  g_assert_false (gtk_widget_get_visible (cl_test_find_widget (GTK_WIDGET (page), is_progress_bar,
+                                                               NULL)));
+  for (guint i = 0; i < 2; i++) {
+    g_autofree char *base = g_path_get_basename (inputs[i]);
+    g_autofree char *output = g_build_filename (out_dir, base, NULL);
+
+    g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
+                     CL_SIGN_FILE_PENDING);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+
+  set_passphrase (page, PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
+  cl_test_sign_page_wait_idle (page);
+  g_assert_null (cl_sign_page_get_error (page));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, i)), ==,
+                     CL_SIGN_FILE_DONE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -397,16 +431,16 @@ test_proof_recorded (void)
   GtkWidget *window;
   ClSignPage *page;
 
-  store_identity ("proof-signer", -1, 365);
+  cl_test_sign_page_store_identity ("proof-signer", PASSPHRASE, -1, 365);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  page = new_page (&window);
+  page = cl_test_sign_page_new (&window);
   g_assert_true (cl_sign_page_select_profile (page, "proof-signer"));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   add_images (page, inputs);
   cl_sign_page_set_output_folder (page, out_folder);
   set_passphrase (page, PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign.sign", NULL));
-  wait_idle (page);
+  cl_test_sign_page_wait_idle (page);
   g_assert_null (cl_sign_page_get_error (page));
   g_assert_cmpint (cl_sign_file_row_get_state (cl_sign_page_get_file_row (page, 0)), ==,
                    CL_SIGN_FILE_DONE);
@@ -450,6 +484,7 @@ main (int   argc,
 
   g_test_add_func ("/sign-page/sign-two-images", test_sign_two_images);
   g_test_add_func ("/sign-page/wrong-passphrase-and-expired", test_wrong_passphrase_and_expired);
+  g_test_add_func ("/sign-page/wrong-passphrase-batch", test_wrong_passphrase_batch);
   g_test_add_func ("/sign-page/create-and-remove-identity", test_create_and_remove_identity);
   g_test_add_func ("/sign-page/proof-recorded", test_proof_recorded);
   status = g_test_run ();

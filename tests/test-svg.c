@@ -197,32 +197,12 @@ write_bytes (const char *name,
 }
 
 
-/* Our state and the reference's on the same file; the failure code when one is given. */
-static void
-assert_same_verdict (const char *oracle,
-                     const char *path,
-                     const char *expected_failure)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
-  g_autoptr(JsonObject) reference = cl_test_oracle_read (oracle, path, NULL);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member_with_default (reference, "validation_state",
-                                                               "(none)"),
-                   ==, cl_validation_state_to_string (report->state));
-  g_assert_true (cl_test_oracle_has (reference, "failure", expected_failure));
-  g_assert_true (cl_test_report_has_code (report, expected_failure));
-}
-
-
 static void
 test_reference_signed (void)
 {
   g_autofree char *oracle = cl_test_oracle_path ();
-  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
-  g_autofree char *certs = NULL, *chain = NULL, *key = NULL, *script = NULL, *dir = NULL;
-  g_autofree char *input = NULL, *err = NULL, *contents = NULL;
+  g_autofree char *input = g_build_filename (work_dir, "plain.svg", NULL);
+  g_autofree char *contents = NULL;
   g_autofree char *output = g_build_filename (work_dir, "reference.svg", NULL);
   g_autofree char *content_path = NULL, *store_path = NULL;
   g_autoptr(GBytes) signed_bytes = NULL, content = NULL, store = NULL;
@@ -230,36 +210,10 @@ test_reference_signed (void)
   g_autoptr(GError) error = NULL;
   ClByteRange range;
   gsize len;
-  int status = -1;
 
-  if (oracle == NULL || shared == NULL) {
-    g_test_skip ("the reference reader or the shared test certificates are not available");
-    return;
-  }
-  certs = g_build_filename (shared, "c2pa-fixtures", "certs", NULL);
-  chain = g_build_filename (certs, "es256.pub", NULL);
-  key = g_build_filename (certs, "es256.pem", NULL);
-  dir = g_path_get_dirname (oracle);
-  script = g_build_filename (dir, "sign.mjs", NULL);
-  if (!g_file_test (chain, G_FILE_TEST_EXISTS) || !g_file_test (script, G_FILE_TEST_EXISTS)) {
-    g_test_skip ("the reference signer or the shared test certificates are not available");
-    return;
-  }
-  input = g_build_filename (work_dir, "plain.svg", NULL);
   g_assert_true (g_file_set_contents (input, SVG_HEAD SVG_RECT "</svg>\n", -1, NULL));
-  {
-    const char *argv[] = { "node", script, input, output, chain, key, NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
-                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
-                                 &error));
-  }
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL)) {
-    g_test_message ("sign.mjs: %s", err);
-    g_test_fail ();
+  if (!cl_test_oracle_sign_es256 (oracle, input, output))
     return;
-  }
   cl_test_assert_valid_untrusted (output, "assertion.dataHash.match");
 
   info = cl_asset_read_file (output, NULL, &error);
@@ -271,7 +225,7 @@ test_reference_signed (void)
   content = cl_test_flip_byte (signed_bytes, (gsize) (strstr (contents, "#c00") - contents) + 1,
                                0x01);
   content_path = write_bytes ("reference-content.svg", content);
-  assert_same_verdict (oracle, content_path, "assertion.dataHash.mismatch");
+  cl_test_assert_same_verdict (oracle, content_path, "assertion.dataHash.mismatch");
   /* A base64 digit of the claim signature, for another digit. */
   {
     gsize at = (gsize) (range.start + range.length - 8);
@@ -280,7 +234,7 @@ test_reference_signed (void)
     store = g_bytes_new (contents, len);
   }
   store_path = write_bytes ("reference-store.svg", store);
-  assert_same_verdict (oracle, store_path, "claimSignature.mismatch");
+  cl_test_assert_same_verdict (oracle, store_path, "claimSignature.mismatch");
 }
 
 

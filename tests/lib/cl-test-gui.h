@@ -42,3 +42,45 @@ cl_test_find_drop_target (GtkWidget *widget)
   }
   return NULL;
 }
+
+/* The first widget under root (depth first) for which match is TRUE, or NULL. */
+static inline GtkWidget *
+cl_test_find_widget (GtkWidget *root,
+                     gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                     gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found = cl_test_find_widget (child, match, data);
+
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static inline gboolean
+cl_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until busy (object) is FALSE; fails after 60 s. */
+static inline void
+cl_test_wait_while (gboolean (*busy) (gpointer object),
+                    gpointer   object)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, cl_test_timeout_cb, &timed_out);
+
+  do {
+    cl_test_drain_main_context ();
+    if (busy (object))
+      g_main_context_iteration (NULL, TRUE);
+  } while (busy (object) && !timed_out);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}

@@ -257,6 +257,78 @@ cl_test_oracle_has (JsonObject *report,
 }
 
 
+gboolean
+cl_test_run_reference_signer (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) "node");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL)) {
+    g_test_message ("sign.mjs: %s", err);
+    g_test_fail ();
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+gboolean
+cl_test_oracle_sign_es256 (const char *oracle,
+                           const char *input,
+                           const char *output)
+{
+  const char *shared = g_getenv ("CREDLINK_SHARED_DIR");
+  g_autofree char *certs = NULL, *chain = NULL, *key = NULL, *dir = NULL, *script = NULL;
+
+  if (oracle == NULL || shared == NULL) {
+    g_test_skip ("the reference reader or the shared test certificates are not available");
+    return FALSE;
+  }
+  certs = g_build_filename (shared, "c2pa-fixtures", "certs", NULL);
+  chain = g_build_filename (certs, "es256.pub", NULL);
+  key = g_build_filename (certs, "es256.pem", NULL);
+  dir = g_path_get_dirname (oracle);
+  script = g_build_filename (dir, "sign.mjs", NULL);
+  if (!g_file_test (chain, G_FILE_TEST_EXISTS) || !g_file_test (script, G_FILE_TEST_EXISTS)) {
+    g_test_skip ("the reference signer or the shared test certificates are not available");
+    return FALSE;
+  }
+  {
+    const char *args[] = { script, input, output, chain, key, NULL };
+
+    return cl_test_run_reference_signer (args);
+  }
+}
+
+
+void
+cl_test_assert_same_verdict (const char *oracle,
+                             const char *path,
+                             const char *expected_failure)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClValidationReport) report = cl_validator_verify_file (path, NULL, NULL, &error);
+  g_autoptr(JsonObject) reference = cl_test_oracle_read (oracle, path, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member_with_default (reference, "validation_state",
+                                                               "(none)"),
+                   ==, cl_validation_state_to_string (report->state));
+  g_assert_true (cl_test_oracle_has (reference, "failure", expected_failure));
+  g_assert_true (cl_test_report_has_code (report, expected_failure));
+}
+
+
 static void
 assert_only_untrusted (JsonArray  *codes,
                        const char *file,

@@ -60,6 +60,21 @@ JsonObject *cl_test_oracle_read_impl (const char    *oracle,
 gboolean    cl_test_oracle_has       (JsonObject    *report,
                                       const char    *list_name,
                                       const char    *code);
+/* Runs node with args (the reference signer's sign.mjs, its options, input, output,
+ * chain, key…; NULL-terminated). FALSE when it refused: the test is failed with what it
+ * said. */
+gboolean    cl_test_run_reference_signer (const char * const *args);
+/* Signs input into output with the reference signer (sign.mjs beside oracle) and the
+ * shared ES256 test certificate. FALSE when it did not: the test is skipped when the
+ * signer or the certificates are absent, failed when the signer refused. */
+gboolean    cl_test_oracle_sign_es256 (const char *oracle,
+                                       const char *input,
+                                       const char *output);
+/* Our validation state on path is the reference reader's, and both report
+ * expected_failure. */
+void        cl_test_assert_same_verdict (const char *oracle,
+                                         const char *path,
+                                         const char *expected_failure);
 /* Validates path and asserts it is Valid with the claim signature and binding_code
  * (e.g. "assertion.dataHash.match") and no failure but signingCredential.untrusted; the
  * reference reader, when installed, must find it valid too, in the same state. */

@@ -16,6 +16,7 @@
 #include "cl-bmff-tree.h"
 #include "cl-c2pa-ids.h"
 #include "cl-error.h"
+#include "cl-iloc.h"
 #include "cl-limits.h"
 
 /* size, type, extended type, version and flags, "manifest\0", Merkle box offset. */
@@ -159,26 +160,6 @@ move_chunk_offsets (const Shift *shift,
 }
 
 
-/* Reads size bytes (0, 4 or 8) at *pos, within len; FALSE past the end. */
-static gboolean
-take (gsize  *pos,
-      gsize   len,
-      guint   size)
-{
-  if (len - *pos < size)
-    return FALSE;
-  *pos += size;
-  return TRUE;
-}
-
-
-static gboolean
-field_size_ok (guint size)
-{
-  return size == 0 || size == 4 || size == 8;
-}
-
-
 /* Whether the data at base + extent moves as far as base does. */
 static gboolean
 moves_with_base (const Shift *shift,
@@ -194,93 +175,41 @@ moves_with_base (const Shift *shift,
 }
 
 
-/* One item of an iloc box: items in this file (construction method 0, data reference 0)
- * are moved; those in an idat box or another item are relative and stay. */
+/* The iloc box being moved: its body, rewritten in place. */
+typedef struct {
+  const Shift *shift;
+  guint8      *body;
+} ItemMove;
+
+
+/* Items in this file are moved; those in an idat box or another item are relative and
+ * stay. Without a base offset each extent moves alone; with one, the base moves (once
+ * the item's extents are read) and every extent must move with it. */
 static gboolean
-move_item (const Shift *shift,
-           guint8      *body,
-           gsize        len,
-           gsize       *pos,
-           guint        version,
-           const guint  sizes[4])   /* offset, length, base offset, index */
+move_extent (const ClIlocItem   *item,
+             const ClIlocExtent *extent,
+             gpointer            user_data,
+             GError            **error)
 {
-  guint method = 0, extent_size;
-  guint64 data_ref, extents, base;
-  gsize base_pos;
-  gboolean moves;
+  ItemMove *move = user_data;
 
-  if (!take (pos, len, version < 2 ? 2 : 4))   /* item_ID */
-    return FALSE;
-  if (version >= 1) {
-    if (!take (pos, len, 2))
-      return FALSE;
-    method = body[*pos - 1] & 0x0F;
-  }
-  if (!take (pos, len, 2))
-    return FALSE;
-  data_ref = read_be (body + *pos - 2, 2);
-  base_pos = *pos;
-  if (!take (pos, len, sizes[2]) || !take (pos, len, 2))
-    return FALSE;
-  base = read_be (body + base_pos, sizes[2]);
-  extents = read_be (body + *pos - 2, 2);
-  moves = method == 0 && data_ref == 0;
-  extent_size = (version >= 1 ? sizes[3] : 0) + sizes[0] + sizes[1];
-  /* Extents of no bytes hold no offset (the data is at the base); the others must fit
-   * in the box. */
-  if (extent_size == 0)
-    return !moves || base == 0 || move_field (shift, body + base_pos, sizes[2]);
-  if (extents > (len - *pos) / extent_size)
-    return FALSE;
-  for (guint64 e = 0; e < extents; e++) {
-    gsize offset_pos;
-
-    if (version >= 1 && !take (pos, len, sizes[3]))
-      return FALSE;
-    offset_pos = *pos;
-    if (!take (pos, len, sizes[0]) || !take (pos, len, sizes[1]))
-      return FALSE;
-    if (!moves)
-      continue;
-    /* Without a base offset each extent moves alone; with one, the base moves and every
-     * extent must move with it. */
-    if (base == 0 ? !move_field (shift, body + offset_pos, sizes[0])
-                  : !moves_with_base (shift, base, read_be (body + offset_pos, sizes[0])))
-      return FALSE;
-  }
-  return !moves || base == 0 || move_field (shift, body + base_pos, sizes[2]);
+  if (!cl_iloc_item_in_file (item))
+    return TRUE;
+  if (item->base_offset == 0)
+    return move_field (move->shift, move->body + extent->offset_pos, extent->offset_size);
+  return moves_with_base (move->shift, item->base_offset, extent->offset);
 }
 
 
-/* iloc (ISO/IEC 14496-12 §8.11.3), versions 0 to 2, after its version and flags. */
 static gboolean
-move_item_locations (const Shift *shift,
-                     guint8      *body,
-                     gsize        len,
-                     guint        version)
+move_item_base (const ClIlocItem *item,
+                gpointer          user_data,
+                GError          **error)
 {
-  guint sizes[4];
-  guint64 count;
-  gsize pos = 2;
+  ItemMove *move = user_data;
 
-  if (version > 2 || len < 2)
-    return FALSE;
-  sizes[0] = body[0] >> 4;
-  sizes[1] = body[0] & 0x0F;
-  sizes[2] = body[1] >> 4;
-  sizes[3] = version >= 1 ? body[1] & 0x0F : 0;
-  for (guint i = 0; i < 4; i++) {
-    if (!field_size_ok (sizes[i]))
-      return FALSE;
-  }
-  if (!take (&pos, len, version < 2 ? 2 : 4))
-    return FALSE;
-  count = read_be (body + 2, version < 2 ? 2 : 4);
-  for (guint64 i = 0; i < count; i++) {
-    if (!move_item (shift, body, len, &pos, version, sizes))
-      return FALSE;
-  }
-  return TRUE;
+  return !cl_iloc_item_in_file (item) || item->base_offset == 0 ||
+         move_field (move->shift, move->body + item->base_offset_pos, item->base_offset_size);
 }
 
 
@@ -294,6 +223,7 @@ move_box (GInputStream    *source,
 {
   g_autofree guint8 *data = NULL;
   gsize skip = box->header_len + 4;
+  ItemMove move = { shift, NULL };
   gboolean moved;
 
   if (!box->has_version || box->size < skip || box->size > CL_LIMIT_BMFF_OFFSET_BOX_SIZE) {
@@ -306,8 +236,10 @@ move_box (GInputStream    *source,
   if (!cl_asset_read_at (source, box->offset, data, (gsize) box->size,
                          _("the image's data locations"), cancellable, error))
     return NULL;
+  move.body = data + skip;
   if (box->type == BOX_ILOC)
-    moved = move_item_locations (shift, data + skip, (gsize) box->size - skip, box->version);
+    moved = cl_iloc_walk (data + skip, (gsize) box->size - skip, box->version, move_extent,
+                          move_item_base, &move, NULL);
   else
     moved = move_chunk_offsets (shift, data + skip, (gsize) box->size - skip,
                                 box->type == BOX_CO64 ? 8 : 4);

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "cl-history-recheck.h"
 #include "cl-proof-cache.h"
@@ -41,24 +40,6 @@ cl_history_recheck_free (ClHistoryRecheck *recheck)
 }
 
 
-/* Where the image was when it was verified: the "path" of the stored report. */
-static char *
-proof_path (const ClProof *proof)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (proof->report_json == NULL ||
-      !json_parser_load_from_data (parser, proof->report_json, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
-                                                               "path", NULL));
-}
-
-
 /* Verifies one entry again; TRUE when it was (its file is still there and readable). */
 static gboolean
 recheck_one (ClProofCache      *cache,
@@ -69,7 +50,7 @@ recheck_one (ClProofCache      *cache,
              GCancellable      *cancellable)
 {
   ClVerifyOptions options = CL_VERIFY_OPTIONS_INIT;
-  g_autofree char *path = proof_path (proof);
+  g_autofree char *path = cl_proof_dup_report_path (proof);
   g_autoptr(ClVerification) verification = NULL;
   g_autoptr(ClProof) after = NULL;
 

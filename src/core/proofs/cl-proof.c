@@ -293,3 +293,20 @@ cl_proof_to_json (const ClProof *proof,
 
   return json_builder_get_root (builder);
 }
+
+
+char *
+cl_proof_dup_report_path (const ClProof *proof)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (proof->report_json == NULL ||
+      !json_parser_load_from_data (parser, proof->report_json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "path", NULL));
+}

@@ -90,6 +90,8 @@ gboolean        cl_proof_is_sha256_hex         (const char      *text);
 /* The name a person knows the signer by: the common name of the subject, else its
  * organisation, else the whole subject; NULL without a signer (cl-proof-signer-name.c). */
 char           *cl_proof_dup_signer_name       (const ClProof   *proof);
+/* Where the image was when it was verified: the "path" of the stored report, or NULL. */
+char           *cl_proof_dup_report_path       (const ClProof   *proof);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClProof, cl_proof_unref)
 

@@ -8,6 +8,7 @@
 
 #include "cl-identity-report.h"
 #include "cl-json-util.h"
+#include "cl-status-codes.h"
 
 
 ClIdentityReport *
@@ -65,6 +66,35 @@ cl_identity_report_free (ClIdentityReport *identity)
   g_free (identity);
 }
 
+
+
+ClIdentityState
+cl_identity_report_get_state (const ClIdentityReport  *identity,
+                              const char             **failure_code)
+{
+  const ClStatus *failure = NULL;
+  gboolean untrusted = FALSE, success = FALSE;
+
+  for (guint i = 0; identity->statuses != NULL && i < identity->statuses->len; i++) {
+    const ClStatus *status = g_ptr_array_index (identity->statuses, i);
+
+    if (status->kind == CL_STATUS_FAILURE &&
+        (g_strcmp0 (status->code, CL_CODE_CAWG_X509_CREDENTIAL_UNTRUSTED) == 0 ||
+         g_strcmp0 (status->code, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER) == 0))
+      untrusted = TRUE;
+    else if (status->kind == CL_STATUS_FAILURE && failure == NULL)
+      failure = status;
+    else if (status->kind == CL_STATUS_SUCCESS)
+      success = TRUE;
+  }
+  if (failure_code != NULL)
+    *failure_code = failure != NULL ? failure->code : NULL;
+  if (failure != NULL)
+    return CL_IDENTITY_STATE_INVALID;
+  if (untrusted)
+    return CL_IDENTITY_STATE_UNTRUSTED_ISSUER;
+  return success ? CL_IDENTITY_STATE_VERIFIED : CL_IDENTITY_STATE_NOT_CHECKED;
+}
 
 
 static void

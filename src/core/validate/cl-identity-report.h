@@ -45,11 +45,26 @@ typedef struct {
   GPtrArray *statuses;             /* ClStatus logged for this assertion */
 } ClIdentityReport;
 
+/* Where an identity assertion stands, from the statuses its checks logged. */
+typedef enum {
+  CL_IDENTITY_STATE_NOT_CHECKED,       /* no success, no failure */
+  CL_IDENTITY_STATE_VERIFIED,
+  /* Its signature holds but its issuer is not on the user's lists: not a broken
+   * identity, so said apart. */
+  CL_IDENTITY_STATE_UNTRUSTED_ISSUER,
+  CL_IDENTITY_STATE_INVALID,
+} ClIdentityState;
+
 ClIdentityReport   *cl_identity_report_new        (const char         *label,
                                                    const char         *url,
                                                    const char         *sig_type);
 void                cl_identity_report_free       (ClIdentityReport   *identity);
 void                cl_verified_identity_free     (ClVerifiedIdentity *verified);
+
+/* The state of identity; failure_code (may be NULL) is set to the first failure that
+ * makes it INVALID, else to NULL. The string is borrowed from identity. */
+ClIdentityState     cl_identity_report_get_state  (const ClIdentityReport *identity,
+                                                   const char            **failure_code);
 
 /* The JSON object of identity (the report's "identities" entries). */
 JsonNode           *cl_identity_report_to_json    (ClIdentityReport   *identity);

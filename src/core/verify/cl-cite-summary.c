@@ -12,8 +12,8 @@
 #include "cl-camera-data.h"
 #include "cl-cite-summary.h"
 #include "cl-edit-timeline.h"
+#include "cl-ingredient-tree.h"
 #include "cl-limits.h"
-#include "cl-status-codes.h"
 #include "cl-status-text.h"
 #include "cl-x509.h"
 
@@ -160,30 +160,20 @@ add_signer (ClCiteSummary  *summary,
 }
 
 
-/* Its issuer not being on the user's lists is not a broken identity: said apart. */
 static const char *
 identity_state (const ClIdentityReport *identity)
 {
-  const ClStatus *failure = NULL;
-  gboolean untrusted = FALSE, success = FALSE;
-
-  for (guint i = 0; identity->statuses != NULL && i < identity->statuses->len; i++) {
-    const ClStatus *status = g_ptr_array_index (identity->statuses, i);
-
-    if (status->kind == CL_STATUS_FAILURE &&
-        (g_strcmp0 (status->code, CL_CODE_CAWG_X509_CREDENTIAL_UNTRUSTED) == 0 ||
-         g_strcmp0 (status->code, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER) == 0))
-      untrusted = TRUE;
-    else if (status->kind == CL_STATUS_FAILURE && failure == NULL)
-      failure = status;
-    else if (status->kind == CL_STATUS_SUCCESS)
-      success = TRUE;
-  }
-  if (failure != NULL)
+  switch (cl_identity_report_get_state (identity, NULL)) {
+  case CL_IDENTITY_STATE_INVALID:
     return _("not valid");
-  if (untrusted)
+  case CL_IDENTITY_STATE_UNTRUSTED_ISSUER:
     return _("signature valid, issuer not on your trust lists");
-  return success ? _("verified") : _("not checked");
+  case CL_IDENTITY_STATE_VERIFIED:
+    return _("verified");
+  case CL_IDENTITY_STATE_NOT_CHECKED:
+  default:
+    return _("not checked");
+  }
 }
 
 
@@ -318,65 +308,19 @@ add_camera (ClCiteSummary  *summary,
 }
 
 
-/* The first failure code an ingredient recorded (validation_results, or the older
- * validation_status array), or NULL. */
-static const char *
-recorded_failure (JsonObject *ingredient)
+/* The ingredient's own verdict, as the ingredient tree decides it: its first failure,
+ * else whether it has credentials of its own. */
+static char *
+ingredient_verdict (ClIngredientNode *node)
 {
-  JsonNode *node = json_object_get_member (ingredient, "validation_results");
-  JsonArray *list = NULL;
+  g_auto(GStrv) failures = cl_ingredient_node_dup_failures (node);
 
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)) {
-    JsonNode *active = json_object_get_member (json_node_get_object (node), "activeManifest");
-    JsonNode *failure = active != NULL && JSON_NODE_HOLDS_OBJECT (active)
-      ? json_object_get_member (json_node_get_object (active), "failure") : NULL;
-
-    if (failure != NULL && JSON_NODE_HOLDS_ARRAY (failure))
-      list = json_node_get_array (failure);
-  } else {
-    node = json_object_get_member (ingredient, "validation_status");
-    if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-      list = json_node_get_array (node);
-  }
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++) {
-    JsonNode *status = json_array_get_element (list, i);
-    const char *code = JSON_NODE_HOLDS_OBJECT (status)
-      ? json_object_get_string_member_with_default (json_node_get_object (status), "code", NULL)
-      : NULL;
-
-    if (code != NULL && cl_status_kind_for_code (code) == CL_STATUS_FAILURE)
-      return code;
-  }
-  return NULL;
-}
-
-
-/* The ingredient's own verdict: a failure found now or recorded with it, else whether
- * it has credentials of its own. */
-static const char *
-ingredient_verdict (ClValidationReport *report,
-                    ClManifestReport   *manifest,
-                    JsonObject         *ingredient)
-{
-  const char *label = json_object_get_string_member_with_default (ingredient, "label", NULL);
-  g_autofree char *uri = label != NULL
-    ? g_strdup_printf ("self#jumbf=/c2pa/%s/c2pa.assertions/%s", manifest->label, label) : NULL;
-  const char *failure = NULL;
-
-  for (guint i = 0; uri != NULL && i < report->statuses->len && failure == NULL; i++) {
-    ClStatus *status = g_ptr_array_index (report->statuses, i);
-
-    if (status->kind == CL_STATUS_FAILURE && g_strcmp0 (status->ingredient_uri, uri) == 0)
-      failure = status->code;
-  }
-  if (failure == NULL)
-    failure = recorded_failure (ingredient);
-  if (failure != NULL)
-    return cl_status_text_describe (failure) != NULL ? cl_status_text_describe (failure)
-                                                     : failure;
-  if (json_object_has_member (ingredient, "active_manifest"))
-    return _("its credentials are valid");
-  return _("no Content Credentials of its own");
+  if (failures[0] != NULL)
+    return g_strdup (cl_status_text_describe (failures[0]) != NULL
+                     ? cl_status_text_describe (failures[0]) : failures[0]);
+  if (node->manifest_label != NULL)
+    return g_strdup (_("its credentials are valid"));
+  return g_strdup (_("no Content Credentials of its own"));
 }
 
 
@@ -385,29 +329,21 @@ add_ingredients (ClCiteSummary  *summary,
                  ClVerification *verification)
 {
   ClCiteSection *section = section_new (_("Ingredients"));
-  ClManifestReport *manifest = active_manifest (verification);
-  JsonArray *ingredients = manifest != NULL && manifest->ingredients != NULL &&
-                           JSON_NODE_HOLDS_ARRAY (manifest->ingredients)
-                           ? json_node_get_array (manifest->ingredients) : NULL;
+  g_autoptr(ClIngredientTree) tree = active_manifest (verification) != NULL
+    ? cl_ingredient_tree_new (verification->report) : NULL;
 
-  for (guint i = 0; ingredients != NULL && i < json_array_get_length (ingredients); i++) {
-    JsonNode *node = json_array_get_element (ingredients, i);
-    JsonObject *ingredient;
-    const char *title, *relationship, *how;
+  for (guint i = 0; tree != NULL && i < tree->roots->len; i++) {
+    ClIngredientNode *node = g_ptr_array_index (tree->roots, i);
+    const char *how = cl_action_text_relationship (node->relationship);
+    g_autofree char *verdict = ingredient_verdict (node);
     g_autofree char *line = NULL;
 
-    if (!JSON_NODE_HOLDS_OBJECT (node))
-      continue;
-    ingredient = json_node_get_object (node);
-    title = json_object_get_string_member_with_default (ingredient, "title", NULL);
-    relationship = json_object_get_string_member_with_default (ingredient, "relationship", NULL);
-    how = cl_action_text_relationship (relationship);
+    if (how == NULL)
+      how = node->relationship != NULL ? node->relationship : _("relationship not given");
     /* Translators: an ingredient in the summary: its title in quotation marks, how it was
      * used, its own verdict */
-    line = g_strdup_printf (_("\u201c%s\u201d · %s · %s"), title != NULL ? title : _("untitled"),
-                            how != NULL ? how : relationship != NULL ? relationship
-                                                                     : _("relationship not given"),
-                            ingredient_verdict (verification->report, manifest, ingredient));
+    line = g_strdup_printf (_("\u201c%s\u201d · %s · %s"),
+                            node->title != NULL ? node->title : _("untitled"), how, verdict);
     add (section, NULL, line);
   }
   keep (summary, section);

@@ -6,26 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include <json-glib/json-glib.h>
-
 #include "cl-history-entry.h"
-
-/* Where the image was: the "path" of the stored report. */
-static char *
-report_path (const ClProof *proof)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (proof->report_json == NULL ||
-      !json_parser_load_from_data (parser, proof->report_json, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
-                                                               "path", NULL));
-}
 
 
 ClHistoryEntry *
@@ -36,7 +17,7 @@ cl_history_entry_new (ClProof *proof)
   g_return_val_if_fail (proof != NULL, NULL);
 
   entry->proof = cl_proof_ref (proof);
-  entry->path = report_path (proof);
+  entry->path = cl_proof_dup_report_path (proof);
   entry->signer_name = cl_proof_dup_signer_name (proof);
   return entry;
 }

@@ -1,7 +1,9 @@
 /* cl-sign-batch.c: signing the Sign page's images several at once, at most one per
  * core, each with its own title and author where its row has them, with
  * cl_sign_record_sign_file_async, which records its proof in the
- * proof cache as the CLI does. A failure is shown on its row and the batch goes on;
+ * proof cache as the CLI does. A failure is shown on its row and the batch goes on,
+ * except a key that would not unlock (it is unlocked while the first images are read),
+ * which stops it;
  * cancelling stops the images being signed (nothing is left of them) and those not
  * started.
  *
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-error.h"
 #include "cl-sign-batch.h"
 #include "cl-sign-queue.h"
 #include "cl-sign-record.h"
@@ -34,6 +37,7 @@ struct _ClSignBatch
   guint             n_signed;
   guint             n_failed;
   GFile            *signed_folder;
+  GError           *stop_error;      /* the key would not unlock, or NULL */
 };
 
 enum {
@@ -104,6 +108,14 @@ signed_cb (GObject      *source,
   self->n_running--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
     cl_sign_file_row_set_state (row, CL_SIGN_FILE_PENDING, NULL);
+  } else if (g_error_matches (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE)) {
+    /* The key, unlocked while the first images were read, would not open: no image can
+     * be signed. The batch stops (nothing of the images is written) and says why once,
+     * in the unlock's own words; the images stay pending. */
+    cl_sign_file_row_set_state (row, CL_SIGN_FILE_PENDING, NULL);
+    if (self->stop_error == NULL && cl_signing_profile_wait_key (self->profile, &self->stop_error))
+      self->stop_error = g_error_copy (error);
+    g_cancellable_cancel (self->cancellable);
   } else if (sign_result == NULL) {
     self->n_failed++;
     cl_sign_file_row_set_state (row, CL_SIGN_FILE_FAILED, error->message);
@@ -236,6 +248,17 @@ cl_sign_batch_get_n_failed (ClSignBatch *self)
 }
 
 
+double
+cl_sign_batch_get_fraction (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), 0.0);
+
+  if (self->rows->len == 0)
+    return 0.0;
+  return (double) (self->n_signed + self->n_failed) / self->rows->len;
+}
+
+
 char *
 cl_sign_batch_dup_progress (ClSignBatch *self)
 {
@@ -271,6 +294,15 @@ cl_sign_batch_dup_outcome (ClSignBatch *self)
 }
 
 
+const GError *
+cl_sign_batch_get_error (ClSignBatch *self)
+{
+  g_return_val_if_fail (CL_IS_SIGN_BATCH (self), NULL);
+
+  return self->stop_error;
+}
+
+
 GFile *
 cl_sign_batch_get_signed_folder (ClSignBatch *self)
 {
@@ -292,6 +324,7 @@ cl_sign_batch_finalize (GObject *object)
   g_clear_object (&self->output_folder);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->signed_folder);
+  g_clear_error (&self->stop_error);
   G_OBJECT_CLASS (cl_sign_batch_parent_class)->finalize (object);
 }
 

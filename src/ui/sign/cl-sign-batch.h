@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (ClSignBatch, cl_sign_batch, CL, SIGN_BATCH, GObject)
  * once, when every image was signed or failed, or the batch was cancelled (the
  * images not finished are pending again, and nothing of them is written). */
 
-/* rows: ClSignFileRow; profile's key must be unlocked; options' strings are copied.
+/* rows: ClSignFileRow; profile's key unlocked or being unlocked
+ * (cl_signing_profile_unlock_later); options' strings are copied.
  * output_folder NULL: next to each image. */
 ClSignBatch *cl_sign_batch_new               (ClSigningProfile    *profile,
                                               const ClSignOptions *options,
@@ -37,10 +38,15 @@ void         cl_sign_batch_set_output_folder (ClSignBatch         *self,
 guint        cl_sign_batch_get_n_images      (ClSignBatch         *self);
 guint        cl_sign_batch_get_n_signed      (ClSignBatch         *self);
 guint        cl_sign_batch_get_n_failed      (ClSignBatch         *self);
+/* How much of the batch is done (signed or failed), from 0 to 1. */
+double       cl_sign_batch_get_fraction      (ClSignBatch         *self);
 /* "3 of 12 images signed", for the progress bar. */
 char        *cl_sign_batch_dup_progress      (ClSignBatch         *self);
 /* What became of the images, once finished: signed, failed, or stopped. */
 char        *cl_sign_batch_dup_outcome       (ClSignBatch         *self);
+/* Why the batch stopped before its images were tried, once finished: the profile's key
+ * would not unlock (CL_SIGN_ERROR_PASSPHRASE, said in words); NULL otherwise. */
+const GError *cl_sign_batch_get_error        (ClSignBatch         *self);
 /* The folder of the first signed copy, or NULL. */
 GFile       *cl_sign_batch_get_signed_folder (ClSignBatch         *self);
 

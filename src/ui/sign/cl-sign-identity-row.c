@@ -133,10 +133,9 @@ unlocked_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ClSignIdentityRow *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr(ClSigningProfile) profile = cl_sign_task_load_profile_finish (result, &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GArray) problems = NULL;
-  gboolean usable;
+  g_autofree char *problem = NULL;
+  g_autoptr(ClSigningProfile) profile =
+    cl_sign_task_load_profile_finish_checked (result, &problem, &error);
 
   if (profile == NULL) {
     if (g_error_matches (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE))
@@ -145,14 +144,10 @@ unlocked_cb (GObject      *source,
     return;
   }
   gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_row), "error");
-  problems = cl_signing_profile_check (profile, now, &usable);
-  if (!usable) {
+  if (problem != NULL) {
     g_task_return_new_error (task, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
                              _("The identity “%s” cannot be used: %s"),
-                             cl_signing_profile_get_name (profile),
-                             problems->len > 0
-                             ? g_array_index (problems, ClSigningProfileProblem, 0).message
-                             : "");
+                             cl_signing_profile_get_name (profile), problem);
     return;
   }
   g_task_return_pointer (task, g_steal_pointer (&profile),
@@ -194,7 +189,7 @@ cl_sign_identity_row_unlock_async (ClSignIdentityRow   *self,
                              _("Enter the passphrase or PIN of the identity “%s”."), name);
     return;
   }
-  cl_sign_task_load_profile (self->root, name, passphrase, cancellable, unlocked_cb,
+  cl_sign_task_load_profile (self->root, name, passphrase, FALSE, cancellable, unlocked_cb,
                              g_steal_pointer (&task));
 }
 

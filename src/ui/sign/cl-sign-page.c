@@ -422,12 +422,10 @@ static void
 progress_cb (ClSignPage  *self,
              ClSignBatch *batch)
 {
-  guint total = cl_sign_batch_get_n_images (batch);
-  guint done = cl_sign_batch_get_n_signed (batch) + cl_sign_batch_get_n_failed (batch);
   g_autofree char *text = cl_sign_batch_dup_progress (batch);
 
   gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+  gtk_progress_bar_set_fraction (self->progress_bar, cl_sign_batch_get_fraction (batch));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
 }
 
@@ -438,16 +436,24 @@ finished_cb (ClSignPage  *self,
 {
   GFile *folder = cl_sign_batch_get_signed_folder (batch);
   g_autofree char *message = cl_sign_batch_dup_outcome (batch);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast;
 
-  if (folder != NULL) {
-    g_autofree char *uri = g_file_get_uri (folder);
+  /* The key would not unlock: said as a wrong passphrase was before the batch began. */
+  if (cl_sign_batch_get_error (batch) != NULL) {
+    set_error (self, cl_sign_batch_get_error (batch)->message);
+    cl_sign_profile_group_show_wrong_passphrase (self->profile_group);
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  } else {
+    toast = adw_toast_new (message);
+    if (folder != NULL) {
+      g_autofree char *uri = g_file_get_uri (folder);
 
-    adw_toast_set_button_label (toast, _("Show in Files"));
-    adw_toast_set_action_name (toast, "sign.show-folder");
-    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_button_label (toast, _("Show in Files"));
+      adw_toast_set_action_name (toast, "sign.show-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
   }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   end_signing (self);
 }
 

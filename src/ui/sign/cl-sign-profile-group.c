@@ -242,7 +242,7 @@ selection_changed_cb (ClSignProfileGroup *self)
     }
     adw_action_row_set_subtitle (self->certificate_row, text->str);
     begin_loading (self);
-    cl_sign_task_load_profile (self->root, summary->name, NULL, self->cancellable,
+    cl_sign_task_load_profile (self->root, summary->name, NULL, FALSE, self->cancellable,
                                checked_profile_cb, g_object_ref (self));
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROFILE]);
@@ -475,6 +475,15 @@ cl_sign_profile_group_focus_passphrase (ClSignProfileGroup *self)
 }
 
 
+void
+cl_sign_profile_group_show_wrong_passphrase (ClSignProfileGroup *self)
+{
+  g_return_if_fail (CL_IS_SIGN_PROFILE_GROUP (self));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_row), "error");
+}
+
+
 static void
 unlocked_cb (GObject      *source,
              GAsyncResult *result,
@@ -483,10 +492,9 @@ unlocked_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ClSignProfileGroup *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr(ClSigningProfile) profile = cl_sign_task_load_profile_finish (result, &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GArray) problems = NULL;
-  gboolean usable;
+  g_autofree char *problem = NULL;
+  g_autoptr(ClSigningProfile) profile =
+    cl_sign_task_load_profile_finish_checked (result, &problem, &error);
 
   if (profile == NULL) {
     if (g_error_matches (error, CL_SIGN_ERROR, CL_SIGN_ERROR_PASSPHRASE))
@@ -496,14 +504,10 @@ unlocked_cb (GObject      *source,
   }
   gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_row), "error");
   /* Checked again at signing time, as the CLI does: it may have expired since. */
-  problems = cl_signing_profile_check (profile, now, &usable);
-  if (!usable) {
+  if (problem != NULL) {
     g_task_return_new_error (task, CL_SIGN_ERROR, CL_SIGN_ERROR_PROFILE,
                              _("The profile “%s” cannot sign: %s"),
-                             cl_signing_profile_get_name (profile),
-                             problems->len > 0
-                             ? g_array_index (problems, ClSigningProfileProblem, 0).message
-                             : "");
+                             cl_signing_profile_get_name (profile), problem);
     return;
   }
   g_task_return_pointer (task, g_steal_pointer (&profile),
@@ -523,8 +527,10 @@ cl_sign_profile_group_unlock_async (ClSignProfileGroup  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cl_sign_profile_group_unlock_async);
+  /* The key is unlocked beside the first images' reading: a wrong passphrase comes back
+   * from the batch (cl_sign_profile_group_show_wrong_passphrase). */
   cl_sign_task_load_profile (self->root, cl_sign_profile_group_get_selected (self),
-                             gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                             gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)), TRUE,
                              cancellable, unlocked_cb, task);
 }
 

@@ -43,9 +43,11 @@ void              cl_sign_profile_group_remove_selected   (ClSignProfileGroup   
 
 gboolean          cl_sign_profile_group_has_passphrase    (ClSignProfileGroup   *self);
 void              cl_sign_profile_group_focus_passphrase  (ClSignProfileGroup   *self);
-/* Loads the chosen profile with its key unlocked by the passphrase (a thread:
- * scrypt is slow on purpose) and checks it again, as it may have expired since it
- * was chosen. A wrong passphrase is marked on its entry. */
+/* Loads the chosen profile (a thread) and checks it again, as it may have expired since
+ * it was chosen; its key is being unlocked by the passphrase on a thread of its own
+ * (scrypt is slow on purpose) when it comes back, so that the first images are read
+ * meanwhile. A wrong passphrase is then the signing's error (a token's wrong PIN: this
+ * one's), and is marked on its entry. */
 void              cl_sign_profile_group_unlock_async      (ClSignProfileGroup   *self,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,
@@ -53,5 +55,7 @@ void              cl_sign_profile_group_unlock_async      (ClSignProfileGroup   
 ClSigningProfile *cl_sign_profile_group_unlock_finish     (ClSignProfileGroup   *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
+/* Marks the passphrase's entry: the key would not unlock with it. */
+void              cl_sign_profile_group_show_wrong_passphrase (ClSignProfileGroup *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct {
   const char *key_path;
   const char *passphrase;
   const char *new_passphrase;
+  gboolean    unlock_later;
 } TaskArgs;
 
 /* … and the task's own copy, freed (secrets wiped) with the task. */
@@ -34,6 +35,7 @@ typedef struct {
   char *key_path;
   char *passphrase;
   char *new_passphrase;
+  gboolean unlock_later;
 } TaskData;
 
 
@@ -78,6 +80,7 @@ run_in_thread (gpointer             source_tag,
   data->key_path = g_strdup (args->key_path);
   data->passphrase = g_strdup (args->passphrase);
   data->new_passphrase = g_strdup (args->new_passphrase);
+  data->unlock_later = args->unlock_later;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
   g_task_run_in_thread (task, thread);
@@ -150,7 +153,9 @@ load_thread (GTask        *task,
 {
   TaskData *data = task_data;
   GError *error = NULL;
-  ClSigningProfile *profile = cl_signing_profile_store_load (data->root, data->name, data->passphrase, &error);
+  ClSigningProfile *profile = data->unlock_later
+    ? cl_signing_profile_store_load_unlocking (data->root, data->name, data->passphrase, &error)
+    : cl_signing_profile_store_load (data->root, data->name, data->passphrase, &error);
 
   if (profile == NULL)
     g_task_return_error (task, error);
@@ -163,12 +168,14 @@ void
 cl_sign_task_load_profile (const char          *root,
                            const char          *name,
                            const char          *passphrase,
+                           gboolean             unlock_later,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
   run_in_thread (cl_sign_task_load_profile, load_thread,
-                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase },
+                 &(TaskArgs) { .root = root, .name = name, .passphrase = passphrase,
+                               .unlock_later = unlock_later },
                  cancellable, callback, user_data);
 }
 
@@ -178,6 +185,27 @@ cl_sign_task_load_profile_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   return finish_pointer (result, cl_sign_task_load_profile, error);
+}
+
+
+ClSigningProfile *
+cl_sign_task_load_profile_finish_checked (GAsyncResult  *result,
+                                          char         **problem,
+                                          GError       **error)
+{
+  ClSigningProfile *profile = cl_sign_task_load_profile_finish (result, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) problems = NULL;
+  gboolean usable;
+
+  *problem = NULL;
+  if (profile == NULL)
+    return NULL;
+  problems = cl_signing_profile_check (profile, now, &usable);
+  if (!usable)
+    *problem = g_strdup (problems->len > 0
+                         ? g_array_index (problems, ClSigningProfileProblem, 0).message : "");
+  return profile;
 }
 
 

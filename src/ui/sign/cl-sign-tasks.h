@@ -19,15 +19,25 @@ void       cl_sign_task_list_profiles        (const char          *root,
 GPtrArray *cl_sign_task_list_profiles_finish (GAsyncResult        *result,
                                               GError             **error);
 
-/* Loads a profile; passphrase NULL keeps the key locked (enough to check it). */
+/* Loads a profile; passphrase NULL keeps the key locked (enough to check it). With
+ * unlock_later the key is unlocked on a thread of its own once the profile is read
+ * (cl_signing_profile_store_load_unlocking): a wrong passphrase is then the signing's
+ * error, CL_SIGN_ERROR_PASSPHRASE. */
 void       cl_sign_task_load_profile         (const char          *root,
                                               const char          *name,
                                               const char          *passphrase,
+                                              gboolean             unlock_later,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 ClSigningProfile *cl_sign_task_load_profile_finish  (GAsyncResult        *result,
                                               GError             **error);
+/* The same, with the profile checked again as signing needs it now (it may have expired
+ * since it was chosen): *problem (freed by the caller) is the first thing that keeps it
+ * from signing, or NULL when it can. */
+ClSigningProfile *cl_sign_task_load_profile_finish_checked (GAsyncResult  *result,
+                                                           char         **problem,
+                                                           GError       **error);
 
 /* Creates a test identity (ES256) and stores it under passphrase. */
 void       cl_sign_task_create_test_identity (const char          *root,

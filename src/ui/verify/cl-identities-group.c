@@ -12,7 +12,6 @@
 
 #include "cl-detail-rows.h"
 #include "cl-identities-group.h"
-#include "cl-status-codes.h"
 #include "cl-status-text.h"
 #include "cl-x509.h"
 
@@ -43,40 +42,23 @@ format_time (const char *text)
 }
 
 
-/* Its issuer not being on the user's lists is not a broken identity: said apart. */
-static gboolean
-is_untrusted_code (const char *code)
-{
-  return g_strcmp0 (code, CL_CODE_CAWG_X509_CREDENTIAL_UNTRUSTED) == 0 ||
-         g_strcmp0 (code, CL_CODE_CAWG_ICA_UNTRUSTED_ISSUER) == 0;
-}
-
-
 static char *
 describe_status (ClIdentityReport *identity)
 {
-  const ClStatus *failure = NULL;
-  gboolean untrusted = FALSE;
-  gboolean success = FALSE;
+  const char *failure_code = NULL;
 
-  for (guint i = 0; identity->statuses != NULL && i < identity->statuses->len; i++) {
-    const ClStatus *status = g_ptr_array_index (identity->statuses, i);
-
-    if (status->kind == CL_STATUS_FAILURE && is_untrusted_code (status->code))
-      untrusted = TRUE;
-    else if (status->kind == CL_STATUS_FAILURE && failure == NULL)
-      failure = status;
-    else if (status->kind == CL_STATUS_SUCCESS)
-      success = TRUE;
-  }
-  if (failure != NULL)
+  switch (cl_identity_report_get_state (identity, &failure_code)) {
+  case CL_IDENTITY_STATE_INVALID:
     /* Translators: %s says what is wrong, "The identity signature does not match" */
-    return g_strdup_printf (_("Not valid: %s"), cl_status_text_describe (failure->code));
-  if (untrusted)
+    return g_strdup_printf (_("Not valid: %s"), cl_status_text_describe (failure_code));
+  case CL_IDENTITY_STATE_UNTRUSTED_ISSUER:
     return g_strdup (_("Signature valid, but its issuer is not on your trust lists"));
-  if (success)
+  case CL_IDENTITY_STATE_VERIFIED:
     return g_strdup (_("Verified"));
-  return g_strdup (_("Not checked"));
+  case CL_IDENTITY_STATE_NOT_CHECKED:
+  default:
+    return g_strdup (_("Not checked"));
+  }
 }
 
 

@@ -42,27 +42,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The verdict icon's colour, by ClBannerKind (style.css). */
-static const char *const kind_classes[] = {
-  "verifying", "trusted", "valid", "invalid", "no-credentials", "recovered", "error",
-};
-
-
-static ClBannerKind
-banner_kind (ClVerdict verdict)
-{
-  switch (verdict) {
-  case CL_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
-  case CL_VERDICT_VALID: return CL_BANNER_VALID;
-  case CL_VERDICT_INVALID: return CL_BANNER_INVALID;
-  case CL_VERDICT_NO_CREDENTIALS: return CL_BANNER_NO_CREDENTIALS;
-  case CL_VERDICT_ERROR:
-  default:
-    return CL_BANNER_ERROR;
-  }
-}
-
-
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
@@ -180,7 +159,7 @@ cl_ingredient_row_new (ClIngredientTree *tree,
                        ClIngredientNode *node)
 {
   ClIngredientRow *self;
-  ClBannerKind kind = banner_kind (node->verdict);
+  ClBannerKind kind = cl_banner_kind_for_verdict (node->verdict);
   g_autofree char *subtitle = subtitle_text (node);
   const char *title = node->title != NULL ? node->title : _("Untitled");
 
@@ -197,8 +176,7 @@ cl_ingredient_row_new (ClIngredientTree *tree,
   if (node->children->len == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "ingredient-leaf");
   gtk_image_set_from_icon_name (self->verdict_icon, cl_banner_kind_icon_name (kind));
-  if ((gsize) kind < G_N_ELEMENTS (kind_classes))
-    gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), kind_classes[kind]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), cl_banner_kind_style_class (kind));
   /* The colour is not the only cue: the icon says the verdict in words. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->verdict_icon), cl_verdict_describe (node->verdict));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_icon),

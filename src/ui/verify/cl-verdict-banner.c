@@ -63,6 +63,21 @@ cl_banner_kind_style_class (ClBannerKind kind)
 }
 
 
+ClBannerKind
+cl_banner_kind_for_verdict (ClVerdict verdict)
+{
+  switch (verdict) {
+  case CL_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
+  case CL_VERDICT_VALID: return CL_BANNER_VALID;
+  case CL_VERDICT_INVALID: return CL_BANNER_INVALID;
+  case CL_VERDICT_NO_CREDENTIALS: return CL_BANNER_NO_CREDENTIALS;
+  case CL_VERDICT_ERROR:
+  default:
+    return CL_BANNER_ERROR;
+  }
+}
+
+
 const char *
 cl_banner_kind_title (ClBannerKind kind)
 {

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "cl-verdict.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -43,5 +45,7 @@ const char   *cl_verdict_banner_get_title  (ClVerdictBanner *self);
 const char   *cl_banner_kind_icon_name     (ClBannerKind     kind);
 const char   *cl_banner_kind_title         (ClBannerKind     kind);
 const char   *cl_banner_kind_style_class   (ClBannerKind     kind);
+/* The kind that shows a verdict as it is (no recovery, no store on its own). */
+ClBannerKind  cl_banner_kind_for_verdict   (ClVerdict        verdict);
 
 G_END_DECLS

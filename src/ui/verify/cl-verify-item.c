@@ -42,15 +42,7 @@ cl_banner_kind_for_verification (ClVerification *verification)
   /* Its hard binding cannot match (there is no image): the reason says so. */
   if (verification->report != NULL && verification->report->format == CL_ASSET_FORMAT_C2PA)
     return CL_BANNER_STORE_ONLY;
-  switch (verification->verdict) {
-  case CL_VERDICT_TRUSTED: return CL_BANNER_TRUSTED;
-  case CL_VERDICT_VALID: return CL_BANNER_VALID;
-  case CL_VERDICT_INVALID: return CL_BANNER_INVALID;
-  case CL_VERDICT_NO_CREDENTIALS: return CL_BANNER_NO_CREDENTIALS;
-  case CL_VERDICT_ERROR:
-  default:
-    return CL_BANNER_ERROR;
-  }
+  return cl_banner_kind_for_verdict (verification->verdict);
 }
 
 
