@@ -246,6 +246,36 @@ has_shortcut (GtkBuilder *builder,
 
 /* A folder of three: the first is shown at once; scrolled down, the next file (Alt+Down)
  * starts at its verdict again; the keys stop at either end and are in the shortcuts. */
+/* The detail's buttons end above its verdict banner: they never lie over it, however many
+ * lines they take. */
+static void
+assert_buttons_above_banner (ClVerifyDetail *detail)
+{
+  GtkWidget *banner = GTK_WIDGET (cl_verify_detail_get_banner (detail));
+  GtkWidget *export = find_button (GTK_WIDGET (detail), "Save a printable report of this verification");
+  GtkWidget *buttons;
+  graphene_rect_t buttons_bounds, banner_bounds;
+
+  g_assert_nonnull (export);
+  buttons = gtk_widget_get_ancestor (export, GTK_TYPE_FLOW_BOX);
+  g_assert_nonnull (buttons);
+  g_assert_true (gtk_widget_compute_bounds (buttons, GTK_WIDGET (detail), &buttons_bounds));
+  g_assert_true (gtk_widget_compute_bounds (banner, GTK_WIDGET (detail), &banner_bounds));
+  g_assert_cmpfloat (buttons_bounds.origin.y + buttons_bounds.size.height, <=,
+                     banner_bounds.origin.y);
+  /* Every button is inside the box that holds them. */
+  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    graphene_rect_t child_bounds;
+
+    if (!gtk_widget_get_visible (child))
+      continue;
+    g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (detail), &child_bounds));
+    g_assert_cmpfloat (child_bounds.origin.y + child_bounds.size.height, <=,
+                       banner_bounds.origin.y);
+  }
+}
+
 static void
 test_selection (Fixture *f, gconstpointer data)
 {
@@ -272,6 +302,9 @@ test_selection (Fixture *f, gconstpointer data)
                       CL_VERIFY_ROW (gtk_list_box_get_row_at_index (box, 0))), first_name);
   g_assert_cmpstr (gtk_label_get_label (cl_verify_detail_get_name_label (
                      cl_verify_page_get_detail (page))), ==, first_name);
+
+  wait_for_layout (GTK_WIDGET (window));
+  assert_buttons_above_banner (cl_verify_page_get_detail (page));
 
   /* The status icon is coloured by the verdict and says it in words. */
   {
@@ -386,6 +419,7 @@ test_narrow (Fixture *f, gconstpointer data)
   assert_shortened (cl_verify_detail_get_name_label (detail), first_name);
   assert_nothing_cut (GTK_WIDGET (cl_verify_page_get_detail_scroller (page)),
                       GTK_WIDGET (page));
+  assert_buttons_above_banner (detail);
 
   /* Alt+Down moves on without leaving the detail. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-file", NULL));
