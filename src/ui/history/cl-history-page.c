@@ -15,6 +15,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-a11y.h"
 #include "cl-history-detail.h"
 #include "cl-history-entry.h"
 #include "cl-history-page.h"
@@ -624,6 +625,7 @@ cl_history_page_init (ClHistoryPage *self)
 {
   self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_drop_down (self->kind_dropdown, _("Show signed, verified or changed images"));
   self->trust_watch = cl_trust_store_watch_default (trust_changed_cb, self);
   self->revocation_watch = cl_revocation_watch_changes (trust_changed_cb, self);
 }

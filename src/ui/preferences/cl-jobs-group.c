@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-jobs-group.h"
 #include "cl-scheduler-settings.h"
 
@@ -129,6 +130,7 @@ add_job_row (ClJobsGroup   *self,
   g_autofree char *interval_key = g_strdup_printf ("job-%s-interval", job->name);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _(job->title));
+  cl_a11y_name_expander_row (ADW_EXPANDER_ROW (expander));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _(job->description));
   gtk_widget_set_valign (enabled, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-signing-profile-store.h"
 #include "cl-watch-folder-group.h"
 
@@ -331,6 +332,7 @@ cl_watch_folder_group_init (ClWatchFolderGroup *self)
   g_autofree char *output = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_password_peek (ADW_PASSWORD_ENTRY_ROW (self->passphrase_row));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "job-watch-folder-enabled",

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-error.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-identity-row.h"
@@ -251,6 +252,8 @@ static void
 cl_sign_identity_row_init (ClSignIdentityRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_expander_row (ADW_EXPANDER_ROW (self));
+  cl_a11y_name_password_peek (self->passphrase_row);
   self->root = cl_signing_profile_store_default_root ();
   g_signal_connect_object (self->profile_row, "notify::selected",
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-error.h"
 #include "cl-signing-profile-store.h"
 #include "cl-sign-profile-dialogs.h"
@@ -637,6 +638,7 @@ static void
 cl_sign_profile_group_init (ClSignProfileGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_password_peek (self->passphrase_row);
   self->cancellable = g_cancellable_new ();
   self->root = cl_signing_profile_store_default_root ();
   g_signal_connect_object (self->profile_row, "notify::selected",

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-error.h"
 #include "cl-pkcs11-key.h"
 #include "cl-signing-profile-store.h"
@@ -457,6 +458,7 @@ static void
 cl_sign_token_dialog_init (ClSignTokenDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_password_peek (self->pin_row);
   g_signal_connect_object (self->choose_button, "clicked", G_CALLBACK (choose_module_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chain_button, "clicked", G_CALLBACK (choose_chain_cb), self,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <openssl/x509v3.h>
 
+#include "cl-a11y.h"
 #include "cl-chain-group.h"
 #include "cl-detail-rows.h"
 #include "cl-x509.h"
@@ -148,6 +149,7 @@ cert_row_new (ClCertReport *cert)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  cl_a11y_name_expander_row (expander);
   for (guint i = 0; i < cert->checks->len; i++) {
     ClCertCheck *check = g_ptr_array_index (cert->checks, i);
 

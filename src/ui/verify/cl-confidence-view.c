@@ -39,9 +39,17 @@ component_row (const ClConfidenceComponent *component)
                                                   : component->points == 0
                                                   ? "window-close-symbolic"
                                                   : "dialog-warning-symbolic");
+  g_autofree char *sentence = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), component->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), component->reason);
+  /* Read out as one sentence rather than the title, then a bare "20 / 20". */
+  /* Translators: a confidence component and its points, e.g. "Claim signature valid, 20 of 20" */
+  sentence = g_strdup_printf (_("%s, %u of %u"), component->title, component->points,
+                              component->weight);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  component->reason != NULL ? component->reason : "", -1);
   gtk_widget_add_css_class (suffix, "numeric");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), suffix);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);

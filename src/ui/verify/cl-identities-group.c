@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-detail-rows.h"
 #include "cl-identities-group.h"
 #include "cl-status-text.h"
@@ -197,6 +198,7 @@ identity_row_new (ClIdentityReport *identity)
   g_autofree char *title = identity_title (identity);
   g_autofree char *status = describe_status (identity);
 
+  cl_a11y_name_expander_row (ADW_EXPANDER_ROW (expander));
   g_object_set_data_full (G_OBJECT (expander), CHILD_ROWS_KEY, g_ptr_array_new (),
                           (GDestroyNotify) g_ptr_array_unref);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-action-text.h"
 #include "cl-ingredient-row.h"
 #include "cl-verdict-banner.h"
@@ -261,5 +262,6 @@ static void
 cl_ingredient_row_init (ClIngredientRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_expander_row (ADW_EXPANDER_ROW (self));
   self->cancellable = g_cancellable_new ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-detail-rows.h"
 #include "cl-raw-data-group.h"
 #include "cl-status-text.h"
@@ -333,6 +334,8 @@ static void
 cl_raw_data_group_init (ClRawDataGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_a11y_name_expander_row (self->codes_row);
+  cl_a11y_name_expander_row (self->json_row);
   self->rows = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

@@ -115,6 +115,16 @@ cl_verdict_banner_set_verdict (ClVerdictBanner *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cl_banner_kind_title (kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
                                   -1);
+  /* The status role already has a screen reader read the new name; GTK 4.14 can also say
+   * it outright, for the verdict of the file in view. */
+#if GTK_CHECK_VERSION (4, 14, 0)
+  /* Newer than the API level the build asks for: allowed here, behind the check. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (kind != CL_BANNER_VERIFYING && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), cl_banner_kind_title (kind),
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
 }
 
 

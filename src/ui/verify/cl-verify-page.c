@@ -555,8 +555,12 @@ row_activated_cb (ClVerifyPage  *self,
                   GtkListBoxRow *row,
                   GtkListBox    *box)
 {
-  if (is_folded (self))
+  if (is_folded (self)) {
     g_object_set (self->leaflet, "visible-child-name", "detail", NULL);
+    /* The focus goes with the file: left on the hidden list, the next Tab would start
+     * from nothing a keyboard user can see. */
+    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+  }
 }
 
 
@@ -564,7 +568,12 @@ static void
 back_clicked_cb (ClVerifyPage *self,
                  GtkButton    *button)
 {
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->file_list);
+
   g_object_set (self->leaflet, "visible-child-name", "list", NULL);
+  /* Back to the file the detail was of. */
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 
