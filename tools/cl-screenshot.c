@@ -16,6 +16,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cl-i18n.h"
 #include "cl-preferences-window.h"
 #include "cl-sign-page.h"
 #include "cl-window.h"
@@ -68,6 +69,8 @@ main (int   argc,
   width = atoi (argv[2]);
   height = atoi (argv[3]);
 
+  /* In the language of LANGUAGE, as the app is: a translated screenshot is one command. */
+  cl_i18n_init ();
   adw_init ();
   /* What GtkApplication does for the app: icons from our resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),

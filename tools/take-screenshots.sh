@@ -48,6 +48,13 @@ if [ -f "$fixtures/C.jpg" ] && [ -f "$fixtures/XCA.jpg" ]; then
   shot data/screenshots/verify-invalid.png 1100 800 --select=edited-after-signing.jpg \
     "$tmp/photo-from-camera.jpg" "$tmp/edited-after-signing.jpg"
   echo "wrote data/screenshots/verify-valid.png data/screenshots/verify-invalid.png"
+  # One translated view: the same invalid file in German.
+  cp "$fixtures/C.jpg" "$tmp/foto-von-der-kamera.jpg"
+  cp "$fixtures/XCA.jpg" "$tmp/nach-dem-signieren-bearbeitet.jpg"
+  CREDLINK_LOCALE_DIR="$PWD/$build/po" LANGUAGE=de \
+    shot data/screenshots/verify-invalid-de.png 1100 800 --select=nach-dem-signieren-bearbeitet.jpg \
+    "$tmp/foto-von-der-kamera.jpg" "$tmp/nach-dem-signieren-bearbeitet.jpg"
+  echo "wrote data/screenshots/verify-invalid-de.png"
 else
   echo "shared C2PA fixtures not found in $fixtures: verify screenshots not taken" >&2
 fi
