@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-a11y.h"
 #include "cl-batch-summary.h"
 
 /* The entries of filter_dropdown, in order. */
@@ -237,5 +238,7 @@ static void
 cl_batch_summary_init (ClBatchSummary *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The drop-down's own button, as well as the drop-down, says what it chooses. */
+  cl_a11y_name_drop_down (self->filter_dropdown, _("Show only the files with this verdict"));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
