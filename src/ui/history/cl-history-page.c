@@ -263,10 +263,12 @@ row_activated_cb (ClHistoryRow  *row,
 }
 
 
-/* The removal waiting for its undo is carried out (its toast went, another removal came,
- * or the page goes away). */
+/* The removal waiting for its undo is carried out: its toast went (dismiss_toast FALSE: it
+ * is being dismissed already, and dismissing it again from its own "dismissed" handler
+ * would release it twice), or another removal came (TRUE). */
 static void
-commit_removal (ClHistoryPage *self)
+commit_removal (ClHistoryPage *self,
+                gboolean       dismiss_toast)
 {
   g_autofree char *id = g_steal_pointer (&self->pending_removal);
 
@@ -275,7 +277,8 @@ commit_removal (ClHistoryPage *self)
     AdwToast *toast = g_steal_pointer (&self->undo_toast);
 
     g_signal_handlers_disconnect_by_data (toast, self);
-    adw_toast_dismiss (toast);
+    if (dismiss_toast)
+      adw_toast_dismiss (toast);
     g_object_unref (toast);
   }
   if (id != NULL)
@@ -287,7 +290,7 @@ static void
 undo_toast_dismissed_cb (AdwToast      *toast,
                          ClHistoryPage *self)
 {
-  commit_removal (self);
+  commit_removal (self, FALSE);
 }
 
 
@@ -316,7 +319,7 @@ row_remove_cb (ClHistoryRow  *row,
                                                        : _("Unnamed image");
   g_autofree char *title = NULL;
 
-  commit_removal (self);
+  commit_removal (self, TRUE);
   self->pending_removal = g_strdup (entry->proof->id);
   self->pending_row = GTK_WIDGET (row);
   gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
