@@ -263,6 +263,19 @@ row_activated_cb (ClHistoryRow  *row,
 }
 
 
+/* The toast belongs to the overlay; the page only watches it (a weak pointer), so that no
+ * path can release it twice. */
+static void
+forget_toast (ClHistoryPage *self)
+{
+  if (self->undo_toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
+}
+
+
 /* The removal waiting for its undo is carried out: its toast went (dismiss_toast FALSE: it
  * is being dismissed already, and dismissing it again from its own "dismissed" handler
  * would release it twice), or another removal came (TRUE). */
@@ -274,12 +287,11 @@ commit_removal (ClHistoryPage *self,
 
   self->pending_row = NULL;
   if (self->undo_toast != NULL) {
-    AdwToast *toast = g_steal_pointer (&self->undo_toast);
+    AdwToast *toast = self->undo_toast;
 
-    g_signal_handlers_disconnect_by_data (toast, self);
+    forget_toast (self);
     if (dismiss_toast)
       adw_toast_dismiss (toast);
-    g_object_unref (toast);
   }
   if (id != NULL)
     start_load (self, id);
@@ -298,8 +310,7 @@ static void
 undo_clicked_cb (AdwToast      *toast,
                  ClHistoryPage *self)
 {
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_clear_object (&self->undo_toast);
+  forget_toast (self);
   g_clear_pointer (&self->pending_removal, g_free);
   if (self->pending_row != NULL) {
     gtk_widget_set_visible (self->pending_row, TRUE);
@@ -330,13 +341,14 @@ row_remove_cb (ClHistoryRow  *row,
   /* Translators: a toast after removing an image from History; %s is its file name */
   title = g_strdup_printf (_("“%s” removed from History"), name);
   self->undo_toast = adw_toast_new (title);
+  g_object_add_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
                            self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                            self, G_CONNECT_DEFAULT);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, self->undo_toast);
 }
 
 
@@ -542,10 +554,7 @@ cl_history_page_dispose (GObject *object)
 {
   ClHistoryPage *self = CL_HISTORY_PAGE (object);
 
-  if (self->undo_toast != NULL) {
-    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-    g_clear_object (&self->undo_toast);
-  }
+  forget_toast (self);
   remove_at_exit (self);
   self->pending_row = NULL;
 
