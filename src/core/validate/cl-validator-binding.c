@@ -313,16 +313,17 @@ plan_bmff_hash (ClHashPass   *pass,
 }
 
 
-/* The first digest is fed on the reading thread between reads; any further one (and the
- * whole-file SHA-256) reads the same buffers on a thread of its own, so several digests
- * cost the wall time of one on a machine with a spare core. */
+/* Every digest (and the whole-file SHA-256) reads the same buffers on a thread of its own
+ * when there is a spare core: the reading thread then only reads, so copying the next
+ * buffer out of the page cache overlaps hashing the last one, and several digests cost
+ * the wall time of one. On one core the first digest is fed between reads instead. */
 static void
 add_consumer (ClStreamConsumer    *consumers,
               guint               *n,
               ClStreamConsumeFunc  consume,
               gpointer             consumer)
 {
-  consumers[*n] = (ClStreamConsumer) { consume, consumer, *n > 0 };
+  consumers[*n] = (ClStreamConsumer) { consume, consumer, *n > 0 || g_get_num_processors () > 1 };
   (*n)++;
 }
 
