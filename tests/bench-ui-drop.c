@@ -46,21 +46,37 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gint64 frame_start;
+/* BENCH_TRACE: the frame clock's phases of each slow frame (update: animations and tick
+ * callbacks; layout: measuring and allocating; paint: snapshot and rendering). */
+static gint64 frame_start, layout_start, paint_start;
 
 static void
 before_paint_cb (GdkFrameClock *clock, gpointer data)
 {
-  frame_start = g_get_monotonic_time ();
+  frame_start = layout_start = paint_start = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock, gpointer data)
+{
+  layout_start = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  paint_start = g_get_monotonic_time ();
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
-  gint64 took = g_get_monotonic_time () - frame_start;
+  gint64 now = g_get_monotonic_time ();
 
-  if (took > 30000)
-    g_printerr ("frame %.1f ms\n", took / 1000.0);
+  if (now - frame_start > 30000)
+    g_printerr ("frame %.1f ms (update %.1f, layout %.1f, paint %.1f)\n",
+                (now - frame_start) / 1000.0, (layout_start - frame_start) / 1000.0,
+                (paint_start - layout_start) / 1000.0, (now - paint_start) / 1000.0);
 }
 
 /* Takes files. */
@@ -197,6 +213,8 @@ main (int   argc,
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
     g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+    g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+    g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
     g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   }
 

@@ -1,5 +1,6 @@
 /* cl-verify-detail.c: one verified file's detail; an ingredient opened from its
- * Ingredients tree is shown as a detail of its own (nested here) until "Back".
+ * Ingredients tree is shown as a detail of its own (nested here, in place of the
+ * file's own) until "Back".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,7 @@ struct _ClVerifyDetail
   AdwBin                parent_instance;
 
   /* Template widgets */
-  GtkStack             *stack;
+  GtkWidget            *main_page;
   ClIngredientPage     *ingredient_page;
   GtkImage             *thumbnail;
   GtkLabel             *name_label;
@@ -116,7 +117,8 @@ update_verification (ClVerifyDetail *self)
 static void
 ingredient_back_cb (ClVerifyDetail *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_widget_set_visible (GTK_WIDGET (self->ingredient_page), FALSE);
+  gtk_widget_set_visible (self->main_page, TRUE);
   cl_ingredient_page_set_content (self->ingredient_page, NULL, NULL);
 }
 
@@ -149,7 +151,8 @@ open_ingredient_cb (ClVerifyDetail  *self,
   cl_verify_detail_set_item (detail, item);
   cl_ingredient_page_set_content (self->ingredient_page, cl_verify_item_get_name (self->item),
                                   GTK_WIDGET (detail));
-  gtk_stack_set_visible_child_name (self->stack, "ingredient");
+  gtk_widget_set_visible (self->main_page, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->ingredient_page), TRUE);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   if (scroller != NULL)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
@@ -348,7 +351,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-verify-detail.ui");
-  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, main_page);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredient_page);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, name_label);
