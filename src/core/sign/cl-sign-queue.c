@@ -11,6 +11,7 @@
 
 #include "cl-sign-queue.h"
 #include "cl-sign-record.h"
+#include "cl-thread-priority.h"
 
 typedef struct {
   char          *input;
@@ -128,6 +129,7 @@ sign_worker (gpointer data,
   Outcome *outcome = g_new0 (Outcome, 1);
   g_autoptr(GSource) source = NULL;
 
+  cl_thread_priority_background ();
   outcome->queue = g_object_ref (self);
   outcome->index = index;
   if (!g_cancellable_set_error_if_cancelled (cancellable, &outcome->error)) {

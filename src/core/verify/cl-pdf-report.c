@@ -14,6 +14,7 @@
 #include "cl-image-preview.h"
 #include "cl-pdf-layout.h"
 #include "cl-pdf-report.h"
+#include "cl-thread-priority.h"
 #include "cl-x509.h"
 
 #define THUMB_SIZE 140
@@ -312,6 +313,7 @@ write_thread (GTask        *task,
   WriteData *write = task_data;
   GError *error = NULL;
 
+  cl_thread_priority_background ();
   if (g_task_return_error_if_cancelled (task))
     return;
   if (cl_pdf_report_write (write->verification, write->path, &error))

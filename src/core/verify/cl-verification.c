@@ -24,6 +24,7 @@
 #include "cl-trust-chain.h"
 #include "cl-validator.h"
 #include "cl-verdict.h"
+#include "cl-thread-priority.h"
 #include "cl-verification.h"
 #include "cl-x509.h"
 
@@ -552,7 +553,10 @@ verify_thread (GTask        *task,
                GCancellable *cancellable)
 {
   VerifyTask *data = task_data;
-  ClVerification *verification = cl_verify_file (data->path, &data->options, cancellable);
+  ClVerification *verification;
+
+  cl_thread_priority_background ();
+  verification = cl_verify_file (data->path, &data->options, cancellable);
 
   if (g_task_return_error_if_cancelled (task)) {
     cl_verification_unref (verification);

@@ -12,6 +12,7 @@
 #include "cl-a11y.h"
 #include "cl-action-text.h"
 #include "cl-ingredient-row.h"
+#include "cl-thread-priority.h"
 #include "cl-verdict-banner.h"
 
 /* Thumbnails are small JPEGs or PNGs; larger embedded files are not decoded at all, and
@@ -74,6 +75,7 @@ decode_thread (GTask        *task,
   gboolean too_large = FALSE;
   GdkPixbuf *pixbuf;
 
+  cl_thread_priority_background ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &too_large);
   if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
       !gdk_pixbuf_loader_close (loader, &error) || too_large) {

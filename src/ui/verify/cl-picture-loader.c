@@ -8,6 +8,7 @@
 
 #include "cl-image-preview.h"
 #include "cl-picture-loader.h"
+#include "cl-thread-priority.h"
 
 /* Embedded thumbnails are small; anything larger than this is not one. */
 #define MAX_THUMBNAIL_BYTES (4 * 1024 * 1024)
@@ -40,6 +41,7 @@ load_thread (GTask        *task,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   GError *error = NULL;
 
+  cl_thread_priority_background ();
   if (request->bytes != NULL) {
     g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (request->bytes);
     g_autoptr(GdkPixbuf) decoded = gdk_pixbuf_new_from_stream_at_scale (stream, request->size,
