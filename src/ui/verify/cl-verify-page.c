@@ -17,7 +17,9 @@
 #include "cl-batch-summary.h"
 #include "cl-compare-window.h"
 #include "cl-issuers-setting.h"
+#include "cl-list-rows.h"
 #include "cl-picture-loader.h"
+#include "cl-skipped-files.h"
 #include "cl-verify-page.h"
 #include "cl-verify-row.h"
 
@@ -37,6 +39,8 @@ struct _ClVerifyPage
   GtkWidget      *leaflet;
 
   GListStore     *items;
+  ClListRows     *rows;           /* the file list's rows, made a few per frame */
+  GHashTable     *listed;         /* GFile of every item: a drop of thousands stays linear */
   GQueue          pending;        /* ClVerifyItem *, owned */
   guint           n_running;
   guint           n_collecting;
@@ -188,19 +192,22 @@ issuers_loading_cb (ClIssuersSetting *issuers,
 }
 
 
-static gboolean
-is_listed (ClVerifyPage *self,
-           GFile        *file)
+/* Keeps the set of listed files in step with the items. */
+static void
+listed_items_changed_cb (ClVerifyPage *self,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         GListModel   *items)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n = g_list_model_get_n_items (items);
 
+  g_hash_table_remove_all (self->listed);
   for (guint i = 0; i < n; i++) {
-    g_autoptr(ClVerifyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+    g_autoptr(ClVerifyItem) item = g_list_model_get_item (items, i);
 
-    if (g_file_equal (cl_verify_item_get_file (item), file))
-      return TRUE;
+    g_hash_table_add (self->listed, g_object_ref (cl_verify_item_get_file (item)));
   }
-  return FALSE;
 }
 
 
@@ -223,13 +230,16 @@ append_files (ClVerifyPage *self,
   for (guint i = 0; i < files->len; i++) {
     GFile *file = g_ptr_array_index (files, i);
 
-    if (is_listed (self, file))
+    /* Listed once, even when dropped twice in the same drop. */
+    if (!g_hash_table_add (self->listed, g_object_ref (file)))
       continue;
     g_ptr_array_add (added, cl_verify_item_new (file));
   }
   if (added->len == 0)
     return;
-  /* One splice: the list box builds its rows once, not once per file. */
+  /* The list is in view before it fills, so that its rows are made over the next frames. */
+  gtk_stack_set_visible_child_name (self->stack, "files");
+  /* One splice: one change for the list's rows and the batch summary. */
   g_list_store_splice (self->items, first_added, 0, added->pdata, added->len);
   for (guint i = 0; i < added->len; i++)
     g_queue_push_tail (&self->pending, g_object_ref (g_ptr_array_index (added, i)));
@@ -239,57 +249,6 @@ append_files (ClVerifyPage *self,
   if (gtk_list_box_get_selected_row (self->file_list) == NULL)
     cl_verify_page_select (self, first_added);
   start_pending (self);
-}
-
-
-/* Says what a folder walk left out: nothing dropped is skipped silently. */
-static void
-report_skipped (ClVerifyPage *self,
-                GPtrArray    *special,
-                GPtrArray    *unreadable,
-                GPtrArray    *empty)
-{
-  /* Pipes, sockets and devices named like images were left out of the folders. */
-  if (special->len > 0) {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u special file skipped (not a regular file)",
-                                    "%u special files skipped (not regular files)",
-                                    special->len), special->len);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  }
-  if (unreadable->len == 1) {
-    g_autofree char *base = g_file_get_basename (g_ptr_array_index (unreadable, 0));
-    g_autofree char *name = g_filename_display_name (base);
-    g_autofree char *message = g_strdup_printf (_("Skipped “%s”: the folder cannot be read"),
-                                                name);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  } else if (unreadable->len > 1) {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "Skipped %u folder that cannot be read",
-                                    "Skipped %u folders that cannot be read",
-                                    unreadable->len), unreadable->len);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  }
-  if (empty->len == 1) {
-    g_autofree char *base = g_file_get_basename (g_ptr_array_index (empty, 0));
-    g_autofree char *name = g_filename_display_name (base);
-    g_autofree char *message = g_strdup_printf (_("No images CredLink can read in “%s”"), name);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  } else if (empty->len > 1) {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u folder holds no images CredLink can read",
-                                    "%u folders hold no images CredLink can read",
-                                    empty->len), empty->len);
-
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
-  }
 }
 
 
@@ -304,6 +263,7 @@ collected_cb (GObject      *source,
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GPtrArray) unreadable = NULL;
   g_autoptr(GPtrArray) empty = NULL;
+  g_auto(GStrv) messages = NULL;
   g_autoptr(GPtrArray) files =
     cl_file_collector_collect_finish_full (result, &skipped, &unreadable, &empty, &error);
 
@@ -317,7 +277,9 @@ collected_cb (GObject      *source,
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
     return;
   }
-  report_skipped (self, skipped, unreadable, empty);
+  messages = cl_skipped_files_describe (skipped, unreadable, empty);
+  for (guint i = 0; messages[i] != NULL; i++)
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, messages[i]);
   append_files (self, files);
 }
 
@@ -384,7 +346,7 @@ cl_verify_page_select (ClVerifyPage *self,
 
   g_return_if_fail (CL_IS_VERIFY_PAGE (self));
 
-  row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
+  row = cl_list_rows_get_row (self->rows, position);
   if (row != NULL)
     gtk_list_box_select_row (self->file_list, row);
 }
@@ -407,12 +369,11 @@ cl_verify_page_select_next (ClVerifyPage *self,
   index = row != NULL ? gtk_list_box_row_get_index (row) + step : (step > 0 ? 0 : (int) n - 1);
   /* Files the verdict filter hides are stepped over. */
   while (index >= 0 && index < (int) n &&
-         !gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->file_list,
-                                                                             index))))
+         !gtk_widget_get_visible (GTK_WIDGET (cl_list_rows_get_row (self->rows, (guint) index))))
     index += step;
   if (index < 0 || index >= (int) n)
     return FALSE;
-  row = gtk_list_box_get_row_at_index (self->file_list, index);
+  row = cl_list_rows_get_row (self->rows, (guint) index);
   gtk_list_box_select_row (self->file_list, row);
   /* The row keeps up with the selection, so that Up and Down in the list go on from it. */
   if (gtk_widget_get_focus_child (GTK_WIDGET (self->file_list)) != NULL)
@@ -454,7 +415,7 @@ cl_verify_page_remove_selected (ClVerifyPage *self)
   g_list_store_remove (self->items, index);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   if (n > 0) {
-    row = gtk_list_box_get_row_at_index (self->file_list, MIN ((guint) index, n - 1));
+    row = cl_list_rows_get_row (self->rows, MIN ((guint) index, n - 1));
     gtk_list_box_select_row (self->file_list, row);
     gtk_widget_grab_focus (GTK_WIDGET (row));
   }
@@ -468,7 +429,8 @@ cl_verify_page_is_busy (ClVerifyPage *self)
 {
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
   return self->n_collecting > 0 || self->n_running > 0 || !g_queue_is_empty (&self->pending) ||
-         (self->issuers != NULL && cl_issuers_setting_is_loading (self->issuers));
+         (self->issuers != NULL && cl_issuers_setting_is_loading (self->issuers)) ||
+         cl_list_rows_is_filling (self->rows) || cl_verify_detail_is_laying_out (self->detail);
 }
 
 
@@ -495,22 +457,25 @@ cl_verify_page_get_row_subtitle (ClVerifyPage *self,
   GtkListBoxRow *row;
 
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), NULL);
-  row = gtk_list_box_get_row_at_index (self->file_list, (int) position);
+  row = cl_list_rows_get_row (self->rows, position);
   return row != NULL ? cl_verify_row_get_subtitle (CL_VERIFY_ROW (row)) : NULL;
 }
 
 
-/* The batch summary's verdict filter: a list box bound to a model takes no filter
- * function, so the rows it hides are made invisible. */
+/* The batch summary's verdict filter: the rows it hides are made invisible (the rows
+ * still to be made are filtered as they are made). */
 static void
 filter_rows (ClVerifyPage *self)
 {
-  GtkListBoxRow *row;
+  guint n = cl_list_rows_get_n_made (self->rows);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->file_list, i)) != NULL; i++)
+  for (guint i = 0; i < n; i++) {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->file_list, (int) i);
+
     gtk_widget_set_visible (GTK_WIDGET (row),
                             cl_batch_summary_shows (self->summary,
                                                     cl_verify_row_get_item (CL_VERIFY_ROW (row))));
+  }
 }
 
 
@@ -518,7 +483,11 @@ static GtkWidget *
 create_row (gpointer object,
             gpointer user_data)
 {
-  return cl_verify_row_new (CL_VERIFY_ITEM (object));
+  ClVerifyPage *self = user_data;
+  GtkWidget *row = cl_verify_row_new (CL_VERIFY_ITEM (object));
+
+  gtk_widget_set_visible (row, cl_batch_summary_shows (self->summary, CL_VERIFY_ITEM (object)));
+  return row;
 }
 
 
@@ -603,9 +572,12 @@ cl_verify_page_dispose (GObject *object)
   if (self->file_list != NULL) {
     g_signal_handlers_disconnect_by_func (self->file_list, row_selected_cb, self);
     g_signal_handlers_disconnect_by_func (self->file_list, row_activated_cb, self);
-    gtk_list_box_bind_model (self->file_list, NULL, NULL, NULL, NULL);
   }
+  g_clear_pointer (&self->rows, cl_list_rows_free);
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, listed_items_changed_cb, self);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->issuers);
 
@@ -676,7 +648,11 @@ cl_verify_page_init (ClVerifyPage *self)
   g_signal_connect_object (self->issuers, "notify::loading", G_CALLBACK (issuers_loading_cb),
                            self, 0);
   g_queue_init (&self->pending);
-  gtk_list_box_bind_model (self->file_list, G_LIST_MODEL (self->items), create_row, self, NULL);
+  self->listed = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref,
+                                        NULL);
+  g_signal_connect_object (self->items, "items-changed", G_CALLBACK (listed_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->rows = cl_list_rows_new (self->file_list, G_LIST_MODEL (self->items), create_row, self);
   cl_batch_summary_set_items (self->summary, G_LIST_MODEL (self->items));
   g_signal_connect_object (self->summary, "filter-changed", G_CALLBACK (filter_rows), self,
                            G_CONNECT_SWAPPED);
