@@ -5,9 +5,9 @@
  *   the others a few per frame, in the model's order; a row asked for early is made on
  *   the spot; removals and insertions keep rows and items in step; a list nobody sees
  *   gets all its rows at once.
- * - The verify detail: the groups below the first screen join the layout after the
- *   verdict, one per frame, and are all there in the end (a detail not in view lays
- *   everything out at once).
+ * - The verify detail: the groups after the verdict banner join the layout one per
+ *   frame, and are all there in the end (a detail not in view lays everything out at
+ *   once).
  * - Background threads (verification, decoding) run at a lower priority than the main
  *   thread.
  *
@@ -206,13 +206,15 @@ item_for (ClVerification *verification)
 
 
 static void
-test_detail_lays_out_lower_groups_later (void)
+test_detail_lays_out_groups_after_verdict (void)
 {
   g_autoptr(ClVerification) verification = verify_signed_jpeg ();
   g_autoptr(ClVerifyItem) item = item_for (verification);
   GtkWidget *window = gtk_window_new ();
   ClVerifyDetail *detail = g_object_new (CL_TYPE_VERIFY_DETAIL, NULL);
-  GtkWidget *lower[] = {
+  GtkWidget *later[] = {
+    GTK_WIDGET (cl_verify_detail_get_confidence (detail)),
+    GTK_WIDGET (cl_verify_detail_get_signer (detail)),
     GTK_WIDGET (cl_verify_detail_get_chain (detail)),
     GTK_WIDGET (cl_verify_detail_get_manifest (detail)),
     GTK_WIDGET (cl_verify_detail_get_raw_data (detail)),
@@ -226,12 +228,12 @@ test_detail_lays_out_lower_groups_later (void)
   cl_test_drain_main_context ();
 
   cl_verify_detail_set_item (detail, item);
-  /* The verdict at once; the groups below wait for later frames, already filled. */
+  /* The verdict at once; the groups after it wait for later frames, already filled. */
   g_assert_true (cl_verify_detail_is_laying_out (detail));
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cl_verify_detail_get_banner (detail))));
-  for (guint i = 0; i < G_N_ELEMENTS (lower); i++) {
-    g_assert_true (gtk_widget_get_visible (lower[i]));
-    g_assert_false (gtk_widget_get_child_visible (lower[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++) {
+    g_assert_true (gtk_widget_get_visible (later[i]));
+    g_assert_false (gtk_widget_get_child_visible (later[i]));
   }
   g_assert_cmpuint (cl_manifest_group_get_n_rows (cl_verify_detail_get_manifest (detail)), >, 0);
 
@@ -243,16 +245,16 @@ test_detail_lays_out_lower_groups_later (void)
   g_assert_false (timed_out);
   g_source_remove (id);
   g_assert_cmpuint (frames_seen, >, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (lower); i++) {
-    g_assert_true (gtk_widget_get_child_visible (lower[i]));
-    g_assert_true (gtk_widget_get_mapped (lower[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++) {
+    g_assert_true (gtk_widget_get_child_visible (later[i]));
+    g_assert_true (gtk_widget_get_mapped (later[i]));
   }
 
   /* Another file, or none, starts over; nothing stays hidden. */
   cl_verify_detail_set_item (detail, NULL);
   g_assert_false (cl_verify_detail_is_laying_out (detail));
-  for (guint i = 0; i < G_N_ELEMENTS (lower); i++)
-    g_assert_true (gtk_widget_get_child_visible (lower[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_true (gtk_widget_get_child_visible (later[i]));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -314,8 +316,8 @@ main (int   argc,
   cl_trust_store_set_default (no_lists);
   g_test_add_func ("/frame-budget/list-rows/fill-over-frames", test_list_rows_fill_over_frames);
   g_test_add_func ("/frame-budget/list-rows/unseen-list", test_list_rows_unseen_list);
-  g_test_add_func ("/frame-budget/detail/lower-groups-later",
-                   test_detail_lays_out_lower_groups_later);
+  g_test_add_func ("/frame-budget/detail/groups-after-verdict",
+                   test_detail_lays_out_groups_after_verdict);
   g_test_add_func ("/frame-budget/detail/not-in-view", test_detail_not_in_view);
   g_test_add_func ("/frame-budget/background-priority", test_background_priority);
   return g_test_run ();

@@ -46,11 +46,11 @@ struct _ClVerifyDetail
   gboolean              nested;
   GtkWidget            *compare_button;
 
-  /* The groups below the first screen, laid out one per frame (see lay_out_lower_groups). */
-  GtkWidget            *lower_groups[8];
-  guint                 n_lower_laid_out;
-  guint                 lower_tick_id;
-  gboolean              lower_first_frame;
+  /* The groups after the verdict banner, laid out one per frame (see lay_out_later_groups). */
+  GtkWidget            *later_groups[10];
+  guint                 n_later_laid_out;
+  guint                 later_tick_id;
+  gboolean              later_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, ADW_TYPE_BIN)
@@ -83,62 +83,63 @@ active_identities (ClVerification *verification)
 
 
 static void
-stop_lower_groups (ClVerifyDetail *self)
+stop_later_groups (ClVerifyDetail *self)
 {
-  if (self->lower_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->lower_tick_id);
-  self->lower_tick_id = 0;
-  for (guint i = self->n_lower_laid_out; i < G_N_ELEMENTS (self->lower_groups); i++)
-    gtk_widget_set_child_visible (self->lower_groups[i], TRUE);
-  self->n_lower_laid_out = G_N_ELEMENTS (self->lower_groups);
+  if (self->later_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
+  self->later_tick_id = 0;
+  for (guint i = self->n_later_laid_out; i < G_N_ELEMENTS (self->later_groups); i++)
+    gtk_widget_set_child_visible (self->later_groups[i], TRUE);
+  self->n_later_laid_out = G_N_ELEMENTS (self->later_groups);
 }
 
 
-/* One more lower group takes part in layout each frame; a group with nothing to show
- * costs no layout, so it does not use up a frame. The first frame lays out only the
- * top (verdict, confidence, signer). */
+/* One more group takes part in layout each frame; a group with nothing to show costs no
+ * layout, so it does not use up a frame. The first frame lays out only the file's name
+ * and the verdict banner. */
 static gboolean
-lower_groups_tick_cb (GtkWidget     *widget,
+later_groups_tick_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
                       gpointer       data)
 {
   ClVerifyDetail *self = CL_VERIFY_DETAIL (widget);
 
-  if (self->lower_first_frame) {
-    self->lower_first_frame = FALSE;
+  if (self->later_first_frame) {
+    self->later_first_frame = FALSE;
     return G_SOURCE_CONTINUE;
   }
-  while (self->n_lower_laid_out < G_N_ELEMENTS (self->lower_groups)) {
-    GtkWidget *group = self->lower_groups[self->n_lower_laid_out++];
+  while (self->n_later_laid_out < G_N_ELEMENTS (self->later_groups)) {
+    GtkWidget *group = self->later_groups[self->n_later_laid_out++];
 
     gtk_widget_set_child_visible (group, TRUE);
     if (gtk_widget_get_visible (group))
       break;
   }
-  if (self->n_lower_laid_out < G_N_ELEMENTS (self->lower_groups))
+  if (self->n_later_laid_out < G_N_ELEMENTS (self->later_groups))
     return G_SOURCE_CONTINUE;
-  self->lower_tick_id = 0;
+  self->later_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
 
-/* The lower groups are filled at once, but measuring them all for the first time in one
- * frame (hundreds of wrapping labels) froze the window for 60–100 ms while a batch was
- * verified; they now join the layout one per frame, below the first screen. Child
- * visibility, not visibility: each group still decides by itself whether it is shown. */
+/* The groups are filled at once, but measuring them all for the first time in one frame
+ * (hundreds of wrapping labels) froze the window for 60–100 ms while a batch was
+ * verified; after the verdict banner they now join the layout one per frame (ten frames,
+ * about 170 ms, for the whole detail). Child visibility, not visibility: each group still
+ * decides by itself whether it is shown. */
 static void
-lay_out_lower_groups (ClVerifyDetail *self)
+lay_out_later_groups (ClVerifyDetail *self)
 {
-  stop_lower_groups (self);
+  stop_later_groups (self);
   /* Nothing verified yet: the groups have nothing to show. Not in view: no frames come. */
   if (self->item == NULL || cl_verify_item_get_verification (self->item) == NULL ||
       !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->lower_groups); i++)
-    gtk_widget_set_child_visible (self->lower_groups[i], FALSE);
-  self->n_lower_laid_out = 0;
-  self->lower_first_frame = TRUE;
-  self->lower_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), lower_groups_tick_cb,
+  for (guint i = 0; i < G_N_ELEMENTS (self->later_groups); i++)
+    gtk_widget_set_child_visible (self->later_groups[i], FALSE);
+  self->n_later_laid_out = 0;
+  self->later_first_frame = TRUE;
+  self->later_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), later_groups_tick_cb,
                                                       NULL, NULL);
 }
 
@@ -147,7 +148,7 @@ gboolean
 cl_verify_detail_is_laying_out (ClVerifyDetail *self)
 {
   g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), FALSE);
-  return self->lower_tick_id != 0;
+  return self->later_tick_id != 0;
 }
 
 
@@ -186,7 +187,7 @@ update_verification (ClVerifyDetail *self)
                                  verification != NULL && !self->nested);
   /* Compare puts the file of the list beside another: not an ingredient inside it. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->compare_button), !self->nested);
-  lay_out_lower_groups (self);
+  lay_out_later_groups (self);
 }
 
 
@@ -403,9 +404,9 @@ cl_verify_detail_dispose (GObject *object)
 {
   ClVerifyDetail *self = CL_VERIFY_DETAIL (object);
 
-  if (self->lower_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->lower_tick_id);
-  self->lower_tick_id = 0;
+  if (self->later_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
+  self->later_tick_id = 0;
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
@@ -470,15 +471,17 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_RAW_DATA_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->lower_groups[0] = GTK_WIDGET (self->identities);
-  self->lower_groups[1] = GTK_WIDGET (self->chain);
-  self->lower_groups[2] = GTK_WIDGET (self->manifest);
-  self->lower_groups[3] = GTK_WIDGET (self->signed_thumbnail);
-  self->lower_groups[4] = GTK_WIDGET (self->timeline);
-  self->lower_groups[5] = GTK_WIDGET (self->camera);
-  self->lower_groups[6] = GTK_WIDGET (self->ingredients);
-  self->lower_groups[7] = GTK_WIDGET (self->raw_data);
-  self->n_lower_laid_out = G_N_ELEMENTS (self->lower_groups);
+  self->later_groups[0] = GTK_WIDGET (self->confidence);
+  self->later_groups[1] = GTK_WIDGET (self->signer);
+  self->later_groups[2] = GTK_WIDGET (self->identities);
+  self->later_groups[3] = GTK_WIDGET (self->chain);
+  self->later_groups[4] = GTK_WIDGET (self->manifest);
+  self->later_groups[5] = GTK_WIDGET (self->signed_thumbnail);
+  self->later_groups[6] = GTK_WIDGET (self->timeline);
+  self->later_groups[7] = GTK_WIDGET (self->camera);
+  self->later_groups[8] = GTK_WIDGET (self->ingredients);
+  self->later_groups[9] = GTK_WIDGET (self->raw_data);
+  self->n_later_laid_out = G_N_ELEMENTS (self->later_groups);
   self->cancellable = g_cancellable_new ();
   update_thumbnail (self);
   update_verification (self);

@@ -43,7 +43,7 @@ ClIngredientsGroup *cl_verify_detail_get_ingredients (ClVerifyDetail *self);
 ClRawDataGroup     *cl_verify_detail_get_raw_data    (ClVerifyDetail *self);
 /* The detail of the ingredient opened from the Ingredients tree, or NULL (none open). */
 ClVerifyDetail     *cl_verify_detail_get_ingredient_detail (ClVerifyDetail *self);
-/* TRUE while the groups below the first screen are still joining the layout, one per
+/* TRUE while the groups after the verdict banner are still joining the layout, one per
  * frame, after a verification was shown. */
 gboolean            cl_verify_detail_is_laying_out (ClVerifyDetail *self);
 /* The button that returns from that ingredient to this file's detail. */
