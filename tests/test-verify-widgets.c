@@ -31,6 +31,27 @@ test_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The status-code rows under the confidence rows (titled with a code), and the first
+ * confidence row that has codes to open. */
+static guint
+count_code_rows (GtkWidget       *widget,
+                 AdwExpanderRow **first_with_codes)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    if (ADW_IS_EXPANDER_ROW (child) && *first_with_codes == NULL &&
+        adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (child)))
+      *first_with_codes = ADW_EXPANDER_ROW (child);
+    if (ADW_IS_ACTION_ROW (child) && gtk_widget_has_css_class (child, "monospace-title"))
+      n++;
+    n += count_code_rows (child, first_with_codes);
+  }
+  return n;
+}
+
+
 static void
 test_confidence_view (void)
 {
@@ -50,6 +71,21 @@ test_confidence_view (void)
   cl_confidence_view_set_confidence (CL_CONFIDENCE_VIEW (view), confidence);
   g_assert_cmpuint (cl_confidence_view_get_score (CL_CONFIDENCE_VIEW (view)), ==, 60);
   g_assert_cmpuint (cl_confidence_view_get_n_rows (CL_CONFIDENCE_VIEW (view)), ==, 8);
+  /* A row's status codes are made when it is opened (collapsed, they would still be
+   * measured), and only once. */
+  {
+    AdwExpanderRow *with_codes = NULL;
+    guint n_codes;
+
+    g_assert_cmpuint (count_code_rows (view, &with_codes), ==, 0);
+    g_assert_nonnull (with_codes);
+    adw_expander_row_set_expanded (with_codes, TRUE);
+    n_codes = count_code_rows (view, &with_codes);
+    g_assert_cmpuint (n_codes, >, 0);
+    adw_expander_row_set_expanded (with_codes, FALSE);
+    adw_expander_row_set_expanded (with_codes, TRUE);
+    g_assert_cmpuint (count_code_rows (view, &with_codes), ==, n_codes);
+  }
   /* Showing another result replaces the rows. */
   cl_confidence_view_set_confidence (CL_CONFIDENCE_VIEW (view), confidence);
   g_assert_cmpuint (cl_confidence_view_get_n_rows (CL_CONFIDENCE_VIEW (view)), ==, 8);

@@ -28,6 +28,33 @@ struct _ClConfidenceView
 G_DEFINE_FINAL_TYPE (ClConfidenceView, cl_confidence_view, ADW_TYPE_BIN)
 
 
+/* The status codes behind a component, added when its row is first opened: a collapsed
+ * expander row still has its rows measured, and with every code of every component that
+ * was most of the detail's first layout. */
+static void
+component_expanded_cb (AdwExpanderRow *row,
+                       GParamSpec     *pspec,
+                       gpointer        data)
+{
+  g_auto(GStrv) codes = g_object_steal_data (G_OBJECT (row), "cl-codes");
+
+  if (!adw_expander_row_get_expanded (row)) {
+    g_object_set_data_full (G_OBJECT (row), "cl-codes", g_steal_pointer (&codes),
+                            (GDestroyNotify) g_strfreev);
+    return;
+  }
+  for (char **code = codes; code != NULL && *code != NULL; code++) {
+    GtkWidget *code_row = adw_action_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code_row), *code);
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (code_row), FALSE);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (code_row), cl_status_text_describe (*code));
+    gtk_widget_add_css_class (code_row, "monospace-title");
+    adw_expander_row_add_row (row, code_row);
+  }
+}
+
+
 static GtkWidget *
 component_row (const ClConfidenceComponent *component)
 {
@@ -63,16 +90,11 @@ component_row (const ClConfidenceComponent *component)
   if (component->codes == NULL || component->codes[0] == NULL) {
     gtk_widget_set_sensitive (row, TRUE);
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
+    return row;
   }
-  for (char **code = component->codes; code != NULL && *code != NULL; code++) {
-    GtkWidget *code_row = adw_action_row_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code_row), *code);
-    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (code_row), FALSE);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (code_row), cl_status_text_describe (*code));
-    gtk_widget_add_css_class (code_row, "monospace-title");
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), code_row);
-  }
+  g_object_set_data_full (G_OBJECT (row), "cl-codes", g_strdupv (component->codes),
+                          (GDestroyNotify) g_strfreev);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (component_expanded_cb), NULL);
   return row;
 }
 

@@ -15,6 +15,7 @@
 #include "cl-ingredient-verification.h"
 #include "cl-pdf-report.h"
 #include "cl-signed-thumbnail-group.h"
+#include "cl-staged-layout.h"
 #include "cl-verify-detail.h"
 
 struct _ClVerifyDetail
@@ -46,11 +47,8 @@ struct _ClVerifyDetail
   gboolean              nested;
   GtkWidget            *compare_button;
 
-  /* The groups after the verdict banner, laid out one per frame (see lay_out_later_groups). */
-  GtkWidget            *later_groups[10];
-  guint                 n_later_laid_out;
-  guint                 later_tick_id;
-  gboolean              later_first_frame;
+  /* The groups after the verdict banner (see lay_out_later_groups). */
+  ClStagedLayout       *later_groups;
 };
 
 G_DEFINE_FINAL_TYPE (ClVerifyDetail, cl_verify_detail, ADW_TYPE_BIN)
@@ -82,65 +80,17 @@ active_identities (ClVerification *verification)
 }
 
 
-static void
-stop_later_groups (ClVerifyDetail *self)
-{
-  if (self->later_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
-  self->later_tick_id = 0;
-  for (guint i = self->n_later_laid_out; i < G_N_ELEMENTS (self->later_groups); i++)
-    gtk_widget_set_child_visible (self->later_groups[i], TRUE);
-  self->n_later_laid_out = G_N_ELEMENTS (self->later_groups);
-}
-
-
-/* One more group takes part in layout each frame; a group with nothing to show costs no
- * layout, so it does not use up a frame. The first frame lays out only the file's name
- * and the verdict banner. */
-static gboolean
-later_groups_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       data)
-{
-  ClVerifyDetail *self = CL_VERIFY_DETAIL (widget);
-
-  if (self->later_first_frame) {
-    self->later_first_frame = FALSE;
-    return G_SOURCE_CONTINUE;
-  }
-  while (self->n_later_laid_out < G_N_ELEMENTS (self->later_groups)) {
-    GtkWidget *group = self->later_groups[self->n_later_laid_out++];
-
-    gtk_widget_set_child_visible (group, TRUE);
-    if (gtk_widget_get_visible (group))
-      break;
-  }
-  if (self->n_later_laid_out < G_N_ELEMENTS (self->later_groups))
-    return G_SOURCE_CONTINUE;
-  self->later_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-
-/* The groups are filled at once, but measuring them all for the first time in one frame
- * (hundreds of wrapping labels) froze the window for 60–100 ms while a batch was
- * verified; after the verdict banner they now join the layout one per frame (ten frames,
- * about 170 ms, for the whole detail). Child visibility, not visibility: each group still
- * decides by itself whether it is shown. */
+/* The groups after the verdict banner are filled at once but join the layout one per
+ * frame: measured all in one frame (hundreds of wrapping labels), they froze the window
+ * for 60–140 ms while a batch was verified. Ten frames, about 170 ms, for the whole
+ * detail. A detail with nothing verified has nothing to lay out. */
 static void
 lay_out_later_groups (ClVerifyDetail *self)
 {
-  stop_later_groups (self);
-  /* Nothing verified yet: the groups have nothing to show. Not in view: no frames come. */
-  if (self->item == NULL || cl_verify_item_get_verification (self->item) == NULL ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->later_groups); i++)
-    gtk_widget_set_child_visible (self->later_groups[i], FALSE);
-  self->n_later_laid_out = 0;
-  self->later_first_frame = TRUE;
-  self->later_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), later_groups_tick_cb,
-                                                      NULL, NULL);
+  if (self->item == NULL || cl_verify_item_get_verification (self->item) == NULL)
+    cl_staged_layout_finish (self->later_groups);
+  else
+    cl_staged_layout_start (self->later_groups);
 }
 
 
@@ -148,7 +98,7 @@ gboolean
 cl_verify_detail_is_laying_out (ClVerifyDetail *self)
 {
   g_return_val_if_fail (CL_IS_VERIFY_DETAIL (self), FALSE);
-  return self->later_tick_id != 0;
+  return self->later_groups != NULL && cl_staged_layout_is_running (self->later_groups);
 }
 
 
@@ -404,9 +354,7 @@ cl_verify_detail_dispose (GObject *object)
 {
   ClVerifyDetail *self = CL_VERIFY_DETAIL (object);
 
-  if (self->later_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
-  self->later_tick_id = 0;
+  g_clear_pointer (&self->later_groups, cl_staged_layout_free);
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
@@ -471,17 +419,16 @@ cl_verify_detail_init (ClVerifyDetail *self)
   g_type_ensure (CL_TYPE_RAW_DATA_GROUP);
   g_type_ensure (CL_TYPE_INGREDIENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->later_groups[0] = GTK_WIDGET (self->confidence);
-  self->later_groups[1] = GTK_WIDGET (self->signer);
-  self->later_groups[2] = GTK_WIDGET (self->identities);
-  self->later_groups[3] = GTK_WIDGET (self->chain);
-  self->later_groups[4] = GTK_WIDGET (self->manifest);
-  self->later_groups[5] = GTK_WIDGET (self->signed_thumbnail);
-  self->later_groups[6] = GTK_WIDGET (self->timeline);
-  self->later_groups[7] = GTK_WIDGET (self->camera);
-  self->later_groups[8] = GTK_WIDGET (self->ingredients);
-  self->later_groups[9] = GTK_WIDGET (self->raw_data);
-  self->n_later_laid_out = G_N_ELEMENTS (self->later_groups);
+  {
+    GtkWidget *later[] = {
+      GTK_WIDGET (self->confidence), GTK_WIDGET (self->signer), GTK_WIDGET (self->identities),
+      GTK_WIDGET (self->chain), GTK_WIDGET (self->manifest), GTK_WIDGET (self->signed_thumbnail),
+      GTK_WIDGET (self->timeline), GTK_WIDGET (self->camera), GTK_WIDGET (self->ingredients),
+      GTK_WIDGET (self->raw_data),
+    };
+
+    self->later_groups = cl_staged_layout_new (GTK_WIDGET (self), later, G_N_ELEMENTS (later));
+  }
   self->cancellable = g_cancellable_new ();
   update_thumbnail (self);
   update_verification (self);
