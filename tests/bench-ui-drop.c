@@ -40,7 +40,7 @@ tick_cb (gpointer data)
     worst_lateness = late;
   n_stalls_over_50 += late > 50000;
   n_stalls_over_100 += late > 100000;
-  if (g_getenv ("BENCH_TRACE") != NULL && late > 50000)
+  if (g_getenv ("BENCH_TRACE") != NULL && late > 30000)
     g_printerr ("stall %.1f ms at %.0f ms [%ld]\n", late / 1000.0, (now - drop_start) / 1000.0,
                 (long) (now / 1000 % 100000));
   last_tick = now;

@@ -7,7 +7,7 @@
  *   gets all its rows at once.
  * - The verify detail: the groups after the verdict banner join the layout one per
  *   frame, and are all there in the end (a detail not in view lays everything out at
- *   once).
+ *   once); its wrapping labels have a minimum width, so none searches for one.
  * - Background threads (verification, decoding) run at a lower priority than the main
  *   thread.
  *
@@ -179,6 +179,26 @@ test_list_rows_unseen_list (void)
 }
 
 
+/* Wrapping labels under root with no minimum width (each such label searches for one by
+ * laying its text out at width after width); counts the wrapping ones in *n_wrapping. */
+static guint
+count_unsettled_labels (GtkWidget *root,
+                        guint     *n_wrapping)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child))) {
+      (*n_wrapping)++;
+      n += gtk_label_get_width_chars (GTK_LABEL (child)) < 0;
+    }
+    n += count_unsettled_labels (child, n_wrapping);
+  }
+  return n;
+}
+
+
 static ClVerification *
 verify_signed_jpeg (void)
 {
@@ -237,6 +257,12 @@ test_detail_lays_out_groups_after_verdict (void)
     g_assert_false (gtk_widget_is_visible (later[i]));
   }
   g_assert_cmpuint (cl_manifest_group_get_n_rows (cl_verify_detail_get_manifest (detail)), >, 0);
+  {
+    guint n_wrapping = 0;
+
+    g_assert_cmpuint (count_unsettled_labels (GTK_WIDGET (detail), &n_wrapping), ==, 0);
+    g_assert_cmpuint (n_wrapping, >, 20);
+  }
 
   id = g_timeout_add_seconds (30, timed_out_cb, &timed_out);
   while (cl_verify_detail_is_laying_out (detail) && !timed_out) {

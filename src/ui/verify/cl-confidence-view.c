@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-confidence-view.h"
+#include "cl-detail-rows.h"
 #include "cl-status-text.h"
 
 struct _ClConfidenceView
@@ -52,6 +53,7 @@ component_expanded_cb (AdwExpanderRow *row,
     gtk_widget_add_css_class (code_row, "monospace-title");
     adw_expander_row_add_row (row, code_row);
   }
+  cl_detail_settle_labels (GTK_WIDGET (row));
 }
 
 

@@ -75,6 +75,24 @@ cl_detail_clear (AdwPreferencesGroup *group,
 }
 
 
+/* A wrapping GtkLabel with no width-chars finds its minimum width by laying its text out
+ * at width after width (a search repeated whenever it is measured anew): most of the
+ * time the detail took to lay out. With a minimum it answers at once. */
+#define SETTLED_MIN_CHARS 12
+
+void
+cl_detail_settle_labels (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
+        gtk_label_get_width_chars (GTK_LABEL (child)) < 0)
+      gtk_label_set_width_chars (GTK_LABEL (child), SETTLED_MIN_CHARS);
+    cl_detail_settle_labels (child);
+  }
+}
+
+
 char *
 cl_detail_format_time (gint64 unix_time)
 {

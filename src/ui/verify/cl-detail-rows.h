@@ -28,6 +28,9 @@ void       cl_detail_clear     (AdwPreferencesGroup *group,
 /* A new action row with title and subtitle, plain text (no markup), subtitle wrapping. */
 GtkWidget *cl_detail_row_new   (const char          *title,
                                 const char          *subtitle);
+/* Gives every wrapping label under root that has no minimum width one of 12 characters
+ * (it still wraps to the width it gets). */
+void       cl_detail_settle_labels (GtkWidget        *root);
 /* Formats a Unix time for people (local time, e.g. "28 November 2026, 14:05 UTC"). */
 char      *cl_detail_format_time (gint64             unix_time);
 

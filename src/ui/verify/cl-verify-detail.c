@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-cite-summary.h"
+#include "cl-detail-rows.h"
 #include "cl-ingredient-page.h"
 #include "cl-ingredient-verification.h"
 #include "cl-pdf-report.h"
@@ -137,6 +138,7 @@ update_verification (ClVerifyDetail *self)
                                  verification != NULL && !self->nested);
   /* Compare puts the file of the list beside another: not an ingredient inside it. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->compare_button), !self->nested);
+  cl_detail_settle_labels (GTK_WIDGET (self));
   lay_out_later_groups (self);
 }
 
