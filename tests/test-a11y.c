@@ -308,7 +308,7 @@ test_names (void)
 static void
 test_keyboard (void)
 {
-  cl_test_keyboard_export_pdf (360);
+  cl_test_keyboard_export_pdf (360, TRUE);
 }
 
 int

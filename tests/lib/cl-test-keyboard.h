@@ -22,8 +22,9 @@ void      cl_test_destroy_all_windows      (void);
 void      cl_test_press_key                (GtkWindow       *window,
                                             guint            keyval,
                                             GdkModifierType  mods);
-/* verify → open the detail → Export PDF… with keys alone, in a window width px wide that
- * is narrow for its text, where the detail takes the place of the list. */
-void      cl_test_keyboard_export_pdf      (int              width);
+/* verify → open the detail → Export PDF… with keys alone, in a window width px wide:
+ * narrow for its text (the detail takes the place of the list) or not (side by side). */
+void      cl_test_keyboard_export_pdf      (int              width,
+                                            gboolean         narrow);
 
 G_END_DECLS
