@@ -18,6 +18,8 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cl-compare-window.h"
+#include "cl-history-page.h"
 #include "cl-test-gui.h"
 #include "cl-test-history.h"
 #include "cl-test-keyboard.h"
@@ -260,13 +262,32 @@ static const struct {
   { "trusted.jpg", CL_BANNER_TRUSTED },
   { "valid.jpg", CL_BANNER_VALID },
   { "tampered.jpg", CL_BANNER_INVALID },
-  { "unsigned-valid.jpg", CL_BANNER_NO_CREDENTIALS },
+  { "unsigned.jpg", CL_BANNER_NO_CREDENTIALS },
 };
 
-/* trusted.jpg signed by a PKI on the default trust store, valid.jpg by one that is not,
- * tampered.jpg a copy of it with a byte of its image data changed, and the unsigned
- * image valid.jpg was signed from. */
+/* A copy of the file at from, a byte of its entropy-coded image data changed (well after
+ * any manifest, before the end marker), written at to. */
 static void
+write_changed_copy (const char *from,
+                    const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 64);
+  contents[length - 16] ^= 0x01;
+  g_assert_true (g_file_set_contents (to, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
+/* trusted.jpg signed by a PKI on the default trust store, valid.jpg by one that is not,
+ * tampered.jpg a copy of it changed after signing, and unsigned.jpg a changed copy of the
+ * image valid.jpg was signed from (changed: the same pixels as a file verified before
+ * would be recovered from the proof cache). The trust store, also the default. */
+static ClTrustStore *
 make_files (const char *dir,
             ClTestPki  *newsroom,
             ClTestPki  *stranger)
@@ -275,67 +296,92 @@ make_files (const char *dir,
   g_autofree char *trusted = cl_test_history_sign_image (newsroom, "newsroom", dir, "trusted.jpg");
   g_autofree char *valid = cl_test_history_sign_image (stranger, "stranger", dir, "valid.jpg");
   g_autofree char *tampered = g_build_filename (dir, "tampered.jpg", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *plain = g_build_filename (dir, "unsigned-valid.jpg", NULL);
+  g_autofree char *changed_plain = g_build_filename (dir, "unsigned.jpg", NULL);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_trust_list_unref);
-  g_autoptr(ClTrustStore) store = NULL;
+  ClTrustStore *store;
   g_autoptr(GError) error = NULL;
-  gsize length = 0;
 
-  g_assert_true (g_file_get_contents (valid, &contents, &length, &error));
-  g_assert_no_error (error);
-  /* A byte of the entropy-coded image, well after the manifest and before the end marker. */
-  g_assert_cmpuint (length, >, 64);
-  contents[length - 16] ^= 0x01;
-  g_assert_true (g_file_set_contents (tampered, contents, (gssize) length, &error));
-  g_assert_no_error (error);
-
+  write_changed_copy (valid, tampered);
+  write_changed_copy (plain, changed_plain);
   cl_test_write_pem (root_pem, newsroom->root, NULL);
   g_ptr_array_add (lists, cl_trust_list_new_from_files ("newsroom", CL_TRUST_LIST_KIND_USER,
                                                         root_pem, NULL, NULL, &error));
   g_assert_no_error (error);
   store = cl_trust_store_new (lists);
   cl_trust_store_set_default (store);
+  return store;
+}
+
+typedef struct {
+  char            *dir;
+  ClTestPki       *newsroom;
+  ClTestPki       *stranger;
+  ClTrustStore    *store;
+  ClWindow        *window;
+  gboolean         high_contrast;
+  double           text_minimum;   /* contrast ratios */
+  double           icon_minimum;
+} Fixture;
+
+/* The four files, verified in a new window. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  fixture->dir = cl_test_tmp_dir_new ("credlink-contrast", CL_TEST_TMP_UNTIL_CASE_ENDS);
+  fixture->newsroom = cl_test_pki_new (NULL, NULL);
+  fixture->stranger = cl_test_pki_new (NULL, NULL);
+  /* WCAG's AA figures for text and for what is not text; in high contrast AAA's for text
+   * and 4.5:1 for the icons, and the banner framed: a border, not a tint. */
+  fixture->high_contrast = adw_style_manager_get_high_contrast (style);
+  fixture->text_minimum = fixture->high_contrast ? 7.0 : 4.5;
+  fixture->icon_minimum = fixture->high_contrast ? 4.5 : 3.0;
+  g_test_message ("high contrast: %s, dark: %s", fixture->high_contrast ? "yes" : "no",
+                  adw_style_manager_get_dark (style) ? "yes" : "no");
+
+  fixture->store = make_files (fixture->dir, fixture->newsroom, fixture->stranger);
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
+    g_ptr_array_add (files, g_file_new_build_filename (fixture->dir, verdicts[i].file, NULL));
+  fixture->window = cl_window_new (GTK_APPLICATION (g_application_get_default ()));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cl_window_open_files (fixture->window, (GFile **) files->pdata, files->len);
+  wait_until_verified (fixture->window, files->len);
 }
 
 static void
-test_verdicts (void)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = cl_test_tmp_dir_new ("credlink-contrast", CL_TEST_TMP_UNTIL_CASE_ENDS);
-  g_autoptr(ClTestPki) newsroom = cl_test_pki_new (NULL, NULL);
-  g_autoptr(ClTestPki) stranger = cl_test_pki_new (NULL, NULL);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  cl_test_destroy_all_windows ();
+  cl_trust_store_set_default (NULL);
+  g_object_unref (fixture->store);
+  cl_test_pki_free (fixture->newsroom);
+  cl_test_pki_free (fixture->stranger);
+  g_free (fixture->dir);
+}
+
+static void
+test_verdicts (Fixture       *fixture,
+               gconstpointer  data)
+{
   g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-  /* WCAG's AA figures for text and for what is not text; in high contrast AAA's for text
-   * and 4.5:1 for the icons, and the banner framed: a border, not a tint. */
-  double text_minimum = high_contrast ? 7.0 : 4.5;
-  double icon_minimum = high_contrast ? 4.5 : 3.0;
-  ClWindow *window;
-  ClVerifyPage *page;
-  ClVerdictBanner *banner;
-  GtkListBox *list;
+  ClWindow *window = fixture->window;
+  ClVerifyPage *page = cl_window_get_verify_page (window);
+  ClVerdictBanner *banner = cl_verify_detail_get_banner (cl_verify_page_get_detail (page));
+  GtkListBox *list = GTK_LIST_BOX (cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL));
 
-  g_test_message ("high contrast: %s, dark: %s", high_contrast ? "yes" : "no",
-                  adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "yes" : "no");
-  make_files (dir, newsroom, stranger);
-  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
-    g_ptr_array_add (files, g_file_new_build_filename (dir, verdicts[i].file, NULL));
-
-  window = cl_window_new (GTK_APPLICATION (g_application_get_default ()));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_files (window, (GFile **) files->pdata, files->len);
-  wait_until_verified (window, files->len);
-  page = cl_window_get_verify_page (window);
-  banner = cl_verify_detail_get_banner (cl_verify_page_get_detail (page));
-  list = GTK_LIST_BOX (cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL));
   g_assert_nonnull (list);
-
   for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++) {
     guint position = cl_test_position_of (cl_window_get_files (window), verdicts[i].file);
     ClVerifyRow *row = CL_VERIFY_ROW (gtk_list_box_get_row_at_index (list, (int) position));
     GtkImage *status = cl_verify_row_get_status_icon (row);
+    const char *title_text = cl_banner_kind_title (verdicts[i].kind);
     GtkWidget *title, *icon;
     Image image = { NULL, 0, 0 };
     const char *icon_name;
@@ -354,30 +400,125 @@ test_verdicts (void)
                                               gtk_widget_get_display (icon)), icon_name));
     g_assert_false (g_hash_table_contains (icons, icon_name));
     g_hash_table_add (icons, (gpointer) icon_name);
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==,
-                     cl_banner_kind_title (verdicts[i].kind));
-    g_assert_false (g_hash_table_contains (titles, (gpointer) cl_banner_kind_title (verdicts[i].kind)));
-    g_hash_table_add (titles, (gpointer) cl_banner_kind_title (verdicts[i].kind));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, title_text);
+    g_assert_false (g_hash_table_contains (titles, (gpointer) title_text));
+    g_hash_table_add (titles, (gpointer) title_text);
     g_assert_cmpstr (gtk_image_get_icon_name (status), ==, icon_name);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), ==,
-                     cl_banner_kind_title (verdicts[i].kind));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), ==, title_text);
 
     render_window (GTK_WIDGET (window), &image);
     g_assert_cmpfloat (widget_contrast (&image, GTK_WIDGET (window), title, verdicts[i].file),
-                       >=, text_minimum);
+                       >=, fixture->text_minimum);
     g_assert_cmpfloat (widget_contrast (&image, GTK_WIDGET (window), icon, icon_name), >=,
-                       icon_minimum);
+                       fixture->icon_minimum);
     g_assert_cmpfloat (widget_contrast (&image, GTK_WIDGET (window), GTK_WIDGET (status),
-                                        "the list's icon"), >=, icon_minimum);
-    if (high_contrast)
+                                        "the list's icon"), >=, fixture->icon_minimum);
+    if (fixture->high_contrast)
       g_assert_cmpfloat (edge_contrast (&image, GTK_WIDGET (window),
                                         cl_test_find_widget (GTK_WIDGET (banner), is_verdict_box,
                                                              NULL)), >=, 3.0);
     g_free (image.pixels);
   }
+}
 
-  cl_test_destroy_all_windows ();
-  cl_trust_store_set_default (NULL);
+static gboolean
+says_it_differs (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), " (differs)");
+}
+
+static guint
+count_widgets (GtkWidget *root,
+               gboolean (*match) (GtkWidget *widget, gconstpointer data))
+{
+  guint n = match (root, NULL) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, match);
+  return n;
+}
+
+/* The compare window marks a fact that differs in words, readable in every style. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GListModel *files = cl_window_get_files (fixture->window);
+  g_autoptr(ClVerifyItem) trusted = g_list_model_get_item (
+    files, cl_test_position_of (files, "trusted.jpg"));
+  g_autoptr(ClVerifyItem) valid = g_list_model_get_item (
+    files, cl_test_position_of (files, "valid.jpg"));
+  GtkWidget *compare = cl_compare_window_new (files, trusted);
+  GtkWidget *marked;
+  Image image = { NULL, 0, 0 };
+
+  g_assert_nonnull (compare);
+  gtk_window_set_default_size (GTK_WINDOW (compare), 900, 700);
+  gtk_window_present (GTK_WINDOW (compare));
+  cl_compare_window_select (CL_COMPARE_WINDOW (compare), trusted, valid);
+  cl_test_drain_main_context ();
+  /* Signed by two signers, one of them trusted: the signer and the verdict at least. */
+  g_assert_cmpuint (cl_compare_window_get_n_differences (CL_COMPARE_WINDOW (compare)), >=, 2);
+  g_assert_cmpuint (count_widgets (compare, says_it_differs), ==,
+                    cl_compare_window_get_n_differences (CL_COMPARE_WINDOW (compare)));
+  marked = cl_test_find_widget (compare, says_it_differs, NULL);
+  render_window (compare, &image);
+  g_assert_cmpfloat (widget_contrast (&image, compare, marked, gtk_label_get_label (
+                                        GTK_LABEL (marked))), >=, fixture->text_minimum);
+  g_free (image.pixels);
+}
+
+/* A list's status icon whose tooltip is data. */
+static gboolean
+is_status_icon_saying (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "file-status") &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* The history's rows: each verdict with an icon of its own, named in words. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "proofs.db", NULL);
+  g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
+  ClHistoryPage *page = cl_window_get_history_page (fixture->window);
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  Image image = { NULL, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++) {
+    g_autofree char *path = g_build_filename (fixture->dir, verdicts[i].file, NULL);
+
+    cl_test_history_verify_into (path, db, fixture->store);
+  }
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "history");
+  cl_history_page_set_database (page, db);
+  do
+    g_main_context_iteration (NULL, TRUE);
+  while (cl_history_page_is_loading (page) || cl_history_page_is_rechecking (page));
+  g_assert_cmpuint (cl_history_page_get_n_shown (page), ==, G_N_ELEMENTS (verdicts));
+
+  render_window (window, &image);
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++) {
+    const char *title_text = cl_banner_kind_title (verdicts[i].kind);
+    const char *icon_name = cl_banner_kind_icon_name (verdicts[i].kind);
+    /* The row of this verdict: its icon says it in words. */
+    GtkWidget *icon = cl_test_find_widget (GTK_WIDGET (page), is_status_icon_saying, title_text);
+
+    g_assert_nonnull (icon);
+    g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, icon_name);
+    g_assert_false (g_hash_table_contains (icons, icon_name));
+    g_hash_table_add (icons, (gpointer) icon_name);
+    g_assert_cmpfloat (widget_contrast (&image, window, icon, title_text), >=,
+                       fixture->icon_minimum);
+  }
+  g_free (image.pixels);
 }
 
 static int test_status;
@@ -387,7 +528,12 @@ run_tests (GApplication *app)
 {
   /* The application's life is the tests': held while they run. */
   g_application_hold (app);
-  g_test_add_func ("/contrast/verdicts", test_verdicts);
+  g_test_add ("/contrast/verdicts", Fixture, NULL, fixture_set_up, test_verdicts,
+              fixture_tear_down);
+  g_test_add ("/contrast/compare", Fixture, NULL, fixture_set_up, test_compare,
+              fixture_tear_down);
+  g_test_add ("/contrast/history", Fixture, NULL, fixture_set_up, test_history,
+              fixture_tear_down);
   test_status = g_test_run ();
   g_application_release (app);
 }
