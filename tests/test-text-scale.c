@@ -4,10 +4,11 @@
  * The narrow layout is 360 px wide at 100 %: doubled, 720 px. Files signed here are
  * verified; on each page (the list with the trust list offer above it, the detail of a
  * valid and of a tampered file, Sign, History, Preferences) the window needs no more than
- * 720 px, and at 720 px every button and label in view gets at least the size it asks for
- * and lies inside the window. Then the keyboard walk of test-a11y (verify → detail →
- * Export PDF) again, at this size. An AdwApplication with CredLink's resource base path
- * loads the app's style sheet, as in the app.
+ * 720 px, and at 720 px no label in view is cut (it wraps, or is ellipsized) and no
+ * button or label lies outside the window. Then the keyboard walk of test-a11y (verify → detail →
+ * Export PDF) again, at 720 px (list and detail side by side) and at 360 px (one at a
+ * time). An AdwApplication with CredLink's resource base path loads the app's style
+ * sheet, as in the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
