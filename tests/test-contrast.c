@@ -211,6 +211,23 @@ edge_contrast (const Image *image,
   return best_ratio;
 }
 
+/* Every label in view under widget stands out from its background at least minimum:1. */
+static void
+assert_labels_readable (const Image *image,
+                        GtkWidget   *window,
+                        GtkWidget   *widget,
+                        double       minimum)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    g_assert_cmpfloat (widget_contrast (image, window, widget,
+                                        gtk_label_get_text (GTK_LABEL (widget))), >=, minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_readable (image, window, child, minimum);
+}
+
 static gboolean
 is_verdict_box (GtkWidget     *widget,
                 gconstpointer  data)
@@ -411,6 +428,7 @@ test_verdicts (Fixture       *fixture,
                        >=, fixture->text_minimum);
     g_assert_cmpfloat (widget_contrast (&image, GTK_WIDGET (window), icon, icon_name), >=,
                        fixture->icon_minimum);
+    assert_labels_readable (&image, GTK_WIDGET (window), GTK_WIDGET (banner), fixture->text_minimum);
     g_assert_cmpfloat (widget_contrast (&image, GTK_WIDGET (window), GTK_WIDGET (status),
                                         "the list's icon"), >=, fixture->icon_minimum);
     if (fixture->high_contrast)
