@@ -75,11 +75,15 @@ main (int   argc,
   /* What GtkApplication does for the app: icons from our resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/credlink/CredLink/icons");
-  /* …and our style sheet, which AdwApplication loads from the resource base path. */
-  {
+  /* …and our style sheets, which AdwApplication loads from the resource base path: the
+   * high-contrast one over the other in high contrast (ADW_DEBUG_HIGH_CONTRAST=1). */
+  for (guint i = 0; i < 2; i++) {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-    gtk_css_provider_load_from_resource (css, "/io/github/credlink/CredLink/style.css");
+    if (i == 1 && !adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+      break;
+    gtk_css_provider_load_from_resource (css, i == 0 ? "/io/github/credlink/CredLink/style.css"
+                                                     : "/io/github/credlink/CredLink/style-hc.css");
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }

@@ -89,6 +89,8 @@ cl_history_row_new (ClHistoryEntry       *entry,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, cl_banner_kind_icon_name (kind));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), cl_banner_kind_style_class (kind));
+  /* Not by colour alone: the icon's shape, and its tooltip and name in words. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), cl_banner_kind_title (kind));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cl_banner_kind_title (kind), -1);
   /* Verify again, while the file is still where it was verified. */
