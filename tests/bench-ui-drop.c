@@ -53,6 +53,9 @@ tick_cb (gpointer data)
  * which runs before ours), then paint (GTK's rendering), then the rest. Times are from
  * the drop; [n] is the monotonic clock in ms modulo 100 s, to match other traces. */
 static gint64 frame_start, layout_end, paint_end;
+/* Always: the longest update-and-layout phase (the application's own work in a frame,
+ * whatever renders it) and the longest paint (the renderer's) of the round. */
+static gint64 worst_layout, worst_paint;
 static GtkWidget *traced_detail;   /* its width is printed when it changes */
 
 static void
@@ -80,10 +83,14 @@ after_paint_cb (GdkFrameClock *clock, gpointer data)
   static int detail_width;
 
   /* A new width means every wrapping label of the detail is measured again. */
-  if (traced_detail != NULL && gtk_widget_get_width (traced_detail) != detail_width) {
+  if (g_getenv ("BENCH_TRACE") != NULL && traced_detail != NULL && gtk_widget_get_width (traced_detail) != detail_width) {
     detail_width = gtk_widget_get_width (traced_detail);
     g_printerr ("detail width %d px at %.0f ms\n", detail_width, (now - drop_start) / 1000.0);
   }
+  worst_layout = MAX (worst_layout, layout_end - frame_start);
+  worst_paint = MAX (worst_paint, paint_end - layout_end);
+  if (g_getenv ("BENCH_TRACE") == NULL)
+    return;
   if (now - frame_start > 8000)
     g_printerr ("frame %.1f ms at %.0f ms [%ld] (update and layout %.1f, paint %.1f, rest %.1f)\n",
                 (now - frame_start) / 1000.0, (frame_start - drop_start) / 1000.0,
@@ -221,11 +228,10 @@ main (int   argc,
     g_usleep (2000);
   }
   cl_test_drain_main_context ();
-  if (g_getenv ("BENCH_TRACE") != NULL) {
+  {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
     traced_detail = GTK_WIDGET (cl_verify_page_get_detail (page));
-
     g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
     g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
     g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
@@ -249,7 +255,7 @@ main (int   argc,
     g_free (contents);
     round_list = g_slist_append (round_list, g_file_new_for_path (copy));
   }
-  worst_lateness = 0;
+  worst_lateness = worst_layout = worst_paint = 0;
   n_ticks = n_stalls_over_50 = n_stalls_over_100 = 0;
   last_tick = g_get_monotonic_time ();
   id = g_timeout_add (TICK_MS, tick_cb, NULL);
@@ -265,6 +271,8 @@ main (int   argc,
            "(timer every %d ms, %u ticks; %u stalls over 50 ms, %u over 100 ms)\n",
            round == 0 ? "first (cold)" : "second (warm)", n_files, (verified - start) / 1000.0, worst_lateness / 1000.0, TICK_MS, n_ticks,
            n_stalls_over_50, n_stalls_over_100);
+  g_print ("longest frame phases: update and layout %.1f ms (the application's), paint %.1f ms "
+           "(the renderer's)\n", worst_layout / 1000.0, worst_paint / 1000.0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear", NULL);
   cl_test_drain_main_context ();
   }
