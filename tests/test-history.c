@@ -325,6 +325,10 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Toasts hide at once: libadwaita 1.2's toast overlay can release a toast twice when one
+   * is closed while another still animates away (a crash in its animation code, seen in
+   * 1 run in 12), and what is tested here is the page's removal and undo, not that. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_add_func ("/history/list-search-filter-remove", test_history);
   g_test_add_func ("/history/verify-again", test_verify_again);
   g_test_add_func ("/history/detail", test_detail);
