@@ -430,7 +430,8 @@ cl_verify_page_is_busy (ClVerifyPage *self)
   g_return_val_if_fail (CL_IS_VERIFY_PAGE (self), FALSE);
   return self->n_collecting > 0 || self->n_running > 0 || !g_queue_is_empty (&self->pending) ||
          (self->issuers != NULL && cl_issuers_setting_is_loading (self->issuers)) ||
-         cl_list_rows_is_filling (self->rows) || cl_verify_detail_is_laying_out (self->detail);
+         (self->rows != NULL && cl_list_rows_is_filling (self->rows)) ||
+         (self->detail != NULL && cl_verify_detail_is_laying_out (self->detail));
 }
 
 

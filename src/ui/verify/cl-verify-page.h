@@ -38,7 +38,8 @@ gboolean        cl_verify_page_select_next     (ClVerifyPage  *self,
 ClVerifyItem   *cl_verify_page_get_selected    (ClVerifyPage  *self);
 /* Removes the selected file (cancelling its verification); FALSE when none is selected. */
 gboolean        cl_verify_page_remove_selected (ClVerifyPage  *self);
-/* Folders being walked, files waiting or being verified. */
+/* Folders being walked, files waiting or being verified, rows or the detail still being
+ * laid out over the next frames. */
 gboolean        cl_verify_page_is_busy         (ClVerifyPage  *self);
 ClVerifyDetail *cl_verify_page_get_detail      (ClVerifyPage  *self);
 /* The scrolled window around the detail (back at the top for each file selected). */
