@@ -227,12 +227,14 @@ test_pages (void)
   cl_test_destroy_all_windows ();
 }
 
-/* The walk of test-a11y at 200 % text, 720 px wide (the list and the detail still side
- * by side), and 360 px wide (one at a time). */
+/* The walk of test-a11y at 200 % text, 720 px wide and 360 px wide: one pane at a time
+ * in both, as at 360 px with 100 % text (the detail's labels keep a minimum of 12
+ * characters, twice as wide at this scale), and at 1100 px, side by side. */
 static void
 test_keyboard (void)
 {
-  cl_test_keyboard_export_pdf (NARROW_WIDTH, FALSE);
+  cl_test_keyboard_export_pdf (1100, FALSE);
+  cl_test_keyboard_export_pdf (NARROW_WIDTH, TRUE);
   cl_test_keyboard_export_pdf (360, TRUE);
 }
 
