@@ -182,7 +182,6 @@ activate_and_wait (GtkWidget *widget,
   return taken;
 }
 
-
 /* Return as bound on widget or an ancestor below the window (a button's or an entry's
  * "activate"); GtkWindow's own binding comes last. */
 static gboolean
