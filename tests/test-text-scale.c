@@ -254,8 +254,8 @@ run_tests (GApplication *app)
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 2 * 96 * 1024, NULL);
   g_application_hold (app);
   g_test_add_func ("/text-scale/pages", test_pages);
-  g_test_add_func ("/text-scale/keyboard", test_keyboard);
   g_test_add_func ("/text-scale/keyboard-sign", test_keyboard_sign);
+  g_test_add_func ("/text-scale/keyboard", test_keyboard);
   test_status = g_test_run ();
   g_application_release (app);
 }
