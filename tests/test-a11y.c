@@ -5,7 +5,8 @@
  * registered there. Every button, toggle, image and row that is not hidden must have a
  * name. Then the verify → detail → Export PDF flow is walked with what the keys do (focus
  * moved as Tab moves it, the Alt+Down binding, Return on the focused row, Alt+E:
- * tests/lib/cl-test-keyboard.c). Files are signed here.
+ * tests/lib/cl-test-keyboard.c), and the Sign page's flow from Alt+2 to a signed copy, the
+ * focus ring in sight after every move. Files are signed here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -311,6 +312,14 @@ test_keyboard (void)
   cl_test_keyboard_export_pdf (360, TRUE);
 }
 
+/* Alt+2 → the profile chosen from its list → Sign → the passphrase it asks for, Return:
+ * the image is signed, with the keys alone, in the same narrow window. */
+static void
+test_keyboard_sign (void)
+{
+  cl_test_keyboard_sign (360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,11 +328,13 @@ main (int   argc,
 
   /* The other GUI tests run without an accessibility backend; this one reads it. */
   g_setenv ("GTK_A11Y", "atspi", TRUE);
+  cl_test_keyboard_use_scratch_data ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/a11y/names", test_names);
   g_test_add_func ("/a11y/keyboard", test_keyboard);
+  g_test_add_func ("/a11y/keyboard-sign", test_keyboard_sign);
 
   rc = g_test_run ();
   cl_test_end_worker_threads ();

@@ -7,7 +7,8 @@
  * 720 px, and at 720 px no label in view is cut (it wraps, or is ellipsized) and no
  * button or label lies outside the window. Then the keyboard walk of test-a11y (verify → detail →
  * Export PDF) again, at 720 px (list and detail side by side) and at 360 px (one at a
- * time). An AdwApplication with CredLink's resource base path loads the app's style
+ * time), and the sign walk (Alt+2 → profile → Sign → passphrase) at both widths. An
+ * AdwApplication with CredLink's resource base path loads the app's style
  * sheet, as in the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -238,6 +239,14 @@ test_keyboard (void)
   cl_test_keyboard_export_pdf (360, TRUE);
 }
 
+/* The sign walk of test-a11y at 200 % text, at both widths. */
+static void
+test_keyboard_sign (void)
+{
+  cl_test_keyboard_sign (NARROW_WIDTH);
+  cl_test_keyboard_sign (360);
+}
+
 static int test_status;
 
 static void
@@ -247,6 +256,7 @@ run_tests (GApplication *app)
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 2 * 96 * 1024, NULL);
   g_application_hold (app);
   g_test_add_func ("/text-scale/pages", test_pages);
+  g_test_add_func ("/text-scale/keyboard-sign", test_keyboard_sign);
   g_test_add_func ("/text-scale/keyboard", test_keyboard);
   test_status = g_test_run ();
   g_application_release (app);
@@ -258,6 +268,7 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = NULL;
 
+  cl_test_keyboard_use_scratch_data ();
   gtk_test_init (&argc, &argv, NULL);
   app = adw_application_new ("io.github.credlink.CredLink.TestTextScale",
                              G_APPLICATION_NON_UNIQUE);

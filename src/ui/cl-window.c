@@ -28,6 +28,7 @@ struct _ClWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *drop_revealer;
   AdwViewStack         *view_stack;
+  ClSignPage           *sign_page;
   ClHistoryPage        *history_page;
   ClTrustOffer         *trust_offer;
 
@@ -80,6 +81,15 @@ cl_window_get_trust_offer (ClWindow *self)
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
 
   return self->trust_offer;
+}
+
+
+ClSignPage *
+cl_window_get_sign_page (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+
+  return self->sign_page;
 }
 
 
@@ -211,6 +221,19 @@ select_file_action (GtkWidget  *widget,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "verify") == 0)
     cl_verify_page_select_next (self->verify_page,
                                 g_str_equal (action_name, "win.next-file") ? 1 : -1);
+}
+
+
+/* Alt+1, Alt+2, Alt+3: the Verify, Sign or History page, whatever the language of their
+ * titles (and so of their mnemonics). */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
 
@@ -364,6 +387,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sign_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, trust_offer);
   gtk_widget_class_bind_template_callback (widget_class, problem_cb);
 
@@ -388,6 +412,13 @@ cl_window_class_init (ClWindowClass *klass)
                                        "win.previous-file", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK,
                                        "win.previous-file", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "verify");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "sign");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "history");
 }
 
 

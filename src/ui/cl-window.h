@@ -8,6 +8,7 @@
 
 #include "cl-history-page.h"
 #include "cl-service-registry.h"
+#include "cl-sign-page.h"
 #include "cl-trust-offer.h"
 #include "cl-verify-page.h"
 
@@ -28,6 +29,7 @@ GListModel *cl_window_get_files     (ClWindow       *self);
 ClVerifyPage *cl_window_get_verify_page (ClWindow   *self);
 /* The first-run offer to download the official trust lists. */
 ClTrustOffer *cl_window_get_trust_offer (ClWindow   *self);
+ClSignPage *cl_window_get_sign_page   (ClWindow     *self);
 ClHistoryPage *cl_window_get_history_page (ClWindow  *self);
 
 G_END_DECLS

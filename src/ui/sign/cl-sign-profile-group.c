@@ -458,6 +458,15 @@ cl_sign_profile_group_remove_selected (ClSignProfileGroup *self)
 }
 
 
+/* Enter in the passphrase signs, as the Sign button does: the page asks for the passphrase
+ * by moving the focus there, and a keyboard user answers and confirms in one place. */
+static void
+passphrase_activated_cb (ClSignProfileGroup *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sign.sign", NULL);
+}
+
+
 gboolean
 cl_sign_profile_group_has_passphrase (ClSignProfileGroup *self)
 {
@@ -631,6 +640,7 @@ cl_sign_profile_group_class_init (ClSignProfileGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSignProfileGroup, problems_row);
   gtk_widget_class_bind_template_child (widget_class, ClSignProfileGroup, problems_icon);
   gtk_widget_class_bind_template_child (widget_class, ClSignProfileGroup, passphrase_row);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
 }
 
 

@@ -25,6 +25,7 @@ struct _ClVerifyDetail
 
   /* Template widgets */
   GtkWidget            *main_page;
+  GtkWidget            *header;
   ClIngredientPage     *ingredient_page;
   GtkImage             *thumbnail;
   GtkLabel             *name_label;
@@ -261,6 +262,19 @@ cl_verify_detail_get_ingredient_detail (ClVerifyDetail *self)
 }
 
 
+void
+cl_verify_detail_focus_start (ClVerifyDetail *self)
+{
+  g_return_if_fail (CL_IS_VERIFY_DETAIL (self));
+
+  /* Tab order follows where the children are allocated, and the groups below the header
+   * join the layout one per frame (ClStagedLayout): a Tab into the whole detail can land
+   * on a row far below the first screen, out of sight. The header is laid out at once. */
+  if (!gtk_widget_child_focus (self->header, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+
 GtkButton *
 cl_verify_detail_get_back_button (ClVerifyDetail *self)
 {
@@ -382,6 +396,7 @@ cl_verify_detail_class_init (ClVerifyDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/credlink/CredLink/cl-verify-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, main_page);
+  gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, header);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, ingredient_page);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, ClVerifyDetail, name_label);

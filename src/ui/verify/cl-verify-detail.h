@@ -46,6 +46,8 @@ ClVerifyDetail     *cl_verify_detail_get_ingredient_detail (ClVerifyDetail *self
 /* TRUE while the groups after the verdict banner are still joining the layout, one per
  * frame, after a verification was shown. */
 gboolean            cl_verify_detail_is_laying_out (ClVerifyDetail *self);
+/* Moves the focus to the first control of the detail: its header's buttons. */
+void                cl_verify_detail_focus_start (ClVerifyDetail *self);
 /* The button that returns from that ingredient to this file's detail. */
 GtkButton          *cl_verify_detail_get_back_button (ClVerifyDetail *self);
 

@@ -529,7 +529,7 @@ row_activated_cb (ClVerifyPage  *self,
     g_object_set (self->leaflet, "visible-child-name", "detail", NULL);
     /* The focus goes with the file: left on the hidden list, the next Tab would start
      * from nothing a keyboard user can see. */
-    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+    cl_verify_detail_focus_start (self->detail);
   }
 }
 
