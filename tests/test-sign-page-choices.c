@@ -185,7 +185,7 @@ test_ai_row (void)
   g_assert_nonnull (password);
   gtk_editable_set_text (GTK_EDITABLE (password), PASSPHRASE);
 
-  ai_row = ADW_COMBO_ROW (cl_test_find_widget (GTK_WIDGET (page), is_row_titled, "_Generative AI"));
+  ai_row = ADW_COMBO_ROW (cl_test_find_widget (GTK_WIDGET (page), is_row_titled, "G_enerative AI"));
   source_row = ADW_COMBO_ROW (cl_test_find_widget (GTK_WIDGET (page), is_row_titled, "A_ction"));
   g_assert_nonnull (ai_row);
   g_assert_nonnull (source_row);

@@ -206,7 +206,7 @@ test_per_image_details (void)
   ClSignPage *page = new_page (&window, out_dir);
 
   set_field (GTK_WIDGET (page), "_Title", "Batch Title");
-  set_field (GTK_WIDGET (page), "_Author", "Batch Author");
+  set_field (GTK_WIDGET (page), "A_uthor", "Batch Author");
   add_image (page, harbour);
   add_image (page, market);
 

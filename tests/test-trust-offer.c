@@ -191,7 +191,7 @@ test_accept (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *accept = find_button (GTK_WIDGET (fixture->offer), "_Download");
+  GtkWidget *accept = find_button (GTK_WIDGET (fixture->offer), "Do_wnload");
   g_autoptr(ClTrustStore) store = NULL;
   /* The list's date as the locale writes dates (PUBLISHED_HTTP_DATE's day). */
   g_autoptr(GDateTime) published = g_date_time_new_utc (2025, 1, 2, 3, 4, 5);

@@ -220,7 +220,7 @@ selection_changed_cb (ClSignProfileGroup *self)
   /* A token profile is unlocked by the token's PIN, asked in the same row. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->passphrase_row),
                                  summary != NULL && summary->token != NULL
-                                 ? _("_PIN of the token") : _("Pa_ssphrase"));
+                                 ? _("_PIN of the token") : _("_Passphrase"));
 
   if (summary == NULL) {
     adw_action_row_set_subtitle (self->certificate_row,
