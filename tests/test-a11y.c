@@ -274,8 +274,7 @@ test_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = cl_test_window_with_signed_files (0);
-  cl_verify_page_select (cl_window_get_verify_page (window),
-                         cl_test_position_of (cl_window_get_files (window), "signed.jpg"));
+  cl_test_select_file (window, "signed.jpg");
   assert_all_named (&walk, "Verify page, a signed file's detail");
   /* The verdict is a status whose name is the verdict, so that its change is read out;
    * each confidence row reads as one sentence. */
@@ -283,8 +282,7 @@ test_names (void)
                cl_verdict_banner_get_title (cl_verify_detail_get_banner (
                  cl_verify_page_get_detail (cl_window_get_verify_page (window)))));
   assert_seen (&walk, "list item", "Claim signature valid, 20 of 20");
-  cl_verify_page_select (cl_window_get_verify_page (window),
-                         cl_test_position_of (cl_window_get_files (window), "tampered.jpg"));
+  cl_test_select_file (window, "tampered.jpg");
   assert_all_named (&walk, "Verify page, a tampered file's detail");
 
   stack = GTK_WIDGET (gtk_widget_get_ancestor (GTK_WIDGET (cl_window_get_history_page (window)),

@@ -66,6 +66,16 @@ cl_test_position_of (GListModel *items,
   g_assert_not_reached ();
 }
 
+
+void
+cl_test_select_file (ClWindow   *window,
+                     const char *name)
+{
+  cl_verify_page_select (cl_window_get_verify_page (window),
+                         cl_test_position_of (cl_window_get_files (window), name));
+  wait_until_verified (window, 0);
+}
+
 void
 cl_test_destroy_all_windows (void)
 {

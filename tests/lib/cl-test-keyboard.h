@@ -18,6 +18,10 @@ void      cl_test_keyboard_use_scratch_data (void);
 /* A new window (width px wide, or its own size for 0) that has verified two JPEGs signed
  * here: "signed.jpg", whole, and "tampered.jpg", a pixel byte changed after signing. */
 ClWindow *cl_test_window_with_signed_files (int              width);
+/* Selects the file called name in window's Verify list and waits until its detail is laid
+ * out (the groups after the verdict join over several frames). */
+void      cl_test_select_file              (ClWindow        *window,
+                                            const char      *name);
 /* The position in items of the file called name; fails when there is none. */
 guint     cl_test_position_of              (GListModel      *items,
                                             const char      *name);
