@@ -56,29 +56,6 @@ contrast_ratio (guint32 a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until the window has laid itself out and drawn (two frames: a change made in one frame's
- * layout is drawn in the next). */
-static void
-wait_for_frames (GtkWidget *window)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame_cb, &frames, NULL);
-
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-  cl_test_drain_main_context ();
-}
-
 /* The window as drawn, by the cairo renderer: 0xRRGGBB per pixel, width × height. */
 typedef struct {
   guint32 *pixels;
@@ -99,7 +76,7 @@ render_window (GtkWidget *window,
   g_autofree guchar *bytes = NULL;
   gsize stride;
 
-  wait_for_frames (window);
+  cl_test_wait_for_frames (window);
   image->width = gdk_paintable_get_intrinsic_width (paintable);
   image->height = gdk_paintable_get_intrinsic_height (paintable);
   g_assert_cmpint (image->width, >, 0);
@@ -249,29 +226,6 @@ is_image (GtkWidget     *widget,
   return GTK_IS_IMAGE (widget);
 }
 
-static gboolean
-is_file_list (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-wait_until_verified (ClWindow *window,
-                     guint     n_files)
-{
-  ClVerifyPage *page = cl_window_get_verify_page (window);
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, cl_test_timeout_cb, &timed_out);
-
-  while ((g_list_model_get_n_items (cl_window_get_files (window)) < n_files ||
-          cl_verify_page_is_busy (page)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  cl_test_drain_main_context ();
-}
-
 static const struct {
   const char   *file;
   ClBannerKind  kind;
@@ -367,7 +321,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cl_window_open_files (fixture->window, (GFile **) files->pdata, files->len);
-  wait_until_verified (fixture->window, files->len);
+  cl_test_wait_until_verified (fixture->window, files->len);
 }
 
 static void
@@ -391,7 +345,7 @@ test_verdicts (Fixture       *fixture,
   ClWindow *window = fixture->window;
   ClVerifyPage *page = cl_window_get_verify_page (window);
   ClVerdictBanner *banner = cl_verify_detail_get_banner (cl_verify_page_get_detail (page));
-  GtkListBox *list = GTK_LIST_BOX (cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL));
+  GtkListBox *list = cl_test_file_list (window);
 
   g_assert_nonnull (list);
   for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++) {

@@ -148,40 +148,6 @@ check_mnemonics (GtkWidget  *window,
   g_assert_cmpuint (count, >, 0);
 }
 
-static gboolean
-is_file_list (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-open_file (ClWindow   *window,
-           const char *name)
-{
-  GtkWidget *list = cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL);
-  guint position = cl_test_position_of (cl_window_get_files (window), name);
-
-  g_assert_nonnull (list);
-  /* Selected, and its detail laid out: every group's letters are in sight. */
-  cl_test_select_file (window, name);
-  g_signal_emit_by_name (list, "row-activated",
-                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) position));
-  g_assert_true (cl_verify_page_shows_detail (cl_window_get_verify_page (window)));
-}
-
-static void
-wait_for_offer (ClTrustOffer *offer)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, cl_test_timeout_cb, &timed_out);
-
-  while (!cl_trust_offer_get_revealed (offer) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 /* A 32 × 24 JPEG for the Sign page, in dir. */
 static GFile *
 write_image (const char *dir)
@@ -264,11 +230,11 @@ test_pages (void)
   window = cl_test_window_with_signed_files (1100);
   /* No trust list in this folder: the first-run offer shows above the page. */
   cl_trust_offer_set_trust_dir (cl_window_get_trust_offer (window), trust_dir);
-  wait_for_offer (cl_window_get_trust_offer (window));
+  cl_test_wait_for_offer (cl_window_get_trust_offer (window));
   check_mnemonics (GTK_WIDGET (window), "Verify, the list", problems);
-  open_file (window, "signed.jpg");
+  cl_test_open_file (window, "signed.jpg");
   check_mnemonics (GTK_WIDGET (window), "Verify, a signed file’s detail", problems);
-  open_file (window, "tampered.jpg");
+  cl_test_open_file (window, "tampered.jpg");
   check_mnemonics (GTK_WIDGET (window), "Verify, a tampered file’s detail", problems);
 
   sign_page = cl_window_get_sign_page (window);

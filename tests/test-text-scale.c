@@ -27,35 +27,6 @@
 
 #define NARROW_WIDTH 720
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until window has laid itself out for what changed (a change made in one frame's layout
- * is laid out in the next). */
-static void
-wait_for_frames (GtkWidget *window)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame_cb, &frames, NULL);
-
-  /* The Verify page lays a file's detail out over several frames: measured before it is
-   * done, a group shown this frame has no allocation yet. */
-  while (CL_IS_WINDOW (window) &&
-         cl_verify_page_is_busy (cl_window_get_verify_page (CL_WINDOW (window))))
-    g_main_context_iteration (NULL, TRUE);
-  frames = 0;
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-  cl_test_drain_main_context ();
-}
-
 /* Labels in view under widget whose text does not fit the space they were given (cut, not
  * ellipsized), and buttons and labels that lie (partly) outside window, added to
  * problems. */
@@ -137,7 +108,7 @@ assert_fits (GtkWidget  *window,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   int min_width = 0;
 
-  wait_for_frames (window);
+  cl_test_wait_for_frames (window);
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_test_message ("%s: at least %d px wide; %d px now", view, min_width,
                   gtk_widget_get_width (window));
@@ -149,40 +120,6 @@ assert_fits (GtkWidget  *window,
   g_assert_cmpint (min_width, <=, NARROW_WIDTH);
   g_assert_cmpint (gtk_widget_get_width (window), <=, NARROW_WIDTH);
   g_assert_cmpuint (problems->len, ==, 0);
-}
-
-static gboolean
-is_file_list (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-open_file (ClWindow   *window,
-           const char *name)
-{
-  GtkWidget *list = cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL);
-  guint position = cl_test_position_of (cl_window_get_files (window), name);
-
-  g_assert_nonnull (list);
-  cl_verify_page_select (cl_window_get_verify_page (window), position);
-  /* As Enter or a click does: in a narrow window the detail takes the list's place. */
-  g_signal_emit_by_name (list, "row-activated",
-                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) position));
-  g_assert_true (cl_verify_page_shows_detail (cl_window_get_verify_page (window)));
-}
-
-static void
-wait_for_offer (ClTrustOffer *offer)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, cl_test_timeout_cb, &timed_out);
-
-  while (!cl_trust_offer_get_revealed (offer) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static GtkWidget *
@@ -210,11 +147,11 @@ test_pages (void)
 
   /* No trust list in this folder: the first-run offer shows above the page. */
   cl_trust_offer_set_trust_dir (offer, trust_dir);
-  wait_for_offer (offer);
+  cl_test_wait_for_offer (offer);
   assert_fits (GTK_WIDGET (window), "Verify, the list");
-  open_file (window, "signed.jpg");
+  cl_test_open_file (window, "signed.jpg");
   assert_fits (GTK_WIDGET (window), "Verify, a signed file's detail");
-  open_file (window, "tampered.jpg");
+  cl_test_open_file (window, "tampered.jpg");
   assert_fits (GTK_WIDGET (window), "Verify, a tampered file's detail");
 
   stack = gtk_widget_get_ancestor (GTK_WIDGET (cl_window_get_history_page (window)),

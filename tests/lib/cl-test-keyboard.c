@@ -15,9 +15,9 @@
 #include "cl-test-keyboard.h"
 #include "cl-test-tmp.h"
 
-static void
-wait_until_verified (ClWindow *window,
-                     guint     n_files)
+void
+cl_test_wait_until_verified (ClWindow *window,
+                             guint     n_files)
 {
   ClVerifyPage *page = cl_window_get_verify_page (window);
   gboolean timed_out = FALSE;
@@ -30,6 +30,7 @@ wait_until_verified (ClWindow *window,
   g_source_remove (id);
   cl_test_drain_main_context ();
 }
+
 
 /* A correctly signed JPEG and a tampered copy, opened as the command line opens files. */
 ClWindow *
@@ -49,7 +50,7 @@ cl_test_window_with_signed_files (int width)
     gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_files (window, files, G_N_ELEMENTS (files));
-  wait_until_verified (window, G_N_ELEMENTS (files));
+  cl_test_wait_until_verified (window, G_N_ELEMENTS (files));
   return window;
 }
 
@@ -73,7 +74,52 @@ cl_test_select_file (ClWindow   *window,
 {
   cl_verify_page_select (cl_window_get_verify_page (window),
                          cl_test_position_of (cl_window_get_files (window), name));
-  wait_until_verified (window, 0);
+  cl_test_wait_until_verified (window, 0);
+}
+
+
+static gboolean
+is_file_list (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+
+GtkListBox *
+cl_test_file_list (ClWindow *window)
+{
+  GtkWidget *list = cl_test_find_widget (GTK_WIDGET (window), is_file_list, NULL);
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+
+void
+cl_test_open_file (ClWindow   *window,
+                   const char *name)
+{
+  GtkListBox *list = cl_test_file_list (window);
+  guint position = cl_test_position_of (cl_window_get_files (window), name);
+
+  cl_test_select_file (window, name);
+  /* As Enter or a click does: in a narrow window the detail takes the list's place. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, (int) position));
+  g_assert_true (cl_verify_page_shows_detail (cl_window_get_verify_page (window)));
+}
+
+
+void
+cl_test_wait_for_offer (ClTrustOffer *offer)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, cl_test_timeout_cb, &timed_out);
+
+  while (!cl_trust_offer_get_revealed (offer) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
 }
 
 void
@@ -333,21 +379,24 @@ count_frame_cb (GdkFrameClock *clock,
   (*(guint *) data)++;
 }
 
-/* Lets window lay itself out and paint what the last key changed (a view scrolled to the
- * new focus moves only in the next frame), as it has before the user sees it. */
-static void
-wait_for_frames (GtkWindow *window)
+void
+cl_test_wait_for_frames (GtkWidget *window)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   gboolean timed_out = FALSE;
   guint n_frames = 0;
-  guint id = g_timeout_add_seconds (10, cl_test_timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (30, cl_test_timeout_cb, &timed_out);
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb),
                                      &n_frames);
 
-  /* Two: the frame that lays out what the key changed, and one after any relayout it asked for. */
+  /* The Verify page lays a file's detail out over several frames. */
+  while (CL_IS_WINDOW (window) && !timed_out &&
+         cl_verify_page_is_busy (cl_window_get_verify_page (CL_WINDOW (window))))
+    g_main_context_iteration (NULL, TRUE);
+  /* Two: the frame that lays out what changed, and one after any relayout it asked for. */
+  n_frames = 0;
   while (n_frames < 2 && !timed_out) {
-    gtk_widget_queue_draw (GTK_WIDGET (window));
+    gtk_widget_queue_draw (window);
     g_main_context_iteration (NULL, TRUE);
   }
   g_signal_handler_disconnect (clock, handler);
@@ -355,6 +404,7 @@ wait_for_frames (GtkWindow *window)
   g_source_remove (id);
   cl_test_drain_main_context ();
 }
+
 
 /* Whether GTK draws the ring of focus: GTK_STATE_FLAG_FOCUS_VISIBLE, which GtkWindow sets
  * on the focus widget of the active window while its focus-visible is on. The GUI tests
@@ -408,7 +458,7 @@ cl_test_assert_focus_visible (GtkWindow  *window,
     g_error ("after %s the focus widget %s '%s' has no focus ring", after,
              G_OBJECT_TYPE_NAME (focus), readable_name (focus));
   do {
-    wait_for_frames (window);
+    cl_test_wait_for_frames (GTK_WIDGET (window));
     focus = gtk_root_get_focus (GTK_ROOT (window));
     if (focus == NULL)
       g_error ("after %s nothing has the focus", after);

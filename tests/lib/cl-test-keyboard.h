@@ -22,6 +22,21 @@ ClWindow *cl_test_window_with_signed_files (int              width);
  * out (the groups after the verdict join over several frames). */
 void      cl_test_select_file              (ClWindow        *window,
                                             const char      *name);
+/* Opens the file called name as Enter does (selected, then activated: in a narrow window
+ * the detail takes the list's place), its detail laid out. */
+void      cl_test_open_file                (ClWindow        *window,
+                                            const char      *name);
+/* The Verify page's list of files. */
+GtkListBox *cl_test_file_list              (ClWindow        *window);
+/* Until window has n_files files and its Verify page is done with them (verified, rows
+ * made, the detail laid out). */
+void      cl_test_wait_until_verified      (ClWindow        *window,
+                                            guint            n_files);
+/* Until the first-run trust offer has slid in. */
+void      cl_test_wait_for_offer           (ClTrustOffer    *offer);
+/* Until window (a ClWindow: once its Verify page is done) has laid itself out and painted
+ * what last changed. */
+void      cl_test_wait_for_frames          (GtkWidget       *window);
 /* The position in items of the file called name; fails when there is none. */
 guint     cl_test_position_of              (GListModel      *items,
                                             const char      *name);
