@@ -379,6 +379,28 @@ count_frame_cb (GdkFrameClock *clock,
   (*(guint *) data)++;
 }
 
+static gboolean
+is_leaflet (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return ADW_IS_LEAFLET (widget);
+}
+
+
+/* Whether the Verify page's list and detail are still sliding (through the property:
+ * AdwLeaflet's functions are deprecated in newer libadwaita). */
+static gboolean
+leaflet_sliding (GtkWidget *window)
+{
+  GtkWidget *leaflet = cl_test_find_widget (window, is_leaflet, NULL);
+  gboolean running = FALSE;
+
+  if (leaflet != NULL)
+    g_object_get (leaflet, "child-transition-running", &running, NULL);
+  return running;
+}
+
+
 void
 cl_test_wait_for_frames (GtkWidget *window)
 {
@@ -389,9 +411,11 @@ cl_test_wait_for_frames (GtkWidget *window)
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb),
                                      &n_frames);
 
-  /* The Verify page lays a file's detail out over several frames. */
+  /* The Verify page lays a file's detail out over several frames, and in a narrow window
+   * slides it in over the list. */
   while (CL_IS_WINDOW (window) && !timed_out &&
-         cl_verify_page_is_busy (cl_window_get_verify_page (CL_WINDOW (window))))
+         (cl_verify_page_is_busy (cl_window_get_verify_page (CL_WINDOW (window))) ||
+          leaflet_sliding (window)))
     g_main_context_iteration (NULL, TRUE);
   /* Two: the frame that lays out what changed, and one after any relayout it asked for. */
   n_frames = 0;
